@@ -1,0 +1,141 @@
+/**
+ * The build: every source folder through ingest, extract and resolve; then validate, and publish. Nothing is
+ * written unless every stage succeeds.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { eventSchema, figureSchema, indicatorSchema, mentionSchema, sourceSchema, tradeTurnoverSchema, type Source } from "../schemas/index.ts";
+import { loadCuration } from "./curation.ts";
+import { curatedEvent, curatedFigure, curatedIndicator, dismissal } from "./curated-records.ts";
+import { derive, type Derived, type IndicatorDefinition } from "./derive/index.ts";
+import type { Curated } from "./curation.ts";
+import { PipelineError } from "./errors.ts";
+import { extract } from "./extract/index.ts";
+import { normalize, verifyChecksum } from "./ingest.ts";
+import { tableFiles, writeAtomically, type Files } from "./publish.ts";
+import { resolve, type Origin } from "./resolve.ts";
+import { validate, validateDerived, type Dataset } from "./validate.ts";
+
+/** source.json: the published source record plus the name of the text file it describes. */
+const sourceFile = sourceSchema.extend({ file: z.string().min(1) });
+
+export interface BuildOptions {
+  sourcesDir: string;
+  outDir: string;
+}
+
+export interface BuildReport {
+  dataset: Dataset;
+  derived: Derived;
+  files: Files;
+  /** Quantity mentions dismissed as no figure, with the reason. */
+  dismissed: { source_id: string; text: string; char_start: number; reason: string }[];
+}
+
+export interface Assembled {
+  dataset: Dataset;
+  origins: Map<object, Origin>;
+  rawTexts: Map<string, string>;
+  indicatorDefinitions: Curated<IndicatorDefinition>[];
+}
+
+export function buildDataset(sourcesDir: string): Assembled {
+  const dataset: Dataset = { sources: [], figures: [], events: [], mentions: [] };
+  const origins = new Map<object, Origin>();
+  const rawTexts = new Map<string, string>();
+  const indicatorDefinitions: Curated<IndicatorDefinition>[] = [];
+  const folders = readdirSync(sourcesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  for (const folder of folders) {
+    const dir = join(sourcesDir, folder);
+    const { source, raw, textFile } = readSource(dir);
+    const normalized = normalize(raw);
+    const resolved = resolve({
+      sourceId: source.id,
+      textFile,
+      raw,
+      normalized,
+      mentions: extract(normalized.text, { documentDate: source.published }),
+      curated: {
+        figures: curatedList(join(dir, "figures.yaml"), curatedFigure),
+        events: curatedList(join(dir, "events.yaml"), curatedEvent),
+        dismissed: curatedList(join(dir, "dismissed.yaml"), dismissal),
+      },
+    });
+    dataset.sources.push(source);
+    dataset.figures.push(...resolved.figures);
+    dataset.events.push(...resolved.events);
+    dataset.mentions.push(...resolved.mentions);
+    for (const [record, origin] of resolved.origins) origins.set(record, origin);
+    rawTexts.set(source.id, raw);
+    const definitionsFile = join(dir, "indicators.yaml");
+    if (existsSync(definitionsFile)) indicatorDefinitions.push(...loadCuration(definitionsFile, curatedIndicator));
+  }
+  return { dataset, origins, rawTexts, indicatorDefinitions };
+}
+
+export function build({ sourcesDir, outDir }: BuildOptions): BuildReport {
+  const { dataset, origins, rawTexts, indicatorDefinitions } = buildDataset(sourcesDir);
+  validate(dataset, { rawTexts, origins });
+  const derived = derive(dataset.figures, indicatorDefinitions);
+  validateDerived(derived);
+  const files = tableFiles([
+    { name: "sources", schema: sourceSchema, rows: [...dataset.sources].sort(byKeys("id")) },
+    { name: "figures", schema: figureSchema, rows: [...dataset.figures].sort(byKeys("source_id", "measure", "subject", "counterpart", "period_start", "period_end", "id")) },
+    { name: "events", schema: eventSchema, rows: [...dataset.events].sort(byKeys("date_start", "date_end", "id")) },
+    { name: "mentions", schema: mentionSchema, rows: [...dataset.mentions].sort(byKeys("source_id", "char_start")) },
+    { name: "indicators", schema: indicatorSchema, rows: [...derived.indicators].sort(byKeys("id")) },
+    { name: "trade_turnover", schema: tradeTurnoverSchema, rows: derived.tradeTurnover },
+  ]);
+  writeAtomically(outDir, files);
+  const dismissed = dataset.mentions
+    .filter((m) => m.dismissed !== null)
+    .map((m) => ({ source_id: m.source_id, text: m.text, char_start: m.char_start, reason: m.dismissed! }));
+  return { dataset, derived, files, dismissed };
+}
+
+function readSource(dir: string): { source: Source; raw: string; textFile: string } {
+  const recordFile = join(dir, "source.json");
+  let record: z.infer<typeof sourceFile>;
+  try {
+    const parsed = sourceFile.safeParse(JSON.parse(readFileSync(recordFile, "utf8")));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new PipelineError(`${issue.path.join(".")}: ${issue.message}`, { file: recordFile });
+    }
+    record = parsed.data;
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new PipelineError(`not valid JSON: ${error.message}`, { file: recordFile });
+    throw error;
+  }
+  const textFile = join(dir, record.file);
+  const bytes = readFileSync(textFile);
+  verifyChecksum(bytes, record.sha256, textFile);
+  if (bytes.length !== record.bytes) {
+    throw new PipelineError(`${bytes.length} bytes, source.json says ${record.bytes}`, { file: textFile });
+  }
+  const { file: _file, ...source } = record;
+  return { source, raw: bytes.toString("utf8"), textFile };
+}
+
+function curatedList<S extends z.ZodType>(file: string, schema: S) {
+  return { file, items: loadCuration(file, schema) };
+}
+
+/** Orders rows by the given keys, nulls first, then by string or number comparison. */
+function byKeys(...keys: string[]) {
+  return (a: object, b: object): number => {
+    for (const key of keys) {
+      const x = (a as Record<string, unknown>)[key];
+      const y = (b as Record<string, unknown>)[key];
+      if (x === y) continue;
+      if (x === null || x === undefined) return -1;
+      if (y === null || y === undefined) return 1;
+      return (x as string | number) < (y as string | number) ? -1 : 1;
+    }
+    return 0;
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Curated YAML files: parsed with line numbers kept, each list item checked against a Zod schema, so an error
+ * names the file, the line and the record it is in.
+ */
+import { readFileSync } from "node:fs";
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import type { z } from "zod";
+import { PipelineError, throwIfAny } from "./errors.ts";
+
+export interface Curated<T> {
+  value: T;
+  /** The file the record was curated in. */
+  file: string;
+  /** Position in the file's list, from 0. */
+  index: number;
+  /** The record's name in messages: its `id` when it has one, else `#index`. */
+  record: string;
+  /** 1-based line of the item, or of a key inside it. */
+  lineOf(...path: (string | number)[]): number;
+}
+
+export function loadCuration<S extends z.ZodType>(file: string, itemSchema: S): Curated<z.output<S>>[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter });
+  // The first syntax error is the one to fix; the ones after it are usually its echoes.
+  const [syntaxError] = doc.errors;
+  if (syntaxError) {
+    throw new PipelineError(`YAML syntax error: ${syntaxError.message.split("\n")[0]}`, { file, line: syntaxError.linePos?.[0].line });
+  }
+  if (!isSeq(doc.contents)) {
+    throw new PipelineError("expected a YAML list of records", { file, line: 1 });
+  }
+  const lineAt = (path: (string | number)[]): number => {
+    const node = nodeAt(doc, path);
+    return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  };
+  const errors: PipelineError[] = [];
+  const items: Curated<z.output<S>>[] = [];
+  doc.contents.items.forEach((node, index) => {
+    const raw = isMap(node) ? node.toJSON() : undefined;
+    const record = typeof raw?.id === "string" ? raw.id : `#${index + 1}`;
+    const parsed = itemSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
+        const field = path.length > 0 ? `${path.join(".")}: ` : "";
+        errors.push(new PipelineError(`${field}${issue.message}`, { file, line: lineAt([index, ...path]), record }));
+      }
+      return;
+    }
+    items.push({ value: parsed.data, file, index, record, lineOf: (...path) => lineAt([index, ...path]) });
+  });
+  throwIfAny(errors);
+  return items;
+}
+
+/** The deepest node on `path` that exists, so a missing key points at its parent. */
+function nodeAt(doc: Document, path: (string | number)[]) {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === "object" && node.range) return node;
+  }
+  return undefined;
+}

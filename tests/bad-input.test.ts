@@ -1,0 +1,104 @@
+/**
+ * Bad input gets a clear error naming file, line and record, a non-zero exit, and an output folder left
+ * exactly as it was.
+ */
+import { appendFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { brokenSources, replaceIn, runCli, snapshot } from "./helpers/cli.ts";
+
+interface Case {
+  name: string;
+  edit: (dir: string) => void;
+  /** Each must appear in the error output. */
+  says: (string | RegExp)[];
+}
+
+const cases: Case[] = [
+  {
+    name: "a memo whose hash differs",
+    edit: (dir) => appendFileSync(join(dir, "memo.txt"), " "),
+    says: [/memo\.txt: SHA-256 mismatch/],
+  },
+  {
+    name: "a quote that is not in the text",
+    edit: (dir) => replaceIn(join(dir, "figures.yaml"), "quote: to just $85 million in 1996", "quote: to just $58 million in 1996"),
+    says: [/figures\.yaml:\d+ \[trade-turnover-rus-prk-1996\]: quote is not in the normalized text/],
+  },
+  {
+    name: "a curated expected value that the text contradicts",
+    edit: (dir) => replaceIn(join(dir, "figures.yaml"), "expect: 2350000000", "expect: 2530000000"),
+    says: [/figures\.yaml:\d+ \[trade-turnover-rus-prk-1988\]: expected 2530000000, but the text says 2350000000/],
+  },
+  {
+    name: "an unknown measure",
+    edit: (dir) => replaceIn(join(dir, "figures.yaml"), "measure: border_length", "measure: border_lenght"),
+    says: [/figures\.yaml:\d+ \[border-length-rus-prk\]: measure:/],
+  },
+  {
+    name: "an unknown event type",
+    edit: (dir) => replaceIn(join(dir, "events.yaml"), "event_type: war", "event_type: warfare"),
+    says: [/events\.yaml:\d+ \[korean-war-1950-1953\]: event_type:/],
+  },
+  {
+    name: "a duplicate id",
+    edit: (dir) => replaceIn(join(dir, "figures.yaml"), "id: trade-turnover-rus-prk-1996", "id: trade-turnover-rus-prk-1988"),
+    says: [/figures\.yaml:\d+ \[trade-turnover-rus-prk-1988\]: duplicate id "trade-turnover-rus-prk-1988"/],
+  },
+  {
+    name: "an impossible date",
+    edit: (dir) => replaceIn(join(dir, "figures.yaml"), "expect: 85000000", "expect: 85000000\n  expect_period: 2015-13"),
+    says: [/figures\.yaml:\d+ \[trade-turnover-rus-prk-1996\]: expect_period: "2015-13" is not a possible ISO 8601 date/],
+  },
+  {
+    name: "a period that ends before it starts",
+    edit: (dir) => replaceIn(join(dir, "events.yaml"), 'from: "1988"\n    to: "1996"', 'from: "1996"\n    to: "1988"'),
+    says: [/events\.yaml:\d+ \[trade-collapse-rus-prk-1988-1996\]: date ends 1988 before it starts 1996/],
+  },
+  {
+    name: "a YAML syntax error",
+    edit: (dir) => replaceIn(join(dir, "events.yaml"), "  actors: [SUN, PRK]", "  actors: [SUN, PRK"),
+    says: [/events\.yaml:\d+: YAML syntax error/],
+  },
+  {
+    name: "an uncovered quantity mention",
+    edit: (dir) => replaceIn(join(dir, "dismissed.yaml"), "- quote: six-party talks\n  reason: Part of a proper name, the six-party talks on the Korean peninsula.\n", ""),
+    says: [/memo\.txt:\d+ \[six-party\]: quantity mention "six-party" is neither used by a figure nor dismissed/],
+  },
+];
+
+describe("bad input", () => {
+  it.concurrent.each(cases)("$name: names file, line and record, exits non-zero, leaves the output alone", async ({ edit, says }) => {
+    const { sourcesDir, outDir } = brokenSources(edit);
+    const before = snapshot(outDir);
+    const result = runCli("build", "--sources", sourcesDir, "--out", outDir);
+    expect(result.status).toBe(1);
+    for (const pattern of says) expect(result.stderr).toMatch(pattern);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshot(outDir)).toEqual(before);
+  });
+
+  it("the unedited copy builds, so each case above fails for its own reason", () => {
+    const { sourcesDir, outDir } = brokenSources(() => {});
+    const result = runCli("build", "--sources", sourcesDir, "--out", outDir);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it("the extract command prints one line for a missing, binary or empty file", () => {
+    const { sourcesDir } = brokenSources(() => {});
+    const binary = join(sourcesDir, "binary.bin");
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe]));
+    const empty = join(sourcesDir, "empty.txt");
+    writeFileSync(empty, "");
+    for (const file of [join(sourcesDir, "missing.txt"), binary]) {
+      const result = runCli("extract", file);
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toContain(file);
+    }
+    const result = runCli("extract", empty);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([]);
+  });
+});

@@ -1,0 +1,122 @@
+/** The dataset built from the memo: each figure checked against its sentence, every offset, full coverage. */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { build, type BuildReport } from "../pipeline/build.ts";
+import { normalize } from "../pipeline/ingest.ts";
+import { ROOT, snapshot } from "./helpers/cli.ts";
+
+let report: BuildReport;
+let outDir: string;
+beforeAll(() => {
+  outDir = join(mkdtempSync(join(tmpdir(), "rdd-build-")), "dist");
+  report = build({ sourcesDir: join(ROOT, "sources"), outDir });
+});
+
+/** [id, value, unit, period_start, period_end, qualifier, claim_type], read off the memo by hand. */
+const GOLDEN: [string, number, string, string | null, string | null, string, string][] = [
+  ["border-length-rus-prk", 17, "km", null, null, "exact", "reported"],
+  ["trade-partner-rank-kor-rus", 10, "rank", null, null, "at_most", "reported"],
+  ["trade-turnover-rus-prk-1988", 2_350_000_000, "USD", "1988", "1988", "exact", "reported"],
+  ["trade-turnover-rus-prk-1996", 85_000_000, "USD", "1996", "1996", "exact", "reported"],
+  ["trade-turnover-rus-prk-2006", 210_000_000, "USD", "2006", "2006", "at_most", "reported"],
+  ["trade-turnover-rus-prk-2009", 45_000_000, "USD", "2009", "2009", "exact", "reported"],
+  ["trade-turnover-rus-prk-2011-2012", 110_000_000, "USD", "2011", "2012", "approximate", "reported"],
+  ["trade-turnover-rus-prk-2014", 92_000_000, "USD", "2014", "2014", "approximate", "reported"],
+  ["trade-turnover-rus-prk-2015", 63_000_000, "USD", "2015", "2015", "exact", "reported"],
+  ["trade-turnover-chn-prk-2013", 6_000_000_000, "USD", "2013", "2013", "at_least", "reported"],
+  ["investment-rus-prk-railway-2008-2014", 171_000_000, "USD", "2008", "2014", "exact", "reported"],
+  ["investment-rus-prk-terminal-2008-2014", 109_000_000, "USD", "2008", "2014", "exact", "reported"],
+  ["debt-prk-rus-2012", 10_000_000_000, "USD", "2012", "2012", "exact", "reported"],
+  ["debt-write-off-share-rus-prk-2012", 90, "percent", "2012", "2012", "exact", "reported"],
+  ["investment-pledge-rus-prk-2012", 1_000_000_000, "USD", "2012", "2012", "exact", "reported"],
+  ["quota-multiplier-rus-prk-2013", 3, "ratio", "2013", "2013", "exact", "reported"],
+  ["labor-quota-rus-prk-2015", 50_000, "person", "2015", "2015", "at_most", "reported"],
+  ["workers-prk-in-rus-2016", 30_000, "person", "2016-01", "2016-01", "approximate", "estimate"],
+  ["un-votes-against-crimea-resolution-2014", 11, "count", "2014-03", "2014-03", "exact", "reported"],
+  ["investment-deals-rus-prk-2014-2015", 2, "count", "2014-10", "2015-01", "exact", "reported"],
+  ["trade-target-rus-prk-2020", 1_000_000_000, "USD", "2020", "2020", "at_most", "projection"],
+  ["re-exports-chn-prk-russian-goods", 900_000_000, "USD/year", null, null, "exact", "allegation"],
+];
+
+describe("figures of the memo", () => {
+  it("are exactly the golden list", () => {
+    expect(report.dataset.figures.map((f) => f.id).sort()).toEqual(GOLDEN.map(([id]) => id).sort());
+  });
+
+  it.each(GOLDEN)("%s = %d %s, %s..%s, %s, %s", (id, value, unit, start, end, qualifier, claimType) => {
+    const figure = report.dataset.figures.find((f) => f.id === id)!;
+    expect(figure).toMatchObject({ value, unit, period_start: start, period_end: end, qualifier, claim_type: claimType });
+  });
+
+  it("keep their hedge words inside their quotes", () => {
+    const quoteOf = (id: string) => report.dataset.figures.find((f) => f.id === id)!.quote;
+    expect(quoteOf("trade-turnover-rus-prk-2006")).toContain("almost $210 million");
+    expect(quoteOf("trade-turnover-chn-prk-2013")).toContain("over $6 billion");
+    expect(quoteOf("labor-quota-rus-prk-2015")).toContain("almost fifty thousand");
+    expect(quoteOf("workers-prk-in-rus-2016")).toContain("about thirty thousand");
+    expect(quoteOf("trade-target-rus-prk-2020")).toContain("as much as $1 billion");
+  });
+});
+
+describe("events of the memo", () => {
+  const event = (id: string) => report.dataset.events.find((e) => e.id === id)!;
+
+  it("number between twenty-five and forty, each dated", () => {
+    expect(report.dataset.events.length).toBeGreaterThanOrEqual(25);
+    expect(report.dataset.events.length).toBeLessThanOrEqual(40);
+  });
+
+  it.each([
+    ["korean-war-1950-1953", "1950", "1953", "range", "explicit"],
+    ["rus-frames-prk-unfriendly-early-1990s", "1990", "1994", "decade", "explicit"],
+    ["rus-equidistant-approach-late-1990s", "1995", "1999", "decade", "explicit"],
+    ["rus-prk-relations-improve-2000s", "2000", "2009", "decade", "explicit"],
+    ["rus-prk-senior-visits-2014-2015", "2014", "2015", "range", "explicit"],
+    ["prk-votes-against-crimea-resolution-2014", "2014-03", "2014-03", "month", "explicit"],
+    ["prk-hydrogen-bomb-test-2016-01", "2016-01", "2016-01", "month", "inferred"],
+    ["prk-satellite-launch-2016-02", "2016-02", "2016-02", "month", "inferred"],
+    ["khasan-rajin-railway-opened-2013", "2013", "2013", "year", "inferred"],
+    ["rus-supports-un-sanctions-prk-2016-03", "2016-03", "2016-03", "month", "explicit"],
+  ])("%s: %s..%s (%s, %s)", (id, start, end, precision, basis) => {
+    expect(event(id)).toMatchObject({ date_start: start, date_end: end, date_precision: precision, date_basis: basis });
+  });
+
+  it("explain every inferred date", () => {
+    for (const e of report.dataset.events.filter((e) => e.date_basis === "inferred")) expect(e.note).toBeTruthy();
+  });
+});
+
+describe("provenance", () => {
+  const raw = readFileSync(join(ROOT, "sources", "ponars-pm-428", "memo.txt"), "utf8");
+  const codePoints = Array.from(raw);
+
+  it("every quote is the raw text at its offsets, normalized", () => {
+    for (const record of [...report.dataset.figures, ...report.dataset.events]) {
+      const span = codePoints.slice(record.char_start, record.char_end).join("");
+      expect(normalize(span).text, record.id).toBe(record.quote);
+    }
+  });
+
+  it("every quantity mention is used by a figure or dismissed with a reason", () => {
+    const quantities = report.dataset.mentions.filter((m) => m.kind === "quantity");
+    expect(quantities.length).toBeGreaterThan(20);
+    for (const m of quantities) expect(m.used_by.length + (m.dismissed ? 1 : 0), m.text).toBe(1);
+  });
+
+  it("vague amounts are dismissed, not figures", () => {
+    const dismissed = report.dismissed.map((d) => d.text);
+    expect(dismissed.some((text) => text.includes("multibillion"))).toBe(true);
+    expect(dismissed.some((text) => text.includes("billions of dollars"))).toBe(true);
+  });
+});
+
+describe("the committed dist/", () => {
+  it("holds exactly what a fresh build writes", () => {
+    const committed = snapshot(join(ROOT, "dist", "data"));
+    const fresh = snapshot(join(outDir, "data"));
+    expect(Object.keys(committed).sort()).toEqual(Object.keys(fresh).sort());
+    for (const [path, bytes] of Object.entries(fresh)) expect(committed[path], path).toBe(bytes);
+  });
+});

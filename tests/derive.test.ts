@@ -1,0 +1,130 @@
+/** Indicators recomputed independently, with plain arithmetic, from the published figures. */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildDataset } from "../pipeline/build.ts";
+import { derive } from "../pipeline/derive/index.ts";
+import { sha256 } from "../pipeline/ingest.ts";
+import type { Figure, Indicator } from "../schemas/index.ts";
+import { brokenSources, replaceIn, ROOT, runCli } from "./helpers/cli.ts";
+
+const assembled = buildDataset(join(ROOT, "sources"));
+const { figures } = assembled.dataset;
+const { indicators, tradeTurnover } = derive(figures, assembled.indicatorDefinitions);
+const v = (id: string) => {
+  const figure = figures.find((f) => f.id === id);
+  if (!figure) throw new Error(`no figure ${id}`);
+  return figure.value;
+};
+const indicator = (id: string): Indicator => {
+  const found = indicators.find((i) => i.id === id);
+  if (!found) throw new Error(`no indicator ${id}`);
+  return found;
+};
+const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+
+describe("trade turnover series", () => {
+  const observations = ["1988", "1996", "2006", "2009", "2011-2012", "2014", "2015"];
+  const ids = observations.map((period) => `trade-turnover-rus-prk-${period}`);
+  const years = [1988.5, 1996.5, 2006.5, 2009.5, 2012, 2014.5, 2015.5];
+
+  it("has one row per observation, in period order", () => {
+    expect(tradeTurnover.map((row) => row.figure_id)).toEqual(ids);
+    expect(tradeTurnover.map((row) => row.year)).toEqual(years);
+    expect(tradeTurnover[0]).toMatchObject({ previous_figure_id: null, change_abs: null, change_pct: null, cagr_pct: null });
+  });
+
+  it.each(ids.slice(1).map((id, i) => [ids[i]!, id, years[i]!, years[i + 1]!, observations[i]!, observations[i + 1]!] as const))(
+    "%s → %s: change, percent change and growth rate",
+    (fromId, toId, fromYear, toYear, from, to) => {
+      const [a, b] = [v(fromId), v(toId)];
+      close(indicator(`trade-turnover-rus-prk-abs-change-${from}-to-${to}`).value, b - a);
+      close(indicator(`trade-turnover-rus-prk-pct-change-${from}-to-${to}`).value, (100 * (b - a)) / a);
+      close(indicator(`trade-turnover-rus-prk-cagr-${from}-to-${to}`).value, 100 * ((b / a) ** (1 / (toYear - fromYear)) - 1));
+      const row = tradeTurnover.find((r) => r.figure_id === toId)!;
+      close(row.change_pct!, (100 * (b - a)) / a);
+    },
+  );
+
+  it("gives the headline changes", () => {
+    close(indicator("trade-turnover-rus-prk-pct-change-1988-to-1996").value, (100 * (85e6 - 2.35e9)) / 2.35e9);
+    close(indicator("trade-turnover-rus-prk-pct-change-2006-to-2009").value, (100 * (45e6 - 210e6)) / 210e6);
+    close(indicator("trade-turnover-rus-prk-pct-change-2009-to-2011-2012").value, (100 * (110e6 - 45e6)) / 45e6);
+    close(indicator("trade-turnover-rus-prk-pct-change-2014-to-2015").value, (100 * (63e6 - 92e6)) / 92e6);
+  });
+});
+
+describe("defined indicators", () => {
+  const cases: [string, number, Indicator["qualifier"]][] = [
+    ["trade-turnover-chn-to-rus-prk-ratio-2013-2014", v("trade-turnover-chn-prk-2013") / v("trade-turnover-rus-prk-2014"), "approximate"],
+    ["trade-turnover-chn-to-rus-prk-ratio-2013-2011-2012", v("trade-turnover-chn-prk-2013") / v("trade-turnover-rus-prk-2011-2012"), "approximate"],
+    ["debt-write-off-usd-2012", (v("debt-write-off-share-rus-prk-2012") / 100) * v("debt-prk-rus-2012"), "exact"],
+    ["debt-remainder-consistency-2012", v("debt-prk-rus-2012") * (1 - v("debt-write-off-share-rus-prk-2012") / 100) - v("investment-pledge-rus-prk-2012"), "exact"],
+    ["infrastructure-investment-rus-prk-2008-2014", v("investment-rus-prk-railway-2008-2014") + v("investment-rus-prk-terminal-2008-2014"), "exact"],
+    [
+      "infrastructure-investment-to-trade-2015-ratio",
+      (v("investment-rus-prk-railway-2008-2014") + v("investment-rus-prk-terminal-2008-2014")) / v("trade-turnover-rus-prk-2015"),
+      "exact",
+    ],
+    ["labor-quota-before-tripling-2013", v("labor-quota-rus-prk-2015") / v("quota-multiplier-rus-prk-2013"), "at_most"],
+    ["labor-quota-filled-share-2016", (100 * v("workers-prk-in-rus-2016")) / v("labor-quota-rus-prk-2015"), "approximate"],
+    ["trade-target-2020-required-cagr", 100 * ((v("trade-target-rus-prk-2020") / v("trade-turnover-rus-prk-2015")) ** (1 / 5) - 1), "at_most"],
+    ["trade-target-2020-multiple-of-2015", v("trade-target-rus-prk-2020") / v("trade-turnover-rus-prk-2015"), "at_most"],
+    ["re-exports-to-direct-trade-ratio-2015", v("re-exports-chn-prk-russian-goods") / v("trade-turnover-rus-prk-2015"), "exact"],
+  ];
+
+  it.each(cases)("%s = %d (%s)", (id, expected, qualifier) => {
+    close(indicator(id).value, expected);
+    expect(indicator(id).qualifier).toBe(qualifier);
+  });
+
+  it("states a year mismatch in the row", () => {
+    expect(indicator("trade-turnover-chn-to-rus-prk-ratio-2013-2014").note).toContain("trade-turnover-chn-prk-2013 is 2013, trade-turnover-rus-prk-2014 is 2014");
+  });
+
+  it("explains the direction an at_most input gives a ratio", () => {
+    expect(indicator("trade-target-2020-multiple-of-2015").description).toContain("an upper bound");
+  });
+
+  it("lists the figures each indicator comes from", () => {
+    const figureIds = new Set(figures.map((f) => f.id));
+    for (const i of indicators) for (const input of i.inputs) expect(figureIds.has(input), `${i.id} → ${input}`).toBe(true);
+  });
+});
+
+describe("derive on any positive figures", () => {
+  it("never emits NaN or Infinity", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 1e-6, max: 1e13, noNaN: true }), { minLength: figures.length, maxLength: figures.length }), (values) => {
+        const varied: Figure[] = figures.map((figure, i) => ({ ...figure, value: values[i]! }));
+        const result = derive(
+          varied,
+          assembled.indicatorDefinitions.filter((d) => d.value.tolerance === undefined),
+        );
+        for (const row of result.indicators) expect(Number.isFinite(row.value), row.id).toBe(true);
+        for (const row of result.tradeTurnover) for (const x of [row.change_abs, row.change_pct, row.cagr_pct]) expect(x === null || Number.isFinite(x)).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe("an inconsistent memo", () => {
+  it("fails the build, naming the consistency indicator", () => {
+    const { sourcesDir, outDir } = brokenSources((dir) => {
+      // A write-off share that no longer leaves the "remaining $1 billion".
+      replaceIn(join(dir, "memo.txt"), "write off 90 percent", "write off 80 percent");
+      replaceIn(join(dir, "figures.yaml"), "write off 90 percent", "write off 80 percent", 2);
+      replaceIn(join(dir, "figures.yaml"), "amount: 90 percent", "amount: 80 percent");
+      replaceIn(join(dir, "figures.yaml"), "expect: 90\n", "expect: 80\n");
+      replaceIn(join(dir, "events.yaml"), "write off 90 percent", "write off 80 percent");
+      const source = JSON.parse(readFileSync(join(dir, "source.json"), "utf8"));
+      source.sha256 = sha256(readFileSync(join(dir, "memo.txt")));
+      writeFileSync(join(dir, "source.json"), JSON.stringify(source, null, 2));
+    });
+    const result = runCli("build", "--sources", sourcesDir, "--out", outDir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/indicators\.yaml:\d+ \[debt-remainder-consistency-2012\]: consistency check failed: 1,000,000,000 exceeds the tolerance of 1/);
+  });
+});

@@ -1,0 +1,54 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+
+export const ROOT = join(import.meta.dirname, "..", "..");
+export const MEMO_DIR = join(ROOT, "sources", "ponars-pm-428");
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the project's command line as a user would, in a child process. */
+export function runCli(...args: string[]): CliResult {
+  const result = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "pipeline", "cli.ts"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A copy of the sources folder, changed by `edit`, and an output folder holding a previous build's marker. */
+export function brokenSources(edit: (sourceDir: string) => void): { sourcesDir: string; outDir: string } {
+  const root = mkdtempSync(join(tmpdir(), "rdd-"));
+  const sourcesDir = join(root, "sources");
+  cpSync(join(ROOT, "sources"), sourcesDir, { recursive: true });
+  edit(join(sourcesDir, "ponars-pm-428"));
+  const outDir = join(root, "dist");
+  cpSync(join(ROOT, "dist"), outDir, { recursive: true });
+  return { sourcesDir, outDir };
+}
+
+/** Replaces the `count` occurrences of `from` in a file; fails loudly when the fixture no longer matches. */
+export function replaceIn(file: string, from: string, to: string, count = 1): void {
+  const parts = readFileSync(file, "utf8").split(from);
+  if (parts.length - 1 !== count) throw new Error(`fixture: "${from}" stands ${parts.length - 1} times in ${file}, not ${count}`);
+  writeFileSync(file, parts.join(to));
+}
+
+/** Every file under `dir` with its bytes, to compare folders before and after. */
+export function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (at: string) => {
+    for (const name of readdirSync(at)) {
+      const path = join(at, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files[relative(dir, path)] = readFileSync(path, "latin1");
+    }
+  };
+  walk(dir);
+  return files;
+}
