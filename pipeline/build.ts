@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { eventSchema, figureSchema, indicatorSchema, mentionSchema, sourceSchema, tradeTurnoverSchema, type Source } from "../schemas/index.ts";
+import { sourceSchema, type Source } from "../schemas/index.ts";
 import { loadCuration } from "./curation.ts";
 import { curatedEvent, curatedFigure, curatedIndicator, dismissal } from "./curated-records.ts";
 import { derive, type Derived, type IndicatorDefinition } from "./derive/index.ts";
@@ -14,7 +14,12 @@ import { PipelineError } from "./errors.ts";
 import { extract } from "./extract/index.ts";
 import { normalize, verifyChecksum } from "./ingest.ts";
 import { tableFiles, writeAtomically, type Files } from "./publish.ts";
+import { dataEntryFiles } from "./package/data-entry.ts";
+import { datapackage, type PackageMetadata } from "./package/datapackage.ts";
+import { jsonSchemaFiles } from "./package/json-schemas.ts";
+import { schemasEntryFiles } from "./package/schemas-entry.ts";
 import { resolve, type Origin } from "./resolve.ts";
+import { byKeys, TABLES, type TableSpec } from "./tables.ts";
 import { validate, validateDerived, type Dataset } from "./validate.ts";
 
 /** source.json: the published source record plus the name of the text file it describes. */
@@ -77,24 +82,30 @@ export function buildDataset(sourcesDir: string): Assembled {
   return { dataset, origins, rawTexts, indicatorDefinitions };
 }
 
-export function build({ sourcesDir, outDir }: BuildOptions): BuildReport {
+const ROOT = join(import.meta.dirname, "..");
+
+export async function build({ sourcesDir, outDir }: BuildOptions): Promise<BuildReport> {
+  // The compiler for the schemas' declarations runs in a child process while the data is built.
+  const schemasEntry = schemasEntryFiles(ROOT);
+  schemasEntry.catch(() => {});
   const { dataset, origins, rawTexts, indicatorDefinitions } = buildDataset(sourcesDir);
   validate(dataset, { rawTexts, origins });
   const derived = derive(dataset.figures, indicatorDefinitions);
   validateDerived(derived);
-  const files = tableFiles([
-    { name: "sources", schema: sourceSchema, rows: [...dataset.sources].sort(byKeys("id")) },
-    { name: "figures", schema: figureSchema, rows: [...dataset.figures].sort(byKeys("source_id", "measure", "subject", "counterpart", "period_start", "period_end", "id")) },
-    { name: "events", schema: eventSchema, rows: [...dataset.events].sort(byKeys("date_start", "date_end", "id")) },
-    { name: "mentions", schema: mentionSchema, rows: [...dataset.mentions].sort(byKeys("source_id", "char_start")) },
-    { name: "indicators", schema: indicatorSchema, rows: [...derived.indicators].sort(byKeys("id")) },
-    { name: "trade_turnover", schema: tradeTurnoverSchema, rows: derived.tradeTurnover },
-  ]);
+  const rows: Record<TableSpec["name"], object[]> = { ...dataset, indicators: derived.indicators, trade_turnover: derived.tradeTurnover };
+  const tables = TABLES.map((spec) => ({ ...spec, rows: [...rows[spec.name]].sort(byKeys(...spec.orderBy)) }));
+  const files: Files = new Map([...tableFiles(tables), ...jsonSchemaFiles(), ...dataEntryFiles(rows), ...(await schemasEntry)]);
+  files.set("datapackage.json", datapackage(files, packageMetadata(), dataset.sources));
   writeAtomically(outDir, files);
   const dismissed = dataset.mentions
     .filter((m) => m.dismissed !== null)
     .map((m) => ({ source_id: m.source_id, text: m.text, char_start: m.char_start, reason: m.dismissed! }));
   return { dataset, derived, files, dismissed };
+}
+
+function packageMetadata(): PackageMetadata {
+  const { name, version, description } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as PackageMetadata;
+  return { name, version, description };
 }
 
 function readSource(dir: string): { source: Source; raw: string; textFile: string } {
@@ -123,19 +134,4 @@ function readSource(dir: string): { source: Source; raw: string; textFile: strin
 
 function curatedList<S extends z.ZodType>(file: string, schema: S) {
   return { file, items: loadCuration(file, schema) };
-}
-
-/** Orders rows by the given keys, nulls first, then by string or number comparison. */
-function byKeys(...keys: string[]) {
-  return (a: object, b: object): number => {
-    for (const key of keys) {
-      const x = (a as Record<string, unknown>)[key];
-      const y = (b as Record<string, unknown>)[key];
-      if (x === y) continue;
-      if (x === null || x === undefined) return -1;
-      if (y === null || y === undefined) return 1;
-      return (x as string | number) < (y as string | number) ? -1 : 1;
-    }
-    return 0;
-  };
 }

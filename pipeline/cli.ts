@@ -26,7 +26,7 @@ async function runBuild(args: string[]): Promise<number> {
   // Loaded here so that `extract` starts without Zod, YAML or the CSV writer.
   const { build } = await import("./build.ts");
   const started = performance.now();
-  const report = build({ sourcesDir: values.sources, outDir: values.out });
+  const report = await build({ sourcesDir: values.sources, outDir: values.out });
   const { dataset } = report;
   const quantities = dataset.mentions.filter((m) => m.kind === "quantity");
   const used = quantities.filter((m) => m.used_by.length > 0).length;

@@ -9,9 +9,9 @@ import { ROOT, snapshot } from "./helpers/cli.ts";
 
 let report: BuildReport;
 let outDir: string;
-beforeAll(() => {
+beforeAll(async () => {
   outDir = join(mkdtempSync(join(tmpdir(), "rdd-build-")), "dist");
-  report = build({ sourcesDir: join(ROOT, "sources"), outDir });
+  report = await build({ sourcesDir: join(ROOT, "sources"), outDir });
 });
 
 /** [id, value, unit, period_start, period_end, qualifier, claim_type], read off the memo by hand. */

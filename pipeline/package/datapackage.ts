@@ -1,0 +1,73 @@
+/**
+ * The Frictionless Data Package (v2) descriptor, generated from the files of the build: one resource per
+ * published data, schema and chart file with its size and SHA-256, and a Table Schema for each CSV table.
+ * It holds no timestamp, so it changes only when the data or the version does.
+ */
+import { createHash } from "node:crypto";
+import type { Source } from "../../schemas/index.ts";
+import { CSV_DIALECT, type Files } from "../publish.ts";
+import { TABLES } from "../tables.ts";
+import { tableSchema } from "./table-schema.ts";
+
+export interface PackageMetadata {
+  name: string;
+  version: string;
+  description: string;
+}
+
+const MEDIA_TYPES: Record<string, string> = { csv: "text/csv", json: "application/json", svg: "image/svg+xml" };
+const DESCRIBED_FOLDERS = ["data/", "schemas/", "charts/"];
+
+export function datapackage(files: Files, metadata: PackageMetadata, sources: Source[]): string {
+  const resources = [...files.keys()]
+    .filter((path) => DESCRIBED_FOLDERS.some((folder) => path.startsWith(folder)))
+    .sort()
+    .map((path) => resource(path, files.get(path)!));
+  const descriptor = {
+    $schema: "https://datapackage.org/profiles/2.0/datapackage.json",
+    name: metadata.name,
+    title: "Russia and North Korea in PONARS Eurasia Policy Memo No. 428: figures, events and indicators",
+    description: metadata.description,
+    version: metadata.version,
+    licenses: [{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0" }],
+    contributors: [
+      { title: "russia-dprk-data contributors", roles: ["creator"] },
+      ...sources.map((source) => ({ title: source.author, organization: source.affiliation ?? undefined, roles: ["author of the source"] })),
+    ],
+    sources: sources.map((source) => ({
+      title: `${source.author}, "${source.title}", ${source.series} No. ${source.number}, ${source.publisher}, ${source.published}`,
+      ...(source.url ? { path: source.url } : {}),
+    })),
+    keywords: ["Russia", "North Korea", "DPRK", "trade", "policy memo", "PONARS Eurasia"],
+    resources,
+  };
+  return JSON.stringify(descriptor, null, 2) + "\n";
+}
+
+function resource(path: string, content: string) {
+  const [folder = "", file = ""] = path.split("/");
+  const [stem = "", extension = ""] = file.split(/\.(?=[^.]+$)/);
+  const table = TABLES.find((spec) => folder === "data" && spec.name === stem);
+  const common = {
+    name: `${folder}-${stem.replace(/[^a-z0-9]+/g, "-")}-${extension}`,
+    path,
+    format: extension,
+    mediatype: MEDIA_TYPES[extension] ?? "application/octet-stream",
+    encoding: "utf-8",
+    bytes: Buffer.byteLength(content),
+    hash: `sha256:${createHash("sha256").update(content).digest("hex")}`,
+  };
+  if (!table) return common;
+  if (extension === "json") {
+    return { ...common, title: table.title, description: `${table.title}, as a JSON array of records; each record is valid against schemas/${table.name}.schema.json.` };
+  }
+  return {
+    ...common,
+    name: table.name,
+    type: "table",
+    title: table.title,
+    description: `${table.title}, as CSV.`,
+    dialect: { header: true, delimiter: CSV_DIALECT.delimiter, lineTerminator: CSV_DIALECT.newline, quoteChar: CSV_DIALECT.quoteChar },
+    schema: tableSchema(table),
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * Type test, checked by `tsc` in `npm test`: the published declarations must equal the types Zod infers from
+ * the schemas, and the id unions must bite. A drift between schemas, data and types fails the type check.
+ */
+import type { z } from "zod";
+import type * as published from "../dist/index.js";
+import type { eventSchema, figureSchema, indicatorSchema, mentionSchema, sourceSchema, tradeTurnoverSchema } from "../schemas/index.ts";
+import type { measure, qualifier } from "../schemas/vocabularies.ts";
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Assert<T extends true> = T;
+
+export type Checks = [
+  Assert<Equal<published.Figure, z.infer<typeof figureSchema>>>,
+  Assert<Equal<published.Event, z.infer<typeof eventSchema>>>,
+  Assert<Equal<published.Indicator, z.infer<typeof indicatorSchema>>>,
+  Assert<Equal<published.Source, z.infer<typeof sourceSchema>>>,
+  Assert<Equal<published.Mention, z.infer<typeof mentionSchema>>>,
+  Assert<Equal<published.TradeTurnover, z.infer<typeof tradeTurnoverSchema>>>,
+  Assert<Equal<published.Measure, z.infer<typeof measure>>>,
+  Assert<Equal<published.Qualifier, z.infer<typeof qualifier>>>,
+  Assert<Equal<(typeof published.figures)[number]["id"], published.FigureId>>,
+];
+
+declare const figure: typeof published.figure;
+export const known = figure("trade-turnover-rus-prk-1988").value;
+// @ts-expect-error a misspelled id is not a FigureId
+export const misspelled = figure("trade-turnover-rus-prk-1898");
