@@ -3,6 +3,7 @@
  * text as JSON. Input errors print one line each and exit 1, never a stack trace.
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { codePointIndex } from "./code-points.ts";
 import { PipelineError, PipelineErrors } from "./errors.ts";
@@ -11,12 +12,18 @@ import { extract } from "./extract/index.ts";
 
 const USAGE = `usage:
   cli.ts build [--sources DIR] [--out DIR]
-  cli.ts extract FILE [--date YYYY-MM]`;
+  cli.ts extract FILE [--date YYYY-MM]
+  cli.ts release major|minor|patch [--date YYYY-MM-DD]
+  cli.ts verify`;
+
+const ROOT = join(import.meta.dirname, "..");
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === "build") return runBuild(rest);
   if (command === "extract") return runExtract(rest);
+  if (command === "release") return runRelease(rest);
+  if (command === "verify") return runVerify();
   console.error(USAGE);
   return 2;
 }
@@ -34,6 +41,34 @@ async function runBuild(args: string[]): Promise<number> {
   console.log(`  figures ${dataset.figures.length}, events ${dataset.events.length}, mentions ${dataset.mentions.length}`);
   console.log(`  quantity mentions: ${quantities.length}, used by figures ${used}, dismissed ${report.dismissed.length}, coverage 100%`);
   for (const d of report.dismissed) console.log(`  dismissed ${d.source_id}@${d.char_start} "${d.text}": ${d.reason}`);
+  return 0;
+}
+
+async function runRelease(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { date: { type: "string" } } });
+  const [bump] = positionals;
+  if (positionals.length !== 1 || (bump !== "major" && bump !== "minor" && bump !== "patch")) {
+    console.error(USAGE);
+    return 2;
+  }
+  const { release } = await import("./release/release.ts");
+  const date = values.date ?? new Date().toISOString().slice(0, 10);
+  const result = await release(ROOT, bump, date);
+  console.log(`released ${result.version} (${bump}; the changes needed at least ${result.required ?? "nothing"}), previous release ${result.previous ?? "none"}`);
+  console.log(`wrote releases/${result.version}.json, CHANGELOG.md, package.json, CITATION.cff and dist/; commit them together\n`);
+  console.log(result.entry);
+  return 0;
+}
+
+async function runVerify(): Promise<number> {
+  const { verify } = await import("./release/verify.ts");
+  const problems = await verify(ROOT);
+  for (const problem of problems) console.error(problem);
+  if (problems.length > 0) {
+    console.error(`verify: ${problems.length} difference(s) between the build, dist/ and the release manifest`);
+    return 1;
+  }
+  console.log("verify: a fresh build equals the committed dist/ and its release manifest, file for file");
   return 0;
 }
 
@@ -83,7 +118,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof PipelineError || error instanceof PipelineErrors) {
       console.error(String(error instanceof PipelineErrors ? error.errors.map(String).join("\n") : error));
-      console.error("build failed; dist/ is unchanged");
+      console.error("failed; dist/ is unchanged");
       process.exitCode = 1;
     } else {
       throw error;

@@ -1,0 +1,79 @@
+/**
+ * Release manifests (`releases/<version>.json`): the version, each source text's SHA-256, and the SHA-256 and
+ * size of every published file, with record counts per table. A build either matches its version's manifest
+ * file for file, or it is a new version.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import semver from "semver";
+import { TABLES } from "../tables.ts";
+
+export interface Manifest {
+  version: string;
+  sources: Record<string, { sha256: string }>;
+  records: Record<string, number>;
+  files: Record<string, { sha256: string; bytes: number }>;
+}
+
+/** Every file under `dir`, by path relative to it (forward slashes), as bytes. */
+export function readTree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (at: string) => {
+    for (const name of readdirSync(at).sort()) {
+      const path = join(at, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.set(relative(dir, path).split("\\").join("/"), readFileSync(path));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return files;
+}
+
+export function sha256(bytes: Buffer | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+export function manifestOf(version: string, files: Map<string, Buffer>): Manifest {
+  const sources = JSON.parse(files.get("data/sources.json")?.toString("utf8") ?? "[]") as { id: string; sha256: string }[];
+  const records = Object.fromEntries(
+    TABLES.filter(({ name }) => files.has(`data/${name}.json`)).map(({ name }) => [name, (JSON.parse(files.get(`data/${name}.json`)!.toString("utf8")) as unknown[]).length]),
+  );
+  const entries = [...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, bytes]) => [path, { sha256: sha256(bytes), bytes: bytes.length }] as const);
+  return { version, sources: Object.fromEntries(sources.map((s) => [s.id, { sha256: s.sha256 }])), records, files: Object.fromEntries(entries) };
+}
+
+export function manifestText(manifest: Manifest): string {
+  return JSON.stringify(manifest, null, 2) + "\n";
+}
+
+/** Each way `files` differs from `manifest`: "changed", "missing" or "not in the manifest", by path. */
+export function compareWithManifest(manifest: Manifest, files: Map<string, Buffer>): string[] {
+  const problems: string[] = [];
+  for (const [path, expected] of Object.entries(manifest.files)) {
+    const bytes = files.get(path);
+    if (!bytes) problems.push(`${path}: missing (the manifest lists it)`);
+    else if (sha256(bytes) !== expected.sha256) problems.push(`${path}: changed (${bytes.length} bytes, sha256 ${sha256(bytes).slice(0, 12)}…; manifest ${expected.bytes} bytes, ${expected.sha256.slice(0, 12)}…)`);
+  }
+  for (const path of files.keys()) if (!(path in manifest.files)) problems.push(`${path}: not in the manifest`);
+  return problems.sort();
+}
+
+export function manifestPath(releasesDir: string, version: string): string {
+  return join(releasesDir, `${version}.json`);
+}
+
+export function readManifest(releasesDir: string, version: string): Manifest | null {
+  const path = manifestPath(releasesDir, version);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Manifest) : null;
+}
+
+/** The versions that have a manifest, oldest first. */
+export function releasedVersions(releasesDir: string): string[] {
+  if (!existsSync(releasesDir)) return [];
+  const versions = readdirSync(releasesDir)
+    .filter((name) => name.endsWith(".json"))
+    .map((name) => name.slice(0, -".json".length))
+    .filter((version) => semver.valid(version) !== null);
+  return semver.sort(versions);
+}

@@ -1,0 +1,42 @@
+/**
+ * `npm run verify`: rebuild into a temporary folder and compare, file by file, with the committed dist/ and
+ * with the manifest of package.json's version. Data cannot change without a new version.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "../build.ts";
+import { compareWithManifest, manifestPath, readManifest, readTree, sha256 } from "./manifest.ts";
+
+export async function verify(root: string): Promise<string[]> {
+  const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
+  const scratch = mkdtempSync(join(tmpdir(), "rdd-verify-"));
+  try {
+    const outDir = join(scratch, "dist");
+    await build({ sourcesDir: join(root, "sources"), outDir });
+    const rebuilt = readTree(outDir);
+    const committed = readTree(join(root, "dist"));
+    const problems = differences(rebuilt, committed).map((p) => `dist/${p}`);
+    const manifest = readManifest(join(root, "releases"), version);
+    if (manifest === null) {
+      problems.push(`${manifestPath("releases", version)}: no release manifest for version ${version} (cut one with npm run release)`);
+    } else {
+      problems.push(...compareWithManifest(manifest, rebuilt).map((p) => `${manifestPath("releases", version)}: ${p}`));
+    }
+    return problems;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** How the committed files differ from a fresh build's, by path. */
+function differences(rebuilt: Map<string, Buffer>, committed: Map<string, Buffer>): string[] {
+  const problems: string[] = [];
+  for (const [path, bytes] of rebuilt) {
+    const old = committed.get(path);
+    if (!old) problems.push(`${path}: built, but not committed`);
+    else if (sha256(old) !== sha256(bytes)) problems.push(`${path}: committed file differs from the build`);
+  }
+  for (const path of committed.keys()) if (!rebuilt.has(path)) problems.push(`${path}: committed, but the build does not write it`);
+  return problems.sort();
+}
