@@ -1,0 +1,211 @@
+/**
+ * Pipeline benchmarks: `npm run bench`. A script, not a test.
+ *
+ * Each benchmark is a function returning a titled table; add one to BENCHMARKS to extend the report.
+ * Texts are the PONARS memo repeated (paragraphs joined by blank lines) up to 1, 4 and 16 MB, where
+ * 1 MB = 2^20 bytes of UTF-8.
+ *
+ * - Throughput: three warm-up runs on the 1 MB text (so the JIT has settled), then five rounds that each
+ *   time every size once. MB/s is from the median wall-clock time (performance.now()). Linearity is judged
+ *   on CPU time (process.cpuUsage(), user + system, all threads, so GC is counted), which other load on a
+ *   shared machine does not inflate: linear means MB per CPU second does not drop as the text grows.
+ * - Memory: each size runs in a fresh child process, so earlier sizes and the reference libraries cannot
+ *   leave a high-water mark behind. There, after building the text and a forced GC:
+ *   peak RSS growth = process.resourceUsage().maxRSS after extract − process.memoryUsage().rss before it
+ *   (everything the OS had to provide during the call: token arrays, garbage, the result);
+ *   retained heap = heapUsed after extract and a forced GC − heapUsed before (the returned mentions).
+ * - References: on the 1 MB text, chrono-node's parse (dates) and compromise's numbers().json(), timed once
+ *   each after a small warm-up, against extract's median on the same text.
+ */
+
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { extract } from "./extract/index.ts";
+
+export interface Table {
+  title: string;
+  rows: Record<string, string | number>[];
+  /** One line under the table: a verdict or a caveat. */
+  note?: string;
+}
+
+export type Benchmark = () => Table | Promise<Table>;
+
+const MB = 2 ** 20;
+const SIZES_MB = [1, 4, 16];
+const ROUNDS = 5;
+const WARMUP_RUNS = 3;
+const DOCUMENT_DATE = "2016-05";
+const memoPath = fileURLToPath(new URL("../sources/ponars-pm-428/memo.txt", import.meta.url));
+
+/** Whole copies of the memo, separated by blank lines, up to at least `mb` MB of UTF-8. */
+export function corpus(mb: number): string {
+  const memo = readFileSync(memoPath, "utf8").trim() + "\n\n";
+  return memo.repeat(Math.ceil((mb * MB) / Buffer.byteLength(memo)));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function timeMs(run: () => unknown): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+
+function megabytes(text: string): number {
+  return Buffer.byteLength(text) / MB;
+}
+
+/** Prints a table with aligned columns. */
+export function section({ title, rows, note }: Table): void {
+  console.log(`\n## ${title}\n`);
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const cells = [columns, ...rows.map((row) => columns.map((c) => String(row[c] ?? "")))];
+  const widths = columns.map((_, k) => Math.max(...cells.map((line) => (line[k] ?? "").length)));
+  const format = (line: string[]) => line.map((cell, k) => cell.padStart(widths[k] ?? 0)).join("  ");
+  console.log(format(columns));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const line of cells.slice(1)) console.log(format(line));
+  if (note) console.log(`\n${note}`);
+}
+
+/** Wall-clock and CPU time (user + system, all threads) of one run, in ms. */
+function timeAndCpuMs(run: () => unknown): { wall: number; cpu: number } {
+  const cpuStart = process.cpuUsage();
+  const wall = timeMs(run);
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+const throughput: Benchmark = () => {
+  const texts = SIZES_MB.map((mb) => ({ text: corpus(mb), wall: [] as number[], cpu: [] as number[], mentions: 0 }));
+  for (let k = 0; k < WARMUP_RUNS; k++) extract(texts[0]!.text, { documentDate: DOCUMENT_DATE });
+  // Rounds interleave the sizes, so a burst of load elsewhere on the machine does not land on one size only.
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const entry of texts) {
+      const { wall, cpu } = timeAndCpuMs(() => (entry.mentions = extract(entry.text, { documentDate: DOCUMENT_DATE }).length));
+      entry.wall.push(wall);
+      entry.cpu.push(cpu);
+    }
+  }
+  const perCpuSecond = texts.map(({ text, cpu }) => megabytes(text) / (median(cpu) / 1000));
+  const rows = texts.map(({ text, wall, cpu, mentions }, k) => ({
+    size: `${megabytes(text).toFixed(2)} MB`,
+    runs: wall.length,
+    "median ms": median(wall).toFixed(0),
+    "best ms": Math.min(...wall).toFixed(0),
+    "MB/s": (megabytes(text) / (median(wall) / 1000)).toFixed(1),
+    "median CPU ms": median(cpu).toFixed(0),
+    "MB per CPU s": (perCpuSecond[k] ?? 0).toFixed(1),
+    mentions,
+  }));
+  const slowdown = (perCpuSecond[0] ?? Number.NaN) / (perCpuSecond.at(-1) ?? Number.NaN);
+  const verdict = slowdown <= 1.25 ? "roughly constant: linear" : "drops with size: check for super-linear work";
+  return {
+    title: "extract throughput",
+    rows,
+    note: `MB per CPU second at ${SIZES_MB[0]} MB ÷ at ${SIZES_MB.at(-1)} MB = ${slowdown.toFixed(2)} (${verdict}).`,
+  };
+};
+
+interface MemoryReport {
+  peakRssGrowth: number;
+  retainedHeap: number;
+  rssBefore: number;
+}
+
+function forcedGc(): () => void {
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+}
+
+/** Child-process side of the memory benchmark: prints a MemoryReport as JSON. */
+function measureMemoryHere(mb: number): void {
+  const gc = forcedGc();
+  const text = corpus(mb);
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const rssBefore = process.memoryUsage().rss;
+  const mentions = extract(text, { documentDate: DOCUMENT_DATE });
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  gc();
+  const report: MemoryReport = {
+    peakRssGrowth: Math.max(0, peakRss - rssBefore),
+    retainedHeap: process.memoryUsage().heapUsed - heapBefore,
+    rssBefore,
+  };
+  console.log(JSON.stringify({ ...report, mentions: mentions.length }));
+}
+
+const memory: Benchmark = () => {
+  const rows = SIZES_MB.map((mb) => {
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--memory", String(mb)], {
+      encoding: "utf8",
+    });
+    if (child.status !== 0) throw new Error(`memory benchmark for ${mb} MB failed: ${child.stderr}`);
+    const report = JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "{}") as MemoryReport & { mentions: number };
+    return {
+      size: `${mb} MB`,
+      "RSS before (MB)": (report.rssBefore / MB).toFixed(1),
+      "peak RSS growth (MB)": (report.peakRssGrowth / MB).toFixed(1),
+      "retained heap (MB)": (report.retainedHeap / MB).toFixed(1),
+      "transient (MB)": (Math.max(0, report.peakRssGrowth - report.retainedHeap) / MB).toFixed(1),
+      "bytes/mention retained": Math.round(report.retainedHeap / report.mentions),
+    };
+  });
+  return {
+    title: "extract memory (fresh process per size)",
+    rows,
+    note: "transient = peak RSS growth − retained heap: working memory beyond the returned mentions.",
+  };
+};
+
+const references: Benchmark = async () => {
+  const chrono = await import("chrono-node");
+  const { default: nlp } = await import("compromise");
+  const text = corpus(1);
+  const size = megabytes(text);
+  const warmup = corpus(0.01);
+  const measure = (name: string, run: (input: string) => number, ms?: number) => {
+    let found = 0;
+    run(warmup);
+    const elapsed = ms ?? timeMs(() => (found = run(text)));
+    return { name, elapsed, found };
+  };
+  const ours = measure("extract (this stage)", (input) => extract(input, { documentDate: DOCUMENT_DATE }).length);
+  const oursMedian = median(Array.from({ length: ROUNDS }, () => timeMs(() => extract(text, { documentDate: DOCUMENT_DATE }))));
+  const results = [
+    { ...ours, elapsed: oursMedian },
+    measure("chrono-node parse (dates)", (input) => chrono.parse(input).length),
+    measure("compromise numbers().json()", (input) => (nlp(input).numbers().json() as unknown[]).length),
+  ];
+  const rows = results.map(({ name, elapsed, found }) => ({
+    library: name,
+    ms: elapsed.toFixed(0),
+    "MB/s": (size / (elapsed / 1000)).toFixed(2),
+    found,
+    "× extract time": (elapsed / oursMedian).toFixed(1),
+  }));
+  return { title: `reference libraries on ${size.toFixed(2)} MB`, rows, note: "found = mentions (extract), parsed dates (chrono), numbers (compromise); they find different things." };
+};
+
+export const BENCHMARKS: Benchmark[] = [throughput, memory, references];
+
+async function main(): Promise<void> {
+  const flag = process.argv.indexOf("--memory");
+  if (flag >= 0) {
+    measureMemoryHere(Number(process.argv[flag + 1]));
+    return;
+  }
+  console.log(`# Benchmarks (node ${process.version}, ${process.platform}/${process.arch})`);
+  for (const benchmark of BENCHMARKS) section(await benchmark());
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

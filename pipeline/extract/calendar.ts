@@ -1,0 +1,58 @@
+/** Partial calendar dates (year, year-month, year-month-day), month names, and arithmetic on them. */
+
+export interface CalendarDate {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+const MONTH_NAMES = [
+  "january", "february", "march", "april", "may", "june",
+  "july", "august", "september", "october", "november", "december",
+];
+
+/** Full month names, lower-case → 1…12. */
+export const MONTHS: ReadonlyMap<string, number> = new Map(MONTH_NAMES.map((name, k) => [name, k + 1]));
+
+/** Abbreviations, valid only before a day or a year ("Jan. 5, 2013", "Sept 2014"). */
+export const MONTH_ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
+  ...MONTH_NAMES.map((name, k): [string, number] => [name.slice(0, 3), k + 1]).filter(([short]) => short !== "may"),
+  ["sept", 9],
+]);
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** "1948", "2014-03", "2013-03-05": ISO 8601 at the date's own precision. */
+export function isoDate(date: CalendarDate): string {
+  const parts = [String(date.year).padStart(4, "0")];
+  if (date.month !== undefined) parts.push(String(date.month).padStart(2, "0"));
+  if (date.month !== undefined && date.day !== undefined) parts.push(String(date.day).padStart(2, "0"));
+  return parts.join("-");
+}
+
+/** Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD"; null for anything else or an impossible date. */
+export function parseIsoDate(text: string): CalendarDate | null {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!match) return null;
+  const year = Number(match[1]);
+  if (match[2] === undefined) return { year };
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return null;
+  if (match[3] === undefined) return { year, month };
+  const day = Number(match[3]);
+  return day >= 1 && day <= daysInMonth(year, month) ? { year, month, day } : null;
+}
+
+/** Shifts a year-month date by whole months. */
+export function addMonths(date: { year: number; month: number }, months: number): CalendarDate {
+  const index = date.year * 12 + (date.month - 1) + months;
+  return { year: Math.floor(index / 12), month: (index % 12 + 12) % 12 + 1 };
+}
+
+/** Shifts a full date by whole days. */
+export function addDays(date: { year: number; month: number; day: number }, days: number): CalendarDate {
+  const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}

@@ -1,0 +1,53 @@
+/** Qualifier words directly before an amount: "almost", "more than", "about", "an estimated". */
+
+import type { Qualifier } from "./mention.ts";
+import type { Match } from "./match.ts";
+import { lowerAt } from "./token-checks.ts";
+import type { Token } from "./tokenize.ts";
+
+const HEDGES: Record<Exclude<Qualifier, "exact">, readonly string[]> = {
+  at_most: [
+    "almost", "nearly", "up to", "as much as", "as many as", "no more than", "not more than", "at most",
+    "less than", "fewer than", "under", "just under", "below",
+  ],
+  at_least: [
+    "over", "more than", "at least", "exceeded", "exceeding", "exceeds", "upwards of", "just over", "well over",
+    "above",
+  ],
+  approximate: [
+    "about", "around", "approximately", "roughly", "some", "close to", "an estimated", "approx .", "approx",
+    "circa",
+  ],
+};
+
+interface Hedge {
+  words: readonly string[];
+  qualifier: Qualifier;
+}
+
+/** Phrases by first word, longest first ("approx ." before "approx"). */
+const HEDGES_BY_FIRST_WORD: ReadonlyMap<string, readonly Hedge[]> = (() => {
+  const all = Object.entries(HEDGES).flatMap(([qualifier, phrases]) =>
+    phrases.map((phrase): Hedge => ({ words: phrase.split(" "), qualifier: qualifier as Qualifier })),
+  );
+  all.sort((a, b) => b.words.length - a.words.length);
+  const index = new Map<string, Hedge[]>();
+  for (const hedge of all) {
+    const first = hedge.words[0] ?? "";
+    index.set(first, [...(index.get(first) ?? []), hedge]);
+  }
+  return index;
+})();
+
+/** The hedge starting at tokens[i], if any; the caller checks that an amount follows. */
+export function matchHedge(tokens: readonly Token[], i: number): Match<Qualifier> | null {
+  for (const hedge of HEDGES_BY_FIRST_WORD.get(lowerAt(tokens, i)) ?? []) {
+    if (hedge.words.every((word, k) => lowerAt(tokens, i + k) === word)) {
+      return { start: i, end: i + hedge.words.length, value: hedge.qualifier };
+    }
+  }
+  return null;
+}
+
+/** Lower-case words a hedge can start with. */
+export const HEDGE_FIRST_WORDS: ReadonlySet<string> = new Set(HEDGES_BY_FIRST_WORD.keys());

@@ -1,0 +1,194 @@
+/** Reads one number, in digits or words, with its scale words: "2.35 billion", "fifty thousand", "twenty-five". */
+
+import { SCALES, SCALE_ABBREVIATIONS, TENS, UNITS } from "./number-words.ts";
+import { HYPHENS, isAttached, isHyphenJoin, lowerAt } from "./token-checks.ts";
+import type { Token } from "./tokenize.ts";
+
+export interface Numeral {
+  /** Token index after the numeral. */
+  end: number;
+  value: number;
+  /** The number before its scale words: 2.35 in "2.35 billion". */
+  base: number;
+  /** Product of the scale words: 1e9 in "2.35 billion", 1 without any. */
+  scale: number;
+  digits: boolean;
+  /** Four plain digits from 1000 to 2100 and nothing else ("1948"): a year unless context says otherwise. */
+  yearLike: boolean;
+  /** A lone "one": too common in prose ("one of the") to report unless a unit follows. */
+  bareOne: boolean;
+}
+
+/** Nouns after which a number names something ("Chapter 11", "Resolution 1718", "page 5"). */
+const IDENTIFIER_NOUNS: ReadonlySet<string> = new Set([
+  "number", "chapter", "article", "section", "paragraph", "clause", "figure", "table", "page", "route",
+  "highway", "resolution", "flight", "room", "volume", "issue", "phase", "version", "item",
+]);
+
+/** Abbreviations that, with their period, do the same ("No. 428", "p. 5", "Fig. 3"). */
+const IDENTIFIER_ABBREVIATIONS: ReadonlySet<string> = new Set(["no", "nos", "p", "pp", "fig", "vol", "art", "sec", "ch", "para"]);
+
+/** Words after which a number is an identifier attached by a hyphen ("F-16", "COVID-19") unless listed here. */
+const PREFIXES: ReadonlySet<string> = new Set(["mid", "pre", "post", "early", "late", "end", "start", "circa"]);
+
+const MAX_WORD_NUMERAL = 12;
+
+export function parseNumeral(tokens: readonly Token[], i: number): Numeral | null {
+  const token = tokens[i];
+  if (!token) return null;
+  if (token.kind === "number") {
+    return isIdentifierNumber(tokens, i) || !Number.isFinite(token.numeric) ? null : digitNumeral(tokens, i, token);
+  }
+  if (token.kind === "word") return wordNumeral(tokens, i);
+  return null;
+}
+
+/** Four plain digits between 1000 and 2100. */
+export function isPlainYear(token: Token): boolean {
+  return token.kind === "number" && token.text.length === 4 && token.numeric >= 1000 && token.numeric <= 2100;
+}
+
+/**
+ * A number that names rather than measures: after "No.", "Number", "#" or "Chapter", glued to a word ("A380", "F-16"),
+ * or the later part of "10:30", "5/3", "1.2.3".
+ */
+export function isIdentifierNumber(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  if (!prev) return false;
+  if (prev.text === "#" || prev.text === "\u2116" || IDENTIFIER_NOUNS.has(prev.lower)) return true;
+  if (prev.text === "." && isAttached(tokens, i - 1) && IDENTIFIER_ABBREVIATIONS.has(lowerAt(tokens, i - 2))) return true;
+  if (!isAttached(tokens, i)) return false;
+  if (prev.kind === "word") return true;
+  const before = tokens[i - 2];
+  if (!before || !isAttached(tokens, i - 1)) return false;
+  if (HYPHENS.has(prev.text)) return before.kind === "word" && !PREFIXES.has(before.lower);
+  return (prev.text === ":" || prev.text === "/" || prev.text === ".") && before.kind === "number";
+}
+
+function digitNumeral(tokens: readonly Token[], i: number, token: Token): Numeral {
+  let base = token.numeric;
+  let end = i + 1;
+  if (isAndAHalf(tokens, end)) {
+    base += 0.5;
+    end += 3;
+  }
+  const scaled = readScales(tokens, end);
+  return {
+    end: scaled.end,
+    value: base * scaled.scale,
+    base,
+    scale: scaled.scale,
+    digits: true,
+    yearLike: scaled.end === i + 1 && isPlainYear(token),
+    bareOne: false,
+  };
+}
+
+/** Up to two scale words, multiplied: "2 million", "3 hundred thousand", "5bn". */
+function readScales(tokens: readonly Token[], from: number): { scale: number; end: number } {
+  let scale = 1;
+  let end = from;
+  while (end < from + 2) {
+    const word = lowerAt(tokens, end);
+    const factor = SCALES.get(word) ?? SCALE_ABBREVIATIONS.get(word);
+    if (factor === undefined) break;
+    scale *= factor;
+    end++;
+  }
+  return { scale, end };
+}
+
+function isAndAHalf(tokens: readonly Token[], i: number): boolean {
+  return lowerAt(tokens, i) === "and" && lowerAt(tokens, i + 1) === "a" && lowerAt(tokens, i + 2) === "half";
+}
+
+type Last = "none" | "unit" | "tens" | "hundred" | "scale";
+
+/**
+ * Cardinals in words, read left to right: units and tens add, "hundred" multiplies the group, larger scales
+ * close the group ("two hundred and fifty thousand" = 250000). "a"/"an" count as one only before a scale word.
+ * "half a million" is 500000.
+ */
+function wordNumeral(tokens: readonly Token[], i: number): Numeral | null {
+  const head = lowerAt(tokens, i);
+  if (head === "half" && lowerAt(tokens, i + 1) === "a") {
+    const scale = SCALES.get(lowerAt(tokens, i + 2));
+    if (scale === undefined || scale < 1e3) return null;
+    return { end: i + 3, value: scale / 2, base: 0.5, scale, digits: false, yearLike: false, bareOne: false };
+  }
+  let total = 0;
+  let group = 0;
+  let last: Last = "none";
+  let lastScale = Number.POSITIVE_INFINITY;
+  let firstScale = 1;
+  let j = i;
+  if (head === "a" || head === "an") {
+    const next = lowerAt(tokens, i + 1);
+    if (!SCALES.has(next) && next !== "dozen") return null;
+    group = 1;
+    last = "unit";
+    j = i + 1;
+  }
+  while (j < i + MAX_WORD_NUMERAL) {
+    const word = lowerAt(tokens, j);
+    const unit = UNITS.get(word);
+    const tens = TENS.get(word);
+    const scale = SCALES.get(word);
+    if (unit !== undefined) {
+      if (last === "unit" || (last === "tens" && unit >= 10)) break;
+      group += unit;
+      last = "unit";
+    } else if (tens !== undefined) {
+      if (last === "unit" || last === "tens") break;
+      group += tens;
+      last = "tens";
+      const ones = UNITS.get(lowerAt(tokens, j + 2));
+      if (isHyphenJoin(tokens, j + 1) && ones !== undefined && ones >= 1 && ones <= 9) {
+        group += ones;
+        last = "unit";
+        j += 2;
+      }
+    } else if (word === "hundred") {
+      if (last === "hundred" || last === "none") break;
+      group *= 100;
+      last = "hundred";
+    } else if (word === "dozen") {
+      if (last === "none") break;
+      group *= 12;
+      j++;
+      break;
+    } else if (scale !== undefined) {
+      if (last === "none" || scale >= lastScale) break;
+      if (lastScale === Number.POSITIVE_INFINITY) firstScale = scale;
+      total += group * scale;
+      group = 0;
+      lastScale = scale;
+      last = "scale";
+    } else if (word === "and" && (last === "hundred" || last === "scale") && startsCardinal(tokens, j + 1)) {
+      // "two hundred and fifty": the "and" joins, it does not end the number.
+    } else if ((last === "unit" || last === "tens") && lastScale === Number.POSITIVE_INFINITY && isAndAHalf(tokens, j)) {
+      group += 0.5;
+      j += 2;
+    } else {
+      break;
+    }
+    j++;
+  }
+  if (last === "none") return null;
+  const value = total + group;
+  const scale = lastScale === Number.POSITIVE_INFINITY ? 1 : firstScale;
+  return {
+    end: j,
+    value,
+    base: value / scale,
+    scale,
+    digits: false,
+    yearLike: false,
+    bareOne: head === "one" && j === i + 1,
+  };
+}
+
+function startsCardinal(tokens: readonly Token[], i: number): boolean {
+  const word = lowerAt(tokens, i);
+  return UNITS.has(word) || TENS.has(word);
+}

@@ -1,0 +1,300 @@
+/** Quantity mentions: money, measures, percentages, counts, ranges, fractions, multipliers and vague amounts. */
+
+import { HEDGE_FIRST_WORDS, matchHedge } from "./hedges.ts";
+import { longest, type Match } from "./match.ts";
+import type { QuantityMention } from "./mention.ts";
+import {
+  CURRENCY_SCALE_ABBREVIATIONS,
+  DENOMINATORS,
+  MULTIPLIER_WORDS,
+  ORDINAL_WORDS,
+  SCALES,
+  TENS,
+  UNITS,
+  VAGUE_MAGNITUDES,
+} from "./number-words.ts";
+import { parseNumeral, type Numeral } from "./numerals.ts";
+import { DASHES, endsCleanly, isAttached, isHyphenJoin, lowerAt } from "./token-checks.ts";
+import type { Token } from "./tokenize.ts";
+import { parseCurrencyPrefix, parseRate, parseUnitSuffix, CURRENCY_FIRST_TOKENS, type UnitKind } from "./units.ts";
+
+export type QuantityFields = Omit<QuantityMention, "kind" | "text" | "start" | "end">;
+type Body = Omit<QuantityFields, "qualifier">;
+
+/** Words that never serve as the counted noun ("30 of them" has none). */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  "of", "the", "a", "an", "and", "or", "but", "nor", "to", "in", "on", "at", "by", "for", "from", "with", "as",
+  "than", "that", "which", "who", "whom", "is", "was", "were", "are", "be", "been", "it", "its", "this", "these",
+  "those", "per", "into", "over", "under", "after", "before", "since", "until", "between", "during", "while",
+  "when", "where", "if", "not", "no", "each", "every", "more", "less", "had", "has", "have", "will", "would",
+]);
+
+/** Nouns that make a four-digit number a count ("1500 workers") rather than a year. */
+const COUNT_NOUNS: ReadonlySet<string> = new Set([
+  "people", "persons", "workers", "employees", "soldiers", "troops", "refugees", "migrants", "children",
+  "students", "families", "households", "jobs", "companies", "firms", "cases", "deaths", "victims", "casualties",
+  "prisoners", "vehicles", "cars", "tanks", "aircraft", "planes", "ships", "homes", "houses", "points", "votes",
+  "visitors", "tourists", "members", "delegates", "participants", "residents", "patients", "units", "items",
+  "pages", "words", "species", "villages", "schools", "hospitals", "projects",
+]);
+
+/** "in 1500 workers' time" still reads as a year: the count exception needs no temporal preposition before. */
+const TEMPORAL_PREPOSITIONS: ReadonlySet<string> = new Set([
+  "in", "by", "since", "from", "until", "till", "of", "to", "before", "after", "during", "through", "circa",
+]);
+
+const RANGE_CONNECTORS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["from", new Set(["to", "through", "until"])],
+  ["between", new Set(["and"])],
+]);
+
+/** What may follow "N times" or "twice" for it to be a ratio rather than a frequency. */
+const COMPARATIVES: ReadonlySet<string> = new Set([
+  "more", "less", "larger", "smaller", "greater", "higher", "lower", "bigger", "as", "faster", "slower",
+  "longer", "fewer", "cheaper", "the",
+]);
+
+/** What may follow a lone "half" for it to be a fraction ("half of", "half the"). */
+const HALF_FOLLOWERS: ReadonlySet<string> = new Set([
+  "of", "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+]);
+
+const MULTI_SCALES: ReadonlySet<string> = new Set(["multimillion", "multibillion", "multitrillion"]);
+
+/** Words a quantity can begin with: any other word is passed over without running the matchers. */
+const STARTERS: ReadonlySet<string> = new Set([
+  ...UNITS.keys(), ...TENS.keys(), ...MULTIPLIER_WORDS.keys(), ...VAGUE_MAGNITUDES, ...MULTI_SCALES,
+  ...RANGE_CONNECTORS.keys(), ...HEDGE_FIRST_WORDS, "a", "an", "half", "twice", "multi",
+]);
+
+function mayStartQuantity(token: Token): boolean {
+  return token.kind === "number" || STARTERS.has(token.lower) || CURRENCY_FIRST_TOKENS.has(token.text);
+}
+
+/** A quantity starting at tokens[i], hedge included. */
+export function matchQuantity(tokens: readonly Token[], i: number): Match<QuantityFields> | null {
+  const first = tokens[i];
+  if (!first || !mayStartQuantity(first)) return null;
+  const hedge = matchHedge(tokens, i);
+  const from = hedge ? hedge.end : i;
+  const body = longest(
+    matchRange(tokens, from),
+    matchMultiplier(tokens, from),
+    matchFraction(tokens, from),
+    matchVague(tokens, from),
+    matchAmount(tokens, from),
+  );
+  if (!body) return null;
+  const { value, value_high, unit, vague, noun } = body.value;
+  return { start: i, end: body.end, value: { value, value_high, unit, qualifier: hedge ? hedge.value : "exact", vague, noun } };
+}
+
+interface Amount {
+  start: number;
+  end: number;
+  numeral: Numeral;
+  /** Numeral scale, times a currency abbreviation ("$40m"). */
+  scale: number;
+  /** Unit factor ("5 bcm" = 5e9 m3). */
+  factor: number;
+  currency: string | null;
+  unit: string | null;
+  unitKind: UnitKind | null;
+  /** Rate suffix: "/year". */
+  per: string | null;
+}
+
+/** Number with its currency, scale, unit and rate, but no noun: "$2.35 billion", "17-kilometer", "12.5%". */
+function parseAmount(tokens: readonly Token[], i: number): Amount | null {
+  const prefix = parseCurrencyPrefix(tokens, i);
+  const numeral = parseNumeral(tokens, prefix ? prefix.end : i);
+  if (!numeral || (prefix && !numeral.digits)) return null;
+  let end = numeral.end;
+  let scale = numeral.scale;
+  let currency = prefix?.currency ?? null;
+  if (currency && scale === 1) {
+    const abbreviation = CURRENCY_SCALE_ABBREVIATIONS.get(lowerAt(tokens, end));
+    if (abbreviation !== undefined) {
+      scale = abbreviation;
+      end++;
+    }
+  }
+  let unit: string | null = null;
+  let unitKind: UnitKind | null = null;
+  let factor = 1;
+  const suffix = parseUnitSuffix(tokens, end);
+  if (suffix?.kind === "currency" && (!currency || currency === suffix.unit)) {
+    currency = suffix.unit;
+    end = suffix.end;
+  } else if (suffix && suffix.kind !== "currency" && !currency) {
+    unit = suffix.unit;
+    unitKind = suffix.kind;
+    factor = suffix.factor;
+    end = suffix.end;
+  }
+  const amount: Amount = { start: i, end, numeral, scale, factor, currency, unit, unitKind, per: null };
+  return withRate(tokens, amount);
+}
+
+/** Money and measures take a rate ("$900 million annually"); percentages and counts do not. */
+function withRate(tokens: readonly Token[], amount: Amount): Amount {
+  if (amount.per || (!amount.currency && amount.unitKind !== "measure")) return amount;
+  const rate = parseRate(tokens, amount.end);
+  return rate ? { ...amount, per: rate.per, end: rate.end } : amount;
+}
+
+function valueOf(amount: Amount): number {
+  return amount.numeral.base * amount.scale * amount.factor;
+}
+
+function unitOf(amount: Amount): string {
+  const base = amount.currency ?? amount.unit;
+  return base ? base + (amount.per ?? "") : "count";
+}
+
+function matchAmount(tokens: readonly Token[], i: number): Match<Body> | null {
+  const amount = parseAmount(tokens, i);
+  if (!amount) return null;
+  const measured = amount.currency !== null || amount.unit !== null;
+  if (!measured && (amount.numeral.bareOne || (amount.numeral.yearLike && !isCountedYear(tokens, amount.start)))) {
+    return null;
+  }
+  const counted = measured ? { noun: null, end: amount.end } : countedNoun(tokens, amount.end);
+  if (!endsCleanly(tokens, counted.end)) return null;
+  return {
+    start: i,
+    end: counted.end,
+    value: { value: valueOf(amount), value_high: null, unit: unitOf(amount), vague: false, noun: counted.noun },
+  };
+}
+
+function isCountedYear(tokens: readonly Token[], i: number): boolean {
+  return COUNT_NOUNS.has(lowerAt(tokens, i + 1)) && !TEMPORAL_PREPOSITIONS.has(lowerAt(tokens, i - 1));
+}
+
+/** The word after a count: glued by a hyphen it joins the span ("six-party"), spaced it does not ("11 states"). */
+function countedNoun(tokens: readonly Token[], end: number): { noun: string | null; end: number } {
+  const glued = tokens[end + 1];
+  if (isHyphenJoin(tokens, end) && glued?.kind === "word" && !FUNCTION_WORDS.has(glued.lower)) return { noun: glued.lower, end: end + 2 };
+  return { noun: nounAt(tokens, end), end };
+}
+
+/**
+ * "from $2 billion to $4 billion", "between 10 and 15 percent", "10 to 15 percent", "$2-4 billion".
+ * Without "from", "X to Y" is a range only when X is a bare number: "5 percent to 10 percent" reads as a change.
+ */
+function matchRange(tokens: readonly Token[], i: number): Match<Body> | null {
+  const connectors = RANGE_CONNECTORS.get(lowerAt(tokens, i));
+  const low = parseAmount(tokens, connectors ? i + 1 : i);
+  const link = low ? tokens[low.end] : undefined;
+  if (!low || !link) return null;
+  const dashed = !connectors && DASHES.has(link.text);
+  if (connectors) {
+    if (!connectors.has(link.lower)) return null;
+  } else if (link.lower === "to") {
+    if (low.unit || low.scale !== 1 || low.per) return null;
+  } else if (!dashed || !low.numeral.digits || !isNumericDash(tokens, low.end)) {
+    return null;
+  }
+  const high = parseAmount(tokens, low.end + 1);
+  if (!high || (dashed && !high.numeral.digits && !high.currency)) return null;
+  if ((low.currency && high.currency && low.currency !== high.currency) || (low.unit && high.unit && low.unit !== high.unit)) {
+    return null;
+  }
+  const currency = low.currency ?? high.currency;
+  const unit = low.unit ?? high.unit;
+  if (!currency && !unit && (low.numeral.yearLike || high.numeral.yearLike)) return null;
+  const lowScale = low.scale === 1 && high.scale > 1 && low.numeral.base < high.numeral.base ? high.scale : low.scale;
+  const lowValue = low.numeral.base * lowScale * (low.unit ? low.factor : high.factor);
+  const merged = withRate(tokens, { ...high, currency, unit, unitKind: high.unitKind ?? low.unitKind, per: high.per ?? low.per });
+  const highValue = valueOf(merged);
+  if (!(lowValue < highValue)) return null;
+  const counted = currency || unit ? { noun: null, end: merged.end } : countedNoun(tokens, merged.end);
+  if (!endsCleanly(tokens, counted.end)) return null;
+  return {
+    start: i,
+    end: counted.end,
+    value: { value: lowValue, value_high: highValue, unit: unitOf(merged), vague: false, noun: counted.noun },
+  };
+}
+
+/** A dash between two numbers: glued on both sides ("10-15") or spaced on both ("10 – 15"). */
+function isNumericDash(tokens: readonly Token[], k: number): boolean {
+  const glued = isAttached(tokens, k);
+  return glued === isAttached(tokens, k + 1);
+}
+
+function ratio(start: number, end: number, value: number): Match<Body> {
+  return { start, end, value: { value, value_high: null, unit: "ratio", vague: false, noun: null } };
+}
+
+/** "two-thirds", "a quarter", "one third", "half of" → unit "ratio". Not the "second half" of anything. */
+function matchFraction(tokens: readonly Token[], i: number): Match<Body> | null {
+  const word = lowerAt(tokens, i);
+  if (word === "half") {
+    if (ORDINAL_WORDS.has(lowerAt(tokens, i - 1)) || !HALF_FOLLOWERS.has(lowerAt(tokens, i + 1))) return null;
+    return ratio(i, i + 1, 0.5);
+  }
+  const article = word === "a" || word === "an";
+  const numerator = article ? 1 : (UNITS.get(word) ?? TENS.get(word));
+  if (!numerator) return null;
+  const k = isHyphenJoin(tokens, i + 1) ? i + 2 : i + 1;
+  if (k === i + 1 && !tokens[k]?.spaced) return null;
+  const denominator = DENOMINATORS.get(lowerAt(tokens, k));
+  if (!denominator) return null;
+  // "a third party" is not a fraction; "a third of" is. "a half" and "a quarter" need no "of".
+  const needsOf = denominator.value !== 2 && denominator.value !== 4;
+  if (article && (denominator.plural || (needsOf && lowerAt(tokens, k + 1) !== "of"))) return null;
+  return ratio(i, k + 1, numerator / denominator.value);
+}
+
+/** "tripled", "fivefold", "five-fold", "three times larger", "twice as" → unit "ratio"; the span ends at "times". */
+function matchMultiplier(tokens: readonly Token[], i: number): Match<Body> | null {
+  const word = lowerAt(tokens, i);
+  const single = MULTIPLIER_WORDS.get(word);
+  if (single !== undefined) return ratio(i, i + 1, single);
+  if (word === "twice") return COMPARATIVES.has(lowerAt(tokens, i + 1)) ? ratio(i, i + 1, 2) : null;
+  const numeral = parseNumeral(tokens, i);
+  if (!numeral) return null;
+  if (isHyphenJoin(tokens, numeral.end) && lowerAt(tokens, numeral.end + 1) === "fold") {
+    return ratio(i, numeral.end + 2, numeral.value);
+  }
+  if (lowerAt(tokens, numeral.end) === "times" && COMPARATIVES.has(lowerAt(tokens, numeral.end + 1))) {
+    return ratio(i, numeral.end + 1, numeral.value);
+  }
+  return null;
+}
+
+/**
+ * Amounts without a number, value null: "billions of dollars" (USD), "millions of tons" (t), "hundreds of
+ * workers" (count, noun "workers"), "multibillion-dollar" (USD). "multibillion" naming no currency gets unit
+ * "unknown": it measures money, but not in a stated currency.
+ */
+function matchVague(tokens: readonly Token[], i: number): Match<Body> | null {
+  const word = lowerAt(tokens, i);
+  if (VAGUE_MAGNITUDES.has(word)) {
+    let end = i + 1;
+    while (end < i + 7 && lowerAt(tokens, end) === "of" && VAGUE_MAGNITUDES.has(lowerAt(tokens, end + 1))) end += 2;
+    if (word === "tens" && end === i + 1) return null;
+    const hasOf = lowerAt(tokens, end) === "of";
+    const unit = hasOf ? parseUnitSuffix(tokens, end + 1) : null;
+    if (unit) return vague(i, unit.end, unit.unit, null);
+    return vague(i, end, "count", nounAt(tokens, hasOf ? end + 1 : end));
+  }
+  let end: number;
+  if (MULTI_SCALES.has(word)) end = i + 1;
+  else if (word === "multi" && isHyphenJoin(tokens, i + 1) && SCALES.has(lowerAt(tokens, i + 2))) end = i + 3;
+  else return null;
+  const currency = parseUnitSuffix(tokens, end);
+  if (currency?.kind === "currency") return vague(i, currency.end, currency.unit, nounAt(tokens, currency.end));
+  return vague(i, end, "unknown", nounAt(tokens, end));
+}
+
+function nounAt(tokens: readonly Token[], i: number): string | null {
+  const token = tokens[i];
+  return token?.kind === "word" && token.spaced && !FUNCTION_WORDS.has(token.lower) ? token.lower : null;
+}
+
+function vague(start: number, end: number, unit: string, noun: string | null): Match<Body> {
+  return { start, end, value: { value: null, value_high: null, unit, vague: true, noun } };
+}

@@ -1,0 +1,44 @@
+/** Small bounds-safe questions about the token array, shared by the matchers. */
+
+import type { Token } from "./tokenize.ts";
+
+/** Compound hyphens ("six-party", "mid-1990s"). */
+export const HYPHENS: ReadonlySet<string> = new Set(["-", "\u2010", "\u2011"]);
+
+/** Range dashes between numbers ("2008-2009", "1990–95"). */
+export const DASHES: ReadonlySet<string> = new Set(["-", "\u2010", "\u2011", "\u2013"]);
+
+/** Lower-cased text of tokens[i], or "" outside the array. */
+export function lowerAt(tokens: readonly Token[], i: number): string {
+  return tokens[i]?.lower ?? "";
+}
+
+/** tokens[i] exists and touches the token before it. */
+export function isAttached(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  return token !== undefined && !token.spaced && i > 0;
+}
+
+/** tokens[i] is a hyphen glued to words on both sides, as in "six-party". */
+export function isHyphenJoin(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  return token !== undefined && HYPHENS.has(token.text) && isAttached(tokens, i) && isAttached(tokens, i + 1);
+}
+
+/** First letter upper case, as month names are written. */
+export function isCapitalized(token: Token): boolean {
+  const first = token.text[0] ?? "";
+  return first !== first.toLowerCase();
+}
+
+/**
+ * Whether a mention may end before tokens[end]: not when the text runs on into a word or number
+ * ("5G", "1st", "1990s") or into "10:30", "5/3", "1.2.3".
+ */
+export function endsCleanly(tokens: readonly Token[], end: number): boolean {
+  const next = tokens[end];
+  if (!next || next.spaced) return true;
+  if (next.kind !== "punct") return false;
+  const after = tokens[end + 1];
+  return !((next.text === ":" || next.text === "/" || next.text === ".") && after?.kind === "number" && !after.spaced);
+}

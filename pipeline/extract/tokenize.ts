@@ -1,0 +1,149 @@
+/** One pass over the text: words, numbers and single punctuation marks, each with its UTF-16 span. */
+
+export type TokenKind = "word" | "number" | "punct";
+
+export interface Token {
+  kind: TokenKind;
+  /** The token as written. */
+  text: string;
+  /** Lower-cased text of words; the text itself otherwise. */
+  lower: string;
+  /** UTF-16 offsets into the whole input, end exclusive. */
+  start: number;
+  end: number;
+  /** Whitespace (or the start of the segment) precedes the token. */
+  spaced: boolean;
+  /** Value of a number token ("1,200" → 1200); NaN for other kinds. */
+  numeric: number;
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+const BACKSLASH = 0x5c;
+
+/**
+ * Tokenizes text[from, to). Numbers are digit runs with optional thousands groups and decimals ("1,200.5");
+ * words are runs of letters; anything else is a one-code-point punctuation token. Apostrophes and hyphens
+ * are punctuation, so "Russia's" is three tokens. A backslash escaping ASCII punctuation (Markdown "\$") is
+ * dropped, so escaped and plain text yield the same tokens.
+ */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  let pos = from;
+  let spaced = true;
+  while (pos < to) {
+    const code = text.charCodeAt(pos);
+    if (isSpace(code)) {
+      spaced = true;
+      pos++;
+      continue;
+    }
+    if (code === BACKSLASH && pos + 1 < to && isAsciiPunctuation(text.charCodeAt(pos + 1))) {
+      pos++;
+      continue;
+    }
+    let kind: TokenKind;
+    let end: number;
+    let cased = false;
+    if (isDigit(code)) {
+      kind = "number";
+      end = scanNumber(text, pos, to);
+    } else if (isLetterAt(text, pos, to)) {
+      kind = "word";
+      end = scanWord(text, pos, to);
+      cased = hasUpperCase(text, pos, end);
+    } else {
+      kind = "punct";
+      end = pos + codePointLength(text, pos, to);
+    }
+    const raw = text.slice(pos, end);
+    tokens.push({
+      kind,
+      text: raw,
+      lower: cased ? raw.toLowerCase() : raw,
+      start: pos,
+      end,
+      spaced,
+      numeric: kind === "number" ? Number(raw.includes(",") ? raw.replaceAll(",", "") : raw) : Number.NaN,
+    });
+    spaced = false;
+    pos = end;
+  }
+  return tokens;
+}
+
+export function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isAsciiPunctuation(code: number): boolean {
+  return (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e);
+}
+
+function codePointLength(text: string, pos: number, to: number): number {
+  const code = text.charCodeAt(pos);
+  if (code >= 0xd800 && code <= 0xdbff && pos + 1 < to) {
+    const next = text.charCodeAt(pos + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+function isLetterAt(text: string, pos: number, to: number): boolean {
+  const code = text.charCodeAt(pos);
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return LETTER.test(text.slice(pos, pos + codePointLength(text, pos, to)));
+}
+
+/** Whether text[from, to) may change under toLowerCase (which is costly enough to skip when it cannot). */
+function hasUpperCase(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if ((code >= 0x41 && code <= 0x5a) || code >= 0x80) return true;
+  }
+  return false;
+}
+
+function scanWord(text: string, pos: number, to: number): number {
+  let end = pos;
+  while (end < to && isLetterAt(text, end, to)) end += codePointLength(text, end, to);
+  return end;
+}
+
+/** "12", "1,200", "2.35", "1,200.50"; thousands groups only after a 1–3 digit head, so "1950,1953" splits. */
+function scanNumber(text: string, pos: number, to: number): number {
+  let end = pos;
+  while (end < to && isDigit(text.charCodeAt(end))) end++;
+  if (end - pos <= 3) {
+    while (
+      end + 3 < to &&
+      text.charCodeAt(end) === 0x2c &&
+      isDigit(text.charCodeAt(end + 1)) &&
+      isDigit(text.charCodeAt(end + 2)) &&
+      isDigit(text.charCodeAt(end + 3)) &&
+      !(end + 4 < to && isDigit(text.charCodeAt(end + 4)))
+    ) {
+      end += 4;
+    }
+  }
+  if (end + 1 < to && text.charCodeAt(end) === 0x2e && isDigit(text.charCodeAt(end + 1))) {
+    end++;
+    while (end < to && isDigit(text.charCodeAt(end))) end++;
+  }
+  return end;
+}
