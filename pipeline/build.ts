@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { sourceSchema, type Source } from "../schemas/index.ts";
+import { sourceSchema, type Event, type Figure, type Indicator, type Source } from "../schemas/index.ts";
 import { loadCuration } from "./curation.ts";
 import { curatedEvent, curatedFigure, curatedIndicator, dismissal } from "./curated-records.ts";
 import { derive, type Derived, type IndicatorDefinition } from "./derive/index.ts";
@@ -18,6 +18,7 @@ import { dataEntryFiles } from "./package/data-entry.ts";
 import { datapackage, type PackageMetadata } from "./package/datapackage.ts";
 import { jsonSchemaFiles } from "./package/json-schemas.ts";
 import { schemasEntryFiles } from "./package/schemas-entry.ts";
+import { explorerFiles } from "./render/explorer.ts";
 import { resolve, type Origin } from "./resolve.ts";
 import { byKeys, TABLES, type TableSpec } from "./tables.ts";
 import { validate, validateDerived, type Dataset } from "./validate.ts";
@@ -92,15 +93,40 @@ export async function build({ sourcesDir, outDir }: BuildOptions): Promise<Build
   validate(dataset, { rawTexts, origins });
   const derived = derive(dataset.figures, indicatorDefinitions);
   validateDerived(derived);
-  const rows: Record<TableSpec["name"], object[]> = { ...dataset, indicators: derived.indicators, trade_turnover: derived.tradeTurnover };
-  const tables = TABLES.map((spec) => ({ ...spec, rows: [...rows[spec.name]].sort(byKeys(...spec.orderBy)) }));
-  const files: Files = new Map([...tableFiles(tables), ...jsonSchemaFiles(), ...dataEntryFiles(rows), ...(await schemasEntry)]);
+  const rows = sortedRows({ ...dataset, indicators: derived.indicators, trade_turnover: derived.tradeTurnover });
+  const files: Files = new Map([
+    ...tableFiles(TABLES.map((spec) => ({ ...spec, rows: rows[spec.name] }))),
+    ...jsonSchemaFiles(),
+    ...dataEntryFiles(rows),
+    ...explorer(rows, rawTexts),
+    ...(await schemasEntry),
+  ]);
   files.set("datapackage.json", datapackage(files, packageMetadata(), dataset.sources));
   writeAtomically(outDir, files);
   const dismissed = dataset.mentions
     .filter((m) => m.dismissed !== null)
     .map((m) => ({ source_id: m.source_id, text: m.text, char_start: m.char_start, reason: m.dismissed! }));
   return { dataset, derived, files, dismissed };
+}
+
+type Rows = Record<TableSpec["name"], object[]>;
+
+function sortedRows(rows: Rows): Rows {
+  return Object.fromEntries(TABLES.map((spec) => [spec.name, [...rows[spec.name]].sort(byKeys(...spec.orderBy))])) as Rows;
+}
+
+/** The provenance explorer of the first source (the dataset has one source today). */
+function explorer(rows: Rows, rawTexts: Map<string, string>): Files {
+  const source = (rows.sources as Source[])[0];
+  if (!source) return new Map();
+  const ofSource = <T extends { source_id: string }>(records: object[]) => (records as T[]).filter((r) => r.source_id === source.id);
+  return explorerFiles({
+    raw: rawTexts.get(source.id)!,
+    source,
+    figures: ofSource<Figure>(rows.figures),
+    events: ofSource<Event>(rows.events),
+    indicators: rows.indicators as Indicator[],
+  });
 }
 
 function packageMetadata(): PackageMetadata {

@@ -1,0 +1,393 @@
+/**
+ * render: the provenance explorer, one static page (dist/explorer/index.html) that shows the memo as a reader
+ * sees it, with every figure and event highlighted at its offsets, and sortable, filterable tables that lead
+ * back to the words. It opens from disk: no server, no network, everything inline.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Event, Figure, Indicator, Source } from "../../schemas/index.ts";
+import { codePointIndex } from "../code-points.ts";
+import { normalize, type NormalizedText } from "../ingest.ts";
+
+export interface ExplorerInput {
+  /** The source's raw text, which the records' code point offsets count into. */
+  raw: string;
+  source: Source;
+  figures: Figure[];
+  events: Event[];
+  indicators: Indicator[];
+}
+
+/** A figure's or event's quote placed on the normalized text, in UTF-16 indices, end exclusive. */
+interface Span {
+  id: string;
+  kind: "figure" | "event";
+  start: number;
+  end: number;
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** A stretch of a paragraph covered by the same records all along (none for plain text). */
+interface Segment extends Range {
+  spans: Span[];
+}
+
+interface Cell {
+  /** Already escaped. */
+  html: string;
+  /** What the column sorts by when not the cell's text: a number for a numeric column; empty when missing. */
+  sort?: string;
+}
+
+interface Column<T> {
+  label: string;
+  numeric?: boolean;
+  cell: (row: T) => Cell;
+}
+
+/** What a tooltip shows for a record: a heading, labelled display values, and the curator's note. */
+interface RecordDetails {
+  kind: "figure" | "event";
+  heading: string;
+  fields: [string, string][];
+  note: string | null;
+}
+
+const PAGE_STYLE = readFileSync(join(import.meta.dirname, "explorer-page.css"), "utf8");
+const PAGE_SCRIPT = readFileSync(join(import.meta.dirname, "explorer-page.js"), "utf8");
+
+/** Paragraphs this short are the title, byline and section headings: set in bold. */
+const SHORT_PARAGRAPH = 80;
+
+export function explorerFiles(input: ExplorerInput): Map<string, string> {
+  const normalized = normalize(input.raw);
+  const spans = locateSpans(input, normalized);
+  const html = page({
+    source: input.source,
+    memo: paragraphRanges(normalized.text)
+      .map((range) => renderParagraph(normalized.text, range, spans))
+      .join("\n"),
+    tables: [figureTable(input.figures), eventTable(input.events), indicatorTable(input.indicators)].join("\n"),
+    data: {
+      records: Object.fromEntries([
+        ...input.figures.map((figure) => [figure.id, figureDetails(figure)] as const),
+        ...input.events.map((event) => [event.id, eventDetails(event)] as const),
+      ]),
+      inputs: Object.fromEntries(input.indicators.map((indicator) => [indicator.id, indicator.inputs])),
+    },
+  });
+  return new Map([["explorer/index.html", html]]);
+}
+
+// ---- placing the records on the normalized text -------------------------------------------------------------
+
+/** Every figure's and event's raw code point span as a span of the normalized text, checked against its quote. */
+function locateSpans(input: ExplorerInput, normalized: NormalizedText): Span[] {
+  const codePoints = codePointIndex(input.raw);
+  const { startAt, endAt } = rawToNormalized(normalized, input.raw.length);
+  const locate = (record: Figure | Event, kind: Span["kind"]): Span => {
+    const start = startAt[codePoints.toUtf16(record.char_start)] ?? -1;
+    const end = endAt[codePoints.toUtf16(record.char_end)] ?? -1;
+    if (start < 0 || end < 0 || normalized.text.slice(start, end) !== record.quote) {
+      throw new Error(`explorer: ${record.id}: raw span [${record.char_start}, ${record.char_end}) does not map onto its quote`);
+    }
+    return { id: record.id, kind, start, end };
+  };
+  const spans = [...input.figures.map((f) => locate(f, "figure")), ...input.events.map((e) => locate(e, "event"))];
+  return spans.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * The inverse of the normalized text's map: for each raw UTF-16 offset, the normalized index of the character
+ * that starts there (startAt) and the normalized index just after the character that ends there (endAt); -1
+ * where none does.
+ */
+function rawToNormalized(normalized: NormalizedText, rawLength: number) {
+  const startAt = new Int32Array(rawLength + 1).fill(-1);
+  const endAt = new Int32Array(rawLength + 1).fill(-1);
+  for (let i = 0; i < normalized.text.length; i++) {
+    const rawStart = normalized.rawStart[i]!;
+    const rawEnd = normalized.rawEnd[i]!;
+    if (rawEnd <= rawStart) continue; // a footnote's separator stands for no raw text
+    if (startAt[rawStart] === -1) startAt[rawStart] = i;
+    endAt[rawEnd] = i + 1;
+  }
+  // A span that takes a whole link anchor takes its markup too (see ingest's rawRange): "[" to ")".
+  for (const link of normalized.linksByFirst.values()) {
+    startAt[link.rawOpen] = link.first;
+    endAt[link.rawClose] = link.last + 1;
+  }
+  return { startAt, endAt };
+}
+
+// ---- the memo -----------------------------------------------------------------------------------------------
+
+function paragraphRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    const gap = text.indexOf("\n\n", start);
+    const end = gap < 0 ? text.length : gap;
+    if (end > start) ranges.push({ start, end });
+    start = end + 2;
+  }
+  return ranges;
+}
+
+function renderParagraph(text: string, paragraph: Range, spans: Span[]): string {
+  const body = segmentsOf(paragraph, spans)
+    .map((segment) => {
+      const escaped = escapeHtml(text.slice(segment.start, segment.end));
+      return segment.spans.length === 0 ? escaped : renderMark(escaped, segment.spans);
+    })
+    .join("");
+  const short = paragraph.end - paragraph.start < SHORT_PARAGRAPH;
+  return short ? `<p class="short">${body}</p>` : `<p>${body}</p>`;
+}
+
+/** Cuts a paragraph at every span edge inside it, so that nested and overlapping spans need no nested marks. */
+function segmentsOf(paragraph: Range, spans: Span[]): Segment[] {
+  const inside = spans.filter((span) => span.start < paragraph.end && span.end > paragraph.start);
+  const cuts = new Set([paragraph.start, paragraph.end]);
+  for (const span of inside) {
+    cuts.add(Math.max(span.start, paragraph.start));
+    cuts.add(Math.min(span.end, paragraph.end));
+  }
+  const edges = [...cuts].sort((a, b) => a - b);
+  return edges.slice(1).map((end, i) => {
+    const start = edges[i]!;
+    return { start, end, spans: inside.filter((span) => span.start <= start && span.end >= end) };
+  });
+}
+
+function renderMark(escapedText: string, spans: Span[]): string {
+  const classes = [
+    spans.some((span) => span.kind === "figure") ? "has-figure" : "",
+    spans.some((span) => span.kind === "event") ? "has-event" : "",
+    spans.length > 1 ? "overlap" : "",
+  ].filter(Boolean);
+  const ids = spans.map((span) => span.id).join(" ");
+  return `<mark class="${classes.join(" ")}" data-ids="${escapeHtml(ids)}" tabindex="0">${escapedText}</mark>`;
+}
+
+// ---- the tables ---------------------------------------------------------------------------------------------
+
+function figureTable(figures: Figure[]): string {
+  return renderTable("figures", "Figures", figures, [
+    { label: "Figure", cell: (f) => text(f.id) },
+    { label: "Measure", cell: (f) => text(words(f.measure)) },
+    { label: "Value", numeric: true, cell: (f) => ({ html: escapeHtml(formatValue(f.value, f.unit)), sort: String(f.value) }) },
+    { label: "Period", cell: (f) => periodCell(f.period_start, f.period_end) },
+    { label: "Qualifier", cell: (f) => text(words(f.qualifier)) },
+    { label: "Claim", cell: (f) => text(f.claim_type) },
+  ]);
+}
+
+function eventTable(events: Event[]): string {
+  return renderTable("events", "Events", events, [
+    { label: "Dates", cell: (e) => periodCell(e.date_start, e.date_end) },
+    { label: "Event", cell: (e) => text(e.title) },
+    { label: "Type", cell: (e) => text(words(e.event_type)) },
+    { label: "Precision", cell: (e) => text(e.date_precision) },
+    { label: "Basis", cell: (e) => text(e.date_basis) },
+    { label: "Actors", cell: (e) => text(e.actors.join(", ")) },
+  ]);
+}
+
+function indicatorTable(indicators: Indicator[]): string {
+  return renderTable("indicators", "Indicators", indicators, [
+    { label: "Indicator", cell: (i) => text(i.name) },
+    { label: "Value", numeric: true, cell: (i) => ({ html: escapeHtml(formatValue(i.value, i.unit)), sort: String(i.value) }) },
+    { label: "Period", cell: (i) => periodCell(i.period_start, i.period_end) },
+    { label: "Qualifier", cell: (i) => text(words(i.qualifier)) },
+    { label: "Input figures", cell: (i) => ({ html: i.inputs.map((id) => `<span class="input-id">${escapeHtml(id)}</span>`).join(" ") }) },
+  ]);
+}
+
+function renderTable<T extends { id: string }>(name: string, title: string, rows: T[], columns: Column<T>[]): string {
+  const headers = columns
+    .map((column) => {
+      const type = column.numeric ? ' data-type="number"' : "";
+      return `<th scope="col"${type}><button type="button" class="sort">${escapeHtml(column.label)}<span class="sort-icon" aria-hidden="true"></span></button></th>`;
+    })
+    .join("");
+  const body = rows
+    .map((row) => {
+      const cells = columns.map((column) => {
+        const { html, sort } = column.cell(row);
+        return sort === undefined ? `<td>${html}</td>` : `<td data-sort="${escapeHtml(sort)}">${html}</td>`;
+      });
+      return `<tr data-id="${escapeHtml(row.id)}" tabindex="0">${cells.join("")}</tr>`;
+    })
+    .join("\n");
+  const count = `${rows.length} of ${rows.length}`;
+  return `<section class="records" aria-labelledby="${name}-heading">
+<h3 id="${name}-heading">${title}</h3>
+<div class="filter"><label for="${name}-filter">Filter ${name}</label> <input id="${name}-filter" type="search" autocomplete="off" spellcheck="false" aria-controls="${name}-table" aria-describedby="${name}-status"> <output id="${name}-status" for="${name}-filter">${count}</output></div>
+<div class="table-wrap"><table id="${name}-table" data-kind="${name}"><thead><tr>${headers}</tr></thead>
+<tbody>
+${body}
+</tbody></table></div>
+</section>`;
+}
+
+function text(value: string): Cell {
+  return { html: escapeHtml(value) };
+}
+
+/** Sorts by start, then end; a missing period sorts last. */
+function periodCell(start: string | null, end: string | null): Cell {
+  return { html: escapeHtml(formatPeriod(start, end)), sort: start === null ? "" : `${start} ${end}` };
+}
+
+// ---- what a tooltip shows -----------------------------------------------------------------------------------
+
+function figureDetails(figure: Figure): RecordDetails {
+  const parties = [figure.subject, figure.counterpart].filter((party) => party !== null).join(" → ");
+  return {
+    kind: "figure",
+    heading: figure.id,
+    fields: [
+      ["Value", formatValue(figure.value, figure.unit)],
+      ["Unit", figure.unit],
+      ["Period", formatPeriod(figure.period_start, figure.period_end)],
+      ["Qualifier", words(figure.qualifier)],
+      ["Claim type", figure.claim_type],
+      ["Measure", words(figure.measure)],
+      ["Parties", parties || "none stated"],
+    ],
+    note: figure.note,
+  };
+}
+
+function eventDetails(event: Event): RecordDetails {
+  return {
+    kind: "event",
+    heading: event.title,
+    fields: [
+      ["Dates", formatPeriod(event.date_start, event.date_end)],
+      ["Precision", event.date_precision],
+      ["Basis", event.date_basis],
+      ["Type", words(event.event_type)],
+      ["Actors", event.actors.join(", ")],
+      ["PLOVER", event.plover ?? "none"],
+    ],
+    note: event.note,
+  };
+}
+
+// ---- formatting ---------------------------------------------------------------------------------------------
+
+const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const DOLLARS = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 0, maximumFractionDigits: 2 });
+
+function formatValue(value: number, unit: Figure["unit"] | Indicator["unit"]): string {
+  // A consistency check's float residue (-2.4e-7) reads as 0, not "-0".
+  const shown = Math.abs(value) < 0.005 ? 0 : value;
+  switch (unit) {
+    case "USD":
+      return DOLLARS.format(shown);
+    case "USD/year":
+      return `${DOLLARS.format(shown)} a year`;
+    case "percent":
+      return `${NUMBER.format(shown)}%`;
+    case "percent/year":
+      return `${NUMBER.format(shown)}% a year`;
+    case "ratio":
+      return `${NUMBER.format(shown)}×`;
+    case "rank":
+      return `rank ${NUMBER.format(shown)}`;
+    case "person":
+      return `${NUMBER.format(shown)} persons`;
+    case "year":
+      return `${NUMBER.format(shown)} years`;
+    case "km":
+      return `${NUMBER.format(shown)} km`;
+    case "count":
+      return NUMBER.format(shown);
+  }
+}
+
+function formatPeriod(start: string | null, end: string | null): string {
+  if (start === null || end === null) return "—";
+  return start === end ? start : `${start} – ${end}`;
+}
+
+/** A vocabulary term as words: "at_least" → "at least". */
+function words(term: string): string {
+  return term.replaceAll("_", " ");
+}
+
+// ---- the page -----------------------------------------------------------------------------------------------
+
+function page(parts: { source: Source; memo: string; tables: string; data: object }): string {
+  const { source } = parts;
+  const series = [source.series, source.number && `No. ${source.number}`].filter(Boolean).join(" ");
+  const credits = [source.author, source.affiliation, series].filter((part): part is string => Boolean(part)).map(escapeHtml);
+  const published = `<time datetime="${escapeHtml(source.published)}">${escapeHtml(source.published)}</time>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${sha256Source(PAGE_STYLE)}'; script-src '${sha256Source(PAGE_SCRIPT)}'">
+<title>Provenance explorer: ${escapeHtml(source.title)}</title>
+<style>${PAGE_STYLE}</style>
+</head>
+<body>
+<a class="skip" href="#records-heading">Skip to the tables</a>
+<header>
+<h1><span class="kicker">Provenance explorer</span> ${escapeHtml(source.title)}</h1>
+<p class="byline">${[...credits, published].join(" · ")}</p>
+<ul class="legend" aria-label="Legend">
+<li><span class="swatch has-figure">figure</span> a number the memo states</li>
+<li><span class="swatch has-event">event</span> a dated happening</li>
+<li><span class="swatch has-figure has-event overlap">both</span> darker where records overlap</li>
+<li><span class="swatch active">selected</span> the words of the selected row</li>
+</ul>
+</header>
+<main>
+<section class="pane memo" aria-labelledby="memo-heading">
+<h2 id="memo-heading">The memo</h2>
+<p class="hint">Hover over or tab to a highlight to see its records.</p>
+<article class="memo-text" lang="en">
+${parts.memo}
+</article>
+</section>
+<section class="pane data" aria-labelledby="records-heading">
+<h2 id="records-heading" tabindex="-1">Records</h2>
+<p class="hint">Select a row (click, or Enter) to show its words in the memo; an indicator shows the figures it is computed from. Column headers sort.</p>
+${parts.tables}
+</section>
+</main>
+<footer>
+<p>${escapeHtml(source.license_note)} Offsets refer to the raw text with SHA-256 <code>${escapeHtml(source.sha256)}</code>.</p>
+</footer>
+<div id="tip" role="tooltip" hidden></div>
+<script type="application/json" id="explorer-data">${jsonForScript(parts.data)}</script>
+<script>${PAGE_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/** JSON that cannot end its <script> element early, and that older parsers read as JavaScript too. */
+function jsonForScript(data: object): string {
+  return JSON.stringify(data).replace(/[<\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** A CSP hash source for an inline element's content: the page allows its own style and script, nothing else. */
+function sha256Source(content: string): string {
+  return `sha256-${createHash("sha256").update(content).digest("base64")}`;
+}
