@@ -14,6 +14,7 @@
  *   peak RSS growth = process.resourceUsage().maxRSS after extract − process.memoryUsage().rss before it
  *   (everything the OS had to provide during the call: token arrays, garbage, the result);
  *   retained heap = heapUsed after extract and a forced GC − heapUsed before (the returned mentions).
+ * - Package: import cost of the data-only entry, tarball size and build time (bench-package.ts).
  * - References: on the 1 MB text, chrono-node's parse (dates) and compromise's numbers().json(), timed once
  *   each after a small warm-up, against extract's median on the same text.
  */
@@ -23,6 +24,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { PACKAGE_BENCHMARKS } from "./bench-package.ts";
 import { extract } from "./extract/index.ts";
 
 export interface Table {
@@ -196,7 +198,7 @@ const references: Benchmark = async () => {
   return { title: `reference libraries on ${size.toFixed(2)} MB`, rows, note: "found = mentions (extract), parsed dates (chrono), numbers (compromise); they find different things." };
 };
 
-export const BENCHMARKS: Benchmark[] = [throughput, memory, references];
+export const BENCHMARKS: Benchmark[] = [throughput, memory, references, ...PACKAGE_BENCHMARKS];
 
 async function main(): Promise<void> {
   const flag = process.argv.indexOf("--memory");

@@ -6,10 +6,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { sourceSchema, type Event, type Figure, type Indicator, type Source } from "../schemas/index.ts";
-import { loadCuration } from "./curation.ts";
+import { loadCuration, type Curated } from "./curation.ts";
 import { curatedEvent, curatedFigure, curatedIndicator, dismissal } from "./curated-records.ts";
 import { derive, type Derived, type IndicatorDefinition } from "./derive/index.ts";
-import type { Curated } from "./curation.ts";
 import { PipelineError } from "./errors.ts";
 import { extract } from "./extract/index.ts";
 import { normalize, verifyChecksum } from "./ingest.ts";
@@ -19,7 +18,7 @@ import { datapackage, type PackageMetadata } from "./package/datapackage.ts";
 import { jsonSchemaFiles } from "./package/json-schemas.ts";
 import { schemasEntryFiles } from "./package/schemas-entry.ts";
 import { explorerFiles } from "./render/explorer.ts";
-import { resolve, type Origin } from "./resolve.ts";
+import { resolve } from "./resolve.ts";
 import { byKeys, TABLES, type TableSpec } from "./tables.ts";
 import { validate, validateDerived, type Dataset } from "./validate.ts";
 
@@ -41,14 +40,14 @@ export interface BuildReport {
 
 export interface Assembled {
   dataset: Dataset;
-  origins: Map<object, Origin>;
+  origins: Map<object, Curated<unknown>>;
   rawTexts: Map<string, string>;
   indicatorDefinitions: Curated<IndicatorDefinition>[];
 }
 
 export function buildDataset(sourcesDir: string): Assembled {
   const dataset: Dataset = { sources: [], figures: [], events: [], mentions: [] };
-  const origins = new Map<object, Origin>();
+  const origins = new Map<object, Curated<unknown>>();
   const rawTexts = new Map<string, string>();
   const indicatorDefinitions: Curated<IndicatorDefinition>[] = [];
   const folders = readdirSync(sourcesDir, { withFileTypes: true })
@@ -66,9 +65,9 @@ export function buildDataset(sourcesDir: string): Assembled {
       normalized,
       mentions: extract(normalized.text, { documentDate: source.published }),
       curated: {
-        figures: curatedList(join(dir, "figures.yaml"), curatedFigure),
-        events: curatedList(join(dir, "events.yaml"), curatedEvent),
-        dismissed: curatedList(join(dir, "dismissed.yaml"), dismissal),
+        figures: loadCuration(join(dir, "figures.yaml"), curatedFigure),
+        events: loadCuration(join(dir, "events.yaml"), curatedEvent),
+        dismissed: loadCuration(join(dir, "dismissed.yaml"), dismissal),
       },
     });
     dataset.sources.push(source);
@@ -158,6 +157,3 @@ function readSource(dir: string): { source: Source; raw: string; textFile: strin
   return { source, raw: bytes.toString("utf8"), textFile };
 }
 
-function curatedList<S extends z.ZodType>(file: string, schema: S) {
-  return { file, items: loadCuration(file, schema) };
-}

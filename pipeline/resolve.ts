@@ -14,9 +14,9 @@ import type { Mention, QuantityMention, TimeMention } from "./extract/mention.ts
 import { rawRange, type NormalizedText } from "./ingest.ts";
 
 export interface CuratedFiles {
-  figures: { file: string; items: Curated<CuratedFigure>[] };
-  events: { file: string; items: Curated<CuratedEvent>[] };
-  dismissed: { file: string; items: Curated<Dismissal>[] };
+  figures: Curated<CuratedFigure>[];
+  events: Curated<CuratedEvent>[];
+  dismissed: Curated<Dismissal>[];
 }
 
 export interface ResolveInput {
@@ -34,12 +34,7 @@ export interface Resolved {
   events: Event[];
   mentions: MentionRecord[];
   /** Where each figure and event was curated, for messages from later stages. */
-  origins: Map<Figure | Event, Origin>;
-}
-
-export interface Origin {
-  file: string;
-  item: Curated<unknown>;
+  origins: Map<Figure | Event, Curated<unknown>>;
 }
 
 /** A mention located in the normalized text by UTF-16 index, with what claims it. */
@@ -191,10 +186,10 @@ export function resolve(input: ResolveInput): Resolved {
     };
   }
 
-  const origins = new Map<Figure | Event, Origin>();
+  const origins = new Map<Figure | Event, Curated<unknown>>();
   const figures: Figure[] = [];
-  for (const item of curated.figures.items) {
-    const fail = failer(curated.figures.file, item);
+  for (const item of curated.figures) {
+    const fail = failer(item);
     const figure = attempt(() => {
       const c = item.value;
       const span = locateQuote(c.quote, c.occurrence, fail);
@@ -234,13 +229,13 @@ export function resolve(input: ResolveInput): Resolved {
     });
     if (figure) {
       figures.push(figure);
-      origins.set(figure, { file: curated.figures.file, item });
+      origins.set(figure, item);
     }
   }
 
   const events: Event[] = [];
-  for (const item of curated.events.items) {
-    const fail = failer(curated.events.file, item);
+  for (const item of curated.events) {
+    const fail = failer(item);
     const event = attempt(() => {
       const c = item.value;
       const span = locateQuote(c.quote, c.occurrence, fail);
@@ -266,12 +261,12 @@ export function resolve(input: ResolveInput): Resolved {
     });
     if (event) {
       events.push(event);
-      origins.set(event, { file: curated.events.file, item });
+      origins.set(event, item);
     }
   }
 
-  for (const item of curated.dismissed.items) {
-    const fail = failer(curated.dismissed.file, item);
+  for (const item of curated.dismissed) {
+    const fail = failer(item);
     attempt(() => {
       const { quote, occurrences, reason } = item.value;
       const found = occurrencesOf(quote);
@@ -311,10 +306,9 @@ function checkExpectedDate(expected: string | undefined, when: When | null, fail
   if (actual !== expected) fail(`expected ${expected}, but the text gives ${actual}`, key);
 }
 
-function failer(file: string, item: Curated<unknown>): Fail {
+function failer(item: Curated<unknown>): Fail {
   return (message, key) => {
-    const path = key.split(".");
-    throw new PipelineError(message, { file, line: item.lineOf(...path), record: item.record });
+    throw new PipelineError(message, { file: item.file, line: item.lineOf(...key.split(".")), record: item.record });
   };
 }
 

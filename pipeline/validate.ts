@@ -8,7 +8,7 @@ import { eventSchema, figureSchema, indicatorSchema, MEASURE_UNITS, mentionSchem
 import { codePointIndex } from "./code-points.ts";
 import { PipelineError, throwIfAny, type Location } from "./errors.ts";
 import { normalize } from "./ingest.ts";
-import type { Origin } from "./resolve.ts";
+import type { Curated } from "./curation.ts";
 
 export interface Dataset {
   sources: Source[];
@@ -21,7 +21,7 @@ export interface ValidateContext {
   /** The raw text of each source, by source id. */
   rawTexts: Map<string, string>;
   /** Where each record was curated; records without one are located by table. */
-  origins: Map<object, Origin>;
+  origins: Map<object, Curated<unknown>>;
 }
 
 /** Which curated key a published field comes from, so a message can point at the right line. */
@@ -45,7 +45,7 @@ export function validate(dataset: Dataset, context: ValidateContext): void {
     const id = "id" in record && typeof record.id === "string" ? record.id : undefined;
     if (!origin) return { file: `${table} table`, record: id };
     const key = field === undefined ? undefined : (CURATED_KEY[field] ?? field);
-    return { file: origin.file, line: key === undefined ? origin.item.lineOf() : origin.item.lineOf(key), record: origin.item.record };
+    return { file: origin.file, line: key === undefined ? origin.lineOf() : origin.lineOf(key), record: origin.record };
   };
   const check = <S extends z.ZodType>(table: string, schema: S, records: object[]) => {
     for (const record of records) {
