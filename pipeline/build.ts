@@ -17,8 +17,10 @@ import { dataEntryFiles } from "./package/data-entry.ts";
 import { datapackage, type PackageMetadata } from "./package/datapackage.ts";
 import { jsonSchemaFiles } from "./package/json-schemas.ts";
 import { schemasEntryFiles } from "./package/schemas-entry.ts";
+import { chartFiles, type ChartInput } from "./render/charts.ts";
 import { explorerFiles } from "./render/explorer.ts";
 import { resolve } from "./resolve.ts";
+import { inputsKey, inputsMarker, reuseOrRun, sourceFiles } from "./step-cache.ts";
 import { byKeys, TABLES, type TableSpec } from "./tables.ts";
 import { validate, validateDerived, type Dataset } from "./validate.ts";
 
@@ -28,6 +30,8 @@ const sourceFile = sourceSchema.extend({ file: z.string().min(1) });
 export interface BuildOptions {
   sourcesDir: string;
   outDir: string;
+  /** The schemas entry, if the caller started it early (see schemasEntryFiles). */
+  schemasEntry?: Promise<Files>;
 }
 
 export interface BuildReport {
@@ -84,10 +88,8 @@ export function buildDataset(sourcesDir: string): Assembled {
 
 const ROOT = join(import.meta.dirname, "..");
 
-export async function build({ sourcesDir, outDir }: BuildOptions): Promise<BuildReport> {
-  // The compiler for the schemas' declarations runs in a child process while the data is built.
-  const schemasEntry = schemasEntryFiles(ROOT);
-  schemasEntry.catch(() => {});
+export async function build({ sourcesDir, outDir, schemasEntry = schemasEntryFiles(ROOT, outDir) }: BuildOptions): Promise<BuildReport> {
+  schemasEntry.catch(() => {}); // awaited below; this keeps an early failure from going unhandled meanwhile
   const { dataset, origins, rawTexts, indicatorDefinitions } = buildDataset(sourcesDir);
   validate(dataset, { rawTexts, origins });
   const derived = derive(dataset.figures, indicatorDefinitions);
@@ -98,6 +100,7 @@ export async function build({ sourcesDir, outDir }: BuildOptions): Promise<Build
     ...jsonSchemaFiles(),
     ...dataEntryFiles(rows),
     ...explorer(rows, rawTexts),
+    ...(await charts({ figures: dataset.figures, events: dataset.events, tradeTurnover: derived.tradeTurnover }, outDir)),
     ...(await schemasEntry),
   ]);
   files.set("datapackage.json", datapackage(files, packageMetadata(), dataset.sources));
@@ -125,6 +128,16 @@ function explorer(rows: Rows, rawTexts: Map<string, string>): Files {
     figures: ofSource<Figure>(rows.figures),
     events: ofSource<Event>(rows.events),
     indicators: rows.indicators as Indicator[],
+  });
+}
+
+/** The charts, re-rendered only when their data, their code or Vega's version changed. */
+function charts(input: ChartInput, previousDir: string): Promise<Files> {
+  const code = ["pipeline/render/charts.ts", "pipeline/derive/periods.ts", ...sourceFiles(ROOT, "schemas")];
+  const key = inputsKey(ROOT, { files: code, packages: ["vega", "vega-lite"], data: input });
+  return reuseOrRun(previousDir, "charts/", key, async () => {
+    const rendered = await chartFiles(input);
+    return new Map([...rendered].map(([path, svg]) => [path, `<!-- ${inputsMarker(key)} -->\n${svg}`]));
   });
 }
 

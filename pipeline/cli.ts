@@ -3,7 +3,7 @@
  * text as JSON. Input errors print one line each and exit 1, never a stack trace.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { codePointIndex } from "./code-points.ts";
 import { PipelineError, PipelineErrors } from "./errors.ts";
@@ -11,7 +11,7 @@ import { normalize } from "./ingest.ts";
 import { extract } from "./extract/index.ts";
 
 const USAGE = `usage:
-  cli.ts build [--sources DIR] [--out DIR]
+  cli.ts build [--sources DIR] [--out DIR] [--docs]
   cli.ts extract FILE [--date YYYY-MM]
   cli.ts release major|minor|patch [--date YYYY-MM-DD]
   cli.ts verify`;
@@ -29,11 +29,17 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function runBuild(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { sources: { type: "string", default: "sources" }, out: { type: "string", default: "dist" } } });
+  const { values } = parseArgs({
+    args,
+    options: { sources: { type: "string", default: "sources" }, out: { type: "string", default: "dist" }, docs: { type: "boolean", default: false } },
+  });
+  const started = performance.now();
+  // The schemas' declarations compile in a child process while the pipeline's modules load.
+  const { schemasEntryFiles } = await import("./package/schemas-entry.ts");
+  const schemasEntry = schemasEntryFiles(ROOT, values.out);
   // Loaded here so that `extract` starts without Zod, YAML or the CSV writer.
   const { build } = await import("./build.ts");
-  const started = performance.now();
-  const report = await build({ sourcesDir: values.sources, outDir: values.out });
+  const report = await build({ sourcesDir: values.sources, outDir: values.out, schemasEntry });
   const { dataset } = report;
   const quantities = dataset.mentions.filter((m) => m.kind === "quantity");
   const used = quantities.filter((m) => m.used_by.length > 0).length;
@@ -41,6 +47,11 @@ async function runBuild(args: string[]): Promise<number> {
   console.log(`  figures ${dataset.figures.length}, events ${dataset.events.length}, mentions ${dataset.mentions.length}`);
   console.log(`  quantity mentions: ${quantities.length}, used by figures ${used}, dismissed ${report.dismissed.length}, coverage 100%`);
   for (const d of report.dismissed) console.log(`  dismissed ${d.source_id}@${d.char_start} "${d.text}": ${d.reason}`);
+  if (values.docs) {
+    const { writeDocs } = await import("./render/dictionary.ts");
+    await writeDocs(ROOT, resolve(values.out));
+    console.log("  updated README.md's data dictionary, docs/DATA_DICTIONARY.md and docs/DATASHEET.md's counts");
+  }
   return 0;
 }
 

@@ -1,0 +1,272 @@
+/**
+ * Documentation generated from the data contract: the data dictionary (docs/DATA_DICTIONARY.md and a summary
+ * in README.md) from the Zod schemas of the published tables, and the record counts in docs/DATASHEET.md from
+ * the published JSON. Hand-written text stays outside the `<!-- name:start -->`/`<!-- name:end -->` markers.
+ */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { z } from "zod";
+import { isoPartialDate } from "../../schemas/index.ts";
+import { id as slug } from "../../schemas/fields.ts";
+import { TABLES, type TableSpec } from "../tables.ts";
+
+export const DICTIONARY_PATH = "docs/DATA_DICTIONARY.md";
+export const DATASHEET_PATH = "docs/DATASHEET.md";
+
+/** The subset of JSON Schema that `z.toJSONSchema` gives for the published columns. */
+interface JsonSchema {
+  type?: string | string[];
+  enum?: (string | number)[];
+  anyOf?: JsonSchema[];
+  items?: JsonSchema;
+  pattern?: string;
+  format?: string;
+  description?: string;
+  minItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  exclusiveMinimum?: number;
+}
+
+export interface Column {
+  name: string;
+  type: string;
+  unit: string;
+  allowed: string;
+  nullable: boolean;
+  description: string;
+}
+
+const PARTIAL_DATE_PATTERN = patternOf(isoPartialDate);
+const SLUG_PATTERN = patternOf(slug);
+
+/** Units of columns whose unit the schema gives only in words; every key must be a published column. */
+export const COLUMN_UNITS: Record<string, string> = {
+  "sources.bytes": "bytes",
+  "indicators.tolerance": "see `unit`",
+  "trade_turnover.year": "decimal years",
+  "trade_turnover.value": "US dollars",
+  "trade_turnover.years_since_previous": "years",
+  "trade_turnover.change_abs": "US dollars",
+  "trade_turnover.change_pct": "percent",
+  "trade_turnover.cagr_pct": "percent per year",
+};
+
+export function tableColumns(table: TableSpec): Column[] {
+  const properties = (z.toJSONSchema(table.schema) as { properties: Record<string, JsonSchema> }).properties;
+  const hasUnitColumn = "unit" in properties;
+  return Object.entries(properties).map(([name, property]) => {
+    const { schema, nullable } = withoutNull(property);
+    return {
+      name,
+      type: typeName(schema),
+      unit: unitOrFormat(`${table.name}.${name}`, schema, hasUnitColumn),
+      allowed: allowedValues(schema),
+      nullable,
+      description: property.description ?? schema.description ?? "",
+    };
+  });
+}
+
+/** The nullable wrapper, in either of the two shapes Zod writes it, taken off. */
+function withoutNull(property: JsonSchema): { schema: JsonSchema; nullable: boolean } {
+  const options = property.anyOf?.filter((option) => option.type !== "null");
+  if (options !== undefined && options.length < property.anyOf!.length) return { schema: options[0]!, nullable: true };
+  if (Array.isArray(property.type) && property.type.includes("null")) {
+    return { schema: { ...property, type: property.type.find((type) => type !== "null")! }, nullable: true };
+  }
+  return { schema: property, nullable: false };
+}
+
+function typeName(schema: JsonSchema): string {
+  if (schema.type === "array") return `list of ${typeName(schema.items ?? {})}`;
+  return String(schema.type ?? "any");
+}
+
+function unitOrFormat(column: string, schema: JsonSchema, hasUnitColumn: boolean): string {
+  const name = column.split(".")[1]!;
+  if (COLUMN_UNITS[column] !== undefined) return COLUMN_UNITS[column];
+  if (hasUnitColumn && (name === "value" || name === "value_high")) return "see `unit`";
+  if (name === "char_start" || name === "char_end") return "Unicode code points";
+  if (schema.type === "array") return "`;`-separated in CSV";
+  if (schema.pattern === PARTIAL_DATE_PATTERN) return "ISO 8601 partial date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date";
+  if (schema.pattern === SLUG_PATTERN) return "lowercase slug: letters, digits, single hyphens";
+  if (schema.format === "uri") return "URL";
+  if (schema.pattern !== undefined) return `matches \`${schema.pattern}\``;
+  return "";
+}
+
+function allowedValues(schema: JsonSchema): string {
+  if (schema.type === "array") {
+    const items = allowedValues(schema.items ?? {});
+    if (schema.minItems === undefined) return items;
+    return items === "" ? `at least ${schema.minItems}` : `at least ${schema.minItems} of ${items}`;
+  }
+  if (schema.enum !== undefined) return schema.enum.map((value) => `\`${value}\``).join(", ");
+  const limits = [
+    schema.minLength === 1 ? "non-empty" : "",
+    schema.maxLength === undefined ? "" : `at most ${schema.maxLength} characters`,
+    schema.exclusiveMinimum === undefined ? "" : `> ${schema.exclusiveMinimum}`,
+    // z.int() bounds every integer to the safe range; only a real lower bound is worth saying.
+    schema.minimum === undefined || schema.minimum === Number.MIN_SAFE_INTEGER ? "" : `≥ ${schema.minimum}`,
+  ];
+  return limits.filter(Boolean).join(", ");
+}
+
+function patternOf(schema: z.ZodType): string | undefined {
+  return (z.toJSONSchema(schema) as JsonSchema).pattern;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Markdown
+
+const GENERATED_NOTE = "<!-- Generated from schemas/ by pipeline/render/dictionary.ts: edit the schemas, not this text. -->";
+
+export function dataDictionary(): string {
+  const intro = [
+    "# Data dictionary",
+    "",
+    GENERATED_NOTE,
+    "",
+    "Every published table is in `dist/data/` twice, as `<table>.csv` and `<table>.json`, with the same columns in",
+    "the same order. Every column is present in every row; a **nullable** column may be empty (an empty cell in CSV,",
+    "`null` in JSON). Lists are `;`-separated in CSV and arrays in JSON. CSV files are RFC 4180, UTF-8, with `\\n`",
+    "line ends.",
+    "",
+    "Tables: " + TABLES.map((table) => `[\`${table.name}\`](#${table.name})`).join(", ") + ".",
+  ];
+  return [...intro, ...TABLES.flatMap(tableSection)].join("\n") + "\n";
+}
+
+function tableSection(table: TableSpec): string[] {
+  const keys = [`Primary key: ${codeList(table.primaryKey)}.`, `Rows ordered by ${codeList(table.orderBy)}.`];
+  const references = table.foreignKeys.map((key) => `\`${key.fields}\` → \`${key.resource}.${key.resourceFields}\``);
+  if (references.length > 0) keys.push(`References: ${references.join(", ")}.`);
+  return [
+    "",
+    `## ${table.name}`,
+    "",
+    sentence(table.schema.description ?? table.title),
+    "",
+    `Files: \`dist/data/${table.name}.csv\`, \`dist/data/${table.name}.json\`. ${keys.join(" ")}`,
+    "",
+    "| column | type | unit / format | allowed values | required / nullable | description |",
+    "|---|---|---|---|---|---|",
+    ...tableColumns(table).map(
+      (c) => `| \`${c.name}\` | ${c.type} | ${cell(c.unit)} | ${cell(c.allowed)} | ${c.nullable ? "nullable" : "required"} | ${cell(c.description)} |`,
+    ),
+  ];
+}
+
+/** The README's summary: each table and its columns, pointing to the full dictionary. */
+export function readmeSection(): string {
+  return [
+    "",
+    GENERATED_NOTE,
+    "",
+    "| table | columns |",
+    "|---|---|",
+    ...TABLES.map((table) => `| [\`${table.name}\`](${DICTIONARY_PATH}#${table.name}) | ${codeList(Object.keys(table.schema.shape))} |`),
+    "",
+    `Types, units, allowed values and descriptions of every column: [${DICTIONARY_PATH}](${DICTIONARY_PATH}).`,
+    "",
+  ].join("\n");
+}
+
+export function dictionaryFiles(): Map<string, string> {
+  return new Map([[DICTIONARY_PATH, dataDictionary()]]);
+}
+
+export function updateReadme(readme: string): string {
+  return replaceBetweenMarkers(readme, "dictionary", readmeSection());
+}
+
+/** Replaces what stands between `<!-- name:start -->` and `<!-- name:end -->`, keeping the markers. */
+export function replaceBetweenMarkers(text: string, name: string, content: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from === -1 || to < from) throw new Error(`no "${start}" ... "${end}" markers, in that order`);
+  return text.slice(0, from + start.length) + content + text.slice(to);
+}
+
+function codeList(names: string[]): string {
+  return names.map((name) => `\`${name}\``).join(", ");
+}
+
+function sentence(text: string): string {
+  return text === "" || text.endsWith(".") ? text : `${text}.`;
+}
+
+/** A table cell: pipes escaped, on one line, a dash when empty. */
+function cell(text: string): string {
+  return text === "" ? "—" : text.replaceAll("|", "\\|").replaceAll("\n", " ");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Datasheet counts
+
+export type PublishedData = Record<TableSpec["name"], Record<string, unknown>[]>;
+
+export async function readPublishedData(dataDir: string): Promise<PublishedData> {
+  const entries = await Promise.all(
+    TABLES.map(async (table) => [table.name, JSON.parse(await readFile(join(dataDir, `${table.name}.json`), "utf8"))] as const),
+  );
+  return Object.fromEntries(entries) as PublishedData;
+}
+
+/** The counts the datasheet quotes, as markdown, from the published data. */
+export function datasheetCounts(data: PublishedData): string {
+  const quantities = data.mentions.filter((m) => m.kind === "quantity");
+  const lines = [
+    "",
+    "<!-- Generated from dist/data/ by pipeline/render/dictionary.ts. -->",
+    "",
+    "| table | rows |",
+    "|---|---|",
+    ...TABLES.map((table) => `| \`${table.name}\` | ${data[table.name].length} |`),
+    "",
+    `- Figures by claim type: ${tally(data.figures, "claim_type")}.`,
+    `- Figures by hedge (\`qualifier\`): ${tally(data.figures, "qualifier")}.`,
+    `- Events by date basis: ${tally(data.events, "date_basis")}; by date precision: ${tally(data.events, "date_precision")}.`,
+    `- Mentions: ${tally(data.mentions, "kind")}. Quantity mentions used by a figure: ${quantities.filter((m) => (m.used_by as string[]).length > 0).length}; dismissed: ${quantities.filter((m) => m.dismissed !== null).length}.`,
+    "",
+  ];
+  return lines.join("\n");
+}
+
+/** "reported 19, estimate 1": each value of `column` with its count, most frequent first, ties by name. */
+function tally(rows: Record<string, unknown>[], column: string): string {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(String(row[column]), (counts.get(String(row[column])) ?? 0) + 1);
+  return [...counts]
+    .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))
+    .map(([value, count]) => `\`${value}\` ${count}`)
+    .join(", ");
+}
+
+export function updateDatasheet(datasheet: string, data: PublishedData): string {
+  return replaceBetweenMarkers(datasheet, "counts", datasheetCounts(data));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing
+
+/** Regenerates docs/DATA_DICTIONARY.md and the generated parts of README.md and docs/DATASHEET.md. */
+export async function writeDocs(root: string, distDir = join(root, "dist")): Promise<void> {
+  for (const [path, content] of dictionaryFiles()) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), content);
+  }
+  await rewrite(join(root, "README.md"), updateReadme);
+  const data = await readPublishedData(join(distDir, "data"));
+  await rewrite(join(root, DATASHEET_PATH), (text) => updateDatasheet(text, data));
+}
+
+async function rewrite(file: string, update: (text: string) => string): Promise<void> {
+  const before = await readFile(file, "utf8");
+  const after = update(before);
+  if (after !== before) await writeFile(file, after);
+}
