@@ -48,7 +48,7 @@ async function runBuild(args: string[]): Promise<number> {
   console.log(`  quantity mentions: ${quantities.length}, used by figures ${used}, dismissed ${report.dismissed.length}, coverage 100%`);
   for (const d of report.dismissed) console.log(`  dismissed ${d.source_id}@${d.char_start} "${d.text}": ${d.reason}`);
   if (values.docs) {
-    const { writeDocs } = await import("./render/dictionary.ts");
+    const { writeDocs } = await import("./render/docs.ts");
     await writeDocs(ROOT, resolve(values.out));
     console.log("  updated README.md's data dictionary, docs/DATA_DICTIONARY.md and docs/DATASHEET.md's counts");
   }

@@ -4,7 +4,7 @@
  * with publint and arethetypeswrong.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -87,6 +87,8 @@ const CONSUMER_CJS = `import data = require("russia-dprk-data");
 const value: number = data.figure("workers-prk-in-rus-2016").value;
 export = value;
 `;
+/** The README's TypeScript example, so the documentation cannot drift from the package. */
+const README_EXAMPLE = /\*\*TypeScript\*\*[^\n]*\n\n```ts\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, "README.md"), "utf8"))![1]! + "export {};\n";
 const MISSPELLED = `import { figure } from "russia-dprk-data";
 export const wrong = figure("trade-turnover-rus-prk-1898");
 `;
@@ -105,7 +107,7 @@ describe.each([
   };
 
   it("type-checks a consumer of the data and the schemas", () => {
-    const files: Record<string, string> = { "consumer.ts": CONSUMER_ESM };
+    const files: Record<string, string> = { "consumer.ts": CONSUMER_ESM, "readme-example.ts": README_EXAMPLE };
     if (resolution !== "bundler") files["consumer-cjs.cts"] = CONSUMER_CJS;
     const { status, output } = compile(files);
     expect(output).toBe("");

@@ -11,12 +11,13 @@ import {
   readPublishedData,
   replaceBetweenMarkers,
   updateDatasheet,
+  updateIndicators,
   updateReadme,
-} from "../pipeline/render/dictionary.ts";
+} from "../pipeline/render/docs.ts";
 import { TABLES } from "../pipeline/tables.ts";
 import { ROOT } from "./helpers/cli.ts";
 
-const STALE = "stale: regenerate with writeDocs() from pipeline/render/dictionary.ts (npm run docs)";
+const STALE = "stale: regenerate with npm run build (it rewrites the generated docs)";
 const readText = (path: string) => readFileSync(join(ROOT, path), "utf8");
 
 describe("generated documentation", () => {
@@ -27,6 +28,11 @@ describe("generated documentation", () => {
   it("the README's dictionary section is what the schemas give now", () => {
     const readme = readText("README.md");
     expect(updateReadme(readme), STALE).toBe(readme);
+  });
+
+  it("the README's indicator list is that of dist/data", async () => {
+    const readme = readText("README.md");
+    expect(updateIndicators(readme, await readPublishedData(join(ROOT, "dist", "data"))), STALE).toBe(readme);
   });
 
   it("the datasheet's counts are those of dist/data", async () => {

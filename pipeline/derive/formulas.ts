@@ -19,7 +19,7 @@ export const FORMULAS = {
   sum_ratio: { roles: { a: 1, b: 1, c: -1 }, spell: ({ a, b, c }) => `(${a} + ${b}) ÷ ${c}` },
   sum: { roles: { a: 1, b: 1 }, spell: ({ a, b }) => `${a} + ${b}` },
   difference: { roles: { a: 1, b: -1 }, spell: ({ a, b }) => `${a} − ${b}` },
-  remainder_check: { roles: { a: -1, b: 1, c: -1 }, spell: ({ a, b, c }) => `${b} × (1 − ${a} ÷ 100) − ${c}` },
+  remainder_check: { roles: { a: -1, b: 1, c: -1 }, spell: ({ a, b, c }) => `${b} − ${b} × ${a} ÷ 100 − ${c}` },
   cagr: {
     roles: { a: -1, b: 1 },
     spell: ({ a, b }, years) => `100 × ((${b} ÷ ${a})^(1 ÷ ${years}) − 1), over the ${years} years between the periods' mid-points`,

@@ -152,7 +152,7 @@ function definedIndicators(figures: aq.ColumnTable, definitions: Curated<Indicat
                 : d.formula === "difference"
                   ? d.a_value - d.b_value
                   : d.formula === "remainder_check"
-                    ? d.b_value * (1 - d.a_value / 100) - d.c_value
+                    ? d.b_value - (d.b_value * d.a_value) / 100 - d.c_value // not b × (1 − a/100): 1 − 0.9 is inexact
                     : 100 * (op.pow(d.b_value / d.a_value, 1 / d.years) - 1), // cagr
     });
   const values = new Map((computed.objects() as { id: string; value: number; years: number }[]).map((row) => [row.id, row]));

@@ -121,7 +121,7 @@ function patternOf(schema: z.ZodType): string | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Markdown
 
-const GENERATED_NOTE = "<!-- Generated from schemas/ by pipeline/render/dictionary.ts: edit the schemas, not this text. -->";
+const GENERATED_NOTE = "<!-- Generated from schemas/ by pipeline/render/docs.ts: edit the schemas, not this text. -->";
 
 export function dataDictionary(): string {
   const intro = [
@@ -222,7 +222,7 @@ export function datasheetCounts(data: PublishedData): string {
   const quantities = data.mentions.filter((m) => m.kind === "quantity");
   const lines = [
     "",
-    "<!-- Generated from dist/data/ by pipeline/render/dictionary.ts. -->",
+    "<!-- Generated from dist/data/ by pipeline/render/docs.ts. -->",
     "",
     "| table | rows |",
     "|---|---|",
@@ -252,6 +252,24 @@ export function updateDatasheet(datasheet: string, data: PublishedData): string 
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// README indicator list
+
+const SIGNIFICANT = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4 });
+
+/** One line per indicator: id, name, value to four significant digits, unit and qualifier. */
+export function indicatorList(data: PublishedData): string {
+  const lines = data.indicators.map((row) => {
+    const hedge = row.qualifier === "exact" ? "" : `, ${String(row.qualifier).replace("_", " ")}`;
+    return `- \`${row.id}\`: ${row.name}: **${SIGNIFICANT.format(row.value as number)} ${row.unit}**${hedge}`;
+  });
+  return ["", "<!-- Generated from dist/data/indicators.json by pipeline/render/docs.ts; values rounded here only. -->", "", ...lines, ""].join("\n");
+}
+
+export function updateIndicators(readme: string, data: PublishedData): string {
+  return replaceBetweenMarkers(readme, "indicators", indicatorList(data));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Writing
 
 /** Regenerates docs/DATA_DICTIONARY.md and the generated parts of README.md and docs/DATASHEET.md. */
@@ -260,8 +278,8 @@ export async function writeDocs(root: string, distDir = join(root, "dist")): Pro
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), content);
   }
-  await rewrite(join(root, "README.md"), updateReadme);
   const data = await readPublishedData(join(distDir, "data"));
+  await rewrite(join(root, "README.md"), (text) => updateIndicators(updateReadme(text), data));
   await rewrite(join(root, DATASHEET_PATH), (text) => updateDatasheet(text, data));
 }
 
