@@ -73,10 +73,20 @@ function releaseTables(files: Map<string, Buffer>): ReleaseTable[] {
   });
 }
 
-/** package.json and CITATION.cff carry the version; datapackage.json takes it from package.json at build time. */
+/**
+ * package.json (and its lockfile's copy) and CITATION.cff carry the version; datapackage.json takes it from
+ * package.json at build time.
+ */
 function setVersion(pkgPath: string, version: string, root: string): void {
   const text = readFileSync(pkgPath, "utf8");
   writeFileSync(pkgPath, text.replace(/("version":\s*)"[^"]*"/, `$1"${version}"`));
+  const lockPath = join(root, "package-lock.json");
+  if (existsSync(lockPath)) {
+    const lock = JSON.parse(readFileSync(lockPath, "utf8"));
+    lock.version = version;
+    lock.packages[""].version = version;
+    writeFileSync(lockPath, JSON.stringify(lock, null, 2) + "\n");
+  }
   const citation = join(root, "CITATION.cff");
   if (existsSync(citation)) writeFileSync(citation, readFileSync(citation, "utf8").replace(/^version: .*$/m, `version: "${version}"`));
 }
