@@ -1,6 +1,6 @@
 /**
- * The build: every source folder through ingest, extract and resolve; then validate, and publish. Nothing is
- * written unless every stage succeeds.
+ * The build: every source folder through ingest, extract and resolve; then validate, derive, and publish the
+ * tables with the package entries, schemas, charts and explorer. Nothing is written unless every stage succeeds.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -281,8 +281,14 @@ export function resolve(input: ResolveInput): Resolved {
     });
   }
 
-  for (const m of located) {
-    if (m.mention.kind !== "quantity") continue;
+  const quantities = located.filter((m) => m.mention.kind === "quantity");
+  const unaccounted = quantities.filter((m) => m.usedBy.length === 0 && m.dismissedBy === null).length;
+  if (unaccounted > 0) {
+    const covered = quantities.length - unaccounted;
+    const percent = ((100 * covered) / quantities.length).toFixed(1);
+    errors.push(new PipelineError(`coverage ${covered} of ${quantities.length} quantity mentions (${percent}%), below 100%`, { file: input.textFile }));
+  }
+  for (const m of quantities) {
     const claims = m.usedBy.length + (m.dismissedBy === null ? 0 : 1);
     if (claims === 1) continue;
     const [rawStart] = rawRange(normalized, m.start, m.end);
