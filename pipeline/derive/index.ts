@@ -112,7 +112,7 @@ function seriesIndicators(series: aq.ColumnTable, byId: Map<string, Figure>): In
         return assemble({
           id: `trade-turnover-rus-prk-${spec.slug}-${from}-to-${to}`,
           name: `${spec.name}, ${from} to ${to}`,
-          description: `From ${from} to ${to}. A period of two years (2011-2012) enters growth rates at its mid-point.`,
+          description: [`From ${from} to ${to}.`, ...(d.measure === "cagr_pct" ? midPointNotes([previous, current]) : [])].join(" "),
           computation: words,
           value: d.value,
           unit: spec.unit,
@@ -121,6 +121,7 @@ function seriesIndicators(series: aq.ColumnTable, byId: Map<string, Figure>): In
             { figure: current, effect: 1 },
           ],
           tolerance: null,
+          comparesPeriods: false,
         });
       }),
     })
@@ -170,6 +171,8 @@ function definedIndicators(figures: aq.ColumnTable, definitions: Curated<Indicat
       unit: definition.unit,
       inputs: roles.map((role) => ({ figure: byId.get(definition[role]!)!, effect: formula.roles[role]! })),
       tolerance: definition.tolerance ?? null,
+      // A growth rate spans its inputs' periods by design; any other formula should compare like with like.
+      comparesPeriods: definition.formula !== "cagr",
     });
   });
 }
@@ -183,6 +186,8 @@ interface Parts {
   unit: Indicator["unit"];
   inputs: { figure: Figure; effect: Effect }[];
   tolerance: number | null;
+  /** Whether inputs from different periods are a caveat worth stating in `note`. */
+  comparesPeriods: boolean;
 }
 
 /** One indicator row: the qualifier and period from the inputs, and a description that spells the sum out. */
@@ -193,7 +198,7 @@ function assemble(parts: Parts): Indicator {
   const { start, end } = periodSpan(periods);
   const labels = [...new Set(parts.inputs.map(({ figure }) => periodLabel(figure.period_start, figure.period_end)))];
   const mismatch =
-    labels.length > 1
+    parts.comparesPeriods && labels.length > 1
       ? `Inputs cover different periods: ${parts.inputs.map(({ figure }) => `${figure.id} is ${periodLabel(figure.period_start, figure.period_end)}`).join(", ")}.`
       : null;
   const sentences = [parts.description, `Computed as ${parts.computation} = ${NUMBER.format(parts.value)}.`, explainBound(qualifier, hedged)];
@@ -210,6 +215,13 @@ function assemble(parts: Parts): Indicator {
     tolerance: parts.tolerance,
     note: mismatch,
   };
+}
+
+/** For each input spanning several years, how it enters a growth rate: at the mid-point of its period. */
+function midPointNotes(figures: Figure[]): string[] {
+  return figures
+    .filter((f) => f.period_start !== null && f.period_end !== null && f.period_start.slice(0, 4) !== f.period_end.slice(0, 4))
+    .map((f) => `The ${periodLabel(f.period_start, f.period_end)} observation counts at the mid-point of its period, ${midYear(f.period_start, f.period_end)}, in the growth rate.`);
 }
 
 /** "$2,350,000,000 (trade-turnover-rus-prk-1988)": an input as the description shows it. */
