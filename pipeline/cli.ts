@@ -66,7 +66,7 @@ async function runRelease(args: string[]): Promise<number> {
   const date = values.date ?? new Date().toISOString().slice(0, 10);
   const result = await release(ROOT, bump, date);
   console.log(`released ${result.version} (${bump}; the changes needed at least ${result.required ?? "nothing"}), previous release ${result.previous ?? "none"}`);
-  console.log(`wrote releases/${result.version}.json, CHANGELOG.md, package.json, CITATION.cff and dist/; commit them together\n`);
+  console.log(`wrote releases/${result.version}.json, CHANGELOG.md, package.json, package-lock.json, CITATION.cff and dist/; commit them together\n`);
   console.log(result.entry);
   return 0;
 }
