@@ -11,6 +11,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
+import { readTree } from "../pipeline/release/manifest.ts";
 import { TABLES } from "../pipeline/tables.ts";
 import { ROOT } from "./helpers/cli.ts";
 
@@ -18,6 +19,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv | Ajv2020) => void;
 const DIST = join(ROOT, "dist");
 const PROFILES = join(import.meta.dirname, "fixtures", "datapackage-v2");
 const readJson = (path: string) => JSON.parse(readFileSync(path, "utf8"));
+
 const descriptor = readJson(join(DIST, "datapackage.json"));
 const pkg = readJson(join(ROOT, "package.json"));
 
@@ -68,6 +70,18 @@ describe("datapackage.json", () => {
       expect(described.has(`data/${table.name}.json`)).toBe(true);
       expect(described.has(`schemas/${table.name}.schema.json`)).toBe(true);
     }
+  });
+
+  it("describes every file in dist/, except an allow-list of files that are code or presentation, each with its reason", () => {
+    const NOT_DATA: [RegExp, string][] = [
+      [/^index\.(js|cjs|d\.ts|d\.cts)$/, "the npm data entry: the tables again as code, for import"],
+      [/^zod\/(esm|cjs)\/[a-z-]+\.(js|d\.ts|json)$/, "the npm schemas entry: the Zod schemas as code"],
+      [/^explorer\/index\.html$/, "the provenance explorer: a page, and it holds the memo's whole text, which is not ours to license"],
+      [/^datapackage\.json$/, "the descriptor itself"],
+    ];
+    const described = new Set(descriptor.resources.map((r: { path: string }) => r.path));
+    const undescribed = [...readTree(DIST).keys()].filter((path) => !described.has(path) && !NOT_DATA.some(([pattern]) => pattern.test(path)));
+    expect(undescribed).toEqual([]);
   });
 
   it("declares source_id foreign keys and id primary keys", () => {
