@@ -142,31 +142,33 @@ function charts(input: ChartInput, previousDir: string): Promise<Files> {
 }
 
 function packageMetadata(): PackageMetadata {
-  const { name, version, description } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as PackageMetadata;
+  const { name, version, description } = readJson(join(ROOT, "package.json")) as PackageMetadata;
   return { name, version, description };
 }
 
 function readSource(dir: string): { source: Source; raw: string; textFile: string } {
   const recordFile = join(dir, "source.json");
-  let record: z.infer<typeof sourceFile>;
+  const parsed = sourceFile.safeParse(readJson(recordFile));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new PipelineError(`${issue.path.join(".")}: ${issue.message}`, { file: recordFile });
+  }
+  const { file, ...source } = parsed.data;
+  const textFile = join(dir, file);
+  const bytes = readFileSync(textFile);
+  verifyChecksum(bytes, source.sha256, textFile);
+  if (bytes.length !== source.bytes) {
+    throw new PipelineError(`${bytes.length} bytes, source.json says ${source.bytes}`, { file: textFile });
+  }
+  return { source, raw: bytes.toString("utf8"), textFile };
+}
+
+function readJson(file: string): unknown {
   try {
-    const parsed = sourceFile.safeParse(JSON.parse(readFileSync(recordFile, "utf8")));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new PipelineError(`${issue.path.join(".")}: ${issue.message}`, { file: recordFile });
-    }
-    record = parsed.data;
+    return JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    if (error instanceof SyntaxError) throw new PipelineError(`not valid JSON: ${error.message}`, { file: recordFile });
+    if (error instanceof SyntaxError) throw new PipelineError(`not valid JSON: ${error.message}`, { file });
     throw error;
   }
-  const textFile = join(dir, record.file);
-  const bytes = readFileSync(textFile);
-  verifyChecksum(bytes, record.sha256, textFile);
-  if (bytes.length !== record.bytes) {
-    throw new PipelineError(`${bytes.length} bytes, source.json says ${record.bytes}`, { file: textFile });
-  }
-  const { file: _file, ...source } = record;
-  return { source, raw: bytes.toString("utf8"), textFile };
 }
 
