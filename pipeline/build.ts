@@ -20,7 +20,7 @@ import { schemasEntryFiles } from "./package/schemas-entry.ts";
 import { chartFiles, type ChartInput } from "./render/charts.ts";
 import { explorerFiles } from "./render/explorer.ts";
 import { resolve } from "./resolve.ts";
-import { inputsKey, inputsMarker, reuseOrRun, sourceFiles } from "./step-cache.ts";
+import { cachedStep, inputsKey, sourceFiles, stepCacheDir } from "./step-cache.ts";
 import { byKeys, TABLES, type TableSpec } from "./tables.ts";
 import { validate, validateDerived, type Dataset } from "./validate.ts";
 
@@ -30,9 +30,12 @@ const sourceFile = sourceSchema.extend({ file: z.string().min(1) });
 export interface BuildOptions {
   sourcesDir: string;
   outDir: string;
+  /** Reuse unchanged costly steps from node_modules/.cache (see step-cache.ts); false runs every step. */
+  cache?: boolean;
   /** The schemas entry, if the caller started it early (see schemasEntryFiles). */
   schemasEntry?: Promise<Files>;
 }
+
 
 export interface BuildReport {
   dataset: Dataset;
@@ -88,7 +91,7 @@ export function buildDataset(sourcesDir: string): Assembled {
 
 const ROOT = join(import.meta.dirname, "..");
 
-export async function build({ sourcesDir, outDir, schemasEntry = schemasEntryFiles(ROOT, outDir) }: BuildOptions): Promise<BuildReport> {
+export async function build({ sourcesDir, outDir, cache = true, schemasEntry = schemasEntryFiles(ROOT, stepCacheDir(ROOT, cache)) }: BuildOptions): Promise<BuildReport> {
   schemasEntry.catch(() => {}); // awaited below; this keeps an early failure from going unhandled meanwhile
   const { dataset, origins, rawTexts, indicatorDefinitions } = buildDataset(sourcesDir);
   validate(dataset, { rawTexts, origins });
@@ -100,7 +103,7 @@ export async function build({ sourcesDir, outDir, schemasEntry = schemasEntryFil
     ...jsonSchemaFiles(),
     ...dataEntryFiles(rows),
     ...explorer(rows, rawTexts),
-    ...(await charts({ figures: dataset.figures, events: dataset.events, tradeTurnover: derived.tradeTurnover }, outDir)),
+    ...(await charts({ sources: dataset.sources, figures: dataset.figures, events: dataset.events, tradeTurnover: derived.tradeTurnover }, stepCacheDir(ROOT, cache))),
     ...(await schemasEntry),
   ]);
   files.set("datapackage.json", datapackage(files, packageMetadata(), dataset.sources));
@@ -132,13 +135,10 @@ function explorer(rows: Rows, rawTexts: Map<string, string>): Files {
 }
 
 /** The charts, re-rendered only when their data, their code or Vega's version changed. */
-function charts(input: ChartInput, previousDir: string): Promise<Files> {
+function charts(input: ChartInput, cacheDir: string | null): Promise<Files> {
   const code = ["pipeline/render/charts.ts", "pipeline/derive/periods.ts", ...sourceFiles(ROOT, "schemas")];
   const key = inputsKey(ROOT, { files: code, packages: ["vega", "vega-lite"], data: input });
-  return reuseOrRun(previousDir, "charts/", key, async () => {
-    const rendered = await chartFiles(input);
-    return new Map([...rendered].map(([path, svg]) => [path, `<!-- ${inputsMarker(key)} -->\n${svg}`]));
-  });
+  return cachedStep(cacheDir, "charts", key, () => chartFiles(input));
 }
 
 function packageMetadata(): PackageMetadata {

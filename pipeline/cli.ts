@@ -11,7 +11,7 @@ import { normalize } from "./ingest.ts";
 import { extract } from "./extract/index.ts";
 
 const USAGE = `usage:
-  cli.ts build [--sources DIR] [--out DIR] [--docs]
+  cli.ts build [--sources DIR] [--out DIR] [--docs] [--cold]
   cli.ts extract FILE [--date YYYY-MM]
   cli.ts release major|minor|patch [--date YYYY-MM-DD]
   cli.ts verify`;
@@ -31,15 +31,21 @@ async function main(argv: string[]): Promise<number> {
 async function runBuild(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { sources: { type: "string", default: "sources" }, out: { type: "string", default: "dist" }, docs: { type: "boolean", default: false } },
+    options: {
+      sources: { type: "string", default: "sources" },
+      out: { type: "string", default: "dist" },
+      docs: { type: "boolean", default: false },
+      cold: { type: "boolean", default: false },
+    },
   });
   const started = performance.now();
   // The schemas' declarations compile in a child process while the pipeline's modules load.
-  const { schemasEntryFiles } = await import("./package/schemas-entry.ts");
-  const schemasEntry = schemasEntryFiles(ROOT, values.out);
+  const [{ schemasEntryFiles }, { stepCacheDir }] = await Promise.all([import("./package/schemas-entry.ts"), import("./step-cache.ts")]);
+  const cache = !values.cold;
+  const schemasEntry = schemasEntryFiles(ROOT, stepCacheDir(ROOT, cache));
   // Loaded here so that `extract` starts without Zod, YAML or the CSV writer.
   const { build } = await import("./build.ts");
-  const report = await build({ sourcesDir: values.sources, outDir: values.out, schemasEntry });
+  const report = await build({ sourcesDir: values.sources, outDir: values.out, cache, schemasEntry });
   const { dataset } = report;
   const quantities = dataset.mentions.filter((m) => m.kind === "quantity");
   const used = quantities.filter((m) => m.used_by.length > 0).length;

@@ -1,15 +1,19 @@
 /**
- * Reuse of a costly build step's earlier output when nothing it reads has changed, in the manner of OWID's ETL:
- * each output file carries the SHA-256 of the step's inputs (its code, its dependencies' versions, its data),
- * and a step whose checksum matches the files already in the output folder is not run again. `npm run verify`
- * always builds into an empty folder, so a reused file can never hide a difference from a full build.
+ * Reuse of a costly build step's output when nothing it reads has changed, in the manner of OWID's ETL: a
+ * step's outputs are kept under the SHA-256 of its inputs (its code, its dependencies' versions, its data) in
+ * node_modules/.cache, outside the published files, and a step whose checksum is there is not run again.
+ * `npm run verify`, `npm run release` and CI's reproducibility builds run cold, so a reused output can never
+ * hide a difference from a full build.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Files } from "./publish.ts";
 
-const MARKER = /inputs sha256:([0-9a-f]{64})/;
+/** Where unchanged steps' outputs are kept between builds, or null for a cold build that runs every step. */
+export function stepCacheDir(root: string, cache: boolean): string | null {
+  return cache ? join(root, "node_modules", ".cache", "russia-dprk-data") : null;
+}
 
 /** The checksum of a step's inputs: source files and package versions by path, plus its data. */
 export function inputsKey(root: string, { files, packages, data }: { files: string[]; packages: string[]; data?: unknown }): string {
@@ -23,11 +27,6 @@ export function inputsKey(root: string, { files, packages, data }: { files: stri
   return hash.digest("hex");
 }
 
-/** The marker a step writes into each text output, inside the comment syntax of the file's format. */
-export function inputsMarker(key: string): string {
-  return `inputs sha256:${key}`;
-}
-
 /** Every source file of a folder with the given extension, sorted, as root-relative paths. */
 export function sourceFiles(root: string, folder: string, extension = ".ts"): string[] {
   return readdirSync(join(root, folder))
@@ -36,32 +35,24 @@ export function sourceFiles(root: string, folder: string, extension = ".ts"): st
     .map((name) => `${folder}/${name}`);
 }
 
-/**
- * The step's files under `prefix` from `previousDir` when they carry `key` (JSON files, which cannot hold a
- * comment, travel with the others), else the step run afresh.
- */
-export async function reuseOrRun(previousDir: string, prefix: string, key: string, run: () => Promise<Files>): Promise<Files> {
-  const previous = filesUnder(previousDir, prefix);
-  const marked = [...previous].filter(([path]) => !path.endsWith(".json"));
-  const current = marked.length > 0 && marked.every(([, text]) => MARKER.exec(text)?.[1] === key);
-  return current ? previous : run();
+/** The step's cached files for `key`, else the step run afresh and cached; with no cache folder, always run. */
+export async function cachedStep(cacheDir: string | null, step: string, key: string, run: () => Promise<Files>): Promise<Files> {
+  if (cacheDir === null) return run();
+  const entry = join(cacheDir, `${step}-${key}.json`);
+  try {
+    return new Map(JSON.parse(readFileSync(entry, "utf8")) as [string, string][]);
+  } catch {
+    const files = await run();
+    store(cacheDir, step, entry, files);
+    return files;
+  }
 }
 
-function filesUnder(dir: string, prefix: string): Files {
-  const files: Files = new Map();
-  const walk = (relative: string) => {
-    let entries;
-    try {
-      entries = readdirSync(join(dir, relative), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
-      else files.set(path, readFileSync(join(dir, path), "utf8"));
-    }
-  };
-  walk(prefix.replace(/\/$/, ""));
-  return files;
+/** Keeps one entry per step: the new one replaces the old, written whole before it becomes visible. */
+function store(cacheDir: string, step: string, entry: string, files: Files): void {
+  mkdirSync(cacheDir, { recursive: true });
+  for (const name of readdirSync(cacheDir)) if (name.startsWith(`${step}-`)) rmSync(join(cacheDir, name), { force: true });
+  const partial = `${entry}.${process.pid}.tmp`;
+  writeFileSync(partial, JSON.stringify([...files]));
+  renameSync(partial, entry);
 }

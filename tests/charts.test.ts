@@ -9,7 +9,7 @@ const TRADE = "charts/trade-turnover.svg";
 const TIMELINE = "charts/events-timeline.svg";
 
 const read = (table: string) => JSON.parse(readFileSync(join(ROOT, "dist", "data", `${table}.json`), "utf8"));
-const input: ChartInput = { figures: read("figures"), events: read("events"), tradeTurnover: read("trade_turnover") };
+const input: ChartInput = { sources: read("sources"), figures: read("figures"), events: read("events"), tradeTurnover: read("trade_turnover") };
 
 let charts: Map<string, string>;
 beforeAll(async () => {

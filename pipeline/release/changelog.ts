@@ -4,7 +4,15 @@ import type { Bump, TableDiff } from "./diff.ts";
 const TITLE = "# Changelog\n\nEvery release of the dataset, written by `npm run release` from the data diff against the release before it.\n";
 const MAX_LISTED = 50;
 
-export function changelogEntry(version: string, date: string, bump: Bump, previous: string | null, diffs: TableDiff[], records: Record<string, number>): string {
+export function changelogEntry(
+  version: string,
+  date: string,
+  bump: Bump,
+  previous: string | null,
+  diffs: TableDiff[],
+  records: Record<string, number>,
+  otherFiles: string[] = [],
+): string {
   const lines = [`## ${version} (${date})`, ""];
   lines.push(previous === null ? `First release (${bump}).` : `${capitalize(bump)} release; changes since ${previous}.`, "");
   lines.push("| table | records | added | removed | changed | columns added | columns removed |", "|---|---:|---:|---:|---:|---|---|");
@@ -23,6 +31,7 @@ export function changelogEntry(version: string, date: string, bump: Bump, previo
     lines.push("", `### ${d.table}`, "", ...details.slice(0, MAX_LISTED));
     if (details.length > MAX_LISTED) lines.push(`- … and ${details.length - MAX_LISTED} more`);
   }
+  if (otherFiles.length > 0) lines.push("", "### other files", "", ...otherFiles.map((path) => `- changed \`dist/${path}\``));
   return lines.join("\n") + "\n";
 }
 

@@ -37,28 +37,41 @@ export async function release(root: string, bump: Bump, date: string): Promise<R
   const scratch = mkdtempSync(join(tmpdir(), "rdd-release-"));
   let candidate: Map<string, Buffer>;
   try {
-    await build({ sourcesDir: paths.sources, outDir: join(scratch, "dist") });
+    await build({ sourcesDir: paths.sources, outDir: join(scratch, "dist"), cache: false });
     candidate = readTree(join(scratch, "dist"));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  const before = previous === null ? [] : releaseTables(releasedFiles(root, manifestPath(paths.releases, previous), readManifest(paths.releases, previous)!));
-  const diffs = diffTables(before, releaseTables(candidate));
-  const required = requiredBump(diffs);
+  const previousFiles = previous === null ? new Map<string, Buffer>() : releasedFiles(root, manifestPath(paths.releases, previous), readManifest(paths.releases, previous)!);
+  const diffs = diffTables(releaseTables(previousFiles), releaseTables(candidate));
+  // Files beside the tables (charts, package entries, schemas) count as corrections when they alone changed.
+  const otherFiles = previous === null ? [] : changedFiles(previousFiles, candidate).filter((path) => !/^data\/|^datapackage\.json$/.test(path));
+  const required = requiredBump(diffs) ?? (otherFiles.length > 0 ? "patch" : null);
   if (previous !== null && required === null) throw new PipelineError(`no data changed since ${previous}: nothing to release`, { file: paths.dist });
   if (!isAtLeast(bump, required)) {
     throw new PipelineError(`a ${bump} release is too small: the changes since ${previous ?? "the start"} need a ${required} release (${reasons(diffs)})`, { file: paths.dist });
   }
 
   setVersion(paths.pkg, next, root);
-  await build({ sourcesDir: paths.sources, outDir: paths.dist });
+  await build({ sourcesDir: paths.sources, outDir: paths.dist, cache: false });
   const manifest = manifestOf(next, readTree(paths.dist));
   mkdirSync(paths.releases, { recursive: true });
   writeFileSync(manifestPath(paths.releases, next), manifestText(manifest));
-  const entry = changelogEntry(next, date, bump, previous, diffs, manifest.records);
+  const entry = changelogEntry(next, date, bump, previous, diffs, manifest.records, otherFiles);
   const changelog = join(root, "CHANGELOG.md");
   writeFileSync(changelog, prependEntry(existsSync(changelog) ? readFileSync(changelog, "utf8") : null, entry));
   return { version: next, previous, required, diffs, entry };
+}
+
+/** Paths added, removed or changed between two builds' files. */
+function changedFiles(before: Map<string, Buffer>, after: Map<string, Buffer>): string[] {
+  const paths = new Set([...before.keys(), ...after.keys()]);
+  return [...paths]
+    .filter((path) => {
+      const [old, now] = [before.get(path), after.get(path)];
+      return !old || !now || !old.equals(now);
+    })
+    .sort();
 }
 
 /** The published tables of a release, as the diff reads them: CSV text, primary key and Table Schema fields. */

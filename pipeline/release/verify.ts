@@ -13,7 +13,7 @@ export async function verify(root: string): Promise<string[]> {
   const scratch = mkdtempSync(join(tmpdir(), "rdd-verify-"));
   try {
     const outDir = join(scratch, "dist");
-    await build({ sourcesDir: join(root, "sources"), outDir });
+    await build({ sourcesDir: join(root, "sources"), outDir, cache: false });
     const rebuilt = readTree(outDir);
     const committed = readTree(join(root, "dist"));
     const problems = differences(rebuilt, committed).map((p) => `dist/${p}`);

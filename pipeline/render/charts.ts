@@ -3,10 +3,11 @@
  * and a timeline of the dated events. Every value and date comes from the records passed in.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { eventType, qualifier, type Event, type Figure, type TradeTurnover } from "../../schemas/index.ts";
+import { eventType, qualifier, type Event, type Figure, type Source, type TradeTurnover } from "../../schemas/index.ts";
 import { endYear, startYear } from "../derive/periods.ts";
 
 export interface ChartInput {
+  sources: Source[];
   figures: Figure[];
   events: Event[];
   tradeTurnover: TradeTurnover[];
@@ -16,15 +17,14 @@ type Qualifier = Figure["qualifier"];
 type Actor = NonNullable<Figure["subject"]>;
 type Vega = typeof import("vega");
 
-const SOURCE_NOTE = "Source: Golunov, PONARS Eurasia Policy Memo 428, 2016";
 const FONT_SIZE = 11;
 const NOTE_COLOR = "#555";
 
 /** SVG files by path relative to dist/. */
 export async function chartFiles(input: ChartInput): Promise<Map<string, string>> {
   const specs = new Map<string, TopLevelSpec>([
-    ["charts/trade-turnover.svg", tradeTurnoverSpec(input.tradeTurnover, input.figures)],
-    ["charts/events-timeline.svg", eventsTimelineSpec(input.events)],
+    ["charts/trade-turnover.svg", tradeTurnoverSpec(input.tradeTurnover, input.figures, sourceLine(input.sources))],
+    ["charts/events-timeline.svg", eventsTimelineSpec(input.events, sourceLine(input.sources))],
   ]);
   // Loaded here, not at the top, so that nothing but chart rendering pays for Vega.
   const [vega, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
@@ -102,7 +102,7 @@ interface TradeMark {
   description: string;
 }
 
-function tradeTurnoverSpec(series: TradeTurnover[], figures: Figure[]): TopLevelSpec {
+function tradeTurnoverSpec(series: TradeTurnover[], figures: Figure[], source: string): TopLevelSpec {
   const observations = [...series].sort((a, b) => a.year - b.year).map(observationMark);
   const last = observations.at(-1);
   if (last === undefined) throw new Error("charts: no trade turnover observations to draw");
@@ -172,7 +172,7 @@ function tradeTurnoverSpec(series: TradeTurnover[], figures: Figure[]): TopLevel
       labels("target_labels", targets, { dy: -16, align: "right", dx: -4 }),
       { name: "references", data: { values: references }, mark: { type: "point", filled: true, size: 90, opacity: 1 }, encoding: hedged },
       labels("reference_labels", references, { align: "right", dx: -10 }),
-      sourceNote(TRADE_HEIGHT),
+      sourceNote(source, TRADE_HEIGHT),
     ],
   };
 }
@@ -283,7 +283,7 @@ interface EventMark {
   description: string;
 }
 
-function eventsTimelineSpec(events: Event[]): TopLevelSpec {
+function eventsTimelineSpec(events: Event[], source: string): TopLevelSpec {
   const marks = [...events].sort(byDateThenId).map(eventMark);
   if (marks.length === 0) throw new Error("charts: no events to draw");
   const time = timeAxis(marks);
@@ -339,7 +339,7 @@ function eventsTimelineSpec(events: Event[]): TopLevelSpec {
         mark: { type: "point", filled: true, size: 70, opacity: 1 },
         encoding: { ...encoding, x: x("middle") },
       },
-      sourceNote(height),
+      sourceNote(source, height),
     ],
   };
 }
@@ -421,10 +421,16 @@ const CONFIG = {
 } as const;
 
 /** The source line under the plot, in pixels from its top. */
-function sourceNote(plotHeight: number) {
+/** "Source: Golunov, PONARS Eurasia Policy Memo 428, 2016", from the sources table. */
+function sourceLine(sources: Source[]): string {
+  const cite = (s: Source) => [s.author.split(" ").at(-1), [s.series, s.number].filter(Boolean).join(" "), s.published.slice(0, 4)].filter(Boolean).join(", ");
+  return `Source: ${sources.map(cite).join("; ")}`;
+}
+
+function sourceNote(note: string, plotHeight: number) {
   return {
     name: "source_note",
-    data: { values: [{ note: SOURCE_NOTE }] },
+    data: { values: [{ note }] },
     mark: { type: "text", align: "left", baseline: "top", fontSize: 10, color: NOTE_COLOR },
     encoding: { x: { value: 0 }, y: { value: plotHeight + 40 }, text: { field: "note" } },
   } as const;
