@@ -3,8 +3,12 @@ export interface JsonSchemaNode {
   type?: string | string[];
   enum?: string[];
   pattern?: string;
+  format?: string;
   minimum?: number;
+  exclusiveMinimum?: number;
   minItems?: number;
+  minLength?: number;
+  maxLength?: number;
   anyOf?: JsonSchemaNode[];
   items?: JsonSchemaNode;
   properties?: Record<string, JsonSchemaNode>;

@@ -8,26 +8,11 @@ import { dirname, join } from "node:path";
 import { z } from "zod";
 import { isoPartialDate } from "../../schemas/index.ts";
 import { id as slug } from "../../schemas/fields.ts";
+import { splitNullable, type JsonSchemaNode } from "../package/json-schema-node.ts";
 import { TABLES, type TableSpec } from "../tables.ts";
 
 export const DICTIONARY_PATH = "docs/DATA_DICTIONARY.md";
 export const DATASHEET_PATH = "docs/DATASHEET.md";
-
-/** The subset of JSON Schema that `z.toJSONSchema` gives for the published columns. */
-interface JsonSchema {
-  type?: string | string[];
-  enum?: (string | number)[];
-  anyOf?: JsonSchema[];
-  items?: JsonSchema;
-  pattern?: string;
-  format?: string;
-  description?: string;
-  minItems?: number;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  exclusiveMinimum?: number;
-}
 
 export interface Column {
   name: string;
@@ -54,10 +39,10 @@ export const COLUMN_UNITS: Record<string, string> = {
 };
 
 export function tableColumns(table: TableSpec): Column[] {
-  const properties = (z.toJSONSchema(table.schema) as { properties: Record<string, JsonSchema> }).properties;
+  const properties = (z.toJSONSchema(table.schema) as { properties: Record<string, JsonSchemaNode> }).properties;
   const hasUnitColumn = "unit" in properties;
   return Object.entries(properties).map(([name, property]) => {
-    const { schema, nullable } = withoutNull(property);
+    const { value: schema, nullable } = splitNullable(property);
     return {
       name,
       type: typeName(schema),
@@ -70,21 +55,12 @@ export function tableColumns(table: TableSpec): Column[] {
 }
 
 /** The nullable wrapper, in either of the two shapes Zod writes it, taken off. */
-function withoutNull(property: JsonSchema): { schema: JsonSchema; nullable: boolean } {
-  const options = property.anyOf?.filter((option) => option.type !== "null");
-  if (options !== undefined && options.length < property.anyOf!.length) return { schema: options[0]!, nullable: true };
-  if (Array.isArray(property.type) && property.type.includes("null")) {
-    return { schema: { ...property, type: property.type.find((type) => type !== "null")! }, nullable: true };
-  }
-  return { schema: property, nullable: false };
-}
-
-function typeName(schema: JsonSchema): string {
+function typeName(schema: JsonSchemaNode): string {
   if (schema.type === "array") return `list of ${typeName(schema.items ?? {})}`;
   return String(schema.type ?? "any");
 }
 
-function unitOrFormat(column: string, schema: JsonSchema, hasUnitColumn: boolean): string {
+function unitOrFormat(column: string, schema: JsonSchemaNode, hasUnitColumn: boolean): string {
   const name = column.split(".")[1]!;
   if (COLUMN_UNITS[column] !== undefined) return COLUMN_UNITS[column];
   if (hasUnitColumn && (name === "value" || name === "value_high")) return "see `unit`";
@@ -97,7 +73,7 @@ function unitOrFormat(column: string, schema: JsonSchema, hasUnitColumn: boolean
   return "";
 }
 
-function allowedValues(schema: JsonSchema): string {
+function allowedValues(schema: JsonSchemaNode): string {
   if (schema.type === "array") {
     const items = allowedValues(schema.items ?? {});
     if (schema.minItems === undefined) return items;
@@ -115,7 +91,7 @@ function allowedValues(schema: JsonSchema): string {
 }
 
 function patternOf(schema: z.ZodType): string | undefined {
-  return (z.toJSONSchema(schema) as JsonSchema).pattern;
+  return (z.toJSONSchema(schema) as JsonSchemaNode).pattern;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
