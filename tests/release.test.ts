@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffTables, requiredBump, type ReleaseTable } from "../pipeline/release/diff.ts";
 import { compareWithManifest, manifestOf, readTree } from "../pipeline/release/manifest.ts";
+import { otherFilesChanged } from "../pipeline/release/release.ts";
 import type { TableSchemaField } from "../pipeline/package/table-schema.ts";
 import { replaceIn, ROOT } from "./helpers/cli.ts";
 
@@ -55,6 +56,21 @@ describe("release diff", () => {
   it("a new table needs a minor, a removed one a major", () => {
     expect(requiredBump(diffTables([], [table(BASE)]))).toBe("minor");
     expect(requiredBump(diffTables([table(BASE)], []))).toBe("major");
+  });
+});
+
+describe("files beside the tables", () => {
+  const files = (entries: Record<string, string>) => new Map(Object.entries(entries).map(([path, text]) => [path, Buffer.from(text)]));
+  const descriptor = (version: string, title: string) => JSON.stringify({ version, title, resources: [] });
+
+  it("count when a chart or the descriptor's content changes, not for a new version number or table files", () => {
+    const before = files({ "charts/a.svg": "<svg/>", "data/figures.csv": "id\na\n", "datapackage.json": descriptor("1.0.0", "T") });
+    expect(otherFilesChanged(before, files({ "charts/a.svg": "<svg/>", "data/figures.csv": "id\nb\n", "datapackage.json": descriptor("1.0.1", "T") }))).toEqual([]);
+    expect(otherFilesChanged(before, files({ "charts/a.svg": "<svg />", "data/figures.csv": "id\na\n", "datapackage.json": descriptor("1.0.1", "T2") }))).toEqual([
+      "charts/a.svg",
+      "datapackage.json",
+    ]);
+    expect(otherFilesChanged(before, files({ "data/figures.csv": "id\na\n", "datapackage.json": descriptor("1.0.0", "T"), "index.js": "" }))).toEqual(["charts/a.svg", "index.js"]);
   });
 });
 

@@ -26,7 +26,7 @@ export function datapackage(files: Files, metadata: PackageMetadata, sources: So
   const descriptor = {
     $schema: "https://datapackage.org/profiles/2.0/datapackage.json",
     name: metadata.name,
-    title: "Russia and North Korea in PONARS Eurasia Policy Memo No. 428: figures, events and indicators",
+    title: `Figures, events and indicators from ${sources.map((s) => `${s.series} No. ${s.number}`).join(", ")}`,
     description: metadata.description,
     version: metadata.version,
     licenses: [{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0" }],

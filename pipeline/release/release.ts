@@ -45,7 +45,7 @@ export async function release(root: string, bump: Bump, date: string): Promise<R
   const previousFiles = previous === null ? new Map<string, Buffer>() : releasedFiles(root, manifestPath(paths.releases, previous), readManifest(paths.releases, previous)!);
   const diffs = diffTables(releaseTables(previousFiles), releaseTables(candidate));
   // Files beside the tables (charts, package entries, schemas) count as corrections when they alone changed.
-  const otherFiles = previous === null ? [] : changedFiles(previousFiles, candidate).filter((path) => !/^data\/|^datapackage\.json$/.test(path));
+  const otherFiles = previous === null ? [] : otherFilesChanged(previousFiles, candidate);
   const required = requiredBump(diffs) ?? (otherFiles.length > 0 ? "patch" : null);
   if (previous !== null && required === null) throw new PipelineError(`no data changed since ${previous}: nothing to release`, { file: paths.dist });
   if (!isAtLeast(bump, required)) {
@@ -63,14 +63,16 @@ export async function release(root: string, bump: Bump, date: string): Promise<R
   return { version: next, previous, required, diffs, entry };
 }
 
-/** Paths added, removed or changed between two builds' files. */
-function changedFiles(before: Map<string, Buffer>, after: Map<string, Buffer>): string[] {
-  const paths = new Set([...before.keys(), ...after.keys()]);
-  return [...paths]
-    .filter((path) => {
-      const [old, now] = [before.get(path), after.get(path)];
-      return !old || !now || !old.equals(now);
-    })
+/**
+ * Files beside the tables that differ between two builds: charts, package entries, schemas, and the descriptor
+ * when more than its version changed. The tables' own files are judged by the cell-level diff instead.
+ */
+export function otherFilesChanged(before: Map<string, Buffer>, after: Map<string, Buffer>): string[] {
+  const comparable = (path: string, bytes: Buffer | undefined) =>
+    bytes && path === "datapackage.json" ? JSON.stringify({ ...JSON.parse(bytes.toString("utf8")), version: null }) : bytes?.toString("base64");
+  return [...new Set([...before.keys(), ...after.keys()])]
+    .filter((path) => !path.startsWith("data/"))
+    .filter((path) => !before.has(path) || !after.has(path) || comparable(path, before.get(path)) !== comparable(path, after.get(path)))
     .sort();
 }
 
