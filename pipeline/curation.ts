@@ -20,20 +20,10 @@ export interface Curated<T> {
 }
 
 export function loadCuration<S extends z.ZodType>(file: string, itemSchema: S): Curated<z.output<S>>[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter });
-  // The first syntax error is the one to fix; the ones after it are usually its echoes.
-  const [syntaxError] = doc.errors;
-  if (syntaxError) {
-    throw new PipelineError(`YAML syntax error: ${syntaxError.message.split("\n")[0]}`, { file, line: syntaxError.linePos?.[0].line });
-  }
+  const { doc, lineAt } = parseYamlFile(file);
   if (!isSeq(doc.contents)) {
     throw new PipelineError("expected a YAML list of records", { file, line: 1 });
   }
-  const lineAt = (path: (string | number)[]): number => {
-    const node = nodeAt(doc, path);
-    return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-  };
   const errors: PipelineError[] = [];
   const items: Curated<z.output<S>>[] = [];
   doc.contents.items.forEach((node, index) => {
@@ -41,17 +31,49 @@ export function loadCuration<S extends z.ZodType>(file: string, itemSchema: S): 
     const record = typeof raw?.id === "string" ? raw.id : `#${index + 1}`;
     const parsed = itemSchema.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
-        const field = path.length > 0 ? `${path.join(".")}: ` : "";
-        errors.push(new PipelineError(`${field}${issue.message}`, { file, line: lineAt([index, ...path]), record }));
-      }
+      errors.push(...issueErrors(parsed.error, file, record, (path) => lineAt([index, ...path])));
       return;
     }
     items.push({ value: parsed.data, file, index, record, lineOf: (...path) => lineAt([index, ...path]) });
   });
   throwIfAny(errors);
   return items;
+}
+
+/** A whole YAML document checked against a schema, such as the dataset configuration. */
+export interface LoadedDocument<T> {
+  value: T;
+  lineOf(...path: (string | number)[]): number;
+}
+
+export function loadYamlDocument<S extends z.ZodType>(file: string, schema: S): LoadedDocument<z.output<S>> {
+  const { doc, lineAt } = parseYamlFile(file);
+  const parsed = schema.safeParse(doc.toJSON());
+  if (!parsed.success) throwIfAny(issueErrors(parsed.error, file, undefined, lineAt));
+  return { value: parsed.data as z.output<S>, lineOf: (...path) => lineAt(path) };
+}
+
+function parseYamlFile(file: string): { doc: Document; lineAt: (path: (string | number)[]) => number } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter });
+  // The first syntax error is the one to fix; the ones after it are usually its echoes.
+  const [syntaxError] = doc.errors;
+  if (syntaxError) {
+    throw new PipelineError(`YAML syntax error: ${syntaxError.message.split("\n")[0]}`, { file, line: syntaxError.linePos?.[0].line });
+  }
+  const lineAt = (path: (string | number)[]): number => {
+    const node = nodeAt(doc, path);
+    return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  };
+  return { doc, lineAt };
+}
+
+function issueErrors(error: z.ZodError, file: string, record: string | undefined, lineAt: (path: (string | number)[]) => number): PipelineError[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
+    const field = path.length > 0 ? `${path.join(".")}: ` : "";
+    return new PipelineError(`${field}${issue.message}`, { file, line: lineAt(path), record });
+  });
 }
 
 /** The deepest node on `path` that exists, so a missing key points at its parent. */

@@ -1,0 +1,112 @@
+/**
+ * The dataset configuration, `sources/dataset.yaml`: the vocabularies a source's records may use (units,
+ * measures, actors, event types), the series to derive, the charts to draw and the package's metadata. The
+ * code holds no list of these terms; it reads them here. A term used but defined nowhere is an error that
+ * names the file and line where it is used.
+ */
+import { z } from "zod";
+import { PipelineError, throwIfAny } from "../errors.ts";
+import { loadYamlDocument, type LoadedDocument } from "../curation.ts";
+
+const term = z.string().regex(/^[A-Za-z0-9_/]+$/, "must be a term of letters, digits, `_` or `/`");
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug (letters, digits, single hyphens)");
+
+const unitDefinition = z
+  .object({
+    name: z.string().min(1),
+    /** ISO 4217 code: the value formats as money in that currency. */
+    currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+    prefix: z.string().optional(),
+    suffix: z.string().optional(),
+    /** Extractor units that may stand for this one. */
+    accepts: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+const measureDefinition = z.object({ unit: term, description: z.string().min(1) }).strict();
+const actorDefinition = z.object({ name: z.string().min(1) }).strict();
+const eventTypeDefinition = z.object({ description: z.string().min(1) }).strict();
+
+const seriesDefinition = z
+  .object({
+    id: slug,
+    /** The published table's name. */
+    table: z.string().regex(/^[a-z][a-z0-9_]*$/, "must be a snake_case table name"),
+    title: z.string().min(1),
+    measure: term,
+    subject: term,
+    counterpart: term,
+  })
+  .strict();
+
+const chartDefinition = z
+  .object({
+    file: z.string().regex(/^[a-z0-9-]+\.svg$/, "must be a file name such as trade-turnover.svg"),
+    kind: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    series: slug.optional(),
+    beside: z.array(term).default([]),
+  })
+  .strict();
+
+const keyed = <T extends z.ZodType>(value: T) => z.record(term, value).refine((r) => Object.keys(r).length > 0, "must define at least one term");
+
+export const datasetConfigSchema = z
+  .object({
+    package: z.object({ title: z.string().min(1), description: z.string().min(1), keywords: z.array(z.string().min(1)) }).strict(),
+    units: keyed(unitDefinition),
+    measures: keyed(measureDefinition),
+    actors: keyed(actorDefinition),
+    event_types: keyed(eventTypeDefinition),
+    series: z.array(seriesDefinition).default([]),
+    charts: z.array(chartDefinition).default([]),
+  })
+  .strict();
+
+export type DatasetConfig = z.output<typeof datasetConfigSchema>;
+export type UnitDefinition = z.output<typeof unitDefinition>;
+export type SeriesDefinition = z.output<typeof seriesDefinition>;
+export type ChartDefinition = z.output<typeof chartDefinition>;
+
+/** The configuration with where each of its entries stands, for messages about terms it defines or uses. */
+export interface LoadedConfig {
+  config: DatasetConfig;
+  file: string;
+  lineOf(...path: (string | number)[]): number;
+}
+
+export const CONFIG_FILE = "dataset.yaml";
+
+export function loadDatasetConfig(file: string): LoadedConfig {
+  const loaded: LoadedDocument<DatasetConfig> = loadYamlDocument(file, datasetConfigSchema);
+  const { value: config, lineOf } = loaded;
+  const errors: PipelineError[] = [];
+  const undefinedTerm = (kind: string, name: string, path: (string | number)[]) =>
+    errors.push(new PipelineError(`${kind} "${name}" is not defined in ${CONFIG_FILE}'s ${kind === "unit" ? "units" : `${kind}s`}`, { file, line: lineOf(...path) }));
+  for (const [name, measure] of Object.entries(config.measures)) {
+    if (!(measure.unit in config.units)) undefinedTerm("unit", measure.unit, ["measures", name, "unit"]);
+  }
+  const seriesIds = new Set<string>();
+  const tables = new Set<string>();
+  config.series.forEach((series, index) => {
+    if (!(series.measure in config.measures)) undefinedTerm("measure", series.measure, ["series", index, "measure"]);
+    if (!(series.subject in config.actors)) undefinedTerm("actor", series.subject, ["series", index, "subject"]);
+    if (!(series.counterpart in config.actors)) undefinedTerm("actor", series.counterpart, ["series", index, "counterpart"]);
+    if (seriesIds.has(series.id)) errors.push(new PipelineError(`series id "${series.id}" is defined twice`, { file, line: lineOf("series", index, "id") }));
+    if (tables.has(series.table)) errors.push(new PipelineError(`table "${series.table}" is used by two series`, { file, line: lineOf("series", index, "table") }));
+    seriesIds.add(series.id);
+    tables.add(series.table);
+  });
+  const files = new Set<string>();
+  config.charts.forEach((chart, index) => {
+    if (chart.series !== undefined && !seriesIds.has(chart.series)) {
+      errors.push(new PipelineError(`series "${chart.series}" is not defined in ${CONFIG_FILE}'s series`, { file, line: lineOf("charts", index, "series") }));
+    }
+    chart.beside.forEach((measure, at) => {
+      if (!(measure in config.measures)) undefinedTerm("measure", measure, ["charts", index, "beside", at]);
+    });
+    if (files.has(chart.file)) errors.push(new PipelineError(`chart file "${chart.file}" is defined twice`, { file, line: lineOf("charts", index, "file") }));
+    files.add(chart.file);
+  });
+  throwIfAny(errors);
+  return { config, file, lineOf };
+}
