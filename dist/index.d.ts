@@ -3,7 +3,7 @@
 /** A record as published: frozen, with frozen lists. */
 export type Frozen<T> = { readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? readonly U[] : T[K] };
 
-/** What the number measures, from a controlled vocabulary; each measure has one unit */
+/** What the number measures, from the dataset's vocabulary; each measure has one unit */
 export type Measure =
   | "trade_turnover"
   | "trade_target"
@@ -20,16 +20,18 @@ export type Measure =
   | "investment_deals"
   | "trade_partner_rank";
 
-/** Unit of `value`: US dollars, US dollars per year, persons, kilometres, percent (90 = 90%), a count of things, a ratio (3 = tripled), or a rank (10 = tenth place) */
+/** Unit of `value`, from the dataset's vocabulary (see its units in the data dictionary) */
 export type Unit =
   | "USD"
   | "USD/year"
   | "person"
   | "km"
   | "percent"
+  | "percent/year"
   | "count"
   | "ratio"
-  | "rank";
+  | "rank"
+  | "year";
 
 /** How the source hedges the number: `at_most` for almost/nearly/up to/as much as, `at_least` for over/more than/at least/exceeded, `approximate` for about/around/approximately/roughly/some/close to, `exact` for no hedge */
 export type Qualifier =
@@ -45,7 +47,7 @@ export type ClaimType =
   | "projection"
   | "allegation";
 
-/** A party: ISO 3166-1 alpha-3 country code (SUN for the Soviet Union) or an organisation code (UN, EU) */
+/** A party: an ISO 3166-1 alpha-3 country code or an organisation code, from the dataset's vocabulary */
 export type Actor =
   | "RUS"
   | "PRK"
@@ -58,7 +60,7 @@ export type Actor =
   | "UN"
   | "EU";
 
-/** What kind of happening the event is, from a controlled vocabulary */
+/** What kind of happening the event is, from the dataset's vocabulary */
 export type EventType =
   | "state_founding"
   | "war"
@@ -108,15 +110,6 @@ export type DateBasis =
   | "explicit"
   | "inferred";
 
-/** Unit of `value`: US dollars, persons, percent (90 = 90%), percent per year (compound growth), a ratio (3 = three times), or years */
-export type IndicatorUnit =
-  | "USD"
-  | "person"
-  | "percent"
-  | "percent/year"
-  | "ratio"
-  | "year";
-
 /** One row per source document */
 export interface Source {
   /** Stable identifier of the source document */
@@ -161,7 +154,7 @@ export interface Figure {
   id: string;
   /** Id of the source document the record comes from (see the sources table) */
   source_id: string;
-  /** What the number measures, from a controlled vocabulary; each measure has one unit */
+  /** What the number measures, from the dataset's vocabulary; each measure has one unit */
   measure: "trade_turnover" | "trade_target" | "re_exports" | "investment" | "investment_pledge" | "debt" | "debt_write_off_share" | "labor_quota" | "quota_multiplier" | "workers" | "border_length" | "un_votes" | "investment_deals" | "trade_partner_rank";
   /** The party the figure is about (ISO 3166-1 alpha-3 or organisation code), if any */
   subject: "RUS" | "PRK" | "KOR" | "CHN" | "UKR" | "USA" | "JPN" | "SUN" | "UN" | "EU" | null;
@@ -173,8 +166,8 @@ export interface Figure {
   period_end: string | null;
   /** The number in base units: dollars not millions, persons, kilometres, percent as 90 */
   value: number;
-  /** Unit of `value`: US dollars, US dollars per year, persons, kilometres, percent (90 = 90%), a count of things, a ratio (3 = tripled), or a rank (10 = tenth place) */
-  unit: "USD" | "USD/year" | "person" | "km" | "percent" | "count" | "ratio" | "rank";
+  /** Unit of `value`, from the dataset's vocabulary (see its units in the data dictionary) */
+  unit: "USD" | "USD/year" | "person" | "km" | "percent" | "percent/year" | "count" | "ratio" | "rank" | "year";
   /** How the source hedges the number: `at_most` for almost/nearly/up to/as much as, `at_least` for over/more than/at least/exceeded, `approximate` for about/around/approximately/roughly/some/close to, `exact` for no hedge */
   qualifier: "exact" | "approximate" | "at_least" | "at_most";
   /** What kind of claim the source makes: a reported fact, an estimate, a projection or target, or an allegation */
@@ -234,7 +227,7 @@ export interface Event {
   date_precision: "day" | "month" | "year" | "decade" | "range";
   /** `explicit` when the text states the date; `inferred` when it follows from the text (e.g. 'this January' in a May 2016 memo), explained in `note` */
   date_basis: "explicit" | "inferred";
-  /** What kind of happening the event is, from a controlled vocabulary */
+  /** What kind of happening the event is, from the dataset's vocabulary */
   event_type: "state_founding" | "war" | "policy_shift" | "diplomacy" | "agreement" | "institution" | "investment" | "infrastructure" | "trade" | "labor" | "economic_crisis" | "condemnation" | "sanctions" | "un_vote" | "weapons_test";
   /** The matching PLOVER event category, where one fits */
   plover: "AGREE" | "CONSULT" | "SUPPORT" | "CONCEDE" | "COOPERATE" | "AID" | "RETREAT" | "REQUEST" | "DISAPPROVE" | "REJECT" | "THREATEN" | "PROTEST" | "MOBILIZE" | "SANCTION" | "COERCE" | "ASSAULT" | null;
@@ -309,8 +302,8 @@ export interface Indicator {
   description: string;
   /** The computed value, at full precision */
   value: number;
-  /** Unit of `value`: US dollars, persons, percent (90 = 90%), percent per year (compound growth), a ratio (3 = three times), or years */
-  unit: "USD" | "person" | "percent" | "percent/year" | "ratio" | "year";
+  /** Unit of `value`, from the dataset's vocabulary */
+  unit: "USD" | "USD/year" | "person" | "km" | "percent" | "percent/year" | "count" | "ratio" | "rank" | "year";
   /** Start of the period the indicator covers: the earliest start among its inputs */
   period_start: string | null;
   /** End of the period the indicator covers: the latest end among its inputs */
@@ -321,7 +314,7 @@ export interface Indicator {
   qualifier: "exact" | "approximate" | "at_least" | "at_most";
   /** For a consistency check: the largest absolute value that counts as consistent; the build fails above it */
   tolerance: number | null;
-  /** Caveats, such as inputs from different periods */
+  /** Caveats, such as inputs from different periods or a break in a series */
   note: string | null;
 }
 
@@ -333,29 +326,28 @@ export type IndicatorId =
   | "infrastructure-investment-to-trade-2015-ratio"
   | "labor-quota-before-tripling-2013"
   | "labor-quota-filled-share-2016"
-  | "re-exports-to-direct-trade-ratio-2015"
   | "trade-target-2020-multiple-of-2015"
   | "trade-target-2020-required-cagr"
   | "trade-turnover-chn-to-rus-prk-ratio-2013-2011-2012"
   | "trade-turnover-chn-to-rus-prk-ratio-2013-2014"
-  | "trade-turnover-rus-prk-abs-change-1988-to-1996"
-  | "trade-turnover-rus-prk-abs-change-1996-to-2006"
-  | "trade-turnover-rus-prk-abs-change-2006-to-2009"
-  | "trade-turnover-rus-prk-abs-change-2009-to-2011-2012"
-  | "trade-turnover-rus-prk-abs-change-2011-2012-to-2014"
-  | "trade-turnover-rus-prk-abs-change-2014-to-2015"
-  | "trade-turnover-rus-prk-cagr-1988-to-1996"
-  | "trade-turnover-rus-prk-cagr-1996-to-2006"
-  | "trade-turnover-rus-prk-cagr-2006-to-2009"
-  | "trade-turnover-rus-prk-cagr-2009-to-2011-2012"
-  | "trade-turnover-rus-prk-cagr-2011-2012-to-2014"
-  | "trade-turnover-rus-prk-cagr-2014-to-2015"
-  | "trade-turnover-rus-prk-pct-change-1988-to-1996"
-  | "trade-turnover-rus-prk-pct-change-1996-to-2006"
-  | "trade-turnover-rus-prk-pct-change-2006-to-2009"
-  | "trade-turnover-rus-prk-pct-change-2009-to-2011-2012"
-  | "trade-turnover-rus-prk-pct-change-2011-2012-to-2014"
-  | "trade-turnover-rus-prk-pct-change-2014-to-2015";
+  | "trade-turnover-rus-prk-1996-abs-change"
+  | "trade-turnover-rus-prk-1996-cagr"
+  | "trade-turnover-rus-prk-1996-pct-change"
+  | "trade-turnover-rus-prk-2006-abs-change"
+  | "trade-turnover-rus-prk-2006-cagr"
+  | "trade-turnover-rus-prk-2006-pct-change"
+  | "trade-turnover-rus-prk-2009-abs-change"
+  | "trade-turnover-rus-prk-2009-cagr"
+  | "trade-turnover-rus-prk-2009-pct-change"
+  | "trade-turnover-rus-prk-2011-2012-abs-change"
+  | "trade-turnover-rus-prk-2011-2012-cagr"
+  | "trade-turnover-rus-prk-2011-2012-pct-change"
+  | "trade-turnover-rus-prk-2014-abs-change"
+  | "trade-turnover-rus-prk-2014-cagr"
+  | "trade-turnover-rus-prk-2014-pct-change"
+  | "trade-turnover-rus-prk-2015-abs-change"
+  | "trade-turnover-rus-prk-2015-cagr"
+  | "trade-turnover-rus-prk-2015-pct-change";
 
 /** Indicators computed from the figures, never typed by hand */
 export declare const indicators: readonly (Frozen<Indicator> & { readonly id: IndicatorId })[];
@@ -363,10 +355,12 @@ export declare const indicators: readonly (Frozen<Indicator> & { readonly id: In
 /** The indicator with this id; throws a RangeError for an unknown id. */
 export declare function indicator<Id extends IndicatorId>(id: Id): Frozen<Indicator> & { readonly id: Id };
 
-/** Russian–North Korean trade turnover, one row per observation in period order, with changes from the one before */
+/** Russian–North Korean trade turnover, one row per observation in period order within each source, with changes from the one before */
 export interface TradeTurnover {
   /** The figure this observation is */
   figure_id: string;
+  /** Id of the source document the record comes from (see the sources table) */
+  source_id: string;
   /** Start of the observation's period */
   period_start: string;
   /** End of the observation's period; a two-year observation (2011-2012) spans both years */
@@ -377,7 +371,7 @@ export interface TradeTurnover {
   value: number;
   /** How the source hedges the number: `at_most` for almost/nearly/up to/as much as, `at_least` for over/more than/at least/exceeded, `approximate` for about/around/approximately/roughly/some/close to, `exact` for no hedge */
   qualifier: "exact" | "approximate" | "at_least" | "at_most";
-  /** The preceding observation, empty for the first */
+  /** The preceding observation from the same source, empty for the first */
   previous_figure_id: string | null;
   /** Years between the two observations' mid-points */
   years_since_previous: number | null;
@@ -387,9 +381,13 @@ export interface TradeTurnover {
   change_pct: number | null;
   /** Compound annual growth rate from the preceding observation, percent per year */
   cagr_pct: number | null;
+  /** The hedge the two observations give the change columns (`exact` only when both are exact); empty for the first observation */
+  change_qualifier: "exact" | "approximate" | "at_least" | "at_most" | null;
+  /** Why this observation is not comparable with the preceding one (a break in the series); empty when it is */
+  break_note: string | null;
 }
 
-/** Russian–North Korean trade turnover, one row per observation in period order, with changes from the one before */
+/** Russian–North Korean trade turnover, one row per observation in period order within each source, with changes from the one before */
 export declare const tradeTurnover: readonly Frozen<TradeTurnover>[];
 
 /** Every quantity and time mention the extract stage found in a source, and what became of it */

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { charEnd, charStart, id, isoPartialDate, note, quote, sourceId } from "./fields.ts";
-import { dateBasis, datePrecision, plover, vocabularyEnums, type Vocabulary } from "./vocabularies.ts";
+import { dateBasis, datePrecision, plover, vocabularyEnums, type Terms, type Vocabulary } from "./vocabularies.ts";
 
-export function eventSchema<V extends Vocabulary>(vocabulary: V) {
+export function eventSchema<M extends Terms, U extends Terms, A extends Terms, E extends Terms>(vocabulary: Vocabulary<M, U, A, E>) {
   const { actor, eventType } = vocabularyEnums(vocabulary);
   return z
     .object({
@@ -25,4 +25,4 @@ export function eventSchema<V extends Vocabulary>(vocabulary: V) {
     .describe("One row per dated happening in a source");
 }
 
-export type Event = z.infer<ReturnType<typeof eventSchema<Vocabulary>>>;
+export type Event = z.infer<ReturnType<typeof eventSchema<Terms, Terms, Terms, Terms>>>;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { charEnd, charStart, id, isoPartialDate, note, quote, sourceId } from "./fields.ts";
-import { claimType, qualifier, vocabularyEnums, type Vocabulary } from "./vocabularies.ts";
+import { claimType, qualifier, vocabularyEnums, type Terms, type Vocabulary } from "./vocabularies.ts";
 
-export function figureSchema<V extends Vocabulary>(vocabulary: V) {
+export function figureSchema<M extends Terms, U extends Terms, A extends Terms, E extends Terms>(vocabulary: Vocabulary<M, U, A, E>) {
   const { measure, unit, actor } = vocabularyEnums(vocabulary);
   return z
     .object({
@@ -26,4 +26,4 @@ export function figureSchema<V extends Vocabulary>(vocabulary: V) {
     .describe("One row per number stated in a source");
 }
 
-export type Figure = z.infer<ReturnType<typeof figureSchema<Vocabulary>>>;
+export type Figure = z.infer<ReturnType<typeof figureSchema<Terms, Terms, Terms, Terms>>>;

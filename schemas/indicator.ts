@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { id, isoPartialDate, note, sourceId } from "./fields.ts";
-import { qualifier, vocabularyEnums, type Vocabulary } from "./vocabularies.ts";
+import { qualifier, vocabularyEnums, type Terms, type Vocabulary } from "./vocabularies.ts";
 
-export function indicatorSchema<V extends Vocabulary>(vocabulary: V) {
+export function indicatorSchema<M extends Terms, U extends Terms, A extends Terms, E extends Terms>(vocabulary: Vocabulary<M, U, A, E>) {
   const { unit } = vocabularyEnums(vocabulary);
   return z
     .object({
@@ -24,7 +24,7 @@ export function indicatorSchema<V extends Vocabulary>(vocabulary: V) {
     .describe("Indicators computed from the figures, never typed by hand");
 }
 
-export type Indicator = z.infer<ReturnType<typeof indicatorSchema<Vocabulary>>>;
+export type Indicator = z.infer<ReturnType<typeof indicatorSchema<Terms, Terms, Terms, Terms>>>;
 
 /** A series table: one measure between one subject and one counterpart, as the dataset configuration defines it. */
 export function seriesSchema(title: string, unitName: string) {

@@ -4,15 +4,16 @@ import { z } from "zod";
 /** Terms a dataset defines in its configuration (sources/dataset.yaml): never listed in code. */
 export type Terms = readonly [string, ...string[]];
 
-export interface Vocabulary {
-  measures: Terms;
-  units: Terms;
-  actors: Terms;
-  eventTypes: Terms;
+/** A dataset's terms; generic so that a vocabulary given `as const` keeps its literal types in the schemas. */
+export interface Vocabulary<M extends Terms = Terms, U extends Terms = Terms, A extends Terms = Terms, E extends Terms = Terms> {
+  measures: M;
+  units: U;
+  actors: A;
+  eventTypes: E;
 }
 
 /** The enums of the terms a dataset defines, described for the data dictionary. */
-export function vocabularyEnums<V extends Vocabulary>(vocabulary: V) {
+export function vocabularyEnums<M extends Terms, U extends Terms, A extends Terms, E extends Terms>(vocabulary: Vocabulary<M, U, A, E>) {
   return {
     measure: z.enum(vocabulary.measures).describe("What the number measures, from the dataset's vocabulary; each measure has one unit"),
     unit: z.enum(vocabulary.units).describe("Unit of `value`, from the dataset's vocabulary (see its units in the data dictionary)"),

@@ -12,7 +12,8 @@ import addFormatsModule from "ajv-formats";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { readTree } from "../pipeline/release/manifest.ts";
-import { TABLES } from "../pipeline/tables.ts";
+import { loadDatasetConfig } from "../pipeline/config/dataset-config.ts";
+import { tableSpecs } from "../pipeline/tables.ts";
 import { ROOT } from "./helpers/cli.ts";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv | Ajv2020) => void;
@@ -21,6 +22,7 @@ const PROFILES = join(import.meta.dirname, "fixtures", "datapackage-v2");
 const readJson = (path: string) => JSON.parse(readFileSync(path, "utf8"));
 
 const descriptor = readJson(join(DIST, "datapackage.json"));
+const SPECS = tableSpecs(loadDatasetConfig(join(ROOT, "sources", "dataset.yaml")).config);
 const pkg = readJson(join(ROOT, "package.json"));
 
 interface Field {
@@ -65,7 +67,7 @@ describe("datapackage.json", () => {
       expect(resource.hash, resource.path).toBe(`sha256:${createHash("sha256").update(bytes).digest("hex")}`);
     }
     const described = new Set(descriptor.resources.map((r: { path: string }) => r.path));
-    for (const table of TABLES) {
+    for (const table of SPECS) {
       expect(described.has(`data/${table.name}.csv`)).toBe(true);
       expect(described.has(`data/${table.name}.json`)).toBe(true);
       expect(described.has(`schemas/${table.name}.schema.json`)).toBe(true);
@@ -76,7 +78,7 @@ describe("datapackage.json", () => {
     const NOT_DATA: [RegExp, string][] = [
       [/^index\.(js|cjs|d\.ts|d\.cts)$/, "the npm data entry: the tables again as code, for import"],
       [/^zod\/(esm|cjs)\/[a-z-]+\.(js|d\.ts|json)$/, "the npm schemas entry: the Zod schemas as code"],
-      [/^explorer\/index\.html$/, "the provenance explorer: a page, and it holds the memo's whole text, which is not ours to license"],
+      [/^explorer\/[a-z0-9-]+\.html$/, "the provenance explorer: pages, and each holds a source's whole text, which is not ours to license"],
       [/^datapackage\.json$/, "the descriptor itself"],
     ];
     const described = new Set(descriptor.resources.map((r: { path: string }) => r.path));
@@ -109,7 +111,7 @@ function cast(cell: string, field: Field): unknown {
   return /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell;
 }
 
-describe.each(TABLES.map((t) => [t.name, t] as const))("%s.csv", (name) => {
+describe.each(SPECS.map((t) => [t.name, t] as const))("%s.csv", (name) => {
   const resource = descriptor.resources.find((r: { name: string }) => r.name === name);
   const fields: Field[] = resource.schema.fields;
   const csv = Papa.parse<string[]>(readFileSync(join(DIST, "data", `${name}.csv`), "utf8"), { skipEmptyLines: true });

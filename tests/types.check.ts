@@ -1,11 +1,10 @@
 /**
  * Type test, checked by `tsc` in `npm test`: the published declarations must equal the types Zod infers from
- * the schemas, and the id unions must bite. A drift between schemas, data and types fails the type check.
+ * the published Zod schemas (built with the dataset's vocabulary), and the id unions must bite. A drift between schemas, data and types fails the type check.
  */
 import type { z } from "zod";
 import type * as published from "../dist/index.js";
-import type { eventSchema, figureSchema, indicatorSchema, mentionSchema, sourceSchema, tradeTurnoverSchema } from "../schemas/index.ts";
-import type { measure, qualifier } from "../schemas/vocabularies.ts";
+import type { eventSchema, figureSchema, indicatorSchema, mentionSchema, qualifier, sourceSchema, tradeTurnoverSchema } from "../dist/zod/esm/index.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;
@@ -17,7 +16,8 @@ export type Checks = [
   Assert<Equal<published.Source, z.infer<typeof sourceSchema>>>,
   Assert<Equal<published.Mention, z.infer<typeof mentionSchema>>>,
   Assert<Equal<published.TradeTurnover, z.infer<typeof tradeTurnoverSchema>>>,
-  Assert<Equal<published.Measure, z.infer<typeof measure>>>,
+  Assert<Equal<published.Measure, z.infer<typeof figureSchema>["measure"]>>,
+  Assert<Equal<published.Actor, z.infer<typeof eventSchema>["actors"][number]>>,
   Assert<Equal<published.Qualifier, z.infer<typeof qualifier>>>,
   Assert<Equal<(typeof published.figures)[number]["id"], published.FigureId>>,
 ];
