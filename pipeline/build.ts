@@ -20,6 +20,7 @@ import { schemasEntryFiles } from "./package/schemas-entry.ts";
 import { chartFiles, type ChartInput } from "./render/charts.ts";
 import { explorerFiles } from "./render/explorer.ts";
 import { resolve } from "./resolve.ts";
+import { assertCurated } from "./to-curate.ts";
 import { cachedStep, inputsKey, sourceFiles, stepCacheDir } from "./step-cache.ts";
 import { byKeys, TABLES, type TableSpec } from "./tables.ts";
 import { validate, validateDerived, type Dataset } from "./validate.ts";
@@ -63,6 +64,7 @@ export function buildDataset(sourcesDir: string): Assembled {
     .sort();
   for (const folder of folders) {
     const dir = join(sourcesDir, folder);
+    assertCurated(dir);
     const { source, raw, textFile } = readSource(dir);
     const normalized = normalize(raw);
     const resolved = resolve({
