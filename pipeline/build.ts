@@ -1,63 +1,65 @@
 /**
- * The build: every source folder through ingest, extract and resolve; then validate, derive, and publish the
- * tables with the package entries, schemas, charts and explorer. Nothing is written unless every stage succeeds.
+ * The build: the dataset configuration and every source folder through ingest, extract and resolve; then
+ * validate, derive, and the output steps (pipeline/outputs/), whose files the descriptor describes. Nothing is
+ * written unless every stage succeeds, and then all at once (publish.ts).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { sourceSchema, type Event, type Figure, type Indicator, type Source } from "../schemas/index.ts";
+import { sourceSchema, type Indicator, type Mention, type SeriesObservation, type Source } from "../schemas/index.ts";
+import { CONFIG_FILE, loadDatasetConfig, type LoadedConfig } from "./config/dataset-config.ts";
 import { loadCuration, type Curated } from "./curation.ts";
 import { curatedEvent, curatedFigure, curatedIndicator, dismissal } from "./curated-records.ts";
-import { derive, type Derived, type IndicatorDefinition } from "./derive/index.ts";
+import { derive, type IndicatorDefinition } from "./derive/index.ts";
 import { PipelineError } from "./errors.ts";
 import { extract } from "./extract/index.ts";
 import { normalize, verifyChecksum } from "./ingest.ts";
-import { tableFiles, writeAtomically, type Files } from "./publish.ts";
-import { dataEntryFiles } from "./package/data-entry.ts";
-import { datapackage, type PackageMetadata } from "./package/datapackage.ts";
-import { jsonSchemaFiles } from "./package/json-schemas.ts";
-import { schemasEntryFiles } from "./package/schemas-entry.ts";
-import { chartFiles, type ChartInput } from "./render/charts.ts";
-import { explorerFiles } from "./render/explorer.ts";
-import { resolve } from "./resolve.ts";
+import type { BuildProducts, Files, OutputStep, PackageMetadata, PublishedTable, SourceText } from "./outputs/step.ts";
+import { datapackage } from "./package/datapackage.ts";
+import { writeAtomically } from "./publish.ts";
+import { resolve } from "./resolve/index.ts";
 import { assertCurated } from "./to-curate.ts";
-import { cachedStep, inputsKey, sourceFiles, stepCacheDir } from "./step-cache.ts";
-import { byKeys, TABLES, type TableSpec } from "./tables.ts";
+import { cachedStep, inputsKey, stepCacheDir } from "./step-cache.ts";
+import { byKeys, tableSpecs } from "./tables.ts";
 import { validate, validateDerived, type Dataset } from "./validate.ts";
+import { existsSync } from "node:fs";
 
 /** source.json: the published source record plus the name of the text file it describes. */
 const sourceFile = sourceSchema.extend({ file: z.string().min(1) });
+
+const ROOT = join(import.meta.dirname, "..");
+const OUTPUTS = join(import.meta.dirname, "outputs");
 
 export interface BuildOptions {
   sourcesDir: string;
   outDir: string;
   /** Reuse unchanged costly steps from node_modules/.cache (see step-cache.ts); false runs every step. */
   cache?: boolean;
-  /** The schemas entry, if the caller started it early (see schemasEntryFiles). */
-  schemasEntry?: Promise<Files>;
 }
-
 
 export interface BuildReport {
   dataset: Dataset;
-  derived: Derived;
+  indicators: Indicator[];
+  series: Map<string, SeriesObservation[]>;
+  tables: PublishedTable[];
   files: Files;
-  /** Quantity mentions dismissed as no figure, with the reason. */
-  dismissed: { source_id: string; text: string; char_start: number; reason: string }[];
+  /** Mentions dismissed as no figure, with the reason. */
+  dismissed: Mention[];
 }
 
+/** Every source folder read, normalized, extracted and resolved against its curation. */
 export interface Assembled {
+  loaded: LoadedConfig;
   dataset: Dataset;
-  origins: Map<object, Curated<unknown>>;
-  rawTexts: Map<string, string>;
-  indicatorDefinitions: Curated<IndicatorDefinition>[];
+  texts: SourceText[];
+  definitions: Curated<IndicatorDefinition>[];
 }
 
-export function buildDataset(sourcesDir: string): Assembled {
+export function assemble(sourcesDir: string): Assembled {
+  const loaded = loadDatasetConfig(join(sourcesDir, CONFIG_FILE));
   const dataset: Dataset = { sources: [], figures: [], events: [], mentions: [] };
-  const origins = new Map<object, Curated<unknown>>();
-  const rawTexts = new Map<string, string>();
-  const indicatorDefinitions: Curated<IndicatorDefinition>[] = [];
+  const texts: SourceText[] = [];
+  const definitions: Curated<IndicatorDefinition>[] = [];
   const folders = readdirSync(sourcesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -72,6 +74,8 @@ export function buildDataset(sourcesDir: string): Assembled {
       textFile,
       raw,
       normalized,
+      config: loaded.config,
+      configFile: loaded.file,
       mentions: extract(normalized.text, { documentDate: source.published }),
       curated: {
         figures: loadCuration(join(dir, "figures.yaml"), curatedFigure),
@@ -83,64 +87,66 @@ export function buildDataset(sourcesDir: string): Assembled {
     dataset.figures.push(...resolved.figures);
     dataset.events.push(...resolved.events);
     dataset.mentions.push(...resolved.mentions);
-    for (const [record, origin] of resolved.origins) origins.set(record, origin);
-    rawTexts.set(source.id, raw);
+    texts.push({ source, raw, normalized });
     const definitionsFile = join(dir, "indicators.yaml");
-    if (existsSync(definitionsFile)) indicatorDefinitions.push(...loadCuration(definitionsFile, curatedIndicator));
+    if (existsSync(definitionsFile)) definitions.push(...loadCuration(definitionsFile, curatedIndicator));
   }
-  return { dataset, origins, rawTexts, indicatorDefinitions };
+  return { loaded, dataset, texts, definitions };
 }
 
-const ROOT = join(import.meta.dirname, "..");
+export async function build({ sourcesDir, outDir, cache = true }: BuildOptions): Promise<BuildReport> {
+  const steps = await outputSteps();
+  const { loaded, dataset, texts, definitions } = assemble(sourcesDir);
+  const config = loaded.config;
+  const products: Omit<BuildProducts, "tables"> = { config, texts, packageMetadata: packageMetadata(), root: ROOT };
+  const cacheDir = stepCacheDir(ROOT, cache);
+  // Steps that need no table (the schemas entry's compiler) start now and run while the data is derived.
+  const early = new Map(steps.filter((s) => !s.reads.includes("tables")).map((s) => [s, runStep(s, products as BuildProducts, cacheDir)]));
+  for (const pending of early.values()) pending.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
 
-export async function build({ sourcesDir, outDir, cache = true, schemasEntry = schemasEntryFiles(ROOT, stepCacheDir(ROOT, cache)) }: BuildOptions): Promise<BuildReport> {
-  schemasEntry.catch(() => {}); // awaited below; this keeps an early failure from going unhandled meanwhile
-  const { dataset, origins, rawTexts, indicatorDefinitions } = buildDataset(sourcesDir);
-  validate(dataset, { rawTexts, origins });
-  const derived = derive(dataset.figures, indicatorDefinitions);
-  validateDerived(derived);
-  const rows = sortedRows({ ...dataset, indicators: derived.indicators, trade_turnover: derived.tradeTurnover });
-  const files: Files = new Map([
-    ...tableFiles(TABLES.map((spec) => ({ ...spec, rows: rows[spec.name] }))),
-    ...jsonSchemaFiles(),
-    ...dataEntryFiles(rows),
-    ...explorer(rows, rawTexts),
-    ...(await charts({ sources: dataset.sources, figures: dataset.figures, events: dataset.events, tradeTurnover: derived.tradeTurnover }, stepCacheDir(ROOT, cache))),
-    ...(await schemasEntry),
-  ]);
-  files.set("datapackage.json", datapackage(files, packageMetadata(), dataset.sources));
+  const specs = tableSpecs(config);
+  validate(dataset, specs, texts, config);
+  const seriesBreaks = new Map(dataset.figures.flatMap(({ record, origin }) => {
+    const note = (origin.value as { series_break?: string }).series_break;
+    return note === undefined ? [] : [[record.id, note] as const];
+  }));
+  const figures = dataset.figures.map((item) => item.record);
+  const derived = derive({ figures, definitions, series: config.series, seriesBreaks, units: config.units });
+  validateDerived(derived, specs);
+  const rowsOf: Record<string, object[]> = {
+    sources: dataset.sources,
+    figures,
+    events: dataset.events.map((item) => item.record),
+    indicators: derived.indicators,
+    mentions: dataset.mentions,
+    ...Object.fromEntries(derived.series),
+  };
+  const tables: PublishedTable[] = specs.map((spec) => ({ spec, rows: [...rowsOf[spec.name]!].sort(byKeys(...spec.orderBy)) }));
+  const all = { ...products, tables };
+  const outputs = await Promise.all(steps.map((s) => early.get(s) ?? runStep(s, all, cacheDir)));
+  const files: Files = new Map(outputs.flatMap((produced) => [...produced]));
+  const descriptor = datapackage({ files, metadata: all.packageMetadata, config, specs, sources: dataset.sources });
+  files.set("datapackage.json", new TextEncoder().encode(descriptor));
   writeAtomically(outDir, files);
-  const dismissed = dataset.mentions
-    .filter((m) => m.dismissed !== null)
-    .map((m) => ({ source_id: m.source_id, text: m.text, char_start: m.char_start, reason: m.dismissed! }));
-  return { dataset, derived, files, dismissed };
+  const dismissed = dataset.mentions.filter((m) => m.dismissed !== null);
+  return { dataset, indicators: derived.indicators, series: derived.series, tables, files, dismissed };
 }
 
-type Rows = Record<TableSpec["name"], object[]>;
-
-function sortedRows(rows: Rows): Rows {
-  return Object.fromEntries(TABLES.map((spec) => [spec.name, [...rows[spec.name]].sort(byKeys(...spec.orderBy))])) as Rows;
+/** Every module of pipeline/outputs/ that exports a step, in file name order. */
+async function outputSteps(): Promise<OutputStep[]> {
+  const modules = readdirSync(OUTPUTS)
+    .filter((name) => name.endsWith(".ts") && name !== "step.ts")
+    .sort();
+  return Promise.all(modules.map(async (name) => ((await import(join(OUTPUTS, name))) as { step: OutputStep }).step));
 }
 
-/** The provenance explorer of the first source (the dataset has one source today). */
-function explorer(rows: Rows, rawTexts: Map<string, string>): Files {
-  const source = (rows.sources as Source[])[0];
-  if (!source) return new Map();
-  const ofSource = <T extends { source_id: string }>(records: object[]) => (records as T[]).filter((r) => r.source_id === source.id);
-  return explorerFiles({
-    raw: rawTexts.get(source.id)!,
-    source,
-    figures: ofSource<Figure>(rows.figures),
-    events: ofSource<Event>(rows.events),
-    indicators: rows.indicators as Indicator[],
-  });
-}
-
-/** The charts, re-rendered only when their data, their code or Vega's version changed. */
-function charts(input: ChartInput, cacheDir: string | null): Promise<Files> {
-  const code = ["pipeline/render/charts.ts", "pipeline/derive/periods.ts", ...sourceFiles(ROOT, "schemas")];
-  const key = inputsKey(ROOT, { files: code, packages: ["vega", "vega-lite"], data: input });
-  return cachedStep(cacheDir, "charts", key, () => chartFiles(input));
+/** A step on the products it reads, reused from the cache when it says so and nothing it reads has changed. */
+async function runStep(step: OutputStep, products: BuildProducts, cacheDir: string | null): Promise<Files> {
+  const reads = Object.fromEntries(step.reads.map((key) => [key, products[key]])) as Pick<BuildProducts, keyof BuildProducts>;
+  if (step.cache === undefined) return step.run(reads);
+  const data = Object.fromEntries(step.reads.filter((key) => key !== "root").map((key) => [key, key === "texts" ? products.texts.map((t) => t.source.sha256) : products[key]]));
+  const key = inputsKey(ROOT, { entry: join(OUTPUTS, `${step.name}.ts`), packages: step.cache.packages, data });
+  return cachedStep(cacheDir, step.name, key, async () => step.run(reads));
 }
 
 function packageMetadata(): PackageMetadata {
@@ -173,4 +179,3 @@ function readJson(file: string): unknown {
     throw error;
   }
 }
-

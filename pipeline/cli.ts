@@ -41,24 +41,20 @@ async function runBuild(args: string[]): Promise<number> {
     },
   });
   const started = performance.now();
-  // The schemas' declarations compile in a child process while the pipeline's modules load.
-  const [{ schemasEntryFiles }, { stepCacheDir }] = await Promise.all([import("./package/schemas-entry.ts"), import("./step-cache.ts")]);
-  const cache = !values.cold;
-  const schemasEntry = schemasEntryFiles(ROOT, stepCacheDir(ROOT, cache));
   // Loaded here so that `extract` starts without Zod, YAML or the CSV writer.
   const { build } = await import("./build.ts");
-  const report = await build({ sourcesDir: values.sources, outDir: values.out, cache, schemasEntry });
+  const report = await build({ sourcesDir: values.sources, outDir: values.out, cache: !values.cold });
   const { dataset } = report;
   const quantities = dataset.mentions.filter((m) => m.kind === "quantity");
   const used = quantities.filter((m) => m.used_by.length > 0).length;
   console.log(`built ${values.out}/ in ${Math.round(performance.now() - started)} ms from ${dataset.sources.length} source(s)`);
   console.log(`  figures ${dataset.figures.length}, events ${dataset.events.length}, mentions ${dataset.mentions.length}`);
   console.log(`  quantity mentions: ${quantities.length}, used by figures ${used}, dismissed ${report.dismissed.length}, coverage 100%`);
-  for (const d of report.dismissed) console.log(`  dismissed ${d.source_id}@${d.char_start} "${d.text}": ${d.reason}`);
+  for (const d of report.dismissed) console.log(`  dismissed ${d.source_id}@${d.char_start} "${d.text}": ${d.dismissed}`);
   if (values.docs) {
     const { writeDocs } = await import("./render/docs.ts");
-    await writeDocs(ROOT, resolve(values.out));
-    console.log("  updated README.md's data dictionary, docs/DATA_DICTIONARY.md and docs/DATASHEET.md's counts");
+    const changed = await writeDocs(ROOT, report.tables);
+    if (changed.length > 0) console.log(`  updated ${changed.join(", ")}`);
   }
   return 0;
 }

@@ -4,9 +4,11 @@
  */
 import { z } from "zod";
 import { isoPartialDate } from "../schemas/fields.ts";
-import { indicatorUnit } from "../schemas/indicator.ts";
-import { actor, claimType, eventType, measure, plover, qualifier } from "../schemas/vocabularies.ts";
+import { claimType, plover, qualifier } from "../schemas/vocabularies.ts";
 import { FORMULA_NAMES } from "./derive/formulas.ts";
+
+/** A term of the dataset configuration (a measure, an actor, an event type, a unit), checked against it on use. */
+const term = z.string().min(1);
 
 /** Text as YAML may read it: `1988` unquoted is a number, and means the text "1988". */
 const text = z.union([z.string().min(1), z.number().transform(String)]);
@@ -44,9 +46,9 @@ const located = {
 export const curatedFigure = z
   .object({
     id: z.string(),
-    measure,
-    subject: actor.nullable(),
-    counterpart: actor.nullable(),
+    measure: term,
+    subject: term.nullable(),
+    counterpart: term.nullable(),
     ...located,
     amount: text.optional(),
     period: whenSpec.nullable(),
@@ -55,6 +57,8 @@ export const curatedFigure = z
     expect_period: expectedDate.optional(),
     qualifier: qualifier.optional(),
     claim_type: claimType,
+    /** Why this observation is not comparable with the one before it in its series (a break in the series). */
+    series_break: z.string().min(1).optional(),
   })
   .strict();
 export type CuratedFigure = z.infer<typeof curatedFigure>;
@@ -62,9 +66,9 @@ export type CuratedFigure = z.infer<typeof curatedFigure>;
 export const curatedEvent = z
   .object({
     id: z.string(),
-    event_type: eventType,
+    event_type: term,
     plover: plover.optional(),
-    actors: z.array(actor).min(1),
+    actors: z.array(term).min(1),
     title: z.string().min(1),
     ...located,
     date: whenSpec,
@@ -93,7 +97,7 @@ export const curatedIndicator = z
     a: z.string(),
     b: z.string(),
     c: z.string().optional(),
-    unit: indicatorUnit,
+    unit: term,
     tolerance: z.number().nonnegative().optional(),
   })
   .strict();

@@ -6,6 +6,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Papa from "papaparse";
 import type { z } from "zod";
+import type { Files } from "./outputs/step.ts";
 
 export interface Table {
   name: string;
@@ -34,17 +35,6 @@ export function toJson(table: Table): string {
   return JSON.stringify(rows, null, 2) + "\n";
 }
 
-/** The files of a build, by path relative to the output folder. */
-export type Files = Map<string, string>;
-
-export function tableFiles(tables: Table[]): Files {
-  const files: Files = new Map();
-  for (const table of tables) {
-    files.set(`data/${table.name}.csv`, toCsv(table));
-    files.set(`data/${table.name}.json`, toJson(table));
-  }
-  return files;
-}
 
 /** Replaces `outDir` with exactly `files`; on any failure the old folder is left as it was. */
 export function writeAtomically(outDir: string, files: Files): void {

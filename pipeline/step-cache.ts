@@ -1,38 +1,44 @@
 /**
- * Reuse of a costly build step's output when nothing it reads has changed, in the manner of OWID's ETL: a
- * step's outputs are kept under the SHA-256 of its inputs (its code, its dependencies' versions, its data) in
- * node_modules/.cache, outside the published files, and a step whose checksum is there is not run again.
- * `npm run verify`, `npm run release` and CI's reproducibility builds run cold, so a reused output can never
- * hide a difference from a full build.
+ * Reuse of a costly output step's files when nothing it reads has changed, in the manner of OWID's ETL: a
+ * step's files are kept under the SHA-256 of its inputs (the source files of its own import graph, the
+ * versions of the packages it names, the data it reads) in node_modules/.cache, outside the published files,
+ * and a step whose checksum is there is not run again. `npm run verify`, `npm run release` and CI's
+ * reproducibility builds run cold, so a reused output can never hide a difference from a full build.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Files } from "./publish.ts";
+import { dirname, join, resolve } from "node:path";
+import type { Files } from "./outputs/step.ts";
 
 /** Where unchanged steps' outputs are kept between builds, or null for a cold build that runs every step. */
 export function stepCacheDir(root: string, cache: boolean): string | null {
   return cache ? join(root, "node_modules", ".cache", "russia-dprk-data") : null;
 }
 
-/** The checksum of a step's inputs: source files and package versions by path, plus its data. */
-export function inputsKey(root: string, { files, packages, data }: { files: string[]; packages: string[]; data?: unknown }): string {
+const RELATIVE_IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"(\.{1,2}\/[^"]+)"|import\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g;
+
+/** Every project source file `entry` imports, directly or not, itself included, as sorted absolute paths. */
+export function importGraph(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const match of readFileSync(file, "utf8").matchAll(RELATIVE_IMPORT)) visit(resolve(dirname(file), match[1] ?? match[2]!));
+  };
+  visit(resolve(entry));
+  return [...seen].sort();
+}
+
+/** The checksum of a step's inputs: its import graph's files, its packages' versions, and its data. */
+export function inputsKey(root: string, { entry, packages, data }: { entry: string; packages: string[]; data: unknown }): string {
   const hash = createHash("sha256");
-  for (const file of files) hash.update(`file ${file}\0`).update(readFileSync(join(root, file))).update("\0");
+  for (const file of importGraph(entry)) hash.update(`file ${file.slice(root.length)}\0`).update(readFileSync(file)).update("\0");
   for (const name of packages) {
     const { version } = JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string };
     hash.update(`package ${name}@${version}\0`);
   }
-  if (data !== undefined) hash.update(`data ${JSON.stringify(data)}`);
+  hash.update(`data ${JSON.stringify(data)}`);
   return hash.digest("hex");
-}
-
-/** Every source file of a folder with the given extension, sorted, as root-relative paths. */
-export function sourceFiles(root: string, folder: string, extension = ".ts"): string[] {
-  return readdirSync(join(root, folder))
-    .filter((name) => name.endsWith(extension))
-    .sort()
-    .map((name) => `${folder}/${name}`);
 }
 
 /** The step's cached files for `key`, else the step run afresh and cached; with no cache folder, always run. */
@@ -40,7 +46,8 @@ export async function cachedStep(cacheDir: string | null, step: string, key: str
   if (cacheDir === null) return run();
   const entry = join(cacheDir, `${step}-${key}.json`);
   try {
-    return new Map(JSON.parse(readFileSync(entry, "utf8")) as [string, string][]);
+    const stored = JSON.parse(readFileSync(entry, "utf8")) as [string, string][];
+    return new Map(stored.map(([path, base64]) => [path, new Uint8Array(Buffer.from(base64, "base64"))]));
   } catch {
     const files = await run();
     store(cacheDir, step, entry, files);
@@ -53,6 +60,6 @@ function store(cacheDir: string, step: string, entry: string, files: Files): voi
   mkdirSync(cacheDir, { recursive: true });
   for (const name of readdirSync(cacheDir)) if (name.startsWith(`${step}-`)) rmSync(join(cacheDir, name), { force: true });
   const partial = `${entry}.${process.pid}.tmp`;
-  writeFileSync(partial, JSON.stringify([...files]));
+  writeFileSync(partial, JSON.stringify([...files].map(([path, bytes]) => [path, Buffer.from(bytes).toString("base64")])));
   renameSync(partial, entry);
 }

@@ -1,9 +1,10 @@
 /**
- * The published tables: their schemas, keys and row order, in one place for the CSV/JSON writer, the Data
- * Package descriptor and the typed npm entry.
+ * The published tables: their schemas, keys and row order, built from the dataset configuration (its
+ * vocabularies and its series), in one place for every output step.
  */
 import type { z } from "zod";
-import { eventSchema, figureSchema, indicatorSchema, mentionSchema, sourceSchema, tradeTurnoverSchema } from "../schemas/index.ts";
+import { eventSchema, figureSchema, indicatorSchema, mentionSchema, seriesSchema, sourceSchema, type Terms, type Vocabulary } from "../schemas/index.ts";
+import type { DatasetConfig } from "./config/dataset-config.ts";
 
 export interface ForeignKey {
   fields: string;
@@ -12,56 +13,68 @@ export interface ForeignKey {
 }
 
 export interface TableSpec {
-  name: "sources" | "figures" | "events" | "indicators" | "trade_turnover" | "mentions";
+  name: string;
   title: string;
   schema: z.ZodObject;
   primaryKey: string[];
   foreignKeys: ForeignKey[];
   /** Columns that order the rows, first to last. */
   orderBy: string[];
+  /** For a series table: the series it publishes. */
+  series?: string;
 }
 
 const toSource: ForeignKey = { fields: "source_id", resource: "sources", resourceFields: "id" };
 
-export const TABLES: TableSpec[] = [
-  { name: "sources", title: "Source documents", schema: sourceSchema, primaryKey: ["id"], foreignKeys: [], orderBy: ["id"] },
-  {
-    name: "figures",
-    title: "Figures: every number stated in a source",
-    schema: figureSchema,
-    primaryKey: ["id"],
-    foreignKeys: [toSource],
-    orderBy: ["source_id", "measure", "subject", "counterpart", "period_start", "period_end", "id"],
-  },
-  {
-    name: "events",
-    title: "Events: every dated happening in a source",
-    schema: eventSchema,
-    primaryKey: ["id"],
-    foreignKeys: [toSource],
-    orderBy: ["date_start", "date_end", "id"],
-  },
-  { name: "indicators", title: "Indicators computed from the figures", schema: indicatorSchema, primaryKey: ["id"], foreignKeys: [], orderBy: ["id"] },
-  {
-    name: "trade_turnover",
-    title: "Russian–North Korean trade turnover, one row per observation",
-    schema: tradeTurnoverSchema,
-    primaryKey: ["figure_id"],
-    foreignKeys: [
-      { fields: "figure_id", resource: "figures", resourceFields: "id" },
-      { fields: "previous_figure_id", resource: "figures", resourceFields: "id" },
-    ],
-    orderBy: ["year"],
-  },
-  {
-    name: "mentions",
-    title: "Mentions: every quantity and time expression found in a source, and what became of it",
-    schema: mentionSchema,
-    primaryKey: ["source_id", "char_start"],
-    foreignKeys: [toSource],
-    orderBy: ["source_id", "char_start"],
-  },
-];
+export function vocabularyOf(config: DatasetConfig): Vocabulary {
+  const terms = (record: Record<string, unknown>) => Object.keys(record) as unknown as Terms;
+  return { measures: terms(config.measures), units: terms(config.units), actors: terms(config.actors), eventTypes: terms(config.event_types) };
+}
+
+export function tableSpecs(config: DatasetConfig): TableSpec[] {
+  const vocabulary = vocabularyOf(config);
+  return [
+    { name: "sources", title: "Source documents", schema: sourceSchema, primaryKey: ["id"], foreignKeys: [], orderBy: ["id"] },
+    {
+      name: "figures",
+      title: "Figures: every number stated in a source",
+      schema: figureSchema(vocabulary),
+      primaryKey: ["id"],
+      foreignKeys: [toSource],
+      orderBy: ["source_id", "measure", "subject", "counterpart", "period_start", "period_end", "id"],
+    },
+    {
+      name: "events",
+      title: "Events: every dated happening in a source",
+      schema: eventSchema(vocabulary),
+      primaryKey: ["id"],
+      foreignKeys: [toSource],
+      orderBy: ["date_start", "date_end", "id"],
+    },
+    { name: "indicators", title: "Indicators computed from the figures", schema: indicatorSchema(vocabulary), primaryKey: ["id"], foreignKeys: [], orderBy: ["id"] },
+    ...config.series.map((series) => ({
+      name: series.table,
+      title: `${series.title}, one row per observation`,
+      schema: seriesSchema(series.title, config.units[config.measures[series.measure]!.unit]!.name),
+      primaryKey: ["figure_id"],
+      foreignKeys: [
+        { fields: "figure_id", resource: "figures", resourceFields: "id" },
+        { fields: "previous_figure_id", resource: "figures", resourceFields: "id" },
+        toSource,
+      ],
+      orderBy: ["year", "source_id", "figure_id"],
+      series: series.id,
+    })),
+    {
+      name: "mentions",
+      title: "Mentions: every quantity and time expression found in a source, and what became of it",
+      schema: mentionSchema,
+      primaryKey: ["source_id", "char_start"],
+      foreignKeys: [toSource],
+      orderBy: ["source_id", "char_start"],
+    },
+  ];
+}
 
 /** Orders rows by the given keys, nulls first, then by string or number comparison. */
 export function byKeys(...keys: string[]) {

@@ -1,27 +1,23 @@
 /**
- * validate: every record against its Zod schema, then the rules that span records: unique ids, references to
- * existing sources, periods that do not end before they start, the measure's unit, and quotes that equal the
- * raw text at their offsets once normalized.
+ * validate: every record against its Zod schema, then the rules that span records: unique ids across sources,
+ * references to existing sources, periods that do not end before they start, the measure's unit, and quotes
+ * that equal the text at their offsets (through the offset map ingest built, not a second normalization).
  */
 import type { z } from "zod";
-import { eventSchema, figureSchema, indicatorSchema, MEASURE_UNITS, mentionSchema, sourceSchema, tradeTurnoverSchema, type Event, type Figure, type Indicator, type Mention, type Source, type TradeTurnover } from "../schemas/index.ts";
-import { codePointIndex } from "./code-points.ts";
+import type { Event, Figure, Indicator, Mention, SeriesObservation, Source } from "../schemas/index.ts";
+import type { DatasetConfig } from "./config/dataset-config.ts";
 import { PipelineError, throwIfAny, type Location } from "./errors.ts";
-import { normalize } from "./ingest.ts";
-import type { Curated } from "./curation.ts";
+import type { Provenanced } from "./resolve/index.ts";
+import { rawRange } from "./ingest.ts";
+import type { SourceText } from "./outputs/step.ts";
+import type { TableSpec } from "./tables.ts";
+import { codePointIndex } from "./code-points.ts";
 
 export interface Dataset {
   sources: Source[];
-  figures: Figure[];
-  events: Event[];
+  figures: Provenanced<Figure>[];
+  events: Provenanced<Event>[];
   mentions: Mention[];
-}
-
-export interface ValidateContext {
-  /** The raw text of each source, by source id. */
-  rawTexts: Map<string, string>;
-  /** Where each record was curated; records without one are located by table. */
-  origins: Map<object, Curated<unknown>>;
 }
 
 /** Which curated key a published field comes from, so a message can point at the right line. */
@@ -38,68 +34,65 @@ const CURATED_KEY: Record<string, string> = {
   char_end: "quote",
 };
 
-export function validate(dataset: Dataset, context: ValidateContext): void {
-  const errors: PipelineError[] = [];
-  const where = (table: string, record: { id?: string } | object, field?: string): Location => {
-    const origin = context.origins.get(record);
-    const id = "id" in record && typeof record.id === "string" ? record.id : undefined;
-    if (!origin) return { file: `${table} table`, record: id };
-    const key = field === undefined ? undefined : (CURATED_KEY[field] ?? field);
-    return { file: origin.file, line: key === undefined ? origin.lineOf() : origin.lineOf(key), record: origin.record };
-  };
-  const check = <S extends z.ZodType>(table: string, schema: S, records: object[]) => {
-    for (const record of records) {
-      const parsed = schema.safeParse(record);
-      if (parsed.success) continue;
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "");
-        errors.push(new PipelineError(`${issue.path.join(".") || "record"}: ${issue.message}`, where(table, record, field || undefined)));
-      }
-    }
-  };
-  check("sources", sourceSchema, dataset.sources);
-  check("figures", figureSchema, dataset.figures);
-  check("events", eventSchema, dataset.events);
-  check("mentions", mentionSchema, dataset.mentions);
+function where(item: Provenanced<{ id: string }>, field?: string): Location {
+  const key = field === undefined ? undefined : (CURATED_KEY[field] ?? field);
+  return { file: item.origin.file, line: key === undefined ? item.origin.lineOf() : item.origin.lineOf(key), record: item.origin.record };
+}
 
-  const sourceIds = new Set(dataset.sources.map((source) => source.id));
+function schemaErrors(schema: z.ZodType, record: object, at: (field: string | undefined) => Location): PipelineError[] {
+  const parsed = schema.safeParse(record);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => new PipelineError(`${issue.path.join(".") || "record"}: ${issue.message}`, at(issue.path.length > 0 ? String(issue.path[0]) : undefined)));
+}
+
+export function validate(dataset: Dataset, specs: TableSpec[], texts: SourceText[], config: DatasetConfig): void {
+  const schema = (name: string) => specs.find((spec) => spec.name === name)!.schema;
+  const errors: PipelineError[] = [];
+  for (const source of dataset.sources) errors.push(...schemaErrors(schema("sources"), source, () => ({ file: "sources table", record: source.id })));
+  for (const item of dataset.figures) errors.push(...schemaErrors(schema("figures"), item.record, (field) => where(item, field)));
+  for (const item of dataset.events) errors.push(...schemaErrors(schema("events"), item.record, (field) => where(item, field)));
+  for (const mention of dataset.mentions) {
+    errors.push(...schemaErrors(schema("mentions"), mention, () => ({ file: "mentions table", record: `${mention.source_id}@${mention.char_start}` })));
+  }
+
+  const textOf = new Map(texts.map((text) => [text.source.id, text]));
   const seen = new Map<string, string>();
-  for (const [table, records] of [["figures", dataset.figures], ["events", dataset.events]] as const) {
-    for (const record of records) {
-      const firstTable = seen.get(record.id);
-      if (firstTable !== undefined) {
-        errors.push(new PipelineError(`duplicate id "${record.id}" (already used in ${firstTable})`, where(table, record, "id")));
-      }
-      seen.set(record.id, table);
-      if (!sourceIds.has(record.source_id)) {
-        errors.push(new PipelineError(`source_id "${record.source_id}" is not in the sources table`, where(table, record)));
-      }
-      const raw = context.rawTexts.get(record.source_id);
-      if (raw !== undefined && !quoteMatches(raw, record)) {
-        errors.push(new PipelineError(`quote does not equal the text at [${record.char_start}, ${record.char_end})`, where(table, record, "quote")));
+  for (const [table, items] of [["figures", dataset.figures], ["events", dataset.events]] as const) {
+    for (const item of items) {
+      const { record } = item;
+      const first = seen.get(record.id);
+      if (first !== undefined) errors.push(new PipelineError(`duplicate id "${record.id}" (already used in ${first})`, where(item, "id")));
+      seen.set(record.id, `${table} of ${record.source_id}`);
+      const text = textOf.get(record.source_id);
+      if (text === undefined) {
+        errors.push(new PipelineError(`source_id "${record.source_id}" is not in the sources table`, where(item)));
+      } else if (!quoteMatches(text, item)) {
+        errors.push(new PipelineError(`quote does not equal the text at [${record.char_start}, ${record.char_end})`, where(item, "quote")));
       }
     }
   }
-  for (const figure of dataset.figures) {
-    const unit = MEASURE_UNITS[figure.measure];
+  for (const item of dataset.figures) {
+    const figure = item.record;
+    const unit = config.measures[figure.measure]?.unit;
     if (unit !== undefined && figure.unit !== unit) {
-      errors.push(new PipelineError(`unit ${figure.unit} is not allowed for measure ${figure.measure} (${unit})`, where("figures", figure, "unit")));
+      errors.push(new PipelineError(`unit ${figure.unit} is not allowed for measure ${figure.measure} (${unit})`, where(item, "unit")));
     }
     const order = periodOrder(figure.period_start, figure.period_end);
-    if (order) errors.push(new PipelineError(`period ${order}`, where("figures", figure, "period_start")));
+    if (order) errors.push(new PipelineError(`period ${order}`, where(item, "period_start")));
   }
-  for (const event of dataset.events) {
-    const order = periodOrder(event.date_start, event.date_end);
-    if (order) errors.push(new PipelineError(`date ${order}`, where("events", event, "date_start")));
+  for (const item of dataset.events) {
+    const order = periodOrder(item.record.date_start, item.record.date_end);
+    if (order) errors.push(new PipelineError(`date ${order}`, where(item, "date_start")));
   }
   throwIfAny(errors);
 }
 
-/** The raw span of a record, normalized the way ingest normalizes, must be the record's quote. */
-function quoteMatches(raw: string, record: Figure | Event): boolean {
-  const index = codePointIndex(raw);
-  const span = raw.slice(index.toUtf16(record.char_start), index.toUtf16(record.char_end));
-  return normalize(span).text === record.quote;
+/** The record's quote is the normalized text at its span, and its offsets are that span's raw range. */
+function quoteMatches(text: SourceText, item: Provenanced<Figure | Event>): boolean {
+  const { record, span } = item;
+  const [rawStart, rawEnd] = rawRange(text.normalized, span.start, span.end);
+  const index = codePointIndex(text.raw);
+  return text.normalized.text.slice(span.start, span.end) === record.quote && index.toCodePoint(rawStart) === record.char_start && index.toCodePoint(rawEnd) === record.char_end;
 }
 
 /** Why a period is out of order ("ends 2014 before it starts 2015"), or null when it is in order. */
@@ -112,20 +105,19 @@ function periodOrder(start: string | null, end: string | null): string | null {
   return earliest <= latest ? null : `ends ${end} before it starts ${start}`;
 }
 
-/** The derived tables against their schemas; a failure here is a bug in derive, reported by indicator id. */
-export function validateDerived(derived: { indicators: Indicator[]; tradeTurnover: TradeTurnover[] }): void {
+/** The derived tables against their schemas; a failure here is a bug in derive, reported by row. */
+export function validateDerived(derived: { indicators: Indicator[]; series: Map<string, SeriesObservation[]> }, specs: TableSpec[]): void {
+  const schema = (name: string) => specs.find((spec) => spec.name === name)!.schema;
   const errors: PipelineError[] = [];
   const ids = new Set<string>();
   for (const indicator of derived.indicators) {
-    const where = { file: "derived indicators", record: indicator.id };
-    const parsed = indicatorSchema.safeParse(indicator);
-    if (!parsed.success) for (const issue of parsed.error.issues) errors.push(new PipelineError(`${issue.path.join(".")}: ${issue.message}`, where));
-    if (ids.has(indicator.id)) errors.push(new PipelineError(`duplicate indicator id "${indicator.id}"`, where));
+    const at = () => ({ file: "derived indicators", record: indicator.id });
+    errors.push(...schemaErrors(schema("indicators"), indicator, at));
+    if (ids.has(indicator.id)) errors.push(new PipelineError(`duplicate indicator id "${indicator.id}"`, at()));
     ids.add(indicator.id);
   }
-  for (const row of derived.tradeTurnover) {
-    const parsed = tradeTurnoverSchema.safeParse(row);
-    if (!parsed.success) errors.push(new PipelineError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), { file: "trade_turnover series", record: row.figure_id }));
+  for (const [table, rows] of derived.series) {
+    for (const row of rows) errors.push(...schemaErrors(schema(table), row, () => ({ file: `${table} series`, record: row.figure_id })));
   }
   throwIfAny(errors);
 }

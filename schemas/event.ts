@@ -1,25 +1,28 @@
 import { z } from "zod";
 import { charEnd, charStart, id, isoPartialDate, note, quote, sourceId } from "./fields.ts";
-import { actor, dateBasis, datePrecision, eventType, plover } from "./vocabularies.ts";
+import { dateBasis, datePrecision, plover, vocabularyEnums, type Vocabulary } from "./vocabularies.ts";
 
-export const eventSchema = z
-  .object({
-    id,
-    source_id: sourceId,
-    date_start: isoPartialDate.describe("When the event starts, ISO 8601 at the text's precision"),
-    date_end: isoPartialDate.describe("When it ends, ISO 8601 at the text's precision; equal to date_start for a single day, month or year"),
-    date_precision: datePrecision,
-    date_basis: dateBasis,
-    event_type: eventType,
-    plover: plover.nullable(),
-    actors: z.array(actor).min(1).describe("The parties involved, ISO 3166-1 alpha-3 or organisation codes (`;`-separated in CSV)"),
-    title: z.string().min(1).max(100).describe("A short neutral title in the project's own words"),
-    quote,
-    char_start: charStart,
-    char_end: charEnd,
-    note,
-  })
-  .strict()
-  .describe("One row per dated happening in a source");
+export function eventSchema<V extends Vocabulary>(vocabulary: V) {
+  const { actor, eventType } = vocabularyEnums(vocabulary);
+  return z
+    .object({
+      id,
+      source_id: sourceId,
+      date_start: isoPartialDate.describe("When the event starts, ISO 8601 at the text's precision"),
+      date_end: isoPartialDate.describe("When it ends, ISO 8601 at the text's precision; equal to date_start for a single day, month or year"),
+      date_precision: datePrecision,
+      date_basis: dateBasis,
+      event_type: eventType,
+      plover: plover.nullable(),
+      actors: z.array(actor).min(1).describe("The parties involved, ISO 3166-1 alpha-3 or organisation codes (`;`-separated in CSV)"),
+      title: z.string().min(1).max(100).describe("A short neutral title in the project's own words"),
+      quote,
+      char_start: charStart,
+      char_end: charEnd,
+      note,
+    })
+    .strict()
+    .describe("One row per dated happening in a source");
+}
 
-export type Event = z.infer<typeof eventSchema>;
+export type Event = z.infer<ReturnType<typeof eventSchema<Vocabulary>>>;

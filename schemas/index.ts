@@ -4,4 +4,4 @@ export { figureSchema, type Figure } from "./figure.ts";
 export { eventSchema, type Event } from "./event.ts";
 export { sourceSchema, type Source } from "./source.ts";
 export { mentionSchema, type Mention } from "./mention.ts";
-export { indicatorSchema, indicatorUnit, tradeTurnoverSchema, type Indicator, type TradeTurnover } from "./indicator.ts";
+export { indicatorSchema, seriesSchema, type Indicator, type SeriesObservation } from "./indicator.ts";

@@ -1,47 +1,57 @@
 import { z } from "zod";
-import { id, isoPartialDate, note } from "./fields.ts";
-import { qualifier } from "./vocabularies.ts";
+import { id, isoPartialDate, note, sourceId } from "./fields.ts";
+import { qualifier, vocabularyEnums, type Vocabulary } from "./vocabularies.ts";
 
-export const indicatorUnit = z
-  .enum(["USD", "person", "percent", "percent/year", "ratio", "year"])
-  .describe("Unit of `value`: US dollars, persons, percent (90 = 90%), percent per year (compound growth), a ratio (3 = three times), or years");
+export function indicatorSchema<V extends Vocabulary>(vocabulary: V) {
+  const { unit } = vocabularyEnums(vocabulary);
+  return z
+    .object({
+      id,
+      name: z.string().min(1).describe("What the indicator is, in a few words"),
+      description: z.string().min(1).describe("How it is computed, with its inputs' values, so a reader can check it with a calculator"),
+      value: z.number().finite().describe("The computed value, at full precision"),
+      unit: unit.describe("Unit of `value`, from the dataset's vocabulary"),
+      period_start: isoPartialDate.nullable().describe("Start of the period the indicator covers: the earliest start among its inputs"),
+      period_end: isoPartialDate.nullable().describe("End of the period the indicator covers: the latest end among its inputs"),
+      inputs: z.array(id).min(1).describe("Ids of the figures it is computed from (`;`-separated in CSV)"),
+      qualifier: qualifier.describe(
+        "`exact` only when every input is exact; otherwise the direction the inputs' hedges give the result (an `at_most` denominator makes a ratio `at_least`), or `approximate` when they give none",
+      ),
+      tolerance: z.number().nonnegative().nullable().describe("For a consistency check: the largest absolute value that counts as consistent; the build fails above it"),
+      note: note.describe("Caveats, such as inputs from different periods or a break in a series"),
+    })
+    .strict()
+    .describe("Indicators computed from the figures, never typed by hand");
+}
 
-export const indicatorSchema = z
-  .object({
-    id,
-    name: z.string().min(1).describe("What the indicator is, in a few words"),
-    description: z.string().min(1).describe("How it is computed, with its inputs' values, so a reader can check it with a calculator"),
-    value: z.number().finite().describe("The computed value, at full precision"),
-    unit: indicatorUnit,
-    period_start: isoPartialDate.nullable().describe("Start of the period the indicator covers: the earliest start among its inputs"),
-    period_end: isoPartialDate.nullable().describe("End of the period the indicator covers: the latest end among its inputs"),
-    inputs: z.array(id).min(1).describe("Ids of the figures it is computed from (`;`-separated in CSV)"),
-    qualifier: qualifier.describe(
-      "`exact` only when every input is exact; otherwise the direction the inputs' hedges give the result (an `at_most` denominator makes a ratio `at_least`), or `approximate` when they give none",
-    ),
-    tolerance: z.number().nonnegative().nullable().describe("For a consistency check: the largest absolute value that counts as consistent; the build fails above it"),
-    note: note.describe("Caveats, such as inputs from different periods"),
-  })
-  .strict()
-  .describe("Indicators computed from the figures, never typed by hand");
+export type Indicator = z.infer<ReturnType<typeof indicatorSchema<Vocabulary>>>;
 
-export type Indicator = z.infer<typeof indicatorSchema>;
+/** A series table: one measure between one subject and one counterpart, as the dataset configuration defines it. */
+export function seriesSchema(title: string, unitName: string) {
+  return z
+    .object({
+      figure_id: id.describe("The figure this observation is"),
+      source_id: sourceId,
+      period_start: isoPartialDate.describe("Start of the observation's period"),
+      period_end: isoPartialDate.describe("End of the observation's period; a two-year observation (2011-2012) spans both years"),
+      year: z.number().describe("Mid-point of the period in decimal years (1988 → 1988.5, 2011-2012 → 2012), the x value for growth rates"),
+      value: z.number().finite().describe(`${title}, ${unitName}`),
+      qualifier,
+      previous_figure_id: id.nullable().describe("The preceding observation from the same source, empty for the first"),
+      years_since_previous: z.number().nullable().describe("Years between the two observations' mid-points"),
+      change_abs: z.number().finite().nullable().describe(`Change from the preceding observation, ${unitName}`),
+      change_pct: z.number().finite().nullable().describe("Change from the preceding observation, percent"),
+      cagr_pct: z.number().finite().nullable().describe("Compound annual growth rate from the preceding observation, percent per year"),
+      change_qualifier: qualifier
+        .nullable()
+        .describe("The hedge the two observations give the change columns (`exact` only when both are exact); empty for the first observation"),
+      break_note: z
+        .string()
+        .nullable()
+        .describe("Why this observation is not comparable with the preceding one (a break in the series); empty when it is"),
+    })
+    .strict()
+    .describe(`${title}, one row per observation in period order within each source, with changes from the one before`);
+}
 
-export const tradeTurnoverSchema = z
-  .object({
-    figure_id: id.describe("The figure this observation is"),
-    period_start: isoPartialDate.describe("Start of the observation's period"),
-    period_end: isoPartialDate.describe("End of the observation's period; a two-year observation (2011-2012) spans both years"),
-    year: z.number().describe("Mid-point of the period in decimal years (1988 → 1988.5, 2011-2012 → 2012), the x value for growth rates"),
-    value: z.number().finite().describe("Russian–North Korean trade turnover, US dollars"),
-    qualifier,
-    previous_figure_id: id.nullable().describe("The preceding observation, empty for the first"),
-    years_since_previous: z.number().nullable().describe("Years between the two observations' mid-points"),
-    change_abs: z.number().finite().nullable().describe("Change from the preceding observation, US dollars"),
-    change_pct: z.number().finite().nullable().describe("Change from the preceding observation, percent"),
-    cagr_pct: z.number().finite().nullable().describe("Compound annual growth rate from the preceding observation, percent per year"),
-  })
-  .strict()
-  .describe("Russian–North Korean trade turnover, one row per observation in period order, with changes from the one before");
-
-export type TradeTurnover = z.infer<typeof tradeTurnoverSchema>;
+export type SeriesObservation = z.infer<ReturnType<typeof seriesSchema>>;

@@ -1,35 +1,27 @@
 /** Controlled vocabularies: every enum in the data contract, in one place. */
 import { z } from "zod";
 
-export const MEASURE_UNITS = {
-  trade_turnover: "USD",
-  trade_target: "USD",
-  re_exports: "USD/year",
-  investment: "USD",
-  investment_pledge: "USD",
-  debt: "USD",
-  debt_write_off_share: "percent",
-  labor_quota: "person",
-  quota_multiplier: "ratio",
-  workers: "person",
-  border_length: "km",
-  un_votes: "count",
-  investment_deals: "count",
-  trade_partner_rank: "rank",
-} as const;
+/** Terms a dataset defines in its configuration (sources/dataset.yaml): never listed in code. */
+export type Terms = readonly [string, ...string[]];
 
-export type Measure = keyof typeof MEASURE_UNITS;
+export interface Vocabulary {
+  measures: Terms;
+  units: Terms;
+  actors: Terms;
+  eventTypes: Terms;
+}
 
-export const measure = z
-  .enum(Object.keys(MEASURE_UNITS) as [Measure, ...Measure[]])
-  .describe("What the number measures, from a controlled vocabulary; each measure has one unit");
-
-export const unit = z
-  .enum(["USD", "USD/year", "person", "km", "percent", "count", "ratio", "rank"])
-  .describe(
-    "Unit of `value`: US dollars, US dollars per year, persons, kilometres, percent (90 = 90%), " +
-      "a count of things, a ratio (3 = tripled), or a rank (10 = tenth place)",
-  );
+/** The enums of the terms a dataset defines, described for the data dictionary. */
+export function vocabularyEnums<V extends Vocabulary>(vocabulary: V) {
+  return {
+    measure: z.enum(vocabulary.measures).describe("What the number measures, from the dataset's vocabulary; each measure has one unit"),
+    unit: z.enum(vocabulary.units).describe("Unit of `value`, from the dataset's vocabulary (see its units in the data dictionary)"),
+    actor: z
+      .enum(vocabulary.actors)
+      .describe("A party: an ISO 3166-1 alpha-3 country code or an organisation code, from the dataset's vocabulary"),
+    eventType: z.enum(vocabulary.eventTypes).describe("What kind of happening the event is, from the dataset's vocabulary"),
+  };
+}
 
 export const qualifier = z
   .enum(["exact", "approximate", "at_least", "at_most"])
@@ -41,31 +33,6 @@ export const qualifier = z
 export const claimType = z
   .enum(["reported", "estimate", "projection", "allegation"])
   .describe("What kind of claim the source makes: a reported fact, an estimate, a projection or target, or an allegation");
-
-/** ISO 3166-1 alpha-3 codes (SUN: the Soviet Union's former code) and organisation codes. */
-export const actor = z
-  .enum(["RUS", "PRK", "KOR", "CHN", "UKR", "USA", "JPN", "SUN", "UN", "EU"])
-  .describe("A party: ISO 3166-1 alpha-3 country code (SUN for the Soviet Union) or an organisation code (UN, EU)");
-
-export const eventType = z
-  .enum([
-    "state_founding",
-    "war",
-    "policy_shift",
-    "diplomacy",
-    "agreement",
-    "institution",
-    "investment",
-    "infrastructure",
-    "trade",
-    "labor",
-    "economic_crisis",
-    "condemnation",
-    "sanctions",
-    "un_vote",
-    "weapons_test",
-  ])
-  .describe("What kind of happening the event is, from a controlled vocabulary");
 
 /** The PLOVER event categories (Political Language Ontology for Verifiable Event Records). */
 export const plover = z

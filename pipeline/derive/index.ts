@@ -1,15 +1,18 @@
 /**
- * derive: indicators computed from the figures with Arquero. Two families: the Russian–North Korean trade
- * turnover series with its changes between consecutive observations, and the indicators defined in a source's
- * indicators.yaml (ratios, shares, sums, differences, growth rates and consistency checks). Every value is
- * computed here; definitions name figure ids and formulas, never numbers.
+ * derive: indicators computed from the figures with Arquero. Two families: the series the dataset
+ * configuration defines (one measure between two parties, observations in period order within each source,
+ * with the change from each observation to the one before it), and the indicators a source defines in its
+ * indicators.yaml from the formulas in formulas.ts. Every value is computed here; definitions name figure ids
+ * and formulas, never numbers.
  */
 import * as aq from "arquero";
-import type { Figure, Indicator, TradeTurnover } from "../../schemas/index.ts";
+import type { Figure, Indicator, SeriesObservation } from "../../schemas/index.ts";
+import type { SeriesDefinition, UnitDefinition } from "../config/dataset-config.ts";
+import { formatInUnit } from "../config/format-unit.ts";
 import type { Curated } from "../curation.ts";
 import { PipelineError, throwIfAny } from "../errors.ts";
 import type { Qualifier } from "../extract/mention.ts";
-import { FORMULAS, type Formula, type FormulaName, type Role } from "./formulas.ts";
+import { FORMULAS, type FormulaInput, type Role } from "./formulas.ts";
 import { midYear, periodLabel, periodSpan } from "./periods.ts";
 import { explainBound, propagateQualifier, type Effect } from "./qualifier.ts";
 
@@ -19,162 +22,201 @@ export interface IndicatorDefinition {
   id: string;
   name: string;
   description?: string | undefined;
-  formula: FormulaName;
+  formula: string;
   a: string;
   b: string;
   c?: string | undefined;
-  unit: Indicator["unit"];
+  unit: string;
   /** For consistency checks: the largest absolute value accepted. */
   tolerance?: number | undefined;
 }
 
+export interface DeriveInput {
+  figures: Figure[];
+  definitions: Curated<IndicatorDefinition>[];
+  series: SeriesDefinition[];
+  /** Why an observation is not comparable with the one before it in its series, by figure id. */
+  seriesBreaks: Map<string, string>;
+  /** The units the dataset defines, to check definitions' units and to write inputs in descriptions. */
+  units: Units;
+}
+
 export interface Derived {
   indicators: Indicator[];
-  tradeTurnover: TradeTurnover[];
+  /** Each series' observations, by the series' table name. */
+  series: Map<string, SeriesObservation[]>;
 }
+
+type Units = Record<string, UnitDefinition>;
 
 const ROLES: Role[] = ["a", "b", "c"];
 const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
 
-export function derive(figures: Figure[], definitions: Curated<IndicatorDefinition>[]): Derived {
-  const byId = new Map(figures.map((figure) => [figure.id, figure]));
-  checkInputsExist(byId, definitions);
-  const table = aq.from(figures).derive({ year: aq.escape((d: Figure) => midYear(d.period_start, d.period_end)) });
-  const series = tradeTurnoverSeries(table);
-  const indicators = [...seriesIndicators(series, byId), ...definedIndicators(table, definitions, byId)];
-  checkFiniteAndConsistent(indicators, definitions);
-  return { indicators, tradeTurnover: series.objects() as TradeTurnover[] };
-}
-
-/** Russian–North Korean trade turnover in period order, with the change from each observation's predecessor. */
-function tradeTurnoverSeries(figures: aq.ColumnTable): aq.ColumnTable {
-  return figures
-    .filter((d: Figure) => d.measure === "trade_turnover" && d.subject === "RUS" && d.counterpart === "PRK")
-    .orderby("year")
-    .derive({
-      previous_figure_id: (d: Figure) => op.lag(d.id, 1, null),
-      previous_value: (d: Figure) => op.lag(d.value, 1, null),
-      previous_year: (d: { year: number }) => op.lag(d.year, 1, null),
-    })
-    .derive({
-      // op.lag gives the null default at the first row: guard it, or the arithmetic below yields NaN.
-      years_since_previous: (d: SeriesRow) => (d.previous_value === null ? null : d.year - d.previous_year),
-      change_abs: (d: SeriesRow) => (d.previous_value === null ? null : d.value - d.previous_value),
-      change_pct: (d: SeriesRow) => (d.previous_value === null ? null : (100 * (d.value - d.previous_value)) / d.previous_value),
-      cagr_pct: (d: SeriesRow) =>
-        d.previous_value === null ? null : 100 * (op.pow(d.value / d.previous_value, 1 / (d.year - d.previous_year)) - 1),
-    })
-    .select("id", "period_start", "period_end", "year", "value", "qualifier", "previous_figure_id", "years_since_previous", "change_abs", "change_pct", "cagr_pct")
-    .rename({ id: "figure_id" });
+export function derive(input: DeriveInput): Derived {
+  const byId = new Map(input.figures.map((figure) => [figure.id, figure]));
+  const table = aq.from(input.figures).derive({ year: aq.escape((d: Figure) => midYear(d.period_start, d.period_end)) });
+  const series = new Map<string, SeriesObservation[]>();
+  const indicators: Indicator[] = [];
+  for (const definition of input.series) {
+    const rows = seriesRows(table, definition, input.seriesBreaks);
+    series.set(definition.table, rows);
+    indicators.push(...seriesIndicators(definition, rows, byId, input.units));
+  }
+  indicators.push(...definedIndicators(table, input, byId, new Set(indicators.map((i) => i.id))));
+  checkFiniteAndConsistent(indicators, input.definitions);
+  return { indicators, series };
 }
 
 interface SeriesRow {
   year: number;
   value: number;
   previous_value: number | null;
-  previous_year: number;
+  previous_year: number | null;
 }
 
-interface DefinitionRow {
-  formula: FormulaName;
-  a_value: number;
-  b_value: number;
-  c_value: number;
-  a_year: number;
-  b_year: number;
-  years: number;
+/** One series' observations, in period order within each source, each with the change from the one before. */
+function seriesRows(figures: aq.ColumnTable, series: SeriesDefinition, breaks: Map<string, string>): SeriesObservation[] {
+  const rows = figures
+    .params({ measure: series.measure, subject: series.subject, counterpart: series.counterpart })
+    .filter((d: Figure & { year: number | null }, $: SeriesDefinition) => d.measure === $.measure && d.subject === $.subject && d.counterpart === $.counterpart && d.year !== null)
+    .groupby("source_id")
+    .orderby("year")
+    .derive({
+      previous_figure_id: (d: Figure) => op.lag(d.id, 1, null),
+      previous_value: (d: Figure) => op.lag(d.value, 1, null),
+      previous_year: (d: { year: number }) => op.lag(d.year, 1, null),
+      previous_qualifier: (d: Figure) => op.lag(d.qualifier, 1, null),
+    })
+    .ungroup()
+    .derive({
+      // op.lag gives the null default at a source's first row: guard it, or the arithmetic below yields NaN.
+      years_since_previous: (d: SeriesRow) => (d.previous_value === null ? null : d.year - d.previous_year!),
+      change_abs: (d: SeriesRow) => (d.previous_value === null ? null : d.value - d.previous_value),
+      change_pct: (d: SeriesRow) => (d.previous_value === null ? null : (100 * (d.value - d.previous_value)) / d.previous_value),
+      // Two observations of one period (the same mid-point) have no growth rate.
+      cagr_pct: (d: SeriesRow) =>
+        d.previous_value === null || d.year === d.previous_year ? null : 100 * (op.pow(d.value / d.previous_value, 1 / (d.year - d.previous_year!)) - 1),
+    })
+    .objects() as (Figure & { year: number; previous_figure_id: string | null; previous_qualifier: Qualifier | null } & Omit<SeriesObservation, "figure_id">)[];
+  return rows
+    .map((row) => ({
+      figure_id: row.id,
+      source_id: row.source_id,
+      period_start: row.period_start!,
+      period_end: row.period_end!,
+      year: row.year,
+      value: row.value,
+      qualifier: row.qualifier,
+      previous_figure_id: row.previous_figure_id,
+      years_since_previous: row.years_since_previous,
+      change_abs: row.change_abs,
+      change_pct: row.change_pct,
+      cagr_pct: row.cagr_pct,
+      change_qualifier:
+        row.previous_qualifier === null
+          ? null
+          : propagateQualifier([
+              { qualifier: row.previous_qualifier, effect: -1 },
+              { qualifier: row.qualifier as Qualifier, effect: 1 },
+            ]),
+      break_note: row.previous_figure_id === null ? null : (breaks.get(row.id) ?? null),
+    }))
+    .sort((a, b) => a.year - b.year || (a.source_id < b.source_id ? -1 : a.source_id > b.source_id ? 1 : 0));
 }
 
-const SERIES_MEASURES = {
-  change_abs: { slug: "abs-change", name: "Change in Russian–North Korean trade turnover", unit: "USD" },
-  change_pct: { slug: "pct-change", name: "Percent change in Russian–North Korean trade turnover", unit: "percent" },
-  cagr_pct: { slug: "cagr", name: "Compound annual growth of Russian–North Korean trade turnover", unit: "percent/year" },
+const CHANGES = {
+  change_abs: { slug: "abs-change", name: "Change in", unit: (seriesUnit: string) => seriesUnit },
+  change_pct: { slug: "pct-change", name: "Percent change in", unit: () => "percent" },
+  cagr_pct: { slug: "cagr", name: "Compound annual growth of", unit: () => "percent/year" },
 } as const;
 
 /** Each consecutive pair of observations gives an absolute change, a percent change and a growth rate. */
-function seriesIndicators(series: aq.ColumnTable, byId: Map<string, Figure>): Indicator[] {
-  return series
-    .filter((d: TradeTurnover) => d.previous_figure_id !== null)
-    .fold(["change_abs", "change_pct", "cagr_pct"], { as: ["measure", "value"] })
-    .derive({
-      indicator: aq.escape((d: TradeTurnover & { measure: keyof typeof SERIES_MEASURES; value: number }) => {
-        const previous = byId.get(d.previous_figure_id!)!;
-        const current = byId.get(d.figure_id)!;
-        const spec = SERIES_MEASURES[d.measure];
-        const from = periodLabel(previous.period_start, previous.period_end);
-        const to = periodLabel(current.period_start, current.period_end);
-        const rendered = { a: render(previous), b: render(current), c: "" };
-        const words = {
-          change_abs: `${rendered.b} − ${rendered.a}`,
-          change_pct: `100 × (${rendered.b} − ${rendered.a}) ÷ ${rendered.a}`,
-          cagr_pct: FORMULAS.cagr.spell(rendered, d.years_since_previous),
-        }[d.measure];
-        return assemble({
-          id: `trade-turnover-rus-prk-${spec.slug}-${from}-to-${to}`,
-          name: `${spec.name}, ${from} to ${to}`,
-          description: [`From ${from} to ${to}.`, ...(d.measure === "cagr_pct" ? midPointNotes([previous, current]) : [])].join(" "),
-          computation: words,
-          value: d.value,
-          unit: spec.unit,
+function seriesIndicators(series: SeriesDefinition, rows: SeriesObservation[], byId: Map<string, Figure>, units: Units): Indicator[] {
+  return rows.flatMap((row) => {
+    if (row.previous_figure_id === null) return [];
+    const previous = byId.get(row.previous_figure_id)!;
+    const current = byId.get(row.figure_id)!;
+    const from = periodLabel(previous.period_start, previous.period_end);
+    const to = periodLabel(current.period_start, current.period_end);
+    const rendered = { a: render(previous, units), b: render(current, units), c: "" };
+    return (Object.keys(CHANGES) as (keyof typeof CHANGES)[]).flatMap((column) => {
+      const value = row[column];
+      if (value === null) return [];
+      const spec = CHANGES[column];
+      const computation = {
+        change_abs: `${rendered.b} − ${rendered.a}`,
+        change_pct: `100 × (${rendered.b} − ${rendered.a}) ÷ ${rendered.a}`,
+        cagr_pct: FORMULAS.cagr!.spell(rendered, { a: formulaInput(previous), b: formulaInput(current), c: formulaInput(current) }),
+      }[column];
+      const breakNote = row.break_note === null ? null : `Break in the series: ${row.break_note}`;
+      return [
+        assemble({
+          id: `${row.figure_id}-${spec.slug}`,
+          name: `${spec.name} ${lowerFirst(series.title)}, ${from} to ${to}`,
+          description: [`From ${from} to ${to}, within ${row.source_id}.`, ...(column === "cagr_pct" ? midPointNotes([previous, current]) : []), breakNote]
+            .filter((s): s is string => s !== null)
+            .join(" "),
+          computation,
+          value,
+          unit: spec.unit(current.unit),
           inputs: [
             { figure: previous, effect: -1 },
             { figure: current, effect: 1 },
           ],
           tolerance: null,
           comparesPeriods: false,
-        });
-      }),
-    })
-    .array("indicator") as Indicator[];
+          caveat: breakNote,
+        }),
+      ];
+    });
+  });
 }
 
-/** The indicators a source defines, computed by joining each definition to its input figures. */
-function definedIndicators(figures: aq.ColumnTable, definitions: Curated<IndicatorDefinition>[], byId: Map<string, Figure>): Indicator[] {
+interface DefinitionRow extends Record<`${Role}_${"value" | "unit" | "year"}`, unknown> {
+  formula: string;
+}
+
+/** The indicators the sources define, computed by joining each definition to its input figures. */
+function definedIndicators(figures: aq.ColumnTable, input: DeriveInput, byId: Map<string, Figure>, seriesIds: Set<string>): Indicator[] {
+  const definitions = input.definitions;
+  checkDefinitions(definitions, byId, input.units, seriesIds);
   if (definitions.length === 0) return [];
   let table = aq.from(definitions.map(({ value: d }) => ({ id: d.id, formula: d.formula, a: d.a, b: d.b, c: d.c ?? null })));
   for (const role of ROLES) {
-    const inputs = figures.select({ id: role, value: `${role}_value`, year: `${role}_year` });
-    table = table.lookup(inputs, role, `${role}_value`, `${role}_year`);
+    const inputs = figures.select({ id: role, value: `${role}_value`, unit: `${role}_unit`, year: `${role}_year` });
+    table = table.lookup(inputs, role, `${role}_value`, `${role}_unit`, `${role}_year`);
   }
-  const computed = table
-    .derive({ years: (d: DefinitionRow) => d.b_year - d.a_year })
-    .derive({
-      value: (d: DefinitionRow) =>
-        d.formula === "ratio"
-          ? d.a_value / d.b_value
-          : d.formula === "share"
-            ? (100 * d.a_value) / d.b_value
-            : d.formula === "percent_of"
-              ? (d.a_value / 100) * d.b_value
-              : d.formula === "sum_ratio"
-                ? (d.a_value + d.b_value) / d.c_value
-              : d.formula === "sum"
-                ? d.a_value + d.b_value
-                : d.formula === "difference"
-                  ? d.a_value - d.b_value
-                  : d.formula === "remainder_check"
-                    ? d.b_value - (d.b_value * d.a_value) / 100 - d.c_value // not b × (1 − a/100): 1 − 0.9 is inexact
-                    : 100 * (op.pow(d.b_value / d.a_value, 1 / d.years) - 1), // cagr
-    });
-  const values = new Map((computed.objects() as { id: string; value: number; years: number }[]).map((row) => [row.id, row]));
+  const computed = table.derive({ value: aq.escape((d: DefinitionRow) => FORMULAS[d.formula]!.compute(inputsOf(d))) });
+  const values = new Map((computed.objects() as { id: string; value: number }[]).map((row) => [row.id, row.value]));
   return definitions.map(({ value: definition }) => {
-    const { value, years } = values.get(definition.id)!;
-    const formula: Formula = FORMULAS[definition.formula];
-    const roles = ROLES.filter((role) => definition[role] !== undefined && formula.roles[role] !== undefined);
-    const rendered = Object.fromEntries(ROLES.map((role) => [role, definition[role] ? render(byId.get(definition[role])!) : ""])) as Record<Role, string>;
+    const formula = FORMULAS[definition.formula]!;
+    const roles = ROLES.filter((role) => formula.roles[role] !== undefined);
+    const figuresOf = Object.fromEntries(roles.map((role) => [role, byId.get(definition[role]!)!])) as Record<Role, Figure>;
+    const rendered = Object.fromEntries(ROLES.map((role) => [role, figuresOf[role] ? render(figuresOf[role], input.units) : ""])) as Record<Role, string>;
+    const formulaInputs = Object.fromEntries(ROLES.map((role) => [role, formulaInput(figuresOf[role] ?? figuresOf.a)])) as Record<Role, FormulaInput>;
     return assemble({
       id: definition.id,
       name: definition.name,
       description: definition.description ?? null,
-      computation: formula.spell(rendered, years),
-      value,
+      computation: formula.spell(rendered, formulaInputs),
+      value: values.get(definition.id)!,
       unit: definition.unit,
-      inputs: roles.map((role) => ({ figure: byId.get(definition[role]!)!, effect: formula.roles[role]! })),
+      inputs: roles.map((role) => ({ figure: figuresOf[role], effect: formula.roles[role]! })),
       tolerance: definition.tolerance ?? null,
       // A growth rate spans its inputs' periods by design; any other formula should compare like with like.
       comparesPeriods: definition.formula !== "cagr",
+      caveat: null,
     });
   });
+}
+
+function inputsOf(row: DefinitionRow): Record<Role, FormulaInput> {
+  const one = (role: Role): FormulaInput => ({ value: row[`${role}_value`] as number, unit: row[`${role}_unit`] as string, year: row[`${role}_year`] as number | null });
+  return { a: one("a"), b: one("b"), c: one("c") };
+}
+
+function formulaInput(figure: Figure): FormulaInput {
+  return { value: figure.value, unit: figure.unit, year: midYear(figure.period_start, figure.period_end) };
 }
 
 interface Parts {
@@ -183,11 +225,13 @@ interface Parts {
   description: string | null;
   computation: string;
   value: number;
-  unit: Indicator["unit"];
+  unit: string;
   inputs: { figure: Figure; effect: Effect }[];
   tolerance: number | null;
   /** Whether inputs from different periods are a caveat worth stating in `note`. */
   comparesPeriods: boolean;
+  /** A caveat for `note` beside any period mismatch, such as a break in a series. */
+  caveat: string | null;
 }
 
 /** One indicator row: the qualifier and period from the inputs, and a description that spells the sum out. */
@@ -201,6 +245,7 @@ function assemble(parts: Parts): Indicator {
     parts.comparesPeriods && labels.length > 1
       ? `Inputs cover different periods: ${parts.inputs.map(({ figure }) => `${figure.id} is ${periodLabel(figure.period_start, figure.period_end)}`).join(", ")}.`
       : null;
+  const notes = [parts.caveat, mismatch].filter((s): s is string => s !== null);
   const sentences = [parts.description, `Computed as ${parts.computation} = ${NUMBER.format(parts.value)}.`, explainBound(qualifier, hedged)];
   return {
     id: parts.id,
@@ -213,7 +258,7 @@ function assemble(parts: Parts): Indicator {
     inputs: parts.inputs.map(({ figure }) => figure.id),
     qualifier,
     tolerance: parts.tolerance,
-    note: mismatch,
+    note: notes.length === 0 ? null : notes.join(" "),
   };
 }
 
@@ -225,24 +270,38 @@ function midPointNotes(figures: Figure[]): string[] {
 }
 
 /** "$2,350,000,000 (trade-turnover-rus-prk-1988)": an input as the description shows it. */
-function render(figure: Figure): string {
-  const amount = NUMBER.format(figure.value);
-  const value = figure.unit === "USD" || figure.unit === "USD/year" ? `$${amount}` : figure.unit === "percent" ? `${amount}%` : amount;
-  return `${value} (${figure.id})`;
+function render(figure: Figure, units: Units): string {
+  return `${formatInUnit(figure.value, units[figure.unit]!, 6)} (${figure.id})`;
 }
 
-function checkInputsExist(byId: Map<string, Figure>, definitions: Curated<IndicatorDefinition>[]): void {
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/** Every definition's formula, inputs, units and periods, each problem at its file and line. */
+function checkDefinitions(definitions: Curated<IndicatorDefinition>[], byId: Map<string, Figure>, units: Units, seriesIds: Set<string>): void {
   const errors: PipelineError[] = [];
   for (const item of definitions) {
+    const at = (key?: string) => ({ file: item.file, line: key === undefined ? item.lineOf() : item.lineOf(key), record: item.record });
+    const definition = item.value;
+    if (seriesIds.has(definition.id)) errors.push(new PipelineError(`id "${definition.id}" is already the id of a series indicator`, at("id")));
+    if (!(definition.unit in units)) errors.push(new PipelineError(`unit "${definition.unit}" is not defined in the dataset configuration's units`, at("unit")));
+    const formula = FORMULAS[definition.formula]!;
+    const inputs: Partial<Record<Role, FormulaInput>> = {};
     for (const role of ROLES) {
-      const id = item.value[role];
-      const formula: Formula = FORMULAS[item.value.formula];
+      const id = definition[role];
       const needed = formula.roles[role] !== undefined;
-      if (needed && id === undefined) {
-        errors.push(new PipelineError(`formula ${item.value.formula} needs input \`${role}\``, { file: item.file, line: item.lineOf(), record: item.record }));
-      } else if (id !== undefined && !byId.has(id)) {
-        errors.push(new PipelineError(`input ${role}: no figure has the id "${id}"`, { file: item.file, line: item.lineOf(role), record: item.record }));
-      }
+      if (needed && id === undefined) errors.push(new PipelineError(`formula ${definition.formula} needs input \`${role}\``, at()));
+      else if (!needed && id !== undefined) errors.push(new PipelineError(`formula ${definition.formula} takes no input \`${role}\``, at(role)));
+      else if (id !== undefined && !byId.has(id)) errors.push(new PipelineError(`input ${role}: no figure has the id "${id}"`, at(role)));
+      else if (id !== undefined) inputs[role] = formulaInput(byId.get(id)!);
+    }
+    if (Object.keys(inputs).length !== Object.keys(formula.roles).length) continue;
+    const full = { a: inputs.a!, b: inputs.b!, c: inputs.c ?? inputs.a! };
+    const result = formula.unit(full);
+    if ("problem" in result) errors.push(new PipelineError(`formula ${definition.formula}: ${result.problem}`, at("formula")));
+    else if (result.unit !== definition.unit) {
+      errors.push(new PipelineError(`formula ${definition.formula} over these inputs gives ${result.unit}, not ${definition.unit}`, at("unit")));
     }
   }
   throwIfAny(errors);

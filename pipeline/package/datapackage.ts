@@ -5,56 +5,60 @@
  */
 import { createHash } from "node:crypto";
 import type { Source } from "../../schemas/index.ts";
-import { CSV_DIALECT, type Files } from "../publish.ts";
-import { TABLES } from "../tables.ts";
+import type { DatasetConfig } from "../config/dataset-config.ts";
+import type { Files, PackageMetadata } from "../outputs/step.ts";
+import { CSV_DIALECT } from "../publish.ts";
+import type { TableSpec } from "../tables.ts";
 import { tableSchema } from "./table-schema.ts";
 
-export interface PackageMetadata {
-  name: string;
-  version: string;
-  description: string;
+export interface DescriptorInput {
+  files: Files;
+  metadata: PackageMetadata;
+  config: DatasetConfig;
+  specs: TableSpec[];
+  sources: Source[];
 }
 
 const MEDIA_TYPES: Record<string, string> = { csv: "text/csv", json: "application/json", svg: "image/svg+xml" };
 const DESCRIBED_FOLDERS = ["data/", "schemas/", "charts/"];
 
-export function datapackage(files: Files, metadata: PackageMetadata, sources: Source[]): string {
+export function datapackage({ files, metadata, config, specs, sources }: DescriptorInput): string {
   const resources = [...files.keys()]
     .filter((path) => DESCRIBED_FOLDERS.some((folder) => path.startsWith(folder)))
     .sort()
-    .map((path) => resource(path, files.get(path)!));
+    .map((path) => resource(path, files.get(path)!, specs));
   const descriptor = {
     $schema: "https://datapackage.org/profiles/2.0/datapackage.json",
     name: metadata.name,
-    title: `Figures, events and indicators from ${sources.map((s) => `${s.series} No. ${s.number}`).join(", ")}`,
-    description: metadata.description,
+    title: config.package.title,
+    description: config.package.description,
     version: metadata.version,
     licenses: [{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0" }],
     contributors: [
-      { title: "russia-dprk-data contributors", roles: ["creator"] },
+      { title: `${metadata.name} contributors`, roles: ["creator"] },
       ...sources.map((source) => ({ title: source.author, organization: source.affiliation ?? undefined, roles: ["author of the source"] })),
     ],
     sources: sources.map((source) => ({
       title: `${source.author}, "${source.title}", ${source.series} No. ${source.number}, ${source.publisher}, ${source.published}`,
       ...(source.url ? { path: source.url } : {}),
     })),
-    keywords: ["Russia", "North Korea", "DPRK", "trade", "policy memo", "PONARS Eurasia"],
+    keywords: config.package.keywords,
     resources,
   };
   return JSON.stringify(descriptor, null, 2) + "\n";
 }
 
-function resource(path: string, content: string) {
+function resource(path: string, content: Uint8Array, specs: TableSpec[]) {
   const [folder = "", file = ""] = path.split("/");
   const [stem = "", extension = ""] = file.split(/\.(?=[^.]+$)/);
-  const table = TABLES.find((spec) => folder === "data" && spec.name === stem);
+  const table = specs.find((spec) => folder === "data" && spec.name === stem);
   const common = {
     name: `${folder}-${stem.replace(/[^a-z0-9]+/g, "-")}-${extension}`,
     path,
     format: extension,
     mediatype: MEDIA_TYPES[extension] ?? "application/octet-stream",
     encoding: "utf-8",
-    bytes: Buffer.byteLength(content),
+    bytes: content.byteLength,
     hash: `sha256:${createHash("sha256").update(content).digest("hex")}`,
   };
   if (!table) return common;

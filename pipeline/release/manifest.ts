@@ -7,7 +7,6 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import semver from "semver";
-import { TABLES } from "../tables.ts";
 
 export interface Manifest {
   version: string;
@@ -37,7 +36,10 @@ export function sha256(bytes: Buffer | string): string {
 export function manifestOf(version: string, files: Map<string, Buffer>): Manifest {
   const sources = JSON.parse(files.get("data/sources.json")?.toString("utf8") ?? "[]") as { id: string; sha256: string }[];
   const records = Object.fromEntries(
-    TABLES.filter(({ name }) => files.has(`data/${name}.json`)).map(({ name }) => [name, (JSON.parse(files.get(`data/${name}.json`)!.toString("utf8")) as unknown[]).length]),
+    [...files.keys()]
+      .filter((path) => /^data\/[^/]+\.json$/.test(path))
+      .sort()
+      .map((path) => [path.slice("data/".length, -".json".length), (JSON.parse(files.get(path)!.toString("utf8")) as unknown[]).length]),
   );
   const entries = [...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, bytes]) => [path, { sha256: sha256(bytes), bytes: bytes.length }] as const);
   return { version, sources: Object.fromEntries(sources.map((s) => [s.id, { sha256: s.sha256 }])), records, files: Object.fromEntries(entries) };

@@ -3,7 +3,7 @@
  * and a timeline of the dated events. Every value and date comes from the records passed in.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { eventType, qualifier, type Event, type Figure, type Source, type TradeTurnover } from "../../schemas/index.ts";
+import { qualifier, type Event, type Figure, type SeriesObservation as TradeTurnover, type Source } from "../../schemas/index.ts";
 import { endYear, startYear } from "../derive/periods.ts";
 
 export interface ChartInput {
@@ -288,7 +288,7 @@ function eventsTimelineSpec(events: Event[], source: string): TopLevelSpec {
   if (marks.length === 0) throw new Error("charts: no events to draw");
   const time = timeAxis(marks);
   const height = marks.length * LANE_HEIGHT;
-  const types = eventType.options.filter((t) => events.some((e) => e.event_type === t)).map(typeLabel);
+  const types = [...new Set(marks.map((m) => m.type))];
   const lanes = [...new Set(marks.map((m) => m.lane))];
   const x = (field: string) => ({ field, type: "quantitative", title: "Year", scale: time.scale, axis: { values: time.ticks, format: "d", grid: true, labelFlush: false } }) as const;
   const encoding = {

@@ -9,7 +9,8 @@ import { z } from "zod";
 import { isoPartialDate } from "../../schemas/index.ts";
 import { id as slug } from "../../schemas/fields.ts";
 import { splitNullable, type JsonSchemaNode } from "../package/json-schema-node.ts";
-import { TABLES, type TableSpec } from "../tables.ts";
+import type { PublishedTable } from "../outputs/step.ts";
+import type { TableSpec } from "../tables.ts";
 
 export const DICTIONARY_PATH = "docs/DATA_DICTIONARY.md";
 export const DATASHEET_PATH = "docs/DATASHEET.md";
@@ -99,7 +100,7 @@ function patternOf(schema: z.ZodType): string | undefined {
 
 const GENERATED_NOTE = "<!-- Generated from schemas/ by pipeline/render/docs.ts: edit the schemas, not this text. -->";
 
-export function dataDictionary(): string {
+export function dataDictionary(specs: TableSpec[]): string {
   const intro = [
     "# Data dictionary",
     "",
@@ -110,9 +111,9 @@ export function dataDictionary(): string {
     "`null` in JSON). Lists are `;`-separated in CSV and arrays in JSON. CSV files are RFC 4180, UTF-8, with `\\n`",
     "line ends.",
     "",
-    "Tables: " + TABLES.map((table) => `[\`${table.name}\`](#${table.name})`).join(", ") + ".",
+    "Tables: " + specs.map((table) => `[\`${table.name}\`](#${table.name})`).join(", ") + ".",
   ];
-  return [...intro, ...TABLES.flatMap(tableSection)].join("\n") + "\n";
+  return [...intro, ...specs.flatMap(tableSection)].join("\n") + "\n";
 }
 
 function tableSection(table: TableSpec): string[] {
@@ -136,26 +137,26 @@ function tableSection(table: TableSpec): string[] {
 }
 
 /** The README's summary: each table and its columns, pointing to the full dictionary. */
-export function readmeSection(): string {
+export function readmeSection(specs: TableSpec[]): string {
   return [
     "",
     GENERATED_NOTE,
     "",
     "| table | columns |",
     "|---|---|",
-    ...TABLES.map((table) => `| [\`${table.name}\`](${DICTIONARY_PATH}#${table.name}) | ${codeList(Object.keys(table.schema.shape))} |`),
+    ...specs.map((table) => `| [\`${table.name}\`](${DICTIONARY_PATH}#${table.name}) | ${codeList(Object.keys(table.schema.shape))} |`),
     "",
     `Types, units, allowed values and descriptions of every column: [${DICTIONARY_PATH}](${DICTIONARY_PATH}).`,
     "",
   ].join("\n");
 }
 
-export function dictionaryFiles(): Map<string, string> {
-  return new Map([[DICTIONARY_PATH, dataDictionary()]]);
+export function dictionaryFiles(specs: TableSpec[]): Map<string, string> {
+  return new Map([[DICTIONARY_PATH, dataDictionary(specs)]]);
 }
 
-export function updateReadme(readme: string): string {
-  return replaceBetweenMarkers(readme, "dictionary", readmeSection());
+export function updateReadme(readme: string, specs: TableSpec[]): string {
+  return replaceBetweenMarkers(readme, "dictionary", readmeSection(specs));
 }
 
 /** Replaces what stands between `<!-- name:start -->` and `<!-- name:end -->`, keeping the markers. */
@@ -184,30 +185,29 @@ function cell(text: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Datasheet counts
 
-export type PublishedData = Record<TableSpec["name"], Record<string, unknown>[]>;
+/** Each published table's rows, by table name, in the tables' order. */
+export type PublishedData = Record<string, Record<string, unknown>[]>;
 
-export async function readPublishedData(dataDir: string): Promise<PublishedData> {
-  const entries = await Promise.all(
-    TABLES.map(async (table) => [table.name, JSON.parse(await readFile(join(dataDir, `${table.name}.json`), "utf8"))] as const),
-  );
-  return Object.fromEntries(entries) as PublishedData;
+export function publishedData(tables: PublishedTable[]): PublishedData {
+  return Object.fromEntries(tables.map(({ spec, rows }) => [spec.name, rows as Record<string, unknown>[]]));
 }
 
 /** The counts the datasheet quotes, as markdown, from the published data. */
 export function datasheetCounts(data: PublishedData): string {
-  const quantities = data.mentions.filter((m) => m.kind === "quantity");
+  const rows = (name: string) => data[name] ?? [];
+  const quantities = rows("mentions").filter((m) => m.kind === "quantity");
   const lines = [
     "",
     "<!-- Generated from dist/data/ by pipeline/render/docs.ts. -->",
     "",
     "| table | rows |",
     "|---|---|",
-    ...TABLES.map((table) => `| \`${table.name}\` | ${data[table.name].length} |`),
+    ...Object.keys(data).map((name) => `| \`${name}\` | ${data[name]!.length} |`),
     "",
-    `- Figures by claim type: ${tally(data.figures, "claim_type")}.`,
-    `- Figures by hedge (\`qualifier\`): ${tally(data.figures, "qualifier")}.`,
-    `- Events by date basis: ${tally(data.events, "date_basis")}; by date precision: ${tally(data.events, "date_precision")}.`,
-    `- Mentions: ${tally(data.mentions, "kind")}. Quantity mentions used by a figure: ${quantities.filter((m) => (m.used_by as string[]).length > 0).length}; dismissed: ${quantities.filter((m) => m.dismissed !== null).length}.`,
+    `- Figures by claim type: ${tally(rows("figures"), "claim_type")}.`,
+    `- Figures by hedge (\`qualifier\`): ${tally(rows("figures"), "qualifier")}.`,
+    `- Events by date basis: ${tally(rows("events"), "date_basis")}; by date precision: ${tally(rows("events"), "date_precision")}.`,
+    `- Mentions: ${tally(rows("mentions"), "kind")}. Quantity mentions used by a figure: ${quantities.filter((m) => (m.used_by as string[]).length > 0).length}; dismissed: ${quantities.filter((m) => m.dismissed !== null).length}.`,
     "",
   ];
   return lines.join("\n");
@@ -234,11 +234,11 @@ const SIGNIFICANT = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4
 
 /** One line per indicator: id, name, value to four significant digits, unit and qualifier. */
 export function indicatorList(data: PublishedData): string {
-  const lines = data.indicators.map((row) => {
+  const lines = (data.indicators ?? []).map((row) => {
     const hedge = row.qualifier === "exact" ? "" : `, ${String(row.qualifier).replace("_", " ")}`;
     return `- \`${row.id}\`: ${row.name}: **${SIGNIFICANT.format(row.value as number)} ${row.unit}**${hedge}`;
   });
-  return ["", "<!-- Generated from dist/data/indicators.json by pipeline/render/docs.ts; values rounded here only. -->", "", ...lines, ""].join("\n");
+  return ["", "<!-- Generated from the indicators table by pipeline/render/docs.ts; values rounded here only. -->", "", ...lines, ""].join("\n");
 }
 
 export function updateIndicators(readme: string, data: PublishedData): string {
@@ -248,19 +248,24 @@ export function updateIndicators(readme: string, data: PublishedData): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Writing
 
-/** Regenerates docs/DATA_DICTIONARY.md and the generated parts of README.md and docs/DATASHEET.md. */
-export async function writeDocs(root: string, distDir = join(root, "dist")): Promise<void> {
-  for (const [path, content] of dictionaryFiles()) {
+/** Regenerates docs/DATA_DICTIONARY.md and the generated parts of README.md and docs/DATASHEET.md; the files it changed. */
+export async function writeDocs(root: string, tables: PublishedTable[]): Promise<string[]> {
+  const specs = tables.map((table) => table.spec);
+  const data = publishedData(tables);
+  const changed: string[] = [];
+  for (const [path, content] of dictionaryFiles(specs)) {
     await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), content);
+    if (await rewrite(join(root, path), () => content)) changed.push(path);
   }
-  const data = await readPublishedData(join(distDir, "data"));
-  await rewrite(join(root, "README.md"), (text) => updateIndicators(updateReadme(text), data));
-  await rewrite(join(root, DATASHEET_PATH), (text) => updateDatasheet(text, data));
+  if (await rewrite(join(root, "README.md"), (text) => updateIndicators(updateReadme(text, specs), data))) changed.push("README.md");
+  if (await rewrite(join(root, DATASHEET_PATH), (text) => updateDatasheet(text, data))) changed.push(DATASHEET_PATH);
+  return changed;
 }
 
-async function rewrite(file: string, update: (text: string) => string): Promise<void> {
-  const before = await readFile(file, "utf8");
+async function rewrite(file: string, update: (text: string) => string): Promise<boolean> {
+  const before = await readFile(file, "utf8").catch(() => "");
   const after = update(before);
-  if (after !== before) await writeFile(file, after);
+  if (after === before) return false;
+  await writeFile(file, after);
+  return true;
 }

@@ -308,8 +308,8 @@ function formatValue(value: number, unit: Figure["unit"] | Indicator["unit"]): s
       return `${NUMBER.format(shown)} years`;
     case "km":
       return `${NUMBER.format(shown)} km`;
-    case "count":
-      return NUMBER.format(shown);
+    default:
+      return `${NUMBER.format(shown)} ${unit}`;
   }
 }
 

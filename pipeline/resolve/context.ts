@@ -1,0 +1,52 @@
+/** What every resolver of one source reads: its text, its mentions, the dataset's terms, and how to report. */
+import type { Curated } from "../curation.ts";
+import type { DatasetConfig } from "../config/dataset-config.ts";
+import { PipelineError } from "../errors.ts";
+import { rawRange, type NormalizedText } from "../ingest.ts";
+import { codePointIndex, type CodePointIndex } from "../code-points.ts";
+import type { Fail, Located, Span } from "./locate.ts";
+
+export interface SourceContext {
+  sourceId: string;
+  textFile: string;
+  raw: string;
+  normalized: NormalizedText;
+  /** The normalized text. */
+  text: string;
+  located: Located[];
+  config: DatasetConfig;
+  configFile: string;
+  rawIndex: CodePointIndex;
+}
+
+export function sourceContext(input: Omit<SourceContext, "rawIndex" | "text">): SourceContext {
+  return { ...input, text: input.normalized.text, rawIndex: codePointIndex(input.raw) };
+}
+
+/** A published record with where it came from: its curated entry and its span of the normalized text. */
+export interface Provenanced<T> {
+  record: T;
+  origin: Curated<unknown>;
+  span: Span;
+}
+
+/** The quote and raw code point offsets of a normalized span. */
+export function provenance(context: SourceContext, span: Span) {
+  const [rawStart, rawEnd] = rawRange(context.normalized, span.start, span.end);
+  return {
+    quote: context.normalized.text.slice(span.start, span.end),
+    char_start: context.rawIndex.toCodePoint(rawStart),
+    char_end: context.rawIndex.toCodePoint(rawEnd),
+  };
+}
+
+export function failer(item: Curated<unknown>): Fail {
+  return (message, key) => {
+    throw new PipelineError(message, { file: item.file, line: item.lineOf(...key.split(".")), record: item.record });
+  };
+}
+
+/** Fails unless `term` is defined in the dataset configuration's `section`. */
+export function checkTerm(context: SourceContext, section: "measures" | "actors" | "event_types", term: string, fail: Fail, key: string): void {
+  if (!(term in context.config[section])) fail(`"${term}" is not defined in ${context.configFile}'s ${section}`, key);
+}

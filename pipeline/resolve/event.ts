@@ -1,0 +1,35 @@
+/** A curated event resolved: its date from the time mentions it names, its basis from how the date was built. */
+import type { Event } from "../../schemas/index.ts";
+import type { Curated } from "../curation.ts";
+import type { CuratedEvent } from "../curated-records.ts";
+import { checkTerm, failer, provenance, type Provenanced, type SourceContext } from "./context.ts";
+import { locateQuote, type Located } from "./locate.ts";
+import { checkExpectedDate, resolveWhen } from "./when.ts";
+
+export function resolveEvent(context: SourceContext, item: Curated<CuratedEvent>): Provenanced<Event> {
+  const fail = failer(item);
+  const c = item.value;
+  checkTerm(context, "event_types", c.event_type, fail, "event_type");
+  c.actors.forEach((actor, index) => checkTerm(context, "actors", actor, fail, `actors.${index}`));
+  const span = locateQuote(context.text, c.quote, c.occurrence, fail, context.textFile);
+  const claimed: Located[] = [];
+  const when = resolveWhen(context, c.date, span, fail, "date", (t) => claimed.push(t));
+  if (when.basis === "inferred" && c.note === undefined) fail("an inferred date needs a `note` that says how it was inferred", "date");
+  checkExpectedDate(c.expect_date, when, fail, "expect_date");
+  for (const mention of claimed) mention.usedBy.push(c.id);
+  const record: Event = {
+    id: c.id,
+    source_id: context.sourceId,
+    date_start: when.start,
+    date_end: when.end,
+    date_precision: when.precision,
+    date_basis: when.basis,
+    event_type: c.event_type,
+    plover: c.plover ?? null,
+    actors: c.actors,
+    title: c.title,
+    ...provenance(context, span),
+    note: c.note ?? null,
+  };
+  return { record, origin: item, span };
+}

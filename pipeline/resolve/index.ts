@@ -1,0 +1,77 @@
+/**
+ * resolve: give each curated figure and event its value and dates from the mentions the extract stage found
+ * in the text, check curated expectations against them, and account for every mention (coverage.ts). Each
+ * record keeps its provenance (curated entry, normalized span) for the stages after it.
+ */
+import type { Event, Figure, Mention as MentionRecord } from "../../schemas/index.ts";
+import type { Curated } from "../curation.ts";
+import type { CuratedEvent, CuratedFigure, Dismissal } from "../curated-records.ts";
+import { PipelineError, throwIfAny } from "../errors.ts";
+import type { Mention } from "../extract/mention.ts";
+import { provenance, sourceContext, type Provenanced, type SourceContext } from "./context.ts";
+import { coverageErrors } from "./coverage.ts";
+import { applyDismissal } from "./dismissals.ts";
+import { resolveEvent } from "./event.ts";
+import { resolveFigure } from "./figure.ts";
+import { locateMentions, type Located } from "./locate.ts";
+
+export type { Provenanced } from "./context.ts";
+
+export interface CuratedFiles {
+  figures: Curated<CuratedFigure>[];
+  events: Curated<CuratedEvent>[];
+  dismissed: Curated<Dismissal>[];
+}
+
+export type ResolveInput = Omit<Parameters<typeof sourceContext>[0], "located"> & {
+  /** Mentions of the normalized text, offsets in code points. */
+  mentions: Mention[];
+  curated: CuratedFiles;
+};
+
+export interface Resolved {
+  figures: Provenanced<Figure>[];
+  events: Provenanced<Event>[];
+  mentions: MentionRecord[];
+}
+
+export function resolve({ mentions, curated, ...source }: ResolveInput): Resolved {
+  const context = sourceContext({ ...source, located: locateMentions(source.normalized.text, mentions) });
+  const errors: PipelineError[] = [];
+  const collect = <T>(run: () => T): T[] => {
+    try {
+      return [run()];
+    } catch (error) {
+      if (!(error instanceof PipelineError)) throw error;
+      errors.push(error);
+      return [];
+    }
+  };
+  const figures = curated.figures.flatMap((item) => collect(() => resolveFigure(context, item)));
+  const events = curated.events.flatMap((item) => collect(() => resolveEvent(context, item)));
+  for (const item of curated.dismissed) collect(() => applyDismissal(context, item));
+  errors.push(...coverageErrors(context));
+  throwIfAny(errors);
+  return { figures, events, mentions: context.located.map((m) => mentionRecord(context, m)) };
+}
+
+function mentionRecord(context: SourceContext, m: Located): MentionRecord {
+  const { char_start, char_end } = provenance(context, m);
+  const quantity = m.mention.kind === "quantity" ? m.mention : null;
+  const time = m.mention.kind === "time" ? m.mention : null;
+  return {
+    source_id: context.sourceId,
+    kind: m.mention.kind,
+    text: m.mention.text,
+    char_start,
+    char_end,
+    value: quantity?.value ?? null,
+    value_high: quantity?.value_high ?? null,
+    unit: quantity?.unit ?? null,
+    qualifier: quantity?.qualifier ?? null,
+    date_start: time?.date_start ?? null,
+    date_end: time?.date_end ?? null,
+    used_by: [...new Set(m.usedBy)].sort(),
+    dismissed: m.dismissedBy,
+  };
+}
