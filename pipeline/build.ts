@@ -18,6 +18,7 @@ import type { BuildProducts, Files, OutputStep, PackageMetadata, PublishedTable,
 import { datapackage } from "./package/datapackage.ts";
 import { writeAtomically } from "./publish.ts";
 import { resolve } from "./resolve/index.ts";
+import { assertCurated } from "./to-curate.ts";
 import { cachedStep, inputsKey, stepCacheDir } from "./step-cache.ts";
 import { byKeys, tableSpecs } from "./tables.ts";
 import { validate, validateDerived, type Dataset } from "./validate.ts";
@@ -65,6 +66,7 @@ export function assemble(sourcesDir: string): Assembled {
     .sort();
   for (const folder of folders) {
     const dir = join(sourcesDir, folder);
+    assertCurated(dir);
     const { source, raw, textFile } = readSource(dir);
     const normalized = normalize(raw);
     const resolved = resolve({

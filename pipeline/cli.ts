@@ -13,6 +13,7 @@ import { extract } from "./extract/index.ts";
 const USAGE = `usage:
   cli.ts build [--sources DIR] [--out DIR] [--docs] [--cold]
   cli.ts extract FILE [--date YYYY-MM]
+  cli.ts add-source ID TEXT-FILE [--sources DIR]
   cli.ts release major|minor|patch [--date YYYY-MM-DD]
   cli.ts verify`;
 
@@ -22,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === "build") return runBuild(rest);
   if (command === "extract") return runExtract(rest);
+  if (command === "add-source") return (await import("./add-source.ts")).runAddSource(rest);
   if (command === "release") return runRelease(rest);
   if (command === "verify") return runVerify();
   console.error(USAGE);

@@ -1,0 +1,292 @@
+/**
+ * `add-source ID TEXT-FILE`: scaffolds a new source folder so that curation starts from what the extractor
+ * found. The text is copied byte for byte; `source.json` pins its SHA-256 and size and leaves the
+ * bibliographic fields null for the curator to fill; `to-curate.yaml` lists every extracted mention; the
+ * curated files start as empty lists with a header saying what goes in them. The build refuses the folder
+ * until the fields are filled and the list is empty (see to-curate.ts).
+ *
+ * Nothing existing is overwritten, and the folder appears whole or not at all: it is written to a staging
+ * folder beside the sources folder (where the build does not look) and renamed into place; a staging folder
+ * left by a killed run is removed by the next one.
+ */
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { Document } from "yaml";
+import { sourceId } from "../schemas/fields.ts";
+import { codePointIndex } from "./code-points.ts";
+import { crashPoint } from "./crash-point.ts";
+import { PipelineError } from "./errors.ts";
+import { extract, type Mention } from "./extract/index.ts";
+import { normalize, sha256, type NormalizedText } from "./ingest.ts";
+import { TO_CURATE_FILE, type ToCurateEntry } from "./to-curate.ts";
+
+const USAGE = "usage: add-source ID TEXT-FILE [--sources DIR]";
+
+/** Characters of normalized text shown on each side of a mention in to-curate.yaml. */
+const CONTEXT_CHARS = 60;
+
+const STAGING_PREFIX = ".add-source-";
+
+/** The drafted curation files and what each holds, as their header comments say. */
+const CURATION_DRAFTS: Record<string, string> = {
+  "figures.yaml": `
+ What each number in the text means: one record per figure (see sources/ponars-pm-428/figures.yaml).
+   - id: a lowercase slug, unique across all sources
+     measure, subject, counterpart: terms defined in the dataset.yaml at the top of the sources folder
+     quote: the text's words for the figure, as normalized (the context lines in ${TO_CURATE_FILE} are normalized)
+     amount, period: the quantity and time mentions inside the quote, when it holds more than one
+     expect, expect_period: checks against what the extractor read; the value itself is never typed here
+     claim_type: reported, estimate, projection or allegation; note: free text
+ Replace the [] below with the list of records.`,
+  "events.yaml": `
+ Every happening the text dates: one record per event (see sources/ponars-pm-428/events.yaml).
+   - id, event_type (defined in dataset.yaml), plover (optional), actors, title in your own words,
+     quote, date (the time mention inside the quote that dates it), note (needed for an inferred date)
+ Replace the [] below with the list of records.`,
+  "dismissed.yaml": `
+ Quantity mentions that are not figures, each with the reason (see sources/ponars-pm-428/dismissed.yaml).
+   - quote: words around the mention; occurrences: how many times the quote stands in the text (default 1)
+     reason: why it is no figure (a vague amount, part of a name, ...)
+ Replace the [] below with the list of dismissals.`,
+};
+
+const TO_CURATE_HEADER = `
+ Mentions the extractor found in the text, still to curate. For each entry, use the mention in a record of
+ figures.yaml or events.yaml, or dismiss it in dismissed.yaml (a quantity) or judge it dates nothing worth an
+ event (a time); then delete the entry. The build refuses this source while any entry is left, naming each
+ with its line in the text file. \`line\` is that line; \`context\` is the normalized text around the mention.`;
+
+export interface AddedSource {
+  dir: string;
+  textFile: string;
+  bytes: number;
+  sha256: string;
+  quantities: number;
+  times: number;
+}
+
+/** The command line: one line and a non-zero exit for any bad argument or input. */
+export function runAddSource(args: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { sources: { type: "string", default: "sources" } } });
+  } catch (error) {
+    console.error(`add-source: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const [id, textPath] = parsed.positionals;
+  if (parsed.positionals.length !== 2 || id === undefined || textPath === undefined) {
+    console.error(USAGE);
+    return 2;
+  }
+  try {
+    // `npm run` starts in the package's folder; a relative path means the folder the user typed it in.
+    const added = addSource(parsed.values.sources, id, resolve(process.env.INIT_CWD ?? process.cwd(), textPath));
+    console.log(`added ${added.dir}/: ${basename(added.textFile)} (${added.bytes} bytes, SHA-256 ${added.sha256})`);
+    console.log(`  ${TO_CURATE_FILE} lists ${added.quantities} quantity and ${added.times} time mention(s) to curate`);
+    console.log("  next: fill the null fields of source.json, curate figures.yaml, events.yaml and dismissed.yaml, then npm run build");
+    return 0;
+  } catch (error) {
+    if (!(error instanceof PipelineError)) throw error;
+    console.error(`add-source: ${String(error)}`);
+    return 1;
+  }
+}
+
+export function addSource(sourcesDir: string, id: string, textPath: string): AddedSource {
+  const target = join(sourcesDir, id);
+  checkId(sourcesDir, id, target);
+  const bytes = readText(textPath);
+  const fileName = basename(textPath);
+  if (fileName === "source.json" || fileName === TO_CURATE_FILE || fileName in CURATION_DRAFTS || fileName === "indicators.yaml") {
+    throw new PipelineError(`the text file's name is one the source folder needs for itself; rename the file`, { file: textPath });
+  }
+  const raw = new TextDecoder().decode(bytes);
+  const digest = sha256(bytes);
+  const toCurate = mentionsToCurate(raw);
+  const files = new Map<string, Uint8Array | string>([
+    [fileName, bytes],
+    ["source.json", sourceRecord(id, fileName, digest, bytes.length)],
+    [TO_CURATE_FILE, yamlWithHeader(TO_CURATE_HEADER, toCurate)],
+    ...Object.entries(CURATION_DRAFTS).map(([name, header]): [string, string] => [name, yamlWithHeader(header, [])]),
+  ]);
+  writeFolderAtomically(sourcesDir, id, files);
+  const quantities = toCurate.filter((entry) => entry.kind === "quantity").length;
+  return { dir: target, textFile: join(target, fileName), bytes: bytes.length, sha256: digest, quantities, times: toCurate.length - quantities };
+}
+
+/** A lowercase slug naming no folder and no source yet. */
+function checkId(sourcesDir: string, id: string, target: string): void {
+  if (!sourceId.safeParse(id).success) {
+    throw new PipelineError(`"${id}" is not a source id: use a lowercase slug of letters, digits and single hyphens, such as city-transit-2024`, { file: target });
+  }
+  if (!isDirectory(sourcesDir)) throw new PipelineError("the sources folder does not exist", { file: sourcesDir });
+  if (exists(target)) throw new PipelineError("already exists; add-source never overwrites, so pick another id or remove it", { file: target });
+  for (const folder of readdirSync(sourcesDir)) {
+    const record = join(sourcesDir, folder, "source.json");
+    if (sourceIdIn(record) === id) throw new PipelineError(`already has the id "${id}"; pick another id`, { file: record });
+  }
+}
+
+function sourceIdIn(record: string): unknown {
+  try {
+    return (JSON.parse(readFileSync(record, "utf8")) as { id?: unknown }).id;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bytes of a regular file holding UTF-8 text, or one line saying what it is instead. */
+function readText(path: string): Uint8Array {
+  let bytes: Buffer;
+  try {
+    if (!statSync(path).isFile()) throw new PipelineError("is not a regular file; give a text file", { file: path });
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof PipelineError) throw error;
+    throw new PipelineError(`cannot read the text file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file: path });
+  }
+  if (bytes.length === 0) throw new PipelineError("the text file is empty", { file: path });
+  if (bytes.includes(0)) throw new PipelineError("is not a text file: it holds a NUL byte", { file: path });
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new PipelineError("is not UTF-8 text", { file: path });
+  }
+  return bytes;
+}
+
+/** Every mention of the text, where it stands in the file, and what the extractor read. */
+function mentionsToCurate(raw: string): ToCurateEntry[] {
+  const normalized = normalize(raw);
+  const normalizedIndex = codePointIndex(normalized.text);
+  const lineOf = lineFinder(raw);
+  return extract(normalized.text).map((mention) => {
+    const start = normalizedIndex.toUtf16(mention.start);
+    const end = normalizedIndex.toUtf16(mention.end);
+    return {
+      kind: mention.kind,
+      text: raw.slice(normalized.rawStart[start]!, normalized.rawEnd[end - 1]!),
+      line: lineOf(normalized.rawStart[start]!),
+      context: contextAround(normalized, start, end),
+      reading: reading(mention),
+    };
+  });
+}
+
+/** 1-based line of a UTF-16 index, by binary search over the line starts. */
+function lineFinder(text: string): (index: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (index) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= index) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+}
+
+/** The mention within its paragraph, cut at word boundaries about CONTEXT_CHARS either side. */
+function contextAround({ text }: NormalizedText, start: number, end: number): string {
+  const paragraphStart = text.lastIndexOf("\n", start) + 1;
+  const paragraphEnd = text.indexOf("\n", end) < 0 ? text.length : text.indexOf("\n", end);
+  let from = Math.max(paragraphStart, start - CONTEXT_CHARS);
+  let to = Math.min(paragraphEnd, end + CONTEXT_CHARS);
+  if (from > paragraphStart) from = text.indexOf(" ", from) + 1 || start;
+  if (to < paragraphEnd) to = Math.max(end, text.lastIndexOf(" ", to));
+  return `${from > paragraphStart ? "…" : ""}${text.slice(Math.min(from, start), to)}${to < paragraphEnd ? "…" : ""}`;
+}
+
+function reading(mention: Mention): string {
+  if (mention.kind === "time") {
+    if (mention.date_start === null) return "a date the text does not resolve on its own";
+    return mention.date_start === mention.date_end ? mention.date_start : `${mention.date_start}/${mention.date_end}`;
+  }
+  if (mention.vague || mention.value === null) return `a vague amount in ${mention.unit}`;
+  const value = mention.value_high === null ? `${mention.value}` : `${mention.value} to ${mention.value_high}`;
+  return `${value} ${mention.unit}, ${mention.qualifier}`;
+}
+
+/** source.json with the text's hash and size, every bibliographic field null until the curator fills it. */
+function sourceRecord(id: string, file: string, digest: string, bytes: number): string {
+  const record = {
+    id,
+    title: null,
+    author: null,
+    affiliation: null,
+    series: null,
+    number: null,
+    published: null,
+    publisher: null,
+    url: null,
+    file,
+    sha256: digest,
+    bytes,
+    license_note: null,
+  };
+  return JSON.stringify(record, null, 2) + "\n";
+}
+
+function yamlWithHeader(header: string, items: object[]): string {
+  const doc = new Document(items);
+  doc.commentBefore = header.replace(/^\n/, "");
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** Writes `files` into a staging folder beside `sourcesDir`, then renames it to `sourcesDir/id` in one step. */
+function writeFolderAtomically(sourcesDir: string, id: string, files: Map<string, Uint8Array | string>): void {
+  const target = join(sourcesDir, id);
+  const parent = dirname(resolve(sourcesDir));
+  removeAbandonedStagings(parent);
+  const staging = join(parent, `${STAGING_PREFIX}${id}-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    mkdirSync(staging);
+    for (const [name, content] of files) writeFileSync(join(staging, name), content, { flag: "wx" });
+    crashPoint("add-source:staged");
+    // Checked again just before the rename: a folder created meanwhile is not replaced.
+    if (exists(target)) throw new PipelineError("already exists; add-source never overwrites", { file: target });
+    renameSync(staging, target);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Staging folders whose process is gone: a killed add-source leaves one behind. */
+function removeAbandonedStagings(parent: string): void {
+  for (const name of readdirSync(parent)) {
+    const pid = new RegExp(`^${STAGING_PREFIX.replace(".", "\\.")}.+-(\\d+)$`).exec(name)?.[1];
+    if (pid !== undefined && !processIsAlive(Number(pid))) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

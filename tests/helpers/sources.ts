@@ -1,0 +1,70 @@
+/**
+ * Sources folders for tests that build more than the memo: the two fixture sources alone, and the memo with
+ * them, whose dataset.yaml is the union of the memo's configuration and the fixtures'.
+ */
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { stringify } from "yaml";
+import { CONFIG_FILE, loadDatasetConfig, type DatasetConfig } from "../../pipeline/config/dataset-config.ts";
+import { ROOT } from "./cli.ts";
+
+export const MEMO_SOURCES = join(ROOT, "sources");
+/** Two short fictional sources (a port authority's annual report, a city's ridership note) and their dataset.yaml. */
+export const FIXTURE_SOURCES = join(ROOT, "tests", "fixtures", "sources-extra");
+
+/** The source folders of a sources folder, by name. */
+export function sourceFolders(sourcesDir: string): string[] {
+  return readdirSync(sourcesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/**
+ * The union of several dataset configurations, each validated first. Terms (units, measures, actors, event
+ * types), series (by id) and charts (by file) are merged; one defined differently in two files is an error.
+ * The package metadata is the first file's: the others extend that dataset.
+ */
+export function mergeDatasetConfigs(files: string[]): DatasetConfig {
+  const configs = files.map((file) => ({ file, config: loadDatasetConfig(file).config }));
+  const [first] = configs;
+  if (!first) throw new Error("mergeDatasetConfigs: no configuration to merge");
+  const merged: DatasetConfig = { package: first.config.package, units: {}, measures: {}, actors: {}, event_types: {}, series: [], charts: [] };
+  const definedIn = new Map<string, string>();
+  const add = <T>(target: Record<string, T>, kind: string, name: string, definition: T, file: string) => {
+    const previous = target[name];
+    if (previous !== undefined && !isDeepStrictEqual(previous, definition)) {
+      throw new Error(`${kind} "${name}" is defined differently in ${definedIn.get(`${kind}:${name}`)} and ${file}`);
+    }
+    target[name] = definition;
+    if (!definedIn.has(`${kind}:${name}`)) definedIn.set(`${kind}:${name}`, file);
+  };
+  for (const { file, config } of configs) {
+    for (const kind of ["units", "measures", "actors", "event_types"] as const) {
+      for (const [name, definition] of Object.entries(config[kind])) add(merged[kind] as Record<string, unknown>, kind, name, definition, file);
+    }
+    const series: Record<string, unknown> = Object.fromEntries(merged.series.map((s) => [s.id, s]));
+    for (const s of config.series) add(series, "series", s.id, s, file);
+    merged.series = Object.values(series) as DatasetConfig["series"];
+    const charts: Record<string, unknown> = Object.fromEntries(merged.charts.map((c) => [c.file, c]));
+    for (const c of config.charts) add(charts, "chart", c.file, c, file);
+    merged.charts = Object.values(charts) as DatasetConfig["charts"];
+  }
+  return merged;
+}
+
+/** A temporary sources folder holding the memo's source, both fixture sources and the merged dataset.yaml. */
+export function memoWithFixtures(): string {
+  const sourcesDir = join(mkdtempSync(join(tmpdir(), "rdd-sources-")), "sources");
+  for (const from of [MEMO_SOURCES, FIXTURE_SOURCES]) {
+    for (const folder of sourceFolders(from)) cpSync(join(from, folder), join(sourcesDir, folder), { recursive: true });
+  }
+  const merged = mergeDatasetConfigs([join(MEMO_SOURCES, CONFIG_FILE), join(FIXTURE_SOURCES, CONFIG_FILE)]);
+  const file = join(sourcesDir, CONFIG_FILE);
+  writeFileSync(file, stringify(merged, { lineWidth: 0 }));
+  // The union is checked as the build will check it: a series or chart naming a term that neither defines fails here.
+  loadDatasetConfig(file);
+  return sourcesDir;
+}
