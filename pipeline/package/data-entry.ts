@@ -1,7 +1,8 @@
 /**
  * The package's data-only entry: the tables as frozen plain data (ESM and CommonJS), typed by declarations
  * printed from the Zod schemas, with literal unions of the ids present so that lookups autocomplete and a
- * misspelled id does not compile. Importing it loads no Zod, no Arquero and no parser.
+ * misspelled id does not compile, and a type guard per id type to narrow a plain string (user input) to an id.
+ * Importing it loads no Zod, no Arquero and no parser.
  */
 import type { Files } from "../publish.ts";
 import type { TableSpec } from "../tables.ts";
@@ -42,23 +43,33 @@ const FREEZE = `function freeze(value) {
   }
   return value;
 }
-function lookup(table, rows) {
-  const byId = new Map(rows.map((row) => [row.id, row]));
+function byId(rows) {
+  return new Map(rows.map((row) => [row.id, row]));
+}
+function lookup(table, index) {
   return (id) => {
-    const row = byId.get(id);
+    const row = index.get(id);
     if (row === undefined) throw new RangeError(\`russia-dprk-data: no \${table} with id "\${id}"\`);
     return row;
   };
+}
+function guard(index) {
+  return (id) => index.has(id);
 }
 `;
 
 export function dataEntryFiles(rows: Record<TableSpec["name"], object[]>): Files {
   const body = TABLES.map(({ name }) => `const ${NAMES[name].array} = freeze(${JSON.stringify(rows[name])});`).join("\n");
   const lookups = TABLES.flatMap(({ name }) => {
-    const { array, lookup } = NAMES[name];
-    return lookup ? [`const ${lookup} = lookup(${JSON.stringify(lookup)}, ${array});`] : [];
+    const { array, lookup, idType } = NAMES[name];
+    if (!lookup || !idType) return [];
+    const index = `${array}ById`;
+    return [`const ${index} = byId(${array});`, `const ${lookup} = lookup(${JSON.stringify(lookup)}, ${index});`, `const ${guardName(idType)} = guard(${index});`];
   }).join("\n");
-  const exported = TABLES.flatMap(({ name }) => [NAMES[name].array, NAMES[name].lookup ?? []].flat());
+  const exported = TABLES.flatMap(({ name }) => {
+    const { array, lookup, idType } = NAMES[name];
+    return lookup && idType ? [array, lookup, guardName(idType)] : [array];
+  });
   const esm = `${HEADER}${FREEZE}${body}\n${lookups}\nexport { ${exported.join(", ")} };\n`;
   const cjs = `${HEADER}"use strict";\n${FREEZE}${body}\n${lookups}\nmodule.exports = { ${exported.join(", ")} };\n`;
   const types = declarations(rows);
@@ -68,6 +79,11 @@ export function dataEntryFiles(rows: Record<TableSpec["name"], object[]>): Files
     ["index.d.ts", types],
     ["index.d.cts", types],
   ]);
+}
+
+/** The type guard's name for an id type: `isFigureId` for `FigureId`. */
+function guardName(idType: string): string {
+  return `is${idType}`;
 }
 
 function declarations(rows: Record<TableSpec["name"], object[]>): string {
@@ -82,6 +98,7 @@ function declarations(rows: Record<TableSpec["name"], object[]>): string {
       parts.push(unionOf(idType, ids, `The id of every record in ${name}.`));
       parts.push(`/** ${schema.description ?? name} */\nexport declare const ${array}: readonly (Frozen<${type}> & { readonly id: ${idType} })[];`);
       parts.push(`/** The ${type.toLowerCase()} with this id; throws a RangeError for an unknown id. */\nexport declare function ${lookup}<Id extends ${idType}>(id: Id): Frozen<${type}> & { readonly id: Id };`);
+      parts.push(`/** Whether a string (user input, a URL, a file) is the id of a record in ${name}: narrows it to ${idType} for \`${lookup}()\`. */\nexport declare function ${guardName(idType)}(id: string): id is ${idType};`);
     } else {
       parts.push(`/** ${schema.description ?? name} */\nexport declare const ${array}: readonly Frozen<${type}>[];`);
     }
