@@ -148,6 +148,9 @@ export declare const sources: readonly (Frozen<Source> & { readonly id: SourceId
 /** The source with this id; throws a RangeError for an unknown id. */
 export declare function source<Id extends SourceId>(id: Id): Frozen<Source> & { readonly id: Id };
 
+/** Whether a string (user input, a URL, a file) is the id of a record in sources: narrows it to SourceId for `source()`. */
+export declare function isSourceId(id: string): id is SourceId;
+
 /** One row per number stated in a source */
 export interface Figure {
   /** Stable identifier, a lowercase slug unique across all sources */
@@ -212,6 +215,9 @@ export declare const figures: readonly (Frozen<Figure> & { readonly id: FigureId
 
 /** The figure with this id; throws a RangeError for an unknown id. */
 export declare function figure<Id extends FigureId>(id: Id): Frozen<Figure> & { readonly id: Id };
+
+/** Whether a string (user input, a URL, a file) is the id of a record in figures: narrows it to FigureId for `figure()`. */
+export declare function isFigureId(id: string): id is FigureId;
 
 /** One row per dated happening in a source */
 export interface Event {
@@ -292,6 +298,9 @@ export declare const events: readonly (Frozen<Event> & { readonly id: EventId })
 /** The event with this id; throws a RangeError for an unknown id. */
 export declare function event<Id extends EventId>(id: Id): Frozen<Event> & { readonly id: Id };
 
+/** Whether a string (user input, a URL, a file) is the id of a record in events: narrows it to EventId for `event()`. */
+export declare function isEventId(id: string): id is EventId;
+
 /** Indicators computed from the figures, never typed by hand */
 export interface Indicator {
   /** Stable identifier, a lowercase slug unique across all sources */
@@ -354,6 +363,9 @@ export declare const indicators: readonly (Frozen<Indicator> & { readonly id: In
 
 /** The indicator with this id; throws a RangeError for an unknown id. */
 export declare function indicator<Id extends IndicatorId>(id: Id): Frozen<Indicator> & { readonly id: Id };
+
+/** Whether a string (user input, a URL, a file) is the id of a record in indicators: narrows it to IndicatorId for `indicator()`. */
+export declare function isIndicatorId(id: string): id is IndicatorId;
 
 /** Russian–North Korean trade turnover, one row per observation in period order within each source, with changes from the one before */
 export interface TradeTurnover {

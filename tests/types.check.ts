@@ -20,9 +20,19 @@ export type Checks = [
   Assert<Equal<published.Actor, z.infer<typeof eventSchema>["actors"][number]>>,
   Assert<Equal<published.Qualifier, z.infer<typeof qualifier>>>,
   Assert<Equal<(typeof published.figures)[number]["id"], published.FigureId>>,
+  Assert<Equal<typeof published.isFigureId, (s: string) => s is published.FigureId>>,
+  Assert<Equal<typeof published.isEventId, (s: string) => s is published.EventId>>,
+  Assert<Equal<typeof published.isIndicatorId, (s: string) => s is published.IndicatorId>>,
+  Assert<Equal<typeof published.isSourceId, (s: string) => s is published.SourceId>>,
 ];
 
 declare const figure: typeof published.figure;
 export const known = figure("trade-turnover-rus-prk-1988").value;
 // @ts-expect-error a misspelled id is not a FigureId
 export const misspelled = figure("trade-turnover-rus-prk-1898");
+
+declare const isFigureId: typeof published.isFigureId;
+declare const input: string;
+// @ts-expect-error a string is not a FigureId until a guard says so
+export const unguarded = figure(input);
+export const guarded = isFigureId(input) ? figure(input).value : undefined;

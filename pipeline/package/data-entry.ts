@@ -1,7 +1,8 @@
 /**
  * The package's data-only entry: the tables as frozen plain data (ESM and CommonJS), typed by declarations
  * printed from the Zod schemas, with literal unions of the ids present so that lookups autocomplete and a
- * misspelled id does not compile. Importing it loads no Zod, no Arquero and no parser.
+ * misspelled id does not compile, and a type guard per id type to narrow a plain string (user input) to an id.
+ * Importing it loads no Zod, no Arquero and no parser.
  */
 import type { PublishedTable } from "../outputs/step.ts";
 import { interfaceFor, unionOf } from "./ts-types.ts";
@@ -46,23 +47,33 @@ const FREEZE = `function freeze(value) {
   }
   return value;
 }
-function lookup(table, rows) {
-  const byId = new Map(rows.map((row) => [row.id, row]));
+function byId(rows) {
+  return new Map(rows.map((row) => [row.id, row]));
+}
+function lookup(table, index) {
   return (id) => {
-    const row = byId.get(id);
+    const row = index.get(id);
     if (row === undefined) throw new RangeError(\`russia-dprk-data: no \${table} with id "\${id}"\`);
     return row;
   };
+}
+function guard(index) {
+  return (id) => index.has(id);
 }
 `;
 
 export function dataEntryFiles(tables: PublishedTable[]): Map<string, string> {
   const body = tables.map(({ spec, rows }) => `const ${entryNames(spec).array} = freeze(${JSON.stringify(rows)});`).join("\n");
   const lookups = tables.flatMap(({ spec }) => {
-    const { array, lookup } = entryNames(spec);
-    return lookup ? [`const ${lookup} = lookup(${JSON.stringify(lookup)}, ${array});`] : [];
+    const { array, lookup, idType } = entryNames(spec);
+    if (!lookup || !idType) return [];
+    const index = `${array}ById`;
+    return [`const ${index} = byId(${array});`, `const ${lookup} = lookup(${JSON.stringify(lookup)}, ${index});`, `const ${guardName(idType)} = guard(${index});`];
   }).join("\n");
-  const exported = tables.flatMap(({ spec }) => [entryNames(spec).array, entryNames(spec).lookup ?? []].flat());
+  const exported = tables.flatMap(({ spec }) => {
+    const { array, lookup, idType } = entryNames(spec);
+    return lookup && idType ? [array, lookup, guardName(idType)] : [array];
+  });
   const esm = `${HEADER}${FREEZE}${body}\n${lookups}\nexport { ${exported.join(", ")} };\n`;
   const cjs = `${HEADER}"use strict";\n${FREEZE}${body}\n${lookups}\nmodule.exports = { ${exported.join(", ")} };\n`;
   const types = declarations(tables);
@@ -72,6 +83,11 @@ export function dataEntryFiles(tables: PublishedTable[]): Map<string, string> {
     ["index.d.ts", types],
     ["index.d.cts", types],
   ]);
+}
+
+/** The type guard's name for an id type: `isFigureId` for `FigureId`. */
+function guardName(idType: string): string {
+  return `is${idType}`;
 }
 
 function declarations(tables: PublishedTable[]): string {
@@ -87,6 +103,7 @@ function declarations(tables: PublishedTable[]): string {
       parts.push(unionOf(idType, ids, `The id of every record in ${name}.`));
       parts.push(`/** ${schema.description ?? name} */\nexport declare const ${array}: readonly (Frozen<${type}> & { readonly id: ${idType} })[];`);
       parts.push(`/** The ${type.toLowerCase()} with this id; throws a RangeError for an unknown id. */\nexport declare function ${lookup}<Id extends ${idType}>(id: Id): Frozen<${type}> & { readonly id: Id };`);
+      parts.push(`/** Whether a string (user input, a URL, a file) is the id of a record in ${name}: narrows it to ${idType} for \`${lookup}()\`. */\nexport declare function ${guardName(idType)}(id: string): id is ${idType};`);
     } else {
       parts.push(`/** ${schema.description ?? name} */\nexport declare const ${array}: readonly Frozen<${type}>[];`);
     }
