@@ -76,6 +76,9 @@ export interface LoadedConfig {
 
 export const CONFIG_FILE = "dataset.yaml";
 
+/** The units of a series' percent change and growth rate (see derive), which a dataset with series must define. */
+export const SERIES_CHANGE_UNITS = ["percent", "percent/year"] as const;
+
 export function loadDatasetConfig(file: string): LoadedConfig {
   const loaded: LoadedDocument<DatasetConfig> = loadYamlDocument(file, datasetConfigSchema);
   const { value: config, lineOf } = loaded;
@@ -84,6 +87,10 @@ export function loadDatasetConfig(file: string): LoadedConfig {
     errors.push(new PipelineError(`${kind} "${name}" is not defined in ${CONFIG_FILE}'s ${kind === "unit" ? "units" : `${kind}s`}`, { file, line: lineOf(...path) }));
   for (const [name, measure] of Object.entries(config.measures)) {
     if (!(measure.unit in config.units)) undefinedTerm("unit", measure.unit, ["measures", name, "unit"]);
+  }
+  // A series publishes its changes in percent and, as compound growth, in percent per year.
+  for (const unit of config.series.length > 0 ? SERIES_CHANGE_UNITS : []) {
+    if (!(unit in config.units)) errors.push(new PipelineError(`unit "${unit}" must be defined: series publish their changes in it`, { file, line: lineOf("series") }));
   }
   const seriesIds = new Set<string>();
   const tables = new Set<string>();

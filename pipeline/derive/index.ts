@@ -7,7 +7,7 @@
  */
 import * as aq from "arquero";
 import type { Figure, Indicator, SeriesObservation } from "../../schemas/index.ts";
-import type { SeriesDefinition, UnitDefinition } from "../config/dataset-config.ts";
+import { SERIES_CHANGE_UNITS, type SeriesDefinition, type UnitDefinition } from "../config/dataset-config.ts";
 import { formatInUnit } from "../config/format-unit.ts";
 import type { Curated } from "../curation.ts";
 import { PipelineError, throwIfAny } from "../errors.ts";
@@ -126,8 +126,8 @@ function seriesRows(figures: aq.ColumnTable, series: SeriesDefinition, breaks: M
 
 const CHANGES = {
   change_abs: { slug: "abs-change", name: "Change in", unit: (seriesUnit: string) => seriesUnit },
-  change_pct: { slug: "pct-change", name: "Percent change in", unit: () => "percent" },
-  cagr_pct: { slug: "cagr", name: "Compound annual growth of", unit: () => "percent/year" },
+  change_pct: { slug: "pct-change", name: "Percent change in", unit: () => SERIES_CHANGE_UNITS[0] },
+  cagr_pct: { slug: "cagr", name: "Compound annual growth of", unit: () => SERIES_CHANGE_UNITS[1] },
 } as const;
 
 /** Each consecutive pair of observations gives an absolute change, a percent change and a growth rate. */

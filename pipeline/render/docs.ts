@@ -111,6 +111,12 @@ export function dataDictionary(specs: TableSpec[]): string {
     "`null` in JSON). Lists are `;`-separated in CSV and arrays in JSON. CSV files are RFC 4180, UTF-8, with `\\n`",
     "line ends.",
     "",
+    "**Several sources.** Every record keeps its `source_id`. Two sources reporting the same period are two",
+    "observations, never merged or averaged. A series table (one per series the dataset configuration defines)",
+    "orders each source's observations by period and computes each change from the preceding observation *of the",
+    "same source*; series indicators are likewise computed within one source. An indicator defined in a source's",
+    "`indicators.yaml` may take figures of any source; its `inputs` name them.",
+    "",
     "Tables: " + specs.map((table) => `[\`${table.name}\`](#${table.name})`).join(", ") + ".",
   ];
   return [...intro, ...specs.flatMap(tableSection)].join("\n") + "\n";
