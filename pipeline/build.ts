@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { sourceSchema, type Event, type Figure, type Indicator, type Source } from "../schemas/index.ts";
+import { loadDatasetConfig, type LoadedConfig } from "./config/dataset-config.ts";
 import { loadCuration, type Curated } from "./curation.ts";
 import { curatedEvent, curatedFigure, curatedIndicator, dismissal } from "./curated-records.ts";
 import { derive, type Derived, type IndicatorDefinition } from "./derive/index.ts";
@@ -98,12 +99,13 @@ export async function build({ sourcesDir, outDir, cache = true, schemasEntry = s
   const derived = derive(dataset.figures, indicatorDefinitions);
   validateDerived(derived);
   const rows = sortedRows({ ...dataset, indicators: derived.indicators, trade_turnover: derived.tradeTurnover });
+  const config = loadDatasetConfig(join(sourcesDir, "dataset.yaml"));
   const files: Files = new Map([
     ...tableFiles(TABLES.map((spec) => ({ ...spec, rows: rows[spec.name] }))),
     ...jsonSchemaFiles(),
     ...dataEntryFiles(rows),
-    ...explorer(rows, rawTexts),
-    ...(await charts({ sources: dataset.sources, figures: dataset.figures, events: dataset.events, tradeTurnover: derived.tradeTurnover }, stepCacheDir(ROOT, cache))),
+    ...explorer(rows, rawTexts, config),
+    ...(await charts({ config, sources: dataset.sources, figures: dataset.figures, events: dataset.events, series: seriesTables(rows, config) }, stepCacheDir(ROOT, cache))),
     ...(await schemasEntry),
   ]);
   files.set("datapackage.json", datapackage(files, packageMetadata(), dataset.sources));
@@ -120,24 +122,39 @@ function sortedRows(rows: Rows): Rows {
   return Object.fromEntries(TABLES.map((spec) => [spec.name, [...rows[spec.name]].sort(byKeys(...spec.orderBy))])) as Rows;
 }
 
-/** The provenance explorer of the first source (the dataset has one source today). */
-function explorer(rows: Rows, rawTexts: Map<string, string>): Files {
-  const source = (rows.sources as Source[])[0];
-  if (!source) return new Map();
-  const ofSource = <T extends { source_id: string }>(records: object[]) => (records as T[]).filter((r) => r.source_id === source.id);
+/** The provenance explorer: a page per source, with the indicators computed from its figures. */
+function explorer(rows: Rows, rawTexts: Map<string, string>, { config }: LoadedConfig): Files {
   return explorerFiles({
-    raw: rawTexts.get(source.id)!,
-    source,
-    figures: ofSource<Figure>(rows.figures),
-    events: ofSource<Event>(rows.events),
-    indicators: rows.indicators as Indicator[],
+    config,
+    sources: (rows.sources as Source[]).map((source) => {
+      const figures = (rows.figures as Figure[]).filter((f) => f.source_id === source.id);
+      const ids = new Set(figures.map((f) => f.id));
+      return {
+        source,
+        raw: rawTexts.get(source.id)!,
+        figures,
+        events: (rows.events as Event[]).filter((e) => e.source_id === source.id),
+        indicators: (rows.indicators as Indicator[]).filter((i) => i.inputs.some((id) => ids.has(id))),
+      };
+    }),
   });
 }
 
-/** The charts, re-rendered only when their data, their code or Vega's version changed. */
+/** Each configured series' table rows, by series id. */
+function seriesTables(rows: Rows, { config }: LoadedConfig): ChartInput["series"] {
+  return Object.fromEntries(config.series.map((series) => [series.id, (rows as Record<string, ChartInput["series"][string]>)[series.table] ?? []]));
+}
+
+/** The charts, re-rendered only when their data, their code, their configuration or Vega's version changed. */
 function charts(input: ChartInput, cacheDir: string | null): Promise<Files> {
-  const code = ["pipeline/render/charts.ts", "pipeline/derive/periods.ts", ...sourceFiles(ROOT, "schemas")];
-  const key = inputsKey(ROOT, { files: code, packages: ["vega", "vega-lite"], data: input });
+  const code = [
+    ...["charts.ts", "chart-kit.ts", "plover.ts", "records.ts", "units.ts"].map((file) => `pipeline/render/${file}`),
+    ...sourceFiles(ROOT, "pipeline/render/charts"),
+    ...sourceFiles(ROOT, "pipeline/extract"),
+    "pipeline/derive/periods.ts",
+    ...sourceFiles(ROOT, "schemas"),
+  ];
+  const key = inputsKey(ROOT, { files: code, packages: ["vega", "vega-lite"], data: { ...input, config: input.config.config } });
   return cachedStep(cacheDir, "charts", key, () => chartFiles(input));
 }
 

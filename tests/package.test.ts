@@ -76,7 +76,7 @@ describe("datapackage.json", () => {
     const NOT_DATA: [RegExp, string][] = [
       [/^index\.(js|cjs|d\.ts|d\.cts)$/, "the npm data entry: the tables again as code, for import"],
       [/^zod\/(esm|cjs)\/[a-z-]+\.(js|d\.ts|json)$/, "the npm schemas entry: the Zod schemas as code"],
-      [/^explorer\/index\.html$/, "the provenance explorer: a page, and it holds the memo's whole text, which is not ours to license"],
+      [/^explorer\/[a-z0-9-]+\.html$/, "the provenance explorer: pages, and a source's page holds its whole text, which is not ours to license"],
       [/^datapackage\.json$/, "the descriptor itself"],
     ];
     const described = new Set(descriptor.resources.map((r: { path: string }) => r.path));

@@ -1,5 +1,6 @@
-// The provenance explorer's behaviour: tooltips on highlights, sortable and filterable tables, and rows that
-// lead to their words in the memo. Inlined into the page at build time; no dependencies.
+// The provenance explorer's behaviour: tooltips on highlights, sortable and filterable record lists, records
+// that lead to their words in the text and highlights that lead to their records. Inlined into the page at
+// build time; no dependencies.
 "use strict";
 (() => {
   const data = JSON.parse(document.getElementById("explorer-data").textContent);
@@ -122,9 +123,13 @@
     return [...memo.querySelectorAll(selector)];
   }
 
-  /** Highlights every word of the records and brings the first into view, with focus (and so its tooltip). */
-  function select(ids, row) {
+  function clearSelection() {
     for (const element of document.querySelectorAll("mark.active, tr.selected")) element.classList.remove("active", "selected");
+  }
+
+  /** Highlights every word of the records and brings the first into view, with focus (and so its tooltip). */
+  function selectFromRow(ids, row) {
+    clearSelection();
     selectedIds = ids;
     row.classList.add("selected");
     const marks = marksOf(ids);
@@ -138,8 +143,46 @@
   function activate(row) {
     const table = row.closest("table");
     const ids = table.dataset.kind === "indicators" ? data.inputs[row.dataset.id] : [row.dataset.id];
-    select(ids, row);
+    selectFromRow(ids, row);
   }
+
+  /** The figure and event rows of the records, shown again if a filter hid them. */
+  function rowsOf(ids) {
+    const rows = ids.map((id) => document.querySelector(`table:not([data-kind="indicators"]) tr[data-id="${CSS.escape(id)}"]`)).filter(Boolean);
+    for (const row of rows.filter((row) => row.hidden)) {
+      const name = row.closest("table").dataset.kind;
+      const input = document.getElementById(`${name}-filter`);
+      input.value = "";
+      input.dispatchEvent(new Event("input"));
+    }
+    return rows;
+  }
+
+  /** A highlight's records selected in their lists and the first brought into view, with focus. */
+  function selectFromMark(mark) {
+    const ids = idsOf(mark);
+    clearSelection();
+    selectedIds = ids;
+    for (const words of marksOf(ids)) words.classList.add("active");
+    const rows = rowsOf(ids);
+    for (const row of rows) row.classList.add("selected");
+    hideTip();
+    if (rows.length === 0) return;
+    rows[0].scrollIntoView({ block: "center" });
+    rows[0].focus({ preventScroll: true });
+  }
+
+  memo.addEventListener("click", (event) => {
+    const mark = event.target.closest("mark[data-ids]");
+    if (mark) selectFromMark(mark);
+  });
+  memo.addEventListener("keydown", (event) => {
+    const mark = event.target.closest("mark[data-ids]");
+    if (mark && event.key === "Enter") {
+      event.preventDefault();
+      selectFromMark(mark);
+    }
+  });
 
   // ---- tables ----
 
