@@ -244,6 +244,12 @@ describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, (
     const ids = (await shared.getAttribute("data-ids"))!.split(" ");
     await press(shared);
     expect((await page.$$eval("tr.selected", (rows) => rows.map((row) => (row as HTMLElement).dataset.id))).sort()).toEqual([...ids].sort());
+    // A record a filter hides is shown again.
+    const figure = memo.figures[0]!;
+    await page.getByLabel("Filter figures").fill("no record holds these words");
+    await press(page.locator(`mark[data-ids~="${figure.id}"]`).first());
+    expect(await page.locator(`#figures-table tr[data-id="${figure.id}"]`).isVisible()).toBe(true);
+    expect((await focused()).ids).toBe(figure.id);
   });
 
   it("selecting an event's record with Enter marks all its quote", async () => {

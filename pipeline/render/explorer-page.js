@@ -123,19 +123,21 @@
     return [...memo.querySelectorAll(selector)];
   }
 
-  function clearSelection() {
+  /** Marks the records selected: their rows and every word of their quotes. */
+  function markSelected(ids, rows) {
     for (const element of document.querySelectorAll("mark.active, tr.selected")) element.classList.remove("active", "selected");
+    selectedIds = ids;
+    for (const row of rows) row.classList.add("selected");
+    const marks = marksOf(ids);
+    for (const mark of marks) mark.classList.add("active");
+    hideTip(); // so that a highlight focused next rebuilds its tooltip with the selected records' cards marked current
+    return marks;
   }
 
   /** Highlights every word of the records and brings the first into view, with focus (and so its tooltip). */
   function selectFromRow(ids, row) {
-    clearSelection();
-    selectedIds = ids;
-    row.classList.add("selected");
-    const marks = marksOf(ids);
-    for (const mark of marks) mark.classList.add("active");
+    const marks = markSelected(ids, [row]);
     if (marks.length === 0) return;
-    hideTip(); // so that focusing rebuilds the tooltip with the selected records' cards marked current
     marks[0].scrollIntoView({ block: "center" });
     marks[0].focus({ preventScroll: true });
   }
@@ -161,12 +163,8 @@
   /** A highlight's records selected in their lists and the first brought into view, with focus. */
   function selectFromMark(mark) {
     const ids = idsOf(mark);
-    clearSelection();
-    selectedIds = ids;
-    for (const words of marksOf(ids)) words.classList.add("active");
     const rows = rowsOf(ids);
-    for (const row of rows) row.classList.add("selected");
-    hideTip();
+    markSelected(ids, rows);
     if (rows.length === 0) return;
     rows[0].scrollIntoView({ block: "center" });
     rows[0].focus({ preventScroll: true });
