@@ -19,7 +19,7 @@ import { datapackage } from "./package/datapackage.ts";
 import { writeAtomically } from "./publish.ts";
 import { resolve } from "./resolve/index.ts";
 import { assertCurated } from "./to-curate.ts";
-import { cachedStep, inputsKey, stepCacheDir } from "./step-cache.ts";
+import { cachedStep, inputsKey, sourceFiles, stepCacheDir } from "./step-cache.ts";
 import { byKeys, tableSpecs } from "./tables.ts";
 import { validate, validateDerived, type Dataset } from "./validate.ts";
 import { existsSync } from "node:fs";
@@ -87,7 +87,8 @@ export function assemble(sourcesDir: string): Assembled {
     dataset.figures.push(...resolved.figures);
     dataset.events.push(...resolved.events);
     dataset.mentions.push(...resolved.mentions);
-    texts.push({ source, raw, normalized });
+    const spans = new Map([...resolved.figures, ...resolved.events].map(({ record, span }) => [record.id, span]));
+    texts.push({ source, raw, normalized, spans });
     const definitionsFile = join(dir, "indicators.yaml");
     if (existsSync(definitionsFile)) definitions.push(...loadCuration(definitionsFile, curatedIndicator));
   }
@@ -98,7 +99,7 @@ export async function build({ sourcesDir, outDir, cache = true }: BuildOptions):
   const steps = await outputSteps();
   const { loaded, dataset, texts, definitions } = assemble(sourcesDir);
   const config = loaded.config;
-  const products: Omit<BuildProducts, "tables"> = { config, texts, packageMetadata: packageMetadata(), root: ROOT };
+  const products: Omit<BuildProducts, "tables"> = { config, loadedConfig: loaded, texts, packageMetadata: packageMetadata(), root: ROOT };
   const cacheDir = stepCacheDir(ROOT, cache);
   // Steps that need no table (the schemas entry's compiler) start now and run while the data is derived.
   const early = new Map(steps.filter((s) => !s.reads.includes("tables")).map((s) => [s, runStep(s, products as BuildProducts, cacheDir)]));
@@ -144,8 +145,11 @@ async function outputSteps(): Promise<OutputStep[]> {
 async function runStep(step: OutputStep, products: BuildProducts, cacheDir: string | null): Promise<Files> {
   const reads = Object.fromEntries(step.reads.map((key) => [key, products[key]])) as Pick<BuildProducts, keyof BuildProducts>;
   if (step.cache === undefined) return step.run(reads);
-  const data = Object.fromEntries(step.reads.filter((key) => key !== "root").map((key) => [key, key === "texts" ? products.texts.map((t) => t.source.sha256) : products[key]]));
-  const key = inputsKey(ROOT, { entry: join(OUTPUTS, `${step.name}.ts`), packages: step.cache.packages, data });
+  // What the step reads, as data: a text by its checksum, the configuration without its line lookup.
+  const asData = (key: keyof BuildProducts) => (key === "texts" ? products.texts.map((t) => t.source.sha256) : key === "loadedConfig" ? products.config : products[key]);
+  const data = Object.fromEntries(step.reads.filter((key) => key !== "root").map((key) => [key, asData(key)]));
+  const modules = [join(OUTPUTS, `${step.name}.ts`), ...(step.cache.folders ?? []).flatMap((folder) => sourceFiles(join(ROOT, folder)))];
+  const key = inputsKey(ROOT, { modules, packages: step.cache.packages, data });
   return cachedStep(cacheDir, step.name, key, async () => step.run(reads));
 }
 

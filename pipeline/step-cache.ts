@@ -17,22 +17,30 @@ export function stepCacheDir(root: string, cache: boolean): string | null {
 
 const RELATIVE_IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"(\.{1,2}\/[^"]+)"|import\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g;
 
-/** Every project source file `entry` imports, directly or not, itself included, as sorted absolute paths. */
-export function importGraph(entry: string): string[] {
+/** Every project source file the `entries` import, directly or not, themselves included, as sorted absolute paths. */
+export function importGraph(entries: string[]): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
     for (const match of readFileSync(file, "utf8").matchAll(RELATIVE_IMPORT)) visit(resolve(dirname(file), match[1] ?? match[2]!));
   };
-  visit(resolve(entry));
+  for (const entry of entries) visit(resolve(entry));
   return [...seen].sort();
 }
 
-/** The checksum of a step's inputs: its import graph's files, its packages' versions, and its data. */
-export function inputsKey(root: string, { entry, packages, data }: { entry: string; packages: string[]; data: unknown }): string {
+/** The TypeScript modules of a folder, sorted, as absolute paths. */
+export function sourceFiles(folder: string): string[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith(".ts"))
+    .sort()
+    .map((name) => join(folder, name));
+}
+
+/** The checksum of a step's inputs: its modules' import graph, its packages' versions, and its data. */
+export function inputsKey(root: string, { modules, packages, data }: { modules: string[]; packages: string[]; data: unknown }): string {
   const hash = createHash("sha256");
-  for (const file of importGraph(entry)) hash.update(`file ${file.slice(root.length)}\0`).update(readFileSync(file)).update("\0");
+  for (const file of importGraph(modules)) hash.update(`file ${file.slice(root.length)}\0`).update(readFileSync(file)).update("\0");
   for (const name of packages) {
     const { version } = JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string };
     hash.update(`package ${name}@${version}\0`);

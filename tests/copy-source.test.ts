@@ -41,8 +41,10 @@ describe("a copy of the memo's folder with a new id", () => {
     expect(figures.filter((f) => f.source_id === COPY).map((f) => f.id).sort()).toEqual(memo.map((f) => `copy-${f.id}`).sort());
   });
 
-  it("writes an explorer page per source", () => {
+  it("writes an explorer page per source and an index listing both", () => {
     for (const id of ["ponars-pm-428", COPY]) expect(existsSync(join(outDir, "explorer", `${id}.html`)), id).toBe(true);
+    const index = readFileSync(join(outDir, "explorer", "index.html"), "utf8");
+    for (const id of ["ponars-pm-428", COPY]) expect(index).toContain(`href="${id}.html"`);
   });
 
   it("keeps two observations per period in the series, each change computed within its own source", () => {

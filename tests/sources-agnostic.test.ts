@@ -111,8 +111,12 @@ describe("building the fixture sources alone", () => {
     for (const id of FIXTURE_IDS) expect(existsSync(join(table.outDir, "explorer", `${id}.html`))).toBe(true);
   });
 
-  // Waits for the chart step: today a chart of kind `series` is written as trade-turnover.svg whatever its `file`.
-  it.todo("draws each chart under the file name dataset.yaml gives it, naming the sources it draws from");
+  it("draws each chart under the file name dataset.yaml gives it, naming the sources it draws from", () => {
+    const svg = readFileSync(join(table.outDir, "charts", "ferry-passengers.svg"), "utf8");
+    const authors = table("sources").map((s) => String(s.author));
+    for (const author of authors) expect(svg).toContain(author.replaceAll("&", "&amp;"));
+    expect(existsSync(join(table.outDir, "charts", "trade-turnover.svg"))).toBe(false);
+  });
 });
 
 describe("building the memo with the fixture sources", () => {

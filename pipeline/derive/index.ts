@@ -8,7 +8,7 @@
 import * as aq from "arquero";
 import type { Figure, Indicator, SeriesObservation } from "../../schemas/index.ts";
 import { SERIES_CHANGE_UNITS, type SeriesDefinition, type UnitDefinition } from "../config/dataset-config.ts";
-import { formatInUnit } from "../config/format-unit.ts";
+import { formatValue } from "../config/format-unit.ts";
 import type { Curated } from "../curation.ts";
 import { PipelineError, throwIfAny } from "../errors.ts";
 import type { Qualifier } from "../extract/mention.ts";
@@ -271,7 +271,7 @@ function midPointNotes(figures: Figure[]): string[] {
 
 /** "$2,350,000,000 (trade-turnover-rus-prk-1988)": an input as the description shows it. */
 function render(figure: Figure, units: Units): string {
-  return `${formatInUnit(figure.value, units[figure.unit]!, 6)} (${figure.id})`;
+  return `${formatValue(figure.value, figure.unit, units, { digits: 6 })} (${figure.id})`;
 }
 
 function lowerFirst(text: string): string {

@@ -1,21 +1,22 @@
-/** The charts the dataset configuration lists, rendered with Vega-Lite as static SVG: `charts/<file>`. */
+/** The charts dataset.yaml lists, each drawn by its kind's module (pipeline/render/charts/<kind>.ts) as static SVG. */
 import type { Event, Figure, SeriesObservation, Source } from "../../schemas/index.ts";
 import { chartFiles } from "../render/charts.ts";
-import { utf8, tableNamed, type OutputStep } from "./step.ts";
+import { tableNamed, utf8, type OutputStep } from "./step.ts";
 
-export const step: OutputStep<"config" | "tables"> = {
+export const step: OutputStep<"loadedConfig" | "tables"> = {
   name: "charts",
-  reads: ["config", "tables"],
-  cache: { packages: ["vega", "vega-lite"] },
-  async run({ config, tables }) {
+  reads: ["loadedConfig", "tables"],
+  // The chart kinds are loaded by name, so their folder counts as part of the step's code.
+  cache: { packages: ["vega", "vega-lite"], folders: ["pipeline/render/charts"] },
+  async run({ loadedConfig, tables }) {
     const rows = <T>(name: string) => tableNamed(tables, name).rows as T[];
-    const series = config.series[0];
     const files = await chartFiles({
+      config: loadedConfig,
       sources: rows<Source>("sources"),
       figures: rows<Figure>("figures"),
       events: rows<Event>("events"),
-      tradeTurnover: series === undefined ? [] : rows<SeriesObservation>(series.table),
+      series: Object.fromEntries(loadedConfig.config.series.map((s) => [s.id, rows<SeriesObservation>(s.table)])),
     });
-    return new Map([...files].map(([path, text]) => [path, utf8(text)]));
+    return new Map([...files].map(([path, svg]) => [path, utf8(svg)]));
   },
 };

@@ -5,7 +5,7 @@
  * import graph), its packages and the data it reads are unchanged. Published files are bytes, so a binary
  * format is one more step.
  */
-import type { DatasetConfig } from "../config/dataset-config.ts";
+import type { DatasetConfig, LoadedConfig } from "../config/dataset-config.ts";
 import type { NormalizedText } from "../ingest.ts";
 import type { Source } from "../../schemas/index.ts";
 import type { TableSpec } from "../tables.ts";
@@ -24,6 +24,8 @@ export interface SourceText {
   /** The text as received, which the records' code point offsets count into. */
   raw: string;
   normalized: NormalizedText;
+  /** Each figure's and event's span of the normalized text, by record id, as resolve placed it. */
+  spans: Map<string, { start: number; end: number }>;
 }
 
 export interface PackageMetadata {
@@ -35,6 +37,8 @@ export interface PackageMetadata {
 /** What the build has computed when the output steps run: the inputs a step may declare. */
 export interface BuildProducts {
   config: DatasetConfig;
+  /** The configuration with its file and lines, for steps that report a problem in it. */
+  loadedConfig: LoadedConfig;
   tables: PublishedTable[];
   texts: SourceText[];
   packageMetadata: PackageMetadata;
@@ -45,8 +49,11 @@ export interface BuildProducts {
 export interface OutputStep<R extends keyof BuildProducts = keyof BuildProducts> {
   name: string;
   reads: readonly R[];
-  /** Reuse the outputs while this module's import graph, these packages' versions and the data read are unchanged. */
-  cache?: { packages: string[] };
+  /**
+   * Reuse the outputs while this module's import graph, these packages' versions and the data read are
+   * unchanged; `folders` adds modules the step loads by name (and so outside its import graph).
+   */
+  cache?: { packages: string[]; folders?: string[] };
   run(products: Pick<BuildProducts, R>): Files | Promise<Files>;
 }
 

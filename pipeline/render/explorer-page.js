@@ -1,5 +1,6 @@
-// The provenance explorer's behaviour: tooltips on highlights, sortable and filterable tables, and rows that
-// lead to their words in the memo. Inlined into the page at build time; no dependencies.
+// The provenance explorer's behaviour: tooltips on highlights, sortable and filterable record lists, records
+// that lead to their words in the text and highlights that lead to their records. Inlined into the page at
+// build time; no dependencies.
 "use strict";
 (() => {
   const data = JSON.parse(document.getElementById("explorer-data").textContent);
@@ -122,15 +123,21 @@
     return [...memo.querySelectorAll(selector)];
   }
 
-  /** Highlights every word of the records and brings the first into view, with focus (and so its tooltip). */
-  function select(ids, row) {
+  /** Marks the records selected: their rows and every word of their quotes. */
+  function markSelected(ids, rows) {
     for (const element of document.querySelectorAll("mark.active, tr.selected")) element.classList.remove("active", "selected");
     selectedIds = ids;
-    row.classList.add("selected");
+    for (const row of rows) row.classList.add("selected");
     const marks = marksOf(ids);
     for (const mark of marks) mark.classList.add("active");
+    hideTip(); // so that a highlight focused next rebuilds its tooltip with the selected records' cards marked current
+    return marks;
+  }
+
+  /** Highlights every word of the records and brings the first into view, with focus (and so its tooltip). */
+  function selectFromRow(ids, row) {
+    const marks = markSelected(ids, [row]);
     if (marks.length === 0) return;
-    hideTip(); // so that focusing rebuilds the tooltip with the selected records' cards marked current
     marks[0].scrollIntoView({ block: "center" });
     marks[0].focus({ preventScroll: true });
   }
@@ -138,8 +145,42 @@
   function activate(row) {
     const table = row.closest("table");
     const ids = table.dataset.kind === "indicators" ? data.inputs[row.dataset.id] : [row.dataset.id];
-    select(ids, row);
+    selectFromRow(ids, row);
   }
+
+  /** The figure and event rows of the records, shown again if a filter hid them. */
+  function rowsOf(ids) {
+    const rows = ids.map((id) => document.querySelector(`table:not([data-kind="indicators"]) tr[data-id="${CSS.escape(id)}"]`)).filter(Boolean);
+    for (const row of rows.filter((row) => row.hidden)) {
+      const name = row.closest("table").dataset.kind;
+      const input = document.getElementById(`${name}-filter`);
+      input.value = "";
+      input.dispatchEvent(new Event("input"));
+    }
+    return rows;
+  }
+
+  /** A highlight's records selected in their lists and the first brought into view, with focus. */
+  function selectFromMark(mark) {
+    const ids = idsOf(mark);
+    const rows = rowsOf(ids);
+    markSelected(ids, rows);
+    if (rows.length === 0) return;
+    rows[0].scrollIntoView({ block: "center" });
+    rows[0].focus({ preventScroll: true });
+  }
+
+  memo.addEventListener("click", (event) => {
+    const mark = event.target.closest("mark[data-ids]");
+    if (mark) selectFromMark(mark);
+  });
+  memo.addEventListener("keydown", (event) => {
+    const mark = event.target.closest("mark[data-ids]");
+    if (mark && event.key === "Enter") {
+      event.preventDefault();
+      selectFromMark(mark);
+    }
+  });
 
   // ---- tables ----
 

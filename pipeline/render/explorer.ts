@@ -1,22 +1,34 @@
 /**
- * render: the provenance explorer, one static page (dist/explorer/index.html) that shows the memo as a reader
- * sees it, with every figure and event highlighted at its offsets, and sortable, filterable tables that lead
- * back to the words. It opens from disk: no server, no network, everything inline.
+ * render: the provenance explorer, one static page per source (dist/explorer/<source-id>.html) that shows the
+ * text as a reader sees it, with every figure and event highlighted at its offsets, and sortable, filterable
+ * record lists that lead back to the words and back again; and an index (dist/explorer/index.html) of every
+ * source. The pages open from disk: no server, no network, everything inline.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { DatasetConfig } from "../config/dataset-config.ts";
+import type { NormalizedText } from "../ingest.ts";
 import type { Event, Figure, Indicator, Source } from "../../schemas/index.ts";
-import { codePointIndex } from "../code-points.ts";
-import { normalize, type NormalizedText } from "../ingest.ts";
+import { actorName, formatValue, words } from "../config/format-unit.ts";
 
-export interface ExplorerInput {
+/** One source and its records. */
+export interface SourceRecords {
+  source: Source;
   /** The source's raw text, which the records' code point offsets count into. */
   raw: string;
-  source: Source;
+  /** The normalized text the records' quotes are read in, and each record's span of it (from resolve). */
+  normalized: NormalizedText;
+  spans: ReadonlyMap<string, { start: number; end: number }>;
   figures: Figure[];
   events: Event[];
+  /** The indicators computed from this source's figures. */
   indicators: Indicator[];
+}
+
+export interface ExplorerInput {
+  config: DatasetConfig;
+  sources: SourceRecords[];
 }
 
 /** A figure's or event's quote placed on the normalized text, in UTF-16 indices, end exclusive. */
@@ -64,65 +76,50 @@ const PAGE_SCRIPT = readFileSync(join(import.meta.dirname, "explorer-page.js"), 
 /** Paragraphs this short are the title, byline and section headings: set in bold. */
 const SHORT_PARAGRAPH = 80;
 
-export function explorerFiles(input: ExplorerInput): Map<string, string> {
-  const normalized = normalize(input.raw);
-  const spans = locateSpans(input, normalized);
-  const html = page({
+/** A page per source and the index of them all, by path relative to the output folder. */
+export function explorerFiles({ config, sources }: ExplorerInput): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const records of sources) files.set(`explorer/${sourcePageName(records.source)}`, sourcePage(config, records));
+  files.set("explorer/index.html", indexPage(sources));
+  return files;
+}
+
+function sourcePageName(source: Source): string {
+  return `${source.id}.html`;
+}
+
+function sourcePage(config: DatasetConfig, input: SourceRecords): string {
+  const { normalized } = input;
+  const spans = placeSpans(input);
+  return page({
     source: input.source,
     memo: paragraphRanges(normalized.text)
       .map((range) => renderParagraph(normalized.text, range, spans))
       .join("\n"),
-    tables: [figureTable(input.figures), eventTable(input.events), indicatorTable(input.indicators)].join("\n"),
+    tables: [figureTable(input.figures, config), eventTable(input.events, config), indicatorTable(input.indicators, config)].join("\n"),
     data: {
       records: Object.fromEntries([
-        ...input.figures.map((figure) => [figure.id, figureDetails(figure)] as const),
-        ...input.events.map((event) => [event.id, eventDetails(event)] as const),
+        ...input.figures.map((figure) => [figure.id, figureDetails(figure, config)] as const),
+        ...input.events.map((event) => [event.id, eventDetails(event, config)] as const),
       ]),
       inputs: Object.fromEntries(input.indicators.map((indicator) => [indicator.id, indicator.inputs])),
     },
   });
-  return new Map([["explorer/index.html", html]]);
 }
 
 // ---- placing the records on the normalized text -------------------------------------------------------------
 
-/** Every figure's and event's raw code point span as a span of the normalized text, checked against its quote. */
-function locateSpans(input: ExplorerInput, normalized: NormalizedText): Span[] {
-  const codePoints = codePointIndex(input.raw);
-  const { startAt, endAt } = rawToNormalized(normalized, input.raw.length);
-  const locate = (record: Figure | Event, kind: Span["kind"]): Span => {
-    const start = startAt[codePoints.toUtf16(record.char_start)] ?? -1;
-    const end = endAt[codePoints.toUtf16(record.char_end)] ?? -1;
-    if (start < 0 || end < 0 || normalized.text.slice(start, end) !== record.quote) {
-      throw new Error(`explorer: ${record.id}: raw span [${record.char_start}, ${record.char_end}) does not map onto its quote`);
+/** Every figure's and event's span of the normalized text, as resolve placed it, checked against its quote. */
+function placeSpans(input: SourceRecords): Span[] {
+  const place = (record: Figure | Event, kind: Span["kind"]): Span => {
+    const span = input.spans.get(record.id);
+    if (span === undefined || input.normalized.text.slice(span.start, span.end) !== record.quote) {
+      throw new Error(`explorer: ${record.id}: its span does not hold its quote`);
     }
-    return { id: record.id, kind, start, end };
+    return { id: record.id, kind, ...span };
   };
-  const spans = [...input.figures.map((f) => locate(f, "figure")), ...input.events.map((e) => locate(e, "event"))];
+  const spans = [...input.figures.map((f) => place(f, "figure")), ...input.events.map((e) => place(e, "event"))];
   return spans.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1));
-}
-
-/**
- * The inverse of the normalized text's map: for each raw UTF-16 offset, the normalized index of the character
- * that starts there (startAt) and the normalized index just after the character that ends there (endAt); -1
- * where none does.
- */
-function rawToNormalized(normalized: NormalizedText, rawLength: number) {
-  const startAt = new Int32Array(rawLength + 1).fill(-1);
-  const endAt = new Int32Array(rawLength + 1).fill(-1);
-  for (let i = 0; i < normalized.text.length; i++) {
-    const rawStart = normalized.rawStart[i]!;
-    const rawEnd = normalized.rawEnd[i]!;
-    if (rawEnd <= rawStart) continue; // a footnote's separator stands for no raw text
-    if (startAt[rawStart] === -1) startAt[rawStart] = i;
-    endAt[rawEnd] = i + 1;
-  }
-  // A span that takes a whole link anchor takes its markup too (see ingest's rawRange): "[" to ")".
-  for (const link of normalized.linksByFirst.values()) {
-    startAt[link.rawOpen] = link.first;
-    endAt[link.rawClose] = link.last + 1;
-  }
-  return { startAt, endAt };
 }
 
 // ---- the memo -----------------------------------------------------------------------------------------------
@@ -177,32 +174,32 @@ function renderMark(escapedText: string, spans: Span[]): string {
 
 // ---- the tables ---------------------------------------------------------------------------------------------
 
-function figureTable(figures: Figure[]): string {
+function figureTable(figures: Figure[], config: DatasetConfig): string {
   return renderTable("figures", "Figures", figures, [
     { label: "Figure", cell: (f) => text(f.id) },
     { label: "Measure", cell: (f) => text(words(f.measure)) },
-    { label: "Value", numeric: true, cell: (f) => ({ html: escapeHtml(formatValue(f.value, f.unit)), sort: String(f.value) }) },
+    { label: "Value", numeric: true, cell: (f) => ({ html: escapeHtml(formatValue(f.value, f.unit, config.units)), sort: String(f.value) }) },
     { label: "Period", cell: (f) => periodCell(f.period_start, f.period_end) },
     { label: "Qualifier", cell: (f) => text(words(f.qualifier)) },
     { label: "Claim", cell: (f) => text(f.claim_type) },
   ]);
 }
 
-function eventTable(events: Event[]): string {
+function eventTable(events: Event[], config: DatasetConfig): string {
   return renderTable("events", "Events", events, [
     { label: "Dates", cell: (e) => periodCell(e.date_start, e.date_end) },
     { label: "Event", cell: (e) => text(e.title) },
     { label: "Type", cell: (e) => text(words(e.event_type)) },
     { label: "Precision", cell: (e) => text(e.date_precision) },
     { label: "Basis", cell: (e) => text(e.date_basis) },
-    { label: "Actors", cell: (e) => text(e.actors.join(", ")) },
+    { label: "Actors", cell: (e) => text(actorNames(e.actors, config)) },
   ]);
 }
 
-function indicatorTable(indicators: Indicator[]): string {
+function indicatorTable(indicators: Indicator[], config: DatasetConfig): string {
   return renderTable("indicators", "Indicators", indicators, [
     { label: "Indicator", cell: (i) => text(i.name) },
-    { label: "Value", numeric: true, cell: (i) => ({ html: escapeHtml(formatValue(i.value, i.unit)), sort: String(i.value) }) },
+    { label: "Value", numeric: true, cell: (i) => ({ html: escapeHtml(formatValue(i.value, i.unit, config.units)), sort: String(i.value) }) },
     { label: "Period", cell: (i) => periodCell(i.period_start, i.period_end) },
     { label: "Qualifier", cell: (i) => text(words(i.qualifier)) },
     { label: "Input figures", cell: (i) => ({ html: i.inputs.map((id) => `<span class="input-id">${escapeHtml(id)}</span>`).join(" ") }) },
@@ -220,7 +217,9 @@ function renderTable<T extends { id: string }>(name: string, title: string, rows
     .map((row) => {
       const cells = columns.map((column) => {
         const { html, sort } = column.cell(row);
-        return sort === undefined ? `<td>${html}</td>` : `<td data-sort="${escapeHtml(sort)}">${html}</td>`;
+        // The label lets a narrow screen show each row as a card of "label: value" lines (see the style sheet).
+        const label = ` data-label="${escapeHtml(column.label)}"`;
+        return sort === undefined ? `<td${label}>${html}</td>` : `<td${label} data-sort="${escapeHtml(sort)}">${html}</td>`;
       });
       return `<tr data-id="${escapeHtml(row.id)}" tabindex="0">${cells.join("")}</tr>`;
     })
@@ -247,14 +246,17 @@ function periodCell(start: string | null, end: string | null): Cell {
 
 // ---- what a tooltip shows -----------------------------------------------------------------------------------
 
-function figureDetails(figure: Figure): RecordDetails {
-  const parties = [figure.subject, figure.counterpart].filter((party) => party !== null).join(" → ");
+function figureDetails(figure: Figure, config: DatasetConfig): RecordDetails {
+  const parties = [figure.subject, figure.counterpart]
+    .filter((party) => party !== null)
+    .map((code) => actorName(code, config.actors))
+    .join(" → ");
   return {
     kind: "figure",
     heading: figure.id,
     fields: [
-      ["Value", formatValue(figure.value, figure.unit)],
-      ["Unit", figure.unit],
+      ["Value", formatValue(figure.value, figure.unit, config.units)],
+      ["Unit", config.units[figure.unit]?.name ?? figure.unit],
       ["Period", formatPeriod(figure.period_start, figure.period_end)],
       ["Qualifier", words(figure.qualifier)],
       ["Claim type", figure.claim_type],
@@ -265,7 +267,7 @@ function figureDetails(figure: Figure): RecordDetails {
   };
 }
 
-function eventDetails(event: Event): RecordDetails {
+function eventDetails(event: Event, config: DatasetConfig): RecordDetails {
   return {
     kind: "event",
     heading: event.title,
@@ -274,7 +276,7 @@ function eventDetails(event: Event): RecordDetails {
       ["Precision", event.date_precision],
       ["Basis", event.date_basis],
       ["Type", words(event.event_type)],
-      ["Actors", event.actors.join(", ")],
+      ["Actors", actorNames(event.actors, config)],
       ["PLOVER", event.plover ?? "none"],
     ],
     note: event.note,
@@ -283,34 +285,8 @@ function eventDetails(event: Event): RecordDetails {
 
 // ---- formatting ---------------------------------------------------------------------------------------------
 
-const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
-const DOLLARS = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 0, maximumFractionDigits: 2 });
-
-function formatValue(value: number, unit: Figure["unit"] | Indicator["unit"]): string {
-  // A consistency check's float residue (-2.4e-7) reads as 0, not "-0".
-  const shown = Math.abs(value) < 0.005 ? 0 : value;
-  switch (unit) {
-    case "USD":
-      return DOLLARS.format(shown);
-    case "USD/year":
-      return `${DOLLARS.format(shown)} a year`;
-    case "percent":
-      return `${NUMBER.format(shown)}%`;
-    case "percent/year":
-      return `${NUMBER.format(shown)}% a year`;
-    case "ratio":
-      return `${NUMBER.format(shown)}×`;
-    case "rank":
-      return `rank ${NUMBER.format(shown)}`;
-    case "person":
-      return `${NUMBER.format(shown)} persons`;
-    case "year":
-      return `${NUMBER.format(shown)} years`;
-    case "km":
-      return `${NUMBER.format(shown)} km`;
-    default:
-      return `${NUMBER.format(shown)} ${unit}`;
-  }
+function actorNames(codes: readonly string[], config: DatasetConfig): string {
+  return codes.map((code) => actorName(code, config.actors)).join(", ");
 }
 
 function formatPeriod(start: string | null, end: string | null): string {
@@ -318,50 +294,35 @@ function formatPeriod(start: string | null, end: string | null): string {
   return start === end ? start : `${start} – ${end}`;
 }
 
-/** A vocabulary term as words: "at_least" → "at least". */
-function words(term: string): string {
-  return term.replaceAll("_", " ");
-}
-
 // ---- the page -----------------------------------------------------------------------------------------------
 
 function page(parts: { source: Source; memo: string; tables: string; data: object }): string {
   const { source } = parts;
-  const series = [source.series, source.number && `No. ${source.number}`].filter(Boolean).join(" ");
-  const credits = [source.author, source.affiliation, series].filter((part): part is string => Boolean(part)).map(escapeHtml);
-  const published = `<time datetime="${escapeHtml(source.published)}">${escapeHtml(source.published)}</time>`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${sha256Source(PAGE_STYLE)}'; script-src '${sha256Source(PAGE_SCRIPT)}'">
-<title>Provenance explorer: ${escapeHtml(source.title)}</title>
-<style>${PAGE_STYLE}</style>
-</head>
+  return `${head(`Provenance explorer: ${source.title}`, PAGE_SCRIPT)}
 <body>
-<a class="skip" href="#records-heading">Skip to the tables</a>
+<a class="skip" href="#records-heading">Skip to the records</a>
 <header>
+<p class="up"><a href="index.html">All sources</a></p>
 <h1><span class="kicker">Provenance explorer</span> ${escapeHtml(source.title)}</h1>
-<p class="byline">${[...credits, published].join(" · ")}</p>
+<p class="byline">${byline(source)}</p>
 <ul class="legend" aria-label="Legend">
-<li><span class="swatch has-figure">figure</span> a number the memo states</li>
+<li><span class="swatch has-figure">figure</span> a number the text states</li>
 <li><span class="swatch has-event">event</span> a dated happening</li>
 <li><span class="swatch has-figure has-event overlap">both</span> darker where records overlap</li>
-<li><span class="swatch active">selected</span> the words of the selected row</li>
+<li><span class="swatch active">selected</span> the words of the selected record</li>
 </ul>
 </header>
 <main>
 <section class="pane memo" aria-labelledby="memo-heading">
-<h2 id="memo-heading">The memo</h2>
-<p class="hint">Hover over or tab to a highlight to see its records.</p>
+<h2 id="memo-heading">The text</h2>
+<p class="hint">Hover over or tab to a highlight to see its records; click it (or Enter) to select them in the lists.</p>
 <article class="memo-text" lang="en">
 ${parts.memo}
 </article>
 </section>
 <section class="pane data" aria-labelledby="records-heading">
 <h2 id="records-heading" tabindex="-1">Records</h2>
-<p class="hint">Select a row (click, or Enter) to show its words in the memo; an indicator shows the figures it is computed from. Column headers sort.</p>
+<p class="hint">Select a record (click, or Enter) to show its words in the text; an indicator shows the figures it is computed from. Column headers sort.</p>
 ${parts.tables}
 </section>
 </main>
@@ -374,6 +335,58 @@ ${parts.tables}
 </body>
 </html>
 `;
+}
+
+/** The list of every source, with its record counts and a link to its page. */
+function indexPage(sources: SourceRecords[]): string {
+  const items = sources.map(({ source, figures, events, indicators }) => {
+    const counts = [count(figures.length, "figure"), count(events.length, "event"), count(indicators.length, "indicator")].join(", ");
+    return `<li class="source" data-id="${escapeHtml(source.id)}">
+<h2><a href="${escapeHtml(sourcePageName(source))}">${escapeHtml(source.title)}</a></h2>
+<p class="byline">${byline(source)}</p>
+<p class="counts">${counts}</p>
+</li>`;
+  });
+  return `${head("Provenance explorer: sources")}
+<body>
+<header>
+<h1><span class="kicker">Provenance explorer</span> Sources</h1>
+<p class="byline">${count(sources.length, "source")}: each page shows a text with every record highlighted at its words.</p>
+</header>
+<main class="index">
+<ul class="sources">
+${items.join("\n")}
+</ul>
+</main>
+</body>
+</html>
+`;
+}
+
+/** The document's head: the page allows its own style and, when it has one, its own script; nothing else. */
+function head(title: string, script?: string): string {
+  const scriptSource = script === undefined ? "" : `; script-src '${sha256Source(script)}'`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${sha256Source(PAGE_STYLE)}'${scriptSource}">
+<title>${escapeHtml(title)}</title>
+<style>${PAGE_STYLE}</style>
+</head>`;
+}
+
+/** "Serghei Golunov · Kyushu University · PONARS Eurasia Policy Memo No. 428 · 2016-05" */
+function byline(source: Source): string {
+  const series = [source.series, source.number && `No. ${source.number}`].filter(Boolean).join(" ");
+  const credits = [source.author, source.affiliation, series].filter((part): part is string => Boolean(part)).map(escapeHtml);
+  const published = `<time datetime="${escapeHtml(source.published)}">${escapeHtml(source.published)}</time>`;
+  return [...credits, published].join(" · ");
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
