@@ -2,7 +2,7 @@
  * The build: every source folder through ingest, extract and resolve; then validate, derive, and publish the
  * tables with the package entries, schemas, charts and explorer. Nothing is written unless every stage succeeds.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { sourceSchema, type Event, type Figure, type Indicator, type Source } from "../schemas/index.ts";
@@ -11,6 +11,7 @@ import { curatedEvent, curatedFigure, curatedIndicator, dismissal } from "./cura
 import { derive, type Derived, type IndicatorDefinition } from "./derive/index.ts";
 import { PipelineError } from "./errors.ts";
 import { extract } from "./extract/index.ts";
+import { decodeUtf8Text, readInputFile, readTextFile, sourceFolders } from "./input-files.ts";
 import { normalize, verifyChecksum } from "./ingest.ts";
 import { tableFiles, writeAtomically, type Files } from "./publish.ts";
 import { dataEntryFiles } from "./package/data-entry.ts";
@@ -57,13 +58,10 @@ export function buildDataset(sourcesDir: string): Assembled {
   const origins = new Map<object, Curated<unknown>>();
   const rawTexts = new Map<string, string>();
   const indicatorDefinitions: Curated<IndicatorDefinition>[] = [];
-  const folders = readdirSync(sourcesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-  for (const folder of folders) {
+  const folderOf = new Map<string, string>();
+  for (const folder of sourceFolders(sourcesDir)) {
     const dir = join(sourcesDir, folder);
-    const { source, raw, textFile } = readSource(dir);
+    const { source, raw, textFile } = readSource(dir, folderOf);
     const normalized = normalize(raw);
     const resolved = resolve({
       sourceId: source.id,
@@ -146,29 +144,36 @@ function packageMetadata(): PackageMetadata {
   return { name, version, description };
 }
 
-function readSource(dir: string): { source: Source; raw: string; textFile: string } {
+/**
+ * A source folder's record and text, both read from inside the folder. `folderOf` gives the folder of each
+ * source id read so far: a second folder with the same id is refused before its text is checked.
+ */
+function readSource(dir: string, folderOf: Map<string, string>): { source: Source; raw: string; textFile: string } {
   const recordFile = join(dir, "source.json");
-  const parsed = sourceFile.safeParse(readJson(recordFile));
+  const parsed = sourceFile.safeParse(readJson(recordFile, dir));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new PipelineError(`${issue.path.join(".")}: ${issue.message}`, { file: recordFile });
   }
   const { file, ...source } = parsed.data;
+  const first = folderOf.get(source.id);
+  if (first !== undefined) throw new PipelineError(`duplicate source id "${source.id}": ${first} has it too`, { file: recordFile });
+  folderOf.set(source.id, dir);
   const textFile = join(dir, file);
-  const bytes = readFileSync(textFile);
+  const bytes = readInputFile(textFile, { within: dir });
   verifyChecksum(bytes, source.sha256, textFile);
   if (bytes.length !== source.bytes) {
     throw new PipelineError(`${bytes.length} bytes, source.json says ${source.bytes}`, { file: textFile });
   }
-  return { source, raw: bytes.toString("utf8"), textFile };
+  return { source, raw: decodeUtf8Text(bytes, textFile), textFile };
 }
 
-function readJson(file: string): unknown {
+function readJson(file: string, within?: string): unknown {
+  const text = readTextFile(file, { within });
   try {
-    return JSON.parse(readFileSync(file, "utf8"));
+    return JSON.parse(text);
   } catch (error) {
-    if (error instanceof SyntaxError) throw new PipelineError(`not valid JSON: ${error.message}`, { file });
-    throw error;
+    throw new PipelineError(`not valid JSON: ${(error as SyntaxError).message}`, { file });
   }
 }
 

@@ -8,6 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { crashPoint } from "../crash-point.ts";
+import { abandoned } from "../leftovers.ts";
 import type { Files } from "../publish.ts";
 import { cachedStep, inputsKey, sourceFiles } from "../step-cache.ts";
 
@@ -54,9 +56,13 @@ async function bundle(entry: string, format: "esm" | "cjs"): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
+/** Temporary folders of the declaration step, named with their process id so that a killed run's are found. */
+const TEMPORARY_PREFIX = "rdd-dts-";
+
 /** The schemas' .d.ts files, by file name, from the project's own TypeScript compiler. */
 async function emitDeclarations(root: string): Promise<Map<string, string>> {
-  const outDir = mkdtempSync(join(tmpdir(), "rdd-dts-"));
+  for (const leftover of abandoned(tmpdir(), TEMPORARY_PREFIX)) rmSync(join(tmpdir(), leftover), { recursive: true, force: true });
+  const outDir = mkdtempSync(join(tmpdir(), `${TEMPORARY_PREFIX}${process.pid}-`));
   try {
     const tsc = join(root, "node_modules", ".bin", "tsc");
     const options = ["--ignoreConfig", "--declaration", "--emitDeclarationOnly", "--strict", "--skipLibCheck", "--target", "es2022"];
@@ -64,6 +70,7 @@ async function emitDeclarations(root: string): Promise<Map<string, string>> {
     await promisify(execFile)(tsc, [...options, ...modules, "--types", "node", "--rootDir", join(root, "schemas"), "--outDir", outDir, join(root, "schemas", "index.ts")], {
       cwd: root,
     });
+    crashPoint("schemas-entry:declarations-emitted");
     const names = readdirSync(outDir).filter((name) => name.endsWith(".d.ts")).sort();
     // Declarations keep the sources' ".ts" specifiers; the published files are ".js".
     const published = (text: string) => text.replace(/(from "\.\/[^"]+)\.ts"/g, '$1.js"');
