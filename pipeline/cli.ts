@@ -1,6 +1,6 @@
 /**
  * Command line: `build` runs the pipeline into dist/; `extract FILE [--date YYYY-MM]` prints the mentions of any
- * text as JSON. Input errors print one line each (at most MAX_REPORTED_ERRORS, then a count) and exit 1; a
+ * text as JSON. Input errors print one line each (the first 20, then a count) and exit 1; a
  * wrong command or option prints one line and exits 2; never a stack trace.
  */
 import { readFileSync } from "node:fs";

@@ -10,7 +10,7 @@ import { readTextFile } from "./input-files.ts";
 
 /**
  * Limits far above any curation (the memo's largest file is 14 KB and 60 records) that refuse a runaway file in
- * a second instead of running the build out of memory.
+ * seconds (a 1 MiB list of 262,144 numbers parses in about 3 s) instead of running the build out of memory.
  */
 export const MAX_CURATED_BYTES = 1024 * 1024;
 export const MAX_CURATED_RECORDS = 10_000;

@@ -104,7 +104,7 @@ function kindOf(stats: Stats): string {
   return "not a file";
 }
 
-/** Where strict UTF-8 decoding first fails, for the message: the end of the longest prefix that decodes. */
+/** Where strict UTF-8 decoding first fails, for the message. */
 function firstInvalidByte(bytes: Uint8Array): number {
   // A streamed prefix may end inside a character without failing, so "the prefix decodes" is monotone: bisect.
   const decodes = (end: number) => {
@@ -122,5 +122,9 @@ function firstInvalidByte(bytes: Uint8Array): number {
     if (decodes(middle)) low = middle;
     else high = middle - 1;
   }
-  return low;
+  if (low < bytes.length) return low;
+  // Every prefix decodes: the text ends inside a character, which starts at its lead byte.
+  let start = bytes.length - 1;
+  while (start > 0 && (bytes[start]! & 0xc0) === 0x80) start--;
+  return start;
 }

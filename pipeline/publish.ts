@@ -9,12 +9,13 @@
  * folder is therefore the old or the new build, whole. Crash points (crash-point.ts) mark each step for the
  * fault-injection tests.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import Papa from "papaparse";
 import type { z } from "zod";
 import { crashPoint } from "./crash-point.ts";
 import { PipelineError } from "./errors.ts";
+import { readInputFile } from "./input-files.ts";
 import { abandoned } from "./leftovers.ts";
 
 export interface Table {
@@ -121,7 +122,7 @@ export function recoverInterruptedPublish(outDir: string): void {
   const parent = dirname(outDir);
   const name = basename(outDir);
   const previous = abandoned(parent, `${name}${PREVIOUS}`);
-  // A publish moves its output aside only after recovering, so at most one moved-aside folder can be missing.
+  // A publish moves its output aside only after recovering, so with `outDir` missing there is one such folder.
   if (previous.length > 0 && !exists(outDir)) {
     renameSync(join(parent, previous.shift()!), outDir);
     crashPoint("publish:recovery-restored");
@@ -138,13 +139,13 @@ export function checkReplaceable(outDir: string, packageName: string | null): vo
   if (!lstatSync(outDir).isDirectory()) throw new PipelineError("not a folder (a file or a symlink): refusing to replace it", { file: outDir });
   if (readdirSync(outDir).length === 0) return;
   const marker = join(outDir, OUTPUT_MARKER);
-  if (packageName === null || !existsSync(marker) || packageNameIn(readFileSync(marker)) !== packageName) {
+  if (packageName === null || !existsSync(marker) || packageNameIn(readInputFile(marker)) !== packageName) {
     throw new PipelineError(`not a previous build output (no ${OUTPUT_MARKER} of ${packageName ?? "this package"} in it): refusing to replace it; choose another --out or remove the folder`, { file: outDir });
   }
 }
 
 /** The `name` a descriptor gives, or null when there is none. */
-export function packageNameIn(descriptor: FileContent | undefined): string | null {
+function packageNameIn(descriptor: FileContent | undefined): string | null {
   if (descriptor === undefined) return null;
   try {
     const { name } = JSON.parse(typeof descriptor === "string" ? descriptor : Buffer.from(descriptor).toString("utf8")) as { name?: unknown };
