@@ -3,7 +3,7 @@
  * validate, derive, and the output steps (pipeline/outputs/), whose files the descriptor describes. Nothing is
  * written unless every stage succeeds, and then all at once (publish.ts).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { sourceSchema, type Indicator, type Mention, type SeriesObservation, type Source } from "../schemas/index.ts";
@@ -13,6 +13,7 @@ import { curatedEvent, curatedFigure, curatedIndicator, dismissal } from "./cura
 import { derive, type IndicatorDefinition } from "./derive/index.ts";
 import { PipelineError } from "./errors.ts";
 import { extract } from "./extract/index.ts";
+import { decodeUtf8Text, readInputFile, readTextFile, sourceFolders } from "./input-files.ts";
 import { normalize, verifyChecksum } from "./ingest.ts";
 import type { BuildProducts, Files, OutputStep, PackageMetadata, PublishedTable, SourceText } from "./outputs/step.ts";
 import { datapackage } from "./package/datapackage.ts";
@@ -22,7 +23,6 @@ import { assertCurated } from "./to-curate.ts";
 import { cachedStep, inputsKey, sourceFiles, stepCacheDir } from "./step-cache.ts";
 import { byKeys, tableSpecs } from "./tables.ts";
 import { validate, validateDerived, type Dataset } from "./validate.ts";
-import { existsSync } from "node:fs";
 
 /** source.json: the published source record plus the name of the text file it describes. */
 const sourceFile = sourceSchema.extend({ file: z.string().min(1) });
@@ -56,18 +56,17 @@ export interface Assembled {
 }
 
 export function assemble(sourcesDir: string): Assembled {
+  // The folder itself first: a missing or empty one is the error to report, not its missing configuration.
+  const folders = sourceFolders(sourcesDir);
   const loaded = loadDatasetConfig(join(sourcesDir, CONFIG_FILE));
   const dataset: Dataset = { sources: [], figures: [], events: [], mentions: [] };
   const texts: SourceText[] = [];
   const definitions: Curated<IndicatorDefinition>[] = [];
-  const folders = readdirSync(sourcesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
+  const folderOf = new Map<string, string>();
   for (const folder of folders) {
     const dir = join(sourcesDir, folder);
     assertCurated(dir);
-    const { source, raw, textFile } = readSource(dir);
+    const { source, raw, textFile } = readSource(dir, folderOf);
     const normalized = normalize(raw);
     const resolved = resolve({
       sourceId: source.id,
@@ -158,28 +157,35 @@ function packageMetadata(): PackageMetadata {
   return { name, version, description };
 }
 
-function readSource(dir: string): { source: Source; raw: string; textFile: string } {
+/**
+ * A source folder's record and text, both read from inside the folder. `folderOf` gives the folder of each
+ * source id read so far: a second folder with the same id is refused before its text is checked.
+ */
+function readSource(dir: string, folderOf: Map<string, string>): { source: Source; raw: string; textFile: string } {
   const recordFile = join(dir, "source.json");
-  const parsed = sourceFile.safeParse(readJson(recordFile));
+  const parsed = sourceFile.safeParse(readJson(recordFile, dir));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new PipelineError(`${issue.path.join(".")}: ${issue.message}`, { file: recordFile });
   }
   const { file, ...source } = parsed.data;
+  const first = folderOf.get(source.id);
+  if (first !== undefined) throw new PipelineError(`duplicate source id "${source.id}": ${first} has it too`, { file: recordFile });
+  folderOf.set(source.id, dir);
   const textFile = join(dir, file);
-  const bytes = readFileSync(textFile);
+  const bytes = readInputFile(textFile, { within: dir });
   verifyChecksum(bytes, source.sha256, textFile);
   if (bytes.length !== source.bytes) {
     throw new PipelineError(`${bytes.length} bytes, source.json says ${source.bytes}`, { file: textFile });
   }
-  return { source, raw: bytes.toString("utf8"), textFile };
+  return { source, raw: decodeUtf8Text(bytes, textFile), textFile };
 }
 
-function readJson(file: string): unknown {
+function readJson(file: string, within?: string): unknown {
+  const text = readTextFile(file, { within });
   try {
-    return JSON.parse(readFileSync(file, "utf8"));
+    return JSON.parse(text);
   } catch (error) {
-    if (error instanceof SyntaxError) throw new PipelineError(`not valid JSON: ${error.message}`, { file });
-    throw error;
+    throw new PipelineError(`not valid JSON: ${(error as SyntaxError).message}`, { file });
   }
 }

@@ -1,12 +1,13 @@
 /**
  * Command line: `build` runs the pipeline into dist/; `extract FILE [--date YYYY-MM]` prints the mentions of any
- * text as JSON. Input errors print one line each and exit 1, never a stack trace.
+ * text as JSON. Input errors print one line each (the first 20, then a count) and exit 1; a
+ * wrong command or option prints one line and exits 2; never a stack trace.
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { codePointIndex } from "./code-points.ts";
-import { PipelineError, PipelineErrors } from "./errors.ts";
+import { PipelineError, PipelineErrors, reportLines } from "./errors.ts";
 import { normalize } from "./ingest.ts";
 import { extract } from "./extract/index.ts";
 
@@ -25,8 +26,11 @@ async function main(argv: string[]): Promise<number> {
   if (command === "extract") return runExtract(rest);
   if (command === "add-source") return (await import("./add-source.ts")).runAddSource(rest);
   if (command === "release") return runRelease(rest);
-  if (command === "verify") return runVerify();
-  console.error(USAGE);
+  if (command === "verify") {
+    parseArgs({ args: rest, options: {} });
+    return runVerify();
+  }
+  console.error(command === undefined ? USAGE : `cli.ts: unknown command "${command}" (commands: build, extract, add-source, release, verify)`);
   return 2;
 }
 
@@ -41,6 +45,10 @@ async function runBuild(args: string[]): Promise<number> {
     },
   });
   const started = performance.now();
+  // Before anything else: finish what a killed build left, and refuse an --out that is not ours to replace.
+  const { checkReplaceable, recoverInterruptedPublish } = await import("./publish.ts");
+  recoverInterruptedPublish(values.out);
+  checkReplaceable(values.out, packageName());
   // Loaded here so that `extract` starts without Zod, YAML or the CSV writer.
   const { build } = await import("./build.ts");
   const report = await build({ sourcesDir: values.sources, outDir: values.out, cache: !values.cold });
@@ -126,15 +134,30 @@ function runExtract(args: string[]): number {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
+function packageName(): string {
+  return (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string }).name;
+}
+
+/** An error of node:util's parseArgs: an unknown option, a missing value, an unexpected argument. */
+function isArgumentError(error: unknown): error is Error {
+  return error instanceof Error && String((error as NodeJS.ErrnoException).code).startsWith("ERR_PARSE_ARGS_");
+}
+
+const argv = process.argv.slice(2);
+main(argv).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
     if (error instanceof PipelineError || error instanceof PipelineErrors) {
-      console.error(String(error instanceof PipelineErrors ? error.errors.map(String).join("\n") : error));
-      console.error("failed; dist/ is unchanged");
+      for (const line of reportLines(error instanceof PipelineErrors ? error.errors : [error])) console.error(line);
       process.exitCode = 1;
+    } else if (isArgumentError(error)) {
+      // parseArgs says what is wrong in its first sentence; the command's usage line says what is right.
+      const problem = error.message.split(". ")[0]!.replace(/\.$/, "");
+      const usage = USAGE.split("\n").map((line) => line.trim()).find((line) => line === `cli.ts ${argv[0]}` || line.startsWith(`cli.ts ${argv[0]} `));
+      console.error(`cli.ts ${argv[0]}: ${problem}${usage ? ` (usage: ${usage})` : ""}`);
+      process.exitCode = 2;
     } else {
       throw error;
     }

@@ -2,10 +2,18 @@
  * Curated YAML files: parsed with line numbers kept, each list item checked against a Zod schema, so an error
  * names the file, the line and the record it is in.
  */
-import { readFileSync } from "node:fs";
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { dirname } from "node:path";
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
 import { PipelineError, throwIfAny } from "./errors.ts";
+import { readTextFile } from "./input-files.ts";
+
+/**
+ * Limits far above any curation (the memo's largest file is 14 KB and 60 records) that refuse a runaway file in
+ * seconds (a 1 MiB list of 262,144 numbers parses in about 3 s) instead of running the build out of memory.
+ */
+export const MAX_CURATED_BYTES = 1024 * 1024;
+export const MAX_CURATED_RECORDS = 10_000;
 
 export interface Curated<T> {
   value: T;
@@ -23,6 +31,9 @@ export function loadCuration<S extends z.ZodType>(file: string, itemSchema: S): 
   const { doc, lineAt } = parseYamlFile(file);
   if (!isSeq(doc.contents)) {
     throw new PipelineError("expected a YAML list of records", { file, line: 1 });
+  }
+  if (doc.contents.items.length > MAX_CURATED_RECORDS) {
+    throw new PipelineError(`${doc.contents.items.length} records, more than the limit of ${MAX_CURATED_RECORDS} for a curated file`, { file, line: 1 });
   }
   const errors: PipelineError[] = [];
   const items: Curated<z.output<S>>[] = [];
@@ -55,12 +66,14 @@ export function loadYamlDocument<S extends z.ZodType>(file: string, schema: S): 
 
 function parseYamlFile(file: string): { doc: Document; lineAt: (path: (string | number)[]) => number } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter });
+  // A curated file is read from its own folder: no symlink out of it.
+  const doc = parseDocument(readTextFile(file, { within: dirname(file), maxBytes: MAX_CURATED_BYTES }), { lineCounter });
   // The first syntax error is the one to fix; the ones after it are usually its echoes.
   const [syntaxError] = doc.errors;
   if (syntaxError) {
     throw new PipelineError(`YAML syntax error: ${syntaxError.message.split("\n")[0]}`, { file, line: syntaxError.linePos?.[0].line });
   }
+  refuseAliases(doc, file, lineCounter);
   const lineAt = (path: (string | number)[]): number => {
     const node = nodeAt(doc, path);
     return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
@@ -83,4 +96,19 @@ function nodeAt(doc: Document, path: (string | number)[]) {
     if (node && typeof node === "object" && node.range) return node;
   }
   return undefined;
+}
+
+/**
+ * Each record is written out in full: an alias (`*name`) would share one record's values with another out of
+ * sight of the reader, and its node is not the record the schema checks.
+ */
+function refuseAliases(doc: Document, file: string, lineCounter: LineCounter): void {
+  const errors: PipelineError[] = [];
+  visit(doc, {
+    Alias(_, node) {
+      const line = node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+      errors.push(new PipelineError(`YAML alias *${node.source} is not allowed in a curated file: write the value out`, { file, line }));
+    },
+  });
+  throwIfAny(errors);
 }

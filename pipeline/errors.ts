@@ -27,7 +27,7 @@ export class PipelineErrors extends Error {
   readonly errors: PipelineError[];
 
   constructor(errors: PipelineError[]) {
-    super(errors.map(String).join("\n"));
+    super(reportLines(errors).join("\n"));
     this.name = "PipelineErrors";
     this.errors = errors;
   }
@@ -37,4 +37,14 @@ export class PipelineErrors extends Error {
 export function throwIfAny(errors: PipelineError[]): void {
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) throw new PipelineErrors(errors);
+}
+
+/** At most this many errors are printed, the rest counted: 10,000 echoes of one mistake would hide the others. */
+export const MAX_REPORTED_ERRORS = 20;
+
+/** One line per error, the first `limit` of them, then how many more there are. */
+export function reportLines(errors: readonly PipelineError[], limit = MAX_REPORTED_ERRORS): string[] {
+  const lines = errors.slice(0, limit).map(String);
+  if (errors.length > limit) lines.push(`… and ${errors.length - limit} more (${errors.length} errors in all)`);
+  return lines;
 }

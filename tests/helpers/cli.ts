@@ -14,12 +14,28 @@ export interface CliResult {
 
 /** Runs the project's command line as a user would, in a child process. */
 export function runCli(...args: string[]): CliResult {
+  return runCliWith({}, ...args);
+}
+
+/** The command line with extra environment variables (a crash point, a temporary folder). */
+export function runCliWith(env: Record<string, string>, ...args: string[]): CliResult & { signal: NodeJS.Signals | null } {
   const result = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "pipeline", "cli.ts"), ...args], {
     cwd: ROOT,
     encoding: "utf8",
+    env: { ...process.env, ...env },
+    // A safety net against a hang (a FIFO read): such a run fails instead of stalling the suite.
+    timeout: 60_000,
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** The stderr lines of a run, without the trailing empty line. */
+export function errorLines(result: CliResult): string[] {
+  return result.stderr.split("\n").filter((line) => line !== "");
+}
+
+/** A Node stack frame or an uncaught error's banner: what a user must never see for an input error. */
+export const STACK_TRACE = /^\s+at |^\w*Error(\s\[\w+\])?: |node:internal/m;
 
 /** A copy of the sources folder, changed by `edit`, and an output folder holding a previous build's marker. */
 export function brokenSources(edit: (sourceDir: string) => void): { sourcesDir: string; outDir: string } {

@@ -18,7 +18,7 @@ var __copyProps = (to, from, except, desc) => {
 };
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// .tmp/schemas-entry-R7UFo6/index.ts
+// schemas/index.ts
 var index_exports = {};
 __export(index_exports, {
   claimType: () => claimType,
@@ -38,10 +38,10 @@ __export(index_exports, {
 });
 module.exports = __toCommonJS(index_exports);
 
-// .tmp/schemas-entry-R7UFo6/event.ts
+// schemas/event.ts
 var import_zod3 = require("zod");
 
-// .tmp/schemas-entry-R7UFo6/fields.ts
+// schemas/fields.ts
 var import_zod = require("zod");
 var PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 var isoPartialDate = import_zod.z.string().regex(PARTIAL_DATE, "must be an ISO 8601 date at year, month or day precision (YYYY, YYYY-MM or YYYY-MM-DD) with a real month and day").refine((date) => date.length < 10 || import_zod.z.iso.date().safeParse(date).success, "is not a calendar day");
@@ -52,7 +52,7 @@ var charStart = import_zod.z.int().nonnegative().describe("Start of the quote in
 var charEnd = import_zod.z.int().positive().describe("End of the quote in the raw source text, in Unicode code points, exclusive");
 var note = import_zod.z.string().nullable().describe("Free-text remarks: readings, ambiguities, and context from outside the source marked as such");
 
-// .tmp/schemas-entry-R7UFo6/vocabularies.ts
+// schemas/vocabularies.ts
 var import_zod2 = require("zod");
 function vocabularyEnums(vocabulary2) {
   return {
@@ -87,7 +87,7 @@ var plover = import_zod2.z.enum([
 var datePrecision = import_zod2.z.enum(["day", "month", "year", "decade", "range"]).describe("How precise the date is as the text gives it: a day, a month, a year, a decade or part of one, or a range of years or months");
 var dateBasis = import_zod2.z.enum(["explicit", "inferred"]).describe("`explicit` when the text states the date; `inferred` when it follows from the text (e.g. 'this January' in a May 2016 memo), explained in `note`");
 
-// .tmp/schemas-entry-R7UFo6/event.ts
+// schemas/event.ts
 function eventSchema(vocabulary2) {
   const { actor, eventType } = vocabularyEnums(vocabulary2);
   return import_zod3.z.object({
@@ -108,7 +108,7 @@ function eventSchema(vocabulary2) {
   }).strict().describe("One row per dated happening in a source");
 }
 
-// .tmp/schemas-entry-R7UFo6/figure.ts
+// schemas/figure.ts
 var import_zod4 = require("zod");
 function figureSchema(vocabulary2) {
   const { measure, unit, actor } = vocabularyEnums(vocabulary2);
@@ -131,7 +131,7 @@ function figureSchema(vocabulary2) {
   }).strict().describe("One row per number stated in a source");
 }
 
-// .tmp/schemas-entry-R7UFo6/indicator.ts
+// schemas/indicator.ts
 var import_zod5 = require("zod");
 function indicatorSchema(vocabulary2) {
   const { unit } = vocabularyEnums(vocabulary2);
@@ -170,7 +170,7 @@ function seriesSchema(title, unitName) {
   }).strict().describe(`${title}, one row per observation in period order within each source, with changes from the one before`);
 }
 
-// .tmp/schemas-entry-R7UFo6/source.ts
+// schemas/source.ts
 var import_zod6 = require("zod");
 var sourceSchema = import_zod6.z.object({
   id: sourceId.describe("Stable identifier of the source document"),
@@ -187,7 +187,7 @@ var sourceSchema = import_zod6.z.object({
   license_note: import_zod6.z.string().min(1).describe("The status of the document's text: whose it is and how it is used here")
 }).strict().describe("One row per source document");
 
-// .tmp/schemas-entry-R7UFo6/mention.ts
+// schemas/mention.ts
 var import_zod7 = require("zod");
 var mentionSchema = import_zod7.z.object({
   source_id: sourceId,
@@ -205,7 +205,7 @@ var mentionSchema = import_zod7.z.object({
   dismissed: import_zod7.z.string().nullable().describe("For a quantity that is no figure: why it was dismissed")
 }).strict().describe("Every quantity and time mention the extract stage found in a source, and what became of it");
 
-// .tmp/schemas-entry-R7UFo6/index.ts
+// schemas/index.ts
 var vocabulary = { "measures": ["trade_turnover", "trade_target", "re_exports", "investment", "investment_pledge", "debt", "debt_write_off_share", "labor_quota", "quota_multiplier", "workers", "border_length", "un_votes", "investment_deals", "trade_partner_rank"], "units": ["USD", "USD/year", "person", "km", "percent", "percent/year", "count", "ratio", "rank", "year"], "actors": ["RUS", "PRK", "KOR", "CHN", "UKR", "USA", "JPN", "SUN", "UN", "EU"], "eventTypes": ["state_founding", "war", "policy_shift", "diplomacy", "agreement", "institution", "investment", "infrastructure", "trade", "labor", "economic_crisis", "condemnation", "sanctions", "un_vote", "weapons_test"] };
 var figureSchema2 = figureSchema(vocabulary);
 var eventSchema2 = eventSchema(vocabulary);

@@ -1,0 +1,37 @@
+/**
+ * Every command of the command line, given bad arguments: a short message, exit code 2 (or 1 for an input file
+ * that cannot be read), and never a stack trace.
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { errorLines, ROOT, runCli, STACK_TRACE } from "./helpers/cli.ts";
+
+const cases: { args: string[]; status: number; says: RegExp }[] = [
+  { args: ["build", "--bogus"], status: 2, says: /^cli\.ts build: Unknown option '--bogus' \(usage: cli\.ts build / },
+  { args: ["build", "--out"], status: 2, says: /^cli\.ts build: Option '--out <value>' argument missing/ },
+  { args: ["build", "positional"], status: 2, says: /^cli\.ts build: Unexpected argument 'positional'/ },
+  { args: ["build", "--cold=yes"], status: 2, says: /^cli\.ts build: Option '--cold' does not take an argument/ },
+  { args: ["extract"], status: 2, says: /^usage:/ },
+  { args: ["extract", "--bogus", "README.md"], status: 2, says: /^cli\.ts extract: Unknown option '--bogus' \(usage: cli\.ts extract FILE/ },
+  { args: ["extract", join(ROOT, "no-such-file.txt")], status: 1, says: /no-such-file\.txt/ },
+  { args: ["extract", "README.md", "--date", "May 2016"], status: 2, says: /--date must be YYYY-MM/ },
+  { args: ["release"], status: 2, says: /^usage:/ },
+  { args: ["release", "huge"], status: 2, says: /^usage:/ },
+  { args: ["release", "patch", "--bogus"], status: 2, says: /^cli\.ts release: Unknown option '--bogus' \(usage: cli\.ts release / },
+  { args: ["release", "patch", "--date"], status: 2, says: /^cli\.ts release: Option '--date <value>' argument missing/ },
+  { args: ["verify", "--bogus"], status: 2, says: /^cli\.ts verify: Unknown option '--bogus' \(usage: cli\.ts verify\)$/m },
+  { args: ["verify", "extra"], status: 2, says: /^cli\.ts verify: Unexpected argument 'extra'/ },
+  { args: ["unknown"], status: 2, says: /^cli\.ts: unknown command "unknown" \(commands: build, extract, release, verify\)$/m },
+  { args: [], status: 2, says: /^usage:/ },
+];
+
+describe("the command line with bad arguments", () => {
+  it.concurrent.each(cases)("$args: a short message, exit $status, no stack trace", async ({ args, status, says }) => {
+    const result = runCli(...args);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(result.stderr).toMatch(says);
+    expect(errorLines(result).length).toBeLessThanOrEqual(6);
+    expect(result.stdout).toBe("");
+    expect(result.status).toBe(status);
+  });
+});
