@@ -21,7 +21,7 @@ const cases: { args: string[]; status: number; says: RegExp }[] = [
   { args: ["release", "patch", "--date"], status: 2, says: /^cli\.ts release: Option '--date <value>' argument missing/ },
   { args: ["verify", "--bogus"], status: 2, says: /^cli\.ts verify: Unknown option '--bogus' \(usage: cli\.ts verify\)$/m },
   { args: ["verify", "extra"], status: 2, says: /^cli\.ts verify: Unexpected argument 'extra'/ },
-  { args: ["unknown"], status: 2, says: /^cli\.ts: unknown command "unknown" \(commands: build, extract, release, verify\)$/m },
+  { args: ["unknown"], status: 2, says: /^cli\.ts: unknown command "unknown" \(commands: build, extract, add-source, release, verify\)$/m },
   { args: [], status: 2, says: /^usage:/ },
 ];
 
