@@ -37,7 +37,8 @@ export function parseNumeral(tokens: readonly Token[], i: number): Numeral | nul
   const token = tokens[i];
   if (!token) return null;
   if (token.kind === "number") {
-    return isIdentifierNumber(tokens, i) || !Number.isFinite(token.numeric) ? null : digitNumeral(tokens, i, token);
+    // A number beyond the double range (Infinity) is still read, so that the extractor can refuse it aloud.
+    return isIdentifierNumber(tokens, i) ? null : digitNumeral(tokens, i, token);
   }
   if (token.kind === "word") return wordNumeral(tokens, i);
   return null;
