@@ -3,13 +3,10 @@
  * text as JSON. Input errors print one line each (the first 20, then a count) and exit 1; a
  * wrong command or option prints one line and exits 2; never a stack trace.
  */
-import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { codePointIndex } from "./code-points.ts";
+import { readFileSync } from "node:fs";
 import { PipelineError, PipelineErrors, reportLines } from "./errors.ts";
-import { normalize } from "./ingest.ts";
-import { extract } from "./extract/index.ts";
 
 const USAGE = `usage:
   cli.ts build [--sources DIR] [--out DIR] [--docs] [--cold]
@@ -23,7 +20,7 @@ const ROOT = join(import.meta.dirname, "..");
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === "build") return runBuild(rest);
-  if (command === "extract") return runExtract(rest);
+  if (command === "extract") return (await import("./extract-command.ts")).runExtract(rest);
   if (command === "add-source") return (await import("./add-source.ts")).runAddSource(rest);
   if (command === "release") return runRelease(rest);
   if (command === "verify") {
@@ -92,45 +89,6 @@ async function runVerify(): Promise<number> {
     return 1;
   }
   console.log("verify: a fresh build equals the committed dist/ and its release manifest, file for file");
-  return 0;
-}
-
-function runExtract(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { date: { type: "string" } } });
-  const file = positionals[0];
-  if (positionals.length !== 1 || file === undefined) {
-    console.error(USAGE);
-    return 2;
-  }
-  if (values.date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/.test(values.date)) {
-    console.error(`extract: --date must be YYYY-MM or YYYY-MM-DD, not "${values.date}"`);
-    return 2;
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    console.error(`extract: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    return 1;
-  }
-  let raw: string;
-  try {
-    if (bytes.includes(0)) throw new TypeError("NUL byte");
-    raw = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    console.error(`extract: ${file} is not UTF-8 text`);
-    return 1;
-  }
-  const normalized = normalize(raw);
-  const rawIndex = codePointIndex(raw);
-  const normalizedIndex = codePointIndex(normalized.text);
-  // Mentions are found in the normalized text and reported at their place in FILE.
-  const mentions = extract(normalized.text, values.date === undefined ? {} : { documentDate: values.date }).map((mention) => {
-    const start = normalized.rawStart[normalizedIndex.toUtf16(mention.start)]!;
-    const end = normalized.rawEnd[normalizedIndex.toUtf16(mention.end) - 1]!;
-    return { ...mention, text: raw.slice(start, end), start: rawIndex.toCodePoint(start), end: rawIndex.toCodePoint(end) };
-  });
-  process.stdout.write(JSON.stringify(mentions, null, 2) + "\n");
   return 0;
 }
 

@@ -14,7 +14,7 @@ const cases: { args: string[]; status: number; says: RegExp }[] = [
   { args: ["extract"], status: 2, says: /^usage:/ },
   { args: ["extract", "--bogus", "README.md"], status: 2, says: /^cli\.ts extract: Unknown option '--bogus' \(usage: cli\.ts extract FILE/ },
   { args: ["extract", join(ROOT, "no-such-file.txt")], status: 1, says: /no-such-file\.txt/ },
-  { args: ["extract", "README.md", "--date", "May 2016"], status: 2, says: /--date must be YYYY-MM/ },
+  { args: ["extract", "README.md", "--date", "May 2016"], status: 2, says: /^extract: --date must be a real calendar month or day, YYYY-MM or YYYY-MM-DD, not "May 2016"$/m },
   { args: ["release"], status: 2, says: /^usage:/ },
   { args: ["release", "huge"], status: 2, says: /^usage:/ },
   { args: ["release", "patch", "--bogus"], status: 2, says: /^cli\.ts release: Unknown option '--bogus' \(usage: cli\.ts release / },

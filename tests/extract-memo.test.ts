@@ -57,7 +57,7 @@ const EXPECTED: Expected[] = [
   usd("$1 billion", 1e9),
   year("2013"),
   { text: "tripled", kind: "quantity", value: 3, unit: "ratio" },
-  count("almost fifty thousand", 50e3, "north", "at_most"),
+  count("almost fifty thousand", 50e3, "koreans", "at_most"),
   year("2015"),
   month("the start of 2016", "2016-01"),
   count("about thirty thousand", 30e3, null, "approximate"),

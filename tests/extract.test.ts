@@ -54,7 +54,7 @@ const quantities: Case[] = [
   // Counts
   quantity("Only 11 states voted against.", "11", 11, "count", { noun: "states", ...exact }),
   quantity("There were thirty thousand of them.", "thirty thousand", 30e3, "count", { noun: null }),
-  quantity("Almost fifty thousand North Koreans work there.", "Almost fifty thousand", 50e3, "count", { noun: "north", qualifier: "at_most" }),
+  quantity("Almost fifty thousand North Koreans work there.", "Almost fifty thousand", 50e3, "count", { noun: "koreans", qualifier: "at_most" }),
   quantity("One of its top ten partners.", "ten", 10, "count", { noun: "partners" }),
   quantity("They signed two deals.", "two", 2, "count", { noun: "deals" }),
   quantity("They bought a dozen eggs.", "a dozen", 12, "count", { noun: "eggs" }),

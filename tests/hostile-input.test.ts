@@ -192,7 +192,7 @@ describe("hostile input", () => {
       expect(errorLines(built)).toEqual([`${memo}: ${says}`]);
       const extracted = runCli("extract", memo);
       expect(extracted.status).toBe(1);
-      expect(errorLines(extracted)).toEqual([`extract: ${memo} is not UTF-8 text`]);
+      expect(errorLines(extracted)).toEqual([`extract: ${memo}: ${says}`]);
     }
   });
 });

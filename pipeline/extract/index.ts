@@ -30,8 +30,18 @@ export type {
  * @throws RangeError when options.documentDate is not "YYYY", "YYYY-MM" or "YYYY-MM-DD".
  */
 export function extract(text: string, options: ExtractOptions = {}): Mention[] {
+  return [...mentionsOf(text, options)];
+}
+
+/**
+ * The mentions of `extract`, one at a time, so that a caller writing them out never holds them all: memory
+ * stays bounded by the largest paragraph's tokens whatever the number of mentions.
+ *
+ * @throws RangeError when options.documentDate is not "YYYY", "YYYY-MM" or "YYYY-MM-DD" (on the first call of next()).
+ */
+export function* mentionsOf(text: string, options: ExtractOptions = {}): Generator<Mention> {
   const dates = new DateResolver(options.documentDate);
-  const mentions: Mention[] = [];
+  const index = codePointIndex(text);
   for (const [from, to] of segments(text)) {
     const tokens = tokenize(text, from, to);
     let i = 0;
@@ -41,22 +51,22 @@ export function extract(text: string, options: ExtractOptions = {}): Mention[] {
       if (time && (!quantity || time.end > quantity.end)) {
         const start = tokens[time.start]!.start;
         const end = tokens[time.end - 1]!.end;
-        mentions.push({ kind: "time", text: text.slice(start, end), start, end, ...dates.resolve(time.value) });
+        yield { kind: "time", text: text.slice(start, end), start: index.toCodePoint(start), end: index.toCodePoint(end), ...dates.resolve(time.value) };
         i = time.end;
       } else if (quantity) {
         const start = tokens[quantity.start]!.start;
         const end = tokens[quantity.end - 1]!.end;
-        mentions.push({ kind: "quantity", text: text.slice(start, end), start, end, ...quantity.value });
+        const { value, value_high } = quantity.value;
+        if (Number.isFinite(value ?? 0) && Number.isFinite(value_high ?? 0)) {
+          yield { kind: "quantity", text: text.slice(start, end), start: index.toCodePoint(start), end: index.toCodePoint(end), ...quantity.value };
+        } else {
+          // A number beyond the double range has no value to report: refused, not turned into a vague amount.
+          options.onOverflow?.({ text: text.slice(start, end), start: index.toCodePoint(start), end: index.toCodePoint(end) });
+        }
         i = quantity.end;
       } else {
         i++;
       }
     }
   }
-  const index = codePointIndex(text);
-  for (const mention of mentions) {
-    mention.start = index.toCodePoint(mention.start);
-    mention.end = index.toCodePoint(mention.end);
-  }
-  return mentions;
 }

@@ -44,4 +44,6 @@ export type Mention = QuantityMention | TimeMention;
 export interface ExtractOptions {
   /** The document's own date ("YYYY-MM" or "YYYY-MM-DD"), for deictic expressions such as "this January". */
   documentDate?: string;
+  /** Called for each amount too large for a double (a 400-digit number), which is refused rather than reported. */
+  onOverflow?: (span: { text: string; start: number; end: number }) => void;
 }

@@ -28,8 +28,8 @@ const IDENTIFIER_NOUNS: ReadonlySet<string> = new Set([
 /** Abbreviations that, with their period, do the same ("No. 428", "p. 5", "Fig. 3"). */
 const IDENTIFIER_ABBREVIATIONS: ReadonlySet<string> = new Set(["no", "nos", "p", "pp", "fig", "vol", "art", "sec", "ch", "para"]);
 
-/** Words after which a number is an identifier attached by a hyphen ("F-16", "COVID-19") unless listed here. */
-const PREFIXES: ReadonlySet<string> = new Set(["mid", "pre", "post", "early", "late", "end", "start", "circa"]);
+/** Words after which a number is an identifier attached by a hyphen ("F-16", "COVID-19") unless listed here ("end-of-2018"). */
+const PREFIXES: ReadonlySet<string> = new Set(["mid", "pre", "post", "early", "late", "end", "start", "circa", "of"]);
 
 const MAX_WORD_NUMERAL = 12;
 
@@ -37,7 +37,8 @@ export function parseNumeral(tokens: readonly Token[], i: number): Numeral | nul
   const token = tokens[i];
   if (!token) return null;
   if (token.kind === "number") {
-    return isIdentifierNumber(tokens, i) || !Number.isFinite(token.numeric) ? null : digitNumeral(tokens, i, token);
+    // A number beyond the double range (Infinity) is still read, so that the extractor can refuse it aloud.
+    return isIdentifierNumber(tokens, i) ? null : digitNumeral(tokens, i, token);
   }
   if (token.kind === "word") return wordNumeral(tokens, i);
   return null;

@@ -78,6 +78,7 @@ export function matchQuantity(tokens: readonly Token[], i: number): Match<Quanti
   const hedge = matchHedge(tokens, i);
   const from = hedge ? hedge.end : i;
   const body = longest(
+    hedge ? matchVagueDuration(tokens, from) : null,
     matchRange(tokens, from),
     matchMultiplier(tokens, from),
     matchFraction(tokens, from),
@@ -125,6 +126,7 @@ function parseAmount(tokens: readonly Token[], i: number): Amount | null {
   const suffix = parseUnitSuffix(tokens, end);
   if (suffix?.kind === "currency" && (!currency || currency === suffix.unit)) {
     currency = suffix.unit;
+    factor = suffix.factor;
     end = suffix.end;
   } else if (suffix && suffix.kind !== "currency" && !currency) {
     unit = suffix.unit;
@@ -192,7 +194,9 @@ function matchRange(tokens: readonly Token[], i: number): Match<Body> | null {
   if (connectors) {
     if (!connectors.has(link.lower)) return null;
   } else if (link.lower === "to") {
-    if (low.unit || low.scale !== 1 || low.per) return null;
+    // "$2.1 billion to $2.3 billion": the currency written again makes it a range, not a change.
+    const repeated = low.currency !== null && parseCurrencyPrefix(tokens, low.end + 1)?.currency === low.currency;
+    if (!repeated && (low.unit || low.scale !== 1 || low.per)) return null;
   } else if (!dashed || !low.numeral.digits || !isNumericDash(tokens, low.end)) {
     return null;
   }
@@ -228,9 +232,11 @@ function ratio(start: number, end: number, value: number): Match<Body> {
   return { start, end, value: { value, value_high: null, unit: "ratio", vague: false, noun: null } };
 }
 
-/** "two-thirds", "a quarter", "one third", "half of" → unit "ratio". Not the "second half" of anything. */
+/** "two-thirds", "a quarter", "one third", "half of", "1/4", "one in five" → unit "ratio". Not the "second half" of anything. */
 function matchFraction(tokens: readonly Token[], i: number): Match<Body> | null {
   const word = lowerAt(tokens, i);
+  const written = slashFraction(tokens, i) ?? oneIn(tokens, i);
+  if (written) return written;
   if (word === "half") {
     if (ORDINAL_WORDS.has(lowerAt(tokens, i - 1)) || !HALF_FOLLOWERS.has(lowerAt(tokens, i + 1))) return null;
     return ratio(i, i + 1, 0.5);
@@ -246,6 +252,24 @@ function matchFraction(tokens: readonly Token[], i: number): Match<Body> | null 
   const needsOf = denominator.value !== 2 && denominator.value !== 4;
   if (article && (denominator.plural || (needsOf && lowerAt(tokens, k + 1) !== "of"))) return null;
   return ratio(i, k + 1, numerator / denominator.value);
+}
+
+/** "1/4", "3/10": small whole numbers glued by a slash, the numerator below the denominator. */
+function slashFraction(tokens: readonly Token[], i: number): Match<Body> | null {
+  const [top, slash, bottom] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+  if (top?.kind !== "number" || slash?.text !== "/" || bottom?.kind !== "number" || !isAttached(tokens, i + 1) || !isAttached(tokens, i + 2)) return null;
+  if (!/^\d{1,2}$/.test(top.text) || !/^\d{1,3}$/.test(bottom.text) || top.numeric < 1 || top.numeric >= bottom.numeric) return null;
+  return endsCleanly(tokens, i + 3) ? ratio(i, i + 3, top.numeric / bottom.numeric) : null;
+}
+
+/** "one in five", "1 in 4", "three out of ten": a share of a whole. */
+function oneIn(tokens: readonly Token[], i: number): Match<Body> | null {
+  const part = parseNumeral(tokens, i);
+  if (!part || part.scale !== 1) return null;
+  const k = lowerAt(tokens, part.end) === "in" ? part.end + 1 : lowerAt(tokens, part.end) === "out" && lowerAt(tokens, part.end + 1) === "of" ? part.end + 2 : -1;
+  const whole = k < 0 ? null : parseNumeral(tokens, k);
+  if (!whole || whole.scale !== 1 || !(part.value < whole.value) || !Number.isInteger(part.value) || !endsCleanly(tokens, whole.end)) return null;
+  return ratio(i, whole.end, part.value / whole.value);
 }
 
 /** "tripled", "fivefold", "five-fold", "three times larger", "twice as" → unit "ratio"; the span ends at "times". */
@@ -290,9 +314,39 @@ function matchVague(tokens: readonly Token[], i: number): Match<Body> | null {
   return vague(i, end, "unknown", nounAt(tokens, end));
 }
 
+/** Words that describe a counted noun rather than name it: "35 new factories" counts factories. */
+const NOUN_MODIFIERS: ReadonlySet<string> = new Set([
+  "new", "additional", "other", "further", "extra", "major", "large", "small", "big", "key", "main", "separate",
+  "different", "foreign", "local", "private", "public", "joint", "former", "active", "existing", "planned",
+  "regional", "international", "domestic", "north", "south", "korean", "russian", "chinese",
+]);
+
+/** Words after a number that are never its noun: "millions annually" counts nothing called "annually". */
+const NOT_NOUNS: ReadonlySet<string> = new Set([
+  "annually", "yearly", "monthly", "weekly", "daily", "apiece", "respectively", "overall", "altogether", "alone",
+  "only", "ago", "later", "earlier", "times",
+]);
+
+const DURATION_NOUNS: ReadonlySet<string> = new Set(["decade", "century", "year", "month", "week", "day"]);
+/** After "a year", words that make it a date offset ("a year ago"), which the time matchers read. */
+const OFFSET_DIRECTIONS: ReadonlySet<string> = new Set(["after", "before", "later", "earlier", "ago"]);
+
+/** After a hedge, "a decade", "a year": one of that period, counted ("close to a decade", "nearly a year"). */
+function matchVagueDuration(tokens: readonly Token[], i: number): Match<Body> | null {
+  const article = lowerAt(tokens, i);
+  const noun = tokens[i + 1]?.text ?? "";
+  if ((article !== "a" && article !== "an") || !DURATION_NOUNS.has(noun) || OFFSET_DIRECTIONS.has(lowerAt(tokens, i + 2))) return null;
+  if (!endsCleanly(tokens, i + 2)) return null;
+  return { start: i, end: i + 2, value: { value: 1, value_high: null, unit: "count", vague: false, noun } };
+}
+
 function nounAt(tokens: readonly Token[], i: number): string | null {
-  const token = tokens[i];
-  return token?.kind === "word" && token.spaced && !FUNCTION_WORDS.has(token.lower) ? token.lower : null;
+  const isNoun = (token: Token | undefined) => token?.kind === "word" && token.spaced && !FUNCTION_WORDS.has(token.lower) && !NOT_NOUNS.has(token.lower);
+  if (!isNoun(tokens[i])) return null;
+  // Up to two describing words are passed over ("35 new factories", "3 North Korean workers").
+  let k = i;
+  while (k < i + 2 && NOUN_MODIFIERS.has(tokens[k]!.lower) && isNoun(tokens[k + 1])) k++;
+  return tokens[k]!.lower;
 }
 
 function vague(start: number, end: number, unit: string, noun: string | null): Match<Body> {

@@ -6,7 +6,7 @@
 
 import { isSpace } from "./tokenize.ts";
 
-const DEFAULT_MAX = 1 << 16;
+const DEFAULT_MAX = 1 << 14;
 const NEWLINE = 0x0a;
 
 /** [start, end) UTF-16 ranges covering the whole text, in order. */

@@ -15,7 +15,23 @@ export type AnchorRule =
    * A month named without a year: "in November" takes the anchor's year; "this/last/next January" the
    * latest January not after / before / the first after the anchor's month.
    */
-  | { type: "month"; month: number; day: number | null; pick: "anchor-year" | "this" | "last" | "next" };
+  | { type: "month"; month: number; day: number | null; pick: "anchor-year" | "this" | "last" | "next" }
+  /**
+   * Months (or days) sharing one year: "February-October" of the anchor's year shifted by `by` ("from March 1
+   * to June 30 this year"), or, with pick "latest", of the latest year in which the span has begun by the
+   * anchor ("second-quarter profit" in a document of August 2017 is 2017-04..2017-06). A span whose first
+   * month comes after its last starts the year before ("November-February").
+   */
+  | { type: "span"; from: MonthDay; to: MonthDay; pick: "anchor-year" | "latest"; by: number }
+  /** "said Thursday": the latest such weekday on or before the anchor's day; "next Friday" the first after it. */
+  | { type: "weekday"; weekday: number; direction: -1 | 1 }
+  /** "last week": Monday to Sunday of the anchor's week shifted by `by` weeks. */
+  | { type: "week"; by: number };
+
+export interface MonthDay {
+  month: number;
+  day: number | null;
+}
 
 export type TimeSpec =
   | { kind: "absolute"; start: CalendarDate; end: CalendarDate; precision: DatePrecision }
@@ -42,7 +58,7 @@ function matchAbsolute(tokens: readonly Token[], i: number): Match<TimeSpec> | n
 }
 
 function matchRelative(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
-  return longest(matchAnaphoric(tokens, i), matchDeictic(tokens, i), matchOffset(tokens, i));
+  return longest(matchAnaphoric(tokens, i), matchDeictic(tokens, i), matchOffset(tokens, i), matchWeekday(tokens, i), matchQuarter(tokens, i));
 }
 
 /** A plain year token ("1948"; not "1,948", "No. 1948", "A1948" or the "1990" of "1990s"). */
@@ -123,10 +139,28 @@ function parsePart(tokens: readonly Token[], j: number): { part: Part; end: numb
   if (modifier) return { part: modifier, end: isHyphenJoin(tokens, j + 1) ? j + 2 : j + 1 };
   const partOf = PARTS_OF.get(word);
   if (partOf && lowerAt(tokens, j + 1) === "of") return { part: partOf, end: j + 2 };
-  if (partOf && isHyphenJoin(tokens, j + 1)) return { part: partOf, end: j + 2 };
+  if (partOf && isHyphenJoin(tokens, j + 1)) {
+    // "end-of-2018" as well as "end-2018".
+    const glued = lowerAt(tokens, j + 2) === "of" && isHyphenJoin(tokens, j + 3);
+    return { part: partOf, end: glued ? j + 4 : j + 2 };
+  }
+  const months = leadingMonths(tokens, j);
+  if (months) return months;
   const fraction = lowerAt(tokens, j + 1) === "half" ? HALVES.get(word) : lowerAt(tokens, j + 1) === "quarter" ? QUARTERS.get(word) : undefined;
   if (fraction && lowerAt(tokens, j + 2) === "of") return { part: fraction, end: j + 3 };
   return null;
+}
+
+/** "the first five months of", "the last two months of": that many months from the start or the end of a year. */
+function leadingMonths(tokens: readonly Token[], j: number): { part: Part; end: number } | null {
+  const word = lowerAt(tokens, j);
+  if (word !== "first" && word !== "last") return null;
+  const count = parseNumeral(tokens, j + 1);
+  if (!count || !Number.isInteger(count.value) || count.value < 1 || count.value > 12) return null;
+  const unit = tokens[count.end]?.text;
+  if ((unit !== "months" && !(unit === "month" && count.value === 1)) || lowerAt(tokens, count.end + 1) !== "of") return null;
+  const months: [number, number] = word === "first" ? [1, count.value] : [13 - count.value, 12];
+  return { part: { decade: null, months }, end: count.end + 2 };
 }
 
 function skipThe(tokens: readonly Token[], i: number): number {
@@ -150,6 +184,12 @@ function matchPeriod(tokens: readonly Token[], i: number): Match<TimeSpec> | nul
     return absolute(i, decade.end, { year: decade.year + from }, { year: decade.year + to }, "decade");
   }
   if (!part || k !== part.end) return null;
+  const deictic = deicticYearAt(tokens, k);
+  if (deictic) {
+    const [from, to] = part.part.months;
+    const rule: AnchorRule = { type: "span", from: { month: from, day: null }, to: { month: to, day: null }, pick: "anchor-year", by: deictic.by };
+    return relative(i, deictic.end, "deictic", rule, null);
+  }
   const year = yearAt(tokens, k);
   if (year === null || !endsCleanly(tokens, k + 1)) return null;
   const [from, to] = part.part.months;
@@ -205,7 +245,8 @@ interface DayMonthYear {
 
 /** "5 March 2013", "5th of March", "March 5, 2013", "March 2014", "March". */
 function dayMonthYear(tokens: readonly Token[], k: number): DayMonthYear | null {
-  const lead = dayAt(tokens, k);
+  // "No. 3⏎May 2016": an issue number, not the day of the date after it.
+  const lead = isIdentifierNumber(tokens, k) ? null : dayAt(tokens, k);
   let result: DayMonthYear;
   if (lead) {
     const month = monthAt(tokens, lowerAt(tokens, lead.end) === "of" ? lead.end + 1 : lead.end);
@@ -287,12 +328,63 @@ function matchDateRange(tokens: readonly Token[], i: number): Match<TimeSpec> | 
     const second = yearTail(tokens, j + 1, first) ?? (connectors ? null : spelledYearRange(tokens, j + 1, first));
     if (second) return absolute(j, second.end, { year: first }, { year: second.year }, "range");
   }
+  const months = matchMonthRange(tokens, i, j, connectors);
+  if (months) return months;
   if (!connectors) return null;
   const from = matchAbsolute(tokens, j);
   if (!from || from.value.kind !== "absolute" || !connectors.has(lowerAt(tokens, from.end))) return null;
   const to = matchAbsolute(tokens, from.end + 1);
   if (!to || to.value.kind !== "absolute" || dateKey(to.value.start) <= dateKey(from.value.start)) return null;
   return absolute(i, to.end, from.value.start, to.value.end, "range");
+}
+
+/**
+ * Months or days that share the year written once after them: "February-October 2017", "from March 1 to June
+ * 30 this year", "between January and May 2017", "the April-June period" (the anchor's year). The first
+ * half has no year of its own; a first month after the last one is in the year before ("November-February").
+ */
+function matchMonthRange(tokens: readonly Token[], i: number, j: number, connectors: ReadonlySet<string> | undefined): Match<TimeSpec> | null {
+  const first = dayMonthYear(tokens, j);
+  if (!first || first.year !== null || (first.abbreviated && first.day === null)) return null;
+  const link = tokens[first.end];
+  if (!link) return null;
+  const dashed = DASHES.has(link.text) && isAttached(tokens, first.end) === isAttached(tokens, first.end + 1);
+  if (connectors ? !connectors.has(link.lower) : !dashed && link.lower !== "to" && link.lower !== "through") return null;
+  const parsed = dayMonthYear(tokens, first.end + 1);
+  if (!parsed || (first.day === null) !== (parsed.day === null)) return null;
+  const second = parsed.year === null ? withPeriodYear(tokens, parsed) : parsed;
+  const from: MonthDay = { month: first.month, day: first.day };
+  const to: MonthDay = { month: second.month, day: second.day };
+  const start = connectors ? i : j;
+  if (second.year !== null) {
+    const fromYear = first.month > second.month ? second.year - 1 : second.year;
+    if (fromYear === second.year && first.month === second.month && (first.day ?? 0) >= (second.day ?? 0)) return null;
+    return absolute(start, second.end, { year: fromYear, ...dayOf(from) }, { year: second.year, ...dayOf(to) }, "range");
+  }
+  const deictic = deicticYearAt(tokens, second.end);
+  if (deictic) return relative(start, deictic.end, "deictic", { type: "span", from, to, pick: "anchor-year", by: deictic.by }, null);
+  // Without any year, a range of bare month names needs a gate like a single month does ("in May-June").
+  if (!connectors && first.day === null && !isMonthGated(tokens, j) && lowerAt(tokens, j - 1) !== "the") return null;
+  return relative(start, second.end, "anaphoric", { type: "span", from, to, pick: "anchor-year", by: 0 }, null);
+}
+
+/** "April-June period of 2016": the year after "period of" or "period in". */
+function withPeriodYear(tokens: readonly Token[], date: DayMonthYear): DayMonthYear {
+  const preposition = lowerAt(tokens, date.end + 1);
+  if (tokens[date.end]?.text !== "period" || (preposition !== "of" && preposition !== "in")) return date;
+  const year = yearAt(tokens, date.end + 2);
+  return year !== null && endsCleanly(tokens, date.end + 3) ? { ...date, year, end: date.end + 3 } : date;
+}
+
+function dayOf(date: MonthDay): { month: number; day?: number } {
+  return date.day === null ? { month: date.month } : { month: date.month, day: date.day };
+}
+
+/** "this year", "last year", "next year" (not "the last year of"): the document's year shifted. */
+function deicticYearAt(tokens: readonly Token[], i: number): { by: number; end: number } | null {
+  const shift = DEICTIC_SHIFTS.get(lowerAt(tokens, i));
+  if (!shift || DETERMINERS.has(lowerAt(tokens, i - 1)) || periodAt(tokens, i + 1) !== "year") return null;
+  return { by: shift.by, end: i + 2 };
 }
 
 function dateKey(date: CalendarDate): number {
@@ -373,9 +465,69 @@ function matchDeictic(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
   if (!shift || DETERMINERS.has(lowerAt(tokens, i - 1))) return null;
   const unit = periodAt(tokens, i + 1);
   if (unit === "year" || unit === "month") return relative(i, i + 2, "deictic", { type: "shift", unit, by: shift.by }, null);
+  if (tokens[i + 1]?.text === "week") return relative(i, i + 2, "deictic", { type: "week", by: shift.by }, null);
+  const weekday = WEEKDAYS.get(lowerAt(tokens, i + 1));
+  if (weekday !== undefined && tokens[i + 1] && isCapitalized(tokens[i + 1]!) && shift.by !== 0) {
+    return relative(i, i + 2, "deictic", { type: "weekday", weekday, direction: shift.by < 0 ? -1 : 1 }, null);
+  }
   const month = monthAt(tokens, i + 1);
   if (!month || month.abbreviated) return null;
   return relative(i, month.end, "deictic", { type: "month", month: month.month, day: null, pick: shift.pick }, null);
+}
+
+const WEEKDAYS: ReadonlyMap<string, number> = new Map(
+  ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].map((name, k) => [name, k]),
+);
+
+/** Words before a weekday that put it in the future ("will meet on Friday"); otherwise it is the latest past one. */
+const FUTURE_MARKERS: ReadonlySet<string> = new Set(["will", "shall", "'ll", "due", "scheduled", "expected", "planned", "until", "by"]);
+
+/**
+ * A capitalised weekday ("said Thursday", "on Friday"), against the document's day: the latest such day on or
+ * before it, or the first after it when a future marker stands in the three words before.
+ */
+function matchWeekday(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
+  const token = tokens[i];
+  const weekday = WEEKDAYS.get(lowerAt(tokens, i));
+  if (!token || weekday === undefined || !isCapitalized(token) || tokens[i + 1]?.text === "'" || tokens[i + 1]?.text === "\u2019") return null;
+  // "Black Friday", "Super Tuesday": a capitalised word glued before it makes it a name.
+  const previous = tokens[i - 1];
+  if (previous?.kind === "word" && isCapitalized(previous) && !MONTH_GATES.has(previous.lower) && i > 0 && !isSentenceStart(tokens, i - 1)) return null;
+  const future = [1, 2, 3].some((k) => FUTURE_MARKERS.has(lowerAt(tokens, i - k)));
+  return relative(i, i + 1, "deictic", { type: "weekday", weekday, direction: future ? 1 : -1 }, null);
+}
+
+function isSentenceStart(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1]?.text;
+  return before === undefined || before === "." || before === "!" || before === "?";
+}
+
+/**
+ * Quarters named without "of": "Q2 2017", "second-quarter 2017", "the second quarter" and "second-quarter
+ * profit" (no year: the latest such quarter begun by the document date).
+ */
+function matchQuarter(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
+  let months: readonly [number, number] | undefined;
+  let end: number;
+  const token = tokens[i];
+  if (token?.text === "Q" && tokens[i + 1]?.kind === "number" && isAttached(tokens, i + 1)) {
+    months = tokens[i + 1]!.text.length === 1 ? QUARTERS.get(["", "first", "second", "third", "fourth"][tokens[i + 1]!.numeric] ?? "")?.months : undefined;
+    end = i + 2;
+  } else {
+    const j = skipThe(tokens, i);
+    const ordinal = lowerAt(tokens, j);
+    const joined = isHyphenJoin(tokens, j + 1);
+    const k = joined ? j + 2 : j + 1;
+    if (ordinal === "last" || tokens[k]?.text !== "quarter" || lowerAt(tokens, k + 1) === "of") return null;
+    if (!joined && j === i) return null; // "second quarter" without "the" or a hyphen is too often not a date
+    months = QUARTERS.get(ordinal)?.months;
+    end = k + 1;
+  }
+  if (!months) return null;
+  const [from, to] = months;
+  const year = yearAt(tokens, end);
+  if (year !== null && endsCleanly(tokens, end + 1)) return absolute(i, end + 1, { year, month: from }, { year, month: to }, "range");
+  return relative(i, end, "deictic", { type: "span", from: { month: from, day: null }, to: { month: to, day: null }, pick: "latest", by: 0 }, null);
 }
 
 interface Duration {
@@ -433,5 +585,5 @@ function matchOffset(tokens: readonly Token[], i: number): Match<TimeSpec> | nul
 const STARTERS: ReadonlySet<string> = new Set([
   ...DATE_RANGE_CONNECTORS.keys(), ...PART_MODIFIERS.keys(), ...PARTS_OF.keys(), ...HALVES.keys(), ...QUARTERS.keys(),
   ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys(), ...DEICTIC_SHIFTS.keys(), ...UNITS.keys(), ...TENS.keys(),
-  "the", "that", "a", "an",
+  ...WEEKDAYS.keys(), "the", "that", "a", "an", "q",
 ]);

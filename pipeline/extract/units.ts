@@ -66,6 +66,12 @@ const UNIT_PHRASES: readonly UnitEntry[] = [
   ...entries("currency", "CNY", ["yuan", "renminbi"]),
   ...entries("currency", "KRW", ["won"]),
   ...entries("currency", "INR", ["rupees"]),
+  // Subunits, a hundredth of the unit. "cents" alone is read as US cents, the common case in English prose.
+  ...entries("currency", "USD", ["cents", "cent", "us cents"], 0.01),
+  ...entries("currency", "EUR", ["euro cents", "euro cent", "eurocents"], 0.01),
+  ...entries("currency", "GBP", ["pence", "penny"], 0.01),
+  ...entries("currency", "RUB", ["kopecks", "kopeck", "kopeks", "kopek", "kopeyki"], 0.01),
+  ...entries("currency", "CNY", ["fen"], 0.01),
   ...entries("percent", "percent", ["percent", "per cent", "pct", "%"]),
   ...entries("percent", "pp", ["percentage points", "percentage point"]),
   ...entries("percent", "bp", ["basis points", "basis point"]),
@@ -156,6 +162,11 @@ function unitAt(tokens: readonly Token[], i: number): UnitSuffix | null {
   if (!token) return null;
   const symbol = UNIT_SYMBOLS.get(token.text);
   if (symbol) return { ...symbol, end: i + 1 };
+  // "m3", "m³": cubic meters, the letter and the power as two glued tokens.
+  const power = tokens[i + 1];
+  if (token.text === "m" && power && (power.text === "3" || power.text === "\u00b3") && isAttached(tokens, i + 1)) {
+    return { kind: "measure", unit: "m3", factor: 1, end: i + 2 };
+  }
   for (const entry of PHRASES_BY_FIRST_WORD.get(token.lower) ?? []) {
     if (entry.words.every((word, k) => lowerAt(tokens, i + k) === word)) {
       return { kind: entry.kind, unit: entry.unit, factor: entry.factor, end: i + entry.words.length };

@@ -1,0 +1,85 @@
+/**
+ * `cli.ts extract FILE [--date YYYY-MM[-DD]]`: prints the mentions of any UTF-8 text as a JSON array, offsets
+ * and text taken from FILE itself. The array is written mention by mention, so neither the output nor the
+ * list of mentions is ever held whole: memory grows with the input, not with what is found in it.
+ * Usage errors exit 2 and input errors exit 1, each with one line on stderr, never a stack trace.
+ */
+import { parseArgs } from "node:util";
+import { codePointIndex } from "./code-points.ts";
+import { parseIsoDate } from "./extract/calendar.ts";
+import { mentionsOf } from "./extract/index.ts";
+import { PipelineError } from "./errors.ts";
+import { normalize } from "./ingest.ts";
+import { decodeUtf8Text, readInputFile } from "./input-files.ts";
+
+const USAGE = "usage: cli.ts extract FILE [--date YYYY-MM[-DD]]";
+/** Output is flushed in chunks of about this many UTF-16 units. */
+const CHUNK = 1 << 16;
+
+export function runExtract(args: string[]): number {
+  // A parseArgs error (an unknown option) is reported by cli.ts, as for every command.
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { date: { type: "string" } } });
+  const [file] = positionals;
+  if (positionals.length !== 1 || file === undefined) {
+    console.error(USAGE);
+    return 2;
+  }
+  const date = values.date;
+  if (date !== undefined && (!/^\d{4}-\d{2}(-\d{2})?$/.test(date) || parseIsoDate(date) === null)) {
+    console.error(`extract: --date must be a real calendar month or day, YYYY-MM or YYYY-MM-DD, not "${date}"`);
+    return 2;
+  }
+  const raw = readText(file);
+  if (raw === null) return 1;
+  const normalized = normalize(raw);
+  const rawIndex = codePointIndex(raw);
+  const normalizedIndex = codePointIndex(normalized.text);
+  // Mentions are found in the normalized text and reported at their place in FILE (raw UTF-16 range).
+  const rawSpan = (start: number, end: number): [number, number] => [
+    normalized.rawStart[normalizedIndex.toUtf16(start)]!,
+    normalized.rawEnd[normalizedIndex.toUtf16(end) - 1]!,
+  ];
+  const mentions = mentionsOf(normalized.text, {
+    ...(date === undefined ? {} : { documentDate: date }),
+    onOverflow: (span) => {
+      const [start, end] = rawSpan(span.start, span.end);
+      const where = `${rawIndex.toCodePoint(start)}-${rawIndex.toCodePoint(end)}`;
+      console.error(`extract: ${file}@${where}: refused "${abbreviate(raw.slice(start, end))}": the number is beyond the range of a double`);
+    },
+  });
+  // The same bytes as JSON.stringify(array, null, 2), one element at a time.
+  let chunk = "[";
+  let count = 0;
+  for (const mention of mentions) {
+    const [start, end] = rawSpan(mention.start, mention.end);
+    const placed = { ...mention, text: raw.slice(start, end), start: rawIndex.toCodePoint(start), end: rawIndex.toCodePoint(end) };
+    chunk += (count++ === 0 ? "\n  " : ",\n  ") + JSON.stringify(placed, null, 2).replaceAll("\n", "\n  ");
+    if (chunk.length >= CHUNK) {
+      process.stdout.write(chunk);
+      chunk = "";
+    }
+  }
+  process.stdout.write(chunk + (count === 0 ? "]\n" : "\n]\n"));
+  return 0;
+}
+
+/**
+ * FILE as a string by the pipeline's one rule for text (a regular file, UTF-8, no NUL byte), or null after
+ * printing why not. A text far larger than the build's sources is still read: extraction streams its output.
+ */
+function readText(file: string): string | null {
+  try {
+    return decodeUtf8Text(readInputFile(file, { maxBytes: MAX_TEXT_BYTES }), file);
+  } catch (error) {
+    if (!(error instanceof PipelineError)) throw error;
+    console.error(`extract: ${String(error)}`);
+    return null;
+  }
+}
+
+/** Below V8's limit on a string's length, with room for the normalized copy. */
+const MAX_TEXT_BYTES = 256 * 1024 * 1024;
+
+function abbreviate(text: string): string {
+  return text.length <= 40 ? text : `${text.slice(0, 18)}…${text.slice(-18)}`;
+}
