@@ -145,7 +145,7 @@ describe.each([
     const { status, output } = run(process.execPath, [join(dir, "readme-example.js")]);
     expect(output).toMatch(/^1988 2350000000 exact\n/);
     expect(output).toContain("\n210000000 at_most reached its post-Soviet peak of almost $210 million in 2006\n");
-    expect(output).toMatch(/\n-96\.38\d*\n30000 person\nno figure "workers-prk-in-rus-2061"\n$/);
+    expect(output).toMatch(/\n-31\.52\d*\n30000 person\nno figure "workers-prk-in-rus-2061"\n$/);
     expect(status).toBe(0);
   });
 
