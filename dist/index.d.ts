@@ -68,6 +68,7 @@ export type EventType =
   | "diplomacy"
   | "agreement"
   | "institution"
+  | "assistance"
   | "investment"
   | "infrastructure"
   | "trade"
@@ -234,7 +235,7 @@ export interface Event {
   /** `explicit` when the text states the date; `inferred` when it follows from the text (e.g. 'this January' in a May 2016 memo), explained in `note` */
   date_basis: "explicit" | "inferred";
   /** What kind of happening the event is, from the dataset's vocabulary */
-  event_type: "state_founding" | "war" | "policy_shift" | "diplomacy" | "agreement" | "institution" | "investment" | "infrastructure" | "trade" | "labor" | "economic_crisis" | "condemnation" | "sanctions" | "un_vote" | "weapons_test";
+  event_type: "state_founding" | "war" | "policy_shift" | "diplomacy" | "agreement" | "institution" | "assistance" | "investment" | "infrastructure" | "trade" | "labor" | "economic_crisis" | "condemnation" | "sanctions" | "un_vote" | "weapons_test";
   /** The matching PLOVER event category, where one fits */
   plover: "AGREE" | "CONSULT" | "SUPPORT" | "CONCEDE" | "COOPERATE" | "AID" | "RETREAT" | "REQUEST" | "DISAPPROVE" | "REJECT" | "THREATEN" | "PROTEST" | "MOBILIZE" | "SANCTION" | "COERCE" | "ASSAULT" | null;
   /** The parties involved, ISO 3166-1 alpha-3 or organisation codes (`;`-separated in CSV) */
@@ -255,14 +256,20 @@ export interface Event {
 export type EventId =
   | "asian-trading-house-announced-2015-10"
   | "khasan-rajin-railway-opened-2013"
-  | "kim-cancels-victory-day-visit-2015"
+  | "kim-agrees-to-attend-victory-day-parade-2015-05"
+  | "kim-stays-away-from-victory-day-parade-2015-05"
   | "korean-war-1950-1953"
   | "prk-balancing-ends-late-1980s"
+  | "prk-consents-trans-korean-corridor-2000s"
+  | "prk-cuts-diplomatic-contacts-rus-early-1990s"
   | "prk-founded-1948"
   | "prk-hydrogen-bomb-test-2016-01"
+  | "prk-imposes-corridor-conditions-2000s"
   | "prk-satellite-launch-2016-02"
   | "prk-votes-against-crimea-resolution-2014"
   | "rason-zone-established-1991"
+  | "rus-agrees-prk-extradition-treaty-2014-2015"
+  | "rus-asks-prk-repay-debts-early-1990s"
   | "rus-coal-exports-via-rajin-2014-11"
   | "rus-condemns-prk-bomb-test-2016-01"
   | "rus-condemns-prk-nuclear-missile-2006"
@@ -279,17 +286,13 @@ export type EventId =
   | "rus-prk-year-of-friendship-2015"
   | "rus-rajin-cargo-terminal-2008-2014"
   | "rus-rajin-railway-reconstruction-2008-2014"
+  | "rus-reserves-rajin-coal-exports-2016-03"
+  | "rus-stops-assistance-to-prk-early-1990s"
   | "rus-supports-un-sanctions-prk-2006"
   | "rus-supports-un-sanctions-prk-2016-03"
   | "rus-triples-prk-labor-quota-2013"
   | "rus-votes-against-prk-human-rights-resolution-2014"
   | "rus-votes-against-prk-human-rights-resolution-2015"
-  | "six-party-talks-stalled-2014-2015"
-  | "trade-collapse-rus-prk-1988-1996"
-  | "trade-turnover-drop-2009"
-  | "trade-turnover-drop-2014-2015"
-  | "trade-turnover-post-soviet-peak-2006"
-  | "trade-turnover-recovery-2011-2012"
   | "trans-korean-corridor-on-hold-2006";
 
 /** One row per dated happening in a source */
@@ -332,12 +335,10 @@ export type IndicatorId =
   | "debt-remainder-consistency-2012"
   | "debt-write-off-usd-2012"
   | "infrastructure-investment-rus-prk-2008-2014"
-  | "infrastructure-investment-to-trade-2015-ratio"
   | "labor-quota-before-tripling-2013"
   | "labor-quota-filled-share-2016"
   | "trade-target-2020-multiple-of-2015"
   | "trade-target-2020-required-cagr"
-  | "trade-turnover-chn-to-rus-prk-ratio-2013-2011-2012"
   | "trade-turnover-chn-to-rus-prk-ratio-2013-2014"
   | "trade-turnover-rus-prk-1996-abs-change"
   | "trade-turnover-rus-prk-1996-cagr"

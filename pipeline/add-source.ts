@@ -45,16 +45,18 @@ const CURATION_DRAFTS: Record<string, string> = {
      quote, date (the time mention inside the quote that dates it), note (needed for an inferred date)
  Replace the [] below with the list of records.`,
   "dismissed.yaml": `
- Quantity mentions that are not figures, each with the reason (see sources/ponars-pm-428/dismissed.yaml).
-   - quote: words around the mention; occurrences: how many times the quote stands in the text (default 1)
-     reason: why it is no figure (a vague amount, part of a name, ...)
+ Quantity mentions that are not figures and time mentions that date no record, each with the reason (see
+ sources/ponars-pm-428/dismissed.yaml).
+   - kind: quantity (the default) or time
+     quote: words around the mention; occurrences: how many times the quote stands in the text (default 1)
+     reason: why it is no figure (a vague amount, part of a name, ...) or dates nothing (the text's own date, ...)
  Replace the [] below with the list of dismissals.`,
 };
 
 const TO_CURATE_HEADER = `
  Mentions the extractor found in the text, still to curate. For each entry, use the mention in a record of
- figures.yaml or events.yaml, or dismiss it in dismissed.yaml (a quantity) or judge it dates nothing worth an
- event (a time); then delete the entry. The build refuses this source while any entry is left, naming each
+ figures.yaml or events.yaml, or dismiss it with a reason in dismissed.yaml (\`kind: time\` for a time
+ mention that dates no record); then delete the entry. The build refuses this source while any entry is left, naming each
  with its line in the text file. \`line\` is that line; \`context\` is the normalized text around the mention.`;
 
 export interface AddedSource {

@@ -50,11 +50,14 @@ async function runBuild(args: string[]): Promise<number> {
   const { build } = await import("./build.ts");
   const report = await build({ sourcesDir: values.sources, outDir: values.out, cache: !values.cold });
   const { dataset } = report;
-  const quantities = dataset.mentions.filter((m) => m.kind === "quantity");
-  const used = quantities.filter((m) => m.used_by.length > 0).length;
   console.log(`built ${values.out}/ in ${Math.round(performance.now() - started)} ms from ${dataset.sources.length} source(s)`);
   console.log(`  figures ${dataset.figures.length}, events ${dataset.events.length}, mentions ${dataset.mentions.length}`);
-  console.log(`  quantity mentions: ${quantities.length}, used by figures ${used}, dismissed ${report.dismissed.length}, coverage 100%`);
+  for (const [kind, users] of [["quantity", "used by figures"], ["time", "dating records"]] as const) {
+    const ofKind = dataset.mentions.filter((m) => m.kind === kind);
+    const used = ofKind.filter((m) => m.used_by.length > 0).length;
+    const dismissed = ofKind.filter((m) => m.dismissed !== null).length;
+    console.log(`  ${kind} mentions: ${ofKind.length}, ${users} ${used}, dismissed ${dismissed}, coverage 100%`);
+  }
   for (const d of report.dismissed) console.log(`  dismissed ${d.source_id}@${d.char_start} "${d.text}": ${d.dismissed}`);
   if (values.docs) {
     const { writeDocs } = await import("./render/docs.ts");

@@ -80,9 +80,12 @@ export type CuratedEvent = z.infer<typeof curatedEvent>;
 
 export const dismissal = z
   .object({
+    /** Which mentions inside `quote` are dismissed: quantities (the default) or time expressions. */
+    kind: z.enum(["quantity", "time"]).default("quantity"),
     quote: z.string().min(1),
-    /** How many times `quote` stands in the text; every occurrence's quantity mentions are dismissed. */
+    /** How many times `quote` stands in the text; every occurrence's mentions of `kind` are dismissed. */
     occurrences: z.int().positive().default(1),
+    /** Why the mention is no figure, or dates no record: required, so every gap in coverage is argued. */
     reason: z.string().min(1),
   })
   .strict();

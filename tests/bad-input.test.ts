@@ -2,7 +2,7 @@
  * Bad input gets a clear error naming file, line and record, a non-zero exit, and an output folder left
  * exactly as it was.
  */
-import { appendFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { brokenSources, replaceIn, runCli, snapshot } from "./helpers/cli.ts";
@@ -52,8 +52,8 @@ const cases: Case[] = [
   },
   {
     name: "a period that ends before it starts",
-    edit: (dir) => replaceIn(join(dir, "events.yaml"), 'from: "1988"\n    to: "1996"', 'from: "1996"\n    to: "1988"'),
-    says: [/events\.yaml:\d+ \[trade-collapse-rus-prk-1988-1996\]: date ends 1988 before it starts 1996/],
+    edit: (dir) => replaceIn(join(dir, "figures.yaml"), "from: October 2014\n    to: January 2015", "from: January 2015\n    to: October 2014"),
+    says: [/figures\.yaml:\d+ \[investment-deals-rus-prk-2014-2015\]: period ends 2014-10 before it starts 2015-01/],
   },
   {
     name: "a YAML syntax error",
@@ -64,6 +64,21 @@ const cases: Case[] = [
     name: "an uncovered quantity mention",
     edit: (dir) => replaceIn(join(dir, "dismissed.yaml"), "- quote: six-party talks\n  reason: Part of a proper name, the six-party talks on the Korean peninsula.\n", ""),
     says: [/memo\.txt:\d+ \[six-party\]: quantity mention "six-party" is neither used by a figure nor dismissed/, /memo\.txt: coverage 28 of 29 quantity mentions \(96\.6%\), below 100%/],
+  },
+  {
+    name: "an uncovered time mention",
+    edit: (dir) => replaceIn(join(dir, "dismissed.yaml"), "- kind: time\n  quote: May 2016\n", "- kind: quantity\n  quote: May 2016\n"),
+    says: [/dismissed\.yaml:\d+ \[#\d+\]: no quantity mention was extracted in "May 2016"/, /memo\.txt:5 \[May 2016\]: time mention "May 2016" dates no event or figure period and is not dismissed/, /memo\.txt: coverage 41 of 42 time mentions \(97\.6%\), below 100%/],
+  },
+  {
+    name: "an event left out, its time mention neither dating a record nor dismissed",
+    edit: (dir) => writeFileSync(join(dir, "events.yaml"), readFileSync(join(dir, "events.yaml"), "utf8").replace(/\n- id: rason-zone-established-1991\n(  .*\n)+/, "\n")),
+    says: [/memo\.txt:24 \[1991\]: time mention "1991" dates no event or figure period/],
+  },
+  {
+    name: "a dismissal without a reason",
+    edit: (dir) => replaceIn(join(dir, "dismissed.yaml"), "  reason: Vague amount (\"multibillion\"), no number to record.\n", ""),
+    says: [/dismissed\.yaml:\d+ \[#1\]: reason: /],
   },
 ];
 

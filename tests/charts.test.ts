@@ -14,7 +14,9 @@ const SERIES = "trade-turnover-rus-prk";
 const CONFIG_FILE = join(ROOT, "sources", "dataset.yaml");
 
 const read = (table: string) => JSON.parse(readFileSync(join(ROOT, "dist", "data", `${table}.json`), "utf8"));
-const turnover: SeriesObservation[] = read("trade_turnover");
+/** The memo's series as published, and as it would read with no break in it. */
+const published: SeriesObservation[] = read("trade_turnover");
+const turnover: SeriesObservation[] = published.map((row) => ({ ...row, break_note: null }));
 const input: ChartInput = {
   config: loadDatasetConfig(CONFIG_FILE),
   sources: read("sources"),
@@ -108,6 +110,12 @@ describe("series chart", () => {
     expect(notes(svg(TRADE))).toEqual(["Source: Serghei Golunov, PONARS Eurasia Policy Memo 428, 2016"]);
   });
 
+  it("draws the break the memo's series has, before 1996", async () => {
+    const chart = (await chartFiles({ ...input, series: { [SERIES]: published } })).get(TRADE)!;
+    expect(published.filter((row) => row.break_note !== null).map((row) => row.period_start)).toEqual(["1996"]);
+    expect(chart).toContain("(series break before 1996)</title>");
+  });
+
   it("shows no break where no observation has a break note", () => {
     expect(svg(TRADE)).not.toContain("series break");
     expect(markGroup(svg(TRADE), "breaks")).toBe("");
@@ -145,7 +153,7 @@ describe("timeline chart", () => {
   });
 
   it("labels each row with the event's date, title and type, and marks inferred dates", () => {
-    expect(svg(TIMELINE)).toContain(">1950–1953 · Korean War ends in a stalemate [war]</text>");
+    expect(svg(TIMELINE)).toContain(">1950–1953 · The Korean War, which ended in a stalemate [war]</text>");
     expect(decodeEntities(svg(TIMELINE))).toContain(">Jan 2016* · North Korea's hydrogen bomb test [weapons test]</text>");
     expect(svg(TIMELINE)).toContain("[UN vote]</text>");
   });

@@ -70,9 +70,14 @@ describe("figures of the memo", () => {
 describe("events of the memo", () => {
   const event = (id: string) => events.find((e) => e.id === id)!;
 
-  it("number between twenty-five and forty, each dated", () => {
-    expect(events.length).toBeGreaterThanOrEqual(25);
-    expect(events.length).toBeLessThanOrEqual(40);
+  it("are exactly the memo's dated happenings, none of them a restated statistic", () => {
+    expect(events).toHaveLength(40);
+    // A trade level is a figure: no event restates one.
+    const tradeLevels = figures.filter((f) => f.measure === "trade_turnover").map((f) => f.quote);
+    for (const e of events) for (const level of tradeLevels) expect(e.quote.includes(level), `${e.id} restates "${level}"`).toBe(false);
+    for (const removed of ["trade-collapse-rus-prk-1988-1996", "trade-turnover-post-soviet-peak-2006", "trade-turnover-drop-2009", "trade-turnover-recovery-2011-2012", "trade-turnover-drop-2014-2015", "six-party-talks-stalled-2014-2015", "kim-cancels-victory-day-visit-2015"]) {
+      expect(event(removed), removed).toBeUndefined();
+    }
   });
 
   it.each([
@@ -86,12 +91,40 @@ describe("events of the memo", () => {
     ["prk-satellite-launch-2016-02", "2016-02", "2016-02", "month", "inferred"],
     ["khasan-rajin-railway-opened-2013", "2013", "2013", "year", "inferred"],
     ["rus-supports-un-sanctions-prk-2016-03", "2016-03", "2016-03", "month", "explicit"],
+    ["rus-rajin-cargo-terminal-2008-2014", "2008", "2014", "range", "inferred"],
+    ["rus-asks-prk-repay-debts-early-1990s", "1990", "1994", "decade", "inferred"],
+    ["rus-stops-assistance-to-prk-early-1990s", "1990", "1994", "decade", "inferred"],
+    ["prk-cuts-diplomatic-contacts-rus-early-1990s", "1990", "1994", "decade", "inferred"],
+    ["prk-consents-trans-korean-corridor-2000s", "2000", "2009", "decade", "inferred"],
+    ["prk-imposes-corridor-conditions-2000s", "2000", "2009", "decade", "inferred"],
+    ["rus-agrees-prk-extradition-treaty-2014-2015", "2014", "2015", "range", "inferred"],
+    ["kim-agrees-to-attend-victory-day-parade-2015-05", "2015-05", "2015-05", "month", "explicit"],
+    ["kim-stays-away-from-victory-day-parade-2015-05", "2015-05", "2015-05", "month", "inferred"],
+    ["rus-reserves-rajin-coal-exports-2016-03", "2016-03", "2016-03", "month", "inferred"],
   ])("%s: %s..%s (%s, %s)", (id, start, end, precision, basis) => {
     expect(event(id)).toMatchObject({ date_start: start, date_end: end, date_precision: precision, date_basis: basis });
   });
 
   it("explain every inferred date", () => {
     for (const e of events.filter((e) => e.date_basis === "inferred")) expect(e.note).toBeTruthy();
+  });
+
+  it("quote only what they report: the parade agreement and the reversal are two events", () => {
+    expect(event("kim-agrees-to-attend-victory-day-parade-2015-05").quote).toContain("agreed to attend");
+    expect(event("kim-stays-away-from-victory-day-parade-2015-05").quote).toBe("He changed his mind at the last minute, however, and did not attend");
+  });
+});
+
+describe("the series break between Soviet and Russian trade", () => {
+  it("is stated on the 1996 row and on every indicator that crosses it", () => {
+    const row = report.series.get("trade_turnover")!.find((r) => r.figure_id === "trade-turnover-rus-prk-1996")!;
+    expect(row.break_note).toContain("when this trade was the Soviet Union's");
+    for (const kind of ["abs-change", "pct-change", "cagr"]) {
+      const crossing = report.indicators.find((i) => i.id === `trade-turnover-rus-prk-1996-${kind}`)!;
+      expect(crossing.note, kind).toContain("when this trade was the Soviet Union's");
+      expect(crossing.description, kind).toContain("when this trade was the Soviet Union's");
+    }
+    expect(report.indicators.find((i) => i.id === "trade-turnover-rus-prk-2006-pct-change")!.note ?? "").not.toContain("Soviet Union's");
   });
 });
 
@@ -110,6 +143,13 @@ describe("provenance", () => {
     const quantities = report.dataset.mentions.filter((m) => m.kind === "quantity" && m.source_id === MEMO);
     expect(quantities.length).toBeGreaterThan(20);
     for (const m of quantities) expect(m.used_by.length + (m.dismissed ? 1 : 0), m.text).toBe(1);
+  });
+
+  it("every time mention dates a record or is dismissed with a reason", () => {
+    const times = report.dataset.mentions.filter((m) => m.kind === "time" && m.source_id === MEMO);
+    expect(times.length).toBeGreaterThan(40);
+    for (const m of times) expect(m.used_by.length > 0 !== (m.dismissed !== null), m.text).toBe(true);
+    expect(times.find((m) => m.text === "May 2016")!.dismissed).toContain("own date of publication");
   });
 
   it("vague amounts are dismissed, not figures", () => {

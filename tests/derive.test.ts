@@ -62,15 +62,9 @@ describe("trade turnover series", () => {
 describe("defined indicators", () => {
   const cases: [string, number, Indicator["qualifier"]][] = [
     ["trade-turnover-chn-to-rus-prk-ratio-2013-2014", v("trade-turnover-chn-prk-2013") / v("trade-turnover-rus-prk-2014"), "approximate"],
-    ["trade-turnover-chn-to-rus-prk-ratio-2013-2011-2012", v("trade-turnover-chn-prk-2013") / v("trade-turnover-rus-prk-2011-2012"), "approximate"],
     ["debt-write-off-usd-2012", (v("debt-write-off-share-rus-prk-2012") / 100) * v("debt-prk-rus-2012"), "exact"],
     ["debt-remainder-consistency-2012", v("debt-prk-rus-2012") - (v("debt-prk-rus-2012") * v("debt-write-off-share-rus-prk-2012")) / 100 - v("investment-pledge-rus-prk-2012"), "exact"],
     ["infrastructure-investment-rus-prk-2008-2014", v("investment-rus-prk-railway-2008-2014") + v("investment-rus-prk-terminal-2008-2014"), "exact"],
-    [
-      "infrastructure-investment-to-trade-2015-ratio",
-      (v("investment-rus-prk-railway-2008-2014") + v("investment-rus-prk-terminal-2008-2014")) / v("trade-turnover-rus-prk-2015"),
-      "exact",
-    ],
     ["labor-quota-before-tripling-2013", v("labor-quota-rus-prk-2015") / v("quota-multiplier-rus-prk-2013"), "at_most"],
     ["labor-quota-filled-share-2016", (100 * v("workers-prk-in-rus-2016")) / v("labor-quota-rus-prk-2015"), "approximate"],
     ["trade-target-2020-required-cagr", 100 * ((v("trade-target-rus-prk-2020") / v("trade-turnover-rus-prk-2015")) ** (1 / 5) - 1), "at_most"],
@@ -88,6 +82,25 @@ describe("defined indicators", () => {
 
   it("states a year mismatch in the row", () => {
     expect(indicator("trade-turnover-chn-to-rus-prk-ratio-2013-2014").note).toContain("trade-turnover-chn-prk-2013 is 2013, trade-turnover-rus-prk-2014 is 2014");
+  });
+
+  it("removes the indicators whose meaning was doubtful", () => {
+    for (const id of ["trade-turnover-chn-to-rus-prk-ratio-2013-2011-2012", "infrastructure-investment-to-trade-2015-ratio", "re-exports-to-direct-trade-ratio-2015"]) {
+      expect(indicators.some((i) => i.id === id), id).toBe(false);
+    }
+  });
+
+  it("says what the labour share divides and which way the quota's hedge points", () => {
+    const share = indicator("labor-quota-filled-share-2016");
+    expect(share.name).toBe("North Korean workers in Russia at the start of 2016 as a share of the 2015 labour quota");
+    expect(share.description).toContain("Because the quota is at most 50,000, the share is at least this");
+  });
+
+  it("calls the 2020 figure the officials' projection, never a target they set", () => {
+    for (const id of ["trade-target-2020-multiple-of-2015", "trade-target-2020-required-cagr"]) {
+      expect(indicator(id).name).toContain("officials' 2020 trade projection");
+      expect(indicator(id).description).toContain("a projection, not a target");
+    }
   });
 
   it("explains the direction an at_most input gives a ratio", () => {

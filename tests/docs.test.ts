@@ -50,6 +50,12 @@ describe("generated documentation", () => {
     for (const column of Object.keys(table.schema.shape)) expect(section).toContain(`\n| \`${column}\` |`);
   });
 
+  it("never calls the officials' 2020 projection an official target", () => {
+    for (const file of ["README.md", "docs/DATASHEET.md", "docs/DATA_DICTIONARY.md"]) {
+      expect(readFileSync(join(ROOT, file), "utf8").replace(/\s+/g, " "), file).not.toMatch(/official target/i);
+    }
+  });
+
   it("gives units only for columns that exist", () => {
     const columns = SPECS.flatMap((table) => Object.keys(table.schema.shape).map((column) => `${table.name}.${column}`));
     expect(columns).toEqual(expect.arrayContaining(Object.keys(COLUMN_UNITS)));

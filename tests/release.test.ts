@@ -109,7 +109,7 @@ describe("the release command", () => {
     }
     const base = version();
 
-    replaceIn(join(repo, "sources", "ponars-pm-428", "figures.yaml"), "  note: Attributed to government officials.", "  note: Attributed to Russian government officials.");
+    replaceIn(join(repo, "sources", "ponars-pm-428", "figures.yaml"), "  note: The memo calls it the post-Soviet peak.", "  note: The memo calls it Russia's post-Soviet peak.");
     const patch = cli("release", "patch", "--date", "2026-02-02");
     expect(patch.stderr).toBe("");
     expect(patch.status).toBe(0);
@@ -120,7 +120,7 @@ describe("the release command", () => {
     expect(JSON.parse(readFileSync(join(repo, "dist", "datapackage.json"), "utf8")).version).toBe(next);
     const changelog = readFileSync(join(repo, "CHANGELOG.md"), "utf8");
     expect(changelog).toContain(`## ${next} (2026-02-02)`);
-    expect(changelog).toContain('- changed `trade-target-rus-prk-2020`: `note` "Attributed to government officials." → "Attributed to Russian government officials."');
+    expect(changelog).toContain('- changed `trade-turnover-rus-prk-2006`: `note` "The memo calls it the post-Soviet peak." → "The memo calls it Russia\'s post-Soviet peak."');
     git("add", "-A");
     git("commit", "-qm", "patch release");
     expect(cli("verify").status).toBe(0);

@@ -56,9 +56,27 @@ export function notesLayer(lines: string[], offset: number) {
   return {
     name: "notes",
     data: { values: [{}] },
-    mark: { type: "text", text: lines, align: "left", baseline: "top", fontSize: 10, lineHeight: 14, color: NOTE_COLOR },
+    mark: { type: "text", text: lines.flatMap((line) => wrap(line, NOTE_LINE_CHARACTERS)), align: "left", baseline: "top", fontSize: 10, lineHeight: 14, color: NOTE_COLOR },
     encoding: { x: { value: 0 }, y: { value: offset } },
   } as const;
+}
+
+/** About as many characters of the notes' 10-pixel text as fit the plot's width. */
+const NOTE_LINE_CHARACTERS = 105;
+
+/** A line broken at spaces into lines of at most `width` characters (a longer word stands alone). */
+export function wrap(line: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = "";
+  for (const word of line.split(" ")) {
+    if (current !== "" && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = current === "" ? word : `${current} ${word}`;
+    }
+  }
+  return [...lines, current];
 }
 
 /** "1988", "2011–2012". */

@@ -1,31 +1,60 @@
 /**
- * Coverage: every quantity mention of a source is used by exactly one figure or dismissed with a reason, or the
- * build fails with a report that names each mention left over by file and line.
+ * Coverage: every quantity mention of a source is used by exactly one figure, and every time mention dates at
+ * least one record (an event's date, a figure's period), or the mention is dismissed with a reason. Anything
+ * less fails the build with a report per kind that names each mention left over by file and line.
  */
 import { PipelineError } from "../errors.ts";
+import type { Mention } from "../extract/mention.ts";
 import { rawRange } from "../ingest.ts";
 import type { SourceContext } from "./context.ts";
+import type { Located } from "./locate.ts";
+
+interface Rule {
+  /** What may use a mention of this kind, for the report. */
+  users: string;
+  /** Whether a mention may be used by more than one record: one time mention can date several happenings. */
+  shared: boolean;
+}
+
+const RULES: Record<Mention["kind"], Rule> = {
+  quantity: { users: "used by a figure", shared: false },
+  time: { users: "dates no event or figure period", shared: true },
+};
 
 export function coverageErrors(context: SourceContext): PipelineError[] {
+  return (Object.keys(RULES) as Mention["kind"][]).flatMap((kind) => kindErrors(context, kind, RULES[kind]));
+}
+
+function kindErrors(context: SourceContext, kind: Mention["kind"], rule: Rule): PipelineError[] {
   const errors: PipelineError[] = [];
-  const quantities = context.located.filter((m) => m.mention.kind === "quantity");
-  const unaccounted = quantities.filter((m) => m.usedBy.length === 0 && m.dismissedBy === null).length;
+  const mentions = context.located.filter((m) => m.mention.kind === kind);
+  const unaccounted = mentions.filter((m) => m.usedBy.length === 0 && m.dismissedBy === null).length;
   if (unaccounted > 0) {
-    const covered = quantities.length - unaccounted;
-    const percent = ((100 * covered) / quantities.length).toFixed(1);
-    errors.push(new PipelineError(`coverage ${covered} of ${quantities.length} quantity mentions (${percent}%), below 100%`, { file: context.textFile }));
+    const covered = mentions.length - unaccounted;
+    const percent = ((100 * covered) / mentions.length).toFixed(1);
+    errors.push(new PipelineError(`coverage ${covered} of ${mentions.length} ${kind} mentions (${percent}%), below 100%`, { file: context.textFile }));
   }
-  for (const m of quantities) {
-    const claims = m.usedBy.length + (m.dismissedBy === null ? 0 : 1);
-    if (claims === 1) continue;
+  for (const m of mentions) {
+    const problem = claimProblem(m, kind, rule);
+    if (problem === null) continue;
     const [rawStart] = rawRange(context.normalized, m.start, m.end);
-    const problem =
-      claims === 0
-        ? "is neither used by a figure nor dismissed with a reason: add a figure, or a dismissal to dismissed.yaml"
-        : `is claimed ${claims} times (${[...m.usedBy, ...(m.dismissedBy === null ? [] : ["a dismissal"])].join(", ")})`;
-    errors.push(new PipelineError(`quantity mention "${m.mention.text}" ${problem}`, { file: context.textFile, line: lineNumber(context.raw, rawStart), record: m.mention.text }));
+    errors.push(new PipelineError(`${kind} mention "${m.mention.text}" ${problem}`, { file: context.textFile, line: lineNumber(context.raw, rawStart), record: m.mention.text }));
   }
   return errors;
+}
+
+/** Why a mention is not accounted for exactly once, or null when it is. */
+function claimProblem(m: Located, kind: Mention["kind"], rule: Rule): string | null {
+  const used = rule.shared ? Math.min(m.usedBy.length, 1) : m.usedBy.length;
+  const claims = used + (m.dismissedBy === null ? 0 : 1);
+  if (claims === 1) return null;
+  if (claims === 0) {
+    const remedy = kind === "quantity" ? "add a figure" : "use it in an event's date or a figure's period";
+    return rule.shared
+      ? `${rule.users} and is not dismissed with a reason: ${remedy}, or a dismissal with \`kind: ${kind}\` to dismissed.yaml`
+      : `is neither ${rule.users} nor dismissed with a reason: ${remedy}, or a dismissal to dismissed.yaml`;
+  }
+  return `is claimed ${claims} times (${[...new Set(m.usedBy), ...(m.dismissedBy === null ? [] : ["a dismissal"])].join(", ")})`;
 }
 
 function lineNumber(text: string, index: number): number {

@@ -1,4 +1,4 @@
-/** Dismissals: quantity mentions that are no figure, each with the reason a reader can check. */
+/** Dismissals: quantity mentions that are no figure and time mentions that date no record, each with the reason a reader can check. */
 import type { Curated } from "../curation.ts";
 import type { Dismissal } from "../curated-records.ts";
 import { failer, type SourceContext } from "./context.ts";
@@ -6,14 +6,14 @@ import { occurrencesOf } from "./locate.ts";
 
 export function applyDismissal(context: SourceContext, item: Curated<Dismissal>): void {
   const fail = failer(item);
-  const { quote, occurrences, reason } = item.value;
+  const { kind, quote, occurrences, reason } = item.value;
   const found = occurrencesOf(context.text, quote);
   if (found.length !== occurrences) {
     fail(`quote stands ${found.length} times in the text, not ${occurrences} as \`occurrences\` says: "${quote}"`, "quote");
   }
   for (const at of found) {
-    const inside = context.located.filter((m) => m.mention.kind === "quantity" && m.start >= at && m.end <= at + quote.length);
-    if (inside.length === 0) fail(`no quantity mention was extracted in "${quote}"`, "quote");
+    const inside = context.located.filter((m) => m.mention.kind === kind && m.start >= at && m.end <= at + quote.length);
+    if (inside.length === 0) fail(`no ${kind} mention was extracted in "${quote}"`, "quote");
     for (const mention of inside) mention.dismissedBy = reason;
   }
 }

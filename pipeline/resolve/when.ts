@@ -1,8 +1,9 @@
 /**
  * A record's date or period from the time mentions its curation names. How the date was built decides its
  * basis, so `date_basis` cannot drift from the rule: `explicit` only when one time mention of the text states
- * the whole date; `inferred` when it was resolved against context (a relative expression), built from two
- * mentions (a range from one date to another), or shifted by an offset ("a year after").
+ * the whole date inside the record's own quote; `inferred` when it was resolved against context (a relative
+ * expression), taken from another passage (`in`: the sentence or paragraph that dates the happening), built
+ * from two mentions (a range from one date to another), or shifted by an offset ("a year after").
  */
 import type { WhenSpec } from "../curated-records.ts";
 import type { DatePrecision, TimeMention } from "../extract/mention.ts";
@@ -44,7 +45,10 @@ export function resolveWhen(context: WhenContext, spec: WhenSpec, quote: Span, f
     return { start: from.date_start!, end: to.date_end!, precision: "range", basis: "inferred" };
   }
   const mention = timeIn(spec.mention, spec.in);
-  if (spec.minus === undefined) return single(mention);
+  if (spec.minus === undefined) {
+    const when = single(mention);
+    return spec.in === undefined ? when : { ...when, basis: "inferred" };
+  }
   const offset = mentionIn(text, located, "time", quote, spec.minus, fail, `${key}.minus`);
   claim(offset);
   const duration = /^P(\d+)([YMD])$/.exec(offset.mention.offset ?? "");

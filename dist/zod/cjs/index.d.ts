@@ -9,7 +9,7 @@ export declare const vocabulary: {
     readonly measures: readonly ["trade_turnover", "trade_target", "re_exports", "investment", "investment_pledge", "debt", "debt_write_off_share", "labor_quota", "quota_multiplier", "workers", "border_length", "un_votes", "investment_deals", "trade_partner_rank"];
     readonly units: readonly ["USD", "USD/year", "person", "km", "percent", "percent/year", "count", "ratio", "rank", "year"];
     readonly actors: readonly ["RUS", "PRK", "KOR", "CHN", "UKR", "USA", "JPN", "SUN", "UN", "EU"];
-    readonly eventTypes: readonly ["state_founding", "war", "policy_shift", "diplomacy", "agreement", "institution", "investment", "infrastructure", "trade", "labor", "economic_crisis", "condemnation", "sanctions", "un_vote", "weapons_test"];
+    readonly eventTypes: readonly ["state_founding", "war", "policy_shift", "diplomacy", "agreement", "institution", "assistance", "investment", "infrastructure", "trade", "labor", "economic_crisis", "condemnation", "sanctions", "un_vote", "weapons_test"];
 };
 export declare const figureSchema: z.ZodObject<{
     id: z.ZodString;
@@ -104,6 +104,7 @@ export declare const eventSchema: z.ZodObject<{
     }>;
     event_type: z.ZodEnum<{
         agreement: "agreement";
+        assistance: "assistance";
         condemnation: "condemnation";
         diplomacy: "diplomacy";
         economic_crisis: "economic_crisis";

@@ -206,7 +206,7 @@ var mentionSchema = import_zod7.z.object({
 }).strict().describe("Every quantity and time mention the extract stage found in a source, and what became of it");
 
 // schemas/index.ts
-var vocabulary = { "measures": ["trade_turnover", "trade_target", "re_exports", "investment", "investment_pledge", "debt", "debt_write_off_share", "labor_quota", "quota_multiplier", "workers", "border_length", "un_votes", "investment_deals", "trade_partner_rank"], "units": ["USD", "USD/year", "person", "km", "percent", "percent/year", "count", "ratio", "rank", "year"], "actors": ["RUS", "PRK", "KOR", "CHN", "UKR", "USA", "JPN", "SUN", "UN", "EU"], "eventTypes": ["state_founding", "war", "policy_shift", "diplomacy", "agreement", "institution", "investment", "infrastructure", "trade", "labor", "economic_crisis", "condemnation", "sanctions", "un_vote", "weapons_test"] };
+var vocabulary = { "measures": ["trade_turnover", "trade_target", "re_exports", "investment", "investment_pledge", "debt", "debt_write_off_share", "labor_quota", "quota_multiplier", "workers", "border_length", "un_votes", "investment_deals", "trade_partner_rank"], "units": ["USD", "USD/year", "person", "km", "percent", "percent/year", "count", "ratio", "rank", "year"], "actors": ["RUS", "PRK", "KOR", "CHN", "UKR", "USA", "JPN", "SUN", "UN", "EU"], "eventTypes": ["state_founding", "war", "policy_shift", "diplomacy", "agreement", "institution", "assistance", "investment", "infrastructure", "trade", "labor", "economic_crisis", "condemnation", "sanctions", "un_vote", "weapons_test"] };
 var figureSchema2 = figureSchema(vocabulary);
 var eventSchema2 = eventSchema(vocabulary);
 var indicatorSchema2 = indicatorSchema(vocabulary);
