@@ -8,6 +8,7 @@ import { z } from "zod";
 import { sourceSchema, type Event, type Figure, type Indicator, type Source } from "../schemas/index.ts";
 import { loadCuration, type Curated } from "./curation.ts";
 import { curatedEvent, curatedFigure, curatedIndicator, dismissal } from "./curated-records.ts";
+import { intervalColumns } from "./date-interval.ts";
 import { derive, type Derived, type IndicatorDefinition } from "./derive/index.ts";
 import { PipelineError } from "./errors.ts";
 import { extract } from "./extract/index.ts";
@@ -25,7 +26,7 @@ import { byKeys, TABLES, type TableSpec } from "./tables.ts";
 import { validate, validateDerived, type Dataset } from "./validate.ts";
 
 /** source.json: the published source record plus the name of the text file it describes. */
-const sourceFile = sourceSchema.extend({ file: z.string().min(1) });
+const sourceFile = sourceSchema.omit({ published_first_day: true, published_last_day: true }).extend({ file: z.string().min(1) });
 
 export interface BuildOptions {
   sourcesDir: string;
@@ -160,7 +161,7 @@ function readSource(dir: string): { source: Source; raw: string; textFile: strin
   if (bytes.length !== source.bytes) {
     throw new PipelineError(`${bytes.length} bytes, source.json says ${source.bytes}`, { file: textFile });
   }
-  return { source, raw: bytes.toString("utf8"), textFile };
+  return { source: { ...source, ...intervalColumns("published", source.published, source.published) }, raw: bytes.toString("utf8"), textFile };
 }
 
 function readJson(file: string): unknown {

@@ -10,6 +10,7 @@ import { codePointIndex } from "./code-points.ts";
 import type { Curated } from "./curation.ts";
 import type { CuratedEvent, CuratedFigure, Dismissal, WhenSpec } from "./curated-records.ts";
 import { PipelineError, throwIfAny } from "./errors.ts";
+import { intervalColumns } from "./date-interval.ts";
 import type { Mention, QuantityMention, TimeMention } from "./extract/mention.ts";
 import { rawRange, type NormalizedText } from "./ingest.ts";
 
@@ -219,6 +220,7 @@ export function resolve(input: ResolveInput): Resolved {
         counterpart: c.counterpart,
         period_start: period?.start ?? null,
         period_end: period?.end ?? null,
+        ...intervalColumns("period", period?.start ?? null, period?.end ?? null),
         value: m.value!,
         unit,
         qualifier: c.qualifier ?? m.qualifier,
@@ -249,6 +251,7 @@ export function resolve(input: ResolveInput): Resolved {
         source_id: input.sourceId,
         date_start: when.start,
         date_end: when.end,
+        ...intervalColumns("date", when.start, when.end),
         date_precision: when.precision,
         date_basis: when.basis,
         event_type: c.event_type,
@@ -333,6 +336,7 @@ function mentionRecord(m: Located, sourceId: string, where: { char_start: number
     qualifier: quantity?.qualifier ?? null,
     date_start: time?.date_start ?? null,
     date_end: time?.date_end ?? null,
+    ...intervalColumns("date", time?.date_start ?? null, time?.date_end ?? null),
     used_by: [...new Set(m.usedBy)].sort(),
     dismissed: m.dismissedBy,
   };

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { charEnd, charStart, id, isoPartialDate, note, quote, sourceId } from "./fields.ts";
+import { charEnd, charStart, dateInterval, id, isoPartialDate, note, quote, sourceId } from "./fields.ts";
+
+const date = dateInterval("date_start", "date_end");
 import { actor, dateBasis, datePrecision, eventType, plover } from "./vocabularies.ts";
 
 export const eventSchema = z
@@ -8,6 +10,8 @@ export const eventSchema = z
     source_id: sourceId,
     date_start: isoPartialDate.describe("When the event starts, ISO 8601 at the text's precision"),
     date_end: isoPartialDate.describe("When it ends, ISO 8601 at the text's precision; equal to date_start for a single day, month or year"),
+    date_first_day: date.first_day,
+    date_last_day: date.last_day,
     date_precision: datePrecision,
     date_basis: dateBasis,
     event_type: eventType,

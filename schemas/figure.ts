@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { charEnd, charStart, id, isoPartialDate, note, quote, sourceId } from "./fields.ts";
+import { charEnd, charStart, dateInterval, id, isoPartialDate, note, quote, sourceId } from "./fields.ts";
+
+const period = dateInterval("period_start", "period_end");
 import { actor, claimType, measure, qualifier, unit } from "./vocabularies.ts";
 
 export const figureSchema = z
@@ -11,6 +13,8 @@ export const figureSchema = z
     counterpart: actor.nullable().describe("The other party of a bilateral figure (ISO 3166-1 alpha-3 or organisation code), if any"),
     period_start: isoPartialDate.nullable().describe("Start of the period the figure refers to, ISO 8601 at the text's precision; empty when the text gives none"),
     period_end: isoPartialDate.nullable().describe("End of the period, ISO 8601 at the text's precision; equal to period_start for a single period"),
+    period_first_day: period.first_day.nullable(),
+    period_last_day: period.last_day.nullable(),
     value: z.number().finite().describe("The number in base units: dollars not millions, persons, kilometres, percent as 90"),
     unit,
     qualifier,

@@ -9,6 +9,7 @@ import type { Figure, Indicator, TradeTurnover } from "../../schemas/index.ts";
 import type { Curated } from "../curation.ts";
 import { PipelineError, throwIfAny } from "../errors.ts";
 import type { Qualifier } from "../extract/mention.ts";
+import { intervalColumns } from "../date-interval.ts";
 import { FORMULAS, type Formula, type FormulaName, type Role } from "./formulas.ts";
 import { midYear, periodLabel, periodSpan } from "./periods.ts";
 import { explainBound, propagateQualifier, type Effect } from "./qualifier.ts";
@@ -64,7 +65,7 @@ function tradeTurnoverSeries(figures: aq.ColumnTable): aq.ColumnTable {
       cagr_pct: (d: SeriesRow) =>
         d.previous_value === null ? null : 100 * (op.pow(d.value / d.previous_value, 1 / (d.year - d.previous_year)) - 1),
     })
-    .select("id", "period_start", "period_end", "year", "value", "qualifier", "previous_figure_id", "years_since_previous", "change_abs", "change_pct", "cagr_pct")
+    .select("id", "period_start", "period_end", "period_first_day", "period_last_day", "year", "value", "qualifier", "previous_figure_id", "years_since_previous", "change_abs", "change_pct", "cagr_pct")
     .rename({ id: "figure_id" });
 }
 
@@ -210,6 +211,7 @@ function assemble(parts: Parts): Indicator {
     unit: parts.unit,
     period_start: start,
     period_end: end,
+    ...intervalColumns("period", start, end),
     inputs: parts.inputs.map(({ figure }) => figure.id),
     qualifier,
     tolerance: parts.tolerance,
