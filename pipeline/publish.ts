@@ -6,6 +6,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Papa from "papaparse";
 import type { z } from "zod";
+import { LIST_DELIMITER } from "./package/table-schema.ts";
 
 export interface Table {
   name: string;
@@ -22,7 +23,7 @@ export function toCsv(table: Table): string {
   const data = table.rows.map((row) =>
     columns.map((column) => {
       const value = (row as Record<string, unknown>)[column];
-      return Array.isArray(value) ? value.join(";") : value;
+      return Array.isArray(value) ? value.join(LIST_DELIMITER) : value;
     }),
   );
   return Papa.unparse({ fields: columns, data }, CSV_DIALECT) + "\n";
