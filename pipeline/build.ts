@@ -14,6 +14,8 @@ import { PipelineError } from "./errors.ts";
 import { extract } from "./extract/index.ts";
 import { normalize, verifyChecksum } from "./ingest.ts";
 import { tableFiles, writeAtomically, type Files } from "./publish.ts";
+import { parquetFiles } from "./outputs/parquet.ts";
+import { sqliteFiles } from "./outputs/sqlite.ts";
 import { dataEntryFiles } from "./package/data-entry.ts";
 import { datapackage, type PackageMetadata } from "./package/datapackage.ts";
 import { jsonSchemaFiles } from "./package/json-schemas.ts";
@@ -106,6 +108,8 @@ export async function build({ sourcesDir, outDir, cache = true, schemasEntry = s
     ...explorer(rows, rawTexts),
     ...(await charts({ sources: dataset.sources, figures: dataset.figures, events: dataset.events, tradeTurnover: derived.tradeTurnover }, stepCacheDir(ROOT, cache))),
     ...(await schemasEntry),
+    ...(await parquetFiles(TABLES.map((spec) => ({ spec, rows: rows[spec.name] })))),
+    ...(await sqliteFiles(TABLES.map((spec) => ({ spec, rows: rows[spec.name] })), packageMetadata().description)),
   ]);
   files.set("datapackage.json", datapackage(files, packageMetadata(), dataset.sources));
   writeAtomically(outDir, files);

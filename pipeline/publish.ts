@@ -36,7 +36,7 @@ export function toJson(table: Table): string {
 }
 
 /** The files of a build, by path relative to the output folder. */
-export type Files = Map<string, string>;
+export type Files = Map<string, string | Uint8Array>;
 
 export function tableFiles(tables: Table[]): Files {
   const files: Files = new Map();

@@ -9,13 +9,22 @@ import { CSV_DIALECT, type Files } from "../publish.ts";
 import { TABLES } from "../tables.ts";
 import { tableSchema } from "./table-schema.ts";
 
+export const DATA_LICENSE = { name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0" };
+
 export interface PackageMetadata {
   name: string;
   version: string;
   description: string;
 }
 
-const MEDIA_TYPES: Record<string, string> = { csv: "text/csv", json: "application/json", svg: "image/svg+xml" };
+const MEDIA_TYPES: Record<string, string> = {
+  csv: "text/csv",
+  json: "application/json",
+  svg: "image/svg+xml",
+  parquet: "application/vnd.apache.parquet",
+  sqlite: "application/vnd.sqlite3",
+};
+const BINARY = new Set(["parquet", "sqlite"]);
 const DESCRIBED_FOLDERS = ["data/", "schemas/", "charts/"];
 
 export function datapackage(files: Files, metadata: PackageMetadata, sources: Source[]): string {
@@ -29,7 +38,7 @@ export function datapackage(files: Files, metadata: PackageMetadata, sources: So
     title: `Figures, events and indicators from ${sources.map((s) => `${s.series} No. ${s.number}`).join(", ")}`,
     description: metadata.description,
     version: metadata.version,
-    licenses: [{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0" }],
+    licenses: [DATA_LICENSE],
     contributors: [
       { title: "russia-dprk-data contributors", roles: ["creator"] },
       ...sources.map((source) => ({ title: source.author, organization: source.affiliation ?? undefined, roles: ["author of the source"] })),
@@ -44,7 +53,7 @@ export function datapackage(files: Files, metadata: PackageMetadata, sources: So
   return JSON.stringify(descriptor, null, 2) + "\n";
 }
 
-function resource(path: string, content: string) {
+function resource(path: string, content: string | Uint8Array) {
   const [folder = "", file = ""] = path.split("/");
   const [stem = "", extension = ""] = file.split(/\.(?=[^.]+$)/);
   const table = TABLES.find((spec) => folder === "data" && spec.name === stem);
@@ -53,11 +62,21 @@ function resource(path: string, content: string) {
     path,
     format: extension,
     mediatype: MEDIA_TYPES[extension] ?? "application/octet-stream",
-    encoding: "utf-8",
+    ...(BINARY.has(extension) ? {} : { encoding: "utf-8" }),
     bytes: Buffer.byteLength(content),
     hash: `sha256:${createHash("sha256").update(content).digest("hex")}`,
   };
+  if (extension === "sqlite") {
+    return {
+      ...common,
+      title: "Every table in one SQLite database",
+      description: "Every table in one SQLite database: STRICT tables, primary and foreign keys, vocabularies as CHECK constraints; list columns as link tables (event_actors, indicator_inputs, mention_records). data/metadata.json describes it for Datasette.",
+    };
+  }
   if (!table) return common;
+  if (extension === "parquet") {
+    return { ...common, title: table.title, description: `${table.title}, as Parquet: dates as DATE, counts and offsets as BIGINT, numbers as DOUBLE, lists as LIST<VARCHAR>, column descriptions in the file's metadata.` };
+  }
   if (extension === "json") {
     return { ...common, title: table.title, description: `${table.title}, as a JSON array of records; each record is valid against schemas/${table.name}.schema.json.` };
   }

@@ -1,0 +1,163 @@
+/**
+ * SQLite: every table in one database file, `data/russia-dprk-data.sqlite`, built with sql.js (SQLite as
+ * WebAssembly: no native build, the same bytes for the same statements) and a Datasette `metadata.json` beside
+ * it. Column types, nullability and vocabularies come from the Zod schemas: STRICT tables, primary and foreign
+ * keys, CHECK constraints for the vocabularies and for real dates, indexes on the keys people join on. A list
+ * column becomes a link table, one row per item, with foreign keys where its items are ids.
+ */
+import initSqlJs, { type Database } from "sql.js";
+import { DATA_LICENSE } from "../package/datapackage.ts";
+import { COLUMN_UNITS } from "../render/docs.ts";
+import type { TableSpec } from "../tables.ts";
+import { columnsOf, type Column } from "./columns.ts";
+
+export const SQLITE_FILE = "data/russia-dprk-data.sqlite";
+export const DATASETTE_METADATA_FILE = "data/metadata.json";
+const DESCRIPTION =
+  "Every table of the dataset. List columns are link tables, one row per item: event_actors, indicator_inputs " +
+  "(indicator to figure) and mention_records (mention to figure or event). Dates are ISO 8601 text.";
+
+interface TableRows {
+  spec: TableSpec;
+  rows: object[];
+}
+
+/** What a list column's items are: a vocabulary value, or the id of a record in one of the given tables. */
+const LIST_LINKS: Record<string, { table: string; references: TableSpec["name"][] }> = {
+  "events.actors": { table: "event_actors", references: [] },
+  "indicators.inputs": { table: "indicator_inputs", references: ["figures"] },
+  "mentions.used_by": { table: "mention_records", references: ["figures", "events"] },
+};
+
+export async function sqliteFiles(tables: TableRows[], title: string): Promise<Map<string, Uint8Array | string>> {
+  const SQL = await initSqlJs();
+  const db = new SQL.Database();
+  try {
+    db.run("PRAGMA foreign_keys = ON");
+    db.run("PRAGMA page_size = 1024");
+    const ids = new Map(tables.map(({ spec, rows }) => [spec.name, new Set(rows.map((row) => (row as { id?: string }).id))]));
+    // One transaction: statement by statement in autocommit mode, each would write its own journal.
+    db.run("BEGIN");
+    for (const table of tables) createTable(db, table.spec, columnsOf(table.spec));
+    for (const table of tables) insertRows(db, table, ids);
+    db.run("COMMIT");
+    checkClean(db);
+    return new Map<string, Uint8Array | string>([
+      [SQLITE_FILE, db.export()],
+      [DATASETTE_METADATA_FILE, datasetteMetadata(tables, title)],
+    ]);
+  } finally {
+    db.close();
+  }
+}
+
+const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const quoteText = (text: string) => `'${text.replace(/'/g, "''")}'`;
+const singular = (table: string) => table.replace(/s$/, "");
+const SQL_TYPES: Record<Exclude<Column["kind"], "list">, string> = { text: "TEXT", integer: "INTEGER", number: "REAL", date: "TEXT" };
+
+function columnDefinition(column: Column): string {
+  const name = quoteId(column.name);
+  const checks = [
+    ...(column.allowed ? [`${name} IN (${column.allowed.map(quoteText).join(", ")})`] : []),
+    // A date is stored as ISO 8601 text; date() gives it back unchanged only for a real calendar day.
+    ...(column.kind === "date" ? [`${name} IS date(${name})`] : []),
+  ];
+  return [name, SQL_TYPES[column.kind as keyof typeof SQL_TYPES], column.nullable ? "" : "NOT NULL", ...checks.map((c) => `CHECK (${c})`)].filter(Boolean).join(" ");
+}
+
+/** The columns a link table uses to point at its parent row: `<table>_id` for an id, else the key's own names. */
+function parentKey(spec: TableSpec): { column: string; as: string }[] {
+  return spec.primaryKey.map((column) => ({ column, as: spec.primaryKey.length === 1 ? `${singular(spec.name)}_${column}` : column }));
+}
+
+function createTable(db: Database, spec: TableSpec, columns: Column[]): void {
+  const scalar = columns.filter((column) => column.kind !== "list");
+  const keys = spec.foreignKeys.map((key) => `FOREIGN KEY (${quoteId(key.fields)}) REFERENCES ${quoteId(key.resource)} (${quoteId(key.resourceFields)})`);
+  db.run(
+    `CREATE TABLE ${quoteId(spec.name)} (\n  ${[...scalar.map(columnDefinition), `PRIMARY KEY (${spec.primaryKey.map(quoteId).join(", ")})`, ...keys].join(",\n  ")}\n) STRICT`,
+  );
+  for (const key of spec.foreignKeys) db.run(`CREATE INDEX ${quoteId(`${spec.name}_${key.fields}`)} ON ${quoteId(spec.name)} (${quoteId(key.fields)})`);
+  for (const list of columns.filter((column) => column.kind === "list")) {
+    const link = LIST_LINKS[`${spec.name}.${list.name}`];
+    if (!link) throw new Error(`${spec.name}.${list.name}: a list column needs a link table in LIST_LINKS`);
+    const parent = parentKey(spec);
+    const parentColumns = parent.map(({ column, as }) => `${quoteId(as)} ${SQL_TYPES[columns.find((c) => c.name === column)!.kind as keyof typeof SQL_TYPES]} NOT NULL`);
+    const itemColumns =
+      link.references.length === 0
+        ? [columnDefinition({ ...list, name: singular(list.name), kind: "text", nullable: false })]
+        : link.references.map((table) => `${quoteId(`${singular(table)}_id`)} TEXT${link.references.length === 1 ? " NOT NULL" : ""} REFERENCES ${quoteId(table)} (id)`);
+    const exactlyOne =
+      link.references.length > 1 ? [`CHECK (${link.references.map((table) => `(${quoteId(`${singular(table)}_id`)} IS NOT NULL)`).join(" + ")} = 1)`] : [];
+    db.run(
+      `CREATE TABLE ${quoteId(link.table)} (\n  ${[
+        ...parentColumns,
+        `${quoteId("position")} INTEGER NOT NULL CHECK (${quoteId("position")} >= 1)`,
+        ...itemColumns,
+        ...exactlyOne,
+        `PRIMARY KEY (${[...parent.map(({ as }) => quoteId(as)), quoteId("position")].join(", ")})`,
+        `FOREIGN KEY (${parent.map(({ as }) => quoteId(as)).join(", ")}) REFERENCES ${quoteId(spec.name)} (${spec.primaryKey.map(quoteId).join(", ")})`,
+      ].join(",\n  ")}\n) STRICT`,
+    );
+    const itemNames = link.references.length === 0 ? [singular(list.name)] : link.references.map((table) => `${singular(table)}_id`);
+    for (const item of itemNames) db.run(`CREATE INDEX ${quoteId(`${link.table}_${item}`)} ON ${quoteId(link.table)} (${quoteId(item)})`);
+  }
+}
+
+function insertRows(db: Database, { spec, rows }: TableRows, ids: Map<string, Set<string | undefined>>): void {
+  const columns = columnsOf(spec);
+  const scalar = columns.filter((column) => column.kind !== "list");
+  const insert = db.prepare(`INSERT INTO ${quoteId(spec.name)} (${scalar.map((c) => quoteId(c.name)).join(", ")}) VALUES (${scalar.map(() => "?").join(", ")})`);
+  for (const row of rows as Record<string, unknown>[]) insert.run(scalar.map((column) => (row[column.name] ?? null) as string | number | null));
+  insert.free();
+  for (const list of columns.filter((column) => column.kind === "list")) {
+    const link = LIST_LINKS[`${spec.name}.${list.name}`]!;
+    const targets = link.references.length === 0 ? [null] : link.references;
+    const width = parentKey(spec).length + 1 + targets.length;
+    const statement = db.prepare(`INSERT INTO ${quoteId(link.table)} VALUES (${Array(width).fill("?").join(", ")})`);
+    for (const row of rows as Record<string, unknown>[]) {
+      (row[list.name] as string[]).forEach((item, index) => {
+        const items = targets.map((table) => (table === null || ids.get(table)!.has(item) ? item : null));
+        statement.run([...spec.primaryKey.map((column) => row[column] as string | number), index + 1, ...items]);
+      });
+    }
+    statement.free();
+  }
+}
+
+function checkClean(db: Database): void {
+  const integrity = db.exec("PRAGMA integrity_check")[0]?.values.flat();
+  if (integrity?.join() !== "ok") throw new Error(`SQLite integrity_check: ${integrity?.join("; ")}`);
+  const orphans = db.exec("PRAGMA foreign_key_check");
+  if (orphans.length > 0) throw new Error(`SQLite foreign_key_check: ${JSON.stringify(orphans[0]!.values)}`);
+}
+
+/** Datasette's metadata: the database's and each table's title and description, and every column's description. */
+function datasetteMetadata(tables: TableRows[], title: string): string {
+  const database = SQLITE_FILE.replace(/^.*\//, "").replace(/\.sqlite$/, "");
+  const describe = (spec: TableSpec, column: Column) => {
+    const unit = COLUMN_UNITS[`${spec.name}.${column.name}`];
+    return unit ? `${column.description} (${unit})` : column.description;
+  };
+  const tableEntries: [string, object][] = tables.flatMap(({ spec }) => {
+    const columns = columnsOf(spec);
+    const main: [string, object] = [
+      spec.name,
+      { title: spec.title, description: spec.schema.description ?? "", columns: Object.fromEntries(columns.filter((c) => c.kind !== "list").map((c) => [c.name, describe(spec, c)])) },
+    ];
+    const links = columns
+      .filter((column) => column.kind === "list")
+      .map((list): [string, object] => [
+        LIST_LINKS[`${spec.name}.${list.name}`]!.table,
+        { title: `${spec.name}.${list.name}, one row per item`, description: `${list.description}; \`position\` keeps the items' order.` },
+      ]);
+    return [main, ...links];
+  });
+  const document = {
+    title,
+    license: DATA_LICENSE.name,
+    license_url: DATA_LICENSE.path,
+    databases: { [database]: { title, description: DESCRIPTION, tables: Object.fromEntries(tableEntries) } },
+  };
+  return JSON.stringify(document, null, 2) + "\n";
+}
