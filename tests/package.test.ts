@@ -100,7 +100,10 @@ describe("datapackage.json", () => {
       expect(described.has(`data/${table.name}.csv`)).toBe(true);
       expect(described.has(`data/${table.name}.json`)).toBe(true);
       expect(described.has(`schemas/${table.name}.schema.json`)).toBe(true);
+      expect(described.has(`data/${table.name}.parquet`)).toBe(true);
     }
+    expect(described.has("data/russia-dprk-data.sqlite")).toBe(true);
+    expect(described.has("data/metadata.json")).toBe(true);
   });
 
   it("describes every file in dist/, except an allow-list of files that are code or presentation, each with its reason", () => {
@@ -113,6 +116,18 @@ describe("datapackage.json", () => {
     const described = new Set(descriptor.resources.map((r: { path: string }) => r.path));
     const undescribed = [...readTree(DIST).keys()].filter((path) => !described.has(path) && !NOT_DATA.some(([pattern]) => pattern.test(path)));
     expect(undescribed).toEqual([]);
+  });
+
+  it("types the interval columns as dates and the list columns as lists with their delimiter, and marks binary files as such", () => {
+    const fields = descriptor.resources.filter((r: { type?: string }) => r.type === "table").flatMap((r: { schema: { fields: Field[] } }) => r.schema.fields);
+    const byName = (name: string) => fields.filter((f: Field) => f.name === name);
+    for (const name of ["period_first_day", "period_last_day", "date_first_day", "date_last_day", "published_first_day"]) {
+      expect(byName(name).length, name).toBeGreaterThan(0);
+      for (const field of byName(name)) expect(field.type, name).toBe("date");
+    }
+    for (const name of ["actors", "inputs", "used_by"]) expect(byName(name).map((f: Field) => [f.type, f.delimiter])).toEqual([["list", ";"]]);
+    const parquet = descriptor.resources.find((r: { path: string }) => r.path === "data/figures.parquet");
+    expect([parquet.mediatype, parquet.encoding]).toEqual(["application/vnd.apache.parquet", undefined]);
   });
 
   it("declares source_id foreign keys and id primary keys", () => {
