@@ -89,11 +89,21 @@ describe("one column kind, one type", () => {
         if (/_(first|last)_day$/.test(column)) expect(type, `${name}.${column}`).toBe("DATE");
         if (/^(char_start|char_end|bytes)$/.test(column)) expect(type, `${name}.${column}`).toBe("BIGINT");
         if (/^(period|date)_(start|end)$|^published$/.test(column)) expect(type, `${name}.${column}`).toBe("VARCHAR");
-        if (seen.has(column) && !["value", "unit"].includes(column)) expect(type, `${name}.${column}`).toBe(seen.get(column));
+        if (seen.has(column)) expect(type, `${name}.${column}`).toBe(seen.get(column));
         seen.set(column, type);
       }
     }
     expect(seen.get("actors")).toBe("VARCHAR[]");
+  });
+
+  it("the Table Schema gives a column of the same name the same type in every table", () => {
+    const declared = new Map<string, string>();
+    for (const { name } of TABLES) {
+      for (const field of fieldsOf(name)) {
+        expect(field.type, `${name}.${field.name}`).toBe(declared.get(field.name) ?? field.type);
+        declared.set(field.name, field.type);
+      }
+    }
   });
 
   it("an all-empty column keeps its declared type", async () => {
