@@ -77,7 +77,9 @@ function createTable(db: Database, spec: TableSpec, columns: Column[]): void {
   db.run(
     `CREATE TABLE ${quoteId(spec.name)} (\n  ${[...scalar.map(columnDefinition), `PRIMARY KEY (${spec.primaryKey.map(quoteId).join(", ")})`, ...keys].join(",\n  ")}\n) STRICT`,
   );
-  for (const key of spec.foreignKeys) db.run(`CREATE INDEX ${quoteId(`${spec.name}_${key.fields}`)} ON ${quoteId(spec.name)} (${quoteId(key.fields)})`);
+  // A key that leads the primary key is served by the primary key's index.
+  const unindexed = spec.foreignKeys.filter((key) => spec.primaryKey[0] !== key.fields);
+  for (const key of unindexed) db.run(`CREATE INDEX ${quoteId(`${spec.name}_${key.fields}`)} ON ${quoteId(spec.name)} (${quoteId(key.fields)})`);
   for (const list of columns.filter((column) => column.kind === "list")) {
     const link = LIST_LINKS[`${spec.name}.${list.name}`];
     if (!link) throw new Error(`${spec.name}.${list.name}: a list column needs a link table in LIST_LINKS`);
@@ -86,7 +88,7 @@ function createTable(db: Database, spec: TableSpec, columns: Column[]): void {
     const itemColumns =
       link.references.length === 0
         ? [columnDefinition({ ...list, name: singular(list.name), kind: "text", nullable: false })]
-        : link.references.map((table) => `${quoteId(`${singular(table)}_id`)} TEXT${link.references.length === 1 ? " NOT NULL" : ""} REFERENCES ${quoteId(table)} (id)`);
+        : link.references.map((table) => `${quoteId(`${singular(table)}_id`)} TEXT${link.references.length === 1 ? " NOT NULL" : ""} REFERENCES ${quoteId(table)} ("id")`);
     const exactlyOne =
       link.references.length > 1 ? [`CHECK (${link.references.map((table) => `(${quoteId(`${singular(table)}_id`)} IS NOT NULL)`).join(" + ")} = 1)`] : [];
     db.run(
