@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import initSqlJs, { type Database } from "sql.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parquetFiles } from "../pipeline/outputs/parquet.ts";
+import { sqliteFiles } from "../pipeline/outputs/sqlite.ts";
 import type { TableSchemaField } from "../pipeline/package/table-schema.ts";
 import { TABLES } from "../pipeline/tables.ts";
 import { ROOT } from "./helpers/cli.ts";
@@ -111,6 +113,17 @@ describe("one column kind, one type", () => {
     const parquet = await typesOf(`SELECT url FROM read_parquet(${sqlText(join(DATA, "sources.parquet"))})`);
     const csv = await typesOf(`SELECT url FROM (${typedCsv("sources")})`);
     expect([parquet.url, csv.url]).toEqual(["VARCHAR", "VARCHAR"]);
+  });
+});
+
+describe("the writers", () => {
+  it("write the same bytes for the same rows, at any time", async () => {
+    const tables = TABLES.map((spec) => ({ spec, rows: recordsOf(spec.name) }));
+    const [parquet, sqlite] = [await parquetFiles(tables), await sqliteFiles(tables, "title")];
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // a clock-stamped file would now differ
+    expect(await parquetFiles(tables)).toEqual(parquet);
+    expect(await sqliteFiles(tables, "title")).toEqual(sqlite);
+    expect(Buffer.from(parquet.get("data/figures.parquet")!).equals(readFileSync(join(DATA, "figures.parquet")))).toBe(true);
   });
 });
 
