@@ -106,24 +106,38 @@ function createTable(db: Database, spec: TableSpec, columns: Column[]): void {
   }
 }
 
+type SqlValue = string | number | null;
+
 function insertRows(db: Database, { spec, rows }: TableRows, ids: Map<string, Set<string | undefined>>): void {
   const columns = columnsOf(spec);
   const scalar = columns.filter((column) => column.kind !== "list");
-  const insert = db.prepare(`INSERT INTO ${quoteId(spec.name)} (${scalar.map((c) => quoteId(c.name)).join(", ")}) VALUES (${scalar.map(() => "?").join(", ")})`);
-  for (const row of rows as Record<string, unknown>[]) insert.run(scalar.map((column) => (row[column.name] ?? null) as string | number | null));
-  insert.free();
+  const records = rows as Record<string, unknown>[];
+  insertAll(db, spec.name, scalar.map((c) => c.name), records.map((row) => scalar.map((column) => (row[column.name] ?? null) as SqlValue)));
   for (const list of columns.filter((column) => column.kind === "list")) {
     const link = LIST_LINKS[`${spec.name}.${list.name}`]!;
     const targets = link.references.length === 0 ? [null] : link.references;
-    const width = parentKey(spec).length + 1 + targets.length;
-    const statement = db.prepare(`INSERT INTO ${quoteId(link.table)} VALUES (${Array(width).fill("?").join(", ")})`);
-    for (const row of rows as Record<string, unknown>[]) {
-      (row[list.name] as string[]).forEach((item, index) => {
-        const items = targets.map((table) => (table === null || ids.get(table)!.has(item) ? item : null));
-        statement.run([...spec.primaryKey.map((column) => row[column] as string | number), index + 1, ...items]);
-      });
-    }
-    statement.free();
+    const names = [...parentKey(spec).map(({ as }) => as), "position", ...(link.references.length === 0 ? [singular(list.name)] : link.references.map((table) => `${singular(table)}_id`))];
+    const linkRows = records.flatMap((row) =>
+      (row[list.name] as string[]).map((item, index) => [
+        ...spec.primaryKey.map((column) => row[column] as SqlValue),
+        index + 1,
+        ...targets.map((table) => (table === null || ids.get(table)!.has(item) ? item : null)),
+      ]),
+    );
+    insertAll(db, link.table, names, linkRows);
+  }
+}
+
+/** SQLite's limit on the parameters of one statement. */
+const MAX_PARAMETERS = 32_766;
+
+/** Inserts rows many to a statement: in sql.js each statement run costs far more than the rows it carries. */
+function insertAll(db: Database, table: string, columns: string[], rows: SqlValue[][]): void {
+  const perStatement = Math.floor(MAX_PARAMETERS / columns.length);
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  for (let first = 0; first < rows.length; first += perStatement) {
+    const chunk = rows.slice(first, first + perStatement);
+    db.run(`INSERT INTO ${quoteId(table)} (${columns.map(quoteId).join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}`, chunk.flat());
   }
 }
 
