@@ -127,6 +127,10 @@ export interface Source {
   number: string | null;
   /** Publication date at the precision the document gives */
   published: string;
+  /** First day of `published` as a real date (2014 → 2014-01-01, 2014-10 → 2014-10-01): use it to filter, sort or plot by date; `published` keeps the precision the text gives */
+  published_first_day: string;
+  /** Last day of `published` as a real date (2014 → 2014-12-31, 2016-02 → 2016-02-29): with the first day, the whole interval the text allows */
+  published_last_day: string;
   /** Publisher */
   publisher: string;
   /** Where the document is published, where known */
@@ -168,6 +172,10 @@ export interface Figure {
   period_start: string | null;
   /** End of the period, ISO 8601 at the text's precision; equal to period_start for a single period */
   period_end: string | null;
+  /** First day of `period_start` as a real date (2014 → 2014-01-01, 2014-10 → 2014-10-01): use it to filter, sort or plot by date; `period_start` keeps the precision the text gives */
+  period_first_day: string | null;
+  /** Last day of `period_end` as a real date (2014 → 2014-12-31, 2016-02 → 2016-02-29): with the first day, the whole interval the text allows */
+  period_last_day: string | null;
   /** The number in base units: dollars not millions, persons, kilometres, percent as 90 */
   value: number;
   /** Unit of `value`, from the dataset's vocabulary (see its units in the data dictionary) */
@@ -230,6 +238,10 @@ export interface Event {
   date_start: string;
   /** When it ends, ISO 8601 at the text's precision; equal to date_start for a single day, month or year */
   date_end: string;
+  /** First day of `date_start` as a real date (2014 → 2014-01-01, 2014-10 → 2014-10-01): use it to filter, sort or plot by date; `date_start` keeps the precision the text gives */
+  date_first_day: string;
+  /** Last day of `date_end` as a real date (2014 → 2014-12-31, 2016-02 → 2016-02-29): with the first day, the whole interval the text allows */
+  date_last_day: string;
   /** How precise the date is as the text gives it: a day, a month, a year, a decade or part of one, or a range of years or months */
   date_precision: "day" | "month" | "year" | "decade" | "range";
   /** `explicit` when the text states the date; `inferred` when it follows from the text (e.g. 'this January' in a May 2016 memo), explained in `note` */
@@ -320,6 +332,10 @@ export interface Indicator {
   period_start: string | null;
   /** End of the period the indicator covers: the latest end among its inputs */
   period_end: string | null;
+  /** First day of `period_start` as a real date (2014 → 2014-01-01, 2014-10 → 2014-10-01): use it to filter, sort or plot by date; `period_start` keeps the precision the text gives */
+  period_first_day: string | null;
+  /** Last day of `period_end` as a real date (2014 → 2014-12-31, 2016-02 → 2016-02-29): with the first day, the whole interval the text allows */
+  period_last_day: string | null;
   /** Ids of the figures it is computed from (`;`-separated in CSV) */
   inputs: string[];
   /** `exact` only when every input is exact; otherwise the direction the inputs' hedges give the result (an `at_most` denominator makes a ratio `at_least`), or `approximate` when they give none */
@@ -378,6 +394,10 @@ export interface TradeTurnover {
   period_start: string;
   /** End of the observation's period; a two-year observation (2011-2012) spans both years */
   period_end: string;
+  /** First day of `period_start` as a real date (2014 → 2014-01-01, 2014-10 → 2014-10-01): use it to filter, sort or plot by date; `period_start` keeps the precision the text gives */
+  period_first_day: string;
+  /** Last day of `period_end` as a real date (2014 → 2014-12-31, 2016-02 → 2016-02-29): with the first day, the whole interval the text allows */
+  period_last_day: string;
   /** Mid-point of the period in decimal years (1988 → 1988.5, 2011-2012 → 2012), the x value for growth rates */
   year: number;
   /** Russian–North Korean trade turnover, US dollars */
@@ -427,6 +447,10 @@ export interface Mention {
   date_start: string | null;
   /** For a time: where it ends, ISO 8601 at the text's precision */
   date_end: string | null;
+  /** First day of `date_start` as a real date (2014 → 2014-01-01, 2014-10 → 2014-10-01): use it to filter, sort or plot by date; `date_start` keeps the precision the text gives */
+  date_first_day: string | null;
+  /** Last day of `date_end` as a real date (2014 → 2014-12-31, 2016-02 → 2016-02-29): with the first day, the whole interval the text allows */
+  date_last_day: string | null;
   /** Ids of the figures and events built from this mention (`;`-separated in CSV) */
   used_by: string[];
   /** For a quantity that is no figure: why it was dismissed */

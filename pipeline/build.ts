@@ -10,6 +10,7 @@ import { sourceSchema, type Indicator, type Mention, type SeriesObservation, typ
 import { CONFIG_FILE, loadDatasetConfig, type LoadedConfig } from "./config/dataset-config.ts";
 import { loadCuration, type Curated } from "./curation.ts";
 import { curatedEvent, curatedFigure, curatedIndicator, dismissal } from "./curated-records.ts";
+import { intervalColumns } from "./date-interval.ts";
 import { derive, type IndicatorDefinition } from "./derive/index.ts";
 import { PipelineError } from "./errors.ts";
 import { extract } from "./extract/index.ts";
@@ -25,7 +26,7 @@ import { byKeys, tableSpecs } from "./tables.ts";
 import { validate, validateDerived, type Dataset } from "./validate.ts";
 
 /** source.json: the published source record plus the name of the text file it describes. */
-const sourceFile = sourceSchema.extend({ file: z.string().min(1) });
+const sourceFile = sourceSchema.omit({ published_first_day: true, published_last_day: true }).extend({ file: z.string().min(1) });
 
 const ROOT = join(import.meta.dirname, "..");
 const OUTPUTS = join(import.meta.dirname, "outputs");
@@ -178,7 +179,7 @@ function readSource(dir: string, folderOf: Map<string, string>): { source: Sourc
   if (bytes.length !== source.bytes) {
     throw new PipelineError(`${bytes.length} bytes, source.json says ${source.bytes}`, { file: textFile });
   }
-  return { source, raw: decodeUtf8Text(bytes, textFile), textFile };
+  return { source: { ...source, ...intervalColumns("published", source.published, source.published) }, raw: decodeUtf8Text(bytes, textFile), textFile };
 }
 
 function readJson(file: string, within?: string): unknown {

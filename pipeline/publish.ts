@@ -17,6 +17,7 @@ import { crashPoint } from "./crash-point.ts";
 import { PipelineError } from "./errors.ts";
 import { readInputFile } from "./input-files.ts";
 import { abandoned } from "./leftovers.ts";
+import { LIST_DELIMITER } from "./package/table-schema.ts";
 
 export interface Table {
   name: string;
@@ -37,7 +38,7 @@ export function toCsv(table: Table): string {
   const data = table.rows.map((row) =>
     columns.map((column) => {
       const value = (row as Record<string, unknown>)[column];
-      return Array.isArray(value) ? value.join(";") : value;
+      return Array.isArray(value) ? value.join(LIST_DELIMITER) : value;
     }),
   );
   return Papa.unparse({ fields: columns, data }, CSV_DIALECT) + "\n";

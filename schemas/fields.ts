@@ -35,3 +35,18 @@ export const charEnd = z
   .describe("End of the quote in the raw source text, in Unicode code points, exclusive");
 
 export const note = z.string().nullable().describe("Free-text remarks: readings, ambiguities, and context from outside the source marked as such");
+
+/**
+ * The companion columns of a date kept at the text's precision: the interval it stands for as two real
+ * calendar dates, for filtering, sorting and plotting; the precise column says how precise the text is.
+ */
+export function dateInterval(start: string, end: string) {
+  return {
+    first_day: z.iso
+      .date()
+      .describe(`First day of \`${start}\` as a real date (2014 → 2014-01-01, 2014-10 → 2014-10-01): use it to filter, sort or plot by date; \`${start}\` keeps the precision the text gives`),
+    last_day: z.iso
+      .date()
+      .describe(`Last day of \`${end}\` as a real date (2014 → 2014-12-31, 2016-02 → 2016-02-29): with the first day, the whole interval the text allows`),
+  };
+}

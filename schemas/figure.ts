@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { charEnd, charStart, id, isoPartialDate, note, quote, sourceId } from "./fields.ts";
+import { charEnd, charStart, dateInterval, id, isoPartialDate, note, quote, sourceId } from "./fields.ts";
 import { claimType, qualifier, vocabularyEnums, type Terms, type Vocabulary } from "./vocabularies.ts";
 
 export function figureSchema<M extends Terms, U extends Terms, A extends Terms, E extends Terms>(vocabulary: Vocabulary<M, U, A, E>) {
   const { measure, unit, actor } = vocabularyEnums(vocabulary);
+  const period = dateInterval("period_start", "period_end");
   return z
     .object({
       id,
@@ -13,6 +14,8 @@ export function figureSchema<M extends Terms, U extends Terms, A extends Terms, 
       counterpart: actor.nullable().describe("The other party of a bilateral figure (ISO 3166-1 alpha-3 or organisation code), if any"),
       period_start: isoPartialDate.nullable().describe("Start of the period the figure refers to, ISO 8601 at the text's precision; empty when the text gives none"),
       period_end: isoPartialDate.nullable().describe("End of the period, ISO 8601 at the text's precision; equal to period_start for a single period"),
+      period_first_day: period.first_day.nullable(),
+      period_last_day: period.last_day.nullable(),
       value: z.number().finite().describe("The number in base units: dollars not millions, persons, kilometres, percent as 90"),
       unit,
       qualifier,

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { id, isoPartialDate, note, sourceId } from "./fields.ts";
+import { dateInterval, id, isoPartialDate, note, sourceId } from "./fields.ts";
+
+const period = dateInterval("period_start", "period_end");
 import { qualifier, vocabularyEnums, type Terms, type Vocabulary } from "./vocabularies.ts";
 
 export function indicatorSchema<M extends Terms, U extends Terms, A extends Terms, E extends Terms>(vocabulary: Vocabulary<M, U, A, E>) {
@@ -13,6 +15,8 @@ export function indicatorSchema<M extends Terms, U extends Terms, A extends Term
       unit: unit.describe("Unit of `value`, from the dataset's vocabulary"),
       period_start: isoPartialDate.nullable().describe("Start of the period the indicator covers: the earliest start among its inputs"),
       period_end: isoPartialDate.nullable().describe("End of the period the indicator covers: the latest end among its inputs"),
+      period_first_day: period.first_day.nullable(),
+      period_last_day: period.last_day.nullable(),
       inputs: z.array(id).min(1).describe("Ids of the figures it is computed from (`;`-separated in CSV)"),
       qualifier: qualifier.describe(
         "`exact` only when every input is exact; otherwise the direction the inputs' hedges give the result (an `at_most` denominator makes a ratio `at_least`), or `approximate` when they give none",
@@ -34,6 +38,8 @@ export function seriesSchema(title: string, unitName: string) {
       source_id: sourceId,
       period_start: isoPartialDate.describe("Start of the observation's period"),
       period_end: isoPartialDate.describe("End of the observation's period; a two-year observation (2011-2012) spans both years"),
+      period_first_day: period.first_day,
+      period_last_day: period.last_day,
       year: z.number().describe("Mid-point of the period in decimal years (1988 → 1988.5, 2011-2012 → 2012), the x value for growth rates"),
       value: z.number().finite().describe(`${title}, ${unitName}`),
       qualifier,

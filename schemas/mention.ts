@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { charEnd, charStart, isoPartialDate, sourceId } from "./fields.ts";
+import { charEnd, charStart, dateInterval, isoPartialDate, sourceId } from "./fields.ts";
+
+const date = dateInterval("date_start", "date_end");
 import { qualifier } from "./vocabularies.ts";
 
 export const mentionSchema = z
@@ -15,6 +17,8 @@ export const mentionSchema = z
     qualifier: qualifier.nullable().describe("For a quantity: the hedge its words give it"),
     date_start: isoPartialDate.nullable().describe("For a time: where it starts, ISO 8601 at the text's precision"),
     date_end: isoPartialDate.nullable().describe("For a time: where it ends, ISO 8601 at the text's precision"),
+    date_first_day: date.first_day.nullable(),
+    date_last_day: date.last_day.nullable(),
     used_by: z.array(z.string()).describe("Ids of the figures and events built from this mention (`;`-separated in CSV)"),
     dismissed: z.string().nullable().describe("For a quantity that is no figure: why it was dismissed"),
   })

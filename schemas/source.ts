@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { isoPartialDate, sourceId } from "./fields.ts";
+import { dateInterval, isoPartialDate, sourceId } from "./fields.ts";
+
+const published = dateInterval("published", "published");
 
 export const sourceSchema = z
   .object({
@@ -10,6 +12,8 @@ export const sourceSchema = z
     series: z.string().nullable().describe("Publication series"),
     number: z.string().nullable().describe("Number within the series"),
     published: isoPartialDate.describe("Publication date at the precision the document gives"),
+    published_first_day: published.first_day,
+    published_last_day: published.last_day,
     publisher: z.string().min(1).describe("Publisher"),
     url: z.url().nullable().describe("Where the document is published, where known"),
     sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the raw text file the records' offsets refer to"),

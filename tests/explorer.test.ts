@@ -65,14 +65,14 @@ const SOURCE: Source = { ...memo.source, id: "fixture", title: "A <fixture>", li
 
 function figure(id: string, quote: string, rawText: string): Figure {
   return {
-    id, source_id: "fixture", measure: "investment", subject: "RUS", counterpart: null, period_start: null, period_end: null,
+    id, source_id: "fixture", measure: "investment", subject: "RUS", counterpart: null, period_start: null, period_end: null, period_first_day: null, period_last_day: null,
     value: 5, unit: "USD", qualifier: "exact", claim_type: "reported", quote, ...offsetsOf(rawText), note: "</script><!-- \u2028 \u2029",
   };
 }
 
 function event(id: string, quote: string, rawText: string): Event {
   return {
-    id, source_id: "fixture", date_start: "2015", date_end: "2015", date_precision: "year", date_basis: "explicit",
+    id, source_id: "fixture", date_start: "2015", date_end: "2015", date_first_day: "2015-01-01", date_last_day: "2015-12-31", date_precision: "year", date_basis: "explicit",
     event_type: "trade", plover: null, actors: ["RUS", "PRK"], title: `Title of ${id}`, quote, ...offsetsOf(rawText), note: null,
   };
 }

@@ -10,6 +10,7 @@ import type { Figure, Indicator, SeriesObservation } from "../../schemas/index.t
 import { SERIES_CHANGE_UNITS, type SeriesDefinition, type UnitDefinition } from "../config/dataset-config.ts";
 import { formatValue } from "../config/format-unit.ts";
 import type { Curated } from "../curation.ts";
+import { intervalColumns } from "../date-interval.ts";
 import { PipelineError, throwIfAny } from "../errors.ts";
 import type { Qualifier } from "../extract/mention.ts";
 import { FORMULAS, type FormulaInput, type Role } from "./formulas.ts";
@@ -104,6 +105,8 @@ function seriesRows(figures: aq.ColumnTable, series: SeriesDefinition, breaks: M
       source_id: row.source_id,
       period_start: row.period_start!,
       period_end: row.period_end!,
+      period_first_day: row.period_first_day!,
+      period_last_day: row.period_last_day!,
       year: row.year,
       value: row.value,
       qualifier: row.qualifier,
@@ -255,6 +258,7 @@ function assemble(parts: Parts): Indicator {
     unit: parts.unit,
     period_start: start,
     period_end: end,
+    ...intervalColumns("period", start, end),
     inputs: parts.inputs.map(({ figure }) => figure.id),
     qualifier,
     tolerance: parts.tolerance,

@@ -19,7 +19,16 @@ export interface DescriptorInput {
   sources: Source[];
 }
 
-const MEDIA_TYPES: Record<string, string> = { csv: "text/csv", json: "application/json", svg: "image/svg+xml" };
+export const DATA_LICENSE = { name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0" };
+
+const MEDIA_TYPES: Record<string, string> = {
+  csv: "text/csv",
+  json: "application/json",
+  svg: "image/svg+xml",
+  parquet: "application/vnd.apache.parquet",
+  sqlite: "application/vnd.sqlite3",
+};
+const BINARY = new Set(["parquet", "sqlite"]);
 const DESCRIBED_FOLDERS = ["data/", "schemas/", "charts/"];
 
 export function datapackage({ files, metadata, config, specs, sources }: DescriptorInput): string {
@@ -33,7 +42,7 @@ export function datapackage({ files, metadata, config, specs, sources }: Descrip
     title: config.package.title,
     description: config.package.description,
     version: metadata.version,
-    licenses: [{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0" }],
+    licenses: [DATA_LICENSE],
     contributors: [
       { title: `${metadata.name} contributors`, roles: ["creator"] },
       ...sources.map((source) => ({ title: source.author, organization: source.affiliation ?? undefined, roles: ["author of the source"] })),
@@ -57,11 +66,21 @@ function resource(path: string, content: Uint8Array, specs: TableSpec[]) {
     path,
     format: extension,
     mediatype: MEDIA_TYPES[extension] ?? "application/octet-stream",
-    encoding: "utf-8",
+    ...(BINARY.has(extension) ? {} : { encoding: "utf-8" }),
     bytes: content.byteLength,
     hash: `sha256:${createHash("sha256").update(content).digest("hex")}`,
   };
+  if (extension === "sqlite") {
+    return {
+      ...common,
+      title: "Every table in one SQLite database",
+      description: "Every table in one SQLite database: STRICT tables, primary and foreign keys, vocabularies as CHECK constraints; list columns as link tables (event_actors, indicator_inputs, mention_records). data/metadata.json describes it for Datasette.",
+    };
+  }
   if (!table) return common;
+  if (extension === "parquet") {
+    return { ...common, title: table.title, description: `${table.title}, as Parquet: dates as DATE, counts and offsets as BIGINT, numbers as DOUBLE, lists as LIST<VARCHAR>, column descriptions in the file's metadata.` };
+  }
   if (extension === "json") {
     return { ...common, title: table.title, description: `${table.title}, as a JSON array of records; each record is valid against schemas/${table.name}.schema.json.` };
   }

@@ -8,10 +8,16 @@ import { splitNullable, type JsonSchemaNode } from "./json-schema-node.ts";
 
 export interface TableSchemaField {
   name: string;
-  type: "string" | "number" | "integer";
+  type: "string" | "number" | "integer" | "date" | "list";
   description: string;
-  constraints: { required: boolean; enum?: string[]; pattern?: string; minimum?: number };
+  /** For a list: the separator of its items in a CSV cell, and their type. */
+  delimiter?: string;
+  itemType?: "string";
+  constraints: { required: boolean; enum?: string[]; pattern?: string; minimum?: number; minLength?: number };
 }
+
+/** The separator of a list's items in a CSV cell. */
+export const LIST_DELIMITER = ";";
 
 export function tableSchema(spec: TableSpec) {
   const json = z.toJSONSchema(spec.schema) as JsonSchemaNode;
@@ -30,16 +36,18 @@ export function tableSchema(spec: TableSpec) {
 function field(name: string, node: JsonSchemaNode): TableSchemaField {
   const { value, nullable, description = "" } = splitNullable(node);
   if (value.type === "array") {
-    // A list is one CSV cell with its items joined by ";"; the JSON file holds a real array.
-    const items = value.items ?? {};
+    // A list is one CSV cell with its items joined by the delimiter; the JSON file holds a real array.
+    const minItems = value.minItems ?? 0;
     return {
       name,
-      type: "string",
-      description: `${description} (a ";"-separated list in CSV)`,
-      constraints: { required: !nullable && (value.minItems ?? 0) > 0, ...(items.enum ? { pattern: listPattern(items.enum) } : {}) },
+      type: "list",
+      delimiter: LIST_DELIMITER,
+      itemType: "string",
+      description,
+      constraints: { required: !nullable && minItems > 0, ...(minItems > 0 ? { minLength: minItems } : {}) },
     };
   }
-  const type = value.type === "integer" ? "integer" : value.type === "number" ? "number" : "string";
+  const type = value.format === "date" ? "date" : value.type === "integer" ? "integer" : value.type === "number" ? "number" : "string";
   return {
     name,
     type,
@@ -47,14 +55,9 @@ function field(name: string, node: JsonSchemaNode): TableSchemaField {
     constraints: {
       required: !nullable,
       ...(value.enum ? { enum: value.enum } : {}),
-      ...(value.pattern ? { pattern: value.pattern } : {}),
+      // A date column's type says all its pattern would.
+      ...(value.pattern && type !== "date" ? { pattern: value.pattern } : {}),
       ...(value.minimum !== undefined && value.minimum > Number.MIN_SAFE_INTEGER ? { minimum: value.minimum } : {}),
     },
   };
-}
-
-/** A pattern for a ";"-separated list of vocabulary values. */
-function listPattern(values: string[]): string {
-  const item = `(${values.join("|")})`;
-  return `^${item}(;${item})*$`;
 }

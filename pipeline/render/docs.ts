@@ -58,6 +58,7 @@ export function tableColumns(table: TableSpec): Column[] {
 /** The nullable wrapper, in either of the two shapes Zod writes it, taken off. */
 function typeName(schema: JsonSchemaNode): string {
   if (schema.type === "array") return `list of ${typeName(schema.items ?? {})}`;
+  if (schema.format === "date") return "date";
   return String(schema.type ?? "any");
 }
 
@@ -70,6 +71,7 @@ function unitOrFormat(column: string, schema: JsonSchemaNode, hasUnitColumn: boo
   if (schema.pattern === PARTIAL_DATE_PATTERN) return "ISO 8601 partial date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date";
   if (schema.pattern === SLUG_PATTERN) return "lowercase slug: letters, digits, single hyphens";
   if (schema.format === "uri") return "URL";
+  if (schema.format === "date") return "ISO 8601 date `YYYY-MM-DD`";
   if (schema.pattern !== undefined) return `matches \`${schema.pattern}\``;
   return "";
 }
@@ -106,10 +108,15 @@ export function dataDictionary(specs: TableSpec[]): string {
     "",
     GENERATED_NOTE,
     "",
-    "Every published table is in `dist/data/` twice, as `<table>.csv` and `<table>.json`, with the same columns in",
-    "the same order. Every column is present in every row; a **nullable** column may be empty (an empty cell in CSV,",
-    "`null` in JSON). Lists are `;`-separated in CSV and arrays in JSON. CSV files are RFC 4180, UTF-8, with `\\n`",
-    "line ends.",
+    "Every published table is in `dist/data/` as `<table>.csv`, `<table>.json` and `<table>.parquet`, with the same",
+    "columns in the same order, and in the SQLite database `dist/data/russia-dprk-data.sqlite`. Every column is",
+    "present in every row; a **nullable** column may be empty (an empty cell in CSV, `null` in JSON and Parquet, NULL",
+    "in SQLite). Lists are `;`-separated in CSV, arrays in JSON, lists in Parquet and link tables in SQLite. CSV files",
+    "are RFC 4180, UTF-8, with `\\n` line ends.",
+    "",
+    "A date kept at the text's precision (`2014`, `2014-10`) has two companion columns of type date,",
+    "`*_first_day` and `*_last_day`, giving the interval it stands for: use those to filter, sort, join and plot,",
+    "and the precise column to quote or label.",
     "",
     "**Several sources.** Every record keeps its `source_id`. Two sources reporting the same period are two",
     "observations, never merged or averaged. A series table (one per series the dataset configuration defines)",
@@ -132,7 +139,7 @@ function tableSection(table: TableSpec): string[] {
     "",
     sentence(table.schema.description ?? table.title),
     "",
-    `Files: \`dist/data/${table.name}.csv\`, \`dist/data/${table.name}.json\`. ${keys.join(" ")}`,
+    `Files: \`dist/data/${table.name}.csv\`, \`dist/data/${table.name}.json\`, \`dist/data/${table.name}.parquet\`. ${keys.join(" ")}`,
     "",
     "| column | type | unit / format | allowed values | required / nullable | description |",
     "|---|---|---|---|---|---|",

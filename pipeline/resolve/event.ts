@@ -1,6 +1,7 @@
 /** A curated event resolved: its date from the time mentions it names, its basis from how the date was built. */
 import type { Event } from "../../schemas/index.ts";
 import type { Curated } from "../curation.ts";
+import { intervalColumns } from "../date-interval.ts";
 import type { CuratedEvent } from "../curated-records.ts";
 import { checkTerm, failer, provenance, type Provenanced, type SourceContext } from "./context.ts";
 import { locateQuote, type Located } from "./locate.ts";
@@ -22,6 +23,7 @@ export function resolveEvent(context: SourceContext, item: Curated<CuratedEvent>
     source_id: context.sourceId,
     date_start: when.start,
     date_end: when.end,
+    ...intervalColumns("date", when.start, when.end),
     date_precision: when.precision,
     date_basis: when.basis,
     event_type: c.event_type,

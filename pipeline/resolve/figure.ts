@@ -1,6 +1,7 @@
 /** A curated figure resolved: its value from the quantity mention it names, its period from a time mention. */
 import type { Figure } from "../../schemas/index.ts";
 import type { Curated } from "../curation.ts";
+import { intervalColumns } from "../date-interval.ts";
 import type { CuratedFigure } from "../curated-records.ts";
 import { checkTerm, failer, provenance, type Provenanced, type SourceContext } from "./context.ts";
 import { locateQuote, mentionIn, type Located } from "./locate.ts";
@@ -43,6 +44,7 @@ export function resolveFigure(context: SourceContext, item: Curated<CuratedFigur
     counterpart: c.counterpart,
     period_start: period?.start ?? null,
     period_end: period?.end ?? null,
+    ...intervalColumns("period", period?.start ?? null, period?.end ?? null),
     value: m.value!,
     unit,
     qualifier: c.qualifier ?? m.qualifier,

@@ -5,6 +5,7 @@
  */
 import type { Event, Figure, Mention as MentionRecord } from "../../schemas/index.ts";
 import type { Curated } from "../curation.ts";
+import { intervalColumns } from "../date-interval.ts";
 import type { CuratedEvent, CuratedFigure, Dismissal } from "../curated-records.ts";
 import { PipelineError, throwIfAny } from "../errors.ts";
 import type { Mention } from "../extract/mention.ts";
@@ -71,6 +72,7 @@ function mentionRecord(context: SourceContext, m: Located): MentionRecord {
     qualifier: quantity?.qualifier ?? null,
     date_start: time?.date_start ?? null,
     date_end: time?.date_end ?? null,
+    ...intervalColumns("date", time?.date_start ?? null, time?.date_end ?? null),
     used_by: [...new Set(m.usedBy)].sort(),
     dismissed: m.dismissedBy,
   };

@@ -9,3 +9,11 @@ export declare const quote: z.ZodString;
 export declare const charStart: z.ZodInt;
 export declare const charEnd: z.ZodInt;
 export declare const note: z.ZodNullable<z.ZodString>;
+/**
+ * The companion columns of a date kept at the text's precision: the interval it stands for as two real
+ * calendar dates, for filtering, sorting and plotting; the precise column says how precise the text is.
+ */
+export declare function dateInterval(start: string, end: string): {
+    first_day: z.ZodISODate;
+    last_day: z.ZodISODate;
+};

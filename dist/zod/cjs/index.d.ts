@@ -56,6 +56,8 @@ export declare const figureSchema: z.ZodObject<{
     }>>;
     period_start: z.ZodNullable<z.ZodString>;
     period_end: z.ZodNullable<z.ZodString>;
+    period_first_day: z.ZodNullable<z.ZodISODate>;
+    period_last_day: z.ZodNullable<z.ZodISODate>;
     value: z.ZodNumber;
     unit: z.ZodEnum<{
         USD: "USD";
@@ -91,6 +93,8 @@ export declare const eventSchema: z.ZodObject<{
     source_id: z.ZodString;
     date_start: z.ZodString;
     date_end: z.ZodString;
+    date_first_day: z.ZodISODate;
+    date_last_day: z.ZodISODate;
     date_precision: z.ZodEnum<{
         day: "day";
         decade: "decade";
@@ -175,6 +179,8 @@ export declare const indicatorSchema: z.ZodObject<{
     }>;
     period_start: z.ZodNullable<z.ZodString>;
     period_end: z.ZodNullable<z.ZodString>;
+    period_first_day: z.ZodNullable<z.ZodISODate>;
+    period_last_day: z.ZodNullable<z.ZodISODate>;
     inputs: z.ZodArray<z.ZodString>;
     qualifier: z.ZodEnum<{
         approximate: "approximate";
@@ -193,6 +199,8 @@ export declare const tradeTurnoverSchema: z.ZodObject<{
     source_id: z.ZodString;
     period_start: z.ZodString;
     period_end: z.ZodString;
+    period_first_day: z.ZodISODate;
+    period_last_day: z.ZodISODate;
     year: z.ZodNumber;
     value: z.ZodNumber;
     qualifier: z.ZodEnum<{

@@ -44,13 +44,19 @@ var import_zod3 = require("zod");
 // schemas/fields.ts
 var import_zod = require("zod");
 var PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-var isoPartialDate = import_zod.z.string().regex(PARTIAL_DATE, "must be an ISO 8601 date at year, month or day precision (YYYY, YYYY-MM or YYYY-MM-DD) with a real month and day").refine((date) => date.length < 10 || import_zod.z.iso.date().safeParse(date).success, "is not a calendar day");
+var isoPartialDate = import_zod.z.string().regex(PARTIAL_DATE, "must be an ISO 8601 date at year, month or day precision (YYYY, YYYY-MM or YYYY-MM-DD) with a real month and day").refine((date2) => date2.length < 10 || import_zod.z.iso.date().safeParse(date2).success, "is not a calendar day");
 var id = import_zod.z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug (letters, digits, single hyphens)").describe("Stable identifier, a lowercase slug unique across all sources");
 var sourceId = import_zod.z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).describe("Id of the source document the record comes from (see the sources table)");
 var quote = import_zod.z.string().min(1).describe("The source's own words for this record, as a reader sees them (the normalized text)");
 var charStart = import_zod.z.int().nonnegative().describe("Start of the quote in the raw source text, in Unicode code points (W3C TextPositionSelector)");
 var charEnd = import_zod.z.int().positive().describe("End of the quote in the raw source text, in Unicode code points, exclusive");
 var note = import_zod.z.string().nullable().describe("Free-text remarks: readings, ambiguities, and context from outside the source marked as such");
+function dateInterval(start, end) {
+  return {
+    first_day: import_zod.z.iso.date().describe(`First day of \`${start}\` as a real date (2014 \u2192 2014-01-01, 2014-10 \u2192 2014-10-01): use it to filter, sort or plot by date; \`${start}\` keeps the precision the text gives`),
+    last_day: import_zod.z.iso.date().describe(`Last day of \`${end}\` as a real date (2014 \u2192 2014-12-31, 2016-02 \u2192 2016-02-29): with the first day, the whole interval the text allows`)
+  };
+}
 
 // schemas/vocabularies.ts
 var import_zod2 = require("zod");
@@ -90,11 +96,14 @@ var dateBasis = import_zod2.z.enum(["explicit", "inferred"]).describe("`explicit
 // schemas/event.ts
 function eventSchema(vocabulary2) {
   const { actor, eventType } = vocabularyEnums(vocabulary2);
+  const date2 = dateInterval("date_start", "date_end");
   return import_zod3.z.object({
     id,
     source_id: sourceId,
     date_start: isoPartialDate.describe("When the event starts, ISO 8601 at the text's precision"),
     date_end: isoPartialDate.describe("When it ends, ISO 8601 at the text's precision; equal to date_start for a single day, month or year"),
+    date_first_day: date2.first_day,
+    date_last_day: date2.last_day,
     date_precision: datePrecision,
     date_basis: dateBasis,
     event_type: eventType,
@@ -112,6 +121,7 @@ function eventSchema(vocabulary2) {
 var import_zod4 = require("zod");
 function figureSchema(vocabulary2) {
   const { measure, unit, actor } = vocabularyEnums(vocabulary2);
+  const period2 = dateInterval("period_start", "period_end");
   return import_zod4.z.object({
     id,
     source_id: sourceId,
@@ -120,6 +130,8 @@ function figureSchema(vocabulary2) {
     counterpart: actor.nullable().describe("The other party of a bilateral figure (ISO 3166-1 alpha-3 or organisation code), if any"),
     period_start: isoPartialDate.nullable().describe("Start of the period the figure refers to, ISO 8601 at the text's precision; empty when the text gives none"),
     period_end: isoPartialDate.nullable().describe("End of the period, ISO 8601 at the text's precision; equal to period_start for a single period"),
+    period_first_day: period2.first_day.nullable(),
+    period_last_day: period2.last_day.nullable(),
     value: import_zod4.z.number().finite().describe("The number in base units: dollars not millions, persons, kilometres, percent as 90"),
     unit,
     qualifier,
@@ -133,6 +145,7 @@ function figureSchema(vocabulary2) {
 
 // schemas/indicator.ts
 var import_zod5 = require("zod");
+var period = dateInterval("period_start", "period_end");
 function indicatorSchema(vocabulary2) {
   const { unit } = vocabularyEnums(vocabulary2);
   return import_zod5.z.object({
@@ -143,6 +156,8 @@ function indicatorSchema(vocabulary2) {
     unit: unit.describe("Unit of `value`, from the dataset's vocabulary"),
     period_start: isoPartialDate.nullable().describe("Start of the period the indicator covers: the earliest start among its inputs"),
     period_end: isoPartialDate.nullable().describe("End of the period the indicator covers: the latest end among its inputs"),
+    period_first_day: period.first_day.nullable(),
+    period_last_day: period.last_day.nullable(),
     inputs: import_zod5.z.array(id).min(1).describe("Ids of the figures it is computed from (`;`-separated in CSV)"),
     qualifier: qualifier.describe(
       "`exact` only when every input is exact; otherwise the direction the inputs' hedges give the result (an `at_most` denominator makes a ratio `at_least`), or `approximate` when they give none"
@@ -157,6 +172,8 @@ function seriesSchema(title, unitName) {
     source_id: sourceId,
     period_start: isoPartialDate.describe("Start of the observation's period"),
     period_end: isoPartialDate.describe("End of the observation's period; a two-year observation (2011-2012) spans both years"),
+    period_first_day: period.first_day,
+    period_last_day: period.last_day,
     year: import_zod5.z.number().describe("Mid-point of the period in decimal years (1988 \u2192 1988.5, 2011-2012 \u2192 2012), the x value for growth rates"),
     value: import_zod5.z.number().finite().describe(`${title}, ${unitName}`),
     qualifier,
@@ -172,6 +189,7 @@ function seriesSchema(title, unitName) {
 
 // schemas/source.ts
 var import_zod6 = require("zod");
+var published = dateInterval("published", "published");
 var sourceSchema = import_zod6.z.object({
   id: sourceId.describe("Stable identifier of the source document"),
   title: import_zod6.z.string().min(1).describe("Title of the document as published"),
@@ -180,6 +198,8 @@ var sourceSchema = import_zod6.z.object({
   series: import_zod6.z.string().nullable().describe("Publication series"),
   number: import_zod6.z.string().nullable().describe("Number within the series"),
   published: isoPartialDate.describe("Publication date at the precision the document gives"),
+  published_first_day: published.first_day,
+  published_last_day: published.last_day,
   publisher: import_zod6.z.string().min(1).describe("Publisher"),
   url: import_zod6.z.url().nullable().describe("Where the document is published, where known"),
   sha256: import_zod6.z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the raw text file the records' offsets refer to"),
@@ -189,6 +209,7 @@ var sourceSchema = import_zod6.z.object({
 
 // schemas/mention.ts
 var import_zod7 = require("zod");
+var date = dateInterval("date_start", "date_end");
 var mentionSchema = import_zod7.z.object({
   source_id: sourceId,
   kind: import_zod7.z.enum(["quantity", "time"]).describe("`quantity` for a number with its unit, `time` for a date, period or relative time"),
@@ -201,6 +222,8 @@ var mentionSchema = import_zod7.z.object({
   qualifier: qualifier.nullable().describe("For a quantity: the hedge its words give it"),
   date_start: isoPartialDate.nullable().describe("For a time: where it starts, ISO 8601 at the text's precision"),
   date_end: isoPartialDate.nullable().describe("For a time: where it ends, ISO 8601 at the text's precision"),
+  date_first_day: date.first_day.nullable(),
+  date_last_day: date.last_day.nullable(),
   used_by: import_zod7.z.array(import_zod7.z.string()).describe("Ids of the figures and events built from this mention (`;`-separated in CSV)"),
   dismissed: import_zod7.z.string().nullable().describe("For a quantity that is no figure: why it was dismissed")
 }).strict().describe("Every quantity and time mention the extract stage found in a source, and what became of it");

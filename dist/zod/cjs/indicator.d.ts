@@ -9,6 +9,8 @@ export declare function indicatorSchema<M extends Terms, U extends Terms, A exte
     unit: z.ZodEnum<{ [k in U[number]]: k; } extends infer T ? { [k in keyof T]: T[k]; } : never>;
     period_start: z.ZodNullable<z.ZodString>;
     period_end: z.ZodNullable<z.ZodString>;
+    period_first_day: z.ZodNullable<z.ZodISODate>;
+    period_last_day: z.ZodNullable<z.ZodISODate>;
     inputs: z.ZodArray<z.ZodString>;
     qualifier: z.ZodEnum<{
         approximate: "approximate";
@@ -26,6 +28,8 @@ export declare function seriesSchema(title: string, unitName: string): z.ZodObje
     source_id: z.ZodString;
     period_start: z.ZodString;
     period_end: z.ZodString;
+    period_first_day: z.ZodISODate;
+    period_last_day: z.ZodISODate;
     year: z.ZodNumber;
     value: z.ZodNumber;
     qualifier: z.ZodEnum<{

@@ -8,6 +8,8 @@ export declare const sourceSchema: z.ZodObject<{
     series: z.ZodNullable<z.ZodString>;
     number: z.ZodNullable<z.ZodString>;
     published: z.ZodString;
+    published_first_day: z.ZodISODate;
+    published_last_day: z.ZodISODate;
     publisher: z.ZodString;
     url: z.ZodNullable<z.ZodURL>;
     sha256: z.ZodString;

@@ -6,6 +6,8 @@ export declare function eventSchema<M extends Terms, U extends Terms, A extends 
     source_id: z.ZodString;
     date_start: z.ZodString;
     date_end: z.ZodString;
+    date_first_day: z.ZodISODate;
+    date_last_day: z.ZodISODate;
     date_precision: z.ZodEnum<{
         day: "day";
         decade: "decade";

@@ -9,6 +9,8 @@ export declare function figureSchema<M extends Terms, U extends Terms, A extends
     counterpart: z.ZodNullable<z.ZodEnum<{ [k in A[number]]: k; } extends infer T_1 ? { [k in keyof T_1]: T_1[k]; } : never>>;
     period_start: z.ZodNullable<z.ZodString>;
     period_end: z.ZodNullable<z.ZodString>;
+    period_first_day: z.ZodNullable<z.ZodISODate>;
+    period_last_day: z.ZodNullable<z.ZodISODate>;
     value: z.ZodNumber;
     unit: z.ZodEnum<{ [k in U[number]]: k; } extends infer T_2 ? { [k in keyof T_2]: T_2[k]; } : never>;
     qualifier: z.ZodEnum<{

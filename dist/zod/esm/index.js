@@ -6,13 +6,19 @@ import { z as z3 } from "zod";
 // schemas/fields.ts
 import { z } from "zod";
 var PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-var isoPartialDate = z.string().regex(PARTIAL_DATE, "must be an ISO 8601 date at year, month or day precision (YYYY, YYYY-MM or YYYY-MM-DD) with a real month and day").refine((date) => date.length < 10 || z.iso.date().safeParse(date).success, "is not a calendar day");
+var isoPartialDate = z.string().regex(PARTIAL_DATE, "must be an ISO 8601 date at year, month or day precision (YYYY, YYYY-MM or YYYY-MM-DD) with a real month and day").refine((date2) => date2.length < 10 || z.iso.date().safeParse(date2).success, "is not a calendar day");
 var id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug (letters, digits, single hyphens)").describe("Stable identifier, a lowercase slug unique across all sources");
 var sourceId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).describe("Id of the source document the record comes from (see the sources table)");
 var quote = z.string().min(1).describe("The source's own words for this record, as a reader sees them (the normalized text)");
 var charStart = z.int().nonnegative().describe("Start of the quote in the raw source text, in Unicode code points (W3C TextPositionSelector)");
 var charEnd = z.int().positive().describe("End of the quote in the raw source text, in Unicode code points, exclusive");
 var note = z.string().nullable().describe("Free-text remarks: readings, ambiguities, and context from outside the source marked as such");
+function dateInterval(start, end) {
+  return {
+    first_day: z.iso.date().describe(`First day of \`${start}\` as a real date (2014 \u2192 2014-01-01, 2014-10 \u2192 2014-10-01): use it to filter, sort or plot by date; \`${start}\` keeps the precision the text gives`),
+    last_day: z.iso.date().describe(`Last day of \`${end}\` as a real date (2014 \u2192 2014-12-31, 2016-02 \u2192 2016-02-29): with the first day, the whole interval the text allows`)
+  };
+}
 
 // schemas/vocabularies.ts
 import { z as z2 } from "zod";
@@ -52,11 +58,14 @@ var dateBasis = z2.enum(["explicit", "inferred"]).describe("`explicit` when the 
 // schemas/event.ts
 function eventSchema(vocabulary2) {
   const { actor, eventType } = vocabularyEnums(vocabulary2);
+  const date2 = dateInterval("date_start", "date_end");
   return z3.object({
     id,
     source_id: sourceId,
     date_start: isoPartialDate.describe("When the event starts, ISO 8601 at the text's precision"),
     date_end: isoPartialDate.describe("When it ends, ISO 8601 at the text's precision; equal to date_start for a single day, month or year"),
+    date_first_day: date2.first_day,
+    date_last_day: date2.last_day,
     date_precision: datePrecision,
     date_basis: dateBasis,
     event_type: eventType,
@@ -74,6 +83,7 @@ function eventSchema(vocabulary2) {
 import { z as z4 } from "zod";
 function figureSchema(vocabulary2) {
   const { measure, unit, actor } = vocabularyEnums(vocabulary2);
+  const period2 = dateInterval("period_start", "period_end");
   return z4.object({
     id,
     source_id: sourceId,
@@ -82,6 +92,8 @@ function figureSchema(vocabulary2) {
     counterpart: actor.nullable().describe("The other party of a bilateral figure (ISO 3166-1 alpha-3 or organisation code), if any"),
     period_start: isoPartialDate.nullable().describe("Start of the period the figure refers to, ISO 8601 at the text's precision; empty when the text gives none"),
     period_end: isoPartialDate.nullable().describe("End of the period, ISO 8601 at the text's precision; equal to period_start for a single period"),
+    period_first_day: period2.first_day.nullable(),
+    period_last_day: period2.last_day.nullable(),
     value: z4.number().finite().describe("The number in base units: dollars not millions, persons, kilometres, percent as 90"),
     unit,
     qualifier,
@@ -95,6 +107,7 @@ function figureSchema(vocabulary2) {
 
 // schemas/indicator.ts
 import { z as z5 } from "zod";
+var period = dateInterval("period_start", "period_end");
 function indicatorSchema(vocabulary2) {
   const { unit } = vocabularyEnums(vocabulary2);
   return z5.object({
@@ -105,6 +118,8 @@ function indicatorSchema(vocabulary2) {
     unit: unit.describe("Unit of `value`, from the dataset's vocabulary"),
     period_start: isoPartialDate.nullable().describe("Start of the period the indicator covers: the earliest start among its inputs"),
     period_end: isoPartialDate.nullable().describe("End of the period the indicator covers: the latest end among its inputs"),
+    period_first_day: period.first_day.nullable(),
+    period_last_day: period.last_day.nullable(),
     inputs: z5.array(id).min(1).describe("Ids of the figures it is computed from (`;`-separated in CSV)"),
     qualifier: qualifier.describe(
       "`exact` only when every input is exact; otherwise the direction the inputs' hedges give the result (an `at_most` denominator makes a ratio `at_least`), or `approximate` when they give none"
@@ -119,6 +134,8 @@ function seriesSchema(title, unitName) {
     source_id: sourceId,
     period_start: isoPartialDate.describe("Start of the observation's period"),
     period_end: isoPartialDate.describe("End of the observation's period; a two-year observation (2011-2012) spans both years"),
+    period_first_day: period.first_day,
+    period_last_day: period.last_day,
     year: z5.number().describe("Mid-point of the period in decimal years (1988 \u2192 1988.5, 2011-2012 \u2192 2012), the x value for growth rates"),
     value: z5.number().finite().describe(`${title}, ${unitName}`),
     qualifier,
@@ -134,6 +151,7 @@ function seriesSchema(title, unitName) {
 
 // schemas/source.ts
 import { z as z6 } from "zod";
+var published = dateInterval("published", "published");
 var sourceSchema = z6.object({
   id: sourceId.describe("Stable identifier of the source document"),
   title: z6.string().min(1).describe("Title of the document as published"),
@@ -142,6 +160,8 @@ var sourceSchema = z6.object({
   series: z6.string().nullable().describe("Publication series"),
   number: z6.string().nullable().describe("Number within the series"),
   published: isoPartialDate.describe("Publication date at the precision the document gives"),
+  published_first_day: published.first_day,
+  published_last_day: published.last_day,
   publisher: z6.string().min(1).describe("Publisher"),
   url: z6.url().nullable().describe("Where the document is published, where known"),
   sha256: z6.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the raw text file the records' offsets refer to"),
@@ -151,6 +171,7 @@ var sourceSchema = z6.object({
 
 // schemas/mention.ts
 import { z as z7 } from "zod";
+var date = dateInterval("date_start", "date_end");
 var mentionSchema = z7.object({
   source_id: sourceId,
   kind: z7.enum(["quantity", "time"]).describe("`quantity` for a number with its unit, `time` for a date, period or relative time"),
@@ -163,6 +184,8 @@ var mentionSchema = z7.object({
   qualifier: qualifier.nullable().describe("For a quantity: the hedge its words give it"),
   date_start: isoPartialDate.nullable().describe("For a time: where it starts, ISO 8601 at the text's precision"),
   date_end: isoPartialDate.nullable().describe("For a time: where it ends, ISO 8601 at the text's precision"),
+  date_first_day: date.first_day.nullable(),
+  date_last_day: date.last_day.nullable(),
   used_by: z7.array(z7.string()).describe("Ids of the figures and events built from this mention (`;`-separated in CSV)"),
   dismissed: z7.string().nullable().describe("For a quantity that is no figure: why it was dismissed")
 }).strict().describe("Every quantity and time mention the extract stage found in a source, and what became of it");

@@ -20,6 +20,8 @@ export declare const mentionSchema: z.ZodObject<{
     }>>;
     date_start: z.ZodNullable<z.ZodString>;
     date_end: z.ZodNullable<z.ZodString>;
+    date_first_day: z.ZodNullable<z.ZodISODate>;
+    date_last_day: z.ZodNullable<z.ZodISODate>;
     used_by: z.ZodArray<z.ZodString>;
     dismissed: z.ZodNullable<z.ZodString>;
 }, z.core.$strict>;
