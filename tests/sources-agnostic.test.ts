@@ -106,7 +106,7 @@ describe("building the fixture sources alone", () => {
 
   it("accounts for every quantity mention and writes an explorer page per source", () => {
     const quantities = table("mentions").filter((m) => m.kind === "quantity");
-    expect(quantities).toHaveLength(20);
+    expect(quantities).toHaveLength(19);
     for (const m of quantities) expect((m.used_by as string[]).length > 0 || m.dismissed !== null).toBe(true);
     for (const id of FIXTURE_IDS) expect(existsSync(join(table.outDir, "explorer", `${id}.html`))).toBe(true);
   });
