@@ -55,8 +55,8 @@ async function runBuild(args: string[]): Promise<number> {
   for (const d of report.dismissed) console.log(`  dismissed ${d.source_id}@${d.char_start} "${d.text}": ${d.reason}`);
   if (values.docs) {
     const { writeDocs } = await import("./render/docs.ts");
-    await writeDocs(ROOT, resolve(values.out));
-    console.log("  updated README.md's data dictionary, docs/DATA_DICTIONARY.md and docs/DATASHEET.md's counts");
+    const changed = await writeDocs(ROOT, resolve(values.out));
+    if (changed.length > 0) console.log(`  updated ${changed.join(", ")}`);
   }
   return 0;
 }

@@ -248,19 +248,31 @@ export function updateIndicators(readme: string, data: PublishedData): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Writing
 
-/** Regenerates docs/DATA_DICTIONARY.md and the generated parts of README.md and docs/DATASHEET.md. */
-export async function writeDocs(root: string, distDir = join(root, "dist")): Promise<void> {
-  for (const [path, content] of dictionaryFiles()) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), content);
-  }
+/**
+ * Regenerates docs/DATA_DICTIONARY.md and the generated parts of README.md and docs/DATASHEET.md, writing only
+ * the files whose text changed. Returns their paths relative to `root`.
+ */
+export async function writeDocs(root: string, distDir = join(root, "dist")): Promise<string[]> {
   const data = await readPublishedData(join(distDir, "data"));
-  await rewrite(join(root, "README.md"), (text) => updateIndicators(updateReadme(text), data));
-  await rewrite(join(root, DATASHEET_PATH), (text) => updateDatasheet(text, data));
+  const updates: [string, (text: string) => string][] = [
+    ...[...dictionaryFiles()].map(([path, content]): [string, (text: string) => string] => [path, () => content]),
+    ["README.md", (text) => updateIndicators(updateReadme(text), data)],
+    [DATASHEET_PATH, (text) => updateDatasheet(text, data)],
+  ];
+  const changed: string[] = [];
+  for (const [path, update] of updates) if (await rewrite(join(root, path), update)) changed.push(path);
+  return changed;
 }
 
-async function rewrite(file: string, update: (text: string) => string): Promise<void> {
-  const before = await readFile(file, "utf8");
+/** Writes `update`'s result when it differs from the file's text (a missing file reads as empty); true if written. */
+async function rewrite(file: string, update: (text: string) => string): Promise<boolean> {
+  const before = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return "";
+    throw error;
+  });
   const after = update(before);
-  if (after !== before) await writeFile(file, after);
+  if (after === before) return false;
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, after);
+  return true;
 }
