@@ -34,6 +34,8 @@ export interface BuildOptions {
   cache?: boolean;
   /** The schemas entry, if the caller started it early (see schemasEntryFiles). */
   schemasEntry?: Promise<Files>;
+  /** The version datapackage.json states; package.json's by default (a release builds the next one's). */
+  version?: string;
 }
 
 
@@ -91,7 +93,7 @@ export function buildDataset(sourcesDir: string): Assembled {
 
 const ROOT = join(import.meta.dirname, "..");
 
-export async function build({ sourcesDir, outDir, cache = true, schemasEntry = schemasEntryFiles(ROOT, stepCacheDir(ROOT, cache)) }: BuildOptions): Promise<BuildReport> {
+export async function build({ sourcesDir, outDir, cache = true, schemasEntry = schemasEntryFiles(ROOT, stepCacheDir(ROOT, cache)), version }: BuildOptions): Promise<BuildReport> {
   schemasEntry.catch(() => {}); // awaited below; this keeps an early failure from going unhandled meanwhile
   const { dataset, origins, rawTexts, indicatorDefinitions } = buildDataset(sourcesDir);
   validate(dataset, { rawTexts, origins });
@@ -106,7 +108,7 @@ export async function build({ sourcesDir, outDir, cache = true, schemasEntry = s
     ...(await charts({ sources: dataset.sources, figures: dataset.figures, events: dataset.events, tradeTurnover: derived.tradeTurnover }, stepCacheDir(ROOT, cache))),
     ...(await schemasEntry),
   ]);
-  files.set("datapackage.json", datapackage(files, packageMetadata(), dataset.sources));
+  files.set("datapackage.json", datapackage(files, packageMetadata(version), dataset.sources));
   writeAtomically(outDir, files);
   const dismissed = dataset.mentions
     .filter((m) => m.dismissed !== null)
@@ -141,9 +143,9 @@ function charts(input: ChartInput, cacheDir: string | null): Promise<Files> {
   return cachedStep(cacheDir, "charts", key, () => chartFiles(input));
 }
 
-function packageMetadata(): PackageMetadata {
+function packageMetadata(versionOverride?: string): PackageMetadata {
   const { name, version, description } = readJson(join(ROOT, "package.json")) as PackageMetadata;
-  return { name, version, description };
+  return { name, version: versionOverride ?? version, description };
 }
 
 function readSource(dir: string): { source: Source; raw: string; textFile: string } {

@@ -71,7 +71,8 @@ async function runRelease(args: string[]): Promise<number> {
   const { release } = await import("./release/release.ts");
   const date = values.date ?? new Date().toISOString().slice(0, 10);
   const result = await release(ROOT, bump, date);
-  console.log(`released ${result.version} (${bump}; the changes needed at least ${result.required ?? "nothing"}), previous release ${result.previous ?? "none"}`);
+  if (result.resumed) console.log(`finished release ${result.version}, which an earlier run had staged when it was interrupted; nothing else was released`);
+  console.log(`released ${result.version} (${result.bump}; the changes needed at least ${result.required ?? "nothing"}), previous release ${result.previous ?? "none"}`);
   console.log(`wrote releases/${result.version}.json, CHANGELOG.md, package.json, package-lock.json, CITATION.cff and dist/; commit them together\n`);
   console.log(result.entry);
   return 0;
