@@ -14,7 +14,8 @@ const USAGE = `usage:
   cli.ts build [--sources DIR] [--out DIR] [--docs] [--cold]
   cli.ts extract FILE [--date YYYY-MM]
   cli.ts release major|minor|patch [--date YYYY-MM-DD]
-  cli.ts verify`;
+  cli.ts verify
+  cli.ts release-assets [--out DIR]`;
 
 const ROOT = join(import.meta.dirname, "..");
 
@@ -24,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === "extract") return runExtract(rest);
   if (command === "release") return runRelease(rest);
   if (command === "verify") return runVerify();
+  if (command === "release-assets") return runReleaseAssets(rest);
   console.error(USAGE);
   return 2;
 }
@@ -75,6 +77,15 @@ async function runRelease(args: string[]): Promise<number> {
   console.log(`released ${result.version} (${result.bump}; the changes needed at least ${result.required ?? "nothing"}), previous release ${result.previous ?? "none"}`);
   console.log(`wrote releases/${result.version}.json, CHANGELOG.md, package.json, package-lock.json, CITATION.cff and dist/; commit them together\n`);
   console.log(result.entry);
+  return 0;
+}
+
+async function runReleaseAssets(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { out: { type: "string" } } });
+  const { writeReleaseAssets, ASSETS_DIR } = await import("./release/assets.ts");
+  const out = values.out === undefined ? join(ROOT, ASSETS_DIR) : resolve(values.out);
+  const written = writeReleaseAssets(ROOT, out);
+  console.log(`wrote ${written.join(", ")} to ${out}`);
   return 0;
 }
 
