@@ -1,12 +1,12 @@
 /** The release's downloads: built twice, in different time zones and umasks, they are the same bytes. */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { readTree, sha256 } from "../pipeline/release/manifest.ts";
 import { ROOT } from "./helpers/cli.ts";
+import { removeTemporaryFolders, temporaryFolder } from "./helpers/repo-copy.ts";
 
 const VERSION = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version as string;
 
@@ -19,8 +19,10 @@ function assets(out: string, env: Record<string, string>) {
 }
 
 describe("release assets", () => {
+  afterAll(removeTemporaryFolders);
+
   it("are byte-identical on rebuild, checksummed, and the zip holds the data package as published", () => {
-    const scratch = mkdtempSync(join(tmpdir(), "rdd-assets-"));
+    const scratch = temporaryFolder("rdd-assets-");
     const first = assets(join(scratch, "a"), { TZ: "UTC", UMASK: "022" });
     const second = assets(join(scratch, "b"), { TZ: "Pacific/Kiritimati", UMASK: "077" });
     for (const run of [first, second]) {
@@ -44,7 +46,7 @@ describe("release assets", () => {
   }, 60_000);
 
   it("refuse to replace a folder that holds something else", () => {
-    const out = mkdtempSync(join(tmpdir(), "rdd-assets-"));
+    const out = temporaryFolder("rdd-assets-");
     mkdirSync(join(out, "keep"));
     writeFileSync(join(out, "keep", "notes.txt"), "mine\n");
     const run = assets(out, { TZ: "UTC", UMASK: "022" });

@@ -3,18 +3,19 @@
  * check, argument and working-tree checks, and fault injection (a kill at every step, then the next run).
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRASH_AT_VARIABLE } from "../pipeline/crash-point.ts";
 import { historyProblems } from "../pipeline/release/history.ts";
 import { manifestText, readManifest, sha256, type Manifest } from "../pipeline/release/manifest.ts";
 import { STAGING_DIR } from "../pipeline/release/staging.ts";
 import { replaceIn, ROOT, snapshot } from "./helpers/cli.ts";
-import { cloneCopy, copyRepo, type RepoCopy } from "./helpers/repo-copy.ts";
+import { cloneCopy, copyRepo, removeTemporaryFolders, temporaryFolder, type RepoCopy } from "./helpers/repo-copy.ts";
 
 const DATE = ["--date", "2026-02-02"];
+
+afterAll(removeTemporaryFolders);
 /** What a release writes, compared between an interrupted-then-resumed release and one that ran through. */
 const RELEASE_FILES = ["package.json", "package-lock.json", "CITATION.cff", "CHANGELOG.md"];
 
@@ -30,7 +31,7 @@ function releaseState(copy: RepoCopy): Record<string, string> {
 describe("the chain of manifests", () => {
   /** A releases/ folder with the three historical manifests and two chained ones after them. */
   function chainedHistory(): { root: string; releases: string } {
-    const root = mkdtempSync(join(tmpdir(), "rdd-history-"));
+    const root = temporaryFolder("rdd-history-");
     const releases = join(root, "releases");
     cpSync(join(ROOT, "releases"), releases, { recursive: true });
     let previous = { version: "1.0.2", sha256: sha256(readFileSync(join(releases, "1.0.2.json"))) };

@@ -1,13 +1,13 @@
 /** Release diffs and bumps, the manifest check, and the release command end to end on a copy of the repository. */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { diffTables, requiredBump, type ReleaseTable } from "../pipeline/release/diff.ts";
 import { compareWithManifest, manifestOf, readTree } from "../pipeline/release/manifest.ts";
 import { otherFilesChanged } from "../pipeline/release/release.ts";
 import type { TableSchemaField } from "../pipeline/package/table-schema.ts";
 import { replaceIn, ROOT } from "./helpers/cli.ts";
-import { copyRepo } from "./helpers/repo-copy.ts";
+import { copyRepo, removeTemporaryFolders } from "./helpers/repo-copy.ts";
 
 const field = (name: string, type: TableSchemaField["type"] = "string", required = true): TableSchemaField => ({ name, type, description: name, constraints: { required } });
 const FIELDS = [field("id"), field("value", "number"), field("note", "string", false)];
@@ -88,6 +88,8 @@ describe("release manifest", () => {
 });
 
 describe("the release command", () => {
+  afterAll(removeTemporaryFolders);
+
   it("cuts a release from a data change, and refuses a bump smaller than the diff needs", () => {
     const { dir: repo, git, cli } = copyRepo();
     const version = () => JSON.parse(readFileSync(join(repo, "package.json"), "utf8")).version as string;

@@ -1,6 +1,6 @@
 /** A throwaway git clone-alike of the working tree, for commands that write to the repository (release). */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT, type CliResult } from "./cli.ts";
@@ -14,9 +14,23 @@ export interface RepoCopy {
   cliAsync: (args: string[], env?: Record<string, string>) => Promise<CliResult & { signal: NodeJS.Signals | null }>;
 }
 
+const made: string[] = [];
+
+/** A new temporary folder, removed by removeTemporaryFolders. */
+export function temporaryFolder(prefix = "rdd-repo-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every folder this module made; for afterAll. */
+export function removeTemporaryFolders(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** The tracked and unignored files of the working tree in a new git repository with one commit. */
 export function copyRepo(): RepoCopy {
-  const dir = mkdtempSync(join(tmpdir(), "rdd-repo-"));
+  const dir = temporaryFolder();
   const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" }).trim().split("\n");
   for (const path of files) if (existsSync(join(ROOT, path))) cpSync(join(ROOT, path), join(dir, path), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
@@ -29,7 +43,7 @@ export function copyRepo(): RepoCopy {
 
 /** Another copy of a copy, its git history included. */
 export function cloneCopy(copy: RepoCopy): RepoCopy {
-  const dir = mkdtempSync(join(tmpdir(), "rdd-repo-"));
+  const dir = temporaryFolder();
   cpSync(copy.dir, dir, { recursive: true, verbatimSymlinks: true });
   return repoAt(dir);
 }
