@@ -164,6 +164,11 @@ describe("the release command", () => {
         delete state["dist"];
       }
       for (const [path, bytes] of Object.entries(state)) expect([before[path], reference[path]], `${step}: ${path}`).toContain(bytes);
+      if (step === "release-planned") {
+        const verified = await copy.cliAsync(["verify"]);
+        expect(verified.status).toBe(1);
+        expect(verified.stderr).toContain(`${STAGING_DIR}: release 1.0.3 was interrupted; run the release command again (any bump) to finish it`);
+      }
     }
     const finished = await copy.cliAsync(["release", "patch", ...DATE]);
     expect(finished.stderr).toBe("");
