@@ -36,6 +36,8 @@ export interface BuildOptions {
   outDir: string;
   /** Reuse unchanged costly steps from node_modules/.cache (see step-cache.ts); false runs every step. */
   cache?: boolean;
+  /** The version datapackage.json states; package.json's by default (a release builds the next one's). */
+  version?: string;
 }
 
 export interface BuildReport {
@@ -95,11 +97,11 @@ export function assemble(sourcesDir: string): Assembled {
   return { loaded, dataset, texts, definitions };
 }
 
-export async function build({ sourcesDir, outDir, cache = true }: BuildOptions): Promise<BuildReport> {
+export async function build({ sourcesDir, outDir, cache = true, version }: BuildOptions): Promise<BuildReport> {
   const steps = await outputSteps();
   const { loaded, dataset, texts, definitions } = assemble(sourcesDir);
   const config = loaded.config;
-  const products: Omit<BuildProducts, "tables"> = { config, loadedConfig: loaded, texts, packageMetadata: packageMetadata(), root: ROOT };
+  const products: Omit<BuildProducts, "tables"> = { config, loadedConfig: loaded, texts, packageMetadata: packageMetadata(version), root: ROOT };
   const cacheDir = stepCacheDir(ROOT, cache);
   // Steps that need no table (the schemas entry's compiler) start now and run while the data is derived.
   const early = new Map(steps.filter((s) => !s.reads.includes("tables")).map((s) => [s, runStep(s, products as BuildProducts, cacheDir)]));
@@ -153,9 +155,9 @@ async function runStep(step: OutputStep, products: BuildProducts, cacheDir: stri
   return cachedStep(cacheDir, step.name, key, async () => step.run(reads));
 }
 
-function packageMetadata(): PackageMetadata {
-  const { name, version, description } = readJson(join(ROOT, "package.json")) as PackageMetadata;
-  return { name, version, description };
+function packageMetadata(version?: string): PackageMetadata {
+  const declared = readJson(join(ROOT, "package.json")) as PackageMetadata;
+  return { name: declared.name, version: version ?? declared.version, description: declared.description };
 }
 
 /**

@@ -13,7 +13,8 @@ const USAGE = `usage:
   cli.ts extract FILE [--date YYYY-MM]
   cli.ts add-source ID TEXT-FILE [--sources DIR]
   cli.ts release major|minor|patch [--date YYYY-MM-DD]
-  cli.ts verify`;
+  cli.ts verify
+  cli.ts release-assets [--out DIR]`;
 
 const ROOT = join(import.meta.dirname, "..");
 
@@ -27,7 +28,8 @@ async function main(argv: string[]): Promise<number> {
     parseArgs({ args: rest, options: {} });
     return runVerify();
   }
-  console.error(command === undefined ? USAGE : `cli.ts: unknown command "${command}" (commands: build, extract, add-source, release, verify)`);
+  if (command === "release-assets") return runReleaseAssets(rest);
+  console.error(command === undefined ? USAGE : `cli.ts: unknown command "${command}" (commands: build, extract, add-source, release, verify, release-assets)`);
   return 2;
 }
 
@@ -77,9 +79,19 @@ async function runRelease(args: string[]): Promise<number> {
   const { release } = await import("./release/release.ts");
   const date = values.date ?? new Date().toISOString().slice(0, 10);
   const result = await release(ROOT, bump, date);
-  console.log(`released ${result.version} (${bump}; the changes needed at least ${result.required ?? "nothing"}), previous release ${result.previous ?? "none"}`);
+  if (result.resumed) console.log(`finished release ${result.version}, which an earlier run had staged when it was interrupted; nothing else was released`);
+  console.log(`released ${result.version} (${result.bump}; the changes needed at least ${result.required ?? "nothing"}), previous release ${result.previous ?? "none"}`);
   console.log(`wrote releases/${result.version}.json, CHANGELOG.md, package.json, package-lock.json, CITATION.cff and dist/; commit them together\n`);
   console.log(result.entry);
+  return 0;
+}
+
+async function runReleaseAssets(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { out: { type: "string" } } });
+  const { writeReleaseAssets, ASSETS_DIR } = await import("./release/assets.ts");
+  const out = values.out === undefined ? join(ROOT, ASSETS_DIR) : resolve(values.out);
+  const written = writeReleaseAssets(ROOT, out);
+  console.log(`wrote ${written.join(", ")} to ${out}`);
   return 0;
 }
 

@@ -51,10 +51,14 @@ const LIST_FIELD = {
   },
 };
 
-/** Draft-07 profiles; their own meta keywords declared so strict mode accepts them. */
+/**
+ * Draft-07 profiles; their own meta keywords declared so strict mode accepts them. Their `textarea` format is a
+ * hint for editing forms (multi-line text) that constrains nothing, so it is declared as accepting any string.
+ */
 function profileValidator(): Ajv {
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
+  ajv.addFormat("textarea", true);
   for (const name of ["tabledialect", "tableschema", "dataresource", "datapackage"]) {
     ajv.addSchema(withListField(readJson(join(PROFILES, `${name}.json`))) as object, name);
   }

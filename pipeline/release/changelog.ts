@@ -25,7 +25,7 @@ export function changelogEntry(
       ...d.columnsTightened.map((column) => `- constraint tightened: \`${column}\``),
       ...(previous === null ? [] : d.added.map((key) => `- added \`${key}\``)),
       ...d.removed.map((key) => `- removed \`${key}\``),
-      ...d.changed.map(({ key, cells }) => `- changed \`${key}\`: ${cells.map((c) => `\`${c.column}\` ${show(c.from)} → ${show(c.to)}`).join("; ")}`),
+      ...d.changed.map(({ key, cells }) => `- changed \`${key}\`: ${cells.map((c) => `\`${c.column}\` ${showChange(c.from, c.to)}`).join("; ")}`),
     ];
     if (details.length === 0) continue;
     lines.push("", `### ${d.table}`, "", ...details.slice(0, MAX_LISTED));
@@ -41,10 +41,45 @@ export function prependEntry(changelog: string | null, entry: string): string {
   return `${TITLE}\n${entry}${body ? `\n${body}` : ""}`;
 }
 
-function show(value: string): string {
-  if (value === "") return "(empty)";
-  const short = value.length > 80 ? `${value.slice(0, 77)}…` : value;
-  return `"${short.replaceAll("|", "\\|")}"`;
+/** Values up to SHORT code points show whole; a longer one shows CONTEXT either side of at most MAX_CHANGED changed. */
+const SHORT = 80;
+const CONTEXT = 30;
+const MAX_CHANGED = 60;
+
+/** `"before" → "after"`, each long value cut to the part that changed with some context either side. */
+export function showChange(from: string, to: string): string {
+  const [before, after] = changedExcerpts(from, to);
+  return `${quoted(before)} → ${quoted(after)}`;
+}
+
+/**
+ * The two values as a reader needs them to see the change: whole when short, otherwise from a little before the
+ * first differing character to a little after the last, in code points so no character is split.
+ */
+export function changedExcerpts(from: string, to: string): [string, string] {
+  const a = Array.from(from);
+  const b = Array.from(to);
+  if (a.length <= SHORT && b.length <= SHORT) return [from, to];
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  // The context starts and ends at a word boundary where the context holds one.
+  let start = Math.max(0, prefix - CONTEXT);
+  const space = a.slice(start, prefix).indexOf(" ");
+  if (start > 0 && space >= 0) start += space + 1;
+  const excerpt = (chars: string[]) => {
+    const changedEnd = chars.length - suffix;
+    let end = changedEnd - prefix > MAX_CHANGED ? prefix + MAX_CHANGED : Math.min(chars.length, changedEnd + CONTEXT);
+    const lastSpace = chars.slice(changedEnd, end).lastIndexOf(" ");
+    if (end < chars.length && lastSpace > 0) end = changedEnd + lastSpace;
+    return `${start > 0 ? "…" : ""}${chars.slice(start, end).join("")}${end < chars.length ? "…" : ""}`;
+  };
+  return [excerpt(a), excerpt(b)];
+}
+
+function quoted(value: string): string {
+  return value === "" ? "(empty)" : `"${value.replaceAll("|", "\\|")}"`;
 }
 
 function capitalize(word: string): string {

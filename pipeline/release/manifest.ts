@@ -1,15 +1,24 @@
 /**
- * Release manifests (`releases/<version>.json`): the version, each source text's SHA-256, and the SHA-256 and
- * size of every published file, with record counts per table. A build either matches its version's manifest
- * file for file, or it is a new version.
+ * Release manifests (`releases/<version>.json`): the version, the release before it (its version and its
+ * manifest's SHA-256, which chains the manifests: see history.ts), each source text's SHA-256, and the SHA-256
+ * and size of every published file, with record counts per table. A build either matches its version's
+ * manifest field for field, or it is a new version.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import semver from "semver";
 
+/** The release a manifest follows: its version and the SHA-256 of its manifest file's bytes. */
+export interface PreviousRelease {
+  version: string;
+  sha256: string;
+}
+
 export interface Manifest {
   version: string;
+  /** null for a first release; absent only in the manifests cut before the chain began (see history.ts). */
+  previous?: PreviousRelease | null;
   sources: Record<string, { sha256: string }>;
   records: Record<string, number>;
   files: Record<string, { sha256: string; bytes: number }>;
@@ -33,7 +42,7 @@ export function sha256(bytes: Buffer | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-export function manifestOf(version: string, files: Map<string, Buffer>): Manifest {
+export function manifestOf(version: string, files: Map<string, Buffer>, previous?: PreviousRelease | null): Manifest {
   const sources = JSON.parse(files.get("data/sources.json")?.toString("utf8") ?? "[]") as { id: string; sha256: string }[];
   const records = Object.fromEntries(
     [...files.keys()]
@@ -42,7 +51,7 @@ export function manifestOf(version: string, files: Map<string, Buffer>): Manifes
       .map((path) => [path.slice("data/".length, -".json".length), (JSON.parse(files.get(path)!.toString("utf8")) as unknown[]).length]),
   );
   const entries = [...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, bytes]) => [path, { sha256: sha256(bytes), bytes: bytes.length }] as const);
-  return { version, sources: Object.fromEntries(sources.map((s) => [s.id, { sha256: s.sha256 }])), records, files: Object.fromEntries(entries) };
+  return { version, ...(previous === undefined ? {} : { previous }), sources: Object.fromEntries(sources.map((s) => [s.id, { sha256: s.sha256 }])), records, files: Object.fromEntries(entries) };
 }
 
 export function manifestText(manifest: Manifest): string {
@@ -59,6 +68,35 @@ export function compareWithManifest(manifest: Manifest, files: Map<string, Buffe
   }
   for (const path of files.keys()) if (!(path in manifest.files)) problems.push(`${path}: not in the manifest`);
   return problems.sort();
+}
+
+/**
+ * Each field of `manifest`, other than its files and its link to the previous release, that differs from what
+ * the build gives (`expected`): the version, each source's hash, each table's record count, and any field the
+ * build would not write.
+ */
+export function compareManifestFields(manifest: Manifest, expected: Manifest): string[] {
+  const { files: _files, previous: _previous, ...fields } = manifest;
+  const { files: _expectedFiles, previous: _expectedPrevious, ...expectedFields } = expected;
+  const actual = flatten(fields);
+  const wanted = flatten(expectedFields);
+  const problems: string[] = [];
+  for (const [path, value] of wanted) {
+    if (!actual.has(path)) problems.push(`${path}: missing (the build gives ${value})`);
+    else if (actual.get(path) !== value) problems.push(`${path}: the manifest says ${actual.get(path)}, the build gives ${value}`);
+  }
+  for (const [path, value] of actual) if (!wanted.has(path)) problems.push(`${path}: the manifest says ${value}, the build has no such field`);
+  return problems.sort();
+}
+
+/** Leaf values by dotted path, as JSON text. */
+function flatten(value: unknown, path = "", into = new Map<string, string>()): Map<string, string> {
+  if (value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length > 0) {
+    for (const [key, child] of Object.entries(value)) flatten(child, path ? `${path}.${key}` : key, into);
+  } else {
+    into.set(path, JSON.stringify(value));
+  }
+  return into;
 }
 
 export function manifestPath(releasesDir: string, version: string): string {

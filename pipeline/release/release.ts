@@ -1,66 +1,106 @@
 /**
- * `npm run release -- <major|minor|patch>`: rebuild, diff the data cell by cell against the previous release,
- * refuse a bump smaller than the diff needs, then bump every version field, rebuild, and write the release
- * manifest and the changelog entry.
+ * `npm run release -- <major|minor|patch>`: build the next version, diff its data cell by cell against the
+ * previous release, refuse a bump smaller than the diff needs, then stage every file the release changes and
+ * move them into place together (staging.ts). Refused when --date is not a real date, when sources/ has
+ * uncommitted changes, or when the release history is broken (history.ts). A release interrupted after its stage
+ * was complete is finished by the next run, which then stops.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import semver from "semver";
+import { z } from "zod";
 import { build } from "../build.ts";
-import { PipelineError } from "../errors.ts";
+import { PipelineError, throwIfAny } from "../errors.ts";
 import type { TableSchemaField } from "../package/table-schema.ts";
 import { changelogEntry, prependEntry } from "./changelog.ts";
 import { diffTables, isAtLeast, requiredBump, type Bump, type ReleaseTable, type TableDiff } from "./diff.ts";
-import { manifestOf, manifestPath, manifestText, readManifest, readTree, releasedVersions } from "./manifest.ts";
+import { historyProblems, latestRelease } from "./history.ts";
+import { manifestOf, manifestPath, manifestText, readManifest, readTree } from "./manifest.ts";
 import { releasedFiles } from "./previous-release.ts";
+import { commitStaged, discardStage, markStaged, recoverStage, stagedPath, stageFile, startStage, type ReleasePlan } from "./staging.ts";
 
 export interface ReleaseResult {
   version: string;
   previous: string | null;
-  required: Bump | null;
-  diffs: TableDiff[];
+  bump: string;
+  required: string | null;
   entry: string;
+  /** True when this run finished a release that an earlier run had staged and was interrupted in. */
+  resumed: boolean;
 }
 
+const isoDate = z.iso.date();
+
 export async function release(root: string, bump: Bump, date: string): Promise<ReleaseResult> {
-  const paths = { sources: join(root, "sources"), dist: join(root, "dist"), releases: join(root, "releases"), pkg: join(root, "package.json") };
+  if (!isoDate.safeParse(date).success) throw new PipelineError(`${JSON.stringify(date)} is not a real date in the form YYYY-MM-DD`, { file: "--date" });
+  const interrupted = recoverStage(root);
+  if (interrupted !== null) {
+    commitStaged(root, interrupted);
+    return { ...resultOf(interrupted), resumed: true };
+  }
+  refuseUncommittedSources(root);
+  const paths = { sources: join(root, "sources"), releases: join(root, "releases"), pkg: join(root, "package.json") };
   const current = readJson(paths.pkg).version as string;
-  const previous = releasedVersions(paths.releases).at(-1) ?? null;
+  throwIfAny(historyProblems(root, current));
+  const previousRelease = latestRelease(paths.releases);
+  const previous = previousRelease?.version ?? null;
   const next = semver.inc(current, bump);
   if (next === null) throw new PipelineError(`package.json's version "${current}" is not semantic`, { file: paths.pkg });
   if (previous !== null && !semver.gt(next, previous)) {
     throw new PipelineError(`${next} would not come after the last release, ${previous}`, { file: paths.pkg });
   }
 
-  // The check runs on a scratch build, so a refused release leaves every file as it was.
-  const scratch = mkdtempSync(join(tmpdir(), "rdd-release-"));
-  let candidate: Map<string, Buffer>;
-  try {
-    await build({ sourcesDir: paths.sources, outDir: join(scratch, "dist"), cache: false });
-    candidate = readTree(join(scratch, "dist"));
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  // The new dist/ is built straight into the stage; a refused release removes the stage and changes nothing.
+  startStage(root);
+  const plan = await stageRelease(root, { bump, date, next, previous, previousRelease, paths }).catch((error: unknown) => {
+    discardStage(root);
+    throw error;
+  });
+  markStaged(root, plan);
+  commitStaged(root, plan);
+  return { ...resultOf(plan), resumed: false };
+}
+
+async function stageRelease(
+  root: string,
+  { bump, date, next, previous, previousRelease, paths }: { bump: Bump; date: string; next: string; previous: string | null; previousRelease: ReturnType<typeof latestRelease>; paths: { sources: string; releases: string; pkg: string } },
+): Promise<ReleasePlan> {
+  await build({ sourcesDir: paths.sources, outDir: stagedPath(root, "dist"), cache: false, version: next });
+  const candidate = readTree(stagedPath(root, "dist"));
   const previousFiles = previous === null ? new Map<string, Buffer>() : releasedFiles(root, manifestPath(paths.releases, previous), readManifest(paths.releases, previous)!);
   const diffs = diffTables(releaseTables(previousFiles), releaseTables(candidate));
   // Files beside the tables (charts, package entries, schemas) count as corrections when they alone changed.
   const otherFiles = previous === null ? [] : otherFilesChanged(previousFiles, candidate);
   const required = requiredBump(diffs) ?? (otherFiles.length > 0 ? "patch" : null);
-  if (previous !== null && required === null) throw new PipelineError(`no data changed since ${previous}: nothing to release`, { file: paths.dist });
+  if (previous !== null && required === null) throw new PipelineError(`no data changed since ${previous}: nothing to release`, { file: join(root, "dist") });
   if (!isAtLeast(bump, required)) {
-    throw new PipelineError(`a ${bump} release is too small: the changes since ${previous ?? "the start"} need a ${required} release (${reasons(diffs)})`, { file: paths.dist });
+    throw new PipelineError(`a ${bump} release is too small: the changes since ${previous ?? "the start"} need a ${required} release (${reasons(diffs)})`, { file: join(root, "dist") });
   }
 
-  setVersion(paths.pkg, next, root);
-  await build({ sourcesDir: paths.sources, outDir: paths.dist, cache: false });
-  const manifest = manifestOf(next, readTree(paths.dist));
-  mkdirSync(paths.releases, { recursive: true });
-  writeFileSync(manifestPath(paths.releases, next), manifestText(manifest));
+  const manifest = manifestOf(next, candidate, previousRelease);
   const entry = changelogEntry(next, date, bump, previous, diffs, manifest.records, otherFiles);
+  const staged = new Map<string, string>(versionFiles(root, next));
   const changelog = join(root, "CHANGELOG.md");
-  writeFileSync(changelog, prependEntry(existsSync(changelog) ? readFileSync(changelog, "utf8") : null, entry));
-  return { version: next, previous, required, diffs, entry };
+  staged.set("CHANGELOG.md", prependEntry(existsSync(changelog) ? readFileSync(changelog, "utf8") : null, entry));
+  // The manifest moves last, so the history never lists a release whose files are not yet in place.
+  staged.set(`releases/${next}.json`, manifestText(manifest));
+  for (const [path, content] of staged) stageFile(root, path, content);
+  return { version: next, previous, bump, required, entry, paths: ["dist", ...staged.keys()] };
+}
+
+function resultOf(plan: ReleasePlan): Omit<ReleaseResult, "resumed"> {
+  return { version: plan.version, previous: plan.previous, bump: plan.bump, required: plan.required, entry: plan.entry };
+}
+
+/** A release records the sources a commit holds, so that anyone can rebuild it from that commit. */
+function refuseUncommittedSources(root: string): void {
+  const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=all", "--", "sources"], { cwd: root, encoding: "utf8" });
+  if (status.status !== 0) throw new PipelineError("cannot read the sources' git status: a release is cut from a git clone", { file: join(root, "sources") });
+  const changed = status.stdout.split("\n").filter((line) => line !== "").map((line) => line.slice(3));
+  if (changed.length > 0) {
+    throw new PipelineError(`uncommitted changes (${changed.join(", ")}): commit them before releasing, so the release is rebuildable from a commit`, { file: "sources/" });
+  }
 }
 
 /**
@@ -89,21 +129,21 @@ function releaseTables(files: Map<string, Buffer>): ReleaseTable[] {
 }
 
 /**
- * package.json (and its lockfile's copy) and CITATION.cff carry the version; datapackage.json takes it from
- * package.json at build time.
+ * package.json (and its lockfile's copy) and CITATION.cff carry the version, rewritten here for the stage;
+ * datapackage.json takes it from the build.
  */
-function setVersion(pkgPath: string, version: string, root: string): void {
-  const text = readFileSync(pkgPath, "utf8");
-  writeFileSync(pkgPath, text.replace(/("version":\s*)"[^"]*"/, `$1"${version}"`));
+function versionFiles(root: string, version: string): [string, string][] {
+  const files: [string, string][] = [["package.json", readFileSync(join(root, "package.json"), "utf8").replace(/("version":\s*)"[^"]*"/, `$1"${version}"`)]];
   const lockPath = join(root, "package-lock.json");
   if (existsSync(lockPath)) {
     const lock = JSON.parse(readFileSync(lockPath, "utf8"));
     lock.version = version;
     lock.packages[""].version = version;
-    writeFileSync(lockPath, JSON.stringify(lock, null, 2) + "\n");
+    files.push(["package-lock.json", JSON.stringify(lock, null, 2) + "\n"]);
   }
   const citation = join(root, "CITATION.cff");
-  if (existsSync(citation)) writeFileSync(citation, readFileSync(citation, "utf8").replace(/^version: .*$/m, `version: "${version}"`));
+  if (existsSync(citation)) files.push(["CITATION.cff", readFileSync(citation, "utf8").replace(/^version: .*$/m, `version: "${version}"`)]);
+  return files;
 }
 
 function reasons(diffs: TableDiff[]): string {

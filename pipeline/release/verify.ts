@@ -1,27 +1,37 @@
 /**
- * `npm run verify`: rebuild into a temporary folder and compare, file by file, with the committed dist/ and
- * with the manifest of package.json's version. Data cannot change without a new version.
+ * `npm run verify`: rebuild into a temporary folder and compare, file by file, with the committed dist/, and
+ * field by field with the manifest of package.json's version (its sources' hashes, record counts and files);
+ * check that the release history is an unbroken chain and that no release is left half-done. Data cannot change
+ * without a new version.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "../build.ts";
-import { compareWithManifest, manifestPath, readManifest, readTree, sha256 } from "./manifest.ts";
+import { historyProblems } from "./history.ts";
+import { compareManifestFields, compareWithManifest, manifestOf, manifestPath, readManifest, readTree, sha256 } from "./manifest.ts";
+import { pendingRelease, STAGING_DIR } from "./staging.ts";
 
 export async function verify(root: string): Promise<string[]> {
   const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
+  const problems: string[] = [];
+  const pending = pendingRelease(root);
+  if (pending !== null) problems.push(`${STAGING_DIR}: release ${pending.version} was interrupted; run the release command again (any bump) to finish it`);
+  problems.push(...historyProblems(root, version).map(String));
   const scratch = mkdtempSync(join(tmpdir(), "rdd-verify-"));
   try {
     const outDir = join(scratch, "dist");
     await build({ sourcesDir: join(root, "sources"), outDir, cache: false });
     const rebuilt = readTree(outDir);
     const committed = readTree(join(root, "dist"));
-    const problems = differences(rebuilt, committed).map((p) => `dist/${p}`);
+    problems.push(...differences(rebuilt, committed).map((p) => `dist/${p}`));
     const manifest = readManifest(join(root, "releases"), version);
+    const where = manifestPath("releases", version);
     if (manifest === null) {
-      problems.push(`${manifestPath("releases", version)}: no release manifest for version ${version} (cut one with npm run release)`);
+      problems.push(`${where}: no release manifest for version ${version} (cut one with npm run release)`);
     } else {
-      problems.push(...compareWithManifest(manifest, rebuilt).map((p) => `${manifestPath("releases", version)}: ${p}`));
+      problems.push(...compareManifestFields(manifest, manifestOf(version, rebuilt)).map((p) => `${where}: ${p}`));
+      problems.push(...compareWithManifest(manifest, rebuilt).map((p) => `${where}: ${p}`));
     }
     return problems;
   } finally {

@@ -261,24 +261,32 @@ export function updateIndicators(readme: string, data: PublishedData): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Writing
 
-/** Regenerates docs/DATA_DICTIONARY.md and the generated parts of README.md and docs/DATASHEET.md; the files it changed. */
+/**
+ * Regenerates docs/DATA_DICTIONARY.md and the generated parts of README.md and docs/DATASHEET.md from the tables
+ * the build published, writing only the files whose text changed. Returns their paths relative to `root`.
+ */
 export async function writeDocs(root: string, tables: PublishedTable[]): Promise<string[]> {
   const specs = tables.map((table) => table.spec);
   const data = publishedData(tables);
+  const updates: [string, (text: string) => string][] = [
+    ...[...dictionaryFiles(specs)].map(([path, content]): [string, (text: string) => string] => [path, () => content]),
+    ["README.md", (text) => updateIndicators(updateReadme(text, specs), data)],
+    [DATASHEET_PATH, (text) => updateDatasheet(text, data)],
+  ];
   const changed: string[] = [];
-  for (const [path, content] of dictionaryFiles(specs)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    if (await rewrite(join(root, path), () => content)) changed.push(path);
-  }
-  if (await rewrite(join(root, "README.md"), (text) => updateIndicators(updateReadme(text, specs), data))) changed.push("README.md");
-  if (await rewrite(join(root, DATASHEET_PATH), (text) => updateDatasheet(text, data))) changed.push(DATASHEET_PATH);
+  for (const [path, update] of updates) if (await rewrite(join(root, path), update)) changed.push(path);
   return changed;
 }
 
+/** Writes `update`'s result when it differs from the file's text (a missing file reads as empty); true if written. */
 async function rewrite(file: string, update: (text: string) => string): Promise<boolean> {
-  const before = await readFile(file, "utf8").catch(() => "");
+  const before = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return "";
+    throw error;
+  });
   const after = update(before);
   if (after === before) return false;
+  await mkdir(dirname(file), { recursive: true });
   await writeFile(file, after);
   return true;
 }

@@ -1,0 +1,73 @@
+/** A throwaway git clone-alike of the working tree, for commands that write to the repository (release). */
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT, type CliResult } from "./cli.ts";
+
+export interface RepoCopy {
+  dir: string;
+  git: (...args: string[]) => string;
+  /** The command line, run in the copy with its own code; `env` adds environment variables. */
+  cli: (args: string[], env?: Record<string, string>) => CliResult & { signal: NodeJS.Signals | null };
+  /** The same, without blocking, so that several copies can run at once. */
+  cliAsync: (args: string[], env?: Record<string, string>) => Promise<CliResult & { signal: NodeJS.Signals | null }>;
+}
+
+const made: string[] = [];
+
+/** A new temporary folder, removed by removeTemporaryFolders. */
+export function temporaryFolder(prefix = "rdd-repo-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every folder this module made; for afterAll. */
+export function removeTemporaryFolders(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** The tracked and unignored files of the working tree in a new git repository with one commit. */
+export function copyRepo(): RepoCopy {
+  const dir = temporaryFolder();
+  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" }).trim().split("\n");
+  for (const path of files) if (existsSync(join(ROOT, path))) cpSync(join(ROOT, path), join(dir, path), { recursive: true });
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  const copy = repoAt(dir);
+  copy.git("init", "-q");
+  copy.git("add", "-A");
+  copy.git("commit", "-qm", "copy");
+  return copy;
+}
+
+/** Another copy of a copy, its git history included. */
+export function cloneCopy(copy: RepoCopy): RepoCopy {
+  const dir = temporaryFolder();
+  cpSync(copy.dir, dir, { recursive: true, verbatimSymlinks: true });
+  return repoAt(dir);
+}
+
+function repoAt(dir: string): RepoCopy {
+  const command = (args: string[]) => [process.execPath, ["--import", "tsx", join(dir, "pipeline", "cli.ts"), ...args]] as const;
+  return {
+    dir,
+    git: (...args) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.org", ...args], { cwd: dir, encoding: "utf8" }),
+    cli: (args, env = {}) => {
+      const [exe, argv] = command(args);
+      const result = spawnSync(exe, argv, { cwd: dir, encoding: "utf8", env: { ...process.env, ...env } });
+      return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+    },
+    cliAsync: (args, env = {}) =>
+      new Promise((resolve, reject) => {
+        const [exe, argv] = command(args);
+        const child = spawn(exe, argv, { cwd: dir, env: { ...process.env, ...env } });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+        child.on("error", reject);
+        child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr }));
+      }),
+  };
+}
