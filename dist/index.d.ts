@@ -141,6 +141,8 @@ export interface Source {
   bytes: number;
   /** The status of the document's text: whose it is and how it is used here */
   license_note: string;
+  /** Remarks on the record itself, such as why `url` is empty */
+  note: string | null;
 }
 
 /** The id of every record in sources. */

@@ -230,6 +230,7 @@ function sourceRecord(id: string, file: string, digest: string, bytes: number): 
     sha256: digest,
     bytes,
     license_note: null,
+    note: null,
   };
   return JSON.stringify(record, null, 2) + "\n";
 }

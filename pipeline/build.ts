@@ -26,7 +26,9 @@ import { byKeys, tableSpecs } from "./tables.ts";
 import { validate, validateDerived, type Dataset } from "./validate.ts";
 
 /** source.json: the published source record plus the name of the text file it describes. */
-const sourceFile = sourceSchema.omit({ published_first_day: true, published_last_day: true }).extend({ file: z.string().min(1) });
+const sourceFile = sourceSchema
+  .omit({ published_first_day: true, published_last_day: true })
+  .extend({ file: z.string().min(1), note: sourceSchema.shape.note.default(null) });
 
 const ROOT = join(import.meta.dirname, "..");
 const OUTPUTS = join(import.meta.dirname, "outputs");

@@ -19,6 +19,7 @@ export const sourceSchema = z
     sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the raw text file the records' offsets refer to"),
     bytes: z.int().positive().describe("Size of the raw text file in bytes"),
     license_note: z.string().min(1).describe("The status of the document's text: whose it is and how it is used here"),
+    note: z.string().nullable().describe("Remarks on the record itself, such as why `url` is empty"),
   })
   .strict()
   .describe("One row per source document");

@@ -327,7 +327,8 @@ ${parts.tables}
 </section>
 </main>
 <footer>
-<p>${escapeHtml(source.license_note)} Offsets refer to the raw text with SHA-256 <code>${escapeHtml(source.sha256)}</code>.</p>
+<p>${source.url === null ? "" : `Published at <a href="${escapeHtml(source.url)}">${escapeHtml(source.url)}</a>. `}${escapeHtml(source.license_note)} Offsets refer to the raw text with SHA-256 <code>${escapeHtml(source.sha256)}</code>.</p>
+${source.note === null ? "" : `<p>${escapeHtml(source.note)}</p>`}
 </footer>
 <div id="tip" role="tooltip" hidden></div>
 <script type="application/json" id="explorer-data">${jsonForScript(parts.data)}</script>

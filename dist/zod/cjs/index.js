@@ -204,7 +204,8 @@ var sourceSchema = import_zod6.z.object({
   url: import_zod6.z.url().nullable().describe("Where the document is published, where known"),
   sha256: import_zod6.z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the raw text file the records' offsets refer to"),
   bytes: import_zod6.z.int().positive().describe("Size of the raw text file in bytes"),
-  license_note: import_zod6.z.string().min(1).describe("The status of the document's text: whose it is and how it is used here")
+  license_note: import_zod6.z.string().min(1).describe("The status of the document's text: whose it is and how it is used here"),
+  note: import_zod6.z.string().nullable().describe("Remarks on the record itself, such as why `url` is empty")
 }).strict().describe("One row per source document");
 
 // schemas/mention.ts

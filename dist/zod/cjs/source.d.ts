@@ -15,5 +15,6 @@ export declare const sourceSchema: z.ZodObject<{
     sha256: z.ZodString;
     bytes: z.ZodInt;
     license_note: z.ZodString;
+    note: z.ZodNullable<z.ZodString>;
 }, z.core.$strict>;
 export type Source = z.infer<typeof sourceSchema>;

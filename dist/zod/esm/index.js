@@ -166,7 +166,8 @@ var sourceSchema = z6.object({
   url: z6.url().nullable().describe("Where the document is published, where known"),
   sha256: z6.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the raw text file the records' offsets refer to"),
   bytes: z6.int().positive().describe("Size of the raw text file in bytes"),
-  license_note: z6.string().min(1).describe("The status of the document's text: whose it is and how it is used here")
+  license_note: z6.string().min(1).describe("The status of the document's text: whose it is and how it is used here"),
+  note: z6.string().nullable().describe("Remarks on the record itself, such as why `url` is empty")
 }).strict().describe("One row per source document");
 
 // schemas/mention.ts
