@@ -14,7 +14,8 @@ import { intervalColumns } from "./date-interval.ts";
 import { derive, type IndicatorDefinition } from "./derive/index.ts";
 import { PipelineError } from "./errors.ts";
 import { extract } from "./extract/index.ts";
-import { decodeUtf8Text, readInputFile, readTextFile, sourceFolders } from "./input-files.ts";
+import { decodeUtf8Text, readInputFile, sourceFolders } from "./input-files.ts";
+import { readJsonFile, readPackageJson } from "./json-file.ts";
 import { normalize, verifyChecksum } from "./ingest.ts";
 import type { BuildProducts, Files, OutputStep, PackageMetadata, PublishedTable, SourceText } from "./outputs/step.ts";
 import { datapackage } from "./package/datapackage.ts";
@@ -158,7 +159,7 @@ async function runStep(step: OutputStep, products: BuildProducts, cacheDir: stri
 }
 
 function packageMetadata(version?: string): PackageMetadata {
-  const declared = readJson(join(ROOT, "package.json")) as PackageMetadata;
+  const declared = readPackageJson(ROOT);
   return { name: declared.name, version: version ?? declared.version, description: declared.description };
 }
 
@@ -168,7 +169,7 @@ function packageMetadata(version?: string): PackageMetadata {
  */
 function readSource(dir: string, folderOf: Map<string, string>): { source: Source; raw: string; textFile: string } {
   const recordFile = join(dir, "source.json");
-  const parsed = sourceFile.safeParse(readJson(recordFile, dir));
+  const parsed = sourceFile.safeParse(readJsonFile(recordFile, { within: dir }));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new PipelineError(`${issue.path.join(".")}: ${issue.message}`, { file: recordFile });
@@ -184,13 +185,4 @@ function readSource(dir: string, folderOf: Map<string, string>): { source: Sourc
     throw new PipelineError(`${bytes.length} bytes, source.json says ${source.bytes}`, { file: textFile });
   }
   return { source: { ...source, ...intervalColumns("published", source.published, source.published) }, raw: decodeUtf8Text(bytes, textFile), textFile };
-}
-
-function readJson(file: string, within?: string): unknown {
-  const text = readTextFile(file, { within });
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new PipelineError(`not valid JSON: ${(error as SyntaxError).message}`, { file });
-  }
 }

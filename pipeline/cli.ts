@@ -5,7 +5,7 @@
  */
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { readFileSync } from "node:fs";
+import { readPackageJson } from "./json-file.ts";
 import { PipelineError, PipelineErrors, reportLines } from "./errors.ts";
 
 const USAGE = `usage:
@@ -47,7 +47,7 @@ async function runBuild(args: string[]): Promise<number> {
   // Before anything else: finish what a killed build left, and refuse an --out that is not ours to replace.
   const { checkReplaceable, recoverInterruptedPublish } = await import("./publish.ts");
   recoverInterruptedPublish(values.out);
-  checkReplaceable(values.out, packageName());
+  checkReplaceable(values.out, readPackageJson(ROOT).name);
   // Loaded here so that `extract` starts without Zod, YAML or the CSV writer.
   const { build } = await import("./build.ts");
   const report = await build({ sourcesDir: values.sources, outDir: values.out, cache: !values.cold });
@@ -105,10 +105,6 @@ async function runVerify(): Promise<number> {
   }
   console.log("verify: a fresh build equals the committed dist/ and its release manifest, file for file");
   return 0;
-}
-
-function packageName(): string {
-  return (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string }).name;
 }
 
 /** An error of node:util's parseArgs: an unknown option, a missing value, an unexpected argument. */

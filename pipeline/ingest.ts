@@ -11,7 +11,7 @@
  * and every look-ahead (link markup, white space) stops at the end of its block, so time and memory grow
  * linearly with the input whatever it holds.
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "./sha256.ts";
 import { PipelineError } from "./errors.ts";
 
 export interface NormalizedText {
@@ -48,9 +48,7 @@ const CLOSE_BRACKET = 0x5d;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
+export { sha256 };
 
 /** Refuses a text whose hash is not the pinned one: curated offsets are only meaningful for that text. */
 export function verifyChecksum(bytes: Uint8Array, expected: string, file: string): void {

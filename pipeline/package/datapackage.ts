@@ -3,7 +3,7 @@
  * published data, schema and chart file with its size and SHA-256, and a Table Schema for each CSV table.
  * It holds no timestamp, so it changes only when the data or the version does.
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "../sha256.ts";
 import type { Source } from "../../schemas/index.ts";
 import type { DatasetConfig } from "../config/dataset-config.ts";
 import type { Files, PackageMetadata } from "../outputs/step.ts";
@@ -68,7 +68,7 @@ function resource(path: string, content: Uint8Array, specs: TableSpec[]) {
     mediatype: MEDIA_TYPES[extension] ?? "application/octet-stream",
     ...(BINARY.has(extension) ? {} : { encoding: "utf-8" }),
     bytes: content.byteLength,
-    hash: `sha256:${createHash("sha256").update(content).digest("hex")}`,
+    hash: `sha256:${sha256(content)}`,
   };
   if (extension === "sqlite") {
     return {

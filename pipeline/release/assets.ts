@@ -7,6 +7,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readPackageJson } from "../json-file.ts";
 import { join } from "node:path";
 import { zipSync, type Zippable } from "fflate";
 import { PipelineError } from "../errors.ts";
@@ -24,7 +25,7 @@ const ZIP_FILE = { mtime: ZIP_TIME, os: 3, attrs: 0o100644 << 16, level: 9 } as 
 
 /** Writes the assets of package.json's version from dist/, which must be that release's, into `outDir`. */
 export function writeReleaseAssets(root: string, outDir = join(root, ASSETS_DIR)): string[] {
-  const { name, version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string };
+  const { name, version } = readPackageJson(root);
   const manifest = readManifest(join(root, "releases"), version);
   if (manifest === null) throw new PipelineError(`no release manifest for version ${version}: cut the release first`, { file: manifestPath("releases", version) });
   const dist = readTree(join(root, "dist"));

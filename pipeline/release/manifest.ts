@@ -4,7 +4,7 @@
  * and size of every published file, with record counts per table. A build either matches its version's
  * manifest field for field, or it is a new version.
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "../sha256.ts";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import semver from "semver";
@@ -38,9 +38,7 @@ export function readTree(dir: string): Map<string, Buffer> {
   return files;
 }
 
-export function sha256(bytes: Buffer | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
+export { sha256 };
 
 export function manifestOf(version: string, files: Map<string, Buffer>, previous?: PreviousRelease | null): Manifest {
   const sources = JSON.parse(files.get("data/sources.json")?.toString("utf8") ?? "[]") as { id: string; sha256: string }[];

@@ -7,6 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { readPackageJson } from "../json-file.ts";
 import { join } from "node:path";
 import semver from "semver";
 import { z } from "zod";
@@ -41,7 +42,7 @@ export async function release(root: string, bump: Bump, date: string): Promise<R
   }
   refuseUncommittedSources(root);
   const paths = { sources: join(root, "sources"), releases: join(root, "releases"), pkg: join(root, "package.json") };
-  const current = readJson(paths.pkg).version as string;
+  const current = readPackageJson(root).version;
   throwIfAny(historyProblems(root, current));
   const previousRelease = latestRelease(paths.releases);
   const previous = previousRelease?.version ?? null;
@@ -159,6 +160,3 @@ function reasons(diffs: TableDiff[]): string {
   return parts.join(", ");
 }
 
-function readJson(path: string) {
-  return JSON.parse(readFileSync(path, "utf8"));
-}

@@ -4,7 +4,8 @@
  * check that the release history is an unbroken chain and that no release is left half-done. Data cannot change
  * without a new version.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { readPackageJson } from "../json-file.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "../build.ts";
@@ -13,7 +14,7 @@ import { compareManifestFields, compareWithManifest, manifestOf, manifestPath, r
 import { pendingRelease, STAGING_DIR } from "./staging.ts";
 
 export async function verify(root: string): Promise<string[]> {
-  const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
+  const { version } = readPackageJson(root);
   const problems: string[] = [];
   const pending = pendingRelease(root);
   if (pending !== null) problems.push(`${STAGING_DIR}: release ${pending.version} was interrupted; run the release command again (any bump) to finish it`);

@@ -1,0 +1,24 @@
+/** JSON files the pipeline reads: by the one rule for input files, a syntax error named with its file. */
+import { join } from "node:path";
+import { PipelineError } from "./errors.ts";
+import { readTextFile, type ReadOptions } from "./input-files.ts";
+
+export function readJsonFile(file: string, options: ReadOptions = {}): unknown {
+  const text = readTextFile(file, options);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new PipelineError(`not valid JSON: ${(error as SyntaxError).message}`, { file });
+  }
+}
+
+/** The project's package.json fields the pipeline uses. */
+export interface PackageJson {
+  name: string;
+  version: string;
+  description: string;
+}
+
+export function readPackageJson(root: string): PackageJson {
+  return readJsonFile(join(root, "package.json")) as PackageJson;
+}
