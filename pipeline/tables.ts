@@ -4,7 +4,7 @@
  */
 import type { z } from "zod";
 import { eventSchema, figureSchema, indicatorSchema, mentionSchema, seriesSchema, sourceSchema, type Terms, type Vocabulary } from "../schemas/index.ts";
-import type { DatasetConfig } from "./config/dataset-config.ts";
+import type { DatasetConfig, SeriesDefinition } from "./config/dataset-config.ts";
 
 export interface ForeignKey {
   fields: string;
@@ -22,6 +22,8 @@ export interface TableSpec {
   orderBy: string[];
   /** For a series table: the series it publishes. */
   series?: string;
+  /** Units of the columns whose unit the schema gives only in words, by column. */
+  units?: Record<string, string>;
 }
 
 const toSource: ForeignKey = { fields: "source_id", resource: "sources", resourceFields: "id" };
@@ -34,7 +36,7 @@ export function vocabularyOf(config: DatasetConfig): Vocabulary {
 export function tableSpecs(config: DatasetConfig): TableSpec[] {
   const vocabulary = vocabularyOf(config);
   return [
-    { name: "sources", title: "Source documents", schema: sourceSchema, primaryKey: ["id"], foreignKeys: [], orderBy: ["id"] },
+    { name: "sources", title: "Source documents", schema: sourceSchema, primaryKey: ["id"], foreignKeys: [], orderBy: ["id"], units: { bytes: "bytes" } },
     {
       name: "figures",
       title: "Figures: every number stated in a source",
@@ -51,20 +53,16 @@ export function tableSpecs(config: DatasetConfig): TableSpec[] {
       foreignKeys: [toSource],
       orderBy: ["date_start", "date_end", "id"],
     },
-    { name: "indicators", title: "Indicators computed from the figures", schema: indicatorSchema(vocabulary), primaryKey: ["id"], foreignKeys: [], orderBy: ["id"] },
-    ...config.series.map((series) => ({
-      name: series.table,
-      title: `${series.title}, one row per observation`,
-      schema: seriesSchema(series.title, config.units[config.measures[series.measure]!.unit]!.name),
-      primaryKey: ["figure_id"],
-      foreignKeys: [
-        { fields: "figure_id", resource: "figures", resourceFields: "id" },
-        { fields: "previous_figure_id", resource: "figures", resourceFields: "id" },
-        toSource,
-      ],
-      orderBy: ["year", "source_id", "figure_id"],
-      series: series.id,
-    })),
+    {
+      name: "indicators",
+      title: "Indicators computed from the figures",
+      schema: indicatorSchema(vocabulary),
+      primaryKey: ["id"],
+      foreignKeys: [],
+      orderBy: ["id"],
+      units: { tolerance: "see `unit`" },
+    },
+    ...config.series.map((series) => seriesSpec(config, series)),
     {
       name: "mentions",
       title: "Mentions: every quantity and time expression found in a source, and what became of it",
@@ -74,6 +72,25 @@ export function tableSpecs(config: DatasetConfig): TableSpec[] {
       orderBy: ["source_id", "char_start"],
     },
   ];
+}
+
+/** A series table: its observations' own unit for values and changes, percent and years for the rest. */
+function seriesSpec(config: DatasetConfig, series: SeriesDefinition): TableSpec {
+  const unitName = config.units[config.measures[series.measure]!.unit]!.name;
+  return {
+    name: series.table,
+    title: `${series.title}, one row per observation`,
+    schema: seriesSchema(series.title, unitName),
+    primaryKey: ["figure_id"],
+    foreignKeys: [
+      { fields: "figure_id", resource: "figures", resourceFields: "id" },
+      { fields: "previous_figure_id", resource: "figures", resourceFields: "id" },
+      toSource,
+    ],
+    orderBy: ["year", "source_id", "figure_id"],
+    series: series.id,
+    units: { year: "decimal years", value: unitName, years_since_previous: "years", change_abs: unitName, change_pct: "percent", cagr_pct: "percent per year" },
+  };
 }
 
 /** Orders rows by the given keys, nulls first, then by string or number comparison. */

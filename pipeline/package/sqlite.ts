@@ -7,7 +7,6 @@
  */
 import initSqlJs, { type Database } from "sql.js";
 import { DATA_LICENSE } from "./datapackage.ts";
-import { COLUMN_UNITS } from "../render/docs.ts";
 import type { TableSpec } from "../tables.ts";
 import { columnsOf, type Column } from "./columns.ts";
 
@@ -145,7 +144,7 @@ function insertAll(db: Database, table: string, columns: string[], rows: SqlValu
 /** Datasette's metadata: the database's and each table's title and description, and every column's description. */
 function datasetteMetadata(tables: TableRows[], database: string, title: string): string {
   const describe = (spec: TableSpec, column: Column) => {
-    const unit = COLUMN_UNITS[`${spec.name}.${column.name}`];
+    const unit = spec.units?.[column.name];
     return unit ? `${column.description} (${unit})` : column.description;
   };
   const tableEntries: [string, object][] = tables.flatMap(({ spec }) => {

@@ -27,18 +27,6 @@ export interface Column {
 const PARTIAL_DATE_PATTERN = patternOf(isoPartialDate);
 const SLUG_PATTERN = patternOf(slug);
 
-/** Units of columns whose unit the schema gives only in words; every key must be a published column. */
-export const COLUMN_UNITS: Record<string, string> = {
-  "sources.bytes": "bytes",
-  "indicators.tolerance": "see `unit`",
-  "trade_turnover.year": "decimal years",
-  "trade_turnover.value": "US dollars",
-  "trade_turnover.years_since_previous": "years",
-  "trade_turnover.change_abs": "US dollars",
-  "trade_turnover.change_pct": "percent",
-  "trade_turnover.cagr_pct": "percent per year",
-};
-
 export function tableColumns(table: TableSpec): Column[] {
   const properties = (z.toJSONSchema(table.schema) as { properties: Record<string, JsonSchemaNode> }).properties;
   const hasUnitColumn = "unit" in properties;
@@ -47,7 +35,7 @@ export function tableColumns(table: TableSpec): Column[] {
     return {
       name,
       type: typeName(schema),
-      unit: unitOrFormat(`${table.name}.${name}`, schema, hasUnitColumn),
+      unit: table.units?.[name] ?? unitOrFormat(name, schema, hasUnitColumn),
       allowed: allowedValues(schema),
       nullable,
       description: property.description ?? schema.description ?? "",
@@ -62,9 +50,7 @@ function typeName(schema: JsonSchemaNode): string {
   return String(schema.type ?? "any");
 }
 
-function unitOrFormat(column: string, schema: JsonSchemaNode, hasUnitColumn: boolean): string {
-  const name = column.split(".")[1]!;
-  if (COLUMN_UNITS[column] !== undefined) return COLUMN_UNITS[column];
+function unitOrFormat(name: string, schema: JsonSchemaNode, hasUnitColumn: boolean): string {
   if (hasUnitColumn && (name === "value" || name === "value_high")) return "see `unit`";
   if (name === "char_start" || name === "char_end") return "Unicode code points";
   if (schema.type === "array") return "`;`-separated in CSV";
