@@ -1,5 +1,6 @@
 /** Controlled vocabularies: every enum in the data contract, in one place. */
 import { z } from "zod";
+import { HEDGES, QUALIFIERS } from "./qualifiers.ts";
 
 /** Terms a dataset defines in its configuration (sources/dataset.yaml): never listed in code. */
 export type Terms = readonly [string, ...string[]];
@@ -25,10 +26,10 @@ export function vocabularyEnums<M extends Terms, U extends Terms, A extends Term
 }
 
 export const qualifier = z
-  .enum(["exact", "approximate", "at_least", "at_most"])
+  .enum(QUALIFIERS)
   .describe(
-    "How the source hedges the number: `at_most` for almost/nearly/up to/as much as, `at_least` for " +
-      "over/more than/at least/exceeded, `approximate` for about/around/approximately/roughly/some/close to, `exact` for no hedge",
+    `How the source hedges the number: \`at_most\` for ${HEDGES.at_most.slice(0, 4).join("/")}, \`at_least\` for ` +
+      `${HEDGES.at_least.slice(0, 4).join("/")}, \`approximate\` for ${HEDGES.approximate.slice(0, 6).join("/")}, \`exact\` for no hedge`,
   );
 
 export const claimType = z

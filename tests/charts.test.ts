@@ -104,7 +104,7 @@ describe("series chart", () => {
     for (const text of ["Russian–North Korean trade turnover, 1988–2015", "Year", "Trade turnover, US dollars (log scale)", "Hedge in the memo", "$2.35B", "$100M"]) {
       expect(svg(TRADE)).toContain(`>${text}</text>`);
     }
-    for (const hedge of ["exact", "approximate (about, around)", "at most (almost, as much as)", "at least (over, more than)"]) {
+    for (const hedge of ["exact", "approximate (about, around)", "at most (almost, nearly)", "at least (over, more than)"]) {
       expect(svg(TRADE)).toContain(`>${hedge}</text>`);
     }
     expect(notes(svg(TRADE))).toEqual(["Source: Serghei Golunov, PONARS Eurasia Policy Memo 428, 2016"]);

@@ -18,10 +18,10 @@ export function midYear(start: string | null, end: string | null): number | null
   return (startYear(start) + endYear(end)) / 2;
 }
 
-/** "1988", or "2011-2012" for a multi-year period. */
-export function periodLabel(start: string | null, end: string | null): string {
-  if (start === null || end === null) return "no period";
-  return start === end ? start : `${start}-${end}`;
+/** "1988", or "2011-2012" for a multi-year period (with another `separator` for display: "2011–2012"). */
+export function periodLabel(start: string | null, end: string | null, { separator = "-", none = "no period" } = {}): string {
+  if (start === null || end === null) return none;
+  return start === end ? start : `${start}${separator}${end}`;
 }
 
 /** The span of several periods: the earliest start and the latest end, ignoring missing periods. */

@@ -1,24 +1,9 @@
 /** Qualifier words directly before an amount: "almost", "more than", "about", "an estimated". */
 
-import type { Qualifier } from "./mention.ts";
+import { HEDGES, type Qualifier } from "../../schemas/qualifiers.ts";
 import type { Match } from "./match.ts";
 import { lowerAt } from "./token-checks.ts";
 import type { Token } from "./tokenize.ts";
-
-const HEDGES: Record<Exclude<Qualifier, "exact">, readonly string[]> = {
-  at_most: [
-    "almost", "nearly", "up to", "as much as", "as many as", "no more than", "not more than", "at most",
-    "less than", "fewer than", "under", "just under", "below",
-  ],
-  at_least: [
-    "over", "more than", "at least", "exceeded", "exceeding", "exceeds", "upwards of", "just over", "well over",
-    "above",
-  ],
-  approximate: [
-    "about", "around", "approximately", "roughly", "some", "close to", "an estimated", "approx .", "approx",
-    "circa",
-  ],
-};
 
 interface Hedge {
   words: readonly string[];

@@ -1,7 +1,8 @@
 /** The mentions the extract stage finds in any English text. Offsets are Unicode code points, end exclusive. */
 
 /** Hedge words mapped to a direction: "almost" → at_most, "over" → at_least, "about" → approximate. */
-export type Qualifier = "exact" | "approximate" | "at_least" | "at_most";
+export type { Qualifier } from "../../schemas/qualifiers.ts";
+import type { Qualifier } from "../../schemas/qualifiers.ts";
 
 export interface QuantityMention {
   kind: "quantity";

@@ -2,6 +2,7 @@
  * What every chart kind shares: the records it may draw, the Vega-Lite settings, the source line, the
  * accessible title and description, and a text width estimate that keeps the SVG the same on every machine.
  */
+import { periodLabel } from "../derive/periods.ts";
 import type { TopLevelSpec } from "vega-lite";
 import type { ChartDefinition, DatasetConfig } from "../config/dataset-config.ts";
 import type { Event, Figure, SeriesObservation, Source } from "../../schemas/index.ts";
@@ -81,7 +82,7 @@ export function wrap(line: string, width: number): string[] {
 
 /** "1988", "2011–2012". */
 export function periodText(start: string, end: string): string {
-  return start === end ? start : `${start}–${end}`;
+  return periodLabel(start, end, { separator: "–" });
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DatasetConfig } from "../config/dataset-config.ts";
+import { periodLabel } from "../derive/periods.ts";
 import type { NormalizedText } from "../ingest.ts";
 import type { Event, Figure, Indicator, Source } from "../../schemas/index.ts";
 import { actorName, formatValue, words } from "../config/format-unit.ts";
@@ -290,8 +291,7 @@ function actorNames(codes: readonly string[], config: DatasetConfig): string {
 }
 
 function formatPeriod(start: string | null, end: string | null): string {
-  if (start === null || end === null) return "—";
-  return start === end ? start : `${start} – ${end}`;
+  return periodLabel(start, end, { separator: " – ", none: "—" });
 }
 
 // ---- the page -----------------------------------------------------------------------------------------------

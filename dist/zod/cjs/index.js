@@ -60,6 +60,52 @@ function dateInterval(start, end) {
 
 // schemas/vocabularies.ts
 var import_zod2 = require("zod");
+
+// schemas/qualifiers.ts
+var QUALIFIERS = ["exact", "approximate", "at_least", "at_most"];
+var HEDGES = {
+  at_most: [
+    "almost",
+    "nearly",
+    "up to",
+    "as much as",
+    "as many as",
+    "no more than",
+    "not more than",
+    "at most",
+    "less than",
+    "fewer than",
+    "under",
+    "just under",
+    "below"
+  ],
+  at_least: [
+    "over",
+    "more than",
+    "at least",
+    "exceeded",
+    "exceeding",
+    "exceeds",
+    "upwards of",
+    "just over",
+    "well over",
+    "above"
+  ],
+  approximate: [
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "close to",
+    "an estimated",
+    "approx .",
+    "approx",
+    "circa"
+  ]
+};
+
+// schemas/vocabularies.ts
 function vocabularyEnums(vocabulary2) {
   return {
     measure: import_zod2.z.enum(vocabulary2.measures).describe("What the number measures, from the dataset's vocabulary; each measure has one unit"),
@@ -68,8 +114,8 @@ function vocabularyEnums(vocabulary2) {
     eventType: import_zod2.z.enum(vocabulary2.eventTypes).describe("What kind of happening the event is, from the dataset's vocabulary")
   };
 }
-var qualifier = import_zod2.z.enum(["exact", "approximate", "at_least", "at_most"]).describe(
-  "How the source hedges the number: `at_most` for almost/nearly/up to/as much as, `at_least` for over/more than/at least/exceeded, `approximate` for about/around/approximately/roughly/some/close to, `exact` for no hedge"
+var qualifier = import_zod2.z.enum(QUALIFIERS).describe(
+  `How the source hedges the number: \`at_most\` for ${HEDGES.at_most.slice(0, 4).join("/")}, \`at_least\` for ${HEDGES.at_least.slice(0, 4).join("/")}, \`approximate\` for ${HEDGES.approximate.slice(0, 6).join("/")}, \`exact\` for no hedge`
 );
 var claimType = import_zod2.z.enum(["reported", "estimate", "projection", "allegation"]).describe("What kind of claim the source makes: a reported fact, an estimate, a projection or target, or an allegation");
 var plover = import_zod2.z.enum([

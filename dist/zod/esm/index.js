@@ -22,6 +22,52 @@ function dateInterval(start, end) {
 
 // schemas/vocabularies.ts
 import { z as z2 } from "zod";
+
+// schemas/qualifiers.ts
+var QUALIFIERS = ["exact", "approximate", "at_least", "at_most"];
+var HEDGES = {
+  at_most: [
+    "almost",
+    "nearly",
+    "up to",
+    "as much as",
+    "as many as",
+    "no more than",
+    "not more than",
+    "at most",
+    "less than",
+    "fewer than",
+    "under",
+    "just under",
+    "below"
+  ],
+  at_least: [
+    "over",
+    "more than",
+    "at least",
+    "exceeded",
+    "exceeding",
+    "exceeds",
+    "upwards of",
+    "just over",
+    "well over",
+    "above"
+  ],
+  approximate: [
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "close to",
+    "an estimated",
+    "approx .",
+    "approx",
+    "circa"
+  ]
+};
+
+// schemas/vocabularies.ts
 function vocabularyEnums(vocabulary2) {
   return {
     measure: z2.enum(vocabulary2.measures).describe("What the number measures, from the dataset's vocabulary; each measure has one unit"),
@@ -30,8 +76,8 @@ function vocabularyEnums(vocabulary2) {
     eventType: z2.enum(vocabulary2.eventTypes).describe("What kind of happening the event is, from the dataset's vocabulary")
   };
 }
-var qualifier = z2.enum(["exact", "approximate", "at_least", "at_most"]).describe(
-  "How the source hedges the number: `at_most` for almost/nearly/up to/as much as, `at_least` for over/more than/at least/exceeded, `approximate` for about/around/approximately/roughly/some/close to, `exact` for no hedge"
+var qualifier = z2.enum(QUALIFIERS).describe(
+  `How the source hedges the number: \`at_most\` for ${HEDGES.at_most.slice(0, 4).join("/")}, \`at_least\` for ${HEDGES.at_least.slice(0, 4).join("/")}, \`approximate\` for ${HEDGES.approximate.slice(0, 6).join("/")}, \`exact\` for no hedge`
 );
 var claimType = z2.enum(["reported", "estimate", "projection", "allegation"]).describe("What kind of claim the source makes: a reported fact, an estimate, a projection or target, or an allegation");
 var plover = z2.enum([

@@ -8,16 +8,16 @@ import { endYear, startYear } from "../../derive/periods.ts";
 import { extract } from "../../extract/index.ts";
 import { CONFIG, FONT_SIZE, NOTE_COLOR, notesLayer, periodText, sourceLine, type ChartContext, type ChartDrawing } from "../chart-kit.ts";
 import type { Figure, SeriesObservation } from "../../../schemas/index.ts";
+import { HEDGES, type Qualifier } from "../../../schemas/qualifiers.ts";
 import { actorName, formatValue, words } from "../../config/format-unit.ts";
 
-type Qualifier = SeriesObservation["qualifier"];
 
 /** How each hedge is drawn and named; the shapes differ as well as the colours (Okabe–Ito, colour-blind safe). */
-const HEDGES: Record<Qualifier, { name: string; words: string; shape: string; color: string }> = {
+const HEDGE_MARKS: Record<Qualifier, { name: string; words: string; shape: string; color: string }> = {
   exact: { name: "exact", words: "", shape: "circle", color: "#0072B2" },
-  approximate: { name: "approximate", words: "about, around", shape: "diamond", color: "#E69F00" },
-  at_most: { name: "at most", words: "almost, as much as", shape: "triangle-down", color: "#009E73" },
-  at_least: { name: "at least", words: "over, more than", shape: "triangle-up", color: "#CC79A7" },
+  approximate: { name: "approximate", words: HEDGES.approximate.slice(0, 2).join(", "), shape: "diamond", color: "#E69F00" },
+  at_most: { name: "at most", words: HEDGES.at_most.slice(0, 2).join(", "), shape: "triangle-down", color: "#009E73" },
+  at_least: { name: "at least", words: HEDGES.at_least.slice(0, 2).join(", "), shape: "triangle-up", color: "#CC79A7" },
 };
 
 /** Before an amount whose words the quote does not give: "at most $2B". */
@@ -32,7 +32,7 @@ const CLAIMS: Record<Figure["claim_type"], { label: string | null; preposition: 
 };
 
 function hedgeLegend(q: Qualifier): string {
-  const { name, words } = HEDGES[q];
+  const { name, words } = HEDGE_MARKS[q];
   return words === "" ? name : `${name} (${words})`;
 }
 
@@ -88,7 +88,7 @@ export function draw({ config, chart, sources, figures, series: allSeries }: Cha
     type: "nominal",
     title: "Hedge in the memo",
     legend: { orient: "right" },
-    scale: { domain: usedHedges.map(hedgeLegend), range: usedHedges.map((q) => HEDGES[q][channel]) },
+    scale: { domain: usedHedges.map(hedgeLegend), range: usedHedges.map((q) => HEDGE_MARKS[q][channel]) },
   }) as const;
   const hedged = { x: x("year"), y, shape: hedgeScale("shape"), color: hedgeScale("color"), description: { field: "description" } };
   const labels = (name: string, marks: Mark[], placement: { dx?: number; dy?: number; align: "right" | "center" }) => ({
@@ -172,7 +172,7 @@ function observationMark(row: SeriesObservation, amount: (value: number) => stri
     spansPeriods: row.period_start !== row.period_end,
     hedge: hedgeLegend(row.qualifier),
     label: amount(row.value),
-    description: `${periodText(row.period_start, row.period_end)}: ${amount(row.value)}, ${HEDGES[row.qualifier].name}${breakText} (${row.figure_id})`,
+    description: `${periodText(row.period_start, row.period_end)}: ${amount(row.value)}, ${HEDGE_MARKS[row.qualifier].name}${breakText} (${row.figure_id})`,
   };
 }
 
