@@ -8,7 +8,7 @@ import { endYear, startYear } from "../../derive/periods.ts";
 import { extract } from "../../extract/index.ts";
 import { CONFIG, FONT_SIZE, NOTE_COLOR, notesLayer, periodText, sourceLine, type ChartContext, type ChartDrawing } from "../chart-kit.ts";
 import type { Figure, SeriesObservation } from "../../../schemas/index.ts";
-import { HEDGES, type Qualifier } from "../../../schemas/qualifiers.ts";
+import { HEDGES, QUALIFIERS, type Qualifier } from "../../../schemas/qualifiers.ts";
 import { actorName, formatValue, words } from "../../config/format-unit.ts";
 
 
@@ -82,7 +82,7 @@ export function draw({ config, chart, sources, figures, series: allSeries }: Cha
     scale: { type: "log", domain: yDomain, nice: false },
     axis: { values: ticks, labelExpr: lookupExpression(ticks, amount), grid: true },
   } as const;
-  const usedHedges = (Object.keys(HEDGES) as Qualifier[]).filter((q) => all.some((m) => m.hedge === hedgeLegend(q)));
+  const usedHedges = QUALIFIERS.filter((q) => all.some((m) => m.hedge === hedgeLegend(q)));
   const hedgeScale = (channel: "shape" | "color") => ({
     field: "hedge",
     type: "nominal",
