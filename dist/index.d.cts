@@ -6,7 +6,7 @@ export type Frozen<T> = { readonly [K in keyof T]: T[K] extends readonly (infer 
 /** What the number measures, from the dataset's vocabulary; each measure has one unit */
 export type Measure =
   | "trade_turnover"
-  | "trade_target"
+  | "trade_projection"
   | "re_exports"
   | "investment"
   | "investment_pledge"
@@ -40,7 +40,7 @@ export type Qualifier =
   | "at_least"
   | "at_most";
 
-/** What kind of claim the source makes: a reported fact, an estimate, a projection or target, or an allegation */
+/** What kind of claim the source makes: a reported fact, an estimate, a projection of what could be, or an allegation */
 export type ClaimType =
   | "reported"
   | "estimate"
@@ -165,7 +165,7 @@ export interface Figure {
   /** Id of the source document the record comes from (see the sources table) */
   source_id: string;
   /** What the number measures, from the dataset's vocabulary; each measure has one unit */
-  measure: "trade_turnover" | "trade_target" | "re_exports" | "investment" | "investment_pledge" | "debt" | "debt_write_off_share" | "labor_quota" | "quota_multiplier" | "workers" | "border_length" | "un_votes" | "investment_deals" | "trade_partner_rank";
+  measure: "trade_turnover" | "trade_projection" | "re_exports" | "investment" | "investment_pledge" | "debt" | "debt_write_off_share" | "labor_quota" | "quota_multiplier" | "workers" | "border_length" | "un_votes" | "investment_deals" | "trade_partner_rank";
   /** The party the figure is about (ISO 3166-1 alpha-3 or organisation code), if any */
   subject: "RUS" | "PRK" | "KOR" | "CHN" | "UKR" | "USA" | "JPN" | "SUN" | "UN" | "EU" | null;
   /** The other party of a bilateral figure (ISO 3166-1 alpha-3 or organisation code), if any */
@@ -184,7 +184,7 @@ export interface Figure {
   unit: "USD" | "USD/year" | "person" | "km" | "percent" | "percent/year" | "count" | "ratio" | "rank" | "year";
   /** How the source hedges the number: `at_most` for almost/nearly/up to/as much as, `at_least` for over/more than/at least/exceeded, `approximate` for about/around/approximately/roughly/some/close to, `exact` for no hedge */
   qualifier: "exact" | "approximate" | "at_least" | "at_most";
-  /** What kind of claim the source makes: a reported fact, an estimate, a projection or target, or an allegation */
+  /** What kind of claim the source makes: a reported fact, an estimate, a projection of what could be, or an allegation */
   claim_type: "reported" | "estimate" | "projection" | "allegation";
   /** The source's own words for this record, as a reader sees them (the normalized text) */
   quote: string;
@@ -209,7 +209,7 @@ export type FigureId =
   | "quota-multiplier-rus-prk-2013"
   | "re-exports-chn-prk-russian-goods"
   | "trade-partner-rank-kor-rus"
-  | "trade-target-rus-prk-2020"
+  | "trade-projection-rus-prk-2020"
   | "trade-turnover-chn-prk-2013"
   | "trade-turnover-rus-prk-1988"
   | "trade-turnover-rus-prk-1996"
@@ -298,6 +298,7 @@ export type EventId =
   | "rus-prk-relations-improve-2000s"
   | "rus-prk-senior-visits-2014-2015"
   | "rus-prk-year-of-friendship-2015"
+  | "rus-pro-western-policy-koreas-early-1990s"
   | "rus-rajin-cargo-terminal-2008-2014"
   | "rus-rajin-railway-reconstruction-2008-2014"
   | "rus-reserves-rajin-coal-exports-2016-03"
@@ -355,8 +356,8 @@ export type IndicatorId =
   | "infrastructure-investment-rus-prk-2008-2014"
   | "labor-quota-before-tripling-2013"
   | "labor-quota-filled-share-2016"
-  | "trade-target-2020-multiple-of-2015"
-  | "trade-target-2020-required-cagr"
+  | "trade-projection-2020-multiple-of-2015"
+  | "trade-projection-2020-required-cagr"
   | "trade-turnover-chn-to-rus-prk-ratio-2013-2014"
   | "trade-turnover-rus-prk-1996-abs-change"
   | "trade-turnover-rus-prk-1996-cagr"

@@ -34,7 +34,7 @@ export const qualifier = z
 
 export const claimType = z
   .enum(["reported", "estimate", "projection", "allegation"])
-  .describe("What kind of claim the source makes: a reported fact, an estimate, a projection or target, or an allegation");
+  .describe("What kind of claim the source makes: a reported fact, an estimate, a projection of what could be, or an allegation");
 
 /** The PLOVER event categories (Political Language Ontology for Verifiable Event Records). */
 export const plover = z

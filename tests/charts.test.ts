@@ -64,7 +64,7 @@ describe("chart files", () => {
   });
 
   it("never call the officials' projection a target", () => {
-    // "target" may stand only in a record id, such as trade-target-rus-prk-2020.
+    // "target" may stand only in a record id, such as trade-projection-rus-prk-2020.
     for (const [path, text] of [...charts, ...broken]) expect(text.replace(/\([a-z0-9-]+\)/g, ""), path).not.toMatch(/target/i);
   });
 
@@ -94,7 +94,7 @@ describe("series chart", () => {
 
   it("draws the figures of the measures beside it, labelled by claim type, hedge and the memo's words", () => {
     expect(markLabels(svg(TRADE), "beside")).toEqual([
-      "projection: as much as $1 billion by 2020 (trade-target-rus-prk-2020)",
+      "projection: as much as $1 billion by 2020 (trade-projection-rus-prk-2020)",
       "China–North Korea: over $6 billion in 2013 (trade-turnover-chn-prk-2013)",
     ]);
     expect(svg(TRADE)).toContain(">projection: as much as $1 billion by 2020</text>");
@@ -136,7 +136,7 @@ describe("series chart", () => {
   });
 
   it("takes its values from the data, not from the code", async () => {
-    const figures = input.figures.map((f) => (f.measure === "trade_target" ? { ...f, value: 2 * f.value } : f));
+    const figures = input.figures.map((f) => (f.measure === "trade_projection" ? { ...f, value: 2 * f.value } : f));
     const changed = await chartFiles({ ...input, figures });
     expect(changed.get(TRADE)).toContain(">projection: at most $2B by 2020</text>");
   });
@@ -154,7 +154,7 @@ describe("timeline chart", () => {
 
   it("labels each row with the event's date, title and type, and marks inferred dates", () => {
     expect(svg(TIMELINE)).toContain(">1950–1953 · The Korean War, which ended in a stalemate [war]</text>");
-    expect(decodeEntities(svg(TIMELINE))).toContain(">Jan 2016* · North Korea's hydrogen bomb test [weapons test]</text>");
+    expect(decodeEntities(svg(TIMELINE))).toContain(">Jan 2016* · North Korea's nuclear test, which the memo calls a hydrogen bomb test [weapons test]</text>");
     expect(svg(TIMELINE)).toContain("[UN vote]</text>");
   });
 

@@ -226,7 +226,7 @@ describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, (
   });
 
   it.runIf(name === "phone")("shows each record as a card of labelled lines", async () => {
-    const row = page.locator(`#figures-table tr[data-id="trade-target-rus-prk-2020"]`);
+    const row = page.locator(`#figures-table tr[data-id="trade-projection-rus-prk-2020"]`);
     const lines = await row.locator("td").evaluateAll((cells) => cells.map((cell) => `${getComputedStyle(cell, "::before").content} ${cell.textContent}`));
     expect(lines).toContain('"Claim" projection');
     expect(lines).toContain('"Qualifier" at most');

@@ -77,7 +77,7 @@ export const FORMULAS: Record<string, Formula> = {
     },
     spell: ({ a, b }, inputs) => {
       const years = yearsBetween(inputs.a, inputs.b);
-      return `100 × ((${b} ÷ ${a})^(1 ÷ ${years}) − 1), over the ${years} years between the periods' mid-points`;
+      return `100 × ((${b} ÷ ${a})^(1 ÷ ${years}) − 1), over the ${years} year${years === 1 ? "" : "s"} between the periods' mid-points`;
     },
   },
 };

@@ -155,7 +155,7 @@ function seriesIndicators(series: SeriesDefinition, rows: SeriesObservation[], b
       return [
         assemble({
           id: `${row.figure_id}-${spec.slug}`,
-          name: `${spec.name} ${lowerFirst(series.title)}, ${from} to ${to}`,
+          name: `${spec.name} ${series.title}, ${from} to ${to}${row.break_note === null ? "" : ", across a break in the series"}`,
           description: [`From ${from} to ${to}, within ${row.source_id}.`, ...(column === "cagr_pct" ? midPointNotes([previous, current]) : []), breakNote]
             .filter((s): s is string => s !== null)
             .join(" "),
@@ -270,16 +270,17 @@ function assemble(parts: Parts): Indicator {
 function midPointNotes(figures: Figure[]): string[] {
   return figures
     .filter((f) => f.period_start !== null && f.period_end !== null && f.period_start.slice(0, 4) !== f.period_end.slice(0, 4))
-    .map((f) => `The ${periodLabel(f.period_start, f.period_end)} observation counts at the mid-point of its period, ${midYear(f.period_start, f.period_end)}, in the growth rate.`);
+    .map((f) => `The ${periodLabel(f.period_start, f.period_end)} observation counts at the mid-point of its period, ${decimalYear(midYear(f.period_start, f.period_end)!)}, in the growth rate.`);
+}
+
+/** A mid-point in decimal years as a reader takes it: "2012.0 (the start of 2012)", "2014.5". */
+function decimalYear(year: number): string {
+  return Number.isInteger(year) ? `${year}.0 (the start of ${year})` : String(year);
 }
 
 /** "$2,350,000,000 (trade-turnover-rus-prk-1988)": an input as the description shows it. */
 function render(figure: Figure, units: Units): string {
   return `${formatValue(figure.value, figure.unit, units, { digits: 6 })} (${figure.id})`;
-}
-
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 /** Every definition's formula, inputs, units and periods, each problem at its file and line. */

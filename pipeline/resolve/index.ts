@@ -69,7 +69,8 @@ function mentionRecord(context: SourceContext, m: Located): MentionRecord {
     value: quantity?.value ?? null,
     value_high: quantity?.value_high ?? null,
     unit: quantity?.unit ?? null,
-    qualifier: quantity?.qualifier ?? null,
+    // A vague amount ("multibillion") has no number for a hedge to qualify.
+    qualifier: quantity === null || quantity.vague ? null : quantity.qualifier,
     date_start: time?.date_start ?? null,
     date_end: time?.date_end ?? null,
     ...intervalColumns("date", time?.date_start ?? null, time?.date_end ?? null),

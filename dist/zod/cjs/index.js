@@ -117,7 +117,7 @@ function vocabularyEnums(vocabulary2) {
 var qualifier = import_zod2.z.enum(QUALIFIERS).describe(
   `How the source hedges the number: \`at_most\` for ${HEDGES.at_most.slice(0, 4).join("/")}, \`at_least\` for ${HEDGES.at_least.slice(0, 4).join("/")}, \`approximate\` for ${HEDGES.approximate.slice(0, 6).join("/")}, \`exact\` for no hedge`
 );
-var claimType = import_zod2.z.enum(["reported", "estimate", "projection", "allegation"]).describe("What kind of claim the source makes: a reported fact, an estimate, a projection or target, or an allegation");
+var claimType = import_zod2.z.enum(["reported", "estimate", "projection", "allegation"]).describe("What kind of claim the source makes: a reported fact, an estimate, a projection of what could be, or an allegation");
 var plover = import_zod2.z.enum([
   "AGREE",
   "CONSULT",
@@ -276,7 +276,7 @@ var mentionSchema = import_zod7.z.object({
 }).strict().describe("Every quantity and time mention the extract stage found in a source, and what became of it");
 
 // schemas/index.ts
-var vocabulary = { "measures": ["trade_turnover", "trade_target", "re_exports", "investment", "investment_pledge", "debt", "debt_write_off_share", "labor_quota", "quota_multiplier", "workers", "border_length", "un_votes", "investment_deals", "trade_partner_rank"], "units": ["USD", "USD/year", "person", "km", "percent", "percent/year", "count", "ratio", "rank", "year"], "actors": ["RUS", "PRK", "KOR", "CHN", "UKR", "USA", "JPN", "SUN", "UN", "EU"], "eventTypes": ["state_founding", "war", "policy_shift", "diplomacy", "agreement", "institution", "assistance", "investment", "infrastructure", "trade", "labor", "economic_crisis", "condemnation", "sanctions", "un_vote", "weapons_test"] };
+var vocabulary = { "measures": ["trade_turnover", "trade_projection", "re_exports", "investment", "investment_pledge", "debt", "debt_write_off_share", "labor_quota", "quota_multiplier", "workers", "border_length", "un_votes", "investment_deals", "trade_partner_rank"], "units": ["USD", "USD/year", "person", "km", "percent", "percent/year", "count", "ratio", "rank", "year"], "actors": ["RUS", "PRK", "KOR", "CHN", "UKR", "USA", "JPN", "SUN", "UN", "EU"], "eventTypes": ["state_founding", "war", "policy_shift", "diplomacy", "agreement", "institution", "assistance", "investment", "infrastructure", "trade", "labor", "economic_crisis", "condemnation", "sanctions", "un_vote", "weapons_test"] };
 var figureSchema2 = figureSchema(vocabulary);
 var eventSchema2 = eventSchema(vocabulary);
 var indicatorSchema2 = indicatorSchema(vocabulary);

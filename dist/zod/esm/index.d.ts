@@ -6,7 +6,7 @@ export { sourceSchema, type Source } from "./source.js";
 export { mentionSchema, type Mention } from "./mention.js";
 /** The terms this dataset defines. */
 export declare const vocabulary: {
-    readonly measures: readonly ["trade_turnover", "trade_target", "re_exports", "investment", "investment_pledge", "debt", "debt_write_off_share", "labor_quota", "quota_multiplier", "workers", "border_length", "un_votes", "investment_deals", "trade_partner_rank"];
+    readonly measures: readonly ["trade_turnover", "trade_projection", "re_exports", "investment", "investment_pledge", "debt", "debt_write_off_share", "labor_quota", "quota_multiplier", "workers", "border_length", "un_votes", "investment_deals", "trade_partner_rank"];
     readonly units: readonly ["USD", "USD/year", "person", "km", "percent", "percent/year", "count", "ratio", "rank", "year"];
     readonly actors: readonly ["RUS", "PRK", "KOR", "CHN", "UKR", "USA", "JPN", "SUN", "UN", "EU"];
     readonly eventTypes: readonly ["state_founding", "war", "policy_shift", "diplomacy", "agreement", "institution", "assistance", "investment", "infrastructure", "trade", "labor", "economic_crisis", "condemnation", "sanctions", "un_vote", "weapons_test"];
@@ -25,7 +25,7 @@ export declare const figureSchema: z.ZodObject<{
         quota_multiplier: "quota_multiplier";
         re_exports: "re_exports";
         trade_partner_rank: "trade_partner_rank";
-        trade_target: "trade_target";
+        trade_projection: "trade_projection";
         trade_turnover: "trade_turnover";
         un_votes: "un_votes";
         workers: "workers";
