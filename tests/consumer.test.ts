@@ -38,6 +38,13 @@ beforeAll(() => {
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 describe("the installed package", () => {
+  it("is installed the way the README's Installing section says: npm pack, then npm install of the tarball", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const installing = readme.slice(readme.indexOf("## Installing"), readme.indexOf("\n## ", readme.indexOf("## Installing") + 1));
+    expect(installing).toMatch(/^npm pack\b/m);
+    expect(installing).toMatch(/^npm install \S*russia-dprk-data-<version>\.tgz$/m);
+  });
+
   it("holds what users need and nothing else", () => {
     const files = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).trim().split("\n").sort();
     expect(files).toContain("package/README.md");
