@@ -1,6 +1,5 @@
 /** The charts dataset.yaml lists, each drawn by its kind's module (pipeline/render/charts/<kind>.ts) as static SVG. */
 import type { Event, Figure, SeriesObservation, Source } from "../../schemas/index.ts";
-import { chartFiles } from "../render/charts.ts";
 import { tableNamed, utf8, type OutputStep } from "./step.ts";
 
 export const step: OutputStep<"loadedConfig" | "tables"> = {
@@ -10,6 +9,8 @@ export const step: OutputStep<"loadedConfig" | "tables"> = {
   cache: { packages: ["vega", "vega-lite"], folders: ["pipeline/render/charts"] },
   async run({ loadedConfig, tables }) {
     const rows = <T>(name: string) => tableNamed(tables, name).rows as T[];
+    // Loaded on use: a build that reuses this step's files from the cache does not load the chart code.
+    const { chartFiles } = await import("../render/charts.ts");
     const files = await chartFiles({
       config: loadedConfig,
       sources: rows<Source>("sources"),

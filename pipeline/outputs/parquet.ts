@@ -1,10 +1,10 @@
 /** Every table as Parquet, `data/<table>.parquet`, with logical types and column descriptions (package/parquet.ts). */
-import { parquetFiles } from "../package/parquet.ts";
 import type { OutputStep } from "./step.ts";
 
 export const step: OutputStep<"tables"> = {
   name: "parquet",
   reads: ["tables"],
   cache: { packages: ["hyparquet-writer"] },
-  run: ({ tables }) => parquetFiles(tables),
+  // Loaded on use: a build that reuses this step's files from the cache does not pay for the writer.
+  run: async ({ tables }) => (await import("../package/parquet.ts")).parquetFiles(tables),
 };

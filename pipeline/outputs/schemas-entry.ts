@@ -1,5 +1,4 @@
 /** The package's `russia-dprk-data/schemas` entry: the Zod schemas with the dataset's vocabulary, for ESM and CommonJS. */
-import { schemasEntryFiles } from "../package/schemas-entry.ts";
 import { vocabularyOf } from "../tables.ts";
 import type { OutputStep } from "./step.ts";
 
@@ -7,8 +6,9 @@ export const step: OutputStep<"config" | "root"> = {
   name: "schemas-entry",
   reads: ["config", "root"],
   cache: { packages: ["typescript", "esbuild", "zod"] },
-  run: ({ config, root }) =>
-    schemasEntryFiles(root, {
+  // Loaded on use: a build that reuses this step's files from the cache does not load the compiler driver.
+  run: async ({ config, root }) =>
+    (await import("../package/schemas-entry.ts")).schemasEntryFiles(root, {
       vocabulary: vocabularyOf(config),
       series: config.series.map((s) => ({ table: s.table, title: s.title, unitName: config.units[config.measures[s.measure]!.unit]!.name })),
     }),

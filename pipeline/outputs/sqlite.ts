@@ -1,5 +1,4 @@
 /** Every table in one SQLite database, `data/<package>.sqlite`, and its Datasette metadata (package/sqlite.ts). */
-import { sqliteFiles } from "../package/sqlite.ts";
 import { utf8, type OutputStep } from "./step.ts";
 
 export const step: OutputStep<"tables" | "packageMetadata" | "config"> = {
@@ -8,6 +7,8 @@ export const step: OutputStep<"tables" | "packageMetadata" | "config"> = {
   // sql.js compiles its WebAssembly on every start: worth reusing while nothing it reads has changed.
   cache: { packages: ["sql.js"] },
   async run({ tables, packageMetadata, config }) {
+    // Loaded on use: a build that reuses this step's files from the cache does not pay for sql.js.
+    const { sqliteFiles } = await import("../package/sqlite.ts");
     const files = await sqliteFiles(tables, packageMetadata.name, config.package.title);
     return new Map([...files].map(([path, content]) => [path, typeof content === "string" ? utf8(content) : content]));
   },
