@@ -36,8 +36,8 @@ export function runExtract(args: string[]): number {
   const normalizedIndex = codePointIndex(normalized.text);
   // Mentions are found in the normalized text and reported at their place in FILE (raw UTF-16 range).
   const rawSpan = (start: number, end: number): [number, number] => [
-    normalized.rawStart[normalizedIndex.toUtf16(start)]!,
-    normalized.rawEnd[normalizedIndex.toUtf16(end) - 1]!,
+    normalized.map.start(normalizedIndex.toUtf16(start)),
+    normalized.map.end(normalizedIndex.toUtf16(end) - 1),
   ];
   const mentions = mentionsOf(normalized.text, {
     ...(date === undefined ? {} : { documentDate: date }),
