@@ -96,28 +96,39 @@ export class OffsetMap {
   /** Raw end of a single character that stands for a range of another length; -1 for a one-for-one run. */
   #rawEnd = new Int32Array(16);
 
+  /** Maps the next `count` characters one for one to the raw characters from `start`. */
+  copied(start: number, count: number): void {
+    const last = this.#runs - 1;
+    if (last < 0 || this.#rawEnd[last] !== -1 || this.#rawStart[last]! + this.length - this.#first[last]! !== start) {
+      this.#run(start, -1);
+    }
+    this.length += count;
+  }
+
   /** Maps the next character to the raw range [start, end). */
   push(start: number, end: number): void {
-    const last = this.#runs - 1;
-    const oneForOne = end === start + 1;
-    if (oneForOne && last >= 0 && this.#rawEnd[last] === -1 && this.#rawStart[last]! + this.length - this.#first[last]! === start) {
+    if (end === start + 1) {
+      this.copied(start, 1);
+    } else {
+      this.#run(start, end);
       this.length++;
-      return;
     }
-    if (this.#runs === this.#first.length) {
-      const grown = (old: Int32Array) => {
-        const next = new Int32Array(old.length * 2);
-        next.set(old);
-        return next;
-      };
-      this.#first = grown(this.#first);
-      this.#rawStart = grown(this.#rawStart);
-      this.#rawEnd = grown(this.#rawEnd);
+  }
+
+  /** Appends the mapping of other's characters [from, to). */
+  append(other: OffsetMap, from: number, to: number): void {
+    for (let run = other.#runOf(from), i = from; i < to; run++) {
+      const runEnd = run + 1 < other.#runs ? Math.min(other.#first[run + 1]!, to) : to;
+      const rawStart = other.#rawStart[run]! + i - other.#first[run]!;
+      if (other.#rawEnd[run] === -1) this.copied(rawStart, runEnd - i);
+      else this.push(rawStart, other.#rawEnd[run]!);
+      i = runEnd;
     }
-    this.#first[this.#runs] = this.length;
-    this.#rawStart[this.#runs] = start;
-    this.#rawEnd[this.#runs++] = oneForOne ? -1 : end;
-    this.length++;
+  }
+
+  clear(): void {
+    this.length = 0;
+    this.#runs = 0;
   }
 
   /** Raw start of the character at normalized index i (0 <= i < length). */
@@ -133,6 +144,22 @@ export class OffsetMap {
     return end === -1 ? this.#rawStart[run]! + i - this.#first[run]! + 1 : end;
   }
 
+  #run(rawStart: number, rawEnd: number): void {
+    if (this.#runs === this.#first.length) {
+      const grown = (old: Int32Array) => {
+        const next = new Int32Array(old.length * 2);
+        next.set(old);
+        return next;
+      };
+      this.#first = grown(this.#first);
+      this.#rawStart = grown(this.#rawStart);
+      this.#rawEnd = grown(this.#rawEnd);
+    }
+    this.#first[this.#runs] = this.length;
+    this.#rawStart[this.#runs] = rawStart;
+    this.#rawEnd[this.#runs++] = rawEnd;
+  }
+
   /** The last run that starts at or before i. */
   #runOf(i: number): number {
     let low = 0;
@@ -146,44 +173,33 @@ export class OffsetMap {
   }
 }
 
-/** Normalized code units with their raw ranges, and the links whose anchors they hold (indices local to it). */
-class PieceBuffer {
-  length = 0;
-  codes = new Uint16Array(0);
-  starts = new Int32Array(0);
-  ends = new Int32Array(0);
-  links: Link[] = [];
-
-  /** Room for `count` more pieces, growing by doubling. */
-  reserve(count: number): void {
-    if (this.length + count <= this.codes.length) return;
-    const capacity = Math.max(this.length + count, this.codes.length * 2, 16);
-    const codes = new Uint16Array(capacity);
-    codes.set(this.codes.subarray(0, this.length));
-    this.codes = codes;
-    const grown = (old: Int32Array) => {
-      const next = new Int32Array(capacity);
-      next.set(old.subarray(0, this.length));
-      return next;
-    };
-    this.starts = grown(this.starts);
-    this.ends = grown(this.ends);
-  }
-}
-
-/** The normalized text as it is written: its code units, their offset map and the links it holds. */
-class NormalizedWriter {
+/** Normalized code units, their offset map and the links whose anchors they hold (indices local to them). */
+class Pieces {
   length = 0;
   codes: Uint16Array;
   map = new OffsetMap();
   links: Link[] = [];
 
-  constructor(capacity: number) {
+  constructor(capacity = 0) {
     this.codes = new Uint16Array(capacity);
   }
 
+  /** Room for `count` more code units, growing by doubling. */
+  reserve(count: number): void {
+    if (this.length + count <= this.codes.length) return;
+    const codes = new Uint16Array(Math.max(this.length + count, this.codes.length * 2, 16));
+    codes.set(this.codes.subarray(0, this.length));
+    this.codes = codes;
+  }
+
+  clear(): void {
+    this.length = 0;
+    this.map.clear();
+    this.links.length = 0;
+  }
+
   write(code: number, start: number, end: number): void {
-    if (this.length === this.codes.length) this.#grow(this.length + 1);
+    this.reserve(1);
     this.codes[this.length++] = code;
     this.map.push(start, end);
   }
@@ -197,31 +213,24 @@ class NormalizedWriter {
     this.write(NEWLINE, start, gapEnd);
   }
 
-  /** Appends pieces [from, from + count) of `pieces`, with `links` (those among them). */
-  append(pieces: PieceBuffer, from: number, count: number, links: Link[]): void {
-    if (this.length + count > this.codes.length) this.#grow(this.length + count);
-    this.codes.set(pieces.codes.subarray(from, from + count), this.length);
-    const { starts, ends } = pieces;
-    for (let k = from; k < from + count; k++) this.map.push(starts[k]!, ends[k]!);
+  /** Appends other's pieces [from, from + count), with `links` (those among them). */
+  append(other: Pieces, from: number, count: number, links: Link[]): void {
+    this.reserve(count);
+    this.codes.set(other.codes.subarray(from, from + count), this.length);
+    this.map.append(other.map, from, from + count);
     const shift = this.length - from;
     for (const link of links) this.links.push({ ...link, first: link.first + shift, last: link.last + shift });
     this.length += count;
-  }
-
-  #grow(minimum: number): void {
-    const codes = new Uint16Array(Math.max(minimum, this.codes.length * 2));
-    codes.set(this.codes.subarray(0, this.length));
-    this.codes = codes;
   }
 }
 
 export function normalize(raw: string): NormalizedText {
   // Normalizing never lengthens a block, and the blank line between two blocks takes at least two raw
   // characters, as many as the separator that replaces it: the body fits in raw.length.
-  const out = new NormalizedWriter(raw.length);
+  const out = new Pieces(raw.length);
   /** One body paragraph at a time, before it is known whether it continues the previous one. */
-  const paragraph = new PieceBuffer();
-  const footnotes = new PieceBuffer();
+  const paragraph = new Pieces();
+  const footnotes = new Pieces();
   /** Where each footnote paragraph starts in `footnotes`. */
   const footnoteStarts: number[] = [];
   let previousBodyEnd = -1;
@@ -235,15 +244,14 @@ export function normalize(raw: string): NormalizedText {
       const at = footnotes.length;
       if (inlinePieces(raw, blockStart, blockEnd, footnotes) > 0) footnoteStarts.push(at);
     } else {
-      paragraph.length = 0;
-      paragraph.links.length = 0;
+      paragraph.clear();
       const count = inlinePieces(raw, blockStart, blockEnd, paragraph);
       if (count > 0) {
         if (out.length > 0 && isPageBreak(out.codes[out.length - 1]!, paragraph.codes[0]!)) {
           // The sentence goes on after a page break: one space stands for the whole gap, footnotes included.
           out.write(SPACE, previousBodyEnd, blockStart);
         } else if (out.length > 0) {
-          out.separate(paragraph.starts[0]!);
+          out.separate(paragraph.map.start(0));
         }
         out.append(paragraph, 0, count, paragraph.links);
         previousBodyEnd = blockEnd;
@@ -264,43 +272,50 @@ function isPageBreak(lastCode: number, firstCode: number): boolean {
  * Writes one paragraph's characters into `out` from `out.length`, with escapes and link markup undone and
  * white space folded; returns how many it wrote (`out.length` is left after them).
  */
-function inlinePieces(raw: string, start: number, end: number, out: PieceBuffer): number {
+function inlinePieces(raw: string, start: number, end: number, out: Pieces): number {
   // A block never normalizes to more characters than it has, so one capacity check covers the loop.
   out.reserve(end - start);
-  const { codes, starts, ends } = out;
+  const { codes, map } = out;
   const first = out.length;
   let n = first;
   let i = start;
+  /** Raw start of the characters copied one for one up to i and not yet mapped. */
+  let copiedFrom = start;
   while (i < end) {
     const c = raw.charCodeAt(i);
     if (c === BACKSLASH && i + 1 < end && ESCAPABLE.has(raw.charCodeAt(i + 1))) {
-      codes[n] = raw.charCodeAt(i + 1);
-      starts[n] = i;
-      ends[n++] = i + 2;
-      i += 2;
+      if (i > copiedFrom) map.copied(copiedFrom, i - copiedFrom);
+      codes[n++] = raw.charCodeAt(i + 1);
+      map.push(i, i + 2);
+      copiedFrom = i += 2;
     } else if (c === OPEN_BRACKET && linkAt(raw, i, end, out.links, n)) {
+      if (i > copiedFrom) map.copied(copiedFrom, i - copiedFrom);
       const link = out.links.at(-1)!;
-      for (let k = i + 1; n <= link.last; k++, n++) {
-        codes[n] = raw.charCodeAt(k);
-        starts[n] = k;
-        ends[n] = k + 1;
-      }
-      i = link.rawClose;
+      map.copied(i + 1, link.last + 1 - n);
+      for (let k = i + 1; n <= link.last; k++) codes[n++] = raw.charCodeAt(k);
+      copiedFrom = i = link.rawClose;
     } else if (isSpace(c)) {
       let j = i + 1;
       while (j < end && isSpace(raw.charCodeAt(j))) j++;
-      if (n > first && j < end) {
-        codes[n] = SPACE;
-        starts[n] = i;
-        ends[n++] = j;
+      const kept = n > first && j < end;
+      if (kept && j === i + 1) {
+        // One white-space character becomes one space: still a copy, one for one.
+        codes[n++] = SPACE;
+        i = j;
+        continue;
       }
-      i = j;
+      if (i > copiedFrom) map.copied(copiedFrom, i - copiedFrom);
+      if (kept) {
+        codes[n++] = SPACE;
+        map.push(i, j);
+      }
+      copiedFrom = i = j;
     } else {
-      codes[n] = c;
-      starts[n] = i;
-      ends[n++] = ++i;
+      codes[n++] = c;
+      i++;
     }
   }
+  if (i > copiedFrom) map.copied(copiedFrom, i - copiedFrom);
   out.length = n;
   return n - first;
 }
@@ -331,18 +346,18 @@ function linkAt(raw: string, open: number, limit: number, links: Link[], first: 
 }
 
 /** Each footnote after the body, as a paragraph of its own. */
-function appendFootnotes(out: NormalizedWriter, footnotes: PieceBuffer, footnoteStarts: number[]): void {
+function appendFootnotes(out: Pieces, footnotes: Pieces, footnoteStarts: number[]): void {
   let nextLink = 0;
   footnoteStarts.forEach((from, k) => {
     const to = footnoteStarts[k + 1] ?? footnotes.length;
     const firstLink = nextLink;
     while (nextLink < footnotes.links.length && footnotes.links[nextLink]!.first < to) nextLink++;
-    if (out.length > 0) out.separate(footnotes.starts[from]!);
+    if (out.length > 0) out.separate(footnotes.map.start(from));
     out.append(footnotes, from, to - from, footnotes.links.slice(firstLink, nextLink));
   });
 }
 
-function normalizedText(out: NormalizedWriter): NormalizedText {
+function normalizedText(out: Pieces): NormalizedText {
   const text = Buffer.from(out.codes.buffer, out.codes.byteOffset, out.length * 2).toString("utf16le");
   const { map } = out;
   const linksByFirst = new Map<number, Link>();

@@ -21,13 +21,60 @@ const LETTER = /[\p{L}\p{M}]/u;
 const BACKSLASH = 0x5c;
 
 /**
+ * The strings of recently seen tokens, by a hash of their code units: prose repeats a small vocabulary, so most
+ * tokens reuse a string (its lower case, its value and the hash the matchers' sets compute once per string)
+ * instead of slicing, lower-casing and hashing anew. Direct-mapped, so its size stays fixed whatever the text.
+ */
+class TokenStrings {
+  static readonly SIZE = 1 << 14;
+  #texts: (string | undefined)[] = new Array<string | undefined>(TokenStrings.SIZE);
+  #lowers: string[] = new Array<string>(TokenStrings.SIZE);
+  #numerics = new Float64Array(TokenStrings.SIZE);
+  text = "";
+  lower = "";
+  numeric = Number.NaN;
+
+  /** Sets text, lower and numeric for the token text[start, end) of the given kind. */
+  find(source: string, start: number, end: number, kind: TokenKind): void {
+    let hash = 0;
+    for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + source.charCodeAt(k)) | 0;
+    const slot = (hash ^ (hash >>> 14)) & (TokenStrings.SIZE - 1);
+    const known = this.#texts[slot];
+    if (known !== undefined && known.length === end - start && sameUnits(known, source, start)) {
+      this.text = known;
+      this.lower = this.#lowers[slot]!;
+      this.numeric = this.#numerics[slot]!;
+      return;
+    }
+    const text = source.slice(start, end);
+    this.text = text;
+    this.lower = kind === "word" && hasUpperCase(source, start, end) ? text.toLowerCase() : text;
+    this.numeric = kind === "number" ? Number(text.includes(",") ? text.replaceAll(",", "") : text) : Number.NaN;
+    this.#texts[slot] = text;
+    this.#lowers[slot] = this.lower;
+    this.#numerics[slot] = this.numeric;
+  }
+}
+
+function sameUnits(known: string, source: string, start: number): boolean {
+  for (let k = 0; k < known.length; k++) if (known.charCodeAt(k) !== source.charCodeAt(start + k)) return false;
+  return true;
+}
+
+const strings = new TokenStrings();
+
+/**
  * Tokenizes text[from, to). Numbers are digit runs with optional thousands groups and decimals ("1,200.5");
  * words are runs of letters; anything else is a one-code-point punctuation token. Apostrophes and hyphens
  * are punctuation, so "Russia's" is three tokens. A backslash escaping ASCII punctuation (Markdown "\$") is
  * dropped, so escaped and plain text yield the same tokens.
+ *
+ * With `reuse`, the tokens are written into that array, reusing its token objects, and it is returned: for a
+ * caller that is done with the previous tokens before it asks for the next.
  */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  const tokens: Token[] = [];
+export function tokenize(text: string, from = 0, to = text.length, reuse: Token[] = []): Token[] {
+  const tokens = reuse;
+  let count = 0;
   let pos = from;
   let spaced = true;
   while (pos < to) {
@@ -43,31 +90,34 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     let kind: TokenKind;
     let end: number;
-    let cased = false;
     if (isDigit(code)) {
       kind = "number";
       end = scanNumber(text, pos, to);
     } else if (isLetterAt(text, pos, to)) {
       kind = "word";
       end = scanWord(text, pos, to);
-      cased = hasUpperCase(text, pos, end);
     } else {
       kind = "punct";
       end = pos + codePointLength(text, pos, to);
     }
-    const raw = text.slice(pos, end);
-    tokens.push({
-      kind,
-      text: raw,
-      lower: cased ? raw.toLowerCase() : raw,
-      start: pos,
-      end,
-      spaced,
-      numeric: kind === "number" ? Number(raw.includes(",") ? raw.replaceAll(",", "") : raw) : Number.NaN,
-    });
+    strings.find(text, pos, end, kind);
+    const token = tokens[count];
+    if (token === undefined) {
+      tokens.push({ kind, text: strings.text, lower: strings.lower, start: pos, end, spaced, numeric: strings.numeric });
+    } else {
+      token.kind = kind;
+      token.text = strings.text;
+      token.lower = strings.lower;
+      token.start = pos;
+      token.end = end;
+      token.spaced = spaced;
+      token.numeric = strings.numeric;
+    }
+    count++;
     spaced = false;
     pos = end;
   }
+  tokens.length = count;
   return tokens;
 }
 
@@ -121,7 +171,14 @@ function hasUpperCase(text: string, from: number, to: number): boolean {
 
 function scanWord(text: string, pos: number, to: number): number {
   let end = pos;
-  while (end < to && isLetterAt(text, end, to)) end += codePointLength(text, end, to);
+  while (end < to) {
+    const code = text.charCodeAt(end);
+    // ASCII letters inline: the common case, and the loop's cost.
+    const folded = code | 0x20;
+    if (folded >= 0x61 && folded <= 0x7a) end++;
+    else if (code >= 0x80 && isLetterAt(text, end, to)) end += codePointLength(text, end, to);
+    else break;
+  }
   return end;
 }
 
