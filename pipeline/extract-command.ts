@@ -89,11 +89,18 @@ function elementJson(mention: Record<string, string | number | boolean | null>):
   let json = "{";
   let separator = "\n    ";
   for (const key in mention) {
-    json += `${separator}${JSON.stringify(key)}: ${JSON.stringify(mention[key])}`;
+    const value = mention[key];
+    let name = KEYS.get(key);
+    if (name === undefined) KEYS.set(key, (name = JSON.stringify(key)));
+    // Numbers are finite here (mentionsOf refuses the others), so String() writes them as JSON does.
+    json += `${separator}${name}: ${typeof value === "string" ? JSON.stringify(value) : String(value)}`;
     separator = ",\n    ";
   }
   return `${json}\n  }`;
 }
+
+/** Field names as JSON, computed once. */
+const KEYS = new Map<string, string>();
 
 function abbreviate(text: string): string {
   return text.length <= 40 ? text : `${text.slice(0, 18)}…${text.slice(-18)}`;
