@@ -46,6 +46,8 @@ const SENTENCE_END = new Set([...".!?:;\"”’)"].map((c) => c.charCodeAt(0)));
 const LOWERCASE_LETTER = /^\p{Ll}$/u;
 /** Characters a backslash escapes in the conversion's Markdown. */
 const ESCAPABLE = new Set([..."$\\*_[]()#`"].map((c) => c.charCodeAt(0)));
+/** What inline normalization may change: an escape, a link, white space other than a single space. */
+const MAY_CHANGE = /[\\[]|[^\S ]| \s/g;
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
 const BACKSLASH = 0x5c;
@@ -311,8 +313,13 @@ function inlinePieces(raw: string, start: number, end: number, out: Pieces): num
       }
       copiedFrom = i = j;
     } else {
-      codes[n++] = c;
-      i++;
+      // Copied as is up to the next character that may need more than a copy: a regex finds it far faster than
+      // testing each character. The block's end is a line break, so the search never passes it by much.
+      MAY_CHANGE.lastIndex = i + 1;
+      let next = Math.min(MAY_CHANGE.exec(raw)?.index ?? end, end);
+      // A single space before the block's end is dropped, not copied: left for the white-space branch.
+      if (next === end && raw.charCodeAt(end - 1) === SPACE && end - 1 > i) next--;
+      while (i < next) codes[n++] = raw.charCodeAt(i++);
     }
   }
   if (i > copiedFrom) map.copied(copiedFrom, i - copiedFrom);
