@@ -26,35 +26,27 @@ const BACKSLASH = 0x5c;
  * instead of slicing, lower-casing and hashing anew. Direct-mapped, so its size stays fixed whatever the text.
  */
 class TokenStrings {
-  static readonly SIZE = 1 << 14;
-  #texts: (string | undefined)[] = new Array<string | undefined>(TokenStrings.SIZE);
-  #lowers: string[] = new Array<string>(TokenStrings.SIZE);
-  #numerics = new Float64Array(TokenStrings.SIZE);
-  text = "";
-  lower = "";
-  numeric = Number.NaN;
+  readonly texts: (string | undefined)[] = new Array<string | undefined>(TOKEN_STRINGS);
+  readonly lowers: string[] = new Array<string>(TOKEN_STRINGS);
+  readonly numerics = new Float64Array(TOKEN_STRINGS);
 
-  /** Sets text, lower and numeric for the token text[start, end) of the given kind. */
-  find(source: string, start: number, end: number, kind: TokenKind): void {
+  /** The slot holding the token text[start, end) of the given kind, filled if it held another. */
+  find(source: string, start: number, end: number, kind: TokenKind): number {
     let hash = 0;
     for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + source.charCodeAt(k)) | 0;
-    const slot = (hash ^ (hash >>> 14)) & (TokenStrings.SIZE - 1);
-    const known = this.#texts[slot];
-    if (known !== undefined && known.length === end - start && sameUnits(known, source, start)) {
-      this.text = known;
-      this.lower = this.#lowers[slot]!;
-      this.numeric = this.#numerics[slot]!;
-      return;
-    }
+    const slot = (hash ^ (hash >>> 14)) & (TOKEN_STRINGS - 1);
+    const known = this.texts[slot];
+    if (known !== undefined && known.length === end - start && sameUnits(known, source, start)) return slot;
     const text = source.slice(start, end);
-    this.text = text;
-    this.lower = kind === "word" && hasUpperCase(source, start, end) ? text.toLowerCase() : text;
-    this.numeric = kind === "number" ? Number(text.includes(",") ? text.replaceAll(",", "") : text) : Number.NaN;
-    this.#texts[slot] = text;
-    this.#lowers[slot] = this.lower;
-    this.#numerics[slot] = this.numeric;
+    this.texts[slot] = text;
+    this.lowers[slot] = kind === "word" && hasUpperCase(source, start, end) ? text.toLowerCase() : text;
+    this.numerics[slot] = kind === "number" ? Number(text.includes(",") ? text.replaceAll(",", "") : text) : Number.NaN;
+    return slot;
   }
 }
+
+/** Slots in TokenStrings, a power of two. */
+const TOKEN_STRINGS = 1 << 14;
 
 function sameUnits(known: string, source: string, start: number): boolean {
   for (let k = 0; k < known.length; k++) if (known.charCodeAt(k) !== source.charCodeAt(start + k)) return false;
@@ -100,18 +92,18 @@ export function tokenize(text: string, from = 0, to = text.length, reuse: Token[
       kind = "punct";
       end = pos + codePointLength(text, pos, to);
     }
-    strings.find(text, pos, end, kind);
+    const slot = strings.find(text, pos, end, kind);
     const token = tokens[count];
     if (token === undefined) {
-      tokens.push({ kind, text: strings.text, lower: strings.lower, start: pos, end, spaced, numeric: strings.numeric });
+      tokens.push({ kind, text: strings.texts[slot]!, lower: strings.lowers[slot]!, start: pos, end, spaced, numeric: strings.numerics[slot]! });
     } else {
       token.kind = kind;
-      token.text = strings.text;
-      token.lower = strings.lower;
+      token.text = strings.texts[slot]!;
+      token.lower = strings.lowers[slot]!;
       token.start = pos;
       token.end = end;
       token.spaced = spaced;
-      token.numeric = strings.numeric;
+      token.numeric = strings.numerics[slot]!;
     }
     count++;
     spaced = false;
