@@ -1,20 +1,20 @@
 /**
  * `cli.ts extract FILE [--date YYYY-MM[-DD]]`: prints the mentions of any UTF-8 text as a JSON array, offsets
- * and text taken from FILE itself. The array is written mention by mention, so neither the output nor the
+ * and text taken from FILE itself. The array is written a thousand mentions at a time, so neither the output nor the
  * list of mentions is ever held whole: memory grows with the input, not with what is found in it.
  * Usage errors exit 2 and input errors exit 1, each with one line on stderr, never a stack trace.
  */
 import { parseArgs } from "node:util";
 import { codePointIndex } from "./code-points.ts";
 import { parseIsoDate } from "./extract/calendar.ts";
-import { mentionsOf } from "./extract/index.ts";
+import { mentionsOf, type Mention } from "./extract/index.ts";
 import { PipelineError } from "./errors.ts";
 import { normalize } from "./ingest.ts";
 import { decodeUtf8Text, readInputFile } from "./input-files.ts";
 
 const USAGE = "usage: cli.ts extract FILE [--date YYYY-MM[-DD]]";
-/** Output is flushed in chunks of about this many UTF-16 units. */
-const CHUNK = 1 << 16;
+/** Mentions written at a time. */
+const BATCH = 1024;
 
 export function runExtract(args: string[]): number {
   // A parseArgs error (an unknown option) is reported by cli.ts, as for every command.
@@ -47,19 +47,23 @@ export function runExtract(args: string[]): number {
       console.error(`extract: ${file}@${where}: refused "${abbreviate(raw.slice(start, end))}": the number is beyond the range of a double`);
     },
   });
-  // The same bytes as JSON.stringify(array, null, 2), one element at a time.
-  let chunk = "[";
-  let count = 0;
+  // The same bytes as JSON.stringify(array, null, 2), written a batch of mentions at a time: each batch is
+  // stringified as an array of its own (one native call, one flat string), its brackets cut off.
+  let batch: Mention[] = [];
+  let written = 0;
+  const flush = () => {
+    const json = JSON.stringify(batch, null, 2);
+    process.stdout.write((written === 0 ? "[" : ",") + json.slice(1, -2));
+    written += batch.length;
+    batch = [];
+  };
   for (const mention of mentions) {
     const [start, end] = rawSpan(mention.start, mention.end);
-    const placed = { ...mention, text: raw.slice(start, end), start: rawIndex.toCodePoint(start), end: rawIndex.toCodePoint(end) };
-    chunk += (count++ === 0 ? "\n  " : ",\n  ") + elementJson(placed);
-    if (chunk.length >= CHUNK) {
-      process.stdout.write(chunk);
-      chunk = "";
-    }
+    batch.push({ ...mention, text: raw.slice(start, end), start: rawIndex.toCodePoint(start), end: rawIndex.toCodePoint(end) });
+    if (batch.length === BATCH) flush();
   }
-  process.stdout.write(chunk + (count === 0 ? "]\n" : "\n]\n"));
+  if (batch.length > 0) flush();
+  process.stdout.write(written === 0 ? "[]\n" : "\n]\n");
   return 0;
 }
 
@@ -79,28 +83,6 @@ function readText(file: string): string | null {
 
 /** Below V8's limit on a string's length, with room for the normalized copy. */
 const MAX_TEXT_BYTES = 256 * 1024 * 1024;
-
-/**
- * JSON.stringify(mention, null, 2) as an element of the array, indented one level more: a mention's fields are
- * all strings, numbers, booleans or null, so only the values need JSON.stringify (far cheaper than the whole
- * object with indentation and a re-indenting pass).
- */
-function elementJson(mention: Record<string, string | number | boolean | null>): string {
-  let json = "{";
-  let separator = "\n    ";
-  for (const key in mention) {
-    const value = mention[key];
-    let name = KEYS.get(key);
-    if (name === undefined) KEYS.set(key, (name = JSON.stringify(key)));
-    // Numbers are finite here (mentionsOf refuses the others), so String() writes them as JSON does.
-    json += `${separator}${name}: ${typeof value === "string" ? JSON.stringify(value) : String(value)}`;
-    separator = ",\n    ";
-  }
-  return `${json}\n  }`;
-}
-
-/** Field names as JSON, computed once. */
-const KEYS = new Map<string, string>();
 
 function abbreviate(text: string): string {
   return text.length <= 40 ? text : `${text.slice(0, 18)}…${text.slice(-18)}`;
