@@ -15,6 +15,8 @@ export interface Token {
   spaced: boolean;
   /** Value of a number token ("1,200" → 1200); NaN for other kinds. */
   numeric: number;
+  /** Identifies the token's string among all those the tokenizer has kept, for answers remembered per string (TokenTest). */
+  stringId: number;
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
@@ -29,6 +31,9 @@ class TokenStrings {
   readonly texts: (string | undefined)[] = new Array<string | undefined>(TOKEN_STRINGS);
   readonly lowers: string[] = new Array<string>(TOKEN_STRINGS);
   readonly numerics = new Float64Array(TOKEN_STRINGS);
+  /** Each slot's string's id: fills × TOKEN_STRINGS + slot, so that no two strings ever kept share one. */
+  readonly ids = new Float64Array(TOKEN_STRINGS);
+  #fills = 0;
 
   /** The slot holding the token text[start, end) of the given kind, filled if it held another. */
   find(source: string, start: number, end: number, kind: TokenKind): number {
@@ -41,6 +46,7 @@ class TokenStrings {
     this.texts[slot] = text;
     this.lowers[slot] = kind === "word" && hasUpperCase(source, start, end) ? text.toLowerCase() : text;
     this.numerics[slot] = kind === "number" ? Number(text.includes(",") ? text.replaceAll(",", "") : text) : Number.NaN;
+    this.ids[slot] = ++this.#fills * TOKEN_STRINGS + slot;
     return slot;
   }
 }
@@ -54,6 +60,32 @@ function sameUnits(known: string, source: string, start: number): boolean {
 }
 
 const strings = new TokenStrings();
+
+/**
+ * A test that depends on a token's text alone, its answer remembered per token string: the matchers ask
+ * whether a token may start a mention of nearly every token, and a set lookup costs far more than this.
+ * Answers are kept by the slot of the token's string, each with the string's id (a slot may since hold
+ * another string, even while tokens of the earlier one are still being matched).
+ */
+export class TokenTest {
+  readonly #test: (token: Token) => boolean;
+  readonly #answers = new Uint8Array(TOKEN_STRINGS);
+  /** The id of the string each answer is for; 0, which no string has, for none. */
+  readonly #ids = new Float64Array(TOKEN_STRINGS);
+
+  constructor(test: (token: Token) => boolean) {
+    this.#test = test;
+  }
+
+  has(token: Token): boolean {
+    const slot = token.stringId % TOKEN_STRINGS;
+    if (this.#ids[slot] !== token.stringId) {
+      this.#answers[slot] = this.#test(token) ? 1 : 0;
+      this.#ids[slot] = token.stringId;
+    }
+    return this.#answers[slot] === 1;
+  }
+}
 
 /**
  * Tokenizes text[from, to). Numbers are digit runs with optional thousands groups and decimals ("1,200.5");
@@ -95,7 +127,7 @@ export function tokenize(text: string, from = 0, to = text.length, reuse: Token[
     const slot = strings.find(text, pos, end, kind);
     const token = tokens[count];
     if (token === undefined) {
-      tokens.push({ kind, text: strings.texts[slot]!, lower: strings.lowers[slot]!, start: pos, end, spaced, numeric: strings.numerics[slot]! });
+      tokens.push({ kind, text: strings.texts[slot]!, lower: strings.lowers[slot]!, start: pos, end, spaced, numeric: strings.numerics[slot]!, stringId: strings.ids[slot]! });
     } else {
       token.kind = kind;
       token.text = strings.texts[slot]!;
@@ -104,6 +136,7 @@ export function tokenize(text: string, from = 0, to = text.length, reuse: Token[
       token.end = end;
       token.spaced = spaced;
       token.numeric = strings.numerics[slot]!;
+      token.stringId = strings.ids[slot]!;
     }
     count++;
     spaced = false;
