@@ -1,20 +1,20 @@
 /**
  * `cli.ts extract FILE [--date YYYY-MM[-DD]]`: prints the mentions of any UTF-8 text as a JSON array, offsets
- * and text taken from FILE itself. The array is written mention by mention, so neither the output nor the
+ * and text taken from FILE itself. The array is written a thousand mentions at a time, so neither the output nor the
  * list of mentions is ever held whole: memory grows with the input, not with what is found in it.
  * Usage errors exit 2 and input errors exit 1, each with one line on stderr, never a stack trace.
  */
 import { parseArgs } from "node:util";
 import { codePointIndex } from "./code-points.ts";
 import { parseIsoDate } from "./extract/calendar.ts";
-import { mentionsOf } from "./extract/index.ts";
+import { mentionsOf, type Mention } from "./extract/index.ts";
 import { PipelineError } from "./errors.ts";
 import { normalize } from "./ingest.ts";
 import { decodeUtf8Text, readInputFile } from "./input-files.ts";
 
 const USAGE = "usage: cli.ts extract FILE [--date YYYY-MM[-DD]]";
-/** Output is flushed in chunks of about this many UTF-16 units. */
-const CHUNK = 1 << 16;
+/** Mentions written at a time. */
+const BATCH = 1024;
 
 export function runExtract(args: string[]): number {
   // A parseArgs error (an unknown option) is reported by cli.ts, as for every command.
@@ -36,8 +36,8 @@ export function runExtract(args: string[]): number {
   const normalizedIndex = codePointIndex(normalized.text);
   // Mentions are found in the normalized text and reported at their place in FILE (raw UTF-16 range).
   const rawSpan = (start: number, end: number): [number, number] => [
-    normalized.rawStart[normalizedIndex.toUtf16(start)]!,
-    normalized.rawEnd[normalizedIndex.toUtf16(end) - 1]!,
+    normalized.map.start(normalizedIndex.toUtf16(start)),
+    normalized.map.end(normalizedIndex.toUtf16(end) - 1),
   ];
   const mentions = mentionsOf(normalized.text, {
     ...(date === undefined ? {} : { documentDate: date }),
@@ -47,19 +47,23 @@ export function runExtract(args: string[]): number {
       console.error(`extract: ${file}@${where}: refused "${abbreviate(raw.slice(start, end))}": the number is beyond the range of a double`);
     },
   });
-  // The same bytes as JSON.stringify(array, null, 2), one element at a time.
-  let chunk = "[";
-  let count = 0;
+  // The same bytes as JSON.stringify(array, null, 2), written a batch of mentions at a time: each batch is
+  // stringified as an array of its own (one native call, one flat string), its brackets cut off.
+  let batch: Mention[] = [];
+  let written = 0;
+  const flush = () => {
+    const json = JSON.stringify(batch, null, 2);
+    process.stdout.write((written === 0 ? "[" : ",") + json.slice(1, -2));
+    written += batch.length;
+    batch = [];
+  };
   for (const mention of mentions) {
     const [start, end] = rawSpan(mention.start, mention.end);
-    const placed = { ...mention, text: raw.slice(start, end), start: rawIndex.toCodePoint(start), end: rawIndex.toCodePoint(end) };
-    chunk += (count++ === 0 ? "\n  " : ",\n  ") + JSON.stringify(placed, null, 2).replaceAll("\n", "\n  ");
-    if (chunk.length >= CHUNK) {
-      process.stdout.write(chunk);
-      chunk = "";
-    }
+    batch.push({ ...mention, text: raw.slice(start, end), start: rawIndex.toCodePoint(start), end: rawIndex.toCodePoint(end) });
+    if (batch.length === BATCH) flush();
   }
-  process.stdout.write(chunk + (count === 0 ? "]\n" : "\n]\n"));
+  if (batch.length > 0) flush();
+  process.stdout.write(written === 0 ? "[]\n" : "\n]\n");
   return 0;
 }
 

@@ -7,9 +7,10 @@
  * that landed mid-sentence (set apart after the body), page breaks that split a sentence with a blank
  * line (rejoined), and runs of white space (folded to one space; paragraphs stay separated by a blank line).
  *
- * One linear pass writes UTF-16 code units and their raw ranges into typed arrays: no object per character,
- * and every look-ahead (link markup, white space) stops at the end of its block, so time and memory grow
- * linearly with the input whatever it holds.
+ * One linear pass writes UTF-16 code units into a typed array and their raw ranges into an offset map kept by
+ * runs (a few bytes per run of copied characters, not 8 per character): no object per character, and every
+ * look-ahead (link markup, white space) stops at the end of its block, so time and memory grow linearly with
+ * the input whatever it holds.
  */
 import { sha256 } from "./sha256.ts";
 import { PipelineError } from "./errors.ts";
@@ -17,9 +18,14 @@ import { PipelineError } from "./errors.ts";
 export interface NormalizedText {
   /** Body paragraphs joined by "\n\n", then any footnotes, each as a paragraph of its own. */
   text: string;
-  /** For each UTF-16 index of `text`, the raw UTF-16 range [rawStart[i], rawEnd[i]) it stands for. */
-  rawStart: Int32Array;
-  rawEnd: Int32Array;
+  /** The raw UTF-16 range [start, end) that each UTF-16 index of `text` stands for. */
+  map: OffsetMap;
+  /**
+   * The same map as one array per end, built on first use at 8 bytes per character: for small texts and
+   * callers that index them directly; `map` answers in place without them.
+   */
+  readonly rawStart: Int32Array;
+  readonly rawEnd: Int32Array;
   /** Link anchors by their first and by their last normalized index, for spans that take a whole link. */
   linksByFirst: Map<number, Link>;
   linksByLast: Map<number, Link>;
@@ -40,6 +46,8 @@ const SENTENCE_END = new Set([...".!?:;\"”’)"].map((c) => c.charCodeAt(0)));
 const LOWERCASE_LETTER = /^\p{Ll}$/u;
 /** Characters a backslash escapes in the conversion's Markdown. */
 const ESCAPABLE = new Set([..."$\\*_[]()#`"].map((c) => c.charCodeAt(0)));
+/** What inline normalization may change: an escape, a link, white space other than a single space. */
+const MAY_CHANGE = /[\\[]|[^\S ]| \s/g;
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
 const BACKSLASH = 0x5c;
@@ -72,77 +80,157 @@ function isSpace(code: number): boolean {
 }
 
 /**
- * Normalized code units with their raw ranges, and the links whose anchors they hold (indices local to the
- * buffer). Grows by doubling when no capacity is given up front.
+ * The offset map stored by runs: a run is either a stretch of characters copied one for one from consecutive
+ * raw characters, or a single character standing for a raw range of another length (an escape, folded white
+ * space, a paragraph separator). Prose has a run every few dozen characters, so the map takes a small part of
+ * the 8 bytes per character that a pair of arrays takes.
  */
-class PieceBuffer {
+export class OffsetMap {
+  /** Characters mapped so far. */
   length = 0;
-  codes: Uint16Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  links: Link[] = [];
+  #runs = 0;
+  /** Normalized index of each run's first character, ascending. */
+  #first = new Int32Array(16);
+  /** Raw start of each run's first character. */
+  #rawStart = new Int32Array(16);
+  /** Raw end of a single character that stands for a range of another length; -1 for a one-for-one run. */
+  #rawEnd = new Int32Array(16);
 
-  constructor(capacity: number) {
-    this.codes = new Uint16Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-  }
-
-  grow(minimum: number): void {
-    const capacity = Math.max(minimum, this.codes.length * 2, 16);
-    const grown = (old: Int32Array) => {
-      const next = new Int32Array(capacity);
-      next.set(old.subarray(0, this.length));
-      return next;
-    };
-    const codes = new Uint16Array(capacity);
-    codes.set(this.codes.subarray(0, this.length));
-    this.codes = codes;
-    this.starts = grown(this.starts);
-    this.ends = grown(this.ends);
-  }
-
-  /** Moves [from, from + count) to `to` (within this buffer), links included. */
-  move(from: number, count: number, to: number, firstLink: number): void {
-    this.codes.copyWithin(to, from, from + count);
-    this.starts.copyWithin(to, from, from + count);
-    this.ends.copyWithin(to, from, from + count);
-    for (let k = firstLink; k < this.links.length; k++) {
-      this.links[k]!.first += to - from;
-      this.links[k]!.last += to - from;
+  /** Maps the next `count` characters one for one to the raw characters from `start`. */
+  copied(start: number, count: number): void {
+    const last = this.#runs - 1;
+    if (last < 0 || this.#rawEnd[last] !== -1 || this.#rawStart[last]! + this.length - this.#first[last]! !== start) {
+      this.#run(start, -1);
     }
-  }
-
-  /** Appends [from, from + count) of another buffer, links included. */
-  append(other: PieceBuffer, from: number, count: number, links: Link[]): void {
-    if (this.length + count > this.codes.length) this.grow(this.length + count);
-    this.codes.set(other.codes.subarray(from, from + count), this.length);
-    this.starts.set(other.starts.subarray(from, from + count), this.length);
-    this.ends.set(other.ends.subarray(from, from + count), this.length);
-    const shift = this.length - from;
-    for (const link of links) this.links.push({ ...link, first: link.first + shift, last: link.last + shift });
     this.length += count;
   }
 
-  /** Writes a paragraph separator at the end, "\n\n" standing for the raw gap up to `gapEnd`. */
+  /** Maps the next character to the raw range [start, end). */
+  push(start: number, end: number): void {
+    if (end === start + 1) {
+      this.copied(start, 1);
+    } else {
+      this.#run(start, end);
+      this.length++;
+    }
+  }
+
+  /** Appends the mapping of other's characters [from, to). */
+  append(other: OffsetMap, from: number, to: number): void {
+    for (let run = other.#runOf(from), i = from; i < to; run++) {
+      const runEnd = run + 1 < other.#runs ? Math.min(other.#first[run + 1]!, to) : to;
+      const rawStart = other.#rawStart[run]! + i - other.#first[run]!;
+      if (other.#rawEnd[run] === -1) this.copied(rawStart, runEnd - i);
+      else this.push(rawStart, other.#rawEnd[run]!);
+      i = runEnd;
+    }
+  }
+
+  clear(): void {
+    this.length = 0;
+    this.#runs = 0;
+  }
+
+  /** Raw start of the character at normalized index i (0 <= i < length). */
+  start(i: number): number {
+    const run = this.#runOf(i);
+    return this.#rawStart[run]! + i - this.#first[run]!;
+  }
+
+  /** Raw end of the character at normalized index i (0 <= i < length). */
+  end(i: number): number {
+    const run = this.#runOf(i);
+    const end = this.#rawEnd[run]!;
+    return end === -1 ? this.#rawStart[run]! + i - this.#first[run]! + 1 : end;
+  }
+
+  #run(rawStart: number, rawEnd: number): void {
+    if (this.#runs === this.#first.length) {
+      const grown = (old: Int32Array) => {
+        const next = new Int32Array(old.length * 2);
+        next.set(old);
+        return next;
+      };
+      this.#first = grown(this.#first);
+      this.#rawStart = grown(this.#rawStart);
+      this.#rawEnd = grown(this.#rawEnd);
+    }
+    this.#first[this.#runs] = this.length;
+    this.#rawStart[this.#runs] = rawStart;
+    this.#rawEnd[this.#runs++] = rawEnd;
+  }
+
+  /** The last run that starts at or before i. */
+  #runOf(i: number): number {
+    let low = 0;
+    let high = this.#runs - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (this.#first[middle]! <= i) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+}
+
+/** Normalized code units, their offset map and the links whose anchors they hold (indices local to them). */
+class Pieces {
+  length = 0;
+  codes: Uint16Array;
+  map = new OffsetMap();
+  links: Link[] = [];
+
+  constructor(capacity = 0) {
+    this.codes = new Uint16Array(capacity);
+  }
+
+  /** Room for `count` more code units, growing by doubling. */
+  reserve(count: number): void {
+    if (this.length + count <= this.codes.length) return;
+    const codes = new Uint16Array(Math.max(this.length + count, this.codes.length * 2, 16));
+    codes.set(this.codes.subarray(0, this.length));
+    this.codes = codes;
+  }
+
+  clear(): void {
+    this.length = 0;
+    this.map.clear();
+    this.links.length = 0;
+  }
+
+  write(code: number, start: number, end: number): void {
+    this.reserve(1);
+    this.codes[this.length++] = code;
+    this.map.push(start, end);
+  }
+
+  /** Writes a paragraph separator, "\n\n" standing for the raw gap up to `gapEnd`. */
   separate(gapEnd: number): void {
-    if (this.length + 2 > this.codes.length) this.grow(this.length + 2);
-    const gapStart = this.ends[this.length - 1]!;
+    const gapStart = this.map.end(this.length - 1);
     // A footnote moved after the body owns no gap: its separator stands for nothing in the raw text.
     const start = gapStart <= gapEnd ? gapStart : gapEnd;
-    for (let k = this.length; k < this.length + 2; k++) {
-      this.codes[k] = NEWLINE;
-      this.starts[k] = start;
-      this.ends[k] = gapEnd;
-    }
+    this.write(NEWLINE, start, gapEnd);
+    this.write(NEWLINE, start, gapEnd);
+  }
+
+  /** Appends other's pieces [from, from + count), with `links` (those among them). */
+  append(other: Pieces, from: number, count: number, links: Link[]): void {
+    this.reserve(count);
+    this.codes.set(other.codes.subarray(from, from + count), this.length);
+    this.map.append(other.map, from, from + count);
+    const shift = this.length - from;
+    for (const link of links) this.links.push({ ...link, first: link.first + shift, last: link.last + shift });
+    this.length += count;
   }
 }
 
 export function normalize(raw: string): NormalizedText {
   // Normalizing never lengthens a block, and the blank line between two blocks takes at least two raw
-  // characters, as many as the separator that replaces it: the body fits in raw.length (+2 for the reserve).
-  const body = new PieceBuffer(raw.length + 2);
-  const footnotes = new PieceBuffer(0);
+  // characters, as many as the separator that replaces it: the body fits in raw.length.
+  const out = new Pieces(raw.length);
+  /** One body paragraph at a time, before it is known whether it continues the previous one. */
+  const paragraph = new Pieces();
+  const footnotes = new Pieces();
   /** Where each footnote paragraph starts in `footnotes`. */
   const footnoteStarts: number[] = [];
   let previousBodyEnd = -1;
@@ -156,32 +244,24 @@ export function normalize(raw: string): NormalizedText {
       const at = footnotes.length;
       if (inlinePieces(raw, blockStart, blockEnd, footnotes) > 0) footnoteStarts.push(at);
     } else {
-      // Written after a reserve of two places for a separator, then moved into place.
-      const reserve = body.length === 0 ? 0 : 2;
-      const at = body.length + reserve;
-      const firstLink = body.links.length;
-      body.length = at;
-      const count = inlinePieces(raw, blockStart, blockEnd, body);
-      body.length = at - reserve;
+      paragraph.clear();
+      const count = inlinePieces(raw, blockStart, blockEnd, paragraph);
       if (count > 0) {
-        if (reserve > 0 && isPageBreak(body.codes[body.length - 1]!, body.codes[at]!)) {
+        if (out.length > 0 && isPageBreak(out.codes[out.length - 1]!, paragraph.codes[0]!)) {
           // The sentence goes on after a page break: one space stands for the whole gap, footnotes included.
-          body.move(at, count, body.length + 1, firstLink);
-          body.codes[body.length] = SPACE;
-          body.starts[body.length] = previousBodyEnd;
-          body.ends[body.length] = blockStart;
-          body.length += 1 + count;
-        } else {
-          if (reserve > 0) body.separate(body.starts[at]!);
-          body.length += reserve + count;
+          out.write(SPACE, previousBodyEnd, blockStart);
+        } else if (out.length > 0) {
+          out.separate(paragraph.map.start(0));
         }
+        out.append(paragraph, 0, count, paragraph.links);
         previousBodyEnd = blockEnd;
       }
     }
     if (gap.done) break;
     blockStart = gap.value.index + gap.value[0].length;
   }
-  return assemble(body, footnotes, footnoteStarts);
+  appendFootnotes(out, footnotes, footnoteStarts);
+  return normalizedText(out);
 }
 
 function isPageBreak(lastCode: number, firstCode: number): boolean {
@@ -192,43 +272,55 @@ function isPageBreak(lastCode: number, firstCode: number): boolean {
  * Writes one paragraph's characters into `out` from `out.length`, with escapes and link markup undone and
  * white space folded; returns how many it wrote (`out.length` is left after them).
  */
-function inlinePieces(raw: string, start: number, end: number, out: PieceBuffer): number {
+function inlinePieces(raw: string, start: number, end: number, out: Pieces): number {
   // A block never normalizes to more characters than it has, so one capacity check covers the loop.
-  if (out.length + (end - start) > out.codes.length) out.grow(out.length + (end - start));
-  const { codes, starts, ends } = out;
+  out.reserve(end - start);
+  const { codes, map } = out;
   const first = out.length;
   let n = first;
   let i = start;
+  /** Raw start of the characters copied one for one up to i and not yet mapped. */
+  let copiedFrom = start;
   while (i < end) {
     const c = raw.charCodeAt(i);
     if (c === BACKSLASH && i + 1 < end && ESCAPABLE.has(raw.charCodeAt(i + 1))) {
-      codes[n] = raw.charCodeAt(i + 1);
-      starts[n] = i;
-      ends[n++] = i + 2;
-      i += 2;
+      if (i > copiedFrom) map.copied(copiedFrom, i - copiedFrom);
+      codes[n++] = raw.charCodeAt(i + 1);
+      map.push(i, i + 2);
+      copiedFrom = i += 2;
     } else if (c === OPEN_BRACKET && linkAt(raw, i, end, out.links, n)) {
+      if (i > copiedFrom) map.copied(copiedFrom, i - copiedFrom);
       const link = out.links.at(-1)!;
-      for (let k = i + 1; n <= link.last; k++, n++) {
-        codes[n] = raw.charCodeAt(k);
-        starts[n] = k;
-        ends[n] = k + 1;
-      }
-      i = link.rawClose;
+      map.copied(i + 1, link.last + 1 - n);
+      for (let k = i + 1; n <= link.last; k++) codes[n++] = raw.charCodeAt(k);
+      copiedFrom = i = link.rawClose;
     } else if (isSpace(c)) {
       let j = i + 1;
       while (j < end && isSpace(raw.charCodeAt(j))) j++;
-      if (n > first && j < end) {
-        codes[n] = SPACE;
-        starts[n] = i;
-        ends[n++] = j;
+      const kept = n > first && j < end;
+      if (kept && j === i + 1) {
+        // One white-space character becomes one space: still a copy, one for one.
+        codes[n++] = SPACE;
+        i = j;
+        continue;
       }
-      i = j;
+      if (i > copiedFrom) map.copied(copiedFrom, i - copiedFrom);
+      if (kept) {
+        codes[n++] = SPACE;
+        map.push(i, j);
+      }
+      copiedFrom = i = j;
     } else {
-      codes[n] = c;
-      starts[n] = i;
-      ends[n++] = ++i;
+      // Copied as is up to the next character that may need more than a copy: a regex finds it far faster than
+      // testing each character. The block's end is a line break, so the search never passes it by much.
+      MAY_CHANGE.lastIndex = i + 1;
+      let next = Math.min(MAY_CHANGE.exec(raw)?.index ?? end, end);
+      // A single space before the block's end is dropped, not copied: left for the white-space branch.
+      if (next === end && raw.charCodeAt(end - 1) === SPACE && end - 1 > i) next--;
+      while (i < next) codes[n++] = raw.charCodeAt(i++);
     }
   }
+  if (i > copiedFrom) map.copied(copiedFrom, i - copiedFrom);
   out.length = n;
   return n - first;
 }
@@ -258,28 +350,50 @@ function linkAt(raw: string, open: number, limit: number, links: Link[], first: 
   return false;
 }
 
-/** The body, then each footnote as a paragraph of its own, as the text and its offset map. */
-function assemble(body: PieceBuffer, footnotes: PieceBuffer, footnoteStarts: number[]): NormalizedText {
+/** Each footnote after the body, as a paragraph of its own. */
+function appendFootnotes(out: Pieces, footnotes: Pieces, footnoteStarts: number[]): void {
   let nextLink = 0;
   footnoteStarts.forEach((from, k) => {
     const to = footnoteStarts[k + 1] ?? footnotes.length;
     const firstLink = nextLink;
     while (nextLink < footnotes.links.length && footnotes.links[nextLink]!.first < to) nextLink++;
-    if (body.length > 0) {
-      body.separate(footnotes.starts[from]!);
-      body.length += 2;
-    }
-    body.append(footnotes, from, to - from, footnotes.links.slice(firstLink, nextLink));
+    if (out.length > 0) out.separate(footnotes.map.start(from));
+    out.append(footnotes, from, to - from, footnotes.links.slice(firstLink, nextLink));
   });
-  const length = body.length;
-  const text = Buffer.from(body.codes.buffer, body.codes.byteOffset, length * 2).toString("utf16le");
+}
+
+function normalizedText(out: Pieces): NormalizedText {
+  const text = Buffer.from(out.codes.buffer, out.codes.byteOffset, out.length * 2).toString("utf16le");
+  const { map } = out;
   const linksByFirst = new Map<number, Link>();
   const linksByLast = new Map<number, Link>();
-  for (const link of body.links) {
+  for (const link of out.links) {
     linksByFirst.set(link.first, link);
     linksByLast.set(link.last, link);
   }
-  return { text, rawStart: body.starts.subarray(0, length), rawEnd: body.ends.subarray(0, length), linksByFirst, linksByLast };
+  let arrays: { starts: Int32Array; ends: Int32Array } | undefined;
+  const materialized = () => {
+    if (!arrays) {
+      arrays = { starts: new Int32Array(map.length), ends: new Int32Array(map.length) };
+      for (let i = 0; i < map.length; i++) {
+        arrays.starts[i] = map.start(i);
+        arrays.ends[i] = map.end(i);
+      }
+    }
+    return arrays;
+  };
+  return {
+    text,
+    map,
+    get rawStart() {
+      return materialized().starts;
+    },
+    get rawEnd() {
+      return materialized().ends;
+    },
+    linksByFirst,
+    linksByLast,
+  };
 }
 
 /** The raw UTF-16 range that the normalized range [start, end) stands for. */
@@ -287,8 +401,8 @@ export function rawRange(normalized: NormalizedText, start: number, end: number)
   if (start < 0 || end > normalized.text.length || start >= end) {
     throw new RangeError(`normalized range [${start}, ${end}) is empty or outside the text`);
   }
-  let rawStart = normalized.rawStart[start]!;
-  let rawEnd = normalized.rawEnd[end - 1]!;
+  let rawStart = normalized.map.start(start);
+  let rawEnd = normalized.map.end(end - 1);
   // A span that takes a link's whole anchor at its edge takes the link markup too; one that cuts it does not.
   const opening = normalized.linksByFirst.get(start);
   if (opening && opening.last < end) rawStart = opening.rawOpen;

@@ -49,6 +49,20 @@ describe("ingest on the memo", () => {
   });
 });
 
+describe("the offset map", () => {
+  it("maps each normalized character to the raw characters it stands for", () => {
+    const input = "Up \\$5  [bn](http://x) a\nb\n\n c\t\td";
+    const normalized = normalize(input);
+    expect(normalized.text).toBe("Up $5 bn a b c d");
+    const standsFor = [...normalized.text].map((_, i) => input.slice(normalized.map.start(i), normalized.map.end(i)));
+    expect(standsFor).toEqual(["U", "p", " ", "\\$", "5", "  ", "b", "n", " ", "a", "\n", "b", "\n\n ", "c", "\t\t", "d"]);
+    expect([...normalized.rawStart]).toEqual(standsFor.map((_, i) => normalized.map.start(i)));
+    expect([...normalized.rawEnd]).toEqual(standsFor.map((_, i) => normalized.map.end(i)));
+    // A span that takes the whole anchor takes the link markup too.
+    expect(rawRange(normalized, 6, 8)).toEqual([8, 22]);
+  });
+});
+
 describe("ingest on any text", () => {
   it("never throws, and every normalized character maps inside the raw text", () => {
     fc.assert(

@@ -10,7 +10,7 @@ import { matchQuantity } from "./quantities.ts";
 import { DateResolver } from "./relative-dates.ts";
 import { segments } from "./segments.ts";
 import { matchTime } from "./times.ts";
-import { tokenize } from "./tokenize.ts";
+import { tokenize, type Token } from "./tokenize.ts";
 
 export type {
   DatePrecision,
@@ -42,8 +42,10 @@ export function extract(text: string, options: ExtractOptions = {}): Mention[] {
 export function* mentionsOf(text: string, options: ExtractOptions = {}): Generator<Mention> {
   const dates = new DateResolver(options.documentDate);
   const index = codePointIndex(text);
+  // One token array for all segments: a segment's tokens are done with before the next is tokenized.
+  const tokens: Token[] = [];
   for (const [from, to] of segments(text)) {
-    const tokens = tokenize(text, from, to);
+    tokenize(text, from, to, tokens);
     let i = 0;
     while (i < tokens.length) {
       const quantity = matchQuantity(tokens, i);

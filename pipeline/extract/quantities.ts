@@ -15,7 +15,7 @@ import {
 } from "./number-words.ts";
 import { parseNumeral, type Numeral } from "./numerals.ts";
 import { DASHES, endsCleanly, isAttached, isHyphenJoin, lowerAt } from "./token-checks.ts";
-import type { Token } from "./tokenize.ts";
+import { TokenTest, type Token } from "./tokenize.ts";
 import { parseCurrencyPrefix, parseRate, parseUnitSuffix, CURRENCY_FIRST_TOKENS, type UnitKind } from "./units.ts";
 
 export type QuantityFields = Omit<QuantityMention, "kind" | "text" | "start" | "end">;
@@ -67,14 +67,14 @@ const STARTERS: ReadonlySet<string> = new Set([
   ...RANGE_CONNECTORS.keys(), ...HEDGE_FIRST_WORDS, "a", "an", "half", "twice", "multi",
 ]);
 
-function mayStartQuantity(token: Token): boolean {
-  return token.kind === "number" || STARTERS.has(token.lower) || CURRENCY_FIRST_TOKENS.has(token.text);
-}
+const mayStartQuantity = new TokenTest(
+  (token) => token.kind === "number" || STARTERS.has(token.lower) || CURRENCY_FIRST_TOKENS.has(token.text),
+);
 
 /** A quantity starting at tokens[i], hedge included. */
 export function matchQuantity(tokens: readonly Token[], i: number): Match<QuantityFields> | null {
   const first = tokens[i];
-  if (!first || !mayStartQuantity(first)) return null;
+  if (!first || !mayStartQuantity.has(first)) return null;
   const hedge = matchHedge(tokens, i);
   const from = hedge ? hedge.end : i;
   const body = longest(

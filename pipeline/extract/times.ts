@@ -6,7 +6,7 @@ import type { DatePrecision } from "./mention.ts";
 import { TENS, UNITS } from "./number-words.ts";
 import { isIdentifierNumber, isPlainYear, parseNumeral } from "./numerals.ts";
 import { DASHES, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt } from "./token-checks.ts";
-import type { Token } from "./tokenize.ts";
+import { TokenTest, type Token } from "./tokenize.ts";
 
 export type AnchorRule =
   /** The anchor's period shifted: "that year" (year, 0), "the following month" (month, +1), "two years later". */
@@ -45,7 +45,7 @@ export type TimeSpec =
 /** A time mention starting at tokens[i] (or, for "from 2008-2014", at the year after "from"). */
 export function matchTime(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const first = tokens[i];
-  if (!first || (first.kind !== "number" && !STARTERS.has(first.lower))) return null;
+  if (!first || !mayStartTime.has(first)) return null;
   return longest(matchDateRange(tokens, i), matchAbsolute(tokens, i), matchRelative(tokens, i));
 }
 
@@ -587,3 +587,6 @@ const STARTERS: ReadonlySet<string> = new Set([
   ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys(), ...DEICTIC_SHIFTS.keys(), ...UNITS.keys(), ...TENS.keys(),
   ...WEEKDAYS.keys(), "the", "that", "a", "an", "q",
 ]);
+
+const mayStartTime = new TokenTest((token) => token.kind === "number" || STARTERS.has(token.lower));
+

@@ -15,19 +15,90 @@ export interface Token {
   spaced: boolean;
   /** Value of a number token ("1,200" → 1200); NaN for other kinds. */
   numeric: number;
+  /** Identifies the token's string among all those the tokenizer has kept, for answers remembered per string (TokenTest). */
+  stringId: number;
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
 const BACKSLASH = 0x5c;
 
 /**
+ * The strings of recently seen tokens, by a hash of their code units: prose repeats a small vocabulary, so most
+ * tokens reuse a string (its lower case, its value and the hash the matchers' sets compute once per string)
+ * instead of slicing, lower-casing and hashing anew. Direct-mapped, so its size stays fixed whatever the text.
+ */
+class TokenStrings {
+  readonly texts: (string | undefined)[] = new Array<string | undefined>(TOKEN_STRINGS);
+  readonly lowers: string[] = new Array<string>(TOKEN_STRINGS);
+  readonly numerics = new Float64Array(TOKEN_STRINGS);
+  /** Each slot's string's id: fills × TOKEN_STRINGS + slot, so that no two strings ever kept share one. */
+  readonly ids = new Float64Array(TOKEN_STRINGS);
+  #fills = 0;
+
+  /** The slot holding the token text[start, end) of the given kind, filled if it held another. */
+  find(source: string, start: number, end: number, kind: TokenKind): number {
+    let hash = 0;
+    for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + source.charCodeAt(k)) | 0;
+    const slot = (hash ^ (hash >>> 14)) & (TOKEN_STRINGS - 1);
+    const known = this.texts[slot];
+    if (known !== undefined && known.length === end - start && sameUnits(known, source, start)) return slot;
+    const text = source.slice(start, end);
+    this.texts[slot] = text;
+    this.lowers[slot] = kind === "word" && hasUpperCase(source, start, end) ? text.toLowerCase() : text;
+    this.numerics[slot] = kind === "number" ? Number(text.includes(",") ? text.replaceAll(",", "") : text) : Number.NaN;
+    this.ids[slot] = ++this.#fills * TOKEN_STRINGS + slot;
+    return slot;
+  }
+}
+
+/** Slots in TokenStrings, a power of two. */
+const TOKEN_STRINGS = 1 << 14;
+
+function sameUnits(known: string, source: string, start: number): boolean {
+  for (let k = 0; k < known.length; k++) if (known.charCodeAt(k) !== source.charCodeAt(start + k)) return false;
+  return true;
+}
+
+const strings = new TokenStrings();
+
+/**
+ * A test that depends on a token's text alone, its answer remembered per token string: the matchers ask
+ * whether a token may start a mention of nearly every token, and a set lookup costs far more than this.
+ * Answers are kept by the slot of the token's string, each with the string's id (a slot may since hold
+ * another string, even while tokens of the earlier one are still being matched).
+ */
+export class TokenTest {
+  readonly #test: (token: Token) => boolean;
+  readonly #answers = new Uint8Array(TOKEN_STRINGS);
+  /** The id of the string each answer is for; 0, which no string has, for none. */
+  readonly #ids = new Float64Array(TOKEN_STRINGS);
+
+  constructor(test: (token: Token) => boolean) {
+    this.#test = test;
+  }
+
+  has(token: Token): boolean {
+    const slot = token.stringId % TOKEN_STRINGS;
+    if (this.#ids[slot] !== token.stringId) {
+      this.#answers[slot] = this.#test(token) ? 1 : 0;
+      this.#ids[slot] = token.stringId;
+    }
+    return this.#answers[slot] === 1;
+  }
+}
+
+/**
  * Tokenizes text[from, to). Numbers are digit runs with optional thousands groups and decimals ("1,200.5");
  * words are runs of letters; anything else is a one-code-point punctuation token. Apostrophes and hyphens
  * are punctuation, so "Russia's" is three tokens. A backslash escaping ASCII punctuation (Markdown "\$") is
  * dropped, so escaped and plain text yield the same tokens.
+ *
+ * With `reuse`, the tokens are written into that array, reusing its token objects, and it is returned: for a
+ * caller that is done with the previous tokens before it asks for the next.
  */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  const tokens: Token[] = [];
+export function tokenize(text: string, from = 0, to = text.length, reuse: Token[] = []): Token[] {
+  const tokens = reuse;
+  let count = 0;
   let pos = from;
   let spaced = true;
   while (pos < to) {
@@ -43,31 +114,35 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     let kind: TokenKind;
     let end: number;
-    let cased = false;
     if (isDigit(code)) {
       kind = "number";
       end = scanNumber(text, pos, to);
     } else if (isLetterAt(text, pos, to)) {
       kind = "word";
       end = scanWord(text, pos, to);
-      cased = hasUpperCase(text, pos, end);
     } else {
       kind = "punct";
       end = pos + codePointLength(text, pos, to);
     }
-    const raw = text.slice(pos, end);
-    tokens.push({
-      kind,
-      text: raw,
-      lower: cased ? raw.toLowerCase() : raw,
-      start: pos,
-      end,
-      spaced,
-      numeric: kind === "number" ? Number(raw.includes(",") ? raw.replaceAll(",", "") : raw) : Number.NaN,
-    });
+    const slot = strings.find(text, pos, end, kind);
+    const token = tokens[count];
+    if (token === undefined) {
+      tokens.push({ kind, text: strings.texts[slot]!, lower: strings.lowers[slot]!, start: pos, end, spaced, numeric: strings.numerics[slot]!, stringId: strings.ids[slot]! });
+    } else {
+      token.kind = kind;
+      token.text = strings.texts[slot]!;
+      token.lower = strings.lowers[slot]!;
+      token.start = pos;
+      token.end = end;
+      token.spaced = spaced;
+      token.numeric = strings.numerics[slot]!;
+      token.stringId = strings.ids[slot]!;
+    }
+    count++;
     spaced = false;
     pos = end;
   }
+  tokens.length = count;
   return tokens;
 }
 
@@ -121,7 +196,14 @@ function hasUpperCase(text: string, from: number, to: number): boolean {
 
 function scanWord(text: string, pos: number, to: number): number {
   let end = pos;
-  while (end < to && isLetterAt(text, end, to)) end += codePointLength(text, end, to);
+  while (end < to) {
+    const code = text.charCodeAt(end);
+    // ASCII letters inline: the common case, and the loop's cost.
+    const folded = code | 0x20;
+    if (folded >= 0x61 && folded <= 0x7a) end++;
+    else if (code >= 0x80 && isLetterAt(text, end, to)) end += codePointLength(text, end, to);
+    else break;
+  }
   return end;
 }
 
