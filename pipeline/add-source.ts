@@ -17,7 +17,7 @@ import { sourceId } from "../schemas/fields.ts";
 import { codePointIndex } from "./code-points.ts";
 import { crashPoint } from "./crash-point.ts";
 import { PipelineError } from "./errors.ts";
-import { extract, type Mention } from "./extract/index.ts";
+import { extract, type ExtractedMention } from "./extract/index.ts";
 import { normalize, sha256, type NormalizedText } from "./ingest.ts";
 import { TO_CURATE_FILE, type ToCurateEntry } from "./to-curate.ts";
 
@@ -204,7 +204,7 @@ function contextAround({ text }: NormalizedText, start: number, end: number): st
   return `${from > paragraphStart ? "…" : ""}${text.slice(Math.min(from, start), to)}${to < paragraphEnd ? "…" : ""}`;
 }
 
-function reading(mention: Mention): string {
+function reading(mention: ExtractedMention): string {
   if (mention.kind === "time") {
     if (mention.date_start === null) return "a date the text does not resolve on its own";
     return mention.date_start === mention.date_end ? mention.date_start : `${mention.date_start}/${mention.date_end}`;

@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import { codePointIndex } from "./code-points.ts";
 import { parseIsoDate } from "./extract/calendar.ts";
-import { mentionsOf, type Mention } from "./extract/index.ts";
+import { mentionsOf, type ExtractedMention } from "./extract/index.ts";
 import { PipelineError } from "./errors.ts";
 import { normalize } from "./ingest.ts";
 import { decodeUtf8Text, readInputFile } from "./input-files.ts";
@@ -49,7 +49,7 @@ export function runExtract(args: string[]): number {
   });
   // The same bytes as JSON.stringify(array, null, 2), written a batch of mentions at a time: each batch is
   // stringified as an array of its own (one native call, one flat string), its brackets cut off.
-  let batch: Mention[] = [];
+  let batch: ExtractedMention[] = [];
   let written = 0;
   const flush = () => {
     const json = JSON.stringify(batch, null, 2);

@@ -3,10 +3,10 @@
  * test, in the variants a journalist would write.
  */
 import { describe, expect, it } from "vitest";
-import { extract, type Mention } from "../pipeline/extract/index.ts";
+import { extract, type ExtractedMention } from "../pipeline/extract/index.ts";
 
 /** The mention whose text is `text` in `sentence`; fails when there is none. */
-function mentionIn(sentence: string, text: string, documentDate = "2018-03-15"): Mention {
+function mentionIn(sentence: string, text: string, documentDate = "2018-03-15"): ExtractedMention {
   const mentions = extract(sentence, { documentDate });
   const found = mentions.find((m) => m.text === text);
   if (!found) throw new Error(`"${text}" not found in "${sentence}"; found ${JSON.stringify(mentions.map((m) => m.text))}`);

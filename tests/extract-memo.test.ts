@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { extract, type Mention } from "../pipeline/extract/index.ts";
+import { extract, type ExtractedMention } from "../pipeline/extract/index.ts";
 
 const raw = readFileSync(new URL("../sources/ponars-pm-428/memo.txt", import.meta.url), "utf8");
 /** What the pipeline normally feeds the stage: no "\$" escapes, no "[text](#)" link markup. */
 const normalized = raw.replace(/\\\$/g, "$").replace(/\[([^\]]*)\]\(#\)/g, "$1");
 
-type Expected = Partial<Mention> & { text: string };
+type Expected = Partial<ExtractedMention> & { text: string };
 
 const year = (text: string, y = text): Expected => ({ text, kind: "time", date_start: y, date_end: y, precision: "year", relative: false });
 const range = (text: string, start: string, end: string): Expected => ({ text, kind: "time", date_start: start, date_end: end, precision: "range" });
@@ -93,7 +93,7 @@ const EXPECTED: Expected[] = [
 const FORBIDDEN = ["428", "one", "One", "First", "Second", "Third", "Year", "A few", "few", "half"];
 
 /** Index in `mentions` of each expected item, matched in order; -1 where one is missing. */
-function alignInOrder(mentions: Mention[], expected: Expected[]): number[] {
+function alignInOrder(mentions: ExtractedMention[], expected: Expected[]): number[] {
   let from = 0;
   return expected.map((want) => {
     const index = mentions.findIndex((m, k) => k >= from && m.text === want.text);

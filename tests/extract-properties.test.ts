@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extract, type Mention } from "../pipeline/extract/index.ts";
+import { extract, type ExtractedMention } from "../pipeline/extract/index.ts";
 
 /** The contract every result must satisfy, whatever the input. */
-function expectWellFormed(text: string, mentions: Mention[]): void {
+function expectWellFormed(text: string, mentions: ExtractedMention[]): void {
   const points = Array.from(text);
   let previousEnd = 0;
   for (const m of mentions) {

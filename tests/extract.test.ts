@@ -1,27 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { extract, type ExtractOptions, type Mention } from "../pipeline/extract/index.ts";
+import { extract, type ExtractOptions, type ExtractedMention } from "../pipeline/extract/index.ts";
 
 interface Case {
   sentence: string;
   /** The mention's exact text. */
   text: string;
-  expected: Partial<Mention>;
+  expected: Partial<ExtractedMention>;
   options?: ExtractOptions;
 }
 
-function mentionIn(sentence: string, text: string, options?: ExtractOptions): Mention {
+function mentionIn(sentence: string, text: string, options?: ExtractOptions): ExtractedMention {
   const mentions = extract(sentence, options);
   const found = mentions.find((m) => m.text === text);
   expect(found, `"${text}" among ${JSON.stringify(mentions.map((m) => m.text))}`).toBeDefined();
   return found!;
 }
 
-function quantity(sentence: string, text: string, value: number | null, unit: string, more: Partial<Mention> = {}): Case {
+function quantity(sentence: string, text: string, value: number | null, unit: string, more: Partial<ExtractedMention> = {}): Case {
   return { sentence, text, expected: { kind: "quantity", value, unit, ...more } };
 }
 
-function time(sentence: string, text: string, date_start: string | null, date_end: string | null, precision: string | null, more: Partial<Mention> = {}, options?: ExtractOptions): Case {
-  return { sentence, text, expected: { kind: "time", date_start, date_end, precision, ...more } as Partial<Mention>, options };
+function time(sentence: string, text: string, date_start: string | null, date_end: string | null, precision: string | null, more: Partial<ExtractedMention> = {}, options?: ExtractOptions): Case {
+  return { sentence, text, expected: { kind: "time", date_start, date_end, precision, ...more } as Partial<ExtractedMention>, options };
 }
 
 const exact = { qualifier: "exact", vague: false, value_high: null } as const;

@@ -4,7 +4,7 @@
  * tokens ahead and the longest match wins (a quantity on ties), then scanning resumes after it.
  */
 
-import type { ExtractOptions, Mention } from "./mention.ts";
+import type { ExtractOptions, ExtractedMention } from "./mention.ts";
 import { codePointIndex } from "../code-points.ts";
 import { matchQuantity } from "./quantities.ts";
 import { DateResolver } from "./relative-dates.ts";
@@ -15,7 +15,7 @@ import { tokenize, type Token } from "./tokenize.ts";
 export type {
   DatePrecision,
   ExtractOptions,
-  Mention,
+  ExtractedMention,
   Qualifier,
   QuantityMention,
   TimeMention,
@@ -29,7 +29,7 @@ export type {
  *
  * @throws RangeError when options.documentDate is not "YYYY", "YYYY-MM" or "YYYY-MM-DD".
  */
-export function extract(text: string, options: ExtractOptions = {}): Mention[] {
+export function extract(text: string, options: ExtractOptions = {}): ExtractedMention[] {
   return [...mentionsOf(text, options)];
 }
 
@@ -39,7 +39,7 @@ export function extract(text: string, options: ExtractOptions = {}): Mention[] {
  *
  * @throws RangeError when options.documentDate is not "YYYY", "YYYY-MM" or "YYYY-MM-DD" (on the first call of next()).
  */
-export function* mentionsOf(text: string, options: ExtractOptions = {}): Generator<Mention> {
+export function* mentionsOf(text: string, options: ExtractOptions = {}): Generator<ExtractedMention> {
   const dates = new DateResolver(options.documentDate);
   const index = codePointIndex(text);
   // One token array for all segments: a segment's tokens are done with before the next is tokenized.

@@ -40,7 +40,7 @@ export interface TimeMention {
   offset: string | null;
 }
 
-export type Mention = QuantityMention | TimeMention;
+export type ExtractedMention = QuantityMention | TimeMention;
 
 export interface ExtractOptions {
   /** The document's own date ("YYYY-MM" or "YYYY-MM-DD"), for deictic expressions such as "this January". */

@@ -4,7 +4,7 @@
  * less fails the build with a report per kind that names each mention left over by file and line.
  */
 import { PipelineError } from "../errors.ts";
-import type { Mention } from "../extract/mention.ts";
+import type { ExtractedMention } from "../extract/mention.ts";
 import { rawRange } from "../ingest.ts";
 import type { SourceContext } from "./context.ts";
 import type { Located } from "./locate.ts";
@@ -16,16 +16,16 @@ interface Rule {
   shared: boolean;
 }
 
-const RULES: Record<Mention["kind"], Rule> = {
+const RULES: Record<ExtractedMention["kind"], Rule> = {
   quantity: { users: "used by a figure", shared: false },
   time: { users: "dates no event or figure period", shared: true },
 };
 
 export function coverageErrors(context: SourceContext): PipelineError[] {
-  return (Object.keys(RULES) as Mention["kind"][]).flatMap((kind) => kindErrors(context, kind, RULES[kind]));
+  return (Object.keys(RULES) as ExtractedMention["kind"][]).flatMap((kind) => kindErrors(context, kind, RULES[kind]));
 }
 
-function kindErrors(context: SourceContext, kind: Mention["kind"], rule: Rule): PipelineError[] {
+function kindErrors(context: SourceContext, kind: ExtractedMention["kind"], rule: Rule): PipelineError[] {
   const errors: PipelineError[] = [];
   const mentions = context.located.filter((m) => m.mention.kind === kind);
   const unaccounted = mentions.filter((m) => m.usedBy.length === 0 && m.dismissedBy === null).length;
@@ -44,7 +44,7 @@ function kindErrors(context: SourceContext, kind: Mention["kind"], rule: Rule): 
 }
 
 /** Why a mention is not accounted for exactly once, or null when it is. */
-function claimProblem(m: Located, kind: Mention["kind"], rule: Rule): string | null {
+function claimProblem(m: Located, kind: ExtractedMention["kind"], rule: Rule): string | null {
   const used = rule.shared ? Math.min(m.usedBy.length, 1) : m.usedBy.length;
   const claims = used + (m.dismissedBy === null ? 0 : 1);
   if (claims === 1) return null;

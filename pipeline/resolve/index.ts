@@ -3,12 +3,12 @@
  * in the text, check curated expectations against them, and account for every mention (coverage.ts). Each
  * record keeps its provenance (curated entry, normalized span) for the stages after it.
  */
-import type { Event, Figure, Mention as MentionRecord } from "../../schemas/index.ts";
+import type { Event, Figure, Mention } from "../../schemas/index.ts";
 import type { Curated } from "../curation.ts";
 import { intervalColumns } from "../date-interval.ts";
 import type { CuratedEvent, CuratedFigure, Dismissal } from "../curated-records.ts";
 import { PipelineError, throwIfAny } from "../errors.ts";
-import type { Mention } from "../extract/mention.ts";
+import type { ExtractedMention } from "../extract/mention.ts";
 import { provenance, sourceContext, type Provenanced, type SourceContext } from "./context.ts";
 import { coverageErrors } from "./coverage.ts";
 import { applyDismissal } from "./dismissals.ts";
@@ -26,14 +26,14 @@ export interface CuratedFiles {
 
 export type ResolveInput = Omit<Parameters<typeof sourceContext>[0], "located"> & {
   /** Mentions of the normalized text, offsets in code points. */
-  mentions: Mention[];
+  mentions: ExtractedMention[];
   curated: CuratedFiles;
 };
 
 export interface Resolved {
   figures: Provenanced<Figure>[];
   events: Provenanced<Event>[];
-  mentions: MentionRecord[];
+  mentions: Mention[];
 }
 
 export function resolve({ mentions, curated, ...source }: ResolveInput): Resolved {
@@ -56,7 +56,7 @@ export function resolve({ mentions, curated, ...source }: ResolveInput): Resolve
   return { figures, events, mentions: context.located.map((m) => mentionRecord(context, m)) };
 }
 
-function mentionRecord(context: SourceContext, m: Located): MentionRecord {
+function mentionRecord(context: SourceContext, m: Located): Mention {
   const { char_start, char_end } = provenance(context, m);
   const quantity = m.mention.kind === "quantity" ? m.mention : null;
   const time = m.mention.kind === "time" ? m.mention : null;

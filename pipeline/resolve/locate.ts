@@ -3,7 +3,7 @@
  * here fails through `fail`, which names the curated file, line and key.
  */
 import { codePointIndex } from "../code-points.ts";
-import type { Mention } from "../extract/mention.ts";
+import type { ExtractedMention } from "../extract/mention.ts";
 
 export interface Span {
   start: number;
@@ -11,7 +11,7 @@ export interface Span {
 }
 
 /** A mention located in the normalized text by UTF-16 index, with what claims it. */
-export interface Located<M extends Mention = Mention> extends Span {
+export interface Located<M extends ExtractedMention = ExtractedMention> extends Span {
   mention: M;
   usedBy: string[];
   dismissedBy: string | null;
@@ -20,7 +20,7 @@ export interface Located<M extends Mention = Mention> extends Span {
 export type Fail = (message: string, key: string) => never;
 
 /** The extracted mentions (code point offsets) at their UTF-16 places in `text`, none claimed yet. */
-export function locateMentions(text: string, mentions: Mention[]): Located[] {
+export function locateMentions(text: string, mentions: ExtractedMention[]): Located[] {
   const index = codePointIndex(text);
   return mentions.map((mention) => ({ mention, start: index.toUtf16(mention.start), end: index.toUtf16(mention.end), usedBy: [], dismissedBy: null }));
 }
@@ -47,7 +47,7 @@ export function locateQuote(text: string, quote: string, occurrence: number | un
 }
 
 /** The one mention of `kind` inside `span`, or the one over the text `needle` within it. */
-export function mentionIn<K extends Mention["kind"]>(
+export function mentionIn<K extends ExtractedMention["kind"]>(
   text: string,
   located: Located[],
   kind: K,
@@ -55,7 +55,7 @@ export function mentionIn<K extends Mention["kind"]>(
   needle: string | undefined,
   fail: Fail,
   key: string,
-): Located<Extract<Mention, { kind: K }>> {
+): Located<Extract<ExtractedMention, { kind: K }>> {
   let target = span;
   if (needle !== undefined) {
     const found = occurrencesOf(text, needle, span);
@@ -63,7 +63,7 @@ export function mentionIn<K extends Mention["kind"]>(
     target = { start: found[0]!, end: found[0]! + needle.length };
   }
   const candidates = located.filter(
-    (m): m is Located<Extract<Mention, { kind: K }>> => m.mention.kind === kind && m.start < target.end && m.end > target.start,
+    (m): m is Located<Extract<ExtractedMention, { kind: K }>> => m.mention.kind === kind && m.start < target.end && m.end > target.start,
   );
   if (candidates.length === 0) fail(`no ${kind} mention was extracted ${needle === undefined ? "in the quote" : `at "${needle}"`}`, key);
   if (candidates.length > 1) {
