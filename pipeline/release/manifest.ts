@@ -42,11 +42,14 @@ export { sha256 };
 
 export function manifestOf(version: string, files: Map<string, Buffer>, previous?: PreviousRelease | null): Manifest {
   const sources = JSON.parse(files.get("data/sources.json")?.toString("utf8") ?? "[]") as { id: string; sha256: string }[];
+  // The tables are the descriptor's table resources; other JSON beside them (Datasette's metadata) holds no records.
+  const { resources = [] } = JSON.parse(files.get("datapackage.json")?.toString("utf8") ?? "{}") as { resources?: { name: string; type?: string }[] };
+  const tables = resources.filter((resource) => resource.type === "table").map((resource) => resource.name);
   const records = Object.fromEntries(
-    [...files.keys()]
-      .filter((path) => /^data\/[^/]+\.json$/.test(path))
+    tables
+      .filter((name) => files.has(`data/${name}.json`))
       .sort()
-      .map((path) => [path.slice("data/".length, -".json".length), (JSON.parse(files.get(path)!.toString("utf8")) as unknown[]).length]),
+      .map((name) => [name, (JSON.parse(files.get(`data/${name}.json`)!.toString("utf8")) as unknown[]).length]),
   );
   const entries = [...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, bytes]) => [path, { sha256: sha256(bytes), bytes: bytes.length }] as const);
   return { version, ...(previous === undefined ? {} : { previous }), sources: Object.fromEntries(sources.map((s) => [s.id, { sha256: s.sha256 }])), records, files: Object.fromEntries(entries) };
