@@ -9,12 +9,14 @@
  * folder beside the sources folder (where the build does not look) and renamed into place; a staging folder
  * left by a killed run is removed by the next one.
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { Document } from "yaml";
 import { sourceId } from "../schemas/fields.ts";
 import { codePointIndex } from "./code-points.ts";
+import { exists } from "./input-files.ts";
+import { abandoned } from "./leftovers.ts";
 import { crashPoint } from "./crash-point.ts";
 import { PipelineError } from "./errors.ts";
 import { extract, type ExtractedMention } from "./extract/index.ts";
@@ -246,7 +248,7 @@ function writeFolderAtomically(sourcesDir: string, id: string, files: Map<string
   const target = join(sourcesDir, id);
   const parent = dirname(resolve(sourcesDir));
   removeAbandonedStagings(parent);
-  const staging = join(parent, `${STAGING_PREFIX}${id}-${process.pid}`);
+  const staging = join(parent, `${STAGING_PREFIX}${process.pid}-${id}`);
   rmSync(staging, { recursive: true, force: true });
   try {
     mkdirSync(staging);
@@ -262,28 +264,7 @@ function writeFolderAtomically(sourcesDir: string, id: string, files: Map<string
 
 /** Staging folders whose process is gone: a killed add-source leaves one behind. */
 function removeAbandonedStagings(parent: string): void {
-  for (const name of readdirSync(parent)) {
-    const pid = new RegExp(`^${STAGING_PREFIX.replace(".", "\\.")}.+-(\\d+)$`).exec(name)?.[1];
-    if (pid !== undefined && !processIsAlive(Number(pid))) rmSync(join(parent, name), { recursive: true, force: true });
-  }
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+  for (const name of abandoned(parent, STAGING_PREFIX)) rmSync(join(parent, name), { recursive: true, force: true });
 }
 
 function isDirectory(path: string): boolean {

@@ -4,7 +4,7 @@
  * and decoded by one rule for every command: UTF-8 and no NUL byte. Each refusal is a PipelineError naming the
  * file.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, readdirSync, realpathSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync, realpathSync, type Stats } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { PipelineError } from "./errors.ts";
 
@@ -127,4 +127,14 @@ function firstInvalidByte(bytes: Uint8Array): number {
   let start = bytes.length - 1;
   while (start > 0 && (bytes[start]! & 0xc0) === 0x80) start--;
   return start;
+}
+
+/** Whether anything is at `path`, a dangling symlink included. */
+export function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

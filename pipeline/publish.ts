@@ -15,7 +15,7 @@ import Papa from "papaparse";
 import type { z } from "zod";
 import { crashPoint } from "./crash-point.ts";
 import { PipelineError } from "./errors.ts";
-import { readInputFile } from "./input-files.ts";
+import { exists, readInputFile } from "./input-files.ts";
 import { abandoned } from "./leftovers.ts";
 import { LIST_DELIMITER } from "./package/table-schema.ts";
 
@@ -141,15 +141,5 @@ function packageNameIn(descriptor: FileContent | undefined): string | null {
     return typeof name === "string" ? name : null;
   } catch {
     return null;
-  }
-}
-
-/** Whether anything is at `path`, a dangling symlink included. */
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
   }
 }
