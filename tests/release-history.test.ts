@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import semver from "semver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRASH_AT_VARIABLE } from "../pipeline/crash-point.ts";
 import { historyProblems } from "../pipeline/release/history.ts";
@@ -14,6 +15,11 @@ import { replaceIn, ROOT, snapshot } from "./helpers/cli.ts";
 import { cloneCopy, copyRepo, removeTemporaryFolders, temporaryFolder, type RepoCopy } from "./helpers/repo-copy.ts";
 
 const DATE = ["--date", "2026-02-02"];
+
+/** The newest release, and the two patch releases the tests cut or fake after it. */
+const LATEST = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version as string;
+const NEXT = semver.inc(LATEST, "patch")!;
+const AFTER_NEXT = semver.inc(NEXT, "patch")!;
 
 afterAll(removeTemporaryFolders);
 /** What a release writes, compared between an interrupted-then-resumed release and one that ran through. */
@@ -34,15 +40,15 @@ describe("the chain of manifests", () => {
     const root = temporaryFolder("rdd-history-");
     const releases = join(root, "releases");
     cpSync(join(ROOT, "releases"), releases, { recursive: true });
-    let previous = { version: "1.0.2", sha256: sha256(readFileSync(join(releases, "1.0.2.json"))) };
-    for (const version of ["1.0.3", "1.0.4"]) {
-      const manifest: Manifest = { ...readManifest(releases, "1.0.2")!, version, previous };
+    let previous = { version: LATEST, sha256: sha256(readFileSync(join(releases, `${LATEST}.json`))) };
+    for (const version of [NEXT, AFTER_NEXT]) {
+      const manifest: Manifest = { ...readManifest(releases, LATEST)!, version, previous };
       writeFileSync(join(releases, `${version}.json`), manifestText(manifest));
       previous = { version, sha256: sha256(manifestText(manifest)) };
     }
     return { root, releases };
   }
-  const messages = (root: string, version = "1.0.4") => historyProblems(root, version).map(String);
+  const messages = (root: string, version = AFTER_NEXT) => historyProblems(root, version).map(String);
 
   it("is whole as published, historical manifests included", () => {
     expect(historyProblems(ROOT, JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version).map(String)).toEqual([]);
@@ -51,11 +57,11 @@ describe("the chain of manifests", () => {
 
   it("breaks when a chained manifest is deleted or edited", () => {
     const deleted = chainedHistory();
-    rmSync(join(deleted.releases, "1.0.3.json"));
-    expect(messages(deleted.root)).toEqual(["releases/1.0.4.json: records 1.0.3 as the previous release, but the release before it here is 1.0.2 (releases/1.0.3.json is missing)"]);
+    rmSync(join(deleted.releases, `${NEXT}.json`));
+    expect(messages(deleted.root)).toEqual([`releases/${AFTER_NEXT}.json: records ${NEXT} as the previous release, but the release before it here is ${LATEST} (releases/${NEXT}.json is missing)`]);
     const edited = chainedHistory();
-    replaceIn(join(edited.releases, "1.0.3.json"), '"figures": 22', '"figures": 23');
-    expect(messages(edited.root)).toEqual(["releases/1.0.3.json: changed since release 1.0.4 recorded its SHA-256"]);
+    replaceIn(join(edited.releases, `${NEXT}.json`), '"figures": 22', '"figures": 23');
+    expect(messages(edited.root)).toEqual([`releases/${NEXT}.json: changed since release ${AFTER_NEXT} recorded its SHA-256`]);
   });
 
   it("breaks when a historical manifest is deleted or edited", () => {
@@ -69,16 +75,16 @@ describe("the chain of manifests", () => {
 
   it("breaks when the newest manifest is deleted, by package.json's version or, once committed, by git", () => {
     const history = chainedHistory();
-    rmSync(join(history.releases, "1.0.4.json"));
-    expect(messages(history.root)).toEqual(["package.json: version 1.0.4, but the newest release manifest is releases/1.0.3.json (releases/1.0.4.json is missing)"]);
+    rmSync(join(history.releases, `${AFTER_NEXT}.json`));
+    expect(messages(history.root)).toEqual([`package.json: version ${AFTER_NEXT}, but the newest release manifest is releases/${NEXT}.json (releases/${AFTER_NEXT}.json is missing)`]);
     const committed = chainedHistory();
     const run = (...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.org", ...args], { cwd: committed.root });
     run("init", "-q");
     run("add", "-A");
     run("commit", "-qm", "history");
-    run("rm", "-q", "releases/1.0.4.json");
+    run("rm", "-q", `releases/${AFTER_NEXT}.json`);
     run("commit", "-qm", "drop the newest release");
-    expect(messages(committed.root, "1.0.3")).toEqual(["releases/1.0.4.json: missing (a commit added it; release manifests are never removed)"]);
+    expect(messages(committed.root, NEXT)).toEqual([`releases/${AFTER_NEXT}.json: missing (a commit added it; release manifests are never removed)`]);
   });
 });
 
@@ -90,7 +96,7 @@ describe("the release command", () => {
   // A committed data change (a patch), released once straight through as the reference.
   beforeAll(async () => {
     base = copyRepo();
-    replaceIn(join(base.dir, "sources", "ponars-pm-428", "figures.yaml"), "  note: Attributed to government officials.", "  note: Attributed to Russian government officials.");
+    replaceIn(join(base.dir, "sources", "ponars-pm-428", "figures.yaml"), "  note: The memo calls it the post-Soviet peak.", "  note: The memo calls it Russia's post-Soviet peak.");
     base.git("commit", "-qam", "a corrected note");
     before = releaseState(base);
     const straight = cloneCopy(base);
@@ -100,8 +106,8 @@ describe("the release command", () => {
   }, 60_000);
 
   it("records the previous release and its manifest's hash", () => {
-    const manifest = JSON.parse(reference["releases/1.0.3.json"]!) as Manifest;
-    expect(manifest.previous).toEqual({ version: "1.0.2", sha256: sha256(readFileSync(join(ROOT, "releases", "1.0.2.json"))) });
+    const manifest = JSON.parse(reference[`releases/${NEXT}.json`]!) as Manifest;
+    expect(manifest.previous).toEqual({ version: LATEST, sha256: sha256(readFileSync(join(ROOT, "releases", `${LATEST}.json`))) });
   });
 
   it("refuses a date that is not a real YYYY-MM-DD, or one that would write more than a date, in one line", () => {
@@ -150,7 +156,7 @@ describe("the release command", () => {
       "release-moved-aside:dist",
       "release-moved:dist",
       ...RELEASE_FILES.map((path) => `release-moved:${path}`),
-      "release-moved:releases/1.0.3.json",
+      `release-moved:releases/${NEXT}.json`,
     ];
     // Each run is killed one step further on, so each step's leftover state is what the next run starts from.
     for (const step of steps) {
@@ -167,12 +173,12 @@ describe("the release command", () => {
       if (step === "release-planned") {
         const verified = await copy.cliAsync(["verify"]);
         expect(verified.status).toBe(1);
-        expect(verified.stderr).toContain(`${STAGING_DIR}: release 1.0.3 was interrupted; run the release command again (any bump) to finish it`);
+        expect(verified.stderr).toContain(`${STAGING_DIR}: release ${NEXT} was interrupted; run the release command again (any bump) to finish it`);
       }
     }
     const finished = await copy.cliAsync(["release", "patch", ...DATE]);
     expect(finished.stderr).toBe("");
-    expect(finished.stdout).toContain("finished release 1.0.3");
+    expect(finished.stdout).toContain(`finished release ${NEXT}`);
     expect(releaseState(copy)).toEqual(reference);
     expect(existsSync(join(copy.dir, STAGING_DIR))).toBe(false);
   }, 120_000);
@@ -182,8 +188,8 @@ describe("the release command", () => {
     const released = await copy.cliAsync(["release", "patch", ...DATE]);
     expect(released.status).toBe(0);
     copy.git("add", "-A");
-    copy.git("commit", "-qm", "release 1.0.3");
-    const manifest = join(copy.dir, "releases", "1.0.3.json");
+    copy.git("commit", "-qm", `release ${NEXT}`);
+    const manifest = join(copy.dir, "releases", `${NEXT}.json`);
     replaceIn(manifest, '"figures": 22', '"figures": 21');
     replaceIn(manifest, "d35da3ad5fb24bdb06ece320148b7526ac61a63f255b7cd7fac908c45b0ff390", "0".repeat(64));
     rmSync(join(copy.dir, "releases", "1.0.0.json"));
@@ -191,8 +197,8 @@ describe("the release command", () => {
     expect(verified.status).toBe(1);
     expect(verified.stderr.trim().split("\n")).toEqual([
       "releases/1.0.0.json: missing (release 1.0.0 is part of the history)",
-      "releases/1.0.3.json: records.figures: the manifest says 21, the build gives 22",
-      `releases/1.0.3.json: sources.ponars-pm-428.sha256: the manifest says "${"0".repeat(64)}", the build gives "d35da3ad5fb24bdb06ece320148b7526ac61a63f255b7cd7fac908c45b0ff390"`,
+      `releases/${NEXT}.json: records.figures: the manifest says 21, the build gives 22`,
+      `releases/${NEXT}.json: sources.ponars-pm-428.sha256: the manifest says "${"0".repeat(64)}", the build gives "d35da3ad5fb24bdb06ece320148b7526ac61a63f255b7cd7fac908c45b0ff390"`,
       "verify: 3 difference(s) between the build, dist/ and the release manifest",
     ]);
   }, 60_000);
