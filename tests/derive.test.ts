@@ -1,10 +1,14 @@
 /** Indicators recomputed independently, with plain arithmetic, from the published figures. */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assemble } from "../pipeline/build.ts";
+import { loadCuration } from "../pipeline/curation.ts";
+import { curatedIndicator } from "../pipeline/curated-records.ts";
 import { derive } from "../pipeline/derive/index.ts";
+import { PipelineErrors } from "../pipeline/errors.ts";
 import { sha256 } from "../pipeline/ingest.ts";
 import type { Figure, Indicator } from "../schemas/index.ts";
 import { brokenSources, replaceIn, ROOT, runCli } from "./helpers/cli.ts";
@@ -146,5 +150,34 @@ describe("an inconsistent memo", () => {
     const result = runCli("build", "--sources", sourcesDir, "--out", outDir);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/indicators\.yaml:\d+ \[debt-remainder-consistency-2012\]: consistency check failed: 1,000,000,000 exceeds the tolerance of 1/);
+  });
+});
+
+describe("an indicator definition whose formula does not fit its inputs", () => {
+  /** The messages deriving gives with these definitions added to the memo's, each naming its file and line. */
+  function problems(yaml: string): string[] {
+    const dir = mkdtempSync(join(tmpdir(), "rdd-definitions-"));
+    const file = join(dir, "indicators.yaml");
+    writeFileSync(file, yaml);
+    try {
+      deriveFrom(figures, [...assembled.definitions, ...loadCuration(file, curatedIndicator)]);
+      return [];
+    } catch (error) {
+      return (error instanceof PipelineErrors ? error.errors : [error]).map((e) => String(e).replace(file, "indicators.yaml"));
+    }
+  }
+
+  it.each([
+    [
+      "a growth rate of an undated figure",
+      "- id: g\n  name: g\n  formula: cagr\n  a: border-length-rus-prk\n  b: trade-turnover-rus-prk-2015\n  unit: percent/year\n",
+      "indicators.yaml:3 [g]: formula cagr: a growth rate needs two dated inputs",
+    ],
+    ["a sum of dollars and kilometres", "- id: s\n  name: s\n  formula: sum\n  a: border-length-rus-prk\n  b: trade-turnover-rus-prk-2015\n  unit: USD\n", "indicators.yaml:3 [s]: formula sum: its inputs a, b must share a unit, not km and USD"],
+    ["a result in the wrong unit", "- id: r\n  name: r\n  formula: sum\n  a: trade-turnover-rus-prk-2014\n  b: trade-turnover-rus-prk-2015\n  unit: km\n", "indicators.yaml:6 [r]: formula sum over these inputs gives USD, not km"],
+    ["an input the formula does not take", "- id: c\n  name: c\n  formula: ratio\n  a: trade-turnover-rus-prk-2014\n  b: trade-turnover-rus-prk-2015\n  c: debt-prk-rus-2012\n  unit: ratio\n", "indicators.yaml:6 [c]: formula ratio takes no input `c`"],
+    ["an id a series indicator already has", "- id: trade-turnover-rus-prk-2015-pct-change\n  name: x\n  formula: ratio\n  a: trade-turnover-rus-prk-2014\n  b: trade-turnover-rus-prk-2015\n  unit: ratio\n", "indicators.yaml:1 [trade-turnover-rus-prk-2015-pct-change]: id \"trade-turnover-rus-prk-2015-pct-change\" is already the id of a series indicator"],
+  ])("refuses %s, naming the file and line", (_, yaml, message) => {
+    expect(problems(yaml)).toEqual([message]);
   });
 });
