@@ -45,7 +45,7 @@ export type TimeSpec =
 /** A time mention starting at tokens[i] (or, for "from 2008-2014", at the year after "from"). */
 export function matchTime(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const first = tokens[i];
-  if (!first || !mayStartTime.has(first)) return null;
+  if (!first || !mayStartTime.has(first) || !mayContinueTime(first, tokens[i + 1])) return null;
   return longest(matchDateRange(tokens, i), matchAbsolute(tokens, i), matchRelative(tokens, i));
 }
 
@@ -589,4 +589,24 @@ const STARTERS: ReadonlySet<string> = new Set([
 ]);
 
 const mayStartTime = new TokenTest((token) => token.kind === "number" || STARTERS.has(token.lower));
+
+/**
+ * What the commonest starters need next for any matcher to succeed: "the" a part, decade, quarter or shift
+ * ("the end of", "the 1990s", "the second quarter", "the following year"), "that" a period ("that year"),
+ * "a"/"an" a duration ("a year later"). Checked first, so that the matchers are not run for every "the".
+ */
+const AFTER_THE: ReadonlySet<string> = new Set([
+  ...PART_MODIFIERS.keys(), ...PARTS_OF.keys(), ...HALVES.keys(), ...QUARTERS.keys(), ...ANAPHORIC_SHIFTS.keys(), "first", "last",
+]);
+const mayFollowThe = new TokenTest((token) => token.kind === "number" || AFTER_THE.has(token.lower));
+const mayFollowThat = new TokenTest((token) => periodAt([token], 0) !== null);
+const mayFollowArticle = new TokenTest((token) => DURATIONS.has(token.text));
+
+function mayContinueTime(first: Token, next: Token | undefined): boolean {
+  const word = first.lower;
+  if (word === "the") return next !== undefined && mayFollowThe.has(next);
+  if (word === "that") return next !== undefined && mayFollowThat.has(next);
+  if (word === "a" || word === "an") return next !== undefined && mayFollowArticle.has(next);
+  return true;
+}
 
