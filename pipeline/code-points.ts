@@ -3,12 +3,14 @@
  * published data counts, as W3C TextPositionSelector does). Identity for text without astral characters.
  */
 export interface CodePointIndex {
+  /** The text has no astral character: both conversions are the identity. */
+  readonly identity: boolean;
   toCodePoint(utf16: number): number;
   toUtf16(codePoint: number): number;
 }
 
 export function codePointIndex(text: string): CodePointIndex {
-  if (!/[\uD800-\uDBFF]/.test(text)) return { toCodePoint: (i) => i, toUtf16: (i) => i };
+  if (!/[\uD800-\uDBFF]/.test(text)) return { identity: true, toCodePoint: (i) => i, toUtf16: (i) => i };
   // cpAt[u] = code points before UTF-16 index u; u16At[c] = UTF-16 index of code point c.
   const cpAt = new Int32Array(text.length + 1);
   const u16At: number[] = [];
@@ -26,7 +28,7 @@ export function codePointIndex(text: string): CodePointIndex {
   }
   cpAt[text.length] = cp;
   u16At.push(text.length);
-  return { toCodePoint: (i) => cpAt[i]!, toUtf16: (i) => u16At[i]! };
+  return { identity: false, toCodePoint: (i) => cpAt[i]!, toUtf16: (i) => u16At[i]! };
 }
 
 function isHigh(code: number): boolean {

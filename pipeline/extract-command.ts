@@ -33,7 +33,9 @@ export function runExtract(args: string[]): number {
   if (raw === null) return 1;
   const normalized = normalize(raw);
   const rawIndex = codePointIndex(raw);
-  const normalizedIndex = codePointIndex(normalized.text);
+  // Every normalized character is a raw one, a space or a newline: without astral characters in FILE there are
+  // none in the normalized text either, and it need not be scanned again.
+  const normalizedIndex = rawIndex.identity ? rawIndex : codePointIndex(normalized.text);
   // Mentions are found in the normalized text and reported at their place in FILE (raw UTF-16 range).
   const rawSpan = (start: number, end: number): [number, number] => [
     normalized.map.start(normalizedIndex.toUtf16(start)),

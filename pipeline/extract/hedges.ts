@@ -27,7 +27,7 @@ const HEDGES_BY_FIRST_WORD: ReadonlyMap<string, readonly Hedge[]> = (() => {
 /** The hedge starting at tokens[i], if any; the caller checks that an amount follows. */
 export function matchHedge(tokens: readonly Token[], i: number): Match<Qualifier> | null {
   for (const hedge of HEDGES_BY_FIRST_WORD.get(lowerAt(tokens, i)) ?? []) {
-    if (hedge.words.every((word, k) => lowerAt(tokens, i + k) === word)) {
+    if (wordsAt(tokens, i, hedge.words)) {
       return { start: i, end: i + hedge.words.length, value: hedge.qualifier };
     }
   }
@@ -36,3 +36,8 @@ export function matchHedge(tokens: readonly Token[], i: number): Match<Qualifier
 
 /** Lower-case words a hedge can start with. */
 export const HEDGE_FIRST_WORDS: ReadonlySet<string> = new Set(HEDGES_BY_FIRST_WORD.keys());
+
+function wordsAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (lowerAt(tokens, i + k) !== words[k]) return false;
+  return true;
+}

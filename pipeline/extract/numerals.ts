@@ -2,7 +2,7 @@
 
 import { SCALES, SCALE_ABBREVIATIONS, TENS, UNITS } from "./number-words.ts";
 import { HYPHENS, isAttached, isHyphenJoin, lowerAt } from "./token-checks.ts";
-import type { Token } from "./tokenize.ts";
+import { TokenTest, type Token } from "./tokenize.ts";
 
 export interface Numeral {
   /** Token index after the numeral. */
@@ -105,12 +105,19 @@ function isAndAHalf(tokens: readonly Token[], i: number): boolean {
 
 type Last = "none" | "unit" | "tens" | "hundred" | "scale";
 
+/** The words a cardinal can begin with (any other ends the loop below before it reads one): most words are passed over at once. */
+const mayStartWordNumeral = new TokenTest((token) => {
+  const word = token.lower;
+  return word === "half" || word === "a" || word === "an" || UNITS.has(word) || TENS.has(word);
+});
+
 /**
  * Cardinals in words, read left to right: units and tens add, "hundred" multiplies the group, larger scales
  * close the group ("two hundred and fifty thousand" = 250000). "a"/"an" count as one only before a scale word.
  * "half a million" is 500000.
  */
 function wordNumeral(tokens: readonly Token[], i: number): Numeral | null {
+  if (!mayStartWordNumeral.has(tokens[i]!)) return null;
   const head = lowerAt(tokens, i);
   if (head === "half" && lowerAt(tokens, i + 1) === "a") {
     const scale = SCALES.get(lowerAt(tokens, i + 2));

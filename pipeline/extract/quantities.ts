@@ -77,13 +77,15 @@ export function matchQuantity(tokens: readonly Token[], i: number): Match<Quanti
   if (!first || !mayStartQuantity.has(first)) return null;
   const hedge = matchHedge(tokens, i);
   const from = hedge ? hedge.end : i;
+  // Read once for the two matchers that start with it (a range's low end, or the amount itself).
+  const amount = parseAmount(tokens, from);
   const body = longest(
     hedge ? matchVagueDuration(tokens, from) : null,
-    matchRange(tokens, from),
+    matchRange(tokens, from, amount),
     matchMultiplier(tokens, from),
     matchFraction(tokens, from),
     matchVague(tokens, from),
-    matchAmount(tokens, from),
+    matchAmount(tokens, from, amount),
   );
   if (!body) return null;
   const { value, value_high, unit, vague, noun } = body.value;
@@ -154,8 +156,8 @@ function unitOf(amount: Amount): string {
   return base ? base + (amount.per ?? "") : "count";
 }
 
-function matchAmount(tokens: readonly Token[], i: number): Match<Body> | null {
-  const amount = parseAmount(tokens, i);
+/** `amount` is parseAmount(tokens, i). */
+function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null): Match<Body> | null {
   if (!amount) return null;
   const measured = amount.currency !== null || amount.unit !== null;
   if (!measured && (amount.numeral.bareOne || (amount.numeral.yearLike && !isCountedYear(tokens, amount.start)))) {
@@ -184,10 +186,11 @@ function countedNoun(tokens: readonly Token[], end: number): { noun: string | nu
 /**
  * "from $2 billion to $4 billion", "between 10 and 15 percent", "10 to 15 percent", "$2-4 billion".
  * Without "from", "X to Y" is a range only when X is a bare number: "5 percent to 10 percent" reads as a change.
+ * `amountAtI` is parseAmount(tokens, i).
  */
-function matchRange(tokens: readonly Token[], i: number): Match<Body> | null {
+function matchRange(tokens: readonly Token[], i: number, amountAtI: Amount | null): Match<Body> | null {
   const connectors = RANGE_CONNECTORS.get(lowerAt(tokens, i));
-  const low = parseAmount(tokens, connectors ? i + 1 : i);
+  const low = connectors ? parseAmount(tokens, i + 1) : amountAtI;
   const link = low ? tokens[low.end] : undefined;
   if (!low || !link) return null;
   const dashed = !connectors && DASHES.has(link.text);
@@ -340,8 +343,11 @@ function matchVagueDuration(tokens: readonly Token[], i: number): Match<Body> | 
   return { start: i, end: i + 2, value: { value: 1, value_high: null, unit: "count", vague: false, noun } };
 }
 
+function isNoun(token: Token | undefined): boolean {
+  return token?.kind === "word" && token.spaced && !FUNCTION_WORDS.has(token.lower) && !NOT_NOUNS.has(token.lower);
+}
+
 function nounAt(tokens: readonly Token[], i: number): string | null {
-  const isNoun = (token: Token | undefined) => token?.kind === "word" && token.spaced && !FUNCTION_WORDS.has(token.lower) && !NOT_NOUNS.has(token.lower);
   if (!isNoun(tokens[i])) return null;
   // Up to two describing words are passed over ("35 new factories", "3 North Korean workers").
   let k = i;

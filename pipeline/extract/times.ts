@@ -45,7 +45,7 @@ export type TimeSpec =
 /** A time mention starting at tokens[i] (or, for "from 2008-2014", at the year after "from"). */
 export function matchTime(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const first = tokens[i];
-  if (!first || !mayStartTime.has(first)) return null;
+  if (!first || !mayStartTime.has(first) || !mayContinueTime(first, tokens[i + 1])) return null;
   return longest(matchDateRange(tokens, i), matchAbsolute(tokens, i), matchRelative(tokens, i));
 }
 
@@ -54,7 +54,10 @@ function absolute(start: number, end: number, from: CalendarDate, to: CalendarDa
 }
 
 function matchAbsolute(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
-  return longest(matchPeriod(tokens, i), matchCalendarDate(tokens, i), matchYear(tokens, i));
+  // The part word after an optional "the", read once for the two matchers that take one.
+  const j = skipThe(tokens, i);
+  const part = parsePart(tokens, j);
+  return longest(matchPeriod(tokens, i, j, part), matchCalendarDate(tokens, i, j, part), matchYear(tokens, i));
 }
 
 function matchRelative(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
@@ -96,6 +99,12 @@ interface Part {
   months: readonly [number, number];
 }
 
+/** A part read at some token, and the token index after its words. */
+interface PartAt {
+  part: Part;
+  end: number;
+}
+
 const START: Part = { decade: [0, 3], months: [1, 1] };
 const END: Part = { decade: [7, 9], months: [12, 12] };
 const MIDDLE: Part = { decade: [4, 6], months: [5, 8] };
@@ -133,7 +142,7 @@ const QUARTERS: ReadonlyMap<string, Part> = new Map([
   ["last", { decade: null, months: [10, 12] }],
 ]);
 
-function parsePart(tokens: readonly Token[], j: number): { part: Part; end: number } | null {
+function parsePart(tokens: readonly Token[], j: number): PartAt | null {
   const word = lowerAt(tokens, j);
   const modifier = PART_MODIFIERS.get(word);
   if (modifier) return { part: modifier, end: isHyphenJoin(tokens, j + 1) ? j + 2 : j + 1 };
@@ -152,7 +161,7 @@ function parsePart(tokens: readonly Token[], j: number): { part: Part; end: numb
 }
 
 /** "the first five months of", "the last two months of": that many months from the start or the end of a year. */
-function leadingMonths(tokens: readonly Token[], j: number): { part: Part; end: number } | null {
+function leadingMonths(tokens: readonly Token[], j: number): PartAt | null {
   const word = lowerAt(tokens, j);
   if (word !== "first" && word !== "last") return null;
   const count = parseNumeral(tokens, j + 1);
@@ -170,11 +179,9 @@ function skipThe(tokens: readonly Token[], i: number): number {
 /**
  * Decades and parts of decades or years: "the 1980s" and "the first half of the 1990s" (1990–1994) have
  * precision "decade"; "the start of 2016" is 2016-01 (precision "month"); "early 2010" is 2010-01 to
- * 2010-04 (precision "range").
+ * 2010-04 (precision "range"). `j` is skipThe(tokens, i) and `part` parsePart(tokens, j).
  */
-function matchPeriod(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
-  const j = skipThe(tokens, i);
-  const part = parsePart(tokens, j);
+function matchPeriod(tokens: readonly Token[], i: number, j: number, part: PartAt | null): Match<TimeSpec> | null {
   const k = part ? skipThe(tokens, part.end) : j;
   const decade = decadeAt(tokens, k);
   if (decade) {
@@ -275,7 +282,7 @@ function matchIsoDate(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
   const year = yearAt(tokens, i);
   const month = tokens[i + 2];
   const day = tokens[i + 4];
-  const joined = [1, 2, 3, 4].every((k) => isAttached(tokens, i + k));
+  const joined = isAttached(tokens, i + 1) && isAttached(tokens, i + 2) && isAttached(tokens, i + 3) && isAttached(tokens, i + 4);
   if (year === null || !month || !day || !joined || tokens[i + 1]?.text !== "-" || tokens[i + 3]?.text !== "-") return null;
   if (month.text.length !== 2 || day.text.length !== 2 || month.kind !== "number" || day.kind !== "number") return null;
   if (month.numeric < 1 || month.numeric > 12 || day.numeric < 1 || day.numeric > daysInMonth(year, month.numeric)) return null;
@@ -287,13 +294,12 @@ function matchIsoDate(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
 /**
  * Calendar dates, optionally after a part word kept in the span ("early March 2014" is 2014-03). Without a year
  * the month is anaphoric ("in November", "late October"); a bare month name needs a day, a part word or a
- * preceding preposition, so "Russia may decide" and "Theresa May" are not months.
+ * preceding preposition, so "Russia may decide" and "Theresa May" are not months. `j` is skipThe(tokens, i) and
+ * `part` parsePart(tokens, j).
  */
-function matchCalendarDate(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
+function matchCalendarDate(tokens: readonly Token[], i: number, j: number, part: PartAt | null): Match<TimeSpec> | null {
   const iso = matchIsoDate(tokens, i);
   if (iso) return iso;
-  const j = skipThe(tokens, i);
-  const part = parsePart(tokens, j);
   if (j !== i && !part) return null;
   const k = part ? part.end : i;
   const date = dayMonthYear(tokens, k);
@@ -589,4 +595,24 @@ const STARTERS: ReadonlySet<string> = new Set([
 ]);
 
 const mayStartTime = new TokenTest((token) => token.kind === "number" || STARTERS.has(token.lower));
+
+/**
+ * What the commonest starters need next for any matcher to succeed: "the" a part, decade, quarter or shift
+ * ("the end of", "the 1990s", "the second quarter", "the following year"), "that" a period ("that year"),
+ * "a"/"an" a duration ("a year later"). Checked first, so that the matchers are not run for every "the".
+ */
+const AFTER_THE: ReadonlySet<string> = new Set([
+  ...PART_MODIFIERS.keys(), ...PARTS_OF.keys(), ...HALVES.keys(), ...QUARTERS.keys(), ...ANAPHORIC_SHIFTS.keys(), "first", "last",
+]);
+const mayFollowThe = new TokenTest((token) => token.kind === "number" || AFTER_THE.has(token.lower));
+const mayFollowThat = new TokenTest((token) => periodAt([token], 0) !== null);
+const mayFollowArticle = new TokenTest((token) => DURATIONS.has(token.text));
+
+function mayContinueTime(first: Token, next: Token | undefined): boolean {
+  const word = first.lower;
+  if (word === "the") return next !== undefined && mayFollowThe.has(next);
+  if (word === "that") return next !== undefined && mayFollowThat.has(next);
+  if (word === "a" || word === "an") return next !== undefined && mayFollowArticle.has(next);
+  return true;
+}
 

@@ -17,6 +17,8 @@ export interface Token {
   numeric: number;
   /** Identifies the token's string among all those the tokenizer has kept, for answers remembered per string (TokenTest). */
   stringId: number;
+  /** Where the tokenizer keeps the token's string (stringId modulo the table size, as a small integer). */
+  slot: number;
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
@@ -36,9 +38,7 @@ class TokenStrings {
   #fills = 0;
 
   /** The slot holding the token text[start, end) of the given kind, filled if it held another. */
-  find(source: string, start: number, end: number, kind: TokenKind): number {
-    let hash = 0;
-    for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + source.charCodeAt(k)) | 0;
+  find(source: string, start: number, end: number, kind: TokenKind, hash: number): number {
     const slot = (hash ^ (hash >>> 14)) & (TOKEN_STRINGS - 1);
     const known = this.texts[slot];
     if (known !== undefined && known.length === end - start && sameUnits(known, source, start)) return slot;
@@ -49,6 +49,17 @@ class TokenStrings {
     this.ids[slot] = ++this.#fills * TOKEN_STRINGS + slot;
     return slot;
   }
+}
+
+/** The hash TokenStrings keys by, one code unit at a time (the tokenizer computes it as it scans). */
+function hashStep(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
+
+function hashOf(source: string, start: number, end: number): number {
+  let hash = 0;
+  for (let k = start; k < end; k++) hash = hashStep(hash, source.charCodeAt(k));
+  return hash;
 }
 
 /** Slots in TokenStrings, a power of two. */
@@ -78,7 +89,8 @@ export class TokenTest {
   }
 
   has(token: Token): boolean {
-    const slot = token.stringId % TOKEN_STRINGS;
+    // The slot, not stringId % TOKEN_STRINGS: stringId outgrows a small integer, and a modulo of doubles is slow.
+    const slot = token.slot;
     if (this.#ids[slot] !== token.stringId) {
       this.#answers[slot] = this.#test(token) ? 1 : 0;
       this.#ids[slot] = token.stringId;
@@ -86,6 +98,12 @@ export class TokenTest {
     return this.#answers[slot] === 1;
   }
 }
+
+/**
+ * Token objects cut off the end of a reused array, kept for the next call that needs more: paragraphs vary in
+ * length, and without them every longer paragraph would allocate its tokens anew.
+ */
+const spareTokens: Token[] = [];
 
 /**
  * Tokenizes text[from, to). Numbers are digit runs with optional thousands groups and decimals ("1,200.5");
@@ -114,20 +132,35 @@ export function tokenize(text: string, from = 0, to = text.length, reuse: Token[
     }
     let kind: TokenKind;
     let end: number;
+    let hash: number;
     if (isDigit(code)) {
       kind = "number";
       end = scanNumber(text, pos, to);
+      hash = hashOf(text, pos, end);
     } else if (isLetterAt(text, pos, to)) {
       kind = "word";
-      end = scanWord(text, pos, to);
+      // ASCII letters hashed as they are scanned: the common case, and the loop's cost.
+      end = pos;
+      hash = 0;
+      let folded = code | 0x20;
+      while (folded >= 0x61 && folded <= 0x7a) {
+        hash = hashStep(hash, text.charCodeAt(end));
+        if (++end === to) break;
+        folded = text.charCodeAt(end) | 0x20;
+      }
+      if (end < to && text.charCodeAt(end) >= 0x80) {
+        end = scanWord(text, end, to);
+        hash = hashOf(text, pos, end);
+      }
     } else {
       kind = "punct";
       end = pos + codePointLength(text, pos, to);
+      hash = hashOf(text, pos, end);
     }
-    const slot = strings.find(text, pos, end, kind);
-    const token = tokens[count];
+    const slot = strings.find(text, pos, end, kind, hash);
+    const token = tokens[count] ?? spareTokens.pop();
     if (token === undefined) {
-      tokens.push({ kind, text: strings.texts[slot]!, lower: strings.lowers[slot]!, start: pos, end, spaced, numeric: strings.numerics[slot]!, stringId: strings.ids[slot]! });
+      tokens.push({ kind, text: strings.texts[slot]!, lower: strings.lowers[slot]!, start: pos, end, spaced, numeric: strings.numerics[slot]!, stringId: strings.ids[slot]!, slot });
     } else {
       token.kind = kind;
       token.text = strings.texts[slot]!;
@@ -137,16 +170,20 @@ export function tokenize(text: string, from = 0, to = text.length, reuse: Token[
       token.spaced = spaced;
       token.numeric = strings.numerics[slot]!;
       token.stringId = strings.ids[slot]!;
+      token.slot = slot;
+      tokens[count] = token;
     }
     count++;
     spaced = false;
     pos = end;
   }
-  tokens.length = count;
+  while (tokens.length > count) spareTokens.push(tokens.pop()!);
   return tokens;
 }
 
 export function isSpace(code: number): boolean {
+  // Printable ASCII first: no space there, and most code units are.
+  if (code > 0x20 && code < 0x7f) return false;
   return (
     code === 0x20 ||
     (code >= 0x09 && code <= 0x0d) ||
