@@ -15,7 +15,7 @@ import { derive, type IndicatorDefinition } from "./derive/index.ts";
 import { PipelineError } from "./errors.ts";
 import { extract } from "./extract/index.ts";
 import { decodeUtf8Text, readInputFile, sourceFolders } from "./input-files.ts";
-import { readJsonFile, readPackageJson } from "./json-file.ts";
+import { readJsonText, readPackageJson } from "./json-file.ts";
 import { normalize, verifyChecksum } from "./ingest.ts";
 import type { BuildProducts, Files, OutputStep, PackageMetadata, PublishedTable, SourceText } from "./outputs/step.ts";
 import { datapackage } from "./package/datapackage.ts";
@@ -71,7 +71,6 @@ export function assemble(sourcesDir: string): Assembled {
   const folderOf = new Map<string, string>();
   for (const folder of folders) {
     const dir = join(sourcesDir, folder);
-    assertCurated(dir);
     const { source, raw, textFile } = readSource(dir, folderOf);
     const normalized = normalize(raw);
     const resolved = resolve({
@@ -172,7 +171,10 @@ function packageMetadata(version?: string): PackageMetadata {
  */
 function readSource(dir: string, folderOf: Map<string, string>): { source: Source; raw: string; textFile: string } {
   const recordFile = join(dir, "source.json");
-  const parsed = sourceFile.safeParse(readJsonFile(recordFile, { within: dir }));
+  const record = readJsonText(recordFile, { within: dir });
+  // A scaffolded source's placeholders and mentions still to curate, named by line, before the schema's verdict.
+  assertCurated(dir, record);
+  const parsed = sourceFile.safeParse(record.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new PipelineError(`${issue.path.join(".")}: ${issue.message}`, { file: recordFile });

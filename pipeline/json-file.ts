@@ -3,13 +3,24 @@ import { join } from "node:path";
 import { PipelineError } from "./errors.ts";
 import { readTextFile, type ReadOptions } from "./input-files.ts";
 
-export function readJsonFile(file: string, options: ReadOptions = {}): unknown {
+/** A JSON file's value with its text, for messages that name a line. */
+export interface JsonFile {
+  file: string;
+  text: string;
+  value: unknown;
+}
+
+export function readJsonText(file: string, options: ReadOptions = {}): JsonFile {
   const text = readTextFile(file, options);
   try {
-    return JSON.parse(text);
+    return { file, text, value: JSON.parse(text) };
   } catch (error) {
     throw new PipelineError(`not valid JSON: ${(error as SyntaxError).message}`, { file });
   }
+}
+
+export function readJsonFile(file: string, options: ReadOptions = {}): unknown {
+  return readJsonText(file, options).value;
 }
 
 /** The project's package.json fields the pipeline uses. */

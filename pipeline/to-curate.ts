@@ -3,12 +3,13 @@
  * null by `add-source`, and the mentions listed in `to-curate.yaml` that no one has curated yet. The build
  * refuses such a source and names every gap with `file:line`, so an unfinished curation can never publish.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { sourceSchema } from "../schemas/source.ts";
 import { loadCuration } from "./curation.ts";
 import { PipelineError, throwIfAny } from "./errors.ts";
+import { readJsonText, type JsonFile } from "./json-file.ts";
 
 export const TO_CURATE_FILE = "to-curate.yaml";
 
@@ -28,11 +29,14 @@ export const toCurateEntry = z
   .strict();
 export type ToCurateEntry = z.infer<typeof toCurateEntry>;
 
-/** Throws every gap at once: each null required field of source.json, each mention still to curate. */
-export function assertCurated(sourceDir: string): void {
-  const record = readRecord(join(sourceDir, "source.json"));
-  // An unreadable or malformed record is the build's own check to report; here only placeholders count.
-  if (record === null) return;
+/**
+ * Throws every gap at once: each null required field of source.json, each mention still to curate. The build
+ * passes the record it has read; it is read here, by the same rule for input files, otherwise.
+ */
+export function assertCurated(sourceDir: string, source: JsonFile = readJsonText(join(sourceDir, "source.json"), { within: sourceDir })): void {
+  // A malformed record is the build's own check to report; here only placeholders count.
+  if (source.value === null || typeof source.value !== "object" || Array.isArray(source.value)) return;
+  const record = { file: source.file, text: source.text, value: source.value as Record<string, unknown> };
   const errors = unfilledFields(record);
   const listFile = join(sourceDir, TO_CURATE_FILE);
   if (existsSync(listFile)) {
@@ -54,16 +58,6 @@ interface RecordFile {
   file: string;
   text: string;
   value: Record<string, unknown>;
-}
-
-function readRecord(file: string): RecordFile | null {
-  try {
-    const text = readFileSync(file, "utf8");
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? { file, text, value: value as Record<string, unknown> } : null;
-  } catch {
-    return null;
-  }
 }
 
 /** A field left null that the sources table requires, named with its line and what to write there. */

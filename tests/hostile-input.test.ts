@@ -83,6 +83,14 @@ const cases: Case[] = [
     lines: [/\/memo\.txt: not a regular file \(a FIFO\)$/],
   },
   {
+    name: "a FIFO as source.json (read once, by the rule for input files, before anything else of the source)",
+    edit: (dir) => {
+      rmSync(join(dir, "source.json"));
+      execFileSync("mkfifo", [join(dir, "source.json")]);
+    },
+    lines: [/\/source\.json: not a regular file \(a FIFO\)$/],
+  },
+  {
     name: "a missing source.json",
     edit: (dir) => rmSync(join(dir, "source.json")),
     lines: [/\/source\.json: no such file$/],
