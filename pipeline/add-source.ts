@@ -9,18 +9,21 @@
  * folder beside the sources folder (where the build does not look) and renamed into place; a staging folder
  * left by a killed run is removed by the next one.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { Document } from "yaml";
 import { sourceId } from "../schemas/fields.ts";
 import { codePointIndex } from "./code-points.ts";
-import { exists } from "./input-files.ts";
+import { decodeUtf8Text, exists, readInputFile } from "./input-files.ts";
+import { readJsonFile } from "./json-file.ts";
+import { whenLabel } from "./resolve/when.ts";
+import { lineFinder } from "./text-lines.ts";
 import { abandoned } from "./leftovers.ts";
 import { crashPoint } from "./crash-point.ts";
 import { PipelineError } from "./errors.ts";
 import { extract, type ExtractedMention } from "./extract/index.ts";
-import { normalize, sha256, type NormalizedText } from "./ingest.ts";
+import { normalize, rawCharacters, sha256, type NormalizedText } from "./ingest.ts";
 import { TO_CURATE_FILE, type ToCurateEntry } from "./to-curate.ts";
 
 const USAGE = "usage: add-source ID TEXT-FILE [--sources DIR]";
@@ -133,31 +136,21 @@ function checkId(sourcesDir: string, id: string, target: string): void {
   }
 }
 
+/** The id a folder's source.json gives, read by the rule for input files; undefined when there is none to read. */
 function sourceIdIn(record: string): unknown {
   try {
-    return (JSON.parse(readFileSync(record, "utf8")) as { id?: unknown }).id;
-  } catch {
-    return undefined;
+    return (readJsonFile(record) as { id?: unknown } | null)?.id;
+  } catch (error) {
+    if (error instanceof PipelineError) return undefined;
+    throw error;
   }
 }
 
-/** The bytes of a regular file holding UTF-8 text, or one line saying what it is instead. */
+/** The bytes of a text file, by the pipeline's one rule for input text (a regular file, UTF-8, no NUL byte). */
 function readText(path: string): Uint8Array {
-  let bytes: Buffer;
-  try {
-    if (!statSync(path).isFile()) throw new PipelineError("is not a regular file; give a text file", { file: path });
-    bytes = readFileSync(path);
-  } catch (error) {
-    if (error instanceof PipelineError) throw error;
-    throw new PipelineError(`cannot read the text file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file: path });
-  }
+  const bytes = readInputFile(path);
+  decodeUtf8Text(bytes, path);
   if (bytes.length === 0) throw new PipelineError("the text file is empty", { file: path });
-  if (bytes.includes(0)) throw new PipelineError("is not a text file: it holds a NUL byte", { file: path });
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new PipelineError("is not UTF-8 text", { file: path });
-  }
   return bytes;
 }
 
@@ -169,30 +162,15 @@ function mentionsToCurate(raw: string): ToCurateEntry[] {
   return extract(normalized.text).map((mention) => {
     const start = normalizedIndex.toUtf16(mention.start);
     const end = normalizedIndex.toUtf16(mention.end);
+    const [rawStart, rawEnd] = rawCharacters(normalized, start, end);
     return {
       kind: mention.kind,
-      text: raw.slice(normalized.rawStart[start]!, normalized.rawEnd[end - 1]!),
-      line: lineOf(normalized.rawStart[start]!),
+      text: raw.slice(rawStart, rawEnd),
+      line: lineOf(rawStart),
       context: contextAround(normalized, start, end),
       reading: reading(mention),
     };
   });
-}
-
-/** 1-based line of a UTF-16 index, by binary search over the line starts. */
-function lineFinder(text: string): (index: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return (index) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= index) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  };
 }
 
 /** The mention within its paragraph, cut at word boundaries about CONTEXT_CHARS either side. */
@@ -209,7 +187,7 @@ function contextAround({ text }: NormalizedText, start: number, end: number): st
 function reading(mention: ExtractedMention): string {
   if (mention.kind === "time") {
     if (mention.date_start === null) return "a date the text does not resolve on its own";
-    return mention.date_start === mention.date_end ? mention.date_start : `${mention.date_start}/${mention.date_end}`;
+    return whenLabel({ start: mention.date_start, end: mention.date_end! });
   }
   if (mention.vague || mention.value === null) return `a vague amount in ${mention.unit}`;
   const value = mention.value_high === null ? `${mention.value}` : `${mention.value} to ${mention.value_high}`;

@@ -111,10 +111,7 @@ export async function build({ sourcesDir, outDir, cache = true, version }: Build
 
   const specs = tableSpecs(config);
   validate(dataset, specs, texts, config);
-  const seriesBreaks = new Map(dataset.figures.flatMap(({ record, origin }) => {
-    const note = (origin.value as { series_break?: string }).series_break;
-    return note === undefined ? [] : [[record.id, note] as const];
-  }));
+  const seriesBreaks = new Map(dataset.figures.flatMap(({ record, origin }) => (origin.value.series_break === undefined ? [] : [[record.id, origin.value.series_break] as const])));
   const figures = dataset.figures.map((item) => item.record);
   const derived = derive({ figures, definitions, series: config.series, seriesBreaks, units: config.units });
   validateDerived(derived, specs);

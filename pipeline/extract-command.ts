@@ -9,7 +9,7 @@ import { codePointIndex } from "./code-points.ts";
 import { parseIsoDate } from "./extract/calendar.ts";
 import { mentionsOf, type ExtractedMention } from "./extract/index.ts";
 import { PipelineError } from "./errors.ts";
-import { normalize } from "./ingest.ts";
+import { normalize, rawCharacters } from "./ingest.ts";
 import { decodeUtf8Text, readInputFile } from "./input-files.ts";
 
 const USAGE = "usage: cli.ts extract FILE [--date YYYY-MM[-DD]]";
@@ -37,10 +37,7 @@ export function runExtract(args: string[]): number {
   // none in the normalized text either, and it need not be scanned again.
   const normalizedIndex = rawIndex.identity ? rawIndex : codePointIndex(normalized.text);
   // Mentions are found in the normalized text and reported at their place in FILE (raw UTF-16 range).
-  const rawSpan = (start: number, end: number): [number, number] => [
-    normalized.map.start(normalizedIndex.toUtf16(start)),
-    normalized.map.end(normalizedIndex.toUtf16(end) - 1),
-  ];
+  const rawSpan = (start: number, end: number) => rawCharacters(normalized, normalizedIndex.toUtf16(start), normalizedIndex.toUtf16(end));
   const mentions = mentionsOf(normalized.text, {
     ...(date === undefined ? {} : { documentDate: date }),
     onOverflow: (span) => {

@@ -20,12 +20,6 @@ export interface NormalizedText {
   text: string;
   /** The raw UTF-16 range [start, end) that each UTF-16 index of `text` stands for. */
   map: OffsetMap;
-  /**
-   * The same map as one array per end, built on first use at 8 bytes per character: for small texts and
-   * callers that index them directly; `map` answers in place without them.
-   */
-  readonly rawStart: Int32Array;
-  readonly rawEnd: Int32Array;
   /** Link anchors by their first and by their last normalized index, for spans that take a whole link. */
   linksByFirst: Map<number, Link>;
   linksByLast: Map<number, Link>;
@@ -371,32 +365,20 @@ function normalizedText(out: Pieces): NormalizedText {
     linksByFirst.set(link.first, link);
     linksByLast.set(link.last, link);
   }
-  let arrays: { starts: Int32Array; ends: Int32Array } | undefined;
-  const materialized = () => {
-    if (!arrays) {
-      arrays = { starts: new Int32Array(map.length), ends: new Int32Array(map.length) };
-      for (let i = 0; i < map.length; i++) {
-        arrays.starts[i] = map.start(i);
-        arrays.ends[i] = map.end(i);
-      }
-    }
-    return arrays;
-  };
   return {
     text,
     map,
-    get rawStart() {
-      return materialized().starts;
-    },
-    get rawEnd() {
-      return materialized().ends;
-    },
     linksByFirst,
     linksByLast,
   };
 }
 
-/** The raw UTF-16 range that the normalized range [start, end) stands for. */
+/** The raw UTF-16 range of the normalized characters [start, end) themselves: where a mention stands in the file. */
+export function rawCharacters(normalized: NormalizedText, start: number, end: number): [number, number] {
+  return [normalized.map.start(start), normalized.map.end(end - 1)];
+}
+
+/** The raw UTF-16 range that the normalized range [start, end) stands for, as a quote: whole links included. */
 export function rawRange(normalized: NormalizedText, start: number, end: number): [number, number] {
   if (start < 0 || end > normalized.text.length || start >= end) {
     throw new RangeError(`normalized range [${start}, ${end}) is empty or outside the text`);

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { Event, Figure, Indicator, Mention, SeriesObservation, Source } from "../schemas/index.ts";
 import type { DatasetConfig } from "./config/dataset-config.ts";
 import { PipelineError, throwIfAny, type Location } from "./errors.ts";
+import type { CuratedFigure } from "./curated-records.ts";
 import type { Provenanced } from "./resolve/index.ts";
 import { rawRange } from "./ingest.ts";
 import type { SourceText } from "./outputs/step.ts";
@@ -15,7 +16,7 @@ import { codePointIndex } from "./code-points.ts";
 
 export interface Dataset {
   sources: Source[];
-  figures: Provenanced<Figure>[];
+  figures: Provenanced<Figure, CuratedFigure>[];
   events: Provenanced<Event>[];
   mentions: Mention[];
 }

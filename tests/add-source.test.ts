@@ -121,16 +121,16 @@ describe("add-source", () => {
     const { sourcesDir } = workspace();
     const root = dirname(sourcesDir);
     const cases: [string, string | Uint8Array | null, RegExp][] = [
-      ["missing.txt", null, /missing\.txt: cannot read the text file: ENOENT/],
+      ["missing.txt", null, /missing\.txt: no such file$/],
       ["empty.txt", "", /empty\.txt: the text file is empty/],
-      ["binary.bin", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), /binary\.bin: is not a text file: it holds a NUL byte/],
-      ["latin1.txt", new Uint8Array([0x63, 0x61, 0x66, 0xe9]), /latin1\.txt: is not UTF-8 text/],
+      ["binary.bin", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), /binary\.bin: not text: a NUL byte at byte 4$/],
+      ["latin1.txt", new Uint8Array([0x63, 0x61, 0x66, 0xe9]), /latin1\.txt: not UTF-8 text: an invalid byte sequence at byte 3$/],
       ["source.json", "{}", /source\.json: the text file's name is one the source folder needs/],
     ];
     for (const [name, content] of cases) if (content !== null) writeFileSync(join(root, name), content);
     const before = snapshot(sourcesDir);
     for (const [name, , says] of cases) expect(refusal(() => addSource(sourcesDir, "harbour-note", join(root, name)))).toMatch(says);
-    expect(refusal(() => addSource(sourcesDir, "harbour-note", sourcesDir))).toMatch(/is not a regular file/);
+    expect(refusal(() => addSource(sourcesDir, "harbour-note", sourcesDir))).toMatch(/: not a regular file \(a directory\)$/);
     expect(snapshot(sourcesDir)).toEqual(before);
   });
 
@@ -141,7 +141,7 @@ describe("add-source", () => {
     const before = snapshot(sourcesDir);
     for (const [args, says] of [
       [["Bad_Id", textFile], /"Bad_Id" is not a source id/],
-      [["harbour-note", binary], /binary\.bin: is not a text file/],
+      [["harbour-note", binary], /binary\.bin: not text: a NUL byte at byte 0$/m],
     ] as const) {
       const result = runCli("add-source", ...args, "--sources", sourcesDir);
       expect(result.status).toBe(1);

@@ -24,9 +24,9 @@ export function sourceContext(input: Omit<SourceContext, "rawIndex" | "text">): 
 }
 
 /** A published record with where it came from: its curated entry and its span of the normalized text. */
-export interface Provenanced<T> {
+export interface Provenanced<T, C = unknown> {
   record: T;
-  origin: Curated<unknown>;
+  origin: Curated<C>;
   span: Span;
 }
 

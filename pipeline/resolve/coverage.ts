@@ -6,6 +6,7 @@
 import { PipelineError } from "../errors.ts";
 import type { ExtractedMention } from "../extract/mention.ts";
 import { rawRange } from "../ingest.ts";
+import { lineFinder } from "../text-lines.ts";
 import type { SourceContext } from "./context.ts";
 import type { Located } from "./locate.ts";
 
@@ -27,6 +28,7 @@ export function coverageErrors(context: SourceContext): PipelineError[] {
 
 function kindErrors(context: SourceContext, kind: ExtractedMention["kind"], rule: Rule): PipelineError[] {
   const errors: PipelineError[] = [];
+  const lineOf = lineFinder(context.raw);
   const mentions = context.located.filter((m) => m.mention.kind === kind);
   const unaccounted = mentions.filter((m) => m.usedBy.length === 0 && m.dismissedBy === null).length;
   if (unaccounted > 0) {
@@ -38,7 +40,7 @@ function kindErrors(context: SourceContext, kind: ExtractedMention["kind"], rule
     const problem = claimProblem(m, kind, rule);
     if (problem === null) continue;
     const [rawStart] = rawRange(context.normalized, m.start, m.end);
-    errors.push(new PipelineError(`${kind} mention "${m.mention.text}" ${problem}`, { file: context.textFile, line: lineNumber(context.raw, rawStart), record: m.mention.text }));
+    errors.push(new PipelineError(`${kind} mention "${m.mention.text}" ${problem}`, { file: context.textFile, line: lineOf(rawStart), record: m.mention.text }));
   }
   return errors;
 }
@@ -55,10 +57,4 @@ function claimProblem(m: Located, kind: ExtractedMention["kind"], rule: Rule): s
       : `is neither ${rule.users} nor dismissed with a reason: ${remedy}, or a dismissal to dismissed.yaml`;
   }
   return `is claimed ${claims} times (${[...new Set(m.usedBy), ...(m.dismissedBy === null ? [] : ["a dismissal"])].join(", ")})`;
-}
-
-function lineNumber(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf("\n"); i >= 0 && i < index; i = text.indexOf("\n", i + 1)) line++;
-  return line;
 }

@@ -10,7 +10,7 @@ import { checkExpectedDate, resolveWhen } from "./when.ts";
 /** A value counts as agreeing with a curated expectation within this relative tolerance. */
 const EXPECT_TOLERANCE = 1e-9;
 
-export function resolveFigure(context: SourceContext, item: Curated<CuratedFigure>): Provenanced<Figure> {
+export function resolveFigure(context: SourceContext, item: Curated<CuratedFigure>): Provenanced<Figure, CuratedFigure> {
   const fail = failer(item);
   const c = item.value;
   const { text, located, config } = context;

@@ -31,7 +31,7 @@ export type ResolveInput = Omit<Parameters<typeof sourceContext>[0], "located"> 
 };
 
 export interface Resolved {
-  figures: Provenanced<Figure>[];
+  figures: Provenanced<Figure, CuratedFigure>[];
   events: Provenanced<Event>[];
   mentions: Mention[];
 }
