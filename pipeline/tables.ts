@@ -26,6 +26,9 @@ export interface TableSpec {
   units?: Record<string, string>;
 }
 
+/** The tables every dataset publishes, whatever its series: a series table needs a name of its own. */
+export const CONTRACT_TABLES = ["sources", "figures", "events", "indicators", "mentions"] as const;
+
 const toSource: ForeignKey = { fields: "source_id", resource: "sources", resourceFields: "id" };
 
 export function vocabularyOf(config: DatasetConfig): Vocabulary {

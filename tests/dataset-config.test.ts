@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDatasetConfig } from "../pipeline/config/dataset-config.ts";
 import { PipelineErrors } from "../pipeline/errors.ts";
+import { CONTRACT_TABLES, tableSpecs } from "../pipeline/tables.ts";
 import { ROOT } from "./helpers/cli.ts";
 
 const MEMO_CONFIG = readFileSync(join(ROOT, "sources", "dataset.yaml"), "utf8");
@@ -39,6 +40,7 @@ describe("the dataset configuration", () => {
     ["a series between undefined actors", (t: string) => t.replace("    counterpart: PRK\n", "    counterpart: DPRK\n"), 'actor "DPRK" is not defined', "    counterpart: PRK\n"],
     ["a chart of an undefined series", (t: string) => t.replace("    series: trade-turnover-rus-prk\n", "    series: trade-rus-prk\n"), 'series "trade-rus-prk" is not defined', "    series: trade-turnover-rus-prk\n"],
     ["a chart beside an undefined measure", (t: string) => t.replace("beside: [trade_projection,", "beside: [trade_guess,"), 'measure "trade_guess" is not defined', "beside: [trade_projection,"],
+    ["a series table named like a contract table", (t: string) => t.replace("    table: trade_turnover\n", "    table: figures\n"), 'table "figures" is one of the data contract\'s own tables', "    table: trade_turnover\n"],
     ["series without the units of their changes", (t: string) => t.replace(/^ {2}percent\/year: .*\n/m, ""), 'unit "percent/year" must be defined', "\nseries:"],
   ])("refuses %s, naming the line", (_, edit, message, at) => {
     const found = problems(edit);
@@ -50,5 +52,13 @@ describe("the dataset configuration", () => {
   it("refuses an unknown key and a malformed term, each at its line", () => {
     const found = problems((t) => t.replace("  km: { name: kilometres,", "  km: { label: kilometres, name: kilometres,"));
     expect(found[0]).toMatch(/^dataset\.yaml:\d+: units\.km: Unrecognized key: "label"/);
+  });
+});
+
+describe("the contract's tables", () => {
+  it("are the tables every dataset publishes before its series", () => {
+    const { config } = loadDatasetConfig(join(ROOT, "sources", "dataset.yaml"));
+    const names = tableSpecs({ ...config, series: [] }).map((spec) => spec.name);
+    expect([...names].sort()).toEqual([...CONTRACT_TABLES].sort());
   });
 });

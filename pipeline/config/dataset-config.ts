@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { PipelineError, throwIfAny } from "../errors.ts";
 import { loadYamlDocument, type LoadedDocument } from "../curation.ts";
+import { CONTRACT_TABLES } from "../tables.ts";
 
 const term = z.string().regex(/^[A-Za-z0-9_/]+$/, "must be a term of letters, digits, `_` or `/`");
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug (letters, digits, single hyphens)");
@@ -100,6 +101,9 @@ export function loadDatasetConfig(file: string): LoadedConfig {
     if (!(series.counterpart in config.actors)) undefinedTerm("actor", series.counterpart, ["series", index, "counterpart"]);
     if (seriesIds.has(series.id)) errors.push(new PipelineError(`series id "${series.id}" is defined twice`, { file, line: lineOf("series", index, "id") }));
     if (tables.has(series.table)) errors.push(new PipelineError(`table "${series.table}" is used by two series`, { file, line: lineOf("series", index, "table") }));
+    if ((CONTRACT_TABLES as readonly string[]).includes(series.table)) {
+      errors.push(new PipelineError(`table "${series.table}" is one of the data contract's own tables; name the series' table otherwise`, { file, line: lineOf("series", index, "table") }));
+    }
     seriesIds.add(series.id);
     tables.add(series.table);
   });
