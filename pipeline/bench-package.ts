@@ -5,7 +5,7 @@
  * - tarball: the size of what `npm pack` would publish, packed and unpacked;
  * - build: `cli.ts build`, median of 5, as wall time of the process and as the time the build reports after
  *   Node and tsx have started, beside `node --import tsx -e ""`; cold (`--cold`: every step run) and warm
- *   (unchanged chart and schema-entry steps reused from node_modules/.cache, see step-cache.ts).
+ *   (unchanged costly steps, those that declare a cache, reused from node_modules/.cache, see step-cache.ts).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -72,7 +72,7 @@ const buildTime: Benchmark = () => {
     return {
       title: "build (5 runs each)",
       rows: [{ run: 'node --import tsx -e ""', "median ms": startup.ms.toFixed(0), "after start-up ms": "", "peak RSS MB": startup.rssMb.toFixed(1) }, row("cold build", cold), row("warm build", warm)],
-      note: "cold: every step run (as npm run verify, release and CI's clone builds do); warm: unchanged chart and schema-entry steps reused.",
+      note: "cold: every step run (as npm run verify, release and CI's clone builds do); warm: unchanged costly steps (charts, Zod entry, Parquet, SQLite) reused from the step cache.",
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

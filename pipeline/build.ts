@@ -149,8 +149,14 @@ async function outputSteps(): Promise<OutputStep[]> {
 async function runStep(step: OutputStep, products: BuildProducts, cacheDir: string | null): Promise<Files> {
   const reads = Object.fromEntries(step.reads.map((key) => [key, products[key]])) as Pick<BuildProducts, keyof BuildProducts>;
   if (step.cache === undefined) return step.run(reads);
-  // What the step reads, as data: a text by its checksum, the configuration without its line lookup.
-  const asData = (key: keyof BuildProducts) => (key === "texts" ? products.texts.map((t) => t.source.sha256) : key === "loadedConfig" ? products.config : products[key]);
+  // What the step reads, as data: a text by its checksum, the configuration without its line lookup, a table's
+  // schema as its JSON Schema (descriptions included, which a Zod object does not serialize).
+  const asData = (key: keyof BuildProducts) => {
+    if (key === "texts") return products.texts.map((t) => t.source.sha256);
+    if (key === "loadedConfig") return products.config;
+    if (key === "tables") return products.tables.map(({ spec, rows }) => ({ spec: { ...spec, schema: z.toJSONSchema(spec.schema) }, rows }));
+    return products[key];
+  };
   const data = Object.fromEntries(step.reads.filter((key) => key !== "root").map((key) => [key, asData(key)]));
   const modules = [join(OUTPUTS, `${step.name}.ts`), ...(step.cache.folders ?? []).flatMap((folder) => sourceFiles(join(ROOT, folder)))];
   const key = inputsKey(ROOT, { modules, packages: step.cache.packages, data });

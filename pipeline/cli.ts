@@ -112,6 +112,12 @@ function isArgumentError(error: unknown): error is Error {
   return error instanceof Error && String((error as NodeJS.ErrnoException).code).startsWith("ERR_PARSE_ARGS_");
 }
 
+// A reader that stops early (`build | head`) closes the pipe: the rest of the output has no reader, which is not an
+// error; the command still finishes its work (extract stops, as nothing reads its mentions).
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
+
 const argv = process.argv.slice(2);
 main(argv).then(
   (code) => {

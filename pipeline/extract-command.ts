@@ -57,6 +57,7 @@ export function runExtract(args: string[]): number {
     batch = [];
   };
   for (const mention of mentions) {
+    if (process.stdout.destroyed) return 0; // the reader closed the pipe: nobody wants the rest
     const [start, end] = rawSpan(mention.start, mention.end);
     batch.push({ ...mention, text: raw.slice(start, end), start: rawIndex.toCodePoint(start), end: rawIndex.toCodePoint(end) });
     if (batch.length === BATCH) flush();

@@ -15,7 +15,8 @@ export function stepCacheDir(root: string, cache: boolean): string | null {
   return cache ? join(root, "node_modules", ".cache", "russia-dprk-data") : null;
 }
 
-const RELATIVE_IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"(\.{1,2}\/[^"]+)"|import\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g;
+// A type-only import is not code the step runs, so it does not count: `import type`, `export type`.
+const RELATIVE_IMPORT = /(?:^|\n)\s*(?:import|export)\s(?!type\s)[^;]*?from\s+"(\.{1,2}\/[^"]+)"|import\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g;
 
 /** Every project source file the `entries` import, directly or not, themselves included, as sorted absolute paths. */
 export function importGraph(entries: string[]): string[] {

@@ -2,6 +2,7 @@
  * Every command of the command line, given bad arguments: a short message, exit code 2 (or 1 for an input file
  * that cannot be read), and never a stack trace.
  */
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { errorLines, ROOT, runCli, STACK_TRACE } from "./helpers/cli.ts";
@@ -33,5 +34,17 @@ describe("the command line with bad arguments", () => {
     expect(errorLines(result).length).toBeLessThanOrEqual(7);
     expect(result.stdout).toBe("");
     expect(result.status).toBe(status);
+  });
+});
+
+describe("a reader that stops early", () => {
+  it("closing extract's output after its first bytes ends the command quietly, exit 0", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "pipeline", "cli.ts"), "extract", join(ROOT, "sources", "ponars-pm-428", "memo.txt")], { cwd: ROOT });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const status = await new Promise<number | null>((done) => child.on("close", done));
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
   });
 });
