@@ -45,6 +45,12 @@ describe("the installed package", () => {
     expect(installing).toMatch(/^npm install \S*russia-dprk-data-<version>\.tgz$/m);
   });
 
+  it("holds every file its datapackage.json describes", () => {
+    const files = new Set(execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).trim().split("\n"));
+    const descriptor = JSON.parse(readFileSync(join(ROOT, "dist", "datapackage.json"), "utf8")) as { resources: { path: string }[] };
+    expect(descriptor.resources.map((r) => r.path).filter((path) => !files.has(`package/dist/${path}`))).toEqual([]);
+  });
+
   it("holds what users need and nothing else", () => {
     const files = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).trim().split("\n").sort();
     expect(files).toContain("package/README.md");
