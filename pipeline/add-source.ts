@@ -75,13 +75,8 @@ export interface AddedSource {
 
 /** The command line: one line and a non-zero exit for any bad argument or input. */
 export function runAddSource(args: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { sources: { type: "string", default: "sources" } } });
-  } catch (error) {
-    console.error(`add-source: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  // A parseArgs error (an unknown option) is reported by cli.ts, as for every command.
+  const parsed = parseArgs({ args, allowPositionals: true, options: { sources: { type: "string", default: "sources" } } });
   const [id, textPath] = parsed.positionals;
   if (parsed.positionals.length !== 2 || id === undefined || textPath === undefined) {
     console.error(USAGE);

@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { readPackageJson } from "./json-file.ts";
 import { PipelineError, PipelineErrors, reportLines } from "./errors.ts";
+import { parseIsoDate } from "./extract/calendar.ts";
 
 const USAGE = `usage:
   cli.ts build [--sources DIR] [--out DIR] [--docs] [--cold]
@@ -73,7 +74,11 @@ async function runRelease(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { date: { type: "string" } } });
   const [bump] = positionals;
   if (positionals.length !== 1 || (bump !== "major" && bump !== "minor" && bump !== "patch")) {
-    console.error(USAGE);
+    console.error(`cli.ts release: expected major, minor or patch (usage: ${usageOf("release")})`);
+    return 2;
+  }
+  if (values.date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || parseIsoDate(values.date) === null)) {
+    console.error(`cli.ts release: --date must be a real date in the form YYYY-MM-DD, not ${JSON.stringify(values.date)}`);
     return 2;
   }
   const { release } = await import("./release/release.ts");
@@ -107,6 +112,11 @@ async function runVerify(): Promise<number> {
   return 0;
 }
 
+/** A command's line of the usage, if it has one. */
+function usageOf(command: string | undefined): string | undefined {
+  return USAGE.split("\n").map((line) => line.trim()).find((line) => line === `cli.ts ${command}` || line.startsWith(`cli.ts ${command} `));
+}
+
 /** An error of node:util's parseArgs: an unknown option, a missing value, an unexpected argument. */
 function isArgumentError(error: unknown): error is Error {
   return error instanceof Error && String((error as NodeJS.ErrnoException).code).startsWith("ERR_PARSE_ARGS_");
@@ -130,7 +140,7 @@ main(argv).then(
     } else if (isArgumentError(error)) {
       // parseArgs says what is wrong in its first sentence; the command's usage line says what is right.
       const problem = error.message.split(". ")[0]!.replace(/\.$/, "");
-      const usage = USAGE.split("\n").map((line) => line.trim()).find((line) => line === `cli.ts ${argv[0]}` || line.startsWith(`cli.ts ${argv[0]} `));
+      const usage = usageOf(argv[0]);
       console.error(`cli.ts ${argv[0]}: ${problem}${usage ? ` (usage: ${usage})` : ""}`);
       process.exitCode = 2;
     } else {

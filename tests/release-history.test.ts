@@ -114,8 +114,8 @@ describe("the release command", () => {
     const copy = cloneCopy(base);
     for (const date of ["2016-02-31", "2026-1-5", "2026-02-02\n## 9.9.9 (fake)"]) {
       const result = copy.cli(["release", "patch", "--date", date]);
-      expect(result.status).toBe(1);
-      expect(result.stderr.split("\n")[0]).toBe(`--date: ${JSON.stringify(date)} is not a real date in the form YYYY-MM-DD`);
+      expect(result.status).toBe(2);
+      expect(result.stderr.split("\n")[0]).toBe(`cli.ts release: --date must be a real date in the form YYYY-MM-DD, not ${JSON.stringify(date)}`);
       expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
     }
     expect(releaseState(copy)).toEqual(before);

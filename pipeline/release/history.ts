@@ -9,6 +9,7 @@
  * hashes, every later one by the manifest that follows it, the newest by package.json's version, and, in a git
  * clone, any manifest that a commit ever added must still be there.
  */
+import { readJsonFile } from "../json-file.ts";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -45,7 +46,7 @@ export function historyProblems(root: string, packageVersion?: string): Pipeline
   versions.forEach((version, i) => {
     let manifest: Manifest;
     try {
-      manifest = JSON.parse(readFileSync(manifestPath(releasesDir, version), "utf8")) as Manifest;
+      manifest = readJsonFile(manifestPath(releasesDir, version)) as Manifest;
     } catch {
       problem(where(version), `not valid JSON`);
       return;

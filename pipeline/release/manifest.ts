@@ -4,6 +4,7 @@
  * and size of every published file, with record counts per table. A build either matches its version's
  * manifest field for field, or it is a new version.
  */
+import { readJsonFile } from "../json-file.ts";
 import { sha256 } from "../sha256.ts";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -106,7 +107,7 @@ export function manifestPath(releasesDir: string, version: string): string {
 
 export function readManifest(releasesDir: string, version: string): Manifest | null {
   const path = manifestPath(releasesDir, version);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Manifest) : null;
+  return existsSync(path) ? (readJsonFile(path) as Manifest) : null;
 }
 
 /** The versions that have a manifest, oldest first. */

@@ -10,7 +10,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { readPackageJson } from "../json-file.ts";
 import { join } from "node:path";
 import semver from "semver";
-import { z } from "zod";
 import { build } from "../build.ts";
 import { PipelineError, throwIfAny } from "../errors.ts";
 import type { TableSchemaField } from "../package/table-schema.ts";
@@ -31,10 +30,7 @@ export interface ReleaseResult {
   resumed: boolean;
 }
 
-const isoDate = z.iso.date();
-
 export async function release(root: string, bump: Bump, date: string): Promise<ReleaseResult> {
-  if (!isoDate.safeParse(date).success) throw new PipelineError(`${JSON.stringify(date)} is not a real date in the form YYYY-MM-DD`, { file: "--date" });
   const interrupted = recoverStage(root);
   if (interrupted !== null) {
     commitStaged(root, interrupted);

@@ -9,7 +9,8 @@
  * nothing is half-written. dist/, a folder, moves in two renames, the old one aside first; a kill between them
  * leaves the new dist/ staged and the plan in place, so the next release puts it where it belongs.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readJsonFile } from "../json-file.ts";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { crashPoint } from "../crash-point.ts";
 
@@ -61,7 +62,7 @@ export function markStaged(root: string, plan: ReleasePlan): void {
 /** The plan of a completely staged release that is not yet (fully) in place, if there is one. */
 export function pendingRelease(root: string): ReleasePlan | null {
   const path = join(stagingDir(root), PLAN);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as ReleasePlan) : null;
+  return existsSync(path) ? (readJsonFile(path) as ReleasePlan) : null;
 }
 
 /** Moves every file the plan still has staged into place, then removes the stage. Safe to repeat after a kill. */
