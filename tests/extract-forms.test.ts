@@ -201,3 +201,20 @@ describe("12. vague durations", () => {
     expect(mentionIn("The plant closed more than a year ago.", "a year ago")).toMatchObject(period("2017", "2017", "year"));
   });
 });
+
+describe("amounts in subunits and ranges across units", () => {
+  const quantities = (text: string) => extract(text).filter((m) => m.kind === "quantity").map((m) => m.kind === "quantity" && [m.text, m.value, m.value_high, m.unit]);
+
+  it("keeps a low end's own currency: \"$1 to 95 cents\" is no range, and $1 is a dollar", () => {
+    expect(quantities("It rose from $1 to 95 cents.")).toEqual([
+      ["$1", 1, null, "USD"],
+      ["95 cents", 0.95, null, "USD"],
+    ]);
+    expect(quantities("Prices rose from 5 to 10 cents.")).toEqual([["from 5 to 10 cents", 0.05, 0.1, "USD"]]);
+  });
+
+  it("gives the value the text writes, without binary noise", () => {
+    expect(quantities("It costs 95 pence, 57 kopecks or 35 cents.").map((q) => q && q[1])).toEqual([0.95, 0.57, 0.35]);
+    expect(quantities("It was $4.1 billion.")).toEqual([["$4.1 billion", 4_100_000_000, null, "USD"]]);
+  });
+});

@@ -148,7 +148,16 @@ function withRate(tokens: readonly Token[], amount: Amount): Amount {
 }
 
 function valueOf(amount: Amount): number {
-  return amount.numeral.base * amount.scale * amount.factor;
+  return amountValue(amount.numeral.base, amount.scale, amount.factor);
+}
+
+/**
+ * A number times its scale and unit factor, rounded to 15 significant digits: the product of decimals carries
+ * binary noise ("95 pence" → 0.9500000000000001, "$4.1 billion" → 4099999999.9999995) that the text never had.
+ */
+function amountValue(base: number, scale: number, factor: number): number {
+  const value = base * scale * factor;
+  return Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
 }
 
 function unitOf(amount: Amount): string {
@@ -212,7 +221,8 @@ function matchRange(tokens: readonly Token[], i: number, amountAtI: Amount | nul
   const unit = low.unit ?? high.unit;
   if (!currency && !unit && (low.numeral.yearLike || high.numeral.yearLike)) return null;
   const lowScale = low.scale === 1 && high.scale > 1 && low.numeral.base < high.numeral.base ? high.scale : low.scale;
-  const lowValue = low.numeral.base * lowScale * (low.unit ? low.factor : high.factor);
+  // A low end with a unit or currency of its own keeps its factor ("$1 to 95 cents"); a bare one takes the high end's.
+  const lowValue = amountValue(low.numeral.base, lowScale, low.unit || low.currency ? low.factor : high.factor);
   const merged = withRate(tokens, { ...high, currency, unit, unitKind: high.unitKind ?? low.unitKind, per: high.per ?? low.per });
   const highValue = valueOf(merged);
   if (!(lowValue < highValue)) return null;
