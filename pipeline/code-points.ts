@@ -1,6 +1,8 @@
 /**
  * Conversions between UTF-16 indices (how JavaScript slices strings) and Unicode code point offsets (how the
- * published data counts, as W3C TextPositionSelector does). Identity for text without astral characters.
+ * published data counts, as W3C TextPositionSelector does). Only the surrogate pairs are stored, so the index
+ * costs nothing for text without astral characters and a few bytes per emoji otherwise; each conversion is a
+ * binary search over them.
  */
 export interface CodePointIndex {
   /** The text has no astral character: both conversions are the identity. */
@@ -9,28 +11,31 @@ export interface CodePointIndex {
   toUtf16(codePoint: number): number;
 }
 
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
 export function codePointIndex(text: string): CodePointIndex {
-  if (!/[\uD800-\uDBFF]/.test(text)) return { identity: true, toCodePoint: (i) => i, toUtf16: (i) => i };
-  // cpAt[u] = code points before UTF-16 index u; u16At[c] = UTF-16 index of code point c.
-  const cpAt = new Int32Array(text.length + 1);
-  const u16At: number[] = [];
-  let cp = 0;
-  for (let u = 0; u < text.length; u++) {
-    cpAt[u] = cp;
-    const code = text.charCodeAt(u);
-    const isLowSurrogateOfPair = code >= 0xdc00 && code <= 0xdfff && u > 0 && isHigh(text.charCodeAt(u - 1));
-    if (!isLowSurrogateOfPair) {
-      u16At.push(u);
-      cp++;
-    } else {
-      cpAt[u] = cp - 1;
-    }
-  }
-  cpAt[text.length] = cp;
-  u16At.push(text.length);
-  return { identity: false, toCodePoint: (i) => cpAt[i]!, toUtf16: (i) => u16At[i]! };
+  // UTF-16 index of each pair's high half, ascending; a lone surrogate counts as a code point of its own.
+  const pairs: number[] = [];
+  for (const match of text.matchAll(SURROGATE_PAIR)) pairs.push(match.index);
+  if (pairs.length === 0) return { identity: true, toCodePoint: (i) => i, toUtf16: (i) => i };
+  // The code point of pair k is pairs[k] - k: each earlier pair took one UTF-16 unit more than one code point.
+  const pairCodePoints = pairs.map((at, k) => at - k);
+  return {
+    identity: false,
+    // A pair starting before u shortens it by one; an index inside a pair (its low half) counts as the pair's.
+    toCodePoint: (u) => u - countBelow(pairs, u),
+    toUtf16: (c) => c + countBelow(pairCodePoints, c),
+  };
 }
 
-function isHigh(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
+/** How many of the ascending `values` are below `limit`. */
+function countBelow(values: number[], limit: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (values[middle]! < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -12,7 +12,7 @@ import type { Provenanced } from "./resolve/index.ts";
 import { rawRange } from "./ingest.ts";
 import type { SourceText } from "./outputs/step.ts";
 import type { TableSpec } from "./tables.ts";
-import { codePointIndex } from "./code-points.ts";
+import { codePointIndex, type CodePointIndex } from "./code-points.ts";
 
 export interface Dataset {
   sources: Source[];
@@ -56,7 +56,7 @@ export function validate(dataset: Dataset, specs: TableSpec[], texts: SourceText
     errors.push(...schemaErrors(schema("mentions"), mention, () => ({ file: "mentions table", record: `${mention.source_id}@${mention.char_start}` })));
   }
 
-  const textOf = new Map(texts.map((text) => [text.source.id, text]));
+  const textOf = new Map(texts.map((text) => [text.source.id, { text, index: codePointIndex(text.raw) }]));
   const seen = new Map<string, string>();
   for (const [table, items] of [["figures", dataset.figures], ["events", dataset.events]] as const) {
     for (const item of items) {
@@ -64,10 +64,10 @@ export function validate(dataset: Dataset, specs: TableSpec[], texts: SourceText
       const first = seen.get(record.id);
       if (first !== undefined) errors.push(new PipelineError(`duplicate id "${record.id}" (already used in ${first})`, where(item, "id")));
       seen.set(record.id, `${table} of ${record.source_id}`);
-      const text = textOf.get(record.source_id);
-      if (text === undefined) {
+      const source = textOf.get(record.source_id);
+      if (source === undefined) {
         errors.push(new PipelineError(`source_id "${record.source_id}" is not in the sources table`, where(item)));
-      } else if (!quoteMatches(text, item)) {
+      } else if (!quoteMatches(source.text, source.index, item)) {
         errors.push(new PipelineError(`quote does not equal the text at [${record.char_start}, ${record.char_end})`, where(item, "quote")));
       }
     }
@@ -89,10 +89,9 @@ export function validate(dataset: Dataset, specs: TableSpec[], texts: SourceText
 }
 
 /** The record's quote is the normalized text at its span, and its offsets are that span's raw range. */
-function quoteMatches(text: SourceText, item: Provenanced<Figure | Event>): boolean {
+function quoteMatches(text: SourceText, index: CodePointIndex, item: Provenanced<Figure | Event>): boolean {
   const { record, span } = item;
   const [rawStart, rawEnd] = rawRange(text.normalized, span.start, span.end);
-  const index = codePointIndex(text.raw);
   return text.normalized.text.slice(span.start, span.end) === record.quote && index.toCodePoint(rawStart) === record.char_start && index.toCodePoint(rawEnd) === record.char_end;
 }
 
