@@ -1,5 +1,5 @@
 /**
- * Command line: `build` runs the pipeline into dist/; `extract FILE [--date YYYY-MM]` prints the mentions of any
+ * Command line: `build` runs the pipeline into dist/; `extract FILE [--date YYYY-MM[-DD]]` prints the mentions of any
  * text as JSON. Input errors print one line each (the first 20, then a count) and exit 1; a
  * wrong command or option prints one line and exits 2; never a stack trace.
  */
@@ -11,7 +11,7 @@ import { parseIsoDate } from "./extract/calendar.ts";
 
 const USAGE = `usage:
   cli.ts build [--sources DIR] [--out DIR] [--docs] [--cold]
-  cli.ts extract FILE [--date YYYY-MM]
+  cli.ts extract FILE [--date YYYY-MM[-DD]]
   cli.ts add-source ID TEXT-FILE [--sources DIR]
   cli.ts release major|minor|patch [--date YYYY-MM-DD]
   cli.ts verify

@@ -13,6 +13,7 @@
  * the input whatever it holds.
  */
 import { sha256 } from "./sha256.ts";
+import { isWhiteSpace } from "./whitespace.ts";
 import { PipelineError } from "./errors.ts";
 
 export interface NormalizedText {
@@ -65,13 +66,6 @@ export function verifyChecksum(bytes: Uint8Array, expected: string, file: string
 }
 
 /** True for the code units JavaScript's `\s` matches. */
-function isSpace(code: number): boolean {
-  if (code < 0x80) return code === SPACE || (code >= 0x09 && code <= 0x0d);
-  return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
-}
 
 /**
  * The offset map stored by runs: a run is either a stretch of characters copied one for one from consecutive
@@ -288,9 +282,9 @@ function inlinePieces(raw: string, start: number, end: number, out: Pieces): num
       map.copied(i + 1, link.last + 1 - n);
       for (let k = i + 1; n <= link.last; k++) codes[n++] = raw.charCodeAt(k);
       copiedFrom = i = link.rawClose;
-    } else if (isSpace(c)) {
+    } else if (isWhiteSpace(c)) {
       let j = i + 1;
-      while (j < end && isSpace(raw.charCodeAt(j))) j++;
+      while (j < end && isWhiteSpace(raw.charCodeAt(j))) j++;
       const kept = n > first && j < end;
       if (kept && j === i + 1) {
         // One white-space character becomes one space: still a copy, one for one.
@@ -339,7 +333,7 @@ function linkAt(raw: string, open: number, limit: number, links: Link[], first: 
       links.push({ first, last: first + close - open - 2, rawOpen: open, rawClose: k + 1 });
       return true;
     }
-    if (c === OPEN_PAREN || isSpace(c)) return false;
+    if (c === OPEN_PAREN || isWhiteSpace(c)) return false;
   }
   return false;
 }

@@ -2,7 +2,7 @@
 
 import { HEDGES, type Qualifier } from "../../schemas/qualifiers.ts";
 import type { Match } from "./match.ts";
-import { lowerAt } from "./token-checks.ts";
+import { lowerAt, wordsAt } from "./token-checks.ts";
 import type { Token } from "./tokenize.ts";
 
 interface Hedge {
@@ -37,7 +37,3 @@ export function matchHedge(tokens: readonly Token[], i: number): Match<Qualifier
 /** Lower-case words a hedge can start with. */
 export const HEDGE_FIRST_WORDS: ReadonlySet<string> = new Set(HEDGES_BY_FIRST_WORD.keys());
 
-function wordsAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
-  for (let k = 0; k < words.length; k++) if (lowerAt(tokens, i + k) !== words[k]) return false;
-  return true;
-}

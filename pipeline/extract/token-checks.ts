@@ -42,3 +42,9 @@ export function endsCleanly(tokens: readonly Token[], end: number): boolean {
   const after = tokens[end + 1];
   return !((next.text === ":" || next.text === "/" || next.text === ".") && after?.kind === "number" && !after.spaced);
 }
+
+/** Whether the tokens from \`i\` on are \`words\`, lower-cased ("as much as"). */
+export function wordsAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (lowerAt(tokens, i + k) !== words[k]) return false;
+  return true;
+}

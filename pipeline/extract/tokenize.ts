@@ -1,5 +1,7 @@
 /** One pass over the text: words, numbers and single punctuation marks, each with its UTF-16 span. */
 
+import { isWhiteSpace } from "../whitespace.ts";
+
 export type TokenKind = "word" | "number" | "punct";
 
 export interface Token {
@@ -182,21 +184,9 @@ export function tokenize(text: string, from = 0, to = text.length, reuse: Token[
 }
 
 export function isSpace(code: number): boolean {
-  // Printable ASCII first: no space there, and most code units are.
-  if (code > 0x20 && code < 0x7f) return false;
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200b) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  // White space, and the zero-width space, which separates words in prose as a space does (ingest keeps it: it
+  // is no white space to fold).
+  return isWhiteSpace(code) || code === 0x200b;
 }
 
 function isDigit(code: number): boolean {

@@ -1,6 +1,6 @@
 /** Currencies before a number ("$", "US$", "RUB"), units after it ("dollars", "percent", "km"), rates ("annually"). */
 
-import { isAttached, isHyphenJoin, lowerAt } from "./token-checks.ts";
+import { isAttached, isHyphenJoin, lowerAt, wordsAt } from "./token-checks.ts";
 import type { Token } from "./tokenize.ts";
 
 const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map([
@@ -168,7 +168,7 @@ function unitAt(tokens: readonly Token[], i: number): UnitSuffix | null {
     return { kind: "measure", unit: "m3", factor: 1, end: i + 2 };
   }
   for (const entry of PHRASES_BY_FIRST_WORD.get(token.lower) ?? []) {
-    if (entry.words.every((word, k) => lowerAt(tokens, i + k) === word)) {
+    if (wordsAt(tokens, i, entry.words)) {
       return { kind: entry.kind, unit: entry.unit, factor: entry.factor, end: i + entry.words.length };
     }
   }
