@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDatasetConfig } from "../pipeline/config/dataset-config.ts";
+import { PipelineError } from "../pipeline/errors.ts";
 import { chartFiles, type ChartInput } from "../pipeline/render/charts.ts";
 import type { SeriesObservation } from "../schemas/index.ts";
 import { ROOT } from "./helpers/cli.ts";
@@ -22,6 +23,7 @@ const input: ChartInput = {
   sources: read("sources"),
   figures: read("figures"),
   events: read("events"),
+  mentions: read("mentions"),
   series: { [SERIES]: turnover },
 };
 
@@ -63,6 +65,16 @@ describe("chart files", () => {
     expect(String(error)).toBe(`${file}:${line}: chart kind "pie" has no module pipeline/render/charts/pie.ts`);
   });
 
+  it("refuse an entry the kind cannot draw, naming dataset.yaml's line, not with a stack trace", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rdd-charts-"));
+    const file = join(dir, "dataset.yaml");
+    writeFileSync(file, readFileSync(CONFIG_FILE, "utf8").replace("    series: trade-turnover-rus-prk\n", ""));
+    const config = loadDatasetConfig(file);
+    const error = await chartFiles({ ...input, config }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PipelineError);
+    expect(String(error)).toBe(`${file}:${config.lineOf("charts", 0)}: charts: trade-turnover.svg names no series`);
+  });
+
   it("never call the officials' projection a target", () => {
     // "target" may stand only in a record id, such as trade-projection-rus-prk-2020.
     for (const [path, text] of [...charts, ...broken]) expect(text.replace(/\([a-z0-9-]+\)/g, ""), path).not.toMatch(/target/i);
@@ -101,7 +113,7 @@ describe("series chart", () => {
   });
 
   it("has a title, axis titles from the configuration, a hedge legend and the source", () => {
-    for (const text of ["Russian–North Korean trade turnover, 1988–2015", "Year", "Trade turnover, US dollars (log scale)", "Hedge in the memo", "$2.35B", "$100M"]) {
+    for (const text of ["Russian–North Korean trade turnover, 1988–2015", "Year", "Trade turnover, US dollars (log scale)", "Hedge in the source", "$2.35B", "$100M"]) {
       expect(svg(TRADE)).toContain(`>${text}</text>`);
     }
     for (const hedge of ["exact", "approximate (about, around)", "at most (almost, nearly)", "at least (over, more than)"]) {
@@ -137,8 +149,13 @@ describe("series chart", () => {
 
   it("takes its values from the data, not from the code", async () => {
     const figures = input.figures.map((f) => (f.measure === "trade_projection" ? { ...f, value: 2 * f.value } : f));
-    const changed = await chartFiles({ ...input, figures });
-    expect(changed.get(TRADE)).toContain(">projection: at most $2B by 2020</text>");
+    const projection = figures.find((f) => f.measure === "trade_projection")!.id;
+    // The label quotes the figure's own mention; a source that said "$2 billion" reads so on the chart.
+    const mentions = input.mentions.map((m) => (m.used_by.includes(projection) ? { ...m, text: "as much as $2 billion", value: 2e9 } : m));
+    expect((await chartFiles({ ...input, figures, mentions })).get(TRADE)).toContain(">projection: as much as $2 billion by 2020</text>");
+    // With no mention to quote, the value and its hedge are written out.
+    const unquoted = await chartFiles({ ...input, figures, mentions: input.mentions.filter((m) => !m.used_by.includes(projection)) });
+    expect(unquoted.get(TRADE)).toContain(">projection: at most $2B by 2020</text>");
   });
 });
 

@@ -1,5 +1,5 @@
 /** The charts dataset.yaml lists, each drawn by its kind's module (pipeline/render/charts/<kind>.ts) as static SVG. */
-import type { Event, Figure, SeriesObservation, Source } from "../../schemas/index.ts";
+import type { Event, Figure, Mention, SeriesObservation, Source } from "../../schemas/index.ts";
 import { tableNamed, utf8, type OutputStep } from "./step.ts";
 
 export const step: OutputStep<"loadedConfig" | "tables"> = {
@@ -16,6 +16,7 @@ export const step: OutputStep<"loadedConfig" | "tables"> = {
       sources: rows<Source>("sources"),
       figures: rows<Figure>("figures"),
       events: rows<Event>("events"),
+      mentions: rows<Mention>("mentions"),
       series: Object.fromEntries(loadedConfig.config.series.map((s) => [s.id, rows<SeriesObservation>(s.table)])),
     });
     return new Map([...files].map(([path, svg]) => [path, utf8(svg)]));

@@ -5,12 +5,14 @@
 import { periodLabel } from "../derive/periods.ts";
 import type { TopLevelSpec } from "vega-lite";
 import type { ChartDefinition, DatasetConfig } from "../config/dataset-config.ts";
-import type { Event, Figure, SeriesObservation, Source } from "../../schemas/index.ts";
+import type { Event, Figure, Mention, SeriesObservation, Source } from "../../schemas/index.ts";
 
 export interface ChartRecords {
   sources: Source[];
   figures: Figure[];
   events: Event[];
+  /** The mentions table: each figure's amount in the source's own words (the mention that `used_by` names it). */
+  mentions: Mention[];
   /** Each series of dataset.yaml's `series`, by id, as its table's rows. */
   series: Record<string, SeriesObservation[]>;
 }

@@ -27,7 +27,15 @@ export async function chartFiles(input: ChartInput): Promise<Map<string, string>
       return ((await import(module)) as { draw: ChartKind }).draw;
     }),
   );
-  const drawings = config.charts.map((chart, index) => ({ chart, drawing: kinds[index]!({ ...input, config, chart }) }));
+  const drawings = config.charts.map((chart, index) => {
+    try {
+      return { chart, drawing: kinds[index]!({ ...input, config, chart }) };
+    } catch (error) {
+      // A kind refuses an entry it cannot draw (no series named, nothing to draw): the entry's line says which.
+      if (error instanceof PipelineError) throw error;
+      throw new PipelineError((error as Error).message, { file, line: lineOf("charts", index) });
+    }
+  });
   // Loaded here, not at the top, so that nothing but chart rendering pays for Vega.
   const [vega, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   useEstimatedTextWidths(vega);

@@ -1,13 +1,12 @@
 /**
  * The `series` chart kind: one series of dataset.yaml's `series` on a log axis, one mark per observation, with
- * the figures of the measures in the entry's `beside` (other parties, projections) labelled with the memo's own
+ * the figures of the measures in the entry's `beside` (other parties, projections) labelled with the source's own
  * words, and a series break drawn and explained wherever an observation has a `break_note`.
  */
 import type { TopLevelSpec } from "vega-lite";
 import { endYear, startYear } from "../../derive/periods.ts";
-import { extract } from "../../extract/index.ts";
 import { CONFIG, FONT_SIZE, NOTE_COLOR, notesLayer, periodText, sourceLine, type ChartContext, type ChartDrawing } from "../chart-kit.ts";
-import type { Figure, SeriesObservation } from "../../../schemas/index.ts";
+import type { Figure, Mention, SeriesObservation } from "../../../schemas/index.ts";
 import { HEDGES, QUALIFIERS, type Qualifier } from "../../../schemas/qualifiers.ts";
 import { actorName, formatValue, words } from "../../config/format-unit.ts";
 
@@ -51,7 +50,7 @@ interface Mark {
 const WIDTH = 560;
 const HEIGHT = 360;
 
-export function draw({ config, chart, sources, figures, series: allSeries }: ChartContext): ChartDrawing {
+export function draw({ config, chart, sources, figures, mentions, series: allSeries }: ChartContext): ChartDrawing {
   const definition = config.series.find((s) => s.id === chart.series);
   if (definition === undefined) throw new Error(`charts: ${chart.file} names no series`);
   const rows = [...(allSeries[definition.id] ?? [])].sort((a, b) => startYear(a.period_start) - startYear(b.period_start));
@@ -64,7 +63,7 @@ export function draw({ config, chart, sources, figures, series: allSeries }: Cha
   const besideFigures = figures.filter((f) => chart.beside.includes(f.measure) && !seriesIds.has(f.id) && f.period_start !== null);
   const last = observations.at(-1)!;
   const seriesParties = [definition.subject, definition.counterpart];
-  const besides = besideFigures.map((f) => besideMark(f, seriesParties, (code) => actorName(code, config.actors), amount));
+  const besides = besideFigures.map((f) => besideMark(f, mentions, seriesParties, (code) => actorName(code, config.actors), amount));
   // A figure of the series' own parties after its last observation continues it: a dashed path leads there.
   const continuations = besides.filter((mark, i) => mark.start >= last.end && sameParties(besideFigures[i]!, seriesParties));
   const breaks = rows.flatMap((row, i) => (i > 0 && row.break_note ? [{ before: rows[i - 1]!, after: row, note: row.break_note }] : []));
@@ -86,7 +85,7 @@ export function draw({ config, chart, sources, figures, series: allSeries }: Cha
   const hedgeScale = (channel: "shape" | "color") => ({
     field: "hedge",
     type: "nominal",
-    title: "Hedge in the memo",
+    title: "Hedge in the source",
     legend: { orient: "right" },
     scale: { domain: usedHedges.map(hedgeLegend), range: usedHedges.map((q) => HEDGE_MARKS[q][channel]) },
   }) as const;
@@ -112,7 +111,7 @@ export function draw({ config, chart, sources, figures, series: allSeries }: Cha
   // observations would sit in the bottom tenth; a log axis shows the falls and recoveries as the ratios they are.
   const spec: TopLevelSpec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: title, subtitle: "One mark per figure in the memo; shape and colour show its hedge; hollow marks: figures beside the series", anchor: "start" },
+    title: { text: title, subtitle: "One mark per figure in the sources; shape and colour show its hedge; hollow marks: figures beside the series", anchor: "start" },
     width: WIDTH,
     height: HEIGHT,
     config: CONFIG,
@@ -178,15 +177,15 @@ function observationMark(row: SeriesObservation, amount: (value: number) => stri
 
 /**
  * "projection: as much as $1 billion by 2020", "China–North Korea: over $6 billion in 2013": the parties when
- * they are not the series' own, the claim when it is not a reported fact, and the amount in the memo's words.
+ * they are not the series' own, the claim when it is not a reported fact, and the amount in the source's words.
  */
-function besideMark(figure: Figure, seriesParties: string[], name: (code: string) => string, amount: (value: number) => string): Mark {
+function besideMark(figure: Figure, mentions: readonly Mention[], seriesParties: string[], name: (code: string) => string, amount: (value: number) => string): Mark {
   const start = startYear(figure.period_start!);
   const end = endYear(figure.period_end!);
   const parties = sameParties(figure, seriesParties) ? null : [figure.subject, figure.counterpart].filter((a) => a !== null).map(name).join("–");
   const claim = CLAIMS[figure.claim_type];
   const prefix = [parties, claim.label].filter(Boolean).join(" ");
-  const label = `${prefix === "" ? "" : `${prefix}: `}${memoAmount(figure) ?? `${HEDGE_PREFIXES[figure.qualifier]}${amount(figure.value)}`} ${claim.preposition} ${periodText(figure.period_start!, figure.period_end!)}`;
+  const label = `${prefix === "" ? "" : `${prefix}: `}${amountInWords(figure, mentions) ?? `${HEDGE_PREFIXES[figure.qualifier]}${amount(figure.value)}`} ${claim.preposition} ${periodText(figure.period_start!, figure.period_end!)}`;
   return {
     year: (start + end) / 2,
     start,
@@ -199,10 +198,9 @@ function besideMark(figure: Figure, seriesParties: string[], name: (code: string
   };
 }
 
-/** The amount as the quote words it, hedge included ("as much as $1 billion"), found by the extractor. */
-function memoAmount(figure: Figure): string | null {
-  const mention = extract(figure.quote).find((m) => m.kind === "quantity" && m.value === figure.value && m.qualifier === figure.qualifier);
-  return mention?.text ?? null;
+/** The amount as the source words it, hedge included ("as much as $1 billion"): the figure's quantity mention. */
+function amountInWords(figure: Figure, mentions: readonly Mention[]): string | null {
+  return mentions.find((m) => m.kind === "quantity" && m.used_by.includes(figure.id))?.text ?? null;
 }
 
 function sameParties(figure: Figure, [subject, counterpart]: string[]): boolean {

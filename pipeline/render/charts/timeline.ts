@@ -65,8 +65,8 @@ export function draw({ config, sources, events }: ChartContext): ChartDrawing {
   } as const;
   const firstYear = Math.floor(Math.min(...marks.map((m) => m.start)));
   const lastYear = Math.ceil(Math.max(...marks.map((m) => m.end))) - 1;
-  const title = `Dated events in the memo, ${firstYear}–${lastYear}`;
-  const subtitle = `Bars: periods; dots: a single year, month or day; [ ]: event type. * Date inferred from the memo's wording. The time axis is stretched after ${time.stretchFrom}.`;
+  const title = `Dated events in the sources, ${firstYear}–${lastYear}`;
+  const subtitle = `Bars: periods; dots: a single year, month or day; [ ]: event type. * Date inferred from the source's wording. The time axis is stretched after ${time.stretchFrom}.`;
   const source = sourceLine(sources, sorted);
   const spec: TopLevelSpec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
