@@ -96,6 +96,16 @@ function seriesSpec(config: DatasetConfig, series: SeriesDefinition): TableSpec 
   };
 }
 
+/** How a table is named in the package's entries (data and Zod schemas alike): "trade_turnover" → array `tradeTurnover`, type `TradeTurnover`; a table keyed
+ * by `id` also gets a lookup ("figures" → `figure(id)`) and an id type (`FigureId`). */
+export function entryNames(table: Pick<TableSpec, "name" | "primaryKey">): { array: string; type: string; lookup?: string; idType?: string } {
+  const camel = table.name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  const singular = camel.replace(/s$/, "");
+  const type = singular[0]!.toUpperCase() + singular.slice(1);
+  const keyedById = table.primaryKey.length === 1 && table.primaryKey[0] === "id";
+  return keyedById ? { array: camel, type, lookup: singular, idType: `${type}Id` } : { array: camel, type };
+}
+
 /** Orders rows by the given keys, nulls first, then by string or number comparison. */
 export function byKeys(...keys: string[]) {
   return (a: object, b: object): number => {

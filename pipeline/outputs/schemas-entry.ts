@@ -1,5 +1,5 @@
 /** The package's `russia-dprk-data/schemas` entry: the Zod schemas with the dataset's vocabulary, for ESM and CommonJS. */
-import { vocabularyOf } from "../tables.ts";
+import { entryNames, tableSpecs, vocabularyOf } from "../tables.ts";
 import type { OutputStep } from "./step.ts";
 
 export const step: OutputStep<"config" | "root"> = {
@@ -10,6 +10,9 @@ export const step: OutputStep<"config" | "root"> = {
   run: async ({ config, root }) =>
     (await import("../package/schemas-entry.ts")).schemasEntryFiles(root, {
       vocabulary: vocabularyOf(config),
-      series: config.series.map((s) => ({ table: s.table, title: s.title, unitName: config.units[config.measures[s.measure]!.unit]!.name })),
+      series: tableSpecs(config).flatMap((spec) => {
+        const definition = config.series.find((s) => s.id === spec.series);
+        return definition === undefined ? [] : [{ ...entryNames(spec), title: definition.title, unitName: config.units[config.measures[definition.measure]!.unit]!.name }];
+      }),
     }),
 };

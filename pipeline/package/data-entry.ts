@@ -5,18 +5,9 @@
  * Importing it loads no Zod, no Arquero and no parser.
  */
 import type { PublishedTable } from "../outputs/step.ts";
+import { entryNames } from "../tables.ts";
 import { interfaceFor, unionOf } from "./ts-types.ts";
 import * as vocabularies from "../../schemas/vocabularies.ts";
-
-/** How a table is named in the entry: "trade_turnover" → array `tradeTurnover`, type `TradeTurnover`; a table keyed
- * by `id` also gets a lookup ("figures" → `figure(id)`) and an id type (`FigureId`). */
-export function entryNames(table: PublishedTable["spec"]): { array: string; type: string; lookup?: string; idType?: string } {
-  const camel = table.name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-  const singular = camel.replace(/s$/, "");
-  const type = singular[0]!.toUpperCase() + singular.slice(1);
-  const keyedById = table.primaryKey.length === 1 && table.primaryKey[0] === "id";
-  return keyedById ? { array: camel, type, lookup: singular, idType: `${type}Id` } : { array: camel, type };
-}
 
 /** The vocabularies as union types: the dataset's own terms (from the tables' schemas) and the contract's fixed ones. */
 function vocabularyUnions(tables: PublishedTable[]): [string, { options: readonly string[]; description?: string | undefined }][] {

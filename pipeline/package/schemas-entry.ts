@@ -26,7 +26,8 @@ function removeAbandoned(folder: string, prefix: string): void {
 /** The dataset's terms and series, which the published schemas are built with. */
 export interface SchemasEntryInput {
   vocabulary: Vocabulary;
-  series: { table: string; title: string; unitName: string }[];
+  /** Each series table's schema: named as the data entry names the table (see entryNames), with its title and unit. */
+  series: { array: string; type: string; title: string; unitName: string }[];
 }
 
 export async function schemasEntryFiles(root: string, input: SchemasEntryInput): Promise<Files> {
@@ -60,8 +61,6 @@ export async function schemasEntryFiles(root: string, input: SchemasEntryInput):
 
 /** The entry: the contract's fixed schemas, and the dataset's schemas built with its vocabulary. */
 function entryModule({ vocabulary, series }: SchemasEntryInput): string {
-  const schemaName = (table: string) => `${table.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())}Schema`;
-  const typeName = (table: string) => schemaName(table).replace(/^./, (c) => c.toUpperCase()).replace(/Schema$/, "");
   const lines = [
     'import type { z } from "zod";',
     'import { eventSchema as eventSchemaOf } from "./event.ts";',
@@ -80,9 +79,9 @@ function entryModule({ vocabulary, series }: SchemasEntryInput): string {
     "export type Figure = z.infer<typeof figureSchema>;",
     "export type Event = z.infer<typeof eventSchema>;",
     "export type Indicator = z.infer<typeof indicatorSchema>;",
-    ...series.flatMap(({ table, title, unitName }) => [
-      `export const ${schemaName(table)} = seriesSchema(${JSON.stringify(title)}, ${JSON.stringify(unitName)});`,
-      `export type ${typeName(table)} = z.infer<typeof ${schemaName(table)}>;`,
+    ...series.flatMap(({ array, type, title, unitName }) => [
+      `export const ${array}Schema = seriesSchema(${JSON.stringify(title)}, ${JSON.stringify(unitName)});`,
+      `export type ${type} = z.infer<typeof ${array}Schema>;`,
     ]),
   ];
   return HEADER + lines.join("\n") + "\n";
