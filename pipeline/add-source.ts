@@ -19,6 +19,7 @@ import { decodeUtf8Text, exists, readInputFile } from "./input-files.ts";
 import { readJsonFile } from "./json-file.ts";
 import { whenLabel } from "./resolve/when.ts";
 import { lineFinder } from "./text-lines.ts";
+import { userPath } from "./user-path.ts";
 import { abandoned } from "./leftovers.ts";
 import { crashPoint } from "./crash-point.ts";
 import { PipelineError } from "./errors.ts";
@@ -76,15 +77,15 @@ export interface AddedSource {
 /** The command line: one line and a non-zero exit for any bad argument or input. */
 export function runAddSource(args: string[]): number {
   // A parseArgs error (an unknown option) is reported by cli.ts, as for every command.
-  const parsed = parseArgs({ args, allowPositionals: true, options: { sources: { type: "string", default: "sources" } } });
+  const parsed = parseArgs({ args, allowPositionals: true, options: { sources: { type: "string" } } });
   const [id, textPath] = parsed.positionals;
   if (parsed.positionals.length !== 2 || id === undefined || textPath === undefined) {
     console.error(USAGE);
     return 2;
   }
   try {
-    // `npm run` starts in the package's folder; a relative path means the folder the user typed it in.
-    const added = addSource(parsed.values.sources, id, resolve(process.env.INIT_CWD ?? process.cwd(), textPath));
+    const sourcesDir = parsed.values.sources === undefined ? "sources" : userPath(parsed.values.sources);
+    const added = addSource(sourcesDir, id, userPath(textPath));
     console.log(`added ${added.dir}/: ${basename(added.textFile)} (${added.bytes} bytes, SHA-256 ${added.sha256})`);
     console.log(`  ${TO_CURATE_FILE} lists ${added.quantities} quantity and ${added.times} time mention(s) to curate`);
     console.log("  next: fill the null fields of source.json, curate figures.yaml, events.yaml and dismissed.yaml, then npm run build");

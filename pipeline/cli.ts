@@ -3,9 +3,10 @@
  * text as JSON. Input errors print one line each (the first 20, then a count) and exit 1; a
  * wrong command or option prints one line and exits 2; never a stack trace.
  */
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { readPackageJson } from "./json-file.ts";
+import { userPath } from "./user-path.ts";
 import { PipelineError, PipelineErrors, reportLines } from "./errors.ts";
 import { parseIsoDate } from "./extract/calendar.ts";
 
@@ -35,15 +36,17 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function runBuild(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values: given } = parseArgs({
     args,
     options: {
-      sources: { type: "string", default: "sources" },
-      out: { type: "string", default: "dist" },
+      sources: { type: "string" },
+      out: { type: "string" },
       docs: { type: "boolean", default: false },
       cold: { type: "boolean", default: false },
     },
   });
+  // The defaults are the package's own folders; a path given is the user's.
+  const values = { ...given, sources: given.sources === undefined ? "sources" : userPath(given.sources), out: given.out === undefined ? "dist" : userPath(given.out) };
   const started = performance.now();
   // Before anything else: finish what a killed build left, and refuse an --out that is not ours to replace.
   const { checkReplaceable, recoverInterruptedPublish } = await import("./publish.ts");
@@ -94,7 +97,7 @@ async function runRelease(args: string[]): Promise<number> {
 async function runReleaseAssets(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { out: { type: "string" } } });
   const { writeReleaseAssets, ASSETS_DIR } = await import("./release/assets.ts");
-  const out = values.out === undefined ? join(ROOT, ASSETS_DIR) : resolve(values.out);
+  const out = values.out === undefined ? join(ROOT, ASSETS_DIR) : userPath(values.out);
   const written = writeReleaseAssets(ROOT, out);
   console.log(`wrote ${written.join(", ")} to ${out}`);
   return 0;

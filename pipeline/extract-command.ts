@@ -10,6 +10,7 @@ import { parseIsoDate } from "./extract/calendar.ts";
 import { mentionsOf, type ExtractedMention } from "./extract/index.ts";
 import { PipelineError } from "./errors.ts";
 import { normalize, rawCharacters } from "./ingest.ts";
+import { userPath } from "./user-path.ts";
 import { decodeUtf8Text, readInputFile } from "./input-files.ts";
 
 const USAGE = "usage: cli.ts extract FILE [--date YYYY-MM[-DD]]";
@@ -29,7 +30,7 @@ export function runExtract(args: string[]): number {
     console.error(`extract: --date must be a real calendar month or day, YYYY-MM or YYYY-MM-DD, not "${date}"`);
     return 2;
   }
-  const raw = readText(file);
+  const raw = readText(userPath(file));
   if (raw === null) return 1;
   const normalized = normalize(raw);
   const rawIndex = codePointIndex(raw);

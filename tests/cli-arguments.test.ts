@@ -3,9 +3,11 @@
  * that cannot be read), and never a stack trace.
  */
 import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { errorLines, ROOT, runCli, STACK_TRACE } from "./helpers/cli.ts";
+import { errorLines, ROOT, runCli, runCliWith, STACK_TRACE } from "./helpers/cli.ts";
 
 const cases: { args: string[]; status: number; says: RegExp }[] = [
   { args: ["build", "--bogus"], status: 2, says: /^cli\.ts build: Unknown option '--bogus' \(usage: cli\.ts build / },
@@ -47,5 +49,15 @@ describe("a reader that stops early", () => {
     const status = await new Promise<number | null>((done) => child.on("close", done));
     expect(stderr).toBe("");
     expect(status).toBe(0);
+  });
+});
+
+describe("a relative path", () => {
+  it("means the folder the user typed it in (npm's INIT_CWD), for extract as for add-source", () => {
+    const folder = mkdtempSync(join(tmpdir(), "rdd-user-"));
+    writeFileSync(join(folder, "note.txt"), "It cost $5 million in 2015.");
+    const result = runCliWith({ INIT_CWD: folder }, "extract", "note.txt");
+    expect([result.status, result.stderr]).toEqual([0, ""]);
+    expect((JSON.parse(result.stdout) as { text: string }[]).map((m) => m.text)).toEqual(["$5 million", "2015"]);
   });
 });
