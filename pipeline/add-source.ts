@@ -100,12 +100,11 @@ export function runAddSource(args: string[]): number {
 export function addSource(sourcesDir: string, id: string, textPath: string): AddedSource {
   const target = join(sourcesDir, id);
   checkId(sourcesDir, id, target);
-  const bytes = readText(textPath);
+  const { bytes, raw } = readText(textPath);
   const fileName = basename(textPath);
   if (fileName === "source.json" || fileName === TO_CURATE_FILE || fileName in CURATION_DRAFTS || fileName === "indicators.yaml") {
     throw new PipelineError(`the text file's name is one the source folder needs for itself; rename the file`, { file: textPath });
   }
-  const raw = new TextDecoder().decode(bytes);
   const digest = sha256(bytes);
   const toCurate = mentionsToCurate(raw);
   const files = new Map<string, Uint8Array | string>([
@@ -142,12 +141,12 @@ function sourceIdIn(record: string): unknown {
   }
 }
 
-/** The bytes of a text file, by the pipeline's one rule for input text (a regular file, UTF-8, no NUL byte). */
-function readText(path: string): Uint8Array {
+/** The bytes and text of a text file, decoded once by the pipeline's one rule for input text (a regular file, UTF-8, no NUL byte). */
+function readText(path: string): { bytes: Uint8Array; raw: string } {
   const bytes = readInputFile(path);
-  decodeUtf8Text(bytes, path);
+  const raw = decodeUtf8Text(bytes, path);
   if (bytes.length === 0) throw new PipelineError("the text file is empty", { file: path });
-  return bytes;
+  return { bytes, raw };
 }
 
 /** Every mention of the text, where it stands in the file, and what the extractor read. */

@@ -11,7 +11,7 @@ import { normalize } from "../pipeline/ingest.ts";
 import { explorerFiles, type ExplorerInput, type SourceRecords } from "../pipeline/render/explorer.ts";
 import type { Event, Figure, Indicator, Source } from "../schemas/index.ts";
 import { browserTestsRun, findChromium } from "./helpers/browser.ts";
-import { MEMO_DIR, ROOT } from "./helpers/cli.ts";
+import { ROOT } from "./helpers/cli.ts";
 
 function published<T>(table: string): T[] {
   return JSON.parse(readFileSync(join(ROOT, "dist", "data", `${table}.json`), "utf8")) as T[];
@@ -21,7 +21,6 @@ const config = loadDatasetConfig(join(ROOT, "sources", "dataset.yaml")).config;
 
 const memoText = assemble(join(ROOT, "sources")).texts.find((text) => text.source.id === "ponars-pm-428")!;
 const memo = {
-  raw: readFileSync(join(MEMO_DIR, "memo.txt"), "utf8"),
   normalized: memoText.normalized,
   spans: memoText.spans,
   source: published<Source>("sources").find((s) => s.id === "ponars-pm-428")!,
@@ -31,8 +30,8 @@ const memo = {
 } satisfies SourceRecords;
 
 /** A source's records placed on its normalized text the way resolve places them: each quote where it stands. */
-function placed(records: Omit<SourceRecords, "normalized" | "spans">): SourceRecords {
-  const normalized = normalize(records.raw);
+function placed(raw: string, records: Omit<SourceRecords, "normalized" | "spans">): SourceRecords {
+  const normalized = normalize(raw);
   const spans = new Map(
     [...records.figures, ...records.events].map((record) => {
       const start = normalized.text.indexOf(record.quote);
@@ -77,8 +76,7 @@ function event(id: string, quote: string, rawText: string): Event {
   };
 }
 
-const FIXTURE: SourceRecords = placed({
-  raw: RAW,
+const FIXTURE: SourceRecords = placed(RAW, {
   source: SOURCE,
   figures: [figure("cost", "cost $5", "cost \\$5")],
   events: [

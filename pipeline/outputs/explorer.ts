@@ -10,12 +10,11 @@ export const step: OutputStep<"config" | "tables" | "texts"> = {
     const rows = <T>(name: string) => tableNamed(tables, name).rows as T[];
     const pages = explorerFiles({
       config,
-      sources: texts.map(({ source, raw, normalized, spans }) => {
+      sources: texts.map(({ source, normalized, spans }) => {
         const figures = rows<Figure>("figures").filter((f) => f.source_id === source.id);
         const ids = new Set(figures.map((f) => f.id));
         return {
           source,
-          raw,
           normalized,
           spans,
           figures,

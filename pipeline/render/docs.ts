@@ -10,6 +10,8 @@ import { isoPartialDate } from "../../schemas/index.ts";
 import { id as slug } from "../../schemas/fields.ts";
 import { splitNullable, type JsonSchemaNode } from "../package/json-schema-node.ts";
 import type { PublishedTable } from "../outputs/step.ts";
+import { LIST_DELIMITER } from "../package/table-schema.ts";
+import { CSV_DIALECT } from "../publish.ts";
 import type { TableSpec } from "../tables.ts";
 
 export const DICTIONARY_PATH = "docs/DATA_DICTIONARY.md";
@@ -53,7 +55,7 @@ function typeName(schema: JsonSchemaNode): string {
 function unitOrFormat(name: string, schema: JsonSchemaNode, hasUnitColumn: boolean): string {
   if (hasUnitColumn && (name === "value" || name === "value_high")) return "see `unit`";
   if (name === "char_start" || name === "char_end") return "Unicode code points";
-  if (schema.type === "array") return "`;`-separated in CSV";
+  if (schema.type === "array") return `\`${LIST_DELIMITER}\`-separated in CSV`;
   if (schema.pattern === PARTIAL_DATE_PATTERN) return "ISO 8601 partial date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date";
   if (schema.pattern === SLUG_PATTERN) return "lowercase slug: letters, digits, single hyphens";
   if (schema.format === "uri") return "URL";
@@ -95,10 +97,10 @@ export function dataDictionary(specs: TableSpec[]): string {
     GENERATED_NOTE,
     "",
     "Every published table is in `dist/data/` as `<table>.csv`, `<table>.json` and `<table>.parquet`, with the same",
-    "columns in the same order, and in the SQLite database `dist/data/russia-dprk-data.sqlite`. Every column is",
+    "columns in the same order, and in one SQLite database, `dist/data/<package name>.sqlite`. Every column is",
     "present in every row; a **nullable** column may be empty (an empty cell in CSV, `null` in JSON and Parquet, NULL",
-    "in SQLite). Lists are `;`-separated in CSV, arrays in JSON, lists in Parquet and link tables in SQLite. CSV files",
-    "are RFC 4180, UTF-8, with `\\n` line ends.",
+    `in SQLite). Lists are \`${LIST_DELIMITER}\`-separated in CSV, arrays in JSON, lists in Parquet and link tables in SQLite. CSV files`,
+    `are RFC 4180, UTF-8, with \`${JSON.stringify(CSV_DIALECT.newline).slice(1, -1)}\` line ends.`,
     "",
     "A date kept at the text's precision (`2014`, `2014-10`) has two companion columns of type date,",
     "`*_first_day` and `*_last_day`, giving the interval it stands for: use those to filter, sort, join and plot,",

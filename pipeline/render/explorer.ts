@@ -16,8 +16,6 @@ import { actorName, formatValue, words } from "../config/format-unit.ts";
 /** One source and its records. */
 export interface SourceRecords {
   source: Source;
-  /** The source's raw text, which the records' code point offsets count into. */
-  raw: string;
   /** The normalized text the records' quotes are read in, and each record's span of it (from resolve). */
   normalized: NormalizedText;
   spans: ReadonlyMap<string, { start: number; end: number }>;
