@@ -13,17 +13,35 @@ export interface CodePointIndex {
 
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
+/**
+ * UTF-16 index → code point offset for a text read in pieces: each piece's surrogate pairs are recorded as it
+ * arrives, so the text need never be held whole.
+ */
+export class CodePointCounter {
+  /** UTF-16 index of each pair's high half, ascending; a lone surrogate counts as a code point of its own. */
+  readonly pairs: number[] = [];
+
+  /** Records the pairs of `piece`, which starts at UTF-16 index `base` (pieces in order, none cut inside a pair). */
+  add(piece: string, base = 0): void {
+    for (const match of piece.matchAll(SURROGATE_PAIR)) this.pairs.push(base + match.index);
+  }
+
+  /** A pair starting before u shortens it by one; an index inside a pair (its low half) counts as the pair's. */
+  toCodePoint(utf16: number): number {
+    return utf16 - countBelow(this.pairs, utf16);
+  }
+}
+
 export function codePointIndex(text: string): CodePointIndex {
-  // UTF-16 index of each pair's high half, ascending; a lone surrogate counts as a code point of its own.
-  const pairs: number[] = [];
-  for (const match of text.matchAll(SURROGATE_PAIR)) pairs.push(match.index);
+  const counter = new CodePointCounter();
+  counter.add(text);
+  const { pairs } = counter;
   if (pairs.length === 0) return { identity: true, toCodePoint: (i) => i, toUtf16: (i) => i };
   // The code point of pair k is pairs[k] - k: each earlier pair took one UTF-16 unit more than one code point.
   const pairCodePoints = pairs.map((at, k) => at - k);
   return {
     identity: false,
-    // A pair starting before u shortens it by one; an index inside a pair (its low half) counts as the pair's.
-    toCodePoint: (u) => u - countBelow(pairs, u),
+    toCodePoint: (u) => counter.toCodePoint(u),
     toUtf16: (c) => c + countBelow(pairCodePoints, c),
   };
 }

@@ -7,10 +7,10 @@
  * that landed mid-sentence (set apart after the body), page breaks that split a sentence with a blank
  * line (rejoined), and runs of white space (folded to one space; paragraphs stay separated by a blank line).
  *
- * One linear pass writes UTF-16 code units into a typed array and their raw ranges into an offset map kept by
- * runs (a few bytes per run of copied characters, not 8 per character): no object per character, and every
- * look-ahead (link markup, white space) stops at the end of its block, so time and memory grow linearly with
- * the input whatever it holds.
+ * One linear pass writes the text as slices of the raw text (a new string only where a character changes) and
+ * their raw ranges into an offset map kept by runs (a few bytes per run of copied characters, not 8 per
+ * character): no object per character, and every look-ahead (link markup, white space) stops at the end of its
+ * block, so time and memory grow linearly with the input whatever it holds.
  */
 import { sha256 } from "./sha256.ts";
 import { isWhiteSpace } from "./whitespace.ts";
@@ -161,34 +161,37 @@ export class OffsetMap {
   }
 }
 
-/** Normalized code units, their offset map and the links whose anchors they hold (indices local to them). */
-class Pieces {
+/**
+ * Normalized text as the list of strings it is made of, with its offset map (into the whole raw text) and the
+ * links whose anchors it holds (indices local to it). Most strings are slices of the raw text (V8 shares their
+ * characters), so a block that normalizes to itself costs one slice.
+ */
+export class NormalizedPieces {
   length = 0;
-  codes: Uint16Array;
+  chunks: string[] = [];
   map = new OffsetMap();
   links: Link[] = [];
+  /** A footnote's raw block and where it starts in the raw text: it is handed over after the body, when a caller reading the raw text in pieces may have let that piece go. */
+  rawBlock: { text: string; base: number } | null = null;
 
-  constructor(capacity = 0) {
-    this.codes = new Uint16Array(capacity);
+  /** The first or last code unit written (the pieces are not empty). */
+  firstCode(): number {
+    return this.chunks[0]!.charCodeAt(0);
   }
 
-  /** Room for `count` more code units, growing by doubling. */
-  reserve(count: number): void {
-    if (this.length + count <= this.codes.length) return;
-    const codes = new Uint16Array(Math.max(this.length + count, this.codes.length * 2, 16));
-    codes.set(this.codes.subarray(0, this.length));
-    this.codes = codes;
+  lastCode(): number {
+    const last = this.chunks.at(-1)!;
+    return last.charCodeAt(last.length - 1);
   }
 
-  clear(): void {
-    this.length = 0;
-    this.map.clear();
-    this.links.length = 0;
+  text(): string {
+    return this.chunks.join("");
   }
 
-  write(code: number, start: number, end: number): void {
-    this.reserve(1);
-    this.codes[this.length++] = code;
+  /** Writes one character standing for the raw range [start, end). */
+  write(character: string, start: number, end: number): void {
+    this.chunks.push(character);
+    this.length++;
     this.map.push(start, end);
   }
 
@@ -197,59 +200,135 @@ class Pieces {
     const gapStart = this.map.end(this.length - 1);
     // A footnote moved after the body owns no gap: its separator stands for nothing in the raw text.
     const start = gapStart <= gapEnd ? gapStart : gapEnd;
-    this.write(NEWLINE, start, gapEnd);
-    this.write(NEWLINE, start, gapEnd);
+    this.write("\n", start, gapEnd);
+    this.write("\n", start, gapEnd);
   }
 
-  /** Appends other's pieces [from, from + count), with `links` (those among them). */
-  append(other: Pieces, from: number, count: number, links: Link[]): void {
-    this.reserve(count);
-    this.codes.set(other.codes.subarray(from, from + count), this.length);
-    this.map.append(other.map, from, from + count);
-    const shift = this.length - from;
-    for (const link of links) this.links.push({ ...link, first: link.first + shift, last: link.last + shift });
-    this.length += count;
+  /** Appends all of other's pieces, its links shifted to their new place. */
+  append(other: NormalizedPieces): void {
+    for (const chunk of other.chunks) this.chunks.push(chunk);
+    this.map.append(other.map, 0, other.length);
+    const shift = this.length;
+    for (const link of other.links) this.links.push({ ...link, first: link.first + shift, last: link.last + shift });
+    this.length += other.length;
+  }
+}
+
+/**
+ * Normalization as a stream: the raw text is fed in pieces of any size, and each body paragraph is handed over
+ * as soon as the next block shows that no page break continues it; footnotes follow the body, at `finish`. Only
+ * the block still open and the paragraph not yet handed over are held, so memory stays bounded by the largest
+ * paragraph (and the footnotes), not by the text.
+ */
+export class Normalizer {
+  readonly #onParagraph: (paragraph: NormalizedPieces) => void;
+  /** The body paragraph not yet handed over: the next block may continue it after a page break. */
+  #pending: NormalizedPieces | null = null;
+  #footnotes: NormalizedPieces[] = [];
+  #previousBodyEnd = -1;
+  /** The raw text after the last block boundary found, which starts at raw offset #carryBase. */
+  #carry = "";
+  #carryBase = 0;
+  /** Where in #carry a blank line may still start: its trailing white space (the rest was searched). */
+  #searchFrom = 0;
+
+  constructor(onParagraph: (paragraph: NormalizedPieces) => void) {
+    this.#onParagraph = onParagraph;
+  }
+
+  /** UTF-16 units of raw text held for the next piece: the block still open. */
+  get carried(): number {
+    return this.#carry.length;
+  }
+
+  /** The raw offset from which the paragraph not yet handed over, or the block still open, starts. */
+  get pendingFrom(): number {
+    return this.#pending?.map.start(0) ?? this.#carryBase;
+  }
+
+  /** Normalizes the next piece of the raw text; a block that may go on in the next piece waits for it. */
+  feed(piece: string): void {
+    this.#blocks(this.#carry + piece, false);
+  }
+
+  /** Normalizes what is left, then hands over the last body paragraph and the footnotes. */
+  finish(): void {
+    this.#blocks(this.#carry, true);
+    if (this.#pending) this.#onParagraph(this.#pending);
+    this.#pending = null;
+    for (const footnote of this.#footnotes) this.#onParagraph(footnote);
+    this.#footnotes = [];
+  }
+
+  #blocks(text: string, final: boolean): void {
+    const base = this.#carryBase;
+    let blockStart = 0;
+    BLANK_LINE.lastIndex = this.#searchFrom;
+    for (let gap = BLANK_LINE.exec(text); gap; gap = BLANK_LINE.exec(text)) {
+      const gapEnd = gap.index + gap[0].length;
+      // A blank line that reaches the end of the piece may go on in the next one.
+      if (gapEnd === text.length && !final) break;
+      this.#block(text, blockStart, gap.index, base);
+      blockStart = gapEnd;
+    }
+    if (final) {
+      this.#block(text, blockStart, text.length, base);
+      this.#carry = "";
+      this.#carryBase = base + text.length;
+      this.#searchFrom = 0;
+      return;
+    }
+    this.#carry = text.slice(blockStart);
+    this.#carryBase = base + blockStart;
+    let searchFrom = this.#carry.length;
+    while (searchFrom > 0 && isWhiteSpace(this.#carry.charCodeAt(searchFrom - 1))) searchFrom--;
+    this.#searchFrom = searchFrom;
+  }
+
+  /** The block text[start, end), text starting at raw offset `base`. */
+  #block(text: string, start: number, end: number, base: number): void {
+    FOOTNOTE_START.lastIndex = start;
+    const block = new NormalizedPieces();
+    if (FOOTNOTE_START.test(text) && FOOTNOTE_START.lastIndex <= end) {
+      if (inlinePieces(text, start, end, base, block) > 0) {
+        // Copies, not slices: a footnote waits for the end of the text, and a slice would keep its piece alive.
+        block.chunks = [ownCopy(block.text())];
+        block.rawBlock = { text: ownCopy(text.slice(start, end)), base: base + start };
+        this.#footnotes.push(block);
+      }
+      return;
+    }
+    if (inlinePieces(text, start, end, base, block) === 0) return;
+    const pending = this.#pending;
+    if (pending && isPageBreak(pending.lastCode(), block.firstCode())) {
+      // The sentence goes on after a page break: one space stands for the whole gap, footnotes included.
+      pending.write(" ", this.#previousBodyEnd, base + start);
+      pending.append(block);
+    } else {
+      if (pending) this.#onParagraph(pending);
+      this.#pending = block;
+    }
+    this.#previousBodyEnd = base + end;
   }
 }
 
 export function normalize(raw: string): NormalizedText {
-  // Normalizing never lengthens a block, and the blank line between two blocks takes at least two raw
-  // characters, as many as the separator that replaces it: the body fits in raw.length.
-  const out = new Pieces(raw.length);
-  /** One body paragraph at a time, before it is known whether it continues the previous one. */
-  const paragraph = new Pieces();
-  const footnotes = new Pieces();
-  /** Where each footnote paragraph starts in `footnotes`. */
-  const footnoteStarts: number[] = [];
-  let previousBodyEnd = -1;
-  let blockStart = 0;
-  const blockEnds = raw.matchAll(BLANK_LINE);
-  for (;;) {
-    const gap = blockEnds.next();
-    const blockEnd = gap.done ? raw.length : gap.value.index;
-    FOOTNOTE_START.lastIndex = blockStart;
-    if (FOOTNOTE_START.test(raw) && FOOTNOTE_START.lastIndex <= blockEnd) {
-      const at = footnotes.length;
-      if (inlinePieces(raw, blockStart, blockEnd, footnotes) > 0) footnoteStarts.push(at);
-    } else {
-      paragraph.clear();
-      const count = inlinePieces(raw, blockStart, blockEnd, paragraph);
-      if (count > 0) {
-        if (out.length > 0 && isPageBreak(out.codes[out.length - 1]!, paragraph.codes[0]!)) {
-          // The sentence goes on after a page break: one space stands for the whole gap, footnotes included.
-          out.write(SPACE, previousBodyEnd, blockStart);
-        } else if (out.length > 0) {
-          out.separate(paragraph.map.start(0));
-        }
-        out.append(paragraph, 0, count, paragraph.links);
-        previousBodyEnd = blockEnd;
-      }
-    }
-    if (gap.done) break;
-    blockStart = gap.value.index + gap.value[0].length;
-  }
-  appendFootnotes(out, footnotes, footnoteStarts);
+  const out = new NormalizedPieces();
+  const normalizer = new Normalizer((paragraph) => {
+    if (out.length > 0) out.separate(paragraph.map.start(0));
+    out.append(paragraph);
+  });
+  normalizer.feed(raw);
+  normalizer.finish();
   return normalizedText(out);
+}
+
+/**
+ * A string that shares no characters with another: V8 keeps a slice as a view of the whole string it was cut
+ * from, while a concatenation, once read, is copied into a string of its own.
+ */
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 function isPageBreak(lastCode: number, firstCode: number): boolean {
@@ -257,47 +336,64 @@ function isPageBreak(lastCode: number, firstCode: number): boolean {
 }
 
 /**
- * Writes one paragraph's characters into `out` from `out.length`, with escapes and link markup undone and
- * white space folded; returns how many it wrote (`out.length` is left after them).
+ * Writes one paragraph's characters into `out`, with escapes and link markup undone and white space folded;
+ * returns how many it wrote. Stretches that need no change are written as slices of `raw`.
  */
-function inlinePieces(raw: string, start: number, end: number, out: Pieces): number {
-  // A block never normalizes to more characters than it has, so one capacity check covers the loop.
-  out.reserve(end - start);
-  const { codes, map } = out;
+function inlinePieces(raw: string, start: number, end: number, base: number, out: NormalizedPieces): number {
+  const { chunks, map } = out;
   const first = out.length;
   let n = first;
   let i = start;
   /** Raw start of the characters copied one for one up to i and not yet mapped. */
   let copiedFrom = start;
+  /** Raw start of the characters written unchanged up to i and not yet sliced into `chunks`. */
+  let sliceFrom = start;
+  const sliceTo = (to: number) => {
+    if (to > sliceFrom) chunks.push(raw.slice(sliceFrom, to));
+  };
   while (i < end) {
     const c = raw.charCodeAt(i);
     if (c === BACKSLASH && i + 1 < end && ESCAPABLE.has(raw.charCodeAt(i + 1))) {
-      if (i > copiedFrom) map.copied(copiedFrom, i - copiedFrom);
-      codes[n++] = raw.charCodeAt(i + 1);
-      map.push(i, i + 2);
-      copiedFrom = i += 2;
+      sliceTo(i);
+      if (i > copiedFrom) map.copied(base + copiedFrom, i - copiedFrom);
+      chunks.push(raw[i + 1]!);
+      n++;
+      map.push(base + i, base + i + 2);
+      sliceFrom = copiedFrom = i += 2;
     } else if (c === OPEN_BRACKET && linkAt(raw, i, end, out.links, n)) {
-      if (i > copiedFrom) map.copied(copiedFrom, i - copiedFrom);
+      sliceTo(i);
+      if (i > copiedFrom) map.copied(base + copiedFrom, i - copiedFrom);
       const link = out.links.at(-1)!;
-      map.copied(i + 1, link.last + 1 - n);
-      for (let k = i + 1; n <= link.last; k++) codes[n++] = raw.charCodeAt(k);
-      copiedFrom = i = link.rawClose;
+      const anchorLength = link.last + 1 - n;
+      map.copied(base + i + 1, anchorLength);
+      chunks.push(raw.slice(i + 1, i + 1 + anchorLength));
+      n += anchorLength;
+      sliceFrom = copiedFrom = i = link.rawClose;
+      link.rawOpen += base;
+      link.rawClose += base;
     } else if (isWhiteSpace(c)) {
       let j = i + 1;
       while (j < end && isWhiteSpace(raw.charCodeAt(j))) j++;
       const kept = n > first && j < end;
       if (kept && j === i + 1) {
-        // One white-space character becomes one space: still a copy, one for one.
-        codes[n++] = SPACE;
+        // One white-space character becomes one space: still a copy, one for one (and unchanged if a space).
+        if (c !== SPACE) {
+          sliceTo(i);
+          chunks.push(" ");
+          sliceFrom = i + 1;
+        }
+        n++;
         i = j;
         continue;
       }
-      if (i > copiedFrom) map.copied(copiedFrom, i - copiedFrom);
+      sliceTo(i);
+      if (i > copiedFrom) map.copied(base + copiedFrom, i - copiedFrom);
       if (kept) {
-        codes[n++] = SPACE;
-        map.push(i, j);
+        chunks.push(" ");
+        n++;
+        map.push(base + i, base + j);
       }
-      copiedFrom = i = j;
+      sliceFrom = copiedFrom = i = j;
     } else {
       // Copied as is up to the next character that may need more than a copy: a regex finds it far faster than
       // testing each character. The block's end is a line break, so the search never passes it by much.
@@ -305,10 +401,12 @@ function inlinePieces(raw: string, start: number, end: number, out: Pieces): num
       let next = Math.min(MAY_CHANGE.exec(raw)?.index ?? end, end);
       // A single space before the block's end is dropped, not copied: left for the white-space branch.
       if (next === end && raw.charCodeAt(end - 1) === SPACE && end - 1 > i) next--;
-      while (i < next) codes[n++] = raw.charCodeAt(i++);
+      n += next - i;
+      i = next;
     }
   }
-  if (i > copiedFrom) map.copied(copiedFrom, i - copiedFrom);
+  sliceTo(i);
+  if (i > copiedFrom) map.copied(base + copiedFrom, i - copiedFrom);
   out.length = n;
   return n - first;
 }
@@ -338,33 +436,15 @@ function linkAt(raw: string, open: number, limit: number, links: Link[], first: 
   return false;
 }
 
-/** Each footnote after the body, as a paragraph of its own. */
-function appendFootnotes(out: Pieces, footnotes: Pieces, footnoteStarts: number[]): void {
-  let nextLink = 0;
-  footnoteStarts.forEach((from, k) => {
-    const to = footnoteStarts[k + 1] ?? footnotes.length;
-    const firstLink = nextLink;
-    while (nextLink < footnotes.links.length && footnotes.links[nextLink]!.first < to) nextLink++;
-    if (out.length > 0) out.separate(footnotes.map.start(from));
-    out.append(footnotes, from, to - from, footnotes.links.slice(firstLink, nextLink));
-  });
-}
-
-function normalizedText(out: Pieces): NormalizedText {
-  const text = Buffer.from(out.codes.buffer, out.codes.byteOffset, out.length * 2).toString("utf16le");
-  const { map } = out;
+function normalizedText(out: NormalizedPieces): NormalizedText {
+  const text = out.text();
   const linksByFirst = new Map<number, Link>();
   const linksByLast = new Map<number, Link>();
   for (const link of out.links) {
     linksByFirst.set(link.first, link);
     linksByLast.set(link.last, link);
   }
-  return {
-    text,
-    map,
-    linksByFirst,
-    linksByLast,
-  };
+  return { text, map: out.map, linksByFirst, linksByLast };
 }
 
 /** The raw UTF-16 range of the normalized characters [start, end) themselves: where a mention stands in the file. */

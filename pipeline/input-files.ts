@@ -5,6 +5,7 @@
  * file.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync, realpathSync, type Stats } from "node:fs";
+import { isUtf8 } from "node:buffer";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { PipelineError } from "./errors.ts";
 
@@ -47,13 +48,15 @@ export function readTextFile(file: string, options: ReadOptions = {}): string {
  * byte. A byte-order mark is kept, so that offsets count every character of the file.
  */
 export function decodeUtf8Text(bytes: Uint8Array, file: string): string {
+  checkUtf8Text(bytes, file);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+}
+
+/** Refuses what decodeUtf8Text refuses, without decoding: for a caller that decodes the text a piece at a time. */
+export function checkUtf8Text(bytes: Uint8Array, file: string): void {
   const nul = bytes.indexOf(0);
   if (nul >= 0) throw new PipelineError(`not text: a NUL byte at byte ${nul}`, { file });
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new PipelineError(`not UTF-8 text: an invalid byte sequence at byte ${firstInvalidByte(bytes)}`, { file });
-  }
+  if (!isUtf8(bytes)) throw new PipelineError(`not UTF-8 text: an invalid byte sequence at byte ${firstInvalidByte(bytes)}`, { file });
 }
 
 /** The source folders inside `sourcesDir`, sorted; refuses a missing, unreadable or empty folder. */

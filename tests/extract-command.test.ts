@@ -1,10 +1,11 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extract } from "../pipeline/extract/index.ts";
 import { normalize } from "../pipeline/ingest.ts";
-import { MEMO_DIR, runCli } from "./helpers/cli.ts";
+import { MEMO_DIR, ROOT, runCli } from "./helpers/cli.ts";
 
 function textFile(content: string): string {
   const file = join(mkdtempSync(join(tmpdir(), "rdd-extract-")), "input.txt");
@@ -47,4 +48,19 @@ describe("the extract command", () => {
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
   });
 
+  it("writes a large output whole to a reader that lags behind (a full pipe waits, it does not lose text)", async () => {
+    const memo = readFileSync(join(MEMO_DIR, "memo.txt"), "utf8");
+    const file = textFile(Array.from({ length: 16 }, () => memo).join("\n\n"));
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "pipeline", "cli.ts"), "extract", file], { cwd: ROOT });
+    const parts: Buffer[] = [];
+    child.stdout.pause();
+    child.stdout.on("data", (part: Buffer) => parts.push(part));
+    setTimeout(() => child.stdout.resume(), 1500);
+    const status = await new Promise((resolve) => child.on("close", resolve));
+    expect(status).toBe(0);
+    const output = Buffer.concat(parts).toString("utf8");
+    expect(output.length).toBeGreaterThan(1 << 16);
+    expect(output).toBe(`${JSON.stringify(JSON.parse(output), null, 2)}\n`);
+    expect(JSON.parse(output)).toHaveLength(16 * extract(normalize(memo).text).length);
+  });
 });

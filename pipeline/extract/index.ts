@@ -40,34 +40,62 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractedMe
  * @throws RangeError when options.documentDate is not "YYYY", "YYYY-MM" or "YYYY-MM-DD" (on the first call of next()).
  */
 export function* mentionsOf(text: string, options: ExtractOptions = {}): Generator<ExtractedMention> {
-  const dates = new DateResolver(options.documentDate);
   const index = codePointIndex(text);
-  // One token array for all segments: a segment's tokens are done with before the next is tokenized.
-  const tokens: Token[] = [];
-  for (const [from, to] of segments(text)) {
-    tokenize(text, from, to, tokens);
-    let i = 0;
-    while (i < tokens.length) {
-      const quantity = matchQuantity(tokens, i);
-      const time = matchTime(tokens, i);
-      if (time && (!quantity || time.end > quantity.end)) {
-        const start = tokens[time.start]!.start;
-        const end = tokens[time.end - 1]!.end;
-        yield { kind: "time", text: text.slice(start, end), start: index.toCodePoint(start), end: index.toCodePoint(end), ...dates.resolve(time.value) };
-        i = time.end;
-      } else if (quantity) {
-        const start = tokens[quantity.start]!.start;
-        const end = tokens[quantity.end - 1]!.end;
-        const { value, value_high } = quantity.value;
-        if (Number.isFinite(value ?? 0) && Number.isFinite(value_high ?? 0)) {
-          yield { kind: "quantity", text: text.slice(start, end), start: index.toCodePoint(start), end: index.toCodePoint(end), ...quantity.value };
+  const { onOverflow } = options;
+  const finder = new MentionFinder({
+    ...options,
+    ...(onOverflow && { onOverflow: (span) => onOverflow({ ...span, start: index.toCodePoint(span.start), end: index.toCodePoint(span.end) }) }),
+  });
+  for (const mention of finder.find(text)) {
+    yield index.identity ? mention : { ...mention, start: index.toCodePoint(mention.start), end: index.toCodePoint(mention.end) };
+  }
+}
+
+/**
+ * Finds mentions text after text, each text one or more whole paragraphs, relative dates resolved across them:
+ * the paragraphs of a text given one at a time yield what the whole text yields (segments never look past a
+ * paragraph). Offsets are UTF-16 indices into the text given, so a caller that streams paragraphs can place
+ * them in its own input.
+ */
+export class MentionFinder {
+  readonly #dates: DateResolver;
+  readonly #onOverflow: ExtractOptions["onOverflow"];
+  /** One token array for all segments: a segment's tokens are done with before the next is tokenized. */
+  readonly #tokens: Token[] = [];
+
+  /** @throws RangeError when options.documentDate is not "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
+  constructor(options: ExtractOptions = {}) {
+    this.#dates = new DateResolver(options.documentDate);
+    this.#onOverflow = options.onOverflow;
+  }
+
+  *find(text: string): Generator<ExtractedMention> {
+    const tokens = this.#tokens;
+    for (const [from, to] of segments(text)) {
+      tokenize(text, from, to, tokens);
+      let i = 0;
+      while (i < tokens.length) {
+        const quantity = matchQuantity(tokens, i);
+        const time = matchTime(tokens, i);
+        if (time && (!quantity || time.end > quantity.end)) {
+          const start = tokens[time.start]!.start;
+          const end = tokens[time.end - 1]!.end;
+          yield { kind: "time", text: text.slice(start, end), start, end, ...this.#dates.resolve(time.value) };
+          i = time.end;
+        } else if (quantity) {
+          const start = tokens[quantity.start]!.start;
+          const end = tokens[quantity.end - 1]!.end;
+          const { value, value_high } = quantity.value;
+          if (Number.isFinite(value ?? 0) && Number.isFinite(value_high ?? 0)) {
+            yield { kind: "quantity", text: text.slice(start, end), start, end, ...quantity.value };
+          } else {
+            // A number beyond the double range has no value to report: refused, not turned into a vague amount.
+            this.#onOverflow?.({ text: text.slice(start, end), start, end });
+          }
+          i = quantity.end;
         } else {
-          // A number beyond the double range has no value to report: refused, not turned into a vague amount.
-          options.onOverflow?.({ text: text.slice(start, end), start: index.toCodePoint(start), end: index.toCodePoint(end) });
+          i++;
         }
-        i = quantity.end;
-      } else {
-        i++;
       }
     }
   }

@@ -1,7 +1,9 @@
 /**
  * Splits text into paragraphs (at blank lines), which mentions never cross, so the token array stays small
- * whatever the input size. A paragraph longer than `max` UTF-16 units is cut at the first line break, else
- * sentence end, else space in the following `max` units, else hard (never inside a surrogate pair).
+ * whatever the input size. A paragraph longer than `max` UTF-16 units is cut within itself: at the first line
+ * break, else sentence end, else space after its first `max` units, else hard (never inside a surrogate pair).
+ * Cuts depend on the paragraph alone, never on what follows it, so a paragraph split off a text (as the extract
+ * command streams them) is cut where it is cut in the whole text.
  */
 
 import { isSpace } from "./tokenize.ts";
@@ -20,18 +22,28 @@ export function* segments(text: string, max = DEFAULT_MAX): Generator<[number, n
 }
 
 function segmentEnd(text: string, start: number, max: number): number {
-  const limit = Math.min(text.length, start + max);
-  for (let p = start; p < limit; p++) {
+  // A paragraph that ends within 2 × max is found in one look, so each unit is looked at a bounded number of times.
+  const reach = Math.min(text.length, start + 2 * max);
+  let contentEnd = reach === text.length ? text.length : Number.POSITIVE_INFINITY;
+  let after = text.length;
+  for (let p = start; p < reach; p++) {
     if (text.charCodeAt(p) !== NEWLINE) continue;
     let k = p + 1;
     while (k < text.length && text.charCodeAt(k) !== NEWLINE && isSpace(text.charCodeAt(k))) k++;
-    if (k < text.length && text.charCodeAt(k) === NEWLINE) return k + 1;
+    if (k < text.length && text.charCodeAt(k) === NEWLINE) {
+      contentEnd = p;
+      after = k + 1;
+      break;
+    }
     p = k - 1;
   }
-  return limit === text.length ? limit : fallbackCut(text, limit, Math.min(text.length, limit + max));
+  // The segment takes the blank line after its paragraph, so the next one starts at the next paragraph.
+  if (contentEnd - start <= max) return after;
+  return cutIn(text, start + max, Math.min(contentEnd, reach));
 }
 
-function fallbackCut(text: string, from: number, to: number): number {
+/** A cut in text[from, to): after a line break, else after a sentence end, else at a space, else at `to`. */
+function cutIn(text: string, from: number, to: number): number {
   for (let p = from; p < to; p++) if (text.charCodeAt(p) === NEWLINE) return p + 1;
   for (let p = from; p + 1 < to; p++) {
     const code = text.charCodeAt(p);
