@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extract, type ExtractedMention } from "../pipeline/extract/index.ts";
+import { segments } from "../pipeline/extract/segments.ts";
 
 /** The contract every result must satisfy, whatever the input. */
 function expectWellFormed(text: string, mentions: ExtractedMention[]): void {
@@ -100,6 +101,36 @@ describe("extract: properties", () => {
         expect(extract(text).find((m) => m.text === amount)).toMatchObject({ value: n * factor, unit: "USD" });
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("segments", () => {
+  // Mostly words and sentence ends, so that paragraphs often outgrow `max`.
+  const text = fc.string({ unit: fc.constantFrom("a", "b", "ab ", ". ", "a", "b", " ", ".", "\n", "\n\n", "\n \n", "😀"), maxLength: 300 });
+
+  it("cover the text in order and cut a paragraph alone, or what follows a segment, as in the whole text", () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 2, max: 40 }), (whole, max) => {
+        const cuts = [...segments(whole, max)];
+        cuts.forEach(([start, end], k) => {
+          expect(start).toBe(k === 0 ? 0 : cuts[k - 1]![1]);
+          expect(end).toBeGreaterThan(start);
+        });
+        expect(cuts.at(-1)?.[1] ?? 0).toBe(whole.length);
+        // A segment ends at a blank line, so the text from any segment's start on is cut the same way.
+        for (const [start] of cuts) {
+          const rest = whole.slice(start);
+          expect([...segments(rest, max)].map(([s, e]) => [s + start, e + start])).toEqual(cuts.filter(([s]) => s >= start));
+        }
+        // What follows a paragraph does not move its cuts: the paragraph alone, without its blank line, is cut alike.
+        for (const blankLine of whole.matchAll(/\n[^\S\n]*\n/g)) {
+          const paragraphEnd = blankLine.index;
+          const alone = cuts.filter(([s]) => s < paragraphEnd).map(([s, e]) => [s, Math.min(e, paragraphEnd)]);
+          expect([...segments(whole.slice(0, paragraphEnd), max)]).toEqual(alone);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });
