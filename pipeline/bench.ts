@@ -55,7 +55,7 @@ const DOCUMENT_DATE = "2016-05";
 const memoPath = fileURLToPath(new URL("../sources/ponars-pm-428/memo.txt", import.meta.url));
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const END_TO_END_SIZES_MB = [1, 16];
-const END_TO_END_ROUNDS = 3;
+const END_TO_END_ROUNDS = 5;
 /** The targets for the end-to-end run at 16 MB. */
 const TARGET_MB_PER_S = 20;
 const TARGET_TIMES_CHRONO = 5;
