@@ -2,13 +2,14 @@
  * Extraction over a whole file as a stream: the file's bytes (already checked as UTF-8) are decoded, normalized
  * and searched a piece at a time, and each paragraph's mentions are written as soon as the paragraph is
  * complete, placed in the file (code point offsets, the file's own text). Neither the decoded text nor the
- * normalized one nor the output is ever held whole, so memory grows with the largest paragraph, not the file.
+ * normalized one nor the output is ever held whole: beyond the bytes given, memory grows with the largest
+ * paragraph, not the file.
  * The output is what normalize(), mentionsOf() and JSON.stringify(mentions, null, 2) give on the whole text.
  */
 import { isAscii } from "node:buffer";
 import { CodePointCounter } from "./code-points.ts";
-import { MentionFinder, type ExtractedMention } from "./extract/index.ts";
-import { Normalizer, type NormalizedPieces } from "./ingest.ts";
+import { MentionFinder, type ExtractedMention, type ExtractOptions } from "./extract/index.ts";
+import { Normalizer, rawCharacters, type NormalizedPieces } from "./ingest.ts";
 import { JsonArrayWriter } from "./json-array-writer.ts";
 
 export interface ExtractFileOptions {
@@ -18,7 +19,7 @@ export interface ExtractFileOptions {
   /** True once nobody reads the output (a closed pipe): the rest is not searched. */
   closed?: () => boolean;
   /** A number beyond the double range, refused: its text and code point offsets in the file. */
-  onOverflow?: (span: { text: string; start: number; end: number }) => void;
+  onOverflow?: ExtractOptions["onOverflow"];
   /** Bytes decoded at a time (tests make it tiny, to cut paragraphs everywhere). */
   pieceBytes?: number;
 }
@@ -98,8 +99,7 @@ class RawPieces {
 
   /** The raw UTF-16 range of the current paragraph's characters [start, end): where they stand in the file. */
   place({ start, end }: { start: number; end: number }): [number, number] {
-    const { map } = this.paragraph!;
-    return [map.start(start), map.end(end - 1)];
+    return rawCharacters(this.paragraph!, start, end);
   }
 
   toCodePoint(offset: number): number {

@@ -103,20 +103,15 @@ export class OffsetMap {
     }
   }
 
-  /** Appends the mapping of other's characters [from, to). */
-  append(other: OffsetMap, from: number, to: number): void {
-    for (let run = other.#runOf(from), i = from; i < to; run++) {
-      const runEnd = run + 1 < other.#runs ? Math.min(other.#first[run + 1]!, to) : to;
+  /** Appends the mapping of all of other's characters. */
+  append(other: OffsetMap): void {
+    for (let run = 0, i = 0; i < other.length; run++) {
+      const runEnd = run + 1 < other.#runs ? other.#first[run + 1]! : other.length;
       const rawStart = other.#rawStart[run]! + i - other.#first[run]!;
       if (other.#rawEnd[run] === -1) this.copied(rawStart, runEnd - i);
       else this.push(rawStart, other.#rawEnd[run]!);
       i = runEnd;
     }
-  }
-
-  clear(): void {
-    this.length = 0;
-    this.#runs = 0;
   }
 
   /** Raw start of the character at normalized index i (0 <= i < length). */
@@ -207,7 +202,7 @@ export class NormalizedPieces {
   /** Appends all of other's pieces, its links shifted to their new place. */
   append(other: NormalizedPieces): void {
     for (const chunk of other.chunks) this.chunks.push(chunk);
-    this.map.append(other.map, 0, other.length);
+    this.map.append(other.map);
     const shift = this.length;
     for (const link of other.links) this.links.push({ ...link, first: link.first + shift, last: link.last + shift });
     this.length += other.length;
@@ -448,7 +443,7 @@ function normalizedText(out: NormalizedPieces): NormalizedText {
 }
 
 /** The raw UTF-16 range of the normalized characters [start, end) themselves: where a mention stands in the file. */
-export function rawCharacters(normalized: NormalizedText, start: number, end: number): [number, number] {
+export function rawCharacters(normalized: { map: OffsetMap }, start: number, end: number): [number, number] {
   return [normalized.map.start(start), normalized.map.end(end - 1)];
 }
 

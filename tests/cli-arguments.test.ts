@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { errorLines, ROOT, runCli, runCliWith, STACK_TRACE } from "./helpers/cli.ts";
+import { cliCommand, errorLines, ROOT, runCli, runCliWith, STACK_TRACE } from "./helpers/cli.ts";
 
 const cases: { args: string[]; status: number; says: RegExp }[] = [
   { args: ["build", "--bogus"], status: 2, says: /^cli\.ts build: Unknown option '--bogus' \(usage: cli\.ts build / },
@@ -42,7 +42,7 @@ describe("the command line with bad arguments", () => {
 
 describe("a reader that stops early", () => {
   it("closing extract's output after its first bytes ends the command quietly, exit 0", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "pipeline", "cli.ts"), "extract", join(ROOT, "sources", "ponars-pm-428", "memo.txt")], { cwd: ROOT });
+    const child = spawn(...cliCommand("extract", join(ROOT, "sources", "ponars-pm-428", "memo.txt")), { cwd: ROOT });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.once("data", () => child.stdout.destroy());

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extract } from "../pipeline/extract/index.ts";
 import { normalize } from "../pipeline/ingest.ts";
-import { MEMO_DIR, ROOT, runCli } from "./helpers/cli.ts";
+import { cliCommand, MEMO_DIR, ROOT, runCli } from "./helpers/cli.ts";
 
 function textFile(content: string): string {
   const file = join(mkdtempSync(join(tmpdir(), "rdd-extract-")), "input.txt");
@@ -51,7 +51,7 @@ describe("the extract command", () => {
   it("writes a large output whole to a reader that lags behind (a full pipe waits, it does not lose text)", async () => {
     const memo = readFileSync(join(MEMO_DIR, "memo.txt"), "utf8");
     const file = textFile(Array.from({ length: 16 }, () => memo).join("\n\n"));
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "pipeline", "cli.ts"), "extract", file], { cwd: ROOT });
+    const child = spawn(...cliCommand("extract", file), { cwd: ROOT });
     const parts: Buffer[] = [];
     child.stdout.pause();
     child.stdout.on("data", (part: Buffer) => parts.push(part));

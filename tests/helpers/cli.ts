@@ -12,6 +12,11 @@ export interface CliResult {
   stderr: string;
 }
 
+/** The command and arguments that run the project's command line with `args`, as a user would. */
+export function cliCommand(...args: string[]): [string, string[]] {
+  return [process.execPath, ["--import", "tsx", join(ROOT, "pipeline", "cli.ts"), ...args]];
+}
+
 /** Runs the project's command line as a user would, in a child process. */
 export function runCli(...args: string[]): CliResult {
   return runCliWith({}, ...args);
@@ -19,7 +24,7 @@ export function runCli(...args: string[]): CliResult {
 
 /** The command line with extra environment variables (a crash point, a temporary folder). */
 export function runCliWith(env: Record<string, string>, ...args: string[]): CliResult & { signal: NodeJS.Signals | null } {
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "pipeline", "cli.ts"), ...args], {
+  const result = spawnSync(...cliCommand(...args), {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, ...env },
