@@ -63,7 +63,11 @@ export type Actor =
 /** What kind of happening the event is, from the dataset's vocabulary */
 export type EventType =
   | "state_founding"
+  | "state_collapse"
+  | "leadership_change"
   | "war"
+  | "conflict"
+  | "annexation"
   | "policy_shift"
   | "diplomacy"
   | "agreement"
@@ -77,7 +81,8 @@ export type EventType =
   | "condemnation"
   | "sanctions"
   | "un_vote"
-  | "weapons_test";
+  | "weapons_test"
+  | "satellite_launch";
 
 /** The matching PLOVER event category, where one fits */
 export type Plover =
@@ -249,7 +254,7 @@ export interface Event {
   /** `explicit` when the text states the date; `inferred` when it follows from the text (e.g. 'this January' in a May 2016 memo), explained in `note` */
   date_basis: "explicit" | "inferred";
   /** What kind of happening the event is, from the dataset's vocabulary */
-  event_type: "state_founding" | "war" | "policy_shift" | "diplomacy" | "agreement" | "institution" | "assistance" | "investment" | "infrastructure" | "trade" | "labor" | "economic_crisis" | "condemnation" | "sanctions" | "un_vote" | "weapons_test";
+  event_type: "state_founding" | "state_collapse" | "leadership_change" | "war" | "conflict" | "annexation" | "policy_shift" | "diplomacy" | "agreement" | "institution" | "assistance" | "investment" | "infrastructure" | "trade" | "labor" | "economic_crisis" | "condemnation" | "sanctions" | "un_vote" | "weapons_test" | "satellite_launch";
   /** The matching PLOVER event category, where one fits */
   plover: "AGREE" | "CONSULT" | "SUPPORT" | "CONCEDE" | "COOPERATE" | "AID" | "RETREAT" | "REQUEST" | "DISAPPROVE" | "REJECT" | "THREATEN" | "PROTEST" | "MOBILIZE" | "SANCTION" | "COERCE" | "ASSAULT" | null;
   /** The parties involved, ISO 3166-1 alpha-3 or organisation codes (`;`-separated in CSV) */
@@ -279,15 +284,19 @@ export type EventId =
   | "prk-founded-1948"
   | "prk-hydrogen-bomb-test-2016-01"
   | "prk-imposes-corridor-conditions-2000s"
+  | "prk-missile-tests-2006"
   | "prk-satellite-launch-2016-02"
   | "prk-votes-against-crimea-resolution-2014"
+  | "putin-comes-to-power-2000s"
   | "rason-zone-established-1991"
   | "rus-agrees-prk-extradition-treaty-2014-2015"
+  | "rus-annexes-crimea-2014-03"
   | "rus-asks-prk-repay-debts-early-1990s"
   | "rus-coal-exports-via-rajin-2014-11"
   | "rus-condemns-prk-bomb-test-2016-01"
   | "rus-condemns-prk-nuclear-missile-2006"
   | "rus-condemns-prk-satellite-launch-2016-02"
+  | "rus-economic-condition-worsens-2015"
   | "rus-economic-crisis-2008-2009"
   | "rus-equidistant-approach-late-1990s"
   | "rus-frames-prk-unfriendly-early-1990s"
@@ -306,9 +315,12 @@ export type EventId =
   | "rus-supports-un-sanctions-prk-2006"
   | "rus-supports-un-sanctions-prk-2016-03"
   | "rus-triples-prk-labor-quota-2013"
+  | "rus-ukr-conflict-2014-03"
   | "rus-votes-against-prk-human-rights-resolution-2014"
   | "rus-votes-against-prk-human-rights-resolution-2015"
-  | "trans-korean-corridor-on-hold-2006";
+  | "soviet-union-collapse-late-1980s-early-1990s"
+  | "trans-korean-corridor-on-hold-2006"
+  | "victory-day-parade-boycott-2015-05";
 
 /** One row per dated happening in a source */
 export declare const events: readonly (Frozen<Event> & { readonly id: EventId })[];

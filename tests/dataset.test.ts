@@ -71,7 +71,7 @@ describe("events of the memo", () => {
   const event = (id: string) => events.find((e) => e.id === id)!;
 
   it("are exactly the memo's dated happenings, none of them a restated statistic", () => {
-    expect(events).toHaveLength(41);
+    expect(events).toHaveLength(48);
     // A trade level is a figure: no event restates one.
     const tradeLevels = figures.filter((f) => f.measure === "trade_turnover").map((f) => f.quote);
     for (const e of events) for (const level of tradeLevels) expect(e.quote.includes(level), `${e.id} restates "${level}"`).toBe(false);
@@ -99,15 +99,44 @@ describe("events of the memo", () => {
     ["prk-consents-trans-korean-corridor-2000s", "2000", "2009", "decade", "inferred"],
     ["prk-imposes-corridor-conditions-2000s", "2000", "2009", "decade", "inferred"],
     ["rus-agrees-prk-extradition-treaty-2014-2015", "2014", "2015", "range", "inferred"],
-    ["kim-agrees-to-attend-victory-day-parade-2015-05", "2015-05", "2015-05", "month", "explicit"],
+    ["kim-agrees-to-attend-victory-day-parade-2015-05", "2015-05", "2015-05", "month", "inferred"],
     ["kim-stays-away-from-victory-day-parade-2015-05", "2015-05", "2015-05", "month", "inferred"],
     ["rus-reserves-rajin-coal-exports-2016-03", "2016-03", "2016-03", "month", "inferred"],
+    ["soviet-union-collapse-late-1980s-early-1990s", "1987", "1994", "range", "inferred"],
+    ["putin-comes-to-power-2000s", "2000", "2009", "decade", "inferred"],
+    ["prk-missile-tests-2006", "2006", "2006", "year", "inferred"],
+    ["rus-economic-condition-worsens-2015", "2015", "2015", "year", "inferred"],
+    ["rus-ukr-conflict-2014-03", "2014-03", "2014-03", "month", "inferred"],
+    ["rus-annexes-crimea-2014-03", "2014-03", "2014-03", "month", "inferred"],
+    ["victory-day-parade-boycott-2015-05", "2015-05", "2015-05", "month", "inferred"],
   ])("%s: %s..%s (%s, %s)", (id, start, end, precision, basis) => {
     expect(event(id)).toMatchObject({ date_start: start, date_end: end, date_precision: precision, date_basis: basis });
   });
 
   it("explain every inferred date", () => {
     for (const e of events.filter((e) => e.date_basis === "inferred")) expect(e.note).toBeTruthy();
+  });
+
+  it("type a stated intention as one, not as a body set up", () => {
+    expect(event("asian-trading-house-announced-2015-10")).toMatchObject({ event_type: "diplomacy", plover: "AGREE" });
+    expect(event("asian-trading-house-announced-2015-10").title).toContain("intent to establish");
+  });
+
+  it("assert no more than the memo: the satellite launch is no weapons test", () => {
+    expect(event("prk-satellite-launch-2016-02").event_type).toBe("satellite_launch");
+    expect(event("prk-satellite-launch-2016-02").note).toContain("believed to be part of its ballistic missile development program");
+  });
+
+  it("name the actors the memo names, and only those", () => {
+    expect(event("rus-ukr-conflict-2014-03").actors).toEqual(["RUS", "UKR"]);
+    expect(event("rus-annexes-crimea-2014-03").actors).toEqual(["RUS"]);
+    expect(event("soviet-union-collapse-late-1980s-early-1990s").actors).toEqual(["SUN"]);
+  });
+
+  it("say in the note when the memo gives only the latest date a happening can have", () => {
+    for (const id of ["rus-ukr-conflict-2014-03", "rus-annexes-crimea-2014-03", "prk-missile-tests-2006", "kim-agrees-to-attend-victory-day-parade-2015-05"]) {
+      expect(event(id).note, id).toContain("the latest date the memo allows");
+    }
   });
 
   it("quote only what they report: the parade agreement and the reversal are two events", () => {

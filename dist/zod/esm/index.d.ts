@@ -9,7 +9,7 @@ export declare const vocabulary: {
     readonly measures: readonly ["trade_turnover", "trade_projection", "re_exports", "investment", "investment_pledge", "debt", "debt_write_off_share", "labor_quota", "quota_multiplier", "workers", "border_length", "un_votes", "investment_deals", "trade_partner_rank"];
     readonly units: readonly ["USD", "USD/year", "person", "km", "percent", "percent/year", "count", "ratio", "rank", "year"];
     readonly actors: readonly ["RUS", "PRK", "KOR", "CHN", "UKR", "USA", "JPN", "SUN", "UN", "EU"];
-    readonly eventTypes: readonly ["state_founding", "war", "policy_shift", "diplomacy", "agreement", "institution", "assistance", "investment", "infrastructure", "trade", "labor", "economic_crisis", "condemnation", "sanctions", "un_vote", "weapons_test"];
+    readonly eventTypes: readonly ["state_founding", "state_collapse", "leadership_change", "war", "conflict", "annexation", "policy_shift", "diplomacy", "agreement", "institution", "assistance", "investment", "infrastructure", "trade", "labor", "economic_crisis", "condemnation", "sanctions", "un_vote", "weapons_test", "satellite_launch"];
 };
 export declare const figureSchema: z.ZodObject<{
     id: z.ZodString;
@@ -108,16 +108,21 @@ export declare const eventSchema: z.ZodObject<{
     }>;
     event_type: z.ZodEnum<{
         agreement: "agreement";
+        annexation: "annexation";
         assistance: "assistance";
         condemnation: "condemnation";
+        conflict: "conflict";
         diplomacy: "diplomacy";
         economic_crisis: "economic_crisis";
         infrastructure: "infrastructure";
         institution: "institution";
         investment: "investment";
         labor: "labor";
+        leadership_change: "leadership_change";
         policy_shift: "policy_shift";
         sanctions: "sanctions";
+        satellite_launch: "satellite_launch";
+        state_collapse: "state_collapse";
         state_founding: "state_founding";
         trade: "trade";
         un_vote: "un_vote";
