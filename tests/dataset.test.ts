@@ -31,7 +31,7 @@ const GOLDEN: [string, number, string, string | null, string | null, string, str
   ["trade-turnover-rus-prk-2009", 45_000_000, "USD", "2009", "2009", "exact", "reported"],
   ["trade-turnover-rus-prk-2011-2012", 110_000_000, "USD", "2011", "2012", "approximate", "reported"],
   ["trade-turnover-rus-prk-2014", 92_000_000, "USD", "2014", "2014", "approximate", "reported"],
-  ["trade-turnover-rus-prk-2015", 63_000_000, "USD", "2015", "2015", "exact", "reported"],
+  ["trade-turnover-rus-prk-2015", 63_000_000, "USD", "2015", "2015", "approximate", "reported"],
   ["trade-turnover-chn-prk-2013", 6_000_000_000, "USD", "2013", "2013", "at_least", "reported"],
   ["investment-rus-prk-railway-2008-2014", 171_000_000, "USD", "2008", "2014", "exact", "reported"],
   ["investment-rus-prk-terminal-2008-2014", 109_000_000, "USD", "2008", "2014", "exact", "reported"],
