@@ -353,8 +353,8 @@ export interface Indicator {
   period_last_day: string | null;
   /** Ids of the figures it is computed from (`;`-separated in CSV) */
   inputs: string[];
-  /** `exact` only when every input is exact; otherwise the direction the inputs' hedges give the result (an `at_most` denominator makes a ratio `at_least`), or `approximate` when they give none */
-  qualifier: "exact" | "approximate" | "at_least" | "at_most";
+  /** `exact` only when every input is exact; `approximate` when the inputs' hedges give the result no direction; for a level (a ratio, share or sum), `at_least`/`at_most` as for figures; for a change or difference, the bound on its size with its direction: `rise_at_most` (a rise of at most the value), `rise_at_least`, `fall_at_most` (a fall of at most the value's size: −78.6 `fall_at_most` is a fall of no more than 78.6), `fall_at_least` (an `at_most` denominator makes a ratio `at_least`; an `at_most` start makes a fall `fall_at_most`) */
+  qualifier: "exact" | "approximate" | "at_least" | "at_most" | "rise_at_least" | "rise_at_most" | "fall_at_least" | "fall_at_most";
   /** For a consistency check: the largest absolute value that counts as consistent; the build fails above it */
   tolerance: number | null;
   /** Caveats, such as inputs from different periods or a break in a series */
@@ -429,8 +429,8 @@ export interface TradeTurnover {
   change_pct: number | null;
   /** Compound annual growth rate from the preceding observation, percent per year */
   cagr_pct: number | null;
-  /** The hedge the two observations give the change columns (`exact` only when both are exact); empty for the first observation */
-  change_qualifier: "exact" | "approximate" | "at_least" | "at_most" | null;
+  /** The hedge the two observations give the change columns: `exact` only when both are exact, `approximate` when their hedges give the change no direction, else the bound on the change's size with its direction (`fall_at_most`: a fall of at most the change's size). Never a bare `at_least`/`at_most`, which the type still allows so that values valid in 2.0 stay valid; empty for the first observation */
+  change_qualifier: "exact" | "approximate" | "at_least" | "at_most" | "rise_at_least" | "rise_at_most" | "fall_at_least" | "fall_at_most" | null;
   /** Why this observation is not comparable with the preceding one (a break in the series); empty when it is */
   break_note: string | null;
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { dateInterval, id, isoPartialDate, note, sourceId } from "./fields.ts";
 
 const period = dateInterval("period_start", "period_end");
-import { qualifier, vocabularyEnums, type Terms, type Vocabulary } from "./vocabularies.ts";
+import { derivedQualifier, qualifier, vocabularyEnums, type Terms, type Vocabulary } from "./vocabularies.ts";
 
 export function indicatorSchema<M extends Terms, U extends Terms, A extends Terms, E extends Terms>(vocabulary: Vocabulary<M, U, A, E>) {
   const { unit } = vocabularyEnums(vocabulary);
@@ -18,8 +18,8 @@ export function indicatorSchema<M extends Terms, U extends Terms, A extends Term
       period_first_day: period.first_day.nullable(),
       period_last_day: period.last_day.nullable(),
       inputs: z.array(id).min(1).describe("Ids of the figures it is computed from (`;`-separated in CSV)"),
-      qualifier: qualifier.describe(
-        "`exact` only when every input is exact; otherwise the direction the inputs' hedges give the result (an `at_most` denominator makes a ratio `at_least`), or `approximate` when they give none",
+      qualifier: derivedQualifier.describe(
+        `${derivedQualifier.description} (an \`at_most\` denominator makes a ratio \`at_least\`; an \`at_most\` start makes a fall \`fall_at_most\`)`,
       ),
       tolerance: z.number().nonnegative().nullable().describe("For a consistency check: the largest absolute value that counts as consistent; the build fails above it"),
       note: note.describe("Caveats, such as inputs from different periods or a break in a series"),
@@ -48,9 +48,11 @@ export function seriesSchema(title: string, unitName: string) {
       change_abs: z.number().finite().nullable().describe(`Change from the preceding observation, ${unitName}`),
       change_pct: z.number().finite().nullable().describe("Change from the preceding observation, percent"),
       cagr_pct: z.number().finite().nullable().describe("Compound annual growth rate from the preceding observation, percent per year"),
-      change_qualifier: qualifier
+      change_qualifier: derivedQualifier
         .nullable()
-        .describe("The hedge the two observations give the change columns (`exact` only when both are exact); empty for the first observation"),
+        .describe(
+          "The hedge the two observations give the change columns: `exact` only when both are exact, `approximate` when their hedges give the change no direction, else the bound on the change's size with its direction (`fall_at_most`: a fall of at most the change's size). Never a bare `at_least`/`at_most`, which the type still allows so that values valid in 2.0 stay valid; empty for the first observation",
+        ),
       break_note: z
         .string()
         .nullable()

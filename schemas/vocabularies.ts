@@ -1,6 +1,6 @@
 /** Controlled vocabularies: every enum in the data contract, in one place. */
 import { z } from "zod";
-import { HEDGES, QUALIFIERS } from "./qualifiers.ts";
+import { CHANGE_BOUNDS, HEDGES, QUALIFIERS } from "./qualifiers.ts";
 
 /** Terms a dataset defines in its configuration (sources/dataset.yaml): never listed in code. */
 export type Terms = readonly [string, ...string[]];
@@ -30,6 +30,16 @@ export const qualifier = z
   .describe(
     `How the source hedges the number: \`at_most\` for ${HEDGES.at_most.slice(0, 4).join("/")}, \`at_least\` for ` +
       `${HEDGES.at_least.slice(0, 4).join("/")}, \`approximate\` for ${HEDGES.approximate.slice(0, 6).join("/")}, \`exact\` for no hedge`,
+  );
+
+/** The qualifier of a computed value: a level's bound keeps the figures' names, a change's names its direction. */
+export const derivedQualifier = z
+  .enum([...QUALIFIERS, ...CHANGE_BOUNDS])
+  .describe(
+    "`exact` only when every input is exact; `approximate` when the inputs' hedges give the result no direction; " +
+      "for a level (a ratio, share or sum), `at_least`/`at_most` as for figures; for a change or difference, the bound " +
+      "on its size with its direction: `rise_at_most` (a rise of at most the value), `rise_at_least`, `fall_at_most` (a " +
+      "fall of at most the value's size: −78.6 `fall_at_most` is a fall of no more than 78.6), `fall_at_least`",
   );
 
 export const claimType = z

@@ -8,6 +8,7 @@ import { assemble } from "../pipeline/build.ts";
 import { loadCuration } from "../pipeline/curation.ts";
 import { curatedIndicator } from "../pipeline/curated-records.ts";
 import { derive } from "../pipeline/derive/index.ts";
+import { nameChangeBound } from "../pipeline/derive/qualifier.ts";
 import { PipelineErrors } from "../pipeline/errors.ts";
 import { sha256 } from "../pipeline/ingest.ts";
 import type { Figure, Indicator } from "../schemas/index.ts";
@@ -60,6 +61,48 @@ describe("trade turnover series", () => {
     close(indicator("trade-turnover-rus-prk-2009-pct-change").value, (100 * (45e6 - 210e6)) / 210e6);
     close(indicator("trade-turnover-rus-prk-2011-2012-pct-change").value, (100 * (110e6 - 45e6)) / 45e6);
     close(indicator("trade-turnover-rus-prk-2015-pct-change").value, (100 * (63e6 - 92e6)) / 92e6);
+  });
+});
+
+describe("bounds on a change", () => {
+  /** Whether a true change `actual` satisfies "`qualifier` `value`", read as a reader reads the qualifier's name. */
+  const holds = (qualifier: string, value: number, actual: number): boolean =>
+    ({
+      at_least: actual >= value,
+      at_most: actual <= value,
+      rise_at_least: actual >= Math.abs(value),
+      rise_at_most: actual <= Math.abs(value),
+      fall_at_least: -actual >= Math.abs(value),
+      fall_at_most: -actual <= Math.abs(value),
+    })[qualifier]!;
+
+  it("name the direction, and mean what the signed bound means", () => {
+    fc.assert(
+      fc.property(fc.constantFrom("at_least" as const, "at_most" as const), fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.double({ min: -1e9, max: 1e9, noNaN: true }), (bound, value, actual) => {
+        const named = nameChangeBound(bound, value);
+        expect(named).toMatch(value < 0 ? /^fall_/ : /^rise_/);
+        expect(holds(named, value, actual)).toBe(holds(bound, value, actual));
+      }),
+    );
+    expect(nameChangeBound("exact", -5)).toBe("exact");
+    expect(nameChangeBound("approximate", -5)).toBe("approximate");
+  });
+
+  it("read right for the fall from \"almost $210 million\" in 2006 to $45 million in 2009: a fall of at most 78.6%", () => {
+    for (const kind of ["abs-change", "pct-change", "cagr"]) {
+      expect(indicator(`trade-turnover-rus-prk-2009-${kind}`).qualifier, kind).toBe("fall_at_most");
+      expect(indicator(`trade-turnover-rus-prk-2006-${kind}`).qualifier, kind).toBe("rise_at_most");
+    }
+    expect(indicator("trade-turnover-rus-prk-2009-pct-change").description).toContain("a fall of at most its size");
+    expect(tradeTurnover.find((r) => r.figure_id === "trade-turnover-rus-prk-2009")!.change_qualifier).toBe("fall_at_most");
+    expect(tradeTurnover.find((r) => r.figure_id === "trade-turnover-rus-prk-2006")!.change_qualifier).toBe("rise_at_most");
+  });
+
+  it("are never left as a bare at_least or at_most, on any change", () => {
+    const changes = indicators.filter((i) => /-(abs-change|pct-change|cagr)$/.test(i.id) || i.unit === "percent/year");
+    expect(changes.length).toBeGreaterThan(18);
+    for (const i of changes) expect(["at_least", "at_most"], i.id).not.toContain(i.qualifier);
+    for (const row of tradeTurnover) expect(["at_least", "at_most"], row.figure_id).not.toContain(row.change_qualifier);
   });
 });
 

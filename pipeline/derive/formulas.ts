@@ -17,6 +17,8 @@ export interface FormulaInput {
 export interface Formula {
   /** The inputs it takes, with how the result moves with each. */
   roles: Partial<Record<Role, Effect>>;
+  /** The result is a change or difference, which may be negative: its bound is named by direction. */
+  change?: true;
   compute(inputs: Record<Role, FormulaInput>): number;
   /** The result's unit given the inputs', or why the inputs do not fit the formula. */
   unit(inputs: Record<Role, FormulaInput>): { unit: string } | { problem: string };
@@ -53,7 +55,7 @@ export const FORMULAS: Record<string, Formula> = {
     spell: ({ a, b }) => `${a} ÷ 100 × ${b}`,
   },
   sum: { roles: { a: 1, b: 1 }, compute: ({ a, b }) => a.value + b.value, unit: sameUnit(["a", "b"], (unit) => unit), spell: ({ a, b }) => `${a} + ${b}` },
-  difference: { roles: { a: 1, b: -1 }, compute: ({ a, b }) => a.value - b.value, unit: sameUnit(["a", "b"], (unit) => unit), spell: ({ a, b }) => `${a} − ${b}` },
+  difference: { roles: { a: 1, b: -1 }, change: true, compute: ({ a, b }) => a.value - b.value, unit: sameUnit(["a", "b"], (unit) => unit), spell: ({ a, b }) => `${a} − ${b}` },
   sum_ratio: {
     roles: { a: 1, b: 1, c: -1 },
     compute: ({ a, b, c }) => (a.value + b.value) / c.value,
@@ -62,12 +64,14 @@ export const FORMULAS: Record<string, Formula> = {
   },
   remainder_check: {
     roles: { a: -1, b: 1, c: -1 },
+    change: true,
     compute: ({ a, b, c }) => b.value - (b.value * a.value) / 100 - c.value, // not b × (1 − a/100): 1 − 0.9 is inexact
     unit: ({ a, b, c }) => (a.unit !== "percent" ? { problem: `input a must be in percent, not ${a.unit}` } : sameUnit(["b", "c"], (unit) => unit)({ a, b, c })),
     spell: ({ a, b, c }) => `${b} − ${b} × ${a} ÷ 100 − ${c}`,
   },
   cagr: {
     roles: { a: -1, b: 1 },
+    change: true,
     compute: ({ a, b }) => 100 * (Math.pow(b.value / a.value, 1 / yearsBetween(a, b)!) - 1),
     unit: ({ a, b, c }) => {
       const years = yearsBetween(a, b);

@@ -15,7 +15,7 @@ import { PipelineError, throwIfAny } from "../errors.ts";
 import type { Qualifier } from "../extract/mention.ts";
 import { FORMULAS, type FormulaInput, type Role } from "./formulas.ts";
 import { midYear, periodLabel, periodSpan } from "./periods.ts";
-import { explainBound, propagateQualifier, type Effect } from "./qualifier.ts";
+import { explainBound, nameChangeBound, propagateQualifier, type Effect } from "./qualifier.ts";
 
 const { op } = aq;
 
@@ -118,10 +118,13 @@ function seriesRows(figures: aq.ColumnTable, series: SeriesDefinition, breaks: M
       change_qualifier:
         row.previous_qualifier === null
           ? null
-          : propagateQualifier([
-              { qualifier: row.previous_qualifier, effect: -1 },
-              { qualifier: row.qualifier as Qualifier, effect: 1 },
-            ]),
+          : nameChangeBound(
+              propagateQualifier([
+                { qualifier: row.previous_qualifier, effect: -1 },
+                { qualifier: row.qualifier as Qualifier, effect: 1 },
+              ]),
+              row.change_abs!,
+            ),
       break_note: row.previous_figure_id === null ? null : (breaks.get(row.id) ?? null),
     }))
     .sort((a, b) => a.year - b.year || (a.source_id < b.source_id ? -1 : a.source_id > b.source_id ? 1 : 0));
@@ -168,6 +171,7 @@ function seriesIndicators(series: SeriesDefinition, rows: SeriesObservation[], b
           ],
           tolerance: null,
           comparesPeriods: false,
+          change: true,
           caveat: breakNote,
         }),
       ];
@@ -206,6 +210,7 @@ function definedIndicators(figures: aq.ColumnTable, input: DeriveInput, byId: Ma
       unit: definition.unit,
       inputs: roles.map((role) => ({ figure: figuresOf[role], effect: formula.roles[role]! })),
       tolerance: definition.tolerance ?? null,
+      change: formula.change === true,
       // A growth rate spans its inputs' periods by design; any other formula should compare like with like.
       comparesPeriods: definition.formula !== "cagr",
       caveat: null,
@@ -233,6 +238,8 @@ interface Parts {
   tolerance: number | null;
   /** Whether inputs from different periods are a caveat worth stating in `note`. */
   comparesPeriods: boolean;
+  /** Whether the value is a change or difference, whose bound is named by its direction. */
+  change: boolean;
   /** A caveat for `note` beside any period mismatch, such as a break in a series. */
   caveat: string | null;
 }
@@ -240,7 +247,8 @@ interface Parts {
 /** One indicator row: the qualifier and period from the inputs, and a description that spells the sum out. */
 function assemble(parts: Parts): Indicator {
   const hedged = parts.inputs.map(({ figure, effect }) => ({ id: figure.id, qualifier: figure.qualifier as Qualifier, effect }));
-  const qualifier = propagateQualifier(hedged);
+  const propagated = propagateQualifier(hedged);
+  const qualifier = parts.change ? nameChangeBound(propagated, parts.value) : propagated;
   const periods = parts.inputs.map(({ figure }) => ({ start: figure.period_start, end: figure.period_end }));
   const { start, end } = periodSpan(periods);
   const labels = [...new Set(parts.inputs.map(({ figure }) => periodLabel(figure.period_start, figure.period_end)))];

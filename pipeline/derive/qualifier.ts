@@ -4,6 +4,7 @@
  * round. Inputs pushing both ways, or an `approximate` one, leave the result `approximate`.
  */
 import type { Qualifier } from "../extract/mention.ts";
+import type { DerivedQualifier } from "../../schemas/qualifiers.ts";
 
 /** +1 when the result grows with the input, -1 when it shrinks. */
 export type Effect = 1 | -1;
@@ -25,10 +26,27 @@ export function propagateQualifier(inputs: HedgedInput[]): Qualifier {
   return directions.size === 1 ? [...directions][0]! : "approximate";
 }
 
-const BOUND_WORDS: Record<string, string> = { at_least: "a lower bound", at_most: "an upper bound" };
+/**
+ * The bound on a change (or difference) named by its direction, so that a negative one cannot be misread: a
+ * signed change of at least −78.6 is a fall of at most 78.6 (`fall_at_most`), at most +125 a rise of at most 125.
+ */
+export function nameChangeBound(qualifier: Qualifier, value: number): DerivedQualifier {
+  if (qualifier === "exact" || qualifier === "approximate") return qualifier;
+  if (value >= 0) return qualifier === "at_least" ? "rise_at_least" : "rise_at_most";
+  return qualifier === "at_least" ? "fall_at_most" : "fall_at_least";
+}
+
+const BOUND_WORDS: Record<string, string> = {
+  at_least: "a lower bound",
+  at_most: "an upper bound",
+  rise_at_least: "a rise of at least its size (a lower bound)",
+  rise_at_most: "a rise of at most its size (an upper bound)",
+  fall_at_least: "a fall of at least its size (an upper bound on the signed value)",
+  fall_at_most: "a fall of at most its size (a lower bound on the signed value)",
+};
 
 /** A sentence saying why the result is a bound, or null for exact and approximate results. */
-export function explainBound(result: Qualifier, inputs: (HedgedInput & { id: string })[]): string | null {
+export function explainBound(result: DerivedQualifier, inputs: (HedgedInput & { id: string })[]): string | null {
   const bound = BOUND_WORDS[result];
   if (bound === undefined) return null;
   const causes = inputs

@@ -236,7 +236,7 @@ const SIGNIFICANT = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4
 /** One line per indicator: id, name, value to four significant digits, unit and qualifier. */
 export function indicatorList(data: PublishedData): string {
   const lines = (data.indicators ?? []).map((row) => {
-    const hedge = row.qualifier === "exact" ? "" : `, ${String(row.qualifier).replace("_", " ")}`;
+    const hedge = row.qualifier === "exact" ? "" : `, ${String(row.qualifier).replaceAll("_", " ")}`;
     return `- \`${row.id}\`: ${row.name}: **${SIGNIFICANT.format(row.value as number)} ${row.unit}**${hedge}`;
   });
   return ["", "<!-- Generated from the indicators table by pipeline/render/docs.ts; values rounded here only. -->", "", ...lines, ""].join("\n");

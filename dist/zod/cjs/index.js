@@ -24,6 +24,7 @@ __export(index_exports, {
   claimType: () => claimType,
   dateBasis: () => dateBasis,
   datePrecision: () => datePrecision,
+  derivedQualifier: () => derivedQualifier,
   eventSchema: () => eventSchema2,
   figureSchema: () => figureSchema2,
   indicatorSchema: () => indicatorSchema2,
@@ -63,6 +64,7 @@ var import_zod2 = require("zod");
 
 // schemas/qualifiers.ts
 var QUALIFIERS = ["exact", "approximate", "at_least", "at_most"];
+var CHANGE_BOUNDS = ["rise_at_least", "rise_at_most", "fall_at_least", "fall_at_most"];
 var HEDGES = {
   at_most: [
     "almost",
@@ -116,6 +118,9 @@ function vocabularyEnums(vocabulary2) {
 }
 var qualifier = import_zod2.z.enum(QUALIFIERS).describe(
   `How the source hedges the number: \`at_most\` for ${HEDGES.at_most.slice(0, 4).join("/")}, \`at_least\` for ${HEDGES.at_least.slice(0, 4).join("/")}, \`approximate\` for ${HEDGES.approximate.slice(0, 6).join("/")}, \`exact\` for no hedge`
+);
+var derivedQualifier = import_zod2.z.enum([...QUALIFIERS, ...CHANGE_BOUNDS]).describe(
+  "`exact` only when every input is exact; `approximate` when the inputs' hedges give the result no direction; for a level (a ratio, share or sum), `at_least`/`at_most` as for figures; for a change or difference, the bound on its size with its direction: `rise_at_most` (a rise of at most the value), `rise_at_least`, `fall_at_most` (a fall of at most the value's size: \u221278.6 `fall_at_most` is a fall of no more than 78.6), `fall_at_least`"
 );
 var claimType = import_zod2.z.enum(["reported", "estimate", "projection", "allegation"]).describe("What kind of claim the source makes: a reported fact, an estimate, a projection of what could be, or an allegation");
 var plover = import_zod2.z.enum([
@@ -205,8 +210,8 @@ function indicatorSchema(vocabulary2) {
     period_first_day: period.first_day.nullable(),
     period_last_day: period.last_day.nullable(),
     inputs: import_zod5.z.array(id).min(1).describe("Ids of the figures it is computed from (`;`-separated in CSV)"),
-    qualifier: qualifier.describe(
-      "`exact` only when every input is exact; otherwise the direction the inputs' hedges give the result (an `at_most` denominator makes a ratio `at_least`), or `approximate` when they give none"
+    qualifier: derivedQualifier.describe(
+      `${derivedQualifier.description} (an \`at_most\` denominator makes a ratio \`at_least\`; an \`at_most\` start makes a fall \`fall_at_most\`)`
     ),
     tolerance: import_zod5.z.number().nonnegative().nullable().describe("For a consistency check: the largest absolute value that counts as consistent; the build fails above it"),
     note: note.describe("Caveats, such as inputs from different periods or a break in a series")
@@ -228,7 +233,9 @@ function seriesSchema(title, unitName) {
     change_abs: import_zod5.z.number().finite().nullable().describe(`Change from the preceding observation, ${unitName}`),
     change_pct: import_zod5.z.number().finite().nullable().describe("Change from the preceding observation, percent"),
     cagr_pct: import_zod5.z.number().finite().nullable().describe("Compound annual growth rate from the preceding observation, percent per year"),
-    change_qualifier: qualifier.nullable().describe("The hedge the two observations give the change columns (`exact` only when both are exact); empty for the first observation"),
+    change_qualifier: derivedQualifier.nullable().describe(
+      "The hedge the two observations give the change columns: `exact` only when both are exact, `approximate` when their hedges give the change no direction, else the bound on the change's size with its direction (`fall_at_most`: a fall of at most the change's size). Never a bare `at_least`/`at_most`, which the type still allows so that values valid in 2.0 stay valid; empty for the first observation"
+    ),
     break_note: import_zod5.z.string().nullable().describe("Why this observation is not comparable with the preceding one (a break in the series); empty when it is")
   }).strict().describe(`${title}, one row per observation in period order within each source, with changes from the one before`);
 }

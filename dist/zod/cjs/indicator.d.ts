@@ -17,6 +17,10 @@ export declare function indicatorSchema<M extends Terms, U extends Terms, A exte
         at_least: "at_least";
         at_most: "at_most";
         exact: "exact";
+        fall_at_least: "fall_at_least";
+        fall_at_most: "fall_at_most";
+        rise_at_least: "rise_at_least";
+        rise_at_most: "rise_at_most";
     }>;
     tolerance: z.ZodNullable<z.ZodNumber>;
     note: z.ZodNullable<z.ZodString>;
@@ -48,6 +52,10 @@ export declare function seriesSchema(title: string, unitName: string): z.ZodObje
         at_least: "at_least";
         at_most: "at_most";
         exact: "exact";
+        fall_at_least: "fall_at_least";
+        fall_at_most: "fall_at_most";
+        rise_at_least: "rise_at_least";
+        rise_at_most: "rise_at_most";
     }>>;
     break_note: z.ZodNullable<z.ZodString>;
 }, z.core.$strict>;

@@ -192,6 +192,10 @@ export declare const indicatorSchema: z.ZodObject<{
         at_least: "at_least";
         at_most: "at_most";
         exact: "exact";
+        fall_at_least: "fall_at_least";
+        fall_at_most: "fall_at_most";
+        rise_at_least: "rise_at_least";
+        rise_at_most: "rise_at_most";
     }>;
     tolerance: z.ZodNullable<z.ZodNumber>;
     note: z.ZodNullable<z.ZodString>;
@@ -224,6 +228,10 @@ export declare const tradeTurnoverSchema: z.ZodObject<{
         at_least: "at_least";
         at_most: "at_most";
         exact: "exact";
+        fall_at_least: "fall_at_least";
+        fall_at_most: "fall_at_most";
+        rise_at_least: "rise_at_least";
+        rise_at_most: "rise_at_most";
     }>>;
     break_note: z.ZodNullable<z.ZodString>;
 }, z.core.$strict>;

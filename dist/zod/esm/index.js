@@ -25,6 +25,7 @@ import { z as z2 } from "zod";
 
 // schemas/qualifiers.ts
 var QUALIFIERS = ["exact", "approximate", "at_least", "at_most"];
+var CHANGE_BOUNDS = ["rise_at_least", "rise_at_most", "fall_at_least", "fall_at_most"];
 var HEDGES = {
   at_most: [
     "almost",
@@ -78,6 +79,9 @@ function vocabularyEnums(vocabulary2) {
 }
 var qualifier = z2.enum(QUALIFIERS).describe(
   `How the source hedges the number: \`at_most\` for ${HEDGES.at_most.slice(0, 4).join("/")}, \`at_least\` for ${HEDGES.at_least.slice(0, 4).join("/")}, \`approximate\` for ${HEDGES.approximate.slice(0, 6).join("/")}, \`exact\` for no hedge`
+);
+var derivedQualifier = z2.enum([...QUALIFIERS, ...CHANGE_BOUNDS]).describe(
+  "`exact` only when every input is exact; `approximate` when the inputs' hedges give the result no direction; for a level (a ratio, share or sum), `at_least`/`at_most` as for figures; for a change or difference, the bound on its size with its direction: `rise_at_most` (a rise of at most the value), `rise_at_least`, `fall_at_most` (a fall of at most the value's size: \u221278.6 `fall_at_most` is a fall of no more than 78.6), `fall_at_least`"
 );
 var claimType = z2.enum(["reported", "estimate", "projection", "allegation"]).describe("What kind of claim the source makes: a reported fact, an estimate, a projection of what could be, or an allegation");
 var plover = z2.enum([
@@ -167,8 +171,8 @@ function indicatorSchema(vocabulary2) {
     period_first_day: period.first_day.nullable(),
     period_last_day: period.last_day.nullable(),
     inputs: z5.array(id).min(1).describe("Ids of the figures it is computed from (`;`-separated in CSV)"),
-    qualifier: qualifier.describe(
-      "`exact` only when every input is exact; otherwise the direction the inputs' hedges give the result (an `at_most` denominator makes a ratio `at_least`), or `approximate` when they give none"
+    qualifier: derivedQualifier.describe(
+      `${derivedQualifier.description} (an \`at_most\` denominator makes a ratio \`at_least\`; an \`at_most\` start makes a fall \`fall_at_most\`)`
     ),
     tolerance: z5.number().nonnegative().nullable().describe("For a consistency check: the largest absolute value that counts as consistent; the build fails above it"),
     note: note.describe("Caveats, such as inputs from different periods or a break in a series")
@@ -190,7 +194,9 @@ function seriesSchema(title, unitName) {
     change_abs: z5.number().finite().nullable().describe(`Change from the preceding observation, ${unitName}`),
     change_pct: z5.number().finite().nullable().describe("Change from the preceding observation, percent"),
     cagr_pct: z5.number().finite().nullable().describe("Compound annual growth rate from the preceding observation, percent per year"),
-    change_qualifier: qualifier.nullable().describe("The hedge the two observations give the change columns (`exact` only when both are exact); empty for the first observation"),
+    change_qualifier: derivedQualifier.nullable().describe(
+      "The hedge the two observations give the change columns: `exact` only when both are exact, `approximate` when their hedges give the change no direction, else the bound on the change's size with its direction (`fall_at_most`: a fall of at most the change's size). Never a bare `at_least`/`at_most`, which the type still allows so that values valid in 2.0 stay valid; empty for the first observation"
+    ),
     break_note: z5.string().nullable().describe("Why this observation is not comparable with the preceding one (a break in the series); empty when it is")
   }).strict().describe(`${title}, one row per observation in period order within each source, with changes from the one before`);
 }
@@ -247,6 +253,7 @@ export {
   claimType,
   dateBasis,
   datePrecision,
+  derivedQualifier,
   eventSchema2 as eventSchema,
   figureSchema2 as figureSchema,
   indicatorSchema2 as indicatorSchema,

@@ -5,4 +5,12 @@
  */
 export declare const QUALIFIERS: readonly ["exact", "approximate", "at_least", "at_most"];
 export type Qualifier = (typeof QUALIFIERS)[number];
+/**
+ * How a computed change (or difference) is bounded, named by its direction: `fall_at_most` is a fall of at most
+ * the value's size. A bare `at_least` on a negative change (the signed change is at least −78.6%) reads as "a
+ * drop of at least 78.6%", the opposite, so a bounded change never carries the bare names.
+ */
+export declare const CHANGE_BOUNDS: readonly ["rise_at_least", "rise_at_most", "fall_at_least", "fall_at_most"];
+/** The qualifier of a computed value: a figure's qualifiers, and the named bounds of a change. */
+export type DerivedQualifier = Qualifier | (typeof CHANGE_BOUNDS)[number];
 export declare const HEDGES: Record<Exclude<Qualifier, "exact">, readonly string[]>;

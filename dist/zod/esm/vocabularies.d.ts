@@ -23,6 +23,17 @@ export declare const qualifier: z.ZodEnum<{
     at_most: "at_most";
     exact: "exact";
 }>;
+/** The qualifier of a computed value: a level's bound keeps the figures' names, a change's names its direction. */
+export declare const derivedQualifier: z.ZodEnum<{
+    approximate: "approximate";
+    at_least: "at_least";
+    at_most: "at_most";
+    exact: "exact";
+    fall_at_least: "fall_at_least";
+    fall_at_most: "fall_at_most";
+    rise_at_least: "rise_at_least";
+    rise_at_most: "rise_at_most";
+}>;
 export declare const claimType: z.ZodEnum<{
     allegation: "allegation";
     estimate: "estimate";
