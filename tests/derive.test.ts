@@ -129,6 +129,13 @@ describe("defined indicators", () => {
 
   it("states a year mismatch in the row", () => {
     expect(indicator("trade-turnover-chn-to-rus-prk-ratio-2013-2014").note).toContain("trade-turnover-chn-prk-2013 is 2013, trade-turnover-rus-prk-2014 is 2014");
+    expect(indicator("trade-turnover-chn-to-rus-prk-ratio-2013-2014").description).toContain("not a multiple within one year");
+  });
+
+  it("says that the quota before the tripling is not a quota of its period columns' years", () => {
+    const before = indicator("labor-quota-before-tripling-2013");
+    expect([before.period_start, before.period_end]).toEqual(["2013", "2015"]);
+    expect(before.description).toContain("not the years this quota applied");
   });
 
   it("removes the indicators whose meaning was doubtful", () => {
