@@ -19,7 +19,8 @@ export function indicatorSchema<M extends Terms, U extends Terms, A extends Term
       period_last_day: period.last_day.nullable(),
       inputs: z.array(id).min(1).describe("Ids of the figures it is computed from (`;`-separated in CSV)"),
       qualifier: derivedQualifier.describe(
-        `${derivedQualifier.description} (an \`at_most\` denominator makes a ratio \`at_least\`; an \`at_most\` start makes a fall \`fall_at_most\`)`,
+        `${derivedQualifier.description} (an \`at_most\` denominator makes a ratio \`at_least\`; ` +
+          "an `at_most` start makes a fall `fall_at_most`)",
       ),
       tolerance: z.number().nonnegative().nullable().describe("For a consistency check: the largest absolute value that counts as consistent; the build fails above it"),
       note: note.describe("Caveats, such as inputs from different periods or a break in a series"),
@@ -51,7 +52,10 @@ export function seriesSchema(title: string, unitName: string) {
       change_qualifier: derivedQualifier
         .nullable()
         .describe(
-          "The hedge the two observations give the change columns: `exact` only when both are exact, `approximate` when their hedges give the change no direction, else the bound on the change's size with its direction (`fall_at_most`: a fall of at most the change's size). Never a bare `at_least`/`at_most`, which the type still allows so that values valid in 2.0 stay valid; empty for the first observation",
+          "The hedge the two observations give the change columns: `exact` only when both are exact, `approximate` " +
+            "when their hedges give the change no direction, else the bound on the change's size with its direction " +
+            "(`fall_at_most`: a fall of at most the change's size). Never a bare `at_least`/`at_most`, which the " +
+            "type still allows so that values valid in 2.0 stay valid; empty for the first observation",
         ),
       break_note: z
         .string()

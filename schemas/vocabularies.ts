@@ -37,9 +37,10 @@ export const derivedQualifier = z
   .enum([...QUALIFIERS, ...CHANGE_BOUNDS])
   .describe(
     "`exact` only when every input is exact; `approximate` when the inputs' hedges give the result no direction; " +
-      "for a level (a ratio, share or sum), `at_least`/`at_most` as for figures; for a change or difference, the bound " +
-      "on its size with its direction: `rise_at_most` (a rise of at most the value), `rise_at_least`, `fall_at_most` (a " +
-      "fall of at most the value's size: −78.6 `fall_at_most` is a fall of no more than 78.6), `fall_at_least`",
+      "for a level (a ratio, share or sum), `at_least`/`at_most` as for figures; for a change or difference, the " +
+      "bound on its size with its direction: `rise_at_most` (a rise of at most the value), `rise_at_least`, " +
+      "`fall_at_most` (a fall of at most the value's size: −78.6 `fall_at_most` is a fall of no more than 78.6), " +
+      "`fall_at_least`",
   );
 
 export const claimType = z

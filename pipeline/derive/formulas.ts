@@ -55,7 +55,13 @@ export const FORMULAS: Record<string, Formula> = {
     spell: ({ a, b }) => `${a} ÷ 100 × ${b}`,
   },
   sum: { roles: { a: 1, b: 1 }, compute: ({ a, b }) => a.value + b.value, unit: sameUnit(["a", "b"], (unit) => unit), spell: ({ a, b }) => `${a} + ${b}` },
-  difference: { roles: { a: 1, b: -1 }, change: true, compute: ({ a, b }) => a.value - b.value, unit: sameUnit(["a", "b"], (unit) => unit), spell: ({ a, b }) => `${a} − ${b}` },
+  difference: {
+    roles: { a: 1, b: -1 },
+    change: true,
+    compute: ({ a, b }) => a.value - b.value,
+    unit: sameUnit(["a", "b"], (unit) => unit),
+    spell: ({ a, b }) => `${a} − ${b}`,
+  },
   sum_ratio: {
     roles: { a: 1, b: 1, c: -1 },
     compute: ({ a, b, c }) => (a.value + b.value) / c.value,
