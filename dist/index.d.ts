@@ -111,10 +111,11 @@ export type DatePrecision =
   | "decade"
   | "range";
 
-/** `explicit` when the text states the date; `inferred` when it follows from the text (e.g. 'this January' in a May 2016 memo), explained in `note` */
+/** `explicit` when the text states the date; `inferred` when it follows from the text (e.g. 'this January' in a May 2016 memo), explained in `note`; `no_later_than` when the text gives only a date by which the happening had taken place: `date_start`..`date_end` is that date, the happening may be earlier, and `note` says what bounds it */
 export type DateBasis =
   | "explicit"
-  | "inferred";
+  | "inferred"
+  | "no_later_than";
 
 /** One row per source document */
 export interface Source {
@@ -251,8 +252,8 @@ export interface Event {
   date_last_day: string;
   /** How precise the date is as the text gives it: a day, a month, a year, a decade or part of one, or a range of years or months */
   date_precision: "day" | "month" | "year" | "decade" | "range";
-  /** `explicit` when the text states the date; `inferred` when it follows from the text (e.g. 'this January' in a May 2016 memo), explained in `note` */
-  date_basis: "explicit" | "inferred";
+  /** `explicit` when the text states the date; `inferred` when it follows from the text (e.g. 'this January' in a May 2016 memo), explained in `note`; `no_later_than` when the text gives only a date by which the happening had taken place: `date_start`..`date_end` is that date, the happening may be earlier, and `note` says what bounds it */
+  date_basis: "explicit" | "inferred" | "no_later_than";
   /** What kind of happening the event is, from the dataset's vocabulary */
   event_type: "state_founding" | "state_collapse" | "leadership_change" | "war" | "conflict" | "annexation" | "policy_shift" | "diplomacy" | "agreement" | "institution" | "assistance" | "investment" | "infrastructure" | "trade" | "labor" | "economic_crisis" | "condemnation" | "sanctions" | "un_vote" | "weapons_test" | "satellite_launch";
   /** The matching PLOVER event category, where one fits */

@@ -48,7 +48,8 @@ const CURATION_DRAFTS: Record<string, string> = {
   "events.yaml": `
  Every happening the text dates: one record per event (see sources/ponars-pm-428/events.yaml).
    - id, event_type (defined in dataset.yaml), plover (optional), actors, title in your own words,
-     quote, date (the time mention inside the quote that dates it), note (needed for an inferred date)
+     quote, date (the time mention inside the quote that dates it; {by, in} for a date the text gives only as an
+     upper bound), note (needed for a date that is not explicit)
  Replace the [] below with the list of records.`,
   "dismissed.yaml": `
  Quantity mentions that are not figures and time mentions that date no record, each with the reason (see

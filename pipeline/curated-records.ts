@@ -13,17 +13,33 @@ const term = z.string().min(1);
 /** Text as YAML may read it: `1988` unquoted is a number, and means the text "1988". */
 const text = z.union([z.string().min(1), z.number().transform(String)]);
 
+/** A time mention inside another passage (`in`): one end of a window whose ends stand apart in the text. */
+const mentionIn = z.object({ mention: text, in: text }).strict();
+
 /**
- * Which time mention gives a period or date: its text inside the record's quote; or inside another passage
- * (`in`); the start of one and the end of another (`from`, `to`); or one shifted back by an offset mention
- * such as "a year after" inside the record's quote (`minus`).
+ * The forms of a period or date: the text of a time mention inside the record's quote; or inside another
+ * passage (`in`); the start of one and the end of another (`from`, `to`, each in `in` or in a passage of its
+ * own); or one shifted back by an offset mention such as "a year after" inside the record's quote (`minus`).
  */
-export const whenSpec = z.union([
+const whenForms = [
   text,
   z.object({ mention: text, in: text.optional(), minus: text.optional() }).strict(),
-  z.object({ from: text, to: text, in: text.optional() }).strict(),
-]);
-export type WhenSpec = z.infer<typeof whenSpec>;
+  z.object({ from: z.union([text, mentionIn]), to: z.union([text, mentionIn]), in: text.optional() }).strict(),
+] as const;
+
+/**
+ * An event's date may also be only an upper bound (`by`): the time mention, in the quote or in another passage
+ * (`in`), by which the happening had taken place. A figure's period has no basis column to say so.
+ */
+const byForm = z.object({ by: text, in: text.optional() }).strict();
+
+export const periodSpec = z.union(whenForms, {
+  error: "not a period: give a time mention's text, {mention, in?, minus?} or {from, to, in?} ({by} dates events only)",
+});
+export const dateSpec = z.union([...whenForms, byForm], {
+  error: "not a date: give a time mention's text, {mention, in?, minus?}, {from, to, in?} or {by, in?}",
+});
+export type WhenSpec = z.infer<typeof dateSpec>;
 
 /** A check on a resolved date: "2016-01", or "2011/2012" for a range (ISO 8601 interval notation). */
 const expectedDate = z.string().superRefine((value, ctx) => {
@@ -51,7 +67,7 @@ export const curatedFigure = z
     counterpart: term.nullable(),
     ...located,
     amount: text.optional(),
-    period: whenSpec.nullable(),
+    period: periodSpec.nullable(),
     /** A check on the extracted value, never the value itself. */
     expect: z.number().optional(),
     expect_period: expectedDate.optional(),
@@ -71,7 +87,7 @@ export const curatedEvent = z
     actors: z.array(term).min(1),
     title: z.string().min(1),
     ...located,
-    date: whenSpec,
+    date: dateSpec,
     /** A check on the resolved date, never the date itself. */
     expect_date: expectedDate.optional(),
   })

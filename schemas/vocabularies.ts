@@ -74,5 +74,10 @@ export const datePrecision = z
   .describe("How precise the date is as the text gives it: a day, a month, a year, a decade or part of one, or a range of years or months");
 
 export const dateBasis = z
-  .enum(["explicit", "inferred"])
-  .describe("`explicit` when the text states the date; `inferred` when it follows from the text (e.g. 'this January' in a May 2016 memo), explained in `note`");
+  .enum(["explicit", "inferred", "no_later_than"])
+  .describe(
+    "`explicit` when the text states the date; `inferred` when it follows from the text (e.g. 'this January' in a " +
+      "May 2016 memo), explained in `note`; `no_later_than` when the text gives only a date by which the happening " +
+      "had taken place: `date_start`..`date_end` is that date, the happening may be earlier, and `note` says what " +
+      "bounds it",
+  );

@@ -6,12 +6,13 @@
 import { describe, expect, it } from "vitest";
 import type { Curated } from "../pipeline/curation.ts";
 import type { DatasetConfig } from "../pipeline/config/dataset-config.ts";
-import type { CuratedFigure } from "../pipeline/curated-records.ts";
+import type { CuratedEvent, CuratedFigure } from "../pipeline/curated-records.ts";
 import { PipelineError } from "../pipeline/errors.ts";
 import { extract } from "../pipeline/extract/index.ts";
 import { normalize } from "../pipeline/ingest.ts";
 import { sourceContext, type SourceContext } from "../pipeline/resolve/context.ts";
 import { coverageErrors } from "../pipeline/resolve/coverage.ts";
+import { resolveEvent } from "../pipeline/resolve/event.ts";
 import { resolveFigure } from "../pipeline/resolve/figure.ts";
 import { locateMentions, locateQuote, mentionIn, type Fail } from "../pipeline/resolve/locate.ts";
 import { resolveWhen } from "../pipeline/resolve/when.ts";
@@ -103,6 +104,20 @@ describe("resolving a figure", () => {
     expect(() => figure({ measure: "imports" })).toThrow(/measure: "imports" is not defined in dataset\.yaml's measures/);
     expect(() => figure({ subject: "XXX" })).toThrow(/subject: "XXX" is not defined in dataset\.yaml's actors/);
     expect(() => figure({ measure: "revenue" })).toThrow(/measure revenue is in EUR, but "about \$40 million" is in USD/);
+  });
+});
+
+describe("resolving an event", () => {
+  const event = (over: Partial<CuratedEvent>) =>
+    resolveEvent(
+      context(),
+      curated({ id: "exports-fall-2020", event_type: "trade", actors: ["HAL", "OST"], title: "Exports fall", quote: "The following year they fell", date: "The following year", ...over } as CuratedEvent),
+    ).record;
+
+  it("dated only by an upper bound, is no_later_than that date, and says in its note what bounds it", () => {
+    const bound = { by: "2019", in: "rose to about $40 million in 2019" };
+    expect(() => event({ date: bound })).toThrow(/an upper-bound \(no_later_than\) date needs a `note`/);
+    expect(event({ date: bound, note: "They fell after the 2019 rise." })).toMatchObject({ date_start: "2019", date_end: "2019", date_basis: "no_later_than" });
   });
 });
 

@@ -15,7 +15,9 @@ export function resolveEvent(context: SourceContext, item: Curated<CuratedEvent>
   const span = locateQuote(context.text, c.quote, c.occurrence, fail, context.textFile);
   const claimed: Located[] = [];
   const when = resolveWhen(context, c.date, span, fail, "date", (t) => claimed.push(t));
-  if (when.basis === "inferred" && c.note === undefined) fail("an inferred date needs a `note` that says how it was inferred", "date");
+  if (when.basis !== "explicit" && c.note === undefined) {
+    fail(`an ${when.basis === "inferred" ? "inferred date" : "upper-bound (no_later_than) date"} needs a \`note\` that says what dates it`, "date");
+  }
   checkExpectedDate(c.expect_date, when, fail, "expect_date");
   for (const mention of claimed) mention.usedBy.push(c.id);
   const record: Event = {

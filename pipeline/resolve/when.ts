@@ -3,13 +3,15 @@
  * basis, so `date_basis` cannot drift from the rule: `explicit` only when one time mention of the text states
  * the whole date inside the record's own quote; `inferred` when it was resolved against context (a relative
  * expression), taken from another passage (`in`: the sentence or paragraph that dates the happening), built
- * from two mentions (a range from one date to another), or shifted by an offset ("a year after").
+ * from two mentions (a range from one date to another), or shifted by an offset ("a year after");
+ * `no_later_than` when the curation gives only the date by which the happening had taken place (`by`).
  */
+import type { Event } from "../../schemas/index.ts";
 import type { WhenSpec } from "../curated-records.ts";
 import type { DatePrecision, TimeMention } from "../extract/mention.ts";
 import { mentionIn, locateQuote, type Fail, type Located, type Span } from "./locate.ts";
 
-export type DateBasis = "explicit" | "inferred";
+export type DateBasis = Event["date_basis"];
 
 export interface When {
   start: string;
@@ -39,9 +41,11 @@ export function resolveWhen(context: WhenContext, spec: WhenSpec, quote: Span, f
     return found.mention;
   };
   if (typeof spec === "string") return single(timeIn(spec, undefined));
+  if ("by" in spec) return { ...single(timeIn(spec.by, spec.in)), basis: "no_later_than" };
   if ("from" in spec) {
-    const from = timeIn(spec.from, spec.in);
-    const to = timeIn(spec.to, spec.in);
+    const end = (at: typeof spec.from) => (typeof at === "string" ? timeIn(at, spec.in) : timeIn(at.mention, at.in));
+    const from = end(spec.from);
+    const to = end(spec.to);
     return { start: from.date_start!, end: to.date_end!, precision: "range", basis: "inferred" };
   }
   const mention = timeIn(spec.mention, spec.in);

@@ -105,6 +105,7 @@ export declare const eventSchema: z.ZodObject<{
     date_basis: z.ZodEnum<{
         explicit: "explicit";
         inferred: "inferred";
+        no_later_than: "no_later_than";
     }>;
     event_type: z.ZodEnum<{
         agreement: "agreement";

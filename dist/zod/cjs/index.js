@@ -142,7 +142,9 @@ var plover = import_zod2.z.enum([
   "ASSAULT"
 ]).describe("The matching PLOVER event category, where one fits");
 var datePrecision = import_zod2.z.enum(["day", "month", "year", "decade", "range"]).describe("How precise the date is as the text gives it: a day, a month, a year, a decade or part of one, or a range of years or months");
-var dateBasis = import_zod2.z.enum(["explicit", "inferred"]).describe("`explicit` when the text states the date; `inferred` when it follows from the text (e.g. 'this January' in a May 2016 memo), explained in `note`");
+var dateBasis = import_zod2.z.enum(["explicit", "inferred", "no_later_than"]).describe(
+  "`explicit` when the text states the date; `inferred` when it follows from the text (e.g. 'this January' in a May 2016 memo), explained in `note`; `no_later_than` when the text gives only a date by which the happening had taken place: `date_start`..`date_end` is that date, the happening may be earlier, and `note` says what bounds it"
+);
 
 // schemas/event.ts
 function eventSchema(vocabulary2) {

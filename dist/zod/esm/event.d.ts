@@ -18,6 +18,7 @@ export declare function eventSchema<M extends Terms, U extends Terms, A extends 
     date_basis: z.ZodEnum<{
         explicit: "explicit";
         inferred: "inferred";
+        no_later_than: "no_later_than";
     }>;
     event_type: z.ZodEnum<{ [k in E[number]]: k; } extends infer T ? { [k in keyof T]: T[k]; } : never>;
     plover: z.ZodNullable<z.ZodEnum<{

@@ -103,7 +103,9 @@ var plover = z2.enum([
   "ASSAULT"
 ]).describe("The matching PLOVER event category, where one fits");
 var datePrecision = z2.enum(["day", "month", "year", "decade", "range"]).describe("How precise the date is as the text gives it: a day, a month, a year, a decade or part of one, or a range of years or months");
-var dateBasis = z2.enum(["explicit", "inferred"]).describe("`explicit` when the text states the date; `inferred` when it follows from the text (e.g. 'this January' in a May 2016 memo), explained in `note`");
+var dateBasis = z2.enum(["explicit", "inferred", "no_later_than"]).describe(
+  "`explicit` when the text states the date; `inferred` when it follows from the text (e.g. 'this January' in a May 2016 memo), explained in `note`; `no_later_than` when the text gives only a date by which the happening had taken place: `date_start`..`date_end` is that date, the happening may be earlier, and `note` says what bounds it"
+);
 
 // schemas/event.ts
 function eventSchema(vocabulary2) {

@@ -69,4 +69,5 @@ export declare const datePrecision: z.ZodEnum<{
 export declare const dateBasis: z.ZodEnum<{
     explicit: "explicit";
     inferred: "inferred";
+    no_later_than: "no_later_than";
 }>;
