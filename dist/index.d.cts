@@ -275,6 +275,7 @@ export interface Event {
 /** The id of every record in events. */
 export type EventId =
   | "asian-trading-house-announced-2015-10"
+  | "chn-military-assistance-to-prk-1950-1953"
   | "khasan-rajin-railway-opened-2013"
   | "kim-agrees-to-attend-victory-day-parade-2015-05"
   | "kim-stays-away-from-victory-day-parade-2015-05"
@@ -301,11 +302,15 @@ export type EventId =
   | "rus-economic-crisis-2008-2009"
   | "rus-equidistant-approach-late-1990s"
   | "rus-frames-prk-unfriendly-early-1990s"
+  | "rus-kor-coal-supplies-via-rajin-2014-2016"
   | "rus-kor-coal-via-rajin-suspended-2016-03"
   | "rus-prk-debt-agreement-2012"
   | "rus-prk-investment-deal-2014-10"
   | "rus-prk-investment-deal-2015-01"
+  | "rus-prk-rapprochement-2014-2015"
+  | "rus-prk-relations-deteriorate-2006"
   | "rus-prk-relations-improve-2000s"
+  | "rus-prk-relations-partially-improve-late-1990s"
   | "rus-prk-senior-visits-2014-2015"
   | "rus-prk-year-of-friendship-2015"
   | "rus-pro-western-policy-koreas-early-1990s"
@@ -321,6 +326,7 @@ export type EventId =
   | "rus-votes-against-prk-human-rights-resolution-2015"
   | "soviet-union-collapse-late-1980s-early-1990s"
   | "trans-korean-corridor-on-hold-2006"
+  | "un-criticizes-rus-prk-extradition-treaty-2014-2016"
   | "victory-day-parade-boycott-2015-05";
 
 /** One row per dated happening in a source */

@@ -5,7 +5,19 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { brokenSources, replaceIn, runCli, snapshot } from "./helpers/cli.ts";
+import { brokenSources, MEMO_DIR, replaceIn, runCli, snapshot } from "./helpers/cli.ts";
+
+/** The 1-based line of the first line of the memo's curated `file` that is `line`, after the line holding `after`. */
+function curatedLine(file: string, after: string, line: string): number {
+  const lines = readFileSync(join(MEMO_DIR, file), "utf8").split("\n");
+  const from = lines.findIndex((l) => l.includes(after));
+  const at = lines.findIndex((l, i) => i > from && l === line);
+  if (from < 0 || at < 0) throw new Error(`fixture: no "${line}" after "${after}" in ${file}`);
+  return at + 1;
+}
+
+const annexation = "- id: rus-annexes-crimea-2014-03";
+const annexationBound = "    in: North Korea was among only 11 states that voted in March 2014\n  note: >-\n    The memo names the annexation";
 
 interface Case {
   name: string;
@@ -67,8 +79,34 @@ const cases: Case[] = [
   },
   {
     name: "an uncovered time mention",
-    edit: (dir) => replaceIn(join(dir, "dismissed.yaml"), "- kind: time\n  quote: May 2016\n", "- kind: quantity\n  quote: May 2016\n"),
-    says: [/dismissed\.yaml:\d+ \[#\d+\]: no quantity mention was extracted in "May 2016"/, /memo\.txt:5 \[May 2016\]: time mention "May 2016" dates no event or figure period and is not dismissed/, /memo\.txt: coverage 41 of 42 time mentions \(97\.6%\), below 100%/],
+    edit: (dir) => replaceIn(join(dir, "dismissed.yaml"), "- kind: time\n  quote: was achieved in 2014 or 2015\n", "- kind: quantity\n  quote: was achieved in 2014 or 2015\n"),
+    says: [
+      /dismissed\.yaml:\d+ \[#\d+\]: no quantity mention was extracted in "was achieved in 2014 or 2015"/,
+      /memo\.txt:\d+ \[2014\]: time mention "2014" dates no event or figure period and is not dismissed/,
+      /memo\.txt: coverage 40 of 42 time mentions \(95\.2%\), below 100%/,
+    ],
+  },
+  {
+    name: "an upper-bound date with a key its form does not take",
+    edit: (dir) => replaceIn(join(dir, "events.yaml"), annexationBound, annexationBound.replace("\n  note:", "\n    minus: a year after\n  note:")),
+    says: [`events.yaml:${curatedLine("events.yaml", annexation, "    by: March 2014")} [rus-annexes-crimea-2014-03]: date: Unrecognized key: "minus"`],
+  },
+  {
+    name: "an upper-bound date without its mention",
+    edit: (dir) => replaceIn(join(dir, "events.yaml"), "    by: March 2014\n" + annexationBound, "    by:\n" + annexationBound),
+    says: [
+      `events.yaml:${curatedLine("events.yaml", annexation, "    by: March 2014")} [rus-annexes-crimea-2014-03]: date: not a date: ` +
+        "give a time mention's text, {mention, in?, minus?}, {from, to, in?} or {by, in?}",
+    ],
+  },
+  {
+    name: "an upper bound as a figure's period, which has no date basis to say so",
+    edit: (dir) => replaceIn(join(dir, "figures.yaml"), "  period: March 2014\n", "  period:\n    by: March 2014\n"),
+    says: [
+      `figures.yaml:${curatedLine("figures.yaml", "- id: un-votes-against-crimea-resolution-2014", "  period: March 2014") + 1} ` +
+        "[un-votes-against-crimea-resolution-2014]: period: not a period: give a time mention's text, " +
+        "{mention, in?, minus?} or {from, to, in?} ({by} dates events only)",
+    ],
   },
   {
     name: "an event left out, its time mention neither dating a record nor dismissed",

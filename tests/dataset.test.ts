@@ -71,7 +71,7 @@ describe("events of the memo", () => {
   const event = (id: string) => events.find((e) => e.id === id)!;
 
   it("are exactly the memo's dated happenings, none of them a restated statistic", () => {
-    expect(events).toHaveLength(48);
+    expect(events).toHaveLength(54);
     // A trade level is a figure: no event restates one.
     const tradeLevels = figures.filter((f) => f.measure === "trade_turnover").map((f) => f.quote);
     for (const e of events) for (const level of tradeLevels) expect(e.quote.includes(level), `${e.id} restates "${level}"`).toBe(false);
@@ -92,29 +92,36 @@ describe("events of the memo", () => {
     ["prk-satellite-launch-2016-02", "2016-02", "2016-02", "month", "inferred"],
     ["khasan-rajin-railway-opened-2013", "2013", "2013", "year", "inferred"],
     ["rus-supports-un-sanctions-prk-2016-03", "2016-03", "2016-03", "month", "explicit"],
-    ["rus-rajin-cargo-terminal-2008-2014", "2008", "2014", "range", "inferred"],
+    ["rus-rajin-cargo-terminal-2008-2014", "2008", "2014", "range", "explicit"],
+    ["rus-rajin-railway-reconstruction-2008-2014", "2008", "2014", "range", "explicit"],
     ["rus-asks-prk-repay-debts-early-1990s", "1990", "1994", "decade", "inferred"],
     ["rus-stops-assistance-to-prk-early-1990s", "1990", "1994", "decade", "inferred"],
     ["prk-cuts-diplomatic-contacts-rus-early-1990s", "1990", "1994", "decade", "inferred"],
     ["prk-consents-trans-korean-corridor-2000s", "2000", "2009", "decade", "inferred"],
     ["prk-imposes-corridor-conditions-2000s", "2000", "2009", "decade", "inferred"],
     ["rus-agrees-prk-extradition-treaty-2014-2015", "2014", "2015", "range", "inferred"],
-    ["kim-agrees-to-attend-victory-day-parade-2015-05", "2015-05", "2015-05", "month", "inferred"],
+    ["kim-agrees-to-attend-victory-day-parade-2015-05", "2015-05", "2015-05", "month", "no_later_than"],
     ["kim-stays-away-from-victory-day-parade-2015-05", "2015-05", "2015-05", "month", "inferred"],
     ["rus-reserves-rajin-coal-exports-2016-03", "2016-03", "2016-03", "month", "inferred"],
     ["soviet-union-collapse-late-1980s-early-1990s", "1987", "1994", "range", "inferred"],
-    ["putin-comes-to-power-2000s", "2000", "2009", "decade", "inferred"],
+    ["putin-comes-to-power-2000s", "2000", "2009", "decade", "no_later_than"],
     ["prk-missile-tests-2006", "2006", "2006", "year", "inferred"],
     ["rus-economic-condition-worsens-2015", "2015", "2015", "year", "inferred"],
-    ["rus-ukr-conflict-2014-03", "2014-03", "2014-03", "month", "inferred"],
-    ["rus-annexes-crimea-2014-03", "2014-03", "2014-03", "month", "inferred"],
+    ["rus-ukr-conflict-2014-03", "2014-03", "2014-03", "month", "no_later_than"],
+    ["rus-annexes-crimea-2014-03", "2014-03", "2014-03", "month", "no_later_than"],
     ["victory-day-parade-boycott-2015-05", "2015-05", "2015-05", "month", "inferred"],
+    ["chn-military-assistance-to-prk-1950-1953", "1950", "1953", "range", "inferred"],
+    ["rus-prk-relations-partially-improve-late-1990s", "1995", "1999", "decade", "explicit"],
+    ["rus-prk-relations-deteriorate-2006", "2006", "2006", "year", "inferred"],
+    ["rus-prk-rapprochement-2014-2015", "2014", "2015", "range", "inferred"],
+    ["un-criticizes-rus-prk-extradition-treaty-2014-2016", "2014", "2016-05", "range", "inferred"],
+    ["rus-kor-coal-supplies-via-rajin-2014-2016", "2014-11", "2016-03", "range", "inferred"],
   ])("%s: %s..%s (%s, %s)", (id, start, end, precision, basis) => {
     expect(event(id)).toMatchObject({ date_start: start, date_end: end, date_precision: precision, date_basis: basis });
   });
 
-  it("explain every inferred date", () => {
-    for (const e of events.filter((e) => e.date_basis === "inferred")) expect(e.note).toBeTruthy();
+  it("explain every date that is not explicit", () => {
+    for (const e of events.filter((e) => e.date_basis !== "explicit")) expect(e.note, e.id).toBeTruthy();
   });
 
   it("type a stated intention as one, not as a body set up", () => {
@@ -132,13 +139,44 @@ describe("events of the memo", () => {
     expect(event("rus-ukr-conflict-2014-03").actors).toEqual(["RUS", "UKR"]);
     expect(event("rus-annexes-crimea-2014-03").actors).toEqual(["RUS"]);
     expect(event("soviet-union-collapse-late-1980s-early-1990s").actors).toEqual(["SUN"]);
+    expect(event("korean-war-1950-1953").actors).toEqual(["PRK", "CHN"]);
+    expect(event("chn-military-assistance-to-prk-1950-1953")).toMatchObject({ actors: ["CHN", "PRK"], plover: "AID" });
   });
 
-  it("say in the note when the memo gives only the latest date a happening can have", () => {
-    const bounded = ["rus-ukr-conflict-2014-03", "rus-annexes-crimea-2014-03", "prk-missile-tests-2006"];
-    for (const id of [...bounded, "kim-agrees-to-attend-victory-day-parade-2015-05", "putin-comes-to-power-2000s"]) {
-      expect(event(id).note, id).toContain("the latest date the memo allows");
+  it("code no PLOVER category that would misread the actors: no named source, or no named target", () => {
+    expect(event("victory-day-parade-boycott-2015-05").plover).toBeNull();
+    expect(event("korean-war-1950-1953").plover).toBeNull();
+    expect(event("trans-korean-corridor-on-hold-2006")).toMatchObject({ event_type: "investment", plover: null });
+  });
+
+  it("file a concluded agreement under SUPPORT and a promise or stated intent under AGREE", () => {
+    for (const id of ["rus-prk-investment-deal-2014-10", "rus-prk-investment-deal-2015-01", "rus-agrees-prk-extradition-treaty-2014-2015"]) {
+      expect(event(id).plover, id).toBe("SUPPORT");
     }
+    const promises = ["rus-prk-debt-agreement-2012", "prk-consents-trans-korean-corridor-2000s", "kim-agrees-to-attend-victory-day-parade-2015-05", "asian-trading-house-announced-2015-10"];
+    for (const id of promises) expect(event(id).plover, id).toBe("AGREE");
+  });
+
+  it("file a vote against a UN resolution under REJECT, and a change in relations by its direction", () => {
+    for (const id of ["prk-votes-against-crimea-resolution-2014", "rus-votes-against-prk-human-rights-resolution-2014", "rus-votes-against-prk-human-rights-resolution-2015"]) {
+      expect(event(id).plover, id).toBe("REJECT");
+    }
+    const improvements = ["rus-prk-relations-partially-improve-late-1990s", "rus-prk-relations-improve-2000s", "rus-prk-rapprochement-2014-2015", "rus-prk-year-of-friendship-2015"];
+    for (const id of improvements) expect(event(id).plover, id).toBe("SUPPORT");
+    expect(event("rus-prk-relations-deteriorate-2006").plover).toBe("SANCTION");
+  });
+
+  it("give a date the memo sets only as an upper bound as no_later_than, and one it also bounds below as inferred", () => {
+    const bounded = ["putin-comes-to-power-2000s", "rus-ukr-conflict-2014-03", "rus-annexes-crimea-2014-03", "kim-agrees-to-attend-victory-day-parade-2015-05"];
+    expect(events.filter((e) => e.date_basis === "no_later_than").map((e) => e.id).sort()).toEqual([...bounded].sort());
+    for (const id of bounded) expect(event(id).note, id).toContain("the latest date the memo allows");
+    expect(event("prk-missile-tests-2006")).toMatchObject({ date_basis: "inferred", date_start: "2006" });
+    expect(event("prk-missile-tests-2006").note).toContain("From 2006");
+  });
+
+  it("title what the memo asserts, without a doubt it does not express", () => {
+    expect(event("prk-hydrogen-bomb-test-2016-01").title).toBe("North Korea's hydrogen bomb test");
+    expect(event("prk-hydrogen-bomb-test-2016-01").note).toContain("Context from outside the memo");
   });
 
   it("quote only what they report: the parade agreement and the reversal are two events", () => {
@@ -181,7 +219,7 @@ describe("provenance", () => {
     const times = report.dataset.mentions.filter((m) => m.kind === "time" && m.source_id === MEMO);
     expect(times.length).toBeGreaterThan(40);
     for (const m of times) expect(m.used_by.length > 0 !== (m.dismissed !== null), m.text).toBe(true);
-    expect(times.find((m) => m.text === "May 2016")!.dismissed).toContain("own date of publication");
+    expect(times.find((m) => m.text === "May 2016")!.used_by).toEqual(["un-criticizes-rus-prk-extradition-treaty-2014-2016"]);
   });
 
   it("vague amounts are dismissed, not figures", () => {
