@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { brokenSources, MEMO_DIR, replaceIn, runCli, snapshot } from "./helpers/cli.ts";
 
-/** The 1-based line of the first line of the memo's curated `file` that is `line`, after the line holding `after`. */
+/** The 1-based number of the first line of the memo's curated `file` that is `line`, after one holding `after`. */
 function curatedLine(file: string, after: string, line: string): number {
   const lines = readFileSync(join(MEMO_DIR, file), "utf8").split("\n");
   const from = lines.findIndex((l) => l.includes(after));
@@ -16,8 +16,14 @@ function curatedLine(file: string, after: string, line: string): number {
   return at + 1;
 }
 
+/** The annexation of Crimea's upper-bound date, `by: March 2014` and the passage that holds it, and its line. */
 const annexation = "- id: rus-annexes-crimea-2014-03";
-const annexationBound = "    in: North Korea was among only 11 states that voted in March 2014\n  note: >-\n    The memo names the annexation";
+const annexationBy = "    by: March 2014";
+const annexationIn =
+  "    in: North Korea was among only 11 states that voted in March 2014\n  note: >-\n    The memo names the";
+const annexationDateLine = curatedLine("events.yaml", annexation, annexationBy);
+const unVotes = "- id: un-votes-against-crimea-resolution-2014";
+const unVotesPeriodLine = curatedLine("figures.yaml", unVotes, "  period: March 2014");
 
 interface Case {
   name: string;
@@ -79,7 +85,7 @@ const cases: Case[] = [
   },
   {
     name: "an uncovered time mention",
-    edit: (dir) => replaceIn(join(dir, "dismissed.yaml"), "- kind: time\n  quote: was achieved in 2014 or 2015\n", "- kind: quantity\n  quote: was achieved in 2014 or 2015\n"),
+    edit: (dir) => replaceIn(join(dir, "dismissed.yaml"), "kind: time\n  quote: was", "kind: quantity\n  quote: was"),
     says: [
       /dismissed\.yaml:\d+ \[#\d+\]: no quantity mention was extracted in "was achieved in 2014 or 2015"/,
       /memo\.txt:\d+ \[2014\]: time mention "2014" dates no event or figure period and is not dismissed/,
@@ -88,14 +94,14 @@ const cases: Case[] = [
   },
   {
     name: "an upper-bound date with a key its form does not take",
-    edit: (dir) => replaceIn(join(dir, "events.yaml"), annexationBound, annexationBound.replace("\n  note:", "\n    minus: a year after\n  note:")),
-    says: [`events.yaml:${curatedLine("events.yaml", annexation, "    by: March 2014")} [rus-annexes-crimea-2014-03]: date: Unrecognized key: "minus"`],
+    edit: (dir) => replaceIn(join(dir, "events.yaml"), annexationIn, `    minus: x\n${annexationIn}`),
+    says: [`events.yaml:${annexationDateLine} [rus-annexes-crimea-2014-03]: date: Unrecognized key: "minus"`],
   },
   {
     name: "an upper-bound date without its mention",
-    edit: (dir) => replaceIn(join(dir, "events.yaml"), "    by: March 2014\n" + annexationBound, "    by:\n" + annexationBound),
+    edit: (dir) => replaceIn(join(dir, "events.yaml"), `${annexationBy}\n${annexationIn}`, `    by:\n${annexationIn}`),
     says: [
-      `events.yaml:${curatedLine("events.yaml", annexation, "    by: March 2014")} [rus-annexes-crimea-2014-03]: date: not a date: ` +
+      `events.yaml:${annexationDateLine} [rus-annexes-crimea-2014-03]: date: not a date: ` +
         "give a time mention's text, {mention, in?, minus?}, {from, to, in?} or {by, in?}",
     ],
   },
@@ -103,7 +109,7 @@ const cases: Case[] = [
     name: "an upper bound as a figure's period, which has no date basis to say so",
     edit: (dir) => replaceIn(join(dir, "figures.yaml"), "  period: March 2014\n", "  period:\n    by: March 2014\n"),
     says: [
-      `figures.yaml:${curatedLine("figures.yaml", "- id: un-votes-against-crimea-resolution-2014", "  period: March 2014") + 1} ` +
+      `figures.yaml:${unVotesPeriodLine + 1} ` +
         "[un-votes-against-crimea-resolution-2014]: period: not a period: give a time mention's text, " +
         "{mention, in?, minus?} or {from, to, in?} ({by} dates events only)",
     ],

@@ -171,7 +171,8 @@ describe("timeline chart", () => {
 
   it("labels each row with the event's date, title and type, and marks inferred dates", () => {
     expect(svg(TIMELINE)).toContain(">1950–1953 · The Korean War, which ended in a stalemate [war]</text>");
-    expect(decodeEntities(svg(TIMELINE))).toContain(">Jan 2016* · North Korea's hydrogen bomb test [weapons test]</text>");
+    const hydrogenBombTest = ">Jan 2016* · North Korea's hydrogen bomb test [weapons test]</text>";
+    expect(decodeEntities(svg(TIMELINE))).toContain(hydrogenBombTest);
     expect(svg(TIMELINE)).toContain("[UN vote]</text>");
   });
 

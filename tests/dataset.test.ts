@@ -140,7 +140,8 @@ describe("events of the memo", () => {
     expect(event("rus-annexes-crimea-2014-03").actors).toEqual(["RUS"]);
     expect(event("soviet-union-collapse-late-1980s-early-1990s").actors).toEqual(["SUN"]);
     expect(event("korean-war-1950-1953").actors).toEqual(["PRK", "CHN"]);
-    expect(event("chn-military-assistance-to-prk-1950-1953")).toMatchObject({ actors: ["CHN", "PRK"], plover: "AID" });
+    const assistance = event("chn-military-assistance-to-prk-1950-1953");
+    expect(assistance).toMatchObject({ actors: ["CHN", "PRK"], plover: "AID" });
   });
 
   it("code no PLOVER category that would misread the actors: no named source, or no named target", () => {
@@ -150,25 +151,46 @@ describe("events of the memo", () => {
   });
 
   it("file a concluded agreement under SUPPORT and a promise or stated intent under AGREE", () => {
-    for (const id of ["rus-prk-investment-deal-2014-10", "rus-prk-investment-deal-2015-01", "rus-agrees-prk-extradition-treaty-2014-2015"]) {
-      expect(event(id).plover, id).toBe("SUPPORT");
-    }
-    const promises = ["rus-prk-debt-agreement-2012", "prk-consents-trans-korean-corridor-2000s", "kim-agrees-to-attend-victory-day-parade-2015-05", "asian-trading-house-announced-2015-10"];
+    const concluded = [
+      "rus-prk-investment-deal-2014-10",
+      "rus-prk-investment-deal-2015-01",
+      "rus-agrees-prk-extradition-treaty-2014-2015",
+    ];
+    for (const id of concluded) expect(event(id).plover, id).toBe("SUPPORT");
+    const promises = [
+      "rus-prk-debt-agreement-2012",
+      "prk-consents-trans-korean-corridor-2000s",
+      "kim-agrees-to-attend-victory-day-parade-2015-05",
+      "asian-trading-house-announced-2015-10",
+    ];
     for (const id of promises) expect(event(id).plover, id).toBe("AGREE");
   });
 
   it("file a vote against a UN resolution under REJECT, and a change in relations by its direction", () => {
-    for (const id of ["prk-votes-against-crimea-resolution-2014", "rus-votes-against-prk-human-rights-resolution-2014", "rus-votes-against-prk-human-rights-resolution-2015"]) {
-      expect(event(id).plover, id).toBe("REJECT");
-    }
-    const improvements = ["rus-prk-relations-partially-improve-late-1990s", "rus-prk-relations-improve-2000s", "rus-prk-rapprochement-2014-2015", "rus-prk-year-of-friendship-2015"];
+    const votesAgainst = [
+      "prk-votes-against-crimea-resolution-2014",
+      "rus-votes-against-prk-human-rights-resolution-2014",
+      "rus-votes-against-prk-human-rights-resolution-2015",
+    ];
+    for (const id of votesAgainst) expect(event(id).plover, id).toBe("REJECT");
+    const improvements = [
+      "rus-prk-relations-partially-improve-late-1990s",
+      "rus-prk-relations-improve-2000s",
+      "rus-prk-rapprochement-2014-2015",
+      "rus-prk-year-of-friendship-2015",
+    ];
     for (const id of improvements) expect(event(id).plover, id).toBe("SUPPORT");
     expect(event("rus-prk-relations-deteriorate-2006").plover).toBe("SANCTION");
   });
 
-  it("give a date the memo sets only as an upper bound as no_later_than, and one it also bounds below as inferred", () => {
-    const bounded = ["putin-comes-to-power-2000s", "rus-ukr-conflict-2014-03", "rus-annexes-crimea-2014-03", "kim-agrees-to-attend-victory-day-parade-2015-05"];
-    expect(events.filter((e) => e.date_basis === "no_later_than").map((e) => e.id).sort()).toEqual([...bounded].sort());
+  it("date a happening the memo bounds only above as no_later_than, and one it bounds below too as inferred", () => {
+    const bounded = [
+      "kim-agrees-to-attend-victory-day-parade-2015-05",
+      "putin-comes-to-power-2000s",
+      "rus-annexes-crimea-2014-03",
+      "rus-ukr-conflict-2014-03",
+    ];
+    expect(events.filter((e) => e.date_basis === "no_later_than").map((e) => e.id).sort()).toEqual(bounded);
     for (const id of bounded) expect(event(id).note, id).toContain("the latest date the memo allows");
     expect(event("prk-missile-tests-2006")).toMatchObject({ date_basis: "inferred", date_start: "2006" });
     expect(event("prk-missile-tests-2006").note).toContain("From 2006");
@@ -189,6 +211,12 @@ describe("the series break between Soviet and Russian trade", () => {
   it("is stated on the 1996 row and on every indicator that crosses it", () => {
     const row = report.series.get("trade_turnover")!.find((r) => r.figure_id === "trade-turnover-rus-prk-1996")!;
     expect(row.break_note).toContain("when this trade was the Soviet Union's");
+    // Grounded in the memo's own words, not in knowledge from outside it.
+    const note1988 = figures.find((f) => f.id === "trade-turnover-rus-prk-1988")!.note;
+    for (const words of ["Soviet-North Korean cooperation", "until the end of the 1980s", "post-Soviet peak"]) {
+      expect(row.break_note).toContain(words);
+      expect(note1988).toContain(words);
+    }
     for (const kind of ["abs-change", "pct-change", "cagr"]) {
       const crossing = report.indicators.find((i) => i.id === `trade-turnover-rus-prk-1996-${kind}`)!;
       expect(crossing.note, kind).toContain("when this trade was the Soviet Union's");
@@ -219,7 +247,8 @@ describe("provenance", () => {
     const times = report.dataset.mentions.filter((m) => m.kind === "time" && m.source_id === MEMO);
     expect(times.length).toBeGreaterThan(40);
     for (const m of times) expect(m.used_by.length > 0 !== (m.dismissed !== null), m.text).toBe(true);
-    expect(times.find((m) => m.text === "May 2016")!.used_by).toEqual(["un-criticizes-rus-prk-extradition-treaty-2014-2016"]);
+    const memoDate = times.find((m) => m.text === "May 2016")!;
+    expect(memoDate.used_by).toEqual(["un-criticizes-rus-prk-extradition-treaty-2014-2016"]);
   });
 
   it("vague amounts are dismissed, not figures", () => {

@@ -54,21 +54,26 @@ describe("date_basis from how the date was built", () => {
   });
 
   it("is inferred for a window whose ends stand in two passages of their own", () => {
-    const window = { from: { mention: "1988", in: "Trade fell to $2 billion in 1988" }, to: { mention: "2006", in: "In 2006 a peak came" } };
-    expect(when(text, "Talks failed", window)).toEqual({ start: "1988", end: "2006", precision: "range", basis: "inferred" });
+    const from = { mention: "1988", in: "Trade fell to $2 billion in 1988" };
+    const window = { from, to: { mention: "2006", in: "In 2006 a peak came" } };
+    const built = { start: "1988", end: "2006", precision: "range", basis: "inferred" };
+    expect(when(text, "Talks failed", window)).toEqual(built);
   });
 });
 
 describe("a date the text gives only as an upper bound", () => {
-  const text = "Ostmark took the island. In March 2014 the council voted against a resolution condemning it. By 2019 all was calm.";
+  const text = "Ostmark took the island. In March 2014 the council voted against a resolution. By 2019 it was calm.";
+  const island = "Ostmark took the island";
 
   it("is no_later_than the mention `by` names in another passage, at the mention's precision", () => {
     const spec = { by: "March 2014", in: "In March 2014 the council voted" };
-    expect(when(text, "Ostmark took the island", spec)).toEqual({ start: "2014-03", end: "2014-03", precision: "month", basis: "no_later_than" });
+    const bound = { start: "2014-03", end: "2014-03", precision: "month", basis: "no_later_than" };
+    expect(when(text, island, spec)).toEqual(bound);
   });
 
   it("is no_later_than a `by` mention inside the quote itself, never explicit", () => {
-    expect(when(text, "By 2019 all was calm", { by: "2019" })).toEqual({ start: "2019", end: "2019", precision: "year", basis: "no_later_than" });
+    const bound = { start: "2019", end: "2019", precision: "year", basis: "no_later_than" };
+    expect(when(text, "By 2019 it was calm", { by: "2019" })).toEqual(bound);
   });
 
   it("is no_later_than for any year a `by` names, and keeps that year", () => {
@@ -76,13 +81,15 @@ describe("a date the text gives only as an upper bound", () => {
       fc.property(fc.integer({ min: 1900, max: 2030 }), (year) => {
         const sentence = `The treaty was signed. Both sides voted on it in ${year}.`;
         const spec = { by: String(year), in: `voted on it in ${year}` };
-        expect(when(sentence, "The treaty was signed", spec)).toMatchObject({ start: String(year), end: String(year), basis: "no_later_than" });
+        const bound = { start: String(year), end: String(year), basis: "no_later_than" };
+        expect(when(sentence, "The treaty was signed", spec)).toMatchObject(bound);
       }),
       { numRuns: 50 },
     );
   });
 
   it("refuses a `by` that names no time mention of its passage", () => {
-    expect(() => when(text, "Ostmark took the island", { by: "April 2014", in: "In March 2014 the council voted" })).toThrow(/April 2014/);
+    const spec = { by: "April 2014", in: "In March 2014 the council voted" };
+    expect(() => when(text, island, spec)).toThrow(/April 2014/);
   });
 });

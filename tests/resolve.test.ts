@@ -111,13 +111,17 @@ describe("resolving an event", () => {
   const event = (over: Partial<CuratedEvent>) =>
     resolveEvent(
       context(),
-      curated({ id: "exports-fall-2020", event_type: "trade", actors: ["HAL", "OST"], title: "Exports fall", quote: "The following year they fell", date: "The following year", ...over } as CuratedEvent),
+      curated({
+        ...{ id: "exports-fall-2020", event_type: "trade", actors: ["HAL", "OST"], title: "Exports fall" },
+        ...{ quote: "The following year they fell", date: "The following year", ...over },
+      } as CuratedEvent),
     ).record;
 
   it("dated only by an upper bound, is no_later_than that date, and says in its note what bounds it", () => {
     const bound = { by: "2019", in: "rose to about $40 million in 2019" };
     expect(() => event({ date: bound })).toThrow(/an upper-bound \(no_later_than\) date needs a `note`/);
-    expect(event({ date: bound, note: "They fell after the 2019 rise." })).toMatchObject({ date_start: "2019", date_end: "2019", date_basis: "no_later_than" });
+    const record = event({ date: bound, note: "They fell after the 2019 rise." });
+    expect(record).toMatchObject({ date_start: "2019", date_end: "2019", date_basis: "no_later_than" });
   });
 });
 

@@ -16,7 +16,8 @@ export function resolveEvent(context: SourceContext, item: Curated<CuratedEvent>
   const claimed: Located[] = [];
   const when = resolveWhen(context, c.date, span, fail, "date", (t) => claimed.push(t));
   if (when.basis !== "explicit" && c.note === undefined) {
-    fail(`an ${when.basis === "inferred" ? "inferred date" : "upper-bound (no_later_than) date"} needs a \`note\` that says what dates it`, "date");
+    const kind = when.basis === "inferred" ? "an inferred date" : "an upper-bound (no_later_than) date";
+    fail(`${kind} needs a \`note\` that says what dates it`, "date");
   }
   checkExpectedDate(c.expect_date, when, fail, "expect_date");
   for (const mention of claimed) mention.usedBy.push(c.id);
