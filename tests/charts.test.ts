@@ -160,10 +160,10 @@ describe("series chart", () => {
 });
 
 describe("timeline chart", () => {
-  it("has one mark per event: a bar for a period, a dot for a single date", () => {
+  it("has one mark per event: a bar for a period, a dot for a single date or a date it happened by", () => {
     const bars = markLabels(svg(TIMELINE), "event_periods");
     const dots = markLabels(svg(TIMELINE), "event_dates");
-    const periods = input.events.filter((e) => e.date_start !== e.date_end);
+    const periods = input.events.filter((e) => e.date_start !== e.date_end && e.date_basis !== "no_later_than");
     expect(bars).toHaveLength(periods.length);
     expect(dots).toHaveLength(input.events.length - periods.length);
     for (const event of input.events) expect([...bars, ...dots].filter((label) => label.endsWith(`(${event.id})`))).toHaveLength(1);
@@ -174,6 +174,10 @@ describe("timeline chart", () => {
     const hydrogenBombTest = ">Jan 2016* · North Korea's hydrogen bomb test [weapons test]</text>";
     expect(decodeEntities(svg(TIMELINE))).toContain(hydrogenBombTest);
     expect(svg(TIMELINE)).toContain("[UN vote]</text>");
+    // A date the source gives only as an upper bound reads "by", with no period drawn across it.
+    for (const event of input.events.filter((e) => e.date_basis === "no_later_than")) {
+      expect(markLabels(svg(TIMELINE), "event_dates").some((label) => label.startsWith("by ") && label.endsWith(`(${event.id})`))).toBe(true);
+    }
   });
 
   it("colours each event by its PLOVER group, the same colour for every category of a group, and names the group", () => {

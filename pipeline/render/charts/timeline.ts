@@ -66,7 +66,7 @@ export function draw({ config, sources, events }: ChartContext): ChartDrawing {
   const firstYear = Math.floor(Math.min(...marks.map((m) => m.start)));
   const lastYear = Math.ceil(Math.max(...marks.map((m) => m.end))) - 1;
   const title = `Dated events in the sources, ${firstYear}–${lastYear}`;
-  const subtitle = `Bars: periods; dots: a single year, month or day; [ ]: event type. * Date inferred from the source's wording. The time axis is stretched after ${time.stretchFrom}.`;
+  const subtitle = `Bars: periods; dots: a single year, month or day; [ ]: event type. * Date inferred from the source's wording; by: no later than that date. The time axis is stretched after ${time.stretchFrom}.`;
   const source = sourceLine(sources, sorted);
   const spec: TopLevelSpec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -130,8 +130,11 @@ function yearTicks(first: number, last: number, pixelsPerYear: number): number[]
 function eventMark(event: Event, actors: Record<string, unknown>): EventMark {
   const start = startYear(event.date_start);
   const end = endYear(event.date_end);
-  const single = event.date_start === event.date_end;
-  const when = (single ? dateLabel(event.date_start) : `${dateLabel(event.date_start)}–${dateLabel(event.date_end)}`) + (event.date_basis === "inferred" ? "*" : "");
+  // A date the source gives only as an upper bound is a point at its end, labelled "by", never a period.
+  const bounded = event.date_basis === "no_later_than";
+  const single = bounded || event.date_start === event.date_end;
+  const span = event.date_start === event.date_end ? dateLabel(event.date_start) : `${dateLabel(event.date_start)}–${dateLabel(event.date_end)}`;
+  const when = bounded ? `by ${span}` : span + (event.date_basis === "inferred" ? "*" : "");
   const type = typeWords(event.event_type, actors);
   const group = ploverGroup(event.plover) ?? NO_CATEGORY;
   const category = event.plover === null ? NO_CATEGORY : `PLOVER ${event.plover}, ${group}`;
@@ -140,7 +143,7 @@ function eventMark(event: Event, actors: Record<string, unknown>): EventMark {
     group,
     start,
     end,
-    middle: (start + end) / 2,
+    middle: bounded ? end : (start + end) / 2,
     single,
     description: `${when}: ${event.title}; ${type}; ${category} (${event.id})`,
   };
