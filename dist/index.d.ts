@@ -286,6 +286,7 @@ export type EventId =
   | "prk-founded-1948"
   | "prk-hydrogen-bomb-test-2016-01"
   | "prk-imposes-corridor-conditions-2000s"
+  | "prk-kor-tensions-2006"
   | "prk-missile-tests-2006"
   | "prk-satellite-launch-2016-02"
   | "prk-votes-against-crimea-resolution-2014"
@@ -325,6 +326,7 @@ export type EventId =
   | "rus-votes-against-prk-human-rights-resolution-2014"
   | "rus-votes-against-prk-human-rights-resolution-2015"
   | "soviet-union-collapse-late-1980s-early-1990s"
+  | "trans-korean-corridor-develops-2000s"
   | "trans-korean-corridor-on-hold-2006"
   | "un-criticizes-rus-prk-extradition-treaty-2014-2016"
   | "victory-day-parade-boycott-2015-05";

@@ -71,7 +71,7 @@ describe("events of the memo", () => {
   const event = (id: string) => events.find((e) => e.id === id)!;
 
   it("are exactly the memo's dated happenings, none of them a restated statistic", () => {
-    expect(events).toHaveLength(54);
+    expect(events).toHaveLength(56);
     // A trade level is a figure: no event restates one.
     const tradeLevels = figures.filter((f) => f.measure === "trade_turnover").map((f) => f.quote);
     for (const e of events) for (const level of tradeLevels) expect(e.quote.includes(level), `${e.id} restates "${level}"`).toBe(false);
@@ -105,7 +105,9 @@ describe("events of the memo", () => {
     ["rus-reserves-rajin-coal-exports-2016-03", "2016-03", "2016-03", "month", "inferred"],
     ["soviet-union-collapse-late-1980s-early-1990s", "1987", "1994", "range", "inferred"],
     ["putin-comes-to-power-2000s", "2000", "2009", "decade", "no_later_than"],
-    ["prk-missile-tests-2006", "2006", "2006", "year", "inferred"],
+    ["prk-missile-tests-2006", "2006", "2006", "year", "no_later_than"],
+    ["prk-kor-tensions-2006", "2006", "2006", "year", "explicit"],
+    ["trans-korean-corridor-develops-2000s", "2000", "2009", "decade", "inferred"],
     ["rus-economic-condition-worsens-2015", "2015", "2015", "year", "inferred"],
     ["rus-ukr-conflict-2014-03", "2014-03", "2014-03", "month", "no_later_than"],
     ["rus-annexes-crimea-2014-03", "2014-03", "2014-03", "month", "no_later_than"],
@@ -186,14 +188,23 @@ describe("events of the memo", () => {
   it("date a happening the memo bounds only above as no_later_than, and one it bounds below too as inferred", () => {
     const bounded = [
       "kim-agrees-to-attend-victory-day-parade-2015-05",
+      "prk-missile-tests-2006",
       "putin-comes-to-power-2000s",
       "rus-annexes-crimea-2014-03",
       "rus-ukr-conflict-2014-03",
     ];
     expect(events.filter((e) => e.date_basis === "no_later_than").map((e) => e.id).sort()).toEqual(bounded);
     for (const id of bounded) expect(event(id).note, id).toContain("the latest date the memo allows");
-    expect(event("prk-missile-tests-2006")).toMatchObject({ date_basis: "inferred", date_start: "2006" });
-    expect(event("prk-missile-tests-2006").note).toContain("From 2006");
+    // The paragraph's "From 2006" dates the inter-Korean tensions, not the tests Russia condemned "in 2006".
+    expect(event("prk-missile-tests-2006").note).toContain("dates the new inter-Korean tensions, not the");
+    expect(event("rus-economic-condition-worsens-2015")).toMatchObject({ date_basis: "inferred", date_start: "2015" });
+  });
+
+  it("type a promise as diplomacy and an agreement signed or a debt settled as agreement", () => {
+    expect(event("prk-consents-trans-korean-corridor-2000s")).toMatchObject({ event_type: "diplomacy", plover: "AGREE" });
+    expect(event("prk-consents-trans-korean-corridor-2000s").quote).toBe("Initially, North Korea gave its consent");
+    expect(event("kim-agrees-to-attend-victory-day-parade-2015-05").event_type).toBe("diplomacy");
+    expect(event("rus-prk-investment-deal-2014-10")).toMatchObject({ event_type: "agreement", plover: "SUPPORT" });
   });
 
   it("title what the memo asserts, without a doubt it does not express", () => {
