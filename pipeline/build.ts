@@ -1,6 +1,6 @@
 /**
  * The build: the dataset configuration and every source folder through ingest, extract and resolve; then
- * validate, derive, and the output steps (pipeline/outputs/), whose files the descriptor describes. Nothing is
+ * validate, derive, and the output steps (pipeline/formats/), whose files the descriptor describes. Nothing is
  * written unless every stage succeeds, and then all at once (publish.ts).
  */
 import { existsSync, readdirSync } from "node:fs";
@@ -8,23 +8,23 @@ import { join } from "node:path";
 import { z } from "zod";
 import { sourceSchema, type Indicator, type Mention, type SeriesObservation, type Source } from "../schemas/index.ts";
 import { CONFIG_FILE, loadDatasetConfig, type LoadedConfig } from "./config/dataset-config.ts";
-import { loadCuration, type Curated } from "./curation.ts";
-import { curatedEvent, curatedFigure, curatedIndicator, dismissal } from "./curated-records.ts";
-import { intervalColumns } from "./date-interval.ts";
+import { loadCuration, type Curated } from "./io/yaml-file.ts";
+import { curatedEvent, curatedFigure, curatedIndicator, dismissal } from "./curation/records.ts";
+import { intervalColumns } from "./tables/date-interval.ts";
 import { derive, type IndicatorDefinition } from "./derive/index.ts";
-import { PipelineError } from "./errors.ts";
+import { PipelineError } from "./io/errors.ts";
 import { extract } from "./extract/index.ts";
-import { decodeUtf8Text, readInputFile, sourceFolders } from "./input-files.ts";
-import { readJsonText, readPackageJson } from "./json-file.ts";
-import { normalize, verifyChecksum } from "./ingest.ts";
-import type { BuildProducts, Files, OutputStep, PackageMetadata, PublishedTable, SourceText } from "./outputs/step.ts";
-import { datapackage } from "./package/datapackage.ts";
-import { writeAtomically } from "./publish.ts";
+import { decodeUtf8Text, readInputFile, sourceFolders } from "./io/input-files.ts";
+import { readJsonText, readPackageJson } from "./io/json-file.ts";
+import { normalize, verifyChecksum } from "./ingest/index.ts";
+import type { BuildProducts, Files, OutputStep, PackageMetadata, PublishedTable, SourceText } from "./formats/format.ts";
+import { datapackage } from "./publish/datapackage.ts";
+import { writeAtomically } from "./publish/write-atomically.ts";
 import { resolve } from "./resolve/index.ts";
-import { assertCurated } from "./to-curate.ts";
-import { cachedStep, inputsKey, sourceFiles, stepCacheDir } from "./step-cache.ts";
-import { byKeys, tableSpecs } from "./tables.ts";
-import { validate, validateDerived, type Dataset } from "./validate.ts";
+import { assertCurated } from "./curation/to-curate.ts";
+import { cachedStep, inputsKey, sourceFiles, stepCacheDir } from "./formats/step-cache.ts";
+import { byKeys, tableSpecs } from "./tables/index.ts";
+import { validate, validateDerived, type Dataset } from "./validate/index.ts";
 
 /** source.json: the published source record plus the name of the text file it describes. */
 const sourceFile = sourceSchema
@@ -32,7 +32,7 @@ const sourceFile = sourceSchema
   .extend({ file: z.string().min(1), note: sourceSchema.shape.note.default(null) });
 
 const ROOT = join(import.meta.dirname, "..");
-const OUTPUTS = join(import.meta.dirname, "outputs");
+const FORMATS = join(import.meta.dirname, "formats");
 
 export interface BuildOptions {
   sourcesDir: string;
@@ -137,12 +137,22 @@ export async function build({ sourcesDir, outDir, cache = true, version }: Build
   return { dataset, indicators: derived.indicators, series: derived.series, tables, files, dismissed };
 }
 
-/** Every module of pipeline/outputs/ that exports a step, in file name order. */
+/** The module of each step: the index.ts of its folder in pipeline/formats/. */
+const stepModules = new Map<OutputStep, string>();
+
+/** Every folder of pipeline/formats/ whose index.ts exports a step, in folder name order. */
 async function outputSteps(): Promise<OutputStep[]> {
-  const modules = readdirSync(OUTPUTS)
-    .filter((name) => name.endsWith(".ts") && name !== "step.ts")
+  const modules = readdirSync(FORMATS, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(FORMATS, entry.name, "index.ts")))
+    .map((entry) => join(FORMATS, entry.name, "index.ts"))
     .sort();
-  return Promise.all(modules.map(async (name) => ((await import(join(OUTPUTS, name))) as { step: OutputStep }).step));
+  return Promise.all(
+    modules.map(async (module) => {
+      const { step } = (await import(module)) as { step: OutputStep };
+      stepModules.set(step, module);
+      return step;
+    }),
+  );
 }
 
 /** A step on the products it reads, reused from the cache when it says so and nothing it reads has changed. */
@@ -158,7 +168,7 @@ async function runStep(step: OutputStep, products: BuildProducts, cacheDir: stri
     return products[key];
   };
   const data = Object.fromEntries(step.reads.filter((key) => key !== "root").map((key) => [key, asData(key)]));
-  const modules = [join(OUTPUTS, `${step.name}.ts`), ...(step.cache.folders ?? []).flatMap((folder) => sourceFiles(join(ROOT, folder)))];
+  const modules = [stepModules.get(step)!, ...(step.cache.folders ?? []).flatMap((folder) => sourceFiles(join(ROOT, folder)))];
   const key = inputsKey(ROOT, { modules, packages: step.cache.packages, data });
   return cachedStep(cacheDir, step.name, key, async () => step.run(reads));
 }

@@ -5,9 +5,9 @@
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { readPackageJson } from "./json-file.ts";
-import { userPath } from "./user-path.ts";
-import { PipelineError, PipelineErrors, reportLines } from "./errors.ts";
+import { readPackageJson } from "./io/json-file.ts";
+import { userPath } from "./io/user-path.ts";
+import { PipelineError, PipelineErrors, reportLines } from "./io/errors.ts";
 import { parseIsoDate } from "./extract/calendar.ts";
 
 const USAGE = `usage:
@@ -23,8 +23,8 @@ const ROOT = join(import.meta.dirname, "..");
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === "build") return runBuild(rest);
-  if (command === "extract") return (await import("./extract-command.ts")).runExtract(rest);
-  if (command === "add-source") return (await import("./add-source.ts")).runAddSource(rest);
+  if (command === "extract") return (await import("./commands/extract.ts")).runExtract(rest);
+  if (command === "add-source") return (await import("./commands/add-source.ts")).runAddSource(rest);
   if (command === "release") return runRelease(rest);
   if (command === "verify") {
     parseArgs({ args: rest, options: {} });
@@ -49,7 +49,7 @@ async function runBuild(args: string[]): Promise<number> {
   const values = { ...given, sources: given.sources === undefined ? "sources" : userPath(given.sources), out: given.out === undefined ? "dist" : userPath(given.out) };
   const started = performance.now();
   // Before anything else: finish what a killed build left, and refuse an --out that is not ours to replace.
-  const { checkReplaceable, recoverInterruptedPublish } = await import("./publish.ts");
+  const { checkReplaceable, recoverInterruptedPublish } = await import("./publish/write-atomically.ts");
   recoverInterruptedPublish(values.out);
   checkReplaceable(values.out, readPackageJson(ROOT).name);
   // Loaded here so that `extract` starts without Zod, YAML or the CSV writer.

@@ -5,9 +5,9 @@
  * names the file and line where it is used.
  */
 import { z } from "zod";
-import { PipelineError, throwIfAny } from "../errors.ts";
-import { loadYamlDocument, type LoadedDocument } from "../curation.ts";
-import { CONTRACT_TABLES } from "../tables.ts";
+import { PipelineError, throwIfAny } from "../io/errors.ts";
+import { loadYamlDocument, type LoadedDocument } from "../io/yaml-file.ts";
+import { CONTRACT_TABLES } from "../tables/index.ts";
 
 const term = z.string().regex(/^[A-Za-z0-9_/]+$/, "must be a term of letters, digits, `_` or `/`");
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug (letters, digits, single hyphens)");

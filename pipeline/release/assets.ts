@@ -7,10 +7,10 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { readPackageJson } from "../json-file.ts";
+import { readPackageJson } from "../io/json-file.ts";
 import { join } from "node:path";
 import { zipSync, type Zippable } from "fflate";
-import { PipelineError } from "../errors.ts";
+import { PipelineError } from "../io/errors.ts";
 import { compareWithManifest, manifestPath, readManifest, readTree, sha256 } from "./manifest.ts";
 
 export const ASSETS_DIR = "release-assets";

@@ -9,11 +9,11 @@
  * hashes, every later one by the manifest that follows it, the newest by package.json's version, and, in a git
  * clone, any manifest that a commit ever added must still be there.
  */
-import { readJsonFile } from "../json-file.ts";
+import { readJsonFile } from "../io/json-file.ts";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PipelineError } from "../errors.ts";
+import { PipelineError } from "../io/errors.ts";
 import { manifestPath, releasedVersions, sha256, type Manifest, type PreviousRelease } from "./manifest.ts";
 
 export const UNCHAINED_MANIFESTS: Readonly<Record<string, string>> = {

@@ -4,8 +4,8 @@
  * and size of every published file, with record counts per table. A build either matches its version's
  * manifest field for field, or it is a new version.
  */
-import { readJsonFile } from "../json-file.ts";
-import { sha256 } from "../sha256.ts";
+import { readJsonFile } from "../io/json-file.ts";
+import { sha256 } from "../io/sha256.ts";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import semver from "semver";

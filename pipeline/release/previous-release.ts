@@ -3,7 +3,7 @@
  * each file at that commit, checked against the manifest's hashes.
  */
 import { execFileSync } from "node:child_process";
-import { PipelineError } from "../errors.ts";
+import { PipelineError } from "../io/errors.ts";
 import { sha256, type Manifest } from "./manifest.ts";
 
 export function releasedFiles(root: string, manifestFile: string, manifest: Manifest): Map<string, Buffer> {

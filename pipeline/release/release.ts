@@ -7,12 +7,12 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { readPackageJson } from "../json-file.ts";
+import { readPackageJson } from "../io/json-file.ts";
 import { join } from "node:path";
 import semver from "semver";
 import { build } from "../build.ts";
-import { PipelineError, throwIfAny } from "../errors.ts";
-import type { TableSchemaField } from "../package/table-schema.ts";
+import { PipelineError, throwIfAny } from "../io/errors.ts";
+import type { TableSchemaField } from "../formats/csv/table-schema.ts";
 import { changelogEntry, prependEntry } from "./changelog.ts";
 import { diffTables, isAtLeast, requiredBump, type Bump, type ReleaseTable, type TableDiff } from "./diff.ts";
 import { historyProblems, latestRelease } from "./history.ts";

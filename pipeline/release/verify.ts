@@ -5,7 +5,7 @@
  * without a new version.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { readPackageJson } from "../json-file.ts";
+import { readPackageJson } from "../io/json-file.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "../build.ts";

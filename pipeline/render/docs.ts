@@ -8,11 +8,11 @@ import { dirname, join } from "node:path";
 import { z } from "zod";
 import { isoPartialDate } from "../../schemas/index.ts";
 import { id as slug } from "../../schemas/fields.ts";
-import { splitNullable, type JsonSchemaNode } from "../package/json-schema-node.ts";
-import type { PublishedTable } from "../outputs/step.ts";
-import { LIST_DELIMITER } from "../package/table-schema.ts";
-import { CSV_DIALECT } from "../publish.ts";
-import type { TableSpec } from "../tables.ts";
+import { splitNullable, type JsonSchemaNode } from "../tables/json-schema-node.ts";
+import type { PublishedTable } from "../formats/format.ts";
+import { LIST_DELIMITER } from "../formats/csv/table-schema.ts";
+import { CSV_DIALECT } from "../publish/write-atomically.ts";
+import type { TableSpec } from "../tables/index.ts";
 
 export const DICTIONARY_PATH = "docs/DATA_DICTIONARY.md";
 export const DATASHEET_PATH = "docs/DATASHEET.md";

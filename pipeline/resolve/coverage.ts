@@ -3,10 +3,10 @@
  * least one record (an event's date, a figure's period), or the mention is dismissed with a reason. Anything
  * less fails the build with a report per kind that names each mention left over by file and line.
  */
-import { PipelineError } from "../errors.ts";
+import { PipelineError } from "../io/errors.ts";
 import type { ExtractedMention } from "../extract/mention.ts";
-import { rawRange } from "../ingest.ts";
-import { lineFinder } from "../text-lines.ts";
+import { rawRange } from "../ingest/index.ts";
+import { lineFinder } from "../text/lines.ts";
 import type { SourceContext } from "./context.ts";
 import type { Located } from "./locate.ts";
 

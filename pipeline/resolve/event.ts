@@ -1,8 +1,8 @@
 /** A curated event resolved: its date from the time mentions it names, its basis from how the date was built. */
 import type { Event } from "../../schemas/index.ts";
-import type { Curated } from "../curation.ts";
-import { intervalColumns } from "../date-interval.ts";
-import type { CuratedEvent } from "../curated-records.ts";
+import type { Curated } from "../io/yaml-file.ts";
+import { intervalColumns } from "../tables/date-interval.ts";
+import type { CuratedEvent } from "../curation/records.ts";
 import { checkTerm, failer, provenance, type Provenanced, type SourceContext } from "./context.ts";
 import { locateQuote, type Located } from "./locate.ts";
 import { checkExpectedDate, resolveWhen } from "./when.ts";

@@ -1,8 +1,8 @@
 /** A curated figure resolved: its value from the quantity mention it names, its period from a time mention. */
 import type { Figure } from "../../schemas/index.ts";
-import type { Curated } from "../curation.ts";
-import { intervalColumns } from "../date-interval.ts";
-import type { CuratedFigure } from "../curated-records.ts";
+import type { Curated } from "../io/yaml-file.ts";
+import { intervalColumns } from "../tables/date-interval.ts";
+import type { CuratedFigure } from "../curation/records.ts";
 import { checkTerm, failer, provenance, type Provenanced, type SourceContext } from "./context.ts";
 import { locateQuote, mentionIn, type Located } from "./locate.ts";
 import { checkExpectedDate, resolveWhen } from "./when.ts";

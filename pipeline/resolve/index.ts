@@ -4,10 +4,10 @@
  * record keeps its provenance (curated entry, normalized span) for the stages after it.
  */
 import type { Event, Figure, Mention } from "../../schemas/index.ts";
-import type { Curated } from "../curation.ts";
-import { intervalColumns } from "../date-interval.ts";
-import type { CuratedEvent, CuratedFigure, Dismissal } from "../curated-records.ts";
-import { PipelineError, throwIfAny } from "../errors.ts";
+import type { Curated } from "../io/yaml-file.ts";
+import { intervalColumns } from "../tables/date-interval.ts";
+import type { CuratedEvent, CuratedFigure, Dismissal } from "../curation/records.ts";
+import { PipelineError, throwIfAny } from "../io/errors.ts";
 import type { ExtractedMention } from "../extract/mention.ts";
 import { provenance, sourceContext, type Provenanced, type SourceContext } from "./context.ts";
 import { coverageErrors } from "./coverage.ts";

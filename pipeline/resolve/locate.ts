@@ -2,7 +2,7 @@
  * Locating curated quotes in a source's normalized text, and the extracted mentions inside them. Every function
  * here fails through `fail`, which names the curated file, line and key.
  */
-import { codePointIndex } from "../code-points.ts";
+import { codePointIndex } from "../text/code-points.ts";
 import type { ExtractedMention } from "../extract/mention.ts";
 
 export interface Span {

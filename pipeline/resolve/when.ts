@@ -5,7 +5,7 @@
  * expression), taken from another passage (`in`: the sentence or paragraph that dates the happening), built
  * from two mentions (a range from one date to another), or shifted by an offset ("a year after").
  */
-import type { WhenSpec } from "../curated-records.ts";
+import type { WhenSpec } from "../curation/records.ts";
 import type { DatePrecision, TimeMention } from "../extract/mention.ts";
 import { mentionIn, locateQuote, type Fail, type Located, type Span } from "./locate.ts";
 

@@ -1,0 +1,183 @@
+/** Indicators recomputed independently, with plain arithmetic, from the published figures. */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { assemble } from "../../pipeline/build.ts";
+import { loadCuration } from "../../pipeline/io/yaml-file.ts";
+import { curatedIndicator } from "../../pipeline/curation/records.ts";
+import { derive } from "../../pipeline/derive/index.ts";
+import { PipelineErrors } from "../../pipeline/io/errors.ts";
+import { sha256 } from "../../pipeline/ingest/index.ts";
+import type { Figure, Indicator } from "../../schemas/index.ts";
+import { brokenSources, replaceIn, ROOT, runCli } from "../helpers/cli.ts";
+
+const assembled = assemble(join(ROOT, "sources"));
+const { config } = assembled.loaded;
+const figures = assembled.dataset.figures.map((item) => item.record);
+const deriveFrom = (figures: Figure[], definitions = assembled.definitions) =>
+  derive({ figures, definitions, series: config.series, seriesBreaks: new Map(), units: config.units });
+const { indicators, series } = deriveFrom(figures);
+const tradeTurnover = series.get("trade_turnover")!;
+const v = (id: string) => {
+  const figure = figures.find((f) => f.id === id);
+  if (!figure) throw new Error(`no figure ${id}`);
+  return figure.value;
+};
+const indicator = (id: string): Indicator => {
+  const found = indicators.find((i) => i.id === id);
+  if (!found) throw new Error(`no indicator ${id}`);
+  return found;
+};
+const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+
+describe("trade turnover series", () => {
+  const observations = ["1988", "1996", "2006", "2009", "2011-2012", "2014", "2015"];
+  const ids = observations.map((period) => `trade-turnover-rus-prk-${period}`);
+  const years = [1988.5, 1996.5, 2006.5, 2009.5, 2012, 2014.5, 2015.5];
+
+  it("has one row per observation, in period order", () => {
+    expect(tradeTurnover.map((row) => row.figure_id)).toEqual(ids);
+    expect(tradeTurnover.map((row) => row.year)).toEqual(years);
+    expect(tradeTurnover[0]).toMatchObject({ previous_figure_id: null, change_abs: null, change_pct: null, cagr_pct: null });
+  });
+
+  it.each(ids.slice(1).map((id, i) => [ids[i]!, id, years[i]!, years[i + 1]!, observations[i]!, observations[i + 1]!] as const))(
+    "%s → %s: change, percent change and growth rate",
+    (fromId, toId, fromYear, toYear, from, to) => {
+      const [a, b] = [v(fromId), v(toId)];
+      close(indicator(`${toId}-abs-change`).value, b - a);
+      close(indicator(`${toId}-pct-change`).value, (100 * (b - a)) / a);
+      close(indicator(`${toId}-cagr`).value, 100 * ((b / a) ** (1 / (toYear - fromYear)) - 1));
+      const row = tradeTurnover.find((r) => r.figure_id === toId)!;
+      close(row.change_pct!, (100 * (b - a)) / a);
+    },
+  );
+
+  it("gives the headline changes", () => {
+    close(indicator("trade-turnover-rus-prk-1996-pct-change").value, (100 * (85e6 - 2.35e9)) / 2.35e9);
+    close(indicator("trade-turnover-rus-prk-2009-pct-change").value, (100 * (45e6 - 210e6)) / 210e6);
+    close(indicator("trade-turnover-rus-prk-2011-2012-pct-change").value, (100 * (110e6 - 45e6)) / 45e6);
+    close(indicator("trade-turnover-rus-prk-2015-pct-change").value, (100 * (63e6 - 92e6)) / 92e6);
+  });
+});
+
+describe("defined indicators", () => {
+  const cases: [string, number, Indicator["qualifier"]][] = [
+    ["trade-turnover-chn-to-rus-prk-ratio-2013-2014", v("trade-turnover-chn-prk-2013") / v("trade-turnover-rus-prk-2014"), "approximate"],
+    ["debt-write-off-usd-2012", (v("debt-write-off-share-rus-prk-2012") / 100) * v("debt-prk-rus-2012"), "exact"],
+    ["debt-remainder-consistency-2012", v("debt-prk-rus-2012") - (v("debt-prk-rus-2012") * v("debt-write-off-share-rus-prk-2012")) / 100 - v("investment-pledge-rus-prk-2012"), "exact"],
+    ["infrastructure-investment-rus-prk-2008-2014", v("investment-rus-prk-railway-2008-2014") + v("investment-rus-prk-terminal-2008-2014"), "exact"],
+    ["labor-quota-before-tripling-2013", v("labor-quota-rus-prk-2015") / v("quota-multiplier-rus-prk-2013"), "at_most"],
+    ["labor-quota-filled-share-2016", (100 * v("workers-prk-in-rus-2016")) / v("labor-quota-rus-prk-2015"), "approximate"],
+    ["trade-projection-2020-required-cagr", 100 * ((v("trade-projection-rus-prk-2020") / v("trade-turnover-rus-prk-2015")) ** (1 / 5) - 1), "at_most"],
+    ["trade-projection-2020-multiple-of-2015", v("trade-projection-rus-prk-2020") / v("trade-turnover-rus-prk-2015"), "at_most"],
+  ];
+
+  it.each(cases)("%s = %d (%s)", (id, expected, qualifier) => {
+    close(indicator(id).value, expected);
+    expect(indicator(id).qualifier).toBe(qualifier);
+  });
+
+  it("finds the memo's debt figures consistent to the dollar", () => {
+    expect(indicator("debt-remainder-consistency-2012").value).toBe(0);
+  });
+
+  it("states a year mismatch in the row", () => {
+    expect(indicator("trade-turnover-chn-to-rus-prk-ratio-2013-2014").note).toContain("trade-turnover-chn-prk-2013 is 2013, trade-turnover-rus-prk-2014 is 2014");
+  });
+
+  it("removes the indicators whose meaning was doubtful", () => {
+    for (const id of ["trade-turnover-chn-to-rus-prk-ratio-2013-2011-2012", "infrastructure-investment-to-trade-2015-ratio", "re-exports-to-direct-trade-ratio-2015"]) {
+      expect(indicators.some((i) => i.id === id), id).toBe(false);
+    }
+  });
+
+  it("says what the labour share divides and which way the quota's hedge points", () => {
+    const share = indicator("labor-quota-filled-share-2016");
+    expect(share.name).toBe("North Korean workers in Russia at the start of 2016 as a share of the 2015 labour quota");
+    expect(share.description).toContain("Because the quota is at most 50,000, the share is at least this");
+  });
+
+  it("calls the 2020 figure the officials' projection, never a target they set", () => {
+    for (const id of ["trade-projection-2020-multiple-of-2015", "trade-projection-2020-required-cagr"]) {
+      expect(indicator(id).name).toContain("officials' 2020 trade projection");
+      expect(indicator(id).description).toContain("a projection, not a target");
+    }
+  });
+
+  it("explains the direction an at_most input gives a ratio", () => {
+    expect(indicator("trade-projection-2020-multiple-of-2015").description).toContain("an upper bound");
+  });
+
+  it("lists the figures each indicator comes from", () => {
+    const figureIds = new Set(figures.map((f) => f.id));
+    for (const i of indicators) for (const input of i.inputs) expect(figureIds.has(input), `${i.id} → ${input}`).toBe(true);
+  });
+});
+
+describe("derive on any positive figures", () => {
+  it("never emits NaN or Infinity", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 1e-6, max: 1e13, noNaN: true }), { minLength: figures.length, maxLength: figures.length }), (values) => {
+        const varied: Figure[] = figures.map((figure, i) => ({ ...figure, value: values[i]! }));
+        const result = deriveFrom(
+          varied,
+          assembled.definitions.filter((d) => d.value.tolerance === undefined),
+        );
+        for (const row of result.indicators) expect(Number.isFinite(row.value), row.id).toBe(true);
+        for (const row of result.series.get("trade_turnover")!) for (const x of [row.change_abs, row.change_pct, row.cagr_pct]) expect(x === null || Number.isFinite(x)).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe("an inconsistent memo", () => {
+  it("fails the build, naming the consistency indicator", () => {
+    const { sourcesDir, outDir } = brokenSources((dir) => {
+      // A write-off share that no longer leaves the "remaining $1 billion".
+      replaceIn(join(dir, "memo.txt"), "write off 90 percent", "write off 80 percent");
+      replaceIn(join(dir, "figures.yaml"), "write off 90 percent", "write off 80 percent", 2);
+      replaceIn(join(dir, "figures.yaml"), "amount: 90 percent", "amount: 80 percent");
+      replaceIn(join(dir, "figures.yaml"), "expect: 90\n", "expect: 80\n");
+      replaceIn(join(dir, "events.yaml"), "write off 90 percent", "write off 80 percent");
+      const source = JSON.parse(readFileSync(join(dir, "source.json"), "utf8"));
+      source.sha256 = sha256(readFileSync(join(dir, "memo.txt")));
+      writeFileSync(join(dir, "source.json"), JSON.stringify(source, null, 2));
+    });
+    const result = runCli("build", "--sources", sourcesDir, "--out", outDir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/indicators\.yaml:\d+ \[debt-remainder-consistency-2012\]: consistency check failed: 1,000,000,000 exceeds the tolerance of 1/);
+  });
+});
+
+describe("an indicator definition whose formula does not fit its inputs", () => {
+  /** The messages deriving gives with these definitions added to the memo's, each naming its file and line. */
+  function problems(yaml: string): string[] {
+    const dir = mkdtempSync(join(tmpdir(), "rdd-definitions-"));
+    const file = join(dir, "indicators.yaml");
+    writeFileSync(file, yaml);
+    try {
+      deriveFrom(figures, [...assembled.definitions, ...loadCuration(file, curatedIndicator)]);
+      return [];
+    } catch (error) {
+      return (error instanceof PipelineErrors ? error.errors : [error]).map((e) => String(e).replace(file, "indicators.yaml"));
+    }
+  }
+
+  it.each([
+    [
+      "a growth rate of an undated figure",
+      "- id: g\n  name: g\n  formula: cagr\n  a: border-length-rus-prk\n  b: trade-turnover-rus-prk-2015\n  unit: percent/year\n",
+      "indicators.yaml:3 [g]: formula cagr: a growth rate needs two dated inputs",
+    ],
+    ["a sum of dollars and kilometres", "- id: s\n  name: s\n  formula: sum\n  a: border-length-rus-prk\n  b: trade-turnover-rus-prk-2015\n  unit: USD\n", "indicators.yaml:3 [s]: formula sum: its inputs a, b must share a unit, not km and USD"],
+    ["a result in the wrong unit", "- id: r\n  name: r\n  formula: sum\n  a: trade-turnover-rus-prk-2014\n  b: trade-turnover-rus-prk-2015\n  unit: km\n", "indicators.yaml:6 [r]: formula sum over these inputs gives USD, not km"],
+    ["an input the formula does not take", "- id: c\n  name: c\n  formula: ratio\n  a: trade-turnover-rus-prk-2014\n  b: trade-turnover-rus-prk-2015\n  c: debt-prk-rus-2012\n  unit: ratio\n", "indicators.yaml:6 [c]: formula ratio takes no input `c`"],
+    ["an id a series indicator already has", "- id: trade-turnover-rus-prk-2015-pct-change\n  name: x\n  formula: ratio\n  a: trade-turnover-rus-prk-2014\n  b: trade-turnover-rus-prk-2015\n  unit: ratio\n", "indicators.yaml:1 [trade-turnover-rus-prk-2015-pct-change]: id \"trade-turnover-rus-prk-2015-pct-change\" is already the id of a series indicator"],
+  ])("refuses %s, naming the file and line", (_, yaml, message) => {
+    expect(problems(yaml)).toEqual([message]);
+  });
+});
