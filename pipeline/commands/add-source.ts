@@ -1,7 +1,8 @@
 /**
- * `add-source ID TEXT-FILE`: scaffolds a new source folder so that curation starts from what the extractor
- * found. The text is copied byte for byte; `source.json` pins its SHA-256 and size and leaves the
- * bibliographic fields null for the curator to fill; `to-curate.yaml` lists every extracted mention; the
+ * `add-source ID TEXT-FILE [--format NAME]`: scaffolds a new source folder so that curation starts from what the
+ * extractor found. The text is copied byte for byte; `source.json` pins its SHA-256 and size, names its text
+ * format (plain text unless --format says otherwise) and leaves the bibliographic fields null for the curator to
+ * fill; `to-curate.yaml` lists every mention extracted from the text normalized by that format; the
  * curated files start as empty lists with a header saying what goes in them. The build refuses the folder
  * until the fields are filled and the list is empty (see to-curate.ts).
  *
@@ -24,10 +25,13 @@ import { abandoned } from "../io/leftovers.ts";
 import { crashPoint } from "../io/crash-point.ts";
 import { PipelineError } from "../io/errors.ts";
 import { extract, type ExtractedMention } from "../extract/index.ts";
-import { normalize, rawCharacters, sha256, type NormalizedText } from "../ingest/index.ts";
+import { normalize, rawCharacters, type NormalizedText } from "../ingest/normalize.ts";
+import { DEFAULT_TEXT_FORMAT, loadTextFormat, textFormatNames, type TextRules } from "../ingest/text-format.ts";
+import type { CommandIo } from "../io/command-io.ts";
+import { sha256 } from "../io/sha256.ts";
 import { TO_CURATE_FILE, type ToCurateEntry } from "../curation/to-curate.ts";
 
-const USAGE = "usage: add-source ID TEXT-FILE [--sources DIR]";
+const USAGE = "usage: add-source ID TEXT-FILE [--sources DIR] [--format NAME]";
 
 /** Characters of normalized text shown on each side of a mention in to-curate.yaml. */
 const CONTEXT_CHARS = 60;
@@ -75,29 +79,35 @@ export interface AddedSource {
 }
 
 /** The command line: one line and a non-zero exit for any bad argument or input. */
-export function runAddSource(args: string[]): number {
-  // A parseArgs error (an unknown option) is reported by cli.ts, as for every command.
-  const parsed = parseArgs({ args, allowPositionals: true, options: { sources: { type: "string" } } });
+export async function runAddSource(args: string[], io: CommandIo): Promise<number> {
+  // A parseArgs error (an unknown option) is reported by the command runner, as for every command.
+  const parsed = parseArgs({ args, allowPositionals: true, options: { sources: { type: "string" }, format: { type: "string" } } });
   const [id, textPath] = parsed.positionals;
   if (parsed.positionals.length !== 2 || id === undefined || textPath === undefined) {
-    console.error(USAGE);
+    io.error(USAGE);
+    return 2;
+  }
+  const formatName = parsed.values.format ?? DEFAULT_TEXT_FORMAT;
+  const textFormat = await loadTextFormat(formatName);
+  if (textFormat === null) {
+    io.error(`add-source: --format must be a text format (${textFormatNames().join(", ")}), not ${JSON.stringify(formatName)}`);
     return 2;
   }
   try {
     const sourcesDir = parsed.values.sources === undefined ? "sources" : userPath(parsed.values.sources);
-    const added = addSource(sourcesDir, id, userPath(textPath));
-    console.log(`added ${added.dir}/: ${basename(added.textFile)} (${added.bytes} bytes, SHA-256 ${added.sha256})`);
-    console.log(`  ${TO_CURATE_FILE} lists ${added.quantities} quantity and ${added.times} time mention(s) to curate`);
-    console.log("  next: fill the null fields of source.json, curate figures.yaml, events.yaml and dismissed.yaml, then npm run build");
+    const added = addSource(sourcesDir, id, userPath(textPath), textFormat);
+    io.write(`added ${added.dir}/: ${basename(added.textFile)} (${added.bytes} bytes, SHA-256 ${added.sha256}, text format ${textFormat.name})\n`);
+    io.write(`  ${TO_CURATE_FILE} lists ${added.quantities} quantity and ${added.times} time mention(s) to curate\n`);
+    io.write("  next: fill the null fields of source.json, curate figures.yaml, events.yaml and dismissed.yaml, then npm run build\n");
     return 0;
   } catch (error) {
     if (!(error instanceof PipelineError)) throw error;
-    console.error(`add-source: ${String(error)}`);
+    io.error(`add-source: ${String(error)}`);
     return 1;
   }
 }
 
-export function addSource(sourcesDir: string, id: string, textPath: string): AddedSource {
+export function addSource(sourcesDir: string, id: string, textPath: string, textFormat: TextRules): AddedSource {
   const target = join(sourcesDir, id);
   checkId(sourcesDir, id, target);
   const { bytes, raw } = readText(textPath);
@@ -106,10 +116,10 @@ export function addSource(sourcesDir: string, id: string, textPath: string): Add
     throw new PipelineError(`the text file's name is one the source folder needs for itself; rename the file`, { file: textPath });
   }
   const digest = sha256(bytes);
-  const toCurate = mentionsToCurate(raw);
+  const toCurate = mentionsToCurate(raw, textFormat);
   const files = new Map<string, Uint8Array | string>([
     [fileName, bytes],
-    ["source.json", sourceRecord(id, fileName, digest, bytes.length)],
+    ["source.json", sourceRecord(id, fileName, textFormat.name, digest, bytes.length)],
     [TO_CURATE_FILE, yamlWithHeader(TO_CURATE_HEADER, toCurate)],
     ...Object.entries(CURATION_DRAFTS).map(([name, header]): [string, string] => [name, yamlWithHeader(header, [])]),
   ]);
@@ -150,8 +160,8 @@ function readText(path: string): { bytes: Uint8Array; raw: string } {
 }
 
 /** Every mention of the text, where it stands in the file, and what the extractor read. */
-function mentionsToCurate(raw: string): ToCurateEntry[] {
-  const normalized = normalize(raw);
+function mentionsToCurate(raw: string, textFormat: TextRules): ToCurateEntry[] {
+  const normalized = normalize(raw, textFormat);
   const normalizedIndex = codePointIndex(normalized.text);
   const lineOf = lineFinder(raw);
   return extract(normalized.text).map((mention) => {
@@ -190,7 +200,7 @@ function reading(mention: ExtractedMention): string {
 }
 
 /** source.json with the text's hash and size, every bibliographic field null until the curator fills it. */
-function sourceRecord(id: string, file: string, digest: string, bytes: number): string {
+function sourceRecord(id: string, file: string, textFormat: string, digest: string, bytes: number): string {
   const record = {
     id,
     title: null,
@@ -202,6 +212,7 @@ function sourceRecord(id: string, file: string, digest: string, bytes: number): 
     publisher: null,
     url: null,
     file,
+    text_format: textFormat,
     sha256: digest,
     bytes,
     license_note: null,

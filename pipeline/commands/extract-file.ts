@@ -4,15 +4,19 @@
  * complete, placed in the file (code point offsets, the file's own text). Neither the decoded text nor the
  * normalized one nor the output is ever held whole: beyond the bytes given, memory grows with the largest
  * paragraph, not the file.
- * The output is what normalize(), mentionsOf() and JSON.stringify(mentions, null, 2) give on the whole text.
+ * The output is what normalize(), mentionsOf() and JSON.stringify(mentions, null, 2) give on the whole text: the
+ * stream goes through the same normalizer, by the same text format's rules.
  */
 import { isAscii } from "node:buffer";
 import { CodePointCounter } from "../text/code-points.ts";
 import { MentionFinder, type ExtractedMention, type ExtractOptions } from "../extract/index.ts";
-import { Normalizer, rawCharacters, type NormalizedPieces } from "../ingest/index.ts";
+import { Normalizer, rawCharacters, type NormalizedPieces } from "../ingest/normalize.ts";
+import type { TextRules } from "../ingest/text-format.ts";
 import { JsonArrayWriter } from "../io/json-array-writer.ts";
 
 export interface ExtractFileOptions {
+  /** How the file was converted: what normalization undoes. */
+  textFormat: TextRules;
   documentDate?: string;
   /** Receives the JSON array, a part at a time. */
   write: (text: string) => void;
@@ -32,7 +36,7 @@ const PIECE_BYTES = 1 << 14;
 const NEWLINE = 0x0a;
 
 /** @throws RangeError when documentDate is not "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
-export function extractFile(bytes: Buffer, { documentDate, write, closed = () => false, onOverflow, pieceBytes = PIECE_BYTES }: ExtractFileOptions): void {
+export function extractFile(bytes: Buffer, { textFormat, documentDate, write, closed = () => false, onOverflow, pieceBytes = PIECE_BYTES }: ExtractFileOptions): void {
   const raw = new RawPieces();
   const output = new JsonArrayWriter<ExtractedMention>(write);
   const finder = new MentionFinder({
@@ -42,7 +46,7 @@ export function extractFile(bytes: Buffer, { documentDate, write, closed = () =>
       onOverflow?.({ text: raw.slice(start, end), start: raw.toCodePoint(start), end: raw.toCodePoint(end) });
     },
   });
-  const normalizer = new Normalizer((paragraph) => {
+  const normalizer = new Normalizer(textFormat, (paragraph) => {
     raw.paragraph = paragraph;
     for (const mention of finder.find(paragraph.text())) {
       // Found in the normalized text, reported at the mention's place in the file.

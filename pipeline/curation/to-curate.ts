@@ -9,7 +9,7 @@ import { z } from "zod";
 import { sourceSchema } from "../../schemas/source.ts";
 import { loadCuration } from "../io/yaml-file.ts";
 import { PipelineError, throwIfAny } from "../io/errors.ts";
-import { readJsonText, type JsonFile } from "../io/json-file.ts";
+import { lineOfKey, readJsonText, type JsonFile } from "../io/json-file.ts";
 
 export const TO_CURATE_FILE = "to-curate.yaml";
 
@@ -71,9 +71,4 @@ function unfilledFields(record: RecordFile): PipelineError[] {
           line: lineOfKey(record.text, key),
         }),
     );
-}
-
-function lineOfKey(text: string, key: string): number | undefined {
-  const at = text.search(new RegExp(`"${key}"\\s*:`));
-  return at < 0 ? undefined : text.slice(0, at).split("\n").length;
 }

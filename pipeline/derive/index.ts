@@ -44,7 +44,7 @@ export interface DeriveInput {
 
 export interface Derived {
   indicators: Indicator[];
-  /** Each series' observations, by the series' table name. */
+  /** Each series' observations, by the series' id. */
   series: Map<string, SeriesObservation[]>;
 }
 
@@ -60,7 +60,7 @@ export function derive(input: DeriveInput): Derived {
   const indicators: Indicator[] = [];
   for (const definition of input.series) {
     const rows = seriesRows(table, definition, input.seriesBreaks);
-    series.set(definition.table, rows);
+    series.set(definition.id, rows);
     indicators.push(...seriesIndicators(definition, rows, byId, input.units));
   }
   indicators.push(...definedIndicators(table, input, byId, new Set(indicators.map((i) => i.id))));

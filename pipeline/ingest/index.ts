@@ -1,57 +1,34 @@
 /**
- * ingest: verify the raw text against its pinned SHA-256 and normalize it for reading and extraction,
- * keeping a map from every normalized character back to the raw bytes it came from.
- *
- * The raw file is a plain-text conversion of a published memo. Normalization undoes the conversion's
- * artefacts and nothing else: `\$` escapes, `[anchor](url)` link markup (the anchor text stays), footnotes
- * that landed mid-sentence (set apart after the body), page breaks that split a sentence with a blank
- * line (rejoined), and runs of white space (folded to one space; paragraphs stay separated by a blank line).
- *
- * One linear pass writes the text as slices of the raw text (a new string only where a character changes) and
- * their raw ranges into an offset map kept by runs (a few bytes per run of copied characters, not 8 per
- * character): no object per character, and every look-ahead (link markup, white space) stops at the end of its
- * block, so time and memory grow linearly with the input whatever it holds.
+ * ingest: read a source folder's record (`source.json`) and text, verify the text against its pinned SHA-256
+ * and size, and normalize it by the rules of the text format the record names (normalize.ts, text-format.ts).
  */
-import { sha256 } from "../io/sha256.ts";
-import { isWhiteSpace } from "../text/whitespace.ts";
+import { join } from "node:path";
+import { z } from "zod";
+import { sourceSchema, type Source } from "../../schemas/index.ts";
+import { assertCurated } from "../curation/to-curate.ts";
 import { PipelineError } from "../io/errors.ts";
+import { decodeUtf8Text, readInputFile } from "../io/input-files.ts";
+import { lineOfKey, readJsonText } from "../io/json-file.ts";
+import { sha256 } from "../io/sha256.ts";
+import { intervalColumns } from "../tables/date-interval.ts";
+import { normalize, type NormalizedText } from "./normalize.ts";
+import { DEFAULT_TEXT_FORMAT, loadTextFormat, textFormatNames, type TextRules } from "./text-format.ts";
 
-export interface NormalizedText {
-  /** Body paragraphs joined by "\n\n", then any footnotes, each as a paragraph of its own. */
-  text: string;
-  /** The raw UTF-16 range [start, end) that each UTF-16 index of `text` stands for. */
-  map: OffsetMap;
-  /** Link anchors by their first and by their last normalized index, for spans that take a whole link. */
-  linksByFirst: Map<number, Link>;
-  linksByLast: Map<number, Link>;
+/** source.json: the published source record plus the text file it describes and how that text was converted. */
+export const sourceRecord = sourceSchema.omit({ published_first_day: true, published_last_day: true }).extend({
+  file: z.string().min(1),
+  text_format: z.string().default(DEFAULT_TEXT_FORMAT),
+  note: sourceSchema.shape.note.default(null),
+});
+
+export interface IngestedSource {
+  source: Source;
+  /** The text as received: offsets count its code points. */
+  raw: string;
+  textFile: string;
+  normalized: NormalizedText;
+  textFormat: TextRules;
 }
-
-/** A `[anchor](target)` link: the anchor's normalized range and the whole markup's raw range. */
-interface Link {
-  first: number;
-  last: number;
-  rawOpen: number;
-  rawClose: number;
-}
-
-/** A footnote paragraph starts with a superscript number and a space ("¹ Serghei Golunov is ..."). */
-const FOOTNOTE_START = /[¹²³⁴⁵⁶⁷⁸⁹⁰]+ /uy;
-const BLANK_LINE = /\n[ \t\r]*\n\s*/g;
-const SENTENCE_END = new Set([...".!?:;\"”’)"].map((c) => c.charCodeAt(0)));
-const LOWERCASE_LETTER = /^\p{Ll}$/u;
-/** Characters a backslash escapes in the conversion's Markdown. */
-const ESCAPABLE = new Set([..."$\\*_[]()#`"].map((c) => c.charCodeAt(0)));
-/** What inline normalization may change: an escape, a link, white space other than a single space. */
-const MAY_CHANGE = /[\\[]|[^\S ]| \s/g;
-const SPACE = 0x20;
-const NEWLINE = 0x0a;
-const BACKSLASH = 0x5c;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const OPEN_PAREN = 0x28;
-const CLOSE_PAREN = 0x29;
-
-export { sha256 };
 
 /** Refuses a text whose hash is not the pinned one: curated offsets are only meaningful for that text. */
 export function verifyChecksum(bytes: Uint8Array, expected: string, file: string): void {
@@ -65,399 +42,34 @@ export function verifyChecksum(bytes: Uint8Array, expected: string, file: string
   }
 }
 
-/** True for the code units JavaScript's `\s` matches. */
-
 /**
- * The offset map stored by runs: a run is either a stretch of characters copied one for one from consecutive
- * raw characters, or a single character standing for a raw range of another length (an escape, folded white
- * space, a paragraph separator). Prose has a run every few dozen characters, so the map takes a small part of
- * the 8 bytes per character that a pair of arrays takes.
+ * A source folder's record and text, both read from inside the folder, the text normalized. `folderOf` gives
+ * the folder of each source id read so far: a second folder with the same id is refused before its text is read.
  */
-export class OffsetMap {
-  /** Characters mapped so far. */
-  length = 0;
-  #runs = 0;
-  /** Normalized index of each run's first character, ascending. */
-  #first = new Int32Array(16);
-  /** Raw start of each run's first character. */
-  #rawStart = new Int32Array(16);
-  /** Raw end of a single character that stands for a range of another length; -1 for a one-for-one run. */
-  #rawEnd = new Int32Array(16);
-
-  /** Maps the next `count` characters one for one to the raw characters from `start`. */
-  copied(start: number, count: number): void {
-    const last = this.#runs - 1;
-    if (last < 0 || this.#rawEnd[last] !== -1 || this.#rawStart[last]! + this.length - this.#first[last]! !== start) {
-      this.#run(start, -1);
-    }
-    this.length += count;
+export async function ingestSource(dir: string, folderOf: Map<string, string>): Promise<IngestedSource> {
+  const recordFile = join(dir, "source.json");
+  const record = readJsonText(recordFile, { within: dir });
+  // A scaffolded source's placeholders and mentions still to curate, named by line, before the schema's verdict.
+  assertCurated(dir, record);
+  const parsed = sourceRecord.safeParse(record.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new PipelineError(`${issue.path.join(".")}: ${issue.message}`, { file: recordFile });
   }
-
-  /** Maps the next character to the raw range [start, end). */
-  push(start: number, end: number): void {
-    if (end === start + 1) {
-      this.copied(start, 1);
-    } else {
-      this.#run(start, end);
-      this.length++;
-    }
+  const { file, text_format: formatName, ...source } = parsed.data;
+  const first = folderOf.get(source.id);
+  if (first !== undefined) throw new PipelineError(`duplicate source id "${source.id}": ${first} has it too`, { file: recordFile });
+  folderOf.set(source.id, dir);
+  const format = await loadTextFormat(formatName);
+  if (format === null) {
+    throw new PipelineError(`text_format: "${formatName}" is not a text format (${textFormatNames().join(", ")})`, { file: recordFile, line: lineOfKey(record.text, "text_format") });
   }
-
-  /** Appends the mapping of all of other's characters. */
-  append(other: OffsetMap): void {
-    for (let run = 0, i = 0; i < other.length; run++) {
-      const runEnd = run + 1 < other.#runs ? other.#first[run + 1]! : other.length;
-      const rawStart = other.#rawStart[run]! + i - other.#first[run]!;
-      if (other.#rawEnd[run] === -1) this.copied(rawStart, runEnd - i);
-      else this.push(rawStart, other.#rawEnd[run]!);
-      i = runEnd;
-    }
+  const textFile = join(dir, file);
+  const bytes = readInputFile(textFile, { within: dir });
+  verifyChecksum(bytes, source.sha256, textFile);
+  if (bytes.length !== source.bytes) {
+    throw new PipelineError(`${bytes.length} bytes, source.json says ${source.bytes}`, { file: textFile });
   }
-
-  /** Raw start of the character at normalized index i (0 <= i < length). */
-  start(i: number): number {
-    const run = this.#runOf(i);
-    return this.#rawStart[run]! + i - this.#first[run]!;
-  }
-
-  /** Raw end of the character at normalized index i (0 <= i < length). */
-  end(i: number): number {
-    const run = this.#runOf(i);
-    const end = this.#rawEnd[run]!;
-    return end === -1 ? this.#rawStart[run]! + i - this.#first[run]! + 1 : end;
-  }
-
-  #run(rawStart: number, rawEnd: number): void {
-    if (this.#runs === this.#first.length) {
-      const grown = (old: Int32Array) => {
-        const next = new Int32Array(old.length * 2);
-        next.set(old);
-        return next;
-      };
-      this.#first = grown(this.#first);
-      this.#rawStart = grown(this.#rawStart);
-      this.#rawEnd = grown(this.#rawEnd);
-    }
-    this.#first[this.#runs] = this.length;
-    this.#rawStart[this.#runs] = rawStart;
-    this.#rawEnd[this.#runs++] = rawEnd;
-  }
-
-  /** The last run that starts at or before i. */
-  #runOf(i: number): number {
-    let low = 0;
-    let high = this.#runs - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >>> 1;
-      if (this.#first[middle]! <= i) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  }
-}
-
-/**
- * Normalized text as the list of strings it is made of, with its offset map (into the whole raw text) and the
- * links whose anchors it holds (indices local to it). Most strings are slices of the raw text (V8 shares their
- * characters), so a block that normalizes to itself costs one slice.
- */
-export class NormalizedPieces {
-  length = 0;
-  chunks: string[] = [];
-  map = new OffsetMap();
-  links: Link[] = [];
-  /** A footnote's raw block and where it starts in the raw text: it is handed over after the body, when a caller reading the raw text in pieces may have let that piece go. */
-  rawBlock: { text: string; base: number } | null = null;
-
-  /** The first or last code unit written (the pieces are not empty). */
-  firstCode(): number {
-    return this.chunks[0]!.charCodeAt(0);
-  }
-
-  lastCode(): number {
-    const last = this.chunks.at(-1)!;
-    return last.charCodeAt(last.length - 1);
-  }
-
-  text(): string {
-    return this.chunks.join("");
-  }
-
-  /** Writes one character standing for the raw range [start, end). */
-  write(character: string, start: number, end: number): void {
-    this.chunks.push(character);
-    this.length++;
-    this.map.push(start, end);
-  }
-
-  /** Writes a paragraph separator, "\n\n" standing for the raw gap up to `gapEnd`. */
-  separate(gapEnd: number): void {
-    const gapStart = this.map.end(this.length - 1);
-    // A footnote moved after the body owns no gap: its separator stands for nothing in the raw text.
-    const start = gapStart <= gapEnd ? gapStart : gapEnd;
-    this.write("\n", start, gapEnd);
-    this.write("\n", start, gapEnd);
-  }
-
-  /** Appends all of other's pieces, its links shifted to their new place. */
-  append(other: NormalizedPieces): void {
-    for (const chunk of other.chunks) this.chunks.push(chunk);
-    this.map.append(other.map);
-    const shift = this.length;
-    for (const link of other.links) this.links.push({ ...link, first: link.first + shift, last: link.last + shift });
-    this.length += other.length;
-  }
-}
-
-/**
- * Normalization as a stream: the raw text is fed in pieces of any size, and each body paragraph is handed over
- * as soon as the next block shows that no page break continues it; footnotes follow the body, at `finish`. Only
- * the block still open and the paragraph not yet handed over are held, so memory stays bounded by the largest
- * paragraph (and the footnotes), not by the text.
- */
-export class Normalizer {
-  readonly #onParagraph: (paragraph: NormalizedPieces) => void;
-  /** The body paragraph not yet handed over: the next block may continue it after a page break. */
-  #pending: NormalizedPieces | null = null;
-  #footnotes: NormalizedPieces[] = [];
-  #previousBodyEnd = -1;
-  /** The raw text after the last block boundary found, which starts at raw offset #carryBase. */
-  #carry = "";
-  #carryBase = 0;
-  /** Where in #carry a blank line may still start: its trailing white space (the rest was searched). */
-  #searchFrom = 0;
-
-  constructor(onParagraph: (paragraph: NormalizedPieces) => void) {
-    this.#onParagraph = onParagraph;
-  }
-
-  /** UTF-16 units of raw text held for the next piece: the block still open. */
-  get carried(): number {
-    return this.#carry.length;
-  }
-
-  /** The raw offset from which the paragraph not yet handed over, or the block still open, starts. */
-  get pendingFrom(): number {
-    return this.#pending?.map.start(0) ?? this.#carryBase;
-  }
-
-  /** Normalizes the next piece of the raw text; a block that may go on in the next piece waits for it. */
-  feed(piece: string): void {
-    this.#blocks(this.#carry + piece, false);
-  }
-
-  /** Normalizes what is left, then hands over the last body paragraph and the footnotes. */
-  finish(): void {
-    this.#blocks(this.#carry, true);
-    if (this.#pending) this.#onParagraph(this.#pending);
-    this.#pending = null;
-    for (const footnote of this.#footnotes) this.#onParagraph(footnote);
-    this.#footnotes = [];
-  }
-
-  #blocks(text: string, final: boolean): void {
-    const base = this.#carryBase;
-    let blockStart = 0;
-    BLANK_LINE.lastIndex = this.#searchFrom;
-    for (let gap = BLANK_LINE.exec(text); gap; gap = BLANK_LINE.exec(text)) {
-      const gapEnd = gap.index + gap[0].length;
-      // A blank line that reaches the end of the piece may go on in the next one.
-      if (gapEnd === text.length && !final) break;
-      this.#block(text, blockStart, gap.index, base);
-      blockStart = gapEnd;
-    }
-    if (final) {
-      this.#block(text, blockStart, text.length, base);
-      this.#carry = "";
-      this.#carryBase = base + text.length;
-      this.#searchFrom = 0;
-      return;
-    }
-    this.#carry = text.slice(blockStart);
-    this.#carryBase = base + blockStart;
-    let searchFrom = this.#carry.length;
-    while (searchFrom > 0 && isWhiteSpace(this.#carry.charCodeAt(searchFrom - 1))) searchFrom--;
-    this.#searchFrom = searchFrom;
-  }
-
-  /** The block text[start, end), text starting at raw offset `base`. */
-  #block(text: string, start: number, end: number, base: number): void {
-    FOOTNOTE_START.lastIndex = start;
-    const block = new NormalizedPieces();
-    if (FOOTNOTE_START.test(text) && FOOTNOTE_START.lastIndex <= end) {
-      if (inlinePieces(text, start, end, base, block) > 0) {
-        // Copies, not slices: a footnote waits for the end of the text, and a slice would keep its piece alive.
-        block.chunks = [ownCopy(block.text())];
-        block.rawBlock = { text: ownCopy(text.slice(start, end)), base: base + start };
-        this.#footnotes.push(block);
-      }
-      return;
-    }
-    if (inlinePieces(text, start, end, base, block) === 0) return;
-    const pending = this.#pending;
-    if (pending && isPageBreak(pending.lastCode(), block.firstCode())) {
-      // The sentence goes on after a page break: one space stands for the whole gap, footnotes included.
-      pending.write(" ", this.#previousBodyEnd, base + start);
-      pending.append(block);
-    } else {
-      if (pending) this.#onParagraph(pending);
-      this.#pending = block;
-    }
-    this.#previousBodyEnd = base + end;
-  }
-}
-
-export function normalize(raw: string): NormalizedText {
-  const out = new NormalizedPieces();
-  const normalizer = new Normalizer((paragraph) => {
-    if (out.length > 0) out.separate(paragraph.map.start(0));
-    out.append(paragraph);
-  });
-  normalizer.feed(raw);
-  normalizer.finish();
-  return normalizedText(out);
-}
-
-/**
- * A string that shares no characters with another: V8 keeps a slice as a view of the whole string it was cut
- * from, while a concatenation, once read, is copied into a string of its own.
- */
-function ownCopy(text: string): string {
-  return ` ${text}`.slice(1);
-}
-
-function isPageBreak(lastCode: number, firstCode: number): boolean {
-  return !SENTENCE_END.has(lastCode) && LOWERCASE_LETTER.test(String.fromCharCode(firstCode));
-}
-
-/**
- * Writes one paragraph's characters into `out`, with escapes and link markup undone and white space folded;
- * returns how many it wrote. Stretches that need no change are written as slices of `raw`.
- */
-function inlinePieces(raw: string, start: number, end: number, base: number, out: NormalizedPieces): number {
-  const { chunks, map } = out;
-  const first = out.length;
-  let n = first;
-  let i = start;
-  /** Raw start of the characters copied one for one up to i and not yet mapped. */
-  let copiedFrom = start;
-  /** Raw start of the characters written unchanged up to i and not yet sliced into `chunks`. */
-  let sliceFrom = start;
-  const sliceTo = (to: number) => {
-    if (to > sliceFrom) chunks.push(raw.slice(sliceFrom, to));
-  };
-  while (i < end) {
-    const c = raw.charCodeAt(i);
-    if (c === BACKSLASH && i + 1 < end && ESCAPABLE.has(raw.charCodeAt(i + 1))) {
-      sliceTo(i);
-      if (i > copiedFrom) map.copied(base + copiedFrom, i - copiedFrom);
-      chunks.push(raw[i + 1]!);
-      n++;
-      map.push(base + i, base + i + 2);
-      sliceFrom = copiedFrom = i += 2;
-    } else if (c === OPEN_BRACKET && linkAt(raw, i, end, out.links, n)) {
-      sliceTo(i);
-      if (i > copiedFrom) map.copied(base + copiedFrom, i - copiedFrom);
-      const link = out.links.at(-1)!;
-      const anchorLength = link.last + 1 - n;
-      map.copied(base + i + 1, anchorLength);
-      chunks.push(raw.slice(i + 1, i + 1 + anchorLength));
-      n += anchorLength;
-      sliceFrom = copiedFrom = i = link.rawClose;
-      link.rawOpen += base;
-      link.rawClose += base;
-    } else if (isWhiteSpace(c)) {
-      let j = i + 1;
-      while (j < end && isWhiteSpace(raw.charCodeAt(j))) j++;
-      const kept = n > first && j < end;
-      if (kept && j === i + 1) {
-        // One white-space character becomes one space: still a copy, one for one (and unchanged if a space).
-        if (c !== SPACE) {
-          sliceTo(i);
-          chunks.push(" ");
-          sliceFrom = i + 1;
-        }
-        n++;
-        i = j;
-        continue;
-      }
-      sliceTo(i);
-      if (i > copiedFrom) map.copied(base + copiedFrom, i - copiedFrom);
-      if (kept) {
-        chunks.push(" ");
-        n++;
-        map.push(base + i, base + j);
-      }
-      sliceFrom = copiedFrom = i = j;
-    } else {
-      // Copied as is up to the next character that may need more than a copy: a regex finds it far faster than
-      // testing each character. The block's end is a line break, so the search never passes it by much.
-      MAY_CHANGE.lastIndex = i + 1;
-      let next = Math.min(MAY_CHANGE.exec(raw)?.index ?? end, end);
-      // A single space before the block's end is dropped, not copied: left for the white-space branch.
-      if (next === end && raw.charCodeAt(end - 1) === SPACE && end - 1 > i) next--;
-      n += next - i;
-      i = next;
-    }
-  }
-  sliceTo(i);
-  if (i > copiedFrom) map.copied(base + copiedFrom, i - copiedFrom);
-  out.length = n;
-  return n - first;
-}
-
-/**
- * Records the link `[anchor](target)` starting at `open`, its anchor to be written from normalized index
- * `first`: a non-empty anchor without brackets or line breaks, then a target without white space or
- * parentheses, all before `limit`; false when absent. Each scan stops at the first character that rules the
- * link out, so the scans of successive `[` never overlap much.
- */
-function linkAt(raw: string, open: number, limit: number, links: Link[], first: number): boolean {
-  let close = open + 1;
-  for (; close < limit; close++) {
-    const c = raw.charCodeAt(close);
-    if (c === CLOSE_BRACKET) break;
-    if (c === OPEN_BRACKET || c === NEWLINE) return false;
-  }
-  if (close === open + 1 || close + 1 >= limit || raw.charCodeAt(close + 1) !== OPEN_PAREN) return false;
-  for (let k = close + 2; k < limit; k++) {
-    const c = raw.charCodeAt(k);
-    if (c === CLOSE_PAREN) {
-      links.push({ first, last: first + close - open - 2, rawOpen: open, rawClose: k + 1 });
-      return true;
-    }
-    if (c === OPEN_PAREN || isWhiteSpace(c)) return false;
-  }
-  return false;
-}
-
-function normalizedText(out: NormalizedPieces): NormalizedText {
-  const text = out.text();
-  const linksByFirst = new Map<number, Link>();
-  const linksByLast = new Map<number, Link>();
-  for (const link of out.links) {
-    linksByFirst.set(link.first, link);
-    linksByLast.set(link.last, link);
-  }
-  return { text, map: out.map, linksByFirst, linksByLast };
-}
-
-/** The raw UTF-16 range of the normalized characters [start, end) themselves: where a mention stands in the file. */
-export function rawCharacters(normalized: { map: OffsetMap }, start: number, end: number): [number, number] {
-  return [normalized.map.start(start), normalized.map.end(end - 1)];
-}
-
-/** The raw UTF-16 range that the normalized range [start, end) stands for, as a quote: whole links included. */
-export function rawRange(normalized: NormalizedText, start: number, end: number): [number, number] {
-  if (start < 0 || end > normalized.text.length || start >= end) {
-    throw new RangeError(`normalized range [${start}, ${end}) is empty or outside the text`);
-  }
-  let rawStart = normalized.map.start(start);
-  let rawEnd = normalized.map.end(end - 1);
-  // A span that takes a link's whole anchor at its edge takes the link markup too; one that cuts it does not.
-  const opening = normalized.linksByFirst.get(start);
-  if (opening && opening.last < end) rawStart = opening.rawOpen;
-  const closing = normalized.linksByLast.get(end - 1);
-  if (closing && closing.first >= start) rawEnd = closing.rawClose;
-  return [rawStart, rawEnd];
+  const raw = decodeUtf8Text(bytes, textFile);
+  return { source: { ...source, ...intervalColumns("published", source.published, source.published) }, raw, textFile, normalized: normalize(raw, format), textFormat: format };
 }

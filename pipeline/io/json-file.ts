@@ -33,3 +33,9 @@ export interface PackageJson {
 export function readPackageJson(root: string): PackageJson {
   return readJsonFile(join(root, "package.json")) as PackageJson;
 }
+
+/** The 1-based line of a key in a JSON text, for a message about its value; undefined when it is not there. */
+export function lineOfKey(text: string, key: string): number | undefined {
+  const at = text.search(new RegExp(`"${key}"\\s*:`));
+  return at < 0 ? undefined : text.slice(0, at).split("\n").length;
+}

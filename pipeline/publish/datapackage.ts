@@ -1,41 +1,37 @@
 /**
- * The Frictionless Data Package (v2) descriptor, generated from the files of the build: one resource per
- * published data, schema and chart file with its size and SHA-256, and a Table Schema for each CSV table.
- * It holds no timestamp, so it changes only when the data or the version does.
+ * The Frictionless Data Package (v2) descriptor, generated from what the formats say of their files: one
+ * resource per file a format describes, with its size and SHA-256 measured here. It holds no timestamp, so it
+ * changes only when the data or the version does.
  */
 import { sha256 } from "../io/sha256.ts";
 import type { Source } from "../../schemas/index.ts";
 import type { DatasetConfig } from "../config/dataset-config.ts";
-import type { Files, PackageMetadata } from "../formats/format.ts";
-import { CSV_DIALECT } from "./write-atomically.ts";
-import type { TableSpec } from "../tables/index.ts";
-import { tableSchema } from "../formats/csv/table-schema.ts";
+import type { FileDescription, Files, PackageMetadata } from "../formats/format.ts";
 
 export interface DescriptorInput {
   files: Files;
+  /** What each described file is, by path, as its format says. */
+  descriptions: ReadonlyMap<string, FileDescription>;
   metadata: PackageMetadata;
   config: DatasetConfig;
-  specs: TableSpec[];
   sources: Source[];
 }
 
 export const DATA_LICENSE = { name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0" };
 
-const MEDIA_TYPES: Record<string, string> = {
-  csv: "text/csv",
-  json: "application/json",
-  svg: "image/svg+xml",
-  parquet: "application/vnd.apache.parquet",
-  sqlite: "application/vnd.sqlite3",
-};
-const BINARY = new Set(["parquet", "sqlite"]);
-const DESCRIBED_FOLDERS = ["data/", "schemas/", "charts/"];
-
-export function datapackage({ files, metadata, config, specs, sources }: DescriptorInput): string {
-  const resources = [...files.keys()]
-    .filter((path) => DESCRIBED_FOLDERS.some((folder) => path.startsWith(folder)))
-    .sort()
-    .map((path) => resource(path, files.get(path)!, specs));
+export function datapackage({ files, descriptions, metadata, config, sources }: DescriptorInput): string {
+  const resources = [...descriptions.keys()].sort().map((path) => {
+    const content = files.get(path);
+    if (content === undefined) throw new Error(`${path} is described for datapackage.json but no format wrote it`);
+    const { name, format, mediatype, encoding, ...details } = descriptions.get(path)!.resource;
+    return { name, path, format, mediatype, ...(encoding ? { encoding } : {}), bytes: content.byteLength, hash: `sha256:${sha256(content)}`, ...details };
+  });
+  const names = new Map<string, string>();
+  for (const { name, path } of resources) {
+    const other = names.get(name);
+    if (other !== undefined) throw new Error(`${other} and ${path} are both described as the resource "${name}": a resource name must be unique`);
+    names.set(name, path);
+  }
   const descriptor = {
     $schema: "https://datapackage.org/profiles/2.0/datapackage.json",
     name: metadata.name,
@@ -55,42 +51,4 @@ export function datapackage({ files, metadata, config, specs, sources }: Descrip
     resources,
   };
   return JSON.stringify(descriptor, null, 2) + "\n";
-}
-
-function resource(path: string, content: Uint8Array, specs: TableSpec[]) {
-  const [folder = "", file = ""] = path.split("/");
-  const [stem = "", extension = ""] = file.split(/\.(?=[^.]+$)/);
-  const table = specs.find((spec) => folder === "data" && spec.name === stem);
-  const common = {
-    name: `${folder}-${stem.replace(/[^a-z0-9]+/g, "-")}-${extension}`,
-    path,
-    format: extension,
-    mediatype: MEDIA_TYPES[extension] ?? "application/octet-stream",
-    ...(BINARY.has(extension) ? {} : { encoding: "utf-8" }),
-    bytes: content.byteLength,
-    hash: `sha256:${sha256(content)}`,
-  };
-  if (extension === "sqlite") {
-    return {
-      ...common,
-      title: "Every table in one SQLite database",
-      description: "Every table in one SQLite database: STRICT tables, primary and foreign keys, vocabularies as CHECK constraints; list columns as link tables (event_actors, indicator_inputs, mention_records). data/metadata.json describes it for Datasette.",
-    };
-  }
-  if (!table) return common;
-  if (extension === "parquet") {
-    return { ...common, title: table.title, description: `${table.title}, as Parquet: dates as DATE, counts and offsets as BIGINT, numbers as DOUBLE, lists as LIST<VARCHAR>, column descriptions in the file's metadata.` };
-  }
-  if (extension === "json") {
-    return { ...common, title: table.title, description: `${table.title}, as a JSON array of records; each record is valid against schemas/${table.name}.schema.json.` };
-  }
-  return {
-    ...common,
-    name: table.name,
-    type: "table",
-    title: table.title,
-    description: `${table.title}, as CSV.`,
-    dialect: { header: true, delimiter: CSV_DIALECT.delimiter, lineTerminator: CSV_DIALECT.newline, quoteChar: CSV_DIALECT.quoteChar },
-    schema: tableSchema(table),
-  };
 }

@@ -1,6 +1,6 @@
 /**
- * publish: write every table as CSV and JSON under the output folder, atomically (into a staging sibling
- * folder, then swapped in) and deterministically (fixed row order, schema key order, no timestamps).
+ * publish: write the build's files into the output folder atomically: into a staging sibling folder, then
+ * swapped in. (The files are deterministic already: fixed row order, schema key order, no timestamps.)
  *
  * The swap takes two renames (the old folder aside, the new one in), and Node has no atomic exchange, so a
  * kill between them leaves no output folder for an instant. Every publish, and every build before it starts,
@@ -11,44 +11,10 @@
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import Papa from "papaparse";
-import type { z } from "zod";
 import { crashPoint } from "../io/crash-point.ts";
 import { PipelineError } from "../io/errors.ts";
 import { exists, readInputFile } from "../io/input-files.ts";
 import { abandoned } from "../io/leftovers.ts";
-import { LIST_DELIMITER } from "../formats/csv/table-schema.ts";
-
-export interface Table {
-  name: string;
-  /** Gives the column order: the schema's keys. */
-  schema: z.ZodObject;
-  rows: object[];
-}
-
-/**
- * RFC 4180 with "\n" line ends. A text cell starting with = + - @, a tab or a carriage return gets a leading '
- * against formula injection, whatever follows: papaparse's own pattern (`escapeFormulae: true`) has no `s`
- * flag, so it let a cell with a line break in it through unguarded. Numbers are never prefixed.
- */
-export const CSV_DIALECT = { delimiter: ",", newline: "\n", quoteChar: '"', escapeFormulae: /^[=+\-@\t\r]/ } as const;
-
-export function toCsv(table: Table): string {
-  const columns = Object.keys(table.schema.shape);
-  const data = table.rows.map((row) =>
-    columns.map((column) => {
-      const value = (row as Record<string, unknown>)[column];
-      return Array.isArray(value) ? value.join(LIST_DELIMITER) : value;
-    }),
-  );
-  return Papa.unparse({ fields: columns, data }, CSV_DIALECT) + "\n";
-}
-
-export function toJson(table: Table): string {
-  const columns = Object.keys(table.schema.shape);
-  const rows = table.rows.map((row) => Object.fromEntries(columns.map((column) => [column, (row as Record<string, unknown>)[column] ?? null])));
-  return JSON.stringify(rows, null, 2) + "\n";
-}
 
 /** What `writeAtomically` writes: text, or bytes as they are. */
 export type FileContent = string | Uint8Array;

@@ -2,7 +2,7 @@
 import type { Curated } from "../io/yaml-file.ts";
 import type { DatasetConfig } from "../config/dataset-config.ts";
 import { PipelineError } from "../io/errors.ts";
-import { rawRange, type NormalizedText } from "../ingest/index.ts";
+import { rawRange, type NormalizedText } from "../ingest/normalize.ts";
 import { codePointIndex, type CodePointIndex } from "../text/code-points.ts";
 import type { Fail, Located, Span } from "./locate.ts";
 
@@ -28,6 +28,11 @@ export interface Provenanced<T, C = unknown> {
   record: T;
   origin: Curated<C>;
   span: Span;
+}
+
+/** A record resolved, with the mentions it uses (its value, its date or period): its claims for coverage. */
+export interface ResolvedRecord<T, C = unknown> extends Provenanced<T, C> {
+  uses: Located[];
 }
 
 /** The quote and raw code point offsets of a normalized span. */

@@ -3,21 +3,20 @@ import type { Event } from "../../schemas/index.ts";
 import type { Curated } from "../io/yaml-file.ts";
 import { intervalColumns } from "../tables/date-interval.ts";
 import type { CuratedEvent } from "../curation/records.ts";
-import { checkTerm, failer, provenance, type Provenanced, type SourceContext } from "./context.ts";
+import { checkTerm, failer, provenance, type ResolvedRecord, type SourceContext } from "./context.ts";
 import { locateQuote, type Located } from "./locate.ts";
 import { checkExpectedDate, resolveWhen } from "./when.ts";
 
-export function resolveEvent(context: SourceContext, item: Curated<CuratedEvent>): Provenanced<Event> {
+export function resolveEvent(context: SourceContext, item: Curated<CuratedEvent>): ResolvedRecord<Event> {
   const fail = failer(item);
   const c = item.value;
   checkTerm(context, "event_types", c.event_type, fail, "event_type");
   c.actors.forEach((actor, index) => checkTerm(context, "actors", actor, fail, `actors.${index}`));
   const span = locateQuote(context.text, c.quote, c.occurrence, fail, context.textFile);
-  const claimed: Located[] = [];
-  const when = resolveWhen(context, c.date, span, fail, "date", (t) => claimed.push(t));
+  const uses: Located[] = [];
+  const when = resolveWhen(context, c.date, span, fail, "date", (t) => uses.push(t));
   if (when.basis === "inferred" && c.note === undefined) fail("an inferred date needs a `note` that says how it was inferred", "date");
   checkExpectedDate(c.expect_date, when, fail, "expect_date");
-  for (const mention of claimed) mention.usedBy.push(c.id);
   const record: Event = {
     id: c.id,
     source_id: context.sourceId,
@@ -33,5 +32,5 @@ export function resolveEvent(context: SourceContext, item: Curated<CuratedEvent>
     ...provenance(context, span),
     note: c.note ?? null,
   };
-  return { record, origin: item, span };
+  return { record, origin: item, span, uses };
 }

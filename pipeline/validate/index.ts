@@ -1,7 +1,8 @@
 /**
- * validate: every record against its Zod schema, then the rules that span records: unique ids across sources,
- * references to existing sources, periods that do not end before they start, the measure's unit, and quotes
- * that equal the text at their offsets (through the offset map ingest built, not a second normalization).
+ * validate: every record against its table's Zod schema, then the rules that span records: unique ids across
+ * sources, references to existing sources, periods that do not end before they start, the measure's unit, and
+ * quotes that equal the text at their offsets. The quote check takes its own route, not resolve's: the raw text
+ * at the record's code point offsets, normalized alone by the source's text format, must read as the quote.
  */
 import type { z } from "zod";
 import type { Event, Figure, Indicator, Mention, SeriesObservation, Source } from "../../schemas/index.ts";
@@ -9,9 +10,9 @@ import type { DatasetConfig } from "../config/dataset-config.ts";
 import { PipelineError, throwIfAny, type Location } from "../io/errors.ts";
 import type { CuratedFigure } from "../curation/records.ts";
 import type { Provenanced } from "../resolve/index.ts";
-import { rawRange } from "../ingest/index.ts";
+import { normalize } from "../ingest/normalize.ts";
 import type { SourceText } from "../formats/format.ts";
-import type { TableSpec } from "../tables/index.ts";
+import type { TableDefinitions } from "../tables/index.ts";
 import { codePointIndex, type CodePointIndex } from "../text/code-points.ts";
 
 export interface Dataset {
@@ -46,14 +47,13 @@ function schemaErrors(schema: z.ZodType, record: object, at: (field: string | un
   return parsed.error.issues.map((issue) => new PipelineError(`${issue.path.join(".") || "record"}: ${issue.message}`, at(issue.path.length > 0 ? String(issue.path[0]) : undefined)));
 }
 
-export function validate(dataset: Dataset, specs: TableSpec[], texts: SourceText[], config: DatasetConfig): void {
-  const schema = (name: string) => specs.find((spec) => spec.name === name)!.schema;
+export function validate(dataset: Dataset, tables: TableDefinitions, texts: SourceText[], config: DatasetConfig): void {
   const errors: PipelineError[] = [];
-  for (const source of dataset.sources) errors.push(...schemaErrors(schema("sources"), source, () => ({ file: "sources table", record: source.id })));
-  for (const item of dataset.figures) errors.push(...schemaErrors(schema("figures"), item.record, (field) => where(item, field)));
-  for (const item of dataset.events) errors.push(...schemaErrors(schema("events"), item.record, (field) => where(item, field)));
+  for (const source of dataset.sources) errors.push(...schemaErrors(tables.sources.schema, source, () => ({ file: "sources table", record: source.id })));
+  for (const item of dataset.figures) errors.push(...schemaErrors(tables.figures.schema, item.record, (field) => where(item, field)));
+  for (const item of dataset.events) errors.push(...schemaErrors(tables.events.schema, item.record, (field) => where(item, field)));
   for (const mention of dataset.mentions) {
-    errors.push(...schemaErrors(schema("mentions"), mention, () => ({ file: "mentions table", record: `${mention.source_id}@${mention.char_start}` })));
+    errors.push(...schemaErrors(tables.mentions.schema, mention, () => ({ file: "mentions table", record: `${mention.source_id}@${mention.char_start}` })));
   }
 
   const textOf = new Map(texts.map((text) => [text.source.id, { text, index: codePointIndex(text.raw) }]));
@@ -67,7 +67,7 @@ export function validate(dataset: Dataset, specs: TableSpec[], texts: SourceText
       const source = textOf.get(record.source_id);
       if (source === undefined) {
         errors.push(new PipelineError(`source_id "${record.source_id}" is not in the sources table`, where(item)));
-      } else if (!quoteMatches(source.text, source.index, item)) {
+      } else if (!quoteMatches(source.text, source.index, record)) {
         errors.push(new PipelineError(`quote does not equal the text at [${record.char_start}, ${record.char_end})`, where(item, "quote")));
       }
     }
@@ -88,11 +88,10 @@ export function validate(dataset: Dataset, specs: TableSpec[], texts: SourceText
   throwIfAny(errors);
 }
 
-/** The record's quote is the normalized text at its span, and its offsets are that span's raw range. */
-function quoteMatches(text: SourceText, index: CodePointIndex, item: Provenanced<Figure | Event>): boolean {
-  const { record, span } = item;
-  const [rawStart, rawEnd] = rawRange(text.normalized, span.start, span.end);
-  return text.normalized.text.slice(span.start, span.end) === record.quote && index.toCodePoint(rawStart) === record.char_start && index.toCodePoint(rawEnd) === record.char_end;
+/** The raw text at the record's code point offsets, normalized on its own by the source's format, reads as the quote. */
+function quoteMatches(text: SourceText, index: CodePointIndex, record: Figure | Event): boolean {
+  const raw = text.raw.slice(index.toUtf16(record.char_start), index.toUtf16(record.char_end));
+  return normalize(raw, text.textFormat).text === record.quote;
 }
 
 /** Why a period is out of order ("ends 2014 before it starts 2015"), or null when it is in order. */
@@ -106,18 +105,18 @@ function periodOrder(start: string | null, end: string | null): string | null {
 }
 
 /** The derived tables against their schemas; a failure here is a bug in derive, reported by row. */
-export function validateDerived(derived: { indicators: Indicator[]; series: Map<string, SeriesObservation[]> }, specs: TableSpec[]): void {
-  const schema = (name: string) => specs.find((spec) => spec.name === name)!.schema;
+export function validateDerived(derived: { indicators: Indicator[]; series: ReadonlyMap<string, SeriesObservation[]> }, tables: TableDefinitions): void {
   const errors: PipelineError[] = [];
   const ids = new Set<string>();
   for (const indicator of derived.indicators) {
     const at = () => ({ file: "derived indicators", record: indicator.id });
-    errors.push(...schemaErrors(schema("indicators"), indicator, at));
+    errors.push(...schemaErrors(tables.indicators.schema, indicator, at));
     if (ids.has(indicator.id)) errors.push(new PipelineError(`duplicate indicator id "${indicator.id}"`, at()));
     ids.add(indicator.id);
   }
-  for (const [table, rows] of derived.series) {
-    for (const row of rows) errors.push(...schemaErrors(schema(table), row, () => ({ file: `${table} series`, record: row.figure_id })));
+  for (const [id, rows] of derived.series) {
+    const table = tables.series.get(id)!;
+    for (const row of rows) errors.push(...schemaErrors(table.schema, row, () => ({ file: `${table.name} series`, record: row.figure_id })));
   }
   throwIfAny(errors);
 }

@@ -1,12 +1,13 @@
 /** The dataset built from the memo: each figure checked against its sentence, every offset, full coverage. */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { build, type BuildReport } from "../../pipeline/build.ts";
-import { normalize } from "../../pipeline/ingest/index.ts";
+import type { BuildReport } from "../../pipeline/build.ts";
+import { normalize } from "../../pipeline/ingest/normalize.ts";
 import type { Event, Figure } from "../../schemas/index.ts";
 import { ROOT, snapshot } from "../helpers/cli.ts";
+import { builtMemo } from "../helpers/published.ts";
+import { PDF_MARKDOWN } from "../helpers/text-formats.ts";
 
 const MEMO = "ponars-pm-428";
 let report: BuildReport;
@@ -14,11 +15,10 @@ let outDir: string;
 let figures: Figure[];
 let events: Event[];
 beforeAll(async () => {
-  outDir = join(mkdtempSync(join(tmpdir(), "rdd-build-")), "dist");
-  report = await build({ sourcesDir: join(ROOT, "sources"), outDir });
+  ({ outDir, ...report } = await builtMemo());
   // The memo's own records: other sources may stand beside it.
-  figures = report.dataset.figures.map((item) => item.record).filter((f) => f.source_id === MEMO);
-  events = report.dataset.events.map((item) => item.record).filter((e) => e.source_id === MEMO);
+  figures = report.tables.figures.rows.filter((f) => f.source_id === MEMO);
+  events = report.tables.events.rows.filter((e) => e.source_id === MEMO);
 });
 
 /** [id, value, unit, period_start, period_end, qualifier, claim_type], read off the memo by hand. */
@@ -118,14 +118,14 @@ describe("events of the memo", () => {
 
 describe("the series break between Soviet and Russian trade", () => {
   it("is stated on the 1996 row and on every indicator that crosses it", () => {
-    const row = report.series.get("trade_turnover")!.find((r) => r.figure_id === "trade-turnover-rus-prk-1996")!;
+    const row = report.tables.series.get("trade-turnover-rus-prk")!.rows.find((r) => r.figure_id === "trade-turnover-rus-prk-1996")!;
     expect(row.break_note).toContain("when this trade was the Soviet Union's");
     for (const kind of ["abs-change", "pct-change", "cagr"]) {
-      const crossing = report.indicators.find((i) => i.id === `trade-turnover-rus-prk-1996-${kind}`)!;
+      const crossing = report.tables.indicators.rows.find((i) => i.id === `trade-turnover-rus-prk-1996-${kind}`)!;
       expect(crossing.note, kind).toContain("when this trade was the Soviet Union's");
       expect(crossing.description, kind).toContain("when this trade was the Soviet Union's");
     }
-    expect(report.indicators.find((i) => i.id === "trade-turnover-rus-prk-2006-pct-change")!.note ?? "").not.toContain("Soviet Union's");
+    expect(report.tables.indicators.rows.find((i) => i.id === "trade-turnover-rus-prk-2006-pct-change")!.note ?? "").not.toContain("Soviet Union's");
   });
 });
 
@@ -136,25 +136,25 @@ describe("provenance", () => {
   it("every quote is the raw text at its offsets, normalized", () => {
     for (const record of [...figures, ...events]) {
       const span = codePoints.slice(record.char_start, record.char_end).join("");
-      expect(normalize(span).text, record.id).toBe(record.quote);
+      expect(normalize(span, PDF_MARKDOWN).text, record.id).toBe(record.quote);
     }
   });
 
   it("every quantity mention is used by a figure or dismissed with a reason", () => {
-    const quantities = report.dataset.mentions.filter((m) => m.kind === "quantity" && m.source_id === MEMO);
+    const quantities = report.tables.mentions.rows.filter((m) => m.kind === "quantity" && m.source_id === MEMO);
     expect(quantities.length).toBeGreaterThan(20);
     for (const m of quantities) expect(m.used_by.length + (m.dismissed ? 1 : 0), m.text).toBe(1);
   });
 
   it("every time mention dates a record or is dismissed with a reason", () => {
-    const times = report.dataset.mentions.filter((m) => m.kind === "time" && m.source_id === MEMO);
+    const times = report.tables.mentions.rows.filter((m) => m.kind === "time" && m.source_id === MEMO);
     expect(times.length).toBeGreaterThan(40);
     for (const m of times) expect(m.used_by.length > 0 !== (m.dismissed !== null), m.text).toBe(true);
     expect(times.find((m) => m.text === "May 2016")!.dismissed).toContain("own date of publication");
   });
 
   it("vague amounts are dismissed, not figures", () => {
-    const dismissed = report.dismissed.map((d) => d.text);
+    const dismissed = report.tables.mentions.rows.filter((m) => m.dismissed !== null).map((d) => d.text);
     expect(dismissed.some((text) => text.includes("multibillion"))).toBe(true);
     expect(dismissed.some((text) => text.includes("billions of dollars"))).toBe(true);
   });

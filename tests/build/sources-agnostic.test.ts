@@ -7,10 +7,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../pipeline/build.ts";
 import { CONFIG_FILE, loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
-import { sha256 } from "../../pipeline/ingest/index.ts";
+import { sha256 } from "../../pipeline/io/sha256.ts";
 import { assertCurated } from "../../pipeline/curation/to-curate.ts";
-import { runCli } from "../helpers/cli.ts";
+import { ROOT } from "../helpers/cli.ts";
 import { FIXTURE_SOURCES, MEMO_SOURCES, memoWithFixtures, mergeDatasetConfigs, sourceFolders } from "../helpers/sources.ts";
 
 type Row = Record<string, unknown>;
@@ -21,18 +22,22 @@ interface Built {
   outDir: string;
 }
 
-/** Builds `sourcesDir` with the command line into a fresh folder and reads a published table back. */
-function buildInto(sourcesDir: string): Built {
-  const outDir = join(mkdtempSync(join(tmpdir(), "rdd-out-")), "dist");
-  const result = runCli("build", "--sources", sourcesDir, "--out", outDir);
-  if (result.status !== 0) throw new Error(`build of ${sourcesDir} failed:\n${result.stderr}`);
+/** A build's folder, its published tables read back by name. */
+function readBack(outDir: string): Built {
   const read = (table: string) => JSON.parse(readFileSync(join(outDir, "data", `${table}.json`), "utf8")) as Row[];
   return Object.assign(read, { outDir });
 }
 
+/** Builds `sourcesDir` into a fresh folder. */
+async function buildInto(sourcesDir: string): Promise<Built> {
+  const outDir = join(mkdtempSync(join(tmpdir(), "rdd-out-")), "dist");
+  await build({ sourcesDir, outDir });
+  return readBack(outDir);
+}
+
 const FIXTURE_IDS = ["halvard-port-2023", "halvard-transit-2024"];
-const memoConfig = () => loadDatasetConfig(join(MEMO_SOURCES, CONFIG_FILE)).config;
-const fixtureConfig = () => loadDatasetConfig(join(FIXTURE_SOURCES, CONFIG_FILE)).config;
+const memoConfig = () => loadDatasetConfig(join(MEMO_SOURCES, CONFIG_FILE));
+const fixtureConfig = () => loadDatasetConfig(join(FIXTURE_SOURCES, CONFIG_FILE));
 
 describe("the fixture sources", () => {
   it("are fully curated folders whose texts match their source.json", () => {
@@ -46,9 +51,9 @@ describe("the fixture sources", () => {
     }
   });
 
-  it("use a measure, a unit, an actor, an event type and series that the memo's configuration does not define", () => {
-    const memo = memoConfig();
-    const fixtures = fixtureConfig();
+  it("use a measure, a unit, an actor, an event type and series that the memo's configuration does not define", async () => {
+    const memo = await memoConfig();
+    const fixtures = await fixtureConfig();
     const only = (kind: "measures" | "units" | "actors" | "event_types") => Object.keys(fixtures[kind]).filter((term) => !(term in memo[kind]));
     expect(only("measures")).toContain("ferry_passengers");
     expect(only("units")).toEqual(expect.arrayContaining(["tonne", "passenger", "EUR"]));
@@ -59,10 +64,10 @@ describe("the fixture sources", () => {
 });
 
 describe("merging dataset configurations", () => {
-  it("takes the union of terms, series and charts, with the first file's package metadata", () => {
-    const merged = mergeDatasetConfigs([join(MEMO_SOURCES, CONFIG_FILE), join(FIXTURE_SOURCES, CONFIG_FILE)]);
-    const memo = memoConfig();
-    const fixtures = fixtureConfig();
+  it("takes the union of terms, series and charts, with the first file's package metadata", async () => {
+    const merged = await mergeDatasetConfigs([join(MEMO_SOURCES, CONFIG_FILE), join(FIXTURE_SOURCES, CONFIG_FILE)]);
+    const memo = await memoConfig();
+    const fixtures = await fixtureConfig();
     for (const kind of ["units", "measures", "actors", "event_types"] as const) {
       expect(Object.keys(merged[kind]).sort()).toEqual([...new Set([...Object.keys(memo[kind]), ...Object.keys(fixtures[kind])])].sort());
     }
@@ -71,17 +76,17 @@ describe("merging dataset configurations", () => {
     expect(merged.package).toEqual(memo.package);
   });
 
-  it("refuses a term defined differently in two files, naming both", () => {
+  it("refuses a term defined differently in two files, naming both", async () => {
     const other = join(mkdtempSync(join(tmpdir(), "rdd-config-")), CONFIG_FILE);
     writeFileSync(other, readFileSync(join(FIXTURE_SOURCES, CONFIG_FILE), "utf8").replace('percent: { name: percent (90 = 90%), suffix: "%" }', 'percent: { name: percent (0.9 = 90%) }'));
-    expect(() => mergeDatasetConfigs([join(MEMO_SOURCES, CONFIG_FILE), other])).toThrow(/units "percent" is defined differently in .*sources\/dataset\.yaml and .*dataset\.yaml/);
+    await expect(mergeDatasetConfigs([join(MEMO_SOURCES, CONFIG_FILE), other])).rejects.toThrow(/units "percent" is defined differently in .*sources\/dataset\.yaml and .*dataset\.yaml/);
   });
 });
 
 describe("building the fixture sources alone", () => {
   let table: Built;
-  beforeAll(() => {
-    table = buildInto(FIXTURE_SOURCES);
+  beforeAll(async () => {
+    table = await buildInto(FIXTURE_SOURCES);
   });
 
   it("publishes both sources and every figure, in the units their configuration defines", () => {
@@ -122,9 +127,10 @@ describe("building the fixture sources alone", () => {
 describe("building the memo with the fixture sources", () => {
   let merged: Built;
   let memo: Built;
-  beforeAll(() => {
-    merged = buildInto(memoWithFixtures());
-    memo = buildInto(MEMO_SOURCES);
+  beforeAll(async () => {
+    merged = await buildInto(await memoWithFixtures());
+    // The memo alone is the committed dist/, which the dataset's own test holds equal to a fresh build.
+    memo = readBack(join(ROOT, "dist"));
   });
 
   it("publishes all three sources and an explorer page for each", () => {

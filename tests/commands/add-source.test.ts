@@ -10,14 +10,15 @@ import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { addSource } from "../../pipeline/commands/add-source.ts";
+import { addSource as addSourceAs } from "../../pipeline/commands/add-source.ts";
 import { CRASH_AT_VARIABLE } from "../../pipeline/io/crash-point.ts";
 import { loadCuration } from "../../pipeline/io/yaml-file.ts";
 import { curatedEvent, curatedFigure, dismissal } from "../../pipeline/curation/records.ts";
 import { PipelineError, PipelineErrors } from "../../pipeline/io/errors.ts";
-import { sha256 } from "../../pipeline/ingest/index.ts";
+import { sha256 } from "../../pipeline/io/sha256.ts";
 import { assertCurated, toCurateEntry } from "../../pipeline/curation/to-curate.ts";
-import { MEMO_DIR, ROOT, runCli, snapshot } from "../helpers/cli.ts";
+import { MEMO_DIR, ROOT, runInProcess, snapshot } from "../helpers/cli.ts";
+import { PDF_MARKDOWN } from "../helpers/text-formats.ts";
 
 /** Four lines of text with quantities and dates on known lines, a page-break-style gap and an escaped dollar. */
 const TEXT = [
@@ -27,6 +28,9 @@ const TEXT = [
   "Fares rose by \\$2 in March 2024 and nearly 300 commuters wrote to the council.",
   "",
 ].join("\n");
+
+/** The text above holds an escape: it is scaffolded as Markdown converted from a PDF, as the memo is. */
+const addSource = (sourcesDir: string, id: string, textFile: string) => addSourceAs(sourcesDir, id, textFile, PDF_MARKDOWN);
 
 /** A sources folder with the memo's dataset.yaml and no source yet, and a text file beside it. */
 function workspace(text: string | Uint8Array = TEXT): { sourcesDir: string; textFile: string } {
@@ -58,18 +62,18 @@ describe("add-source", () => {
     const copied = readFileSync(join(dir, "harbour-note.txt"));
     expect(copied.equals(readFileSync(textFile))).toBe(true);
     const record = JSON.parse(readFileSync(join(dir, "source.json"), "utf8"));
-    expect(record).toMatchObject({ id: "harbour-note", file: "harbour-note.txt", sha256: sha256(copied), bytes: copied.length });
+    expect(record).toMatchObject({ id: "harbour-note", file: "harbour-note.txt", text_format: "pdf-markdown", sha256: sha256(copied), bytes: copied.length });
     for (const field of ["title", "author", "published", "publisher", "license_note", "affiliation", "series", "number", "url"]) {
       expect(record[field]).toBeNull();
     }
   });
 
-  it("lists every mention the extract command finds, at its line in the text file", () => {
+  it("lists every mention the extract command finds, at its line in the text file", async () => {
     const { sourcesDir, textFile } = workspace();
     addSource(sourcesDir, "harbour-note", textFile);
     const dir = join(sourcesDir, "harbour-note");
     const entries = (parse(readFileSync(join(dir, "to-curate.yaml"), "utf8")) as unknown[]).map((entry) => toCurateEntry.parse(entry));
-    const extracted = JSON.parse(runCli("extract", textFile).stdout) as { kind: string; text: string; start: number }[];
+    const extracted = JSON.parse((await runInProcess("extract", textFile, "--format", "pdf-markdown")).stdout) as { kind: string; text: string; start: number }[];
     const lineOf = (start: number) => [...TEXT].slice(0, start).join("").split("\n").length;
     expect(entries.map(({ kind, text, line }) => ({ kind, text, line }))).toEqual(extracted.map((m) => ({ kind: m.kind, text: m.text, line: lineOf(m.start) })));
     expect(entries.map((e) => e.text)).toEqual(["May 2024", "1.4 million", "2023", "about 1.1 million", "2022", "\\$2", "March 2024", "nearly 300"]);
@@ -134,7 +138,7 @@ describe("add-source", () => {
     expect(snapshot(sourcesDir)).toEqual(before);
   });
 
-  it("on the command line: one line and a non-zero exit for a bad id, a taken id or a binary file; usage for a wrong call", () => {
+  it("as a command: one line and a non-zero exit for a bad id, a taken id, a binary file or an unknown format; usage for a wrong call", async () => {
     const { sourcesDir, textFile } = workspace();
     const binary = join(dirname(sourcesDir), "binary.bin");
     writeFileSync(binary, new Uint8Array([0, 1, 2, 3]));
@@ -143,17 +147,21 @@ describe("add-source", () => {
       [["Bad_Id", textFile], /"Bad_Id" is not a source id/],
       [["harbour-note", binary], /binary\.bin: not text: a NUL byte at byte 0$/m],
     ] as const) {
-      const result = runCli("add-source", ...args, "--sources", sourcesDir);
+      const result = await runInProcess("add-source", ...args, "--sources", sourcesDir);
       expect(result.status).toBe(1);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
       expect(result.stderr).toMatch(says);
     }
-    expect(runCli("add-source", "harbour-note", "--sources", sourcesDir).status).toBe(2);
+    expect((await runInProcess("add-source", "harbour-note", "--sources", sourcesDir)).status).toBe(2);
+    const unknown = await runInProcess("add-source", "harbour-note", textFile, "--sources", sourcesDir, "--format", "docx");
+    expect([unknown.status, unknown.stderr]).toEqual([2, 'add-source: --format must be a text format (pdf-markdown, plain-text), not "docx"\n']);
     expect(snapshot(sourcesDir)).toEqual(before);
-    const added = runCli("add-source", "harbour-note", textFile, "--sources", sourcesDir);
+    const added = await runInProcess("add-source", "harbour-note", textFile, "--sources", sourcesDir);
     expect(added.status).toBe(0);
+    expect(added.stdout).toContain("text format plain-text");
     expect(added.stdout).toContain("to-curate.yaml lists 4 quantity and 4 time mention(s)");
-    const again = runCli("add-source", "harbour-note", textFile, "--sources", sourcesDir);
+    expect(JSON.parse(readFileSync(join(sourcesDir, "harbour-note", "source.json"), "utf8")).text_format).toBe("plain-text");
+    const again = await runInProcess("add-source", "harbour-note", textFile, "--sources", sourcesDir);
     expect([again.status, again.stderr.trim().split("\n").length]).toEqual([1, 1]);
   });
 
@@ -175,14 +183,14 @@ describe("add-source", () => {
 });
 
 describe("the build and a scaffolded source", () => {
-  it("refuses it until source.json is filled and every mention is curated, naming each with file:line", () => {
+  it("refuses it until source.json is filled and every mention is curated, naming each with file:line", async () => {
     const { sourcesDir, textFile } = workspace();
     const { dir } = addSource(sourcesDir, "harbour-note", textFile);
     const outDir = join(dirname(sourcesDir), "dist");
-    const refused = runCli("build", "--sources", sourcesDir, "--out", outDir);
+    const refused = await runInProcess("build", "--sources", sourcesDir, "--out", outDir);
     expect(refused.status).toBe(1);
     const record = join(dir, "source.json");
-    for (const [field, line] of [["title", 3], ["author", 4], ["published", 8], ["publisher", 9], ["license_note", 14]] as const) {
+    for (const [field, line] of [["title", 3], ["author", 4], ["published", 8], ["publisher", 9], ["license_note", 15]] as const) {
       expect(refused.stderr).toContain(`${record}:${line}: ${field} is still to fill`);
     }
     const text = join(dir, "harbour-note.txt");

@@ -1,7 +1,8 @@
 /**
  * The extract command's stream (extract-file.ts) against its definition: normalize the whole text, find its
- * mentions, place them in the raw text and stringify them at once. Tiny pieces cut paragraphs, links, escapes,
- * line ends and surrogate pairs' lines everywhere, so any state lost between pieces shows.
+ * mentions, place them in the raw text and stringify them at once, by each text format's rules. Tiny pieces cut
+ * paragraphs, links, escapes, line ends and surrogate pairs' lines everywhere, so any state lost between pieces
+ * shows.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,9 +11,13 @@ import { describe, expect, it } from "vitest";
 import { codePointIndex } from "../../pipeline/text/code-points.ts";
 import { mentionsOf } from "../../pipeline/extract/index.ts";
 import { extractFile } from "../../pipeline/commands/extract-file.ts";
-import { normalize, NormalizedPieces, Normalizer, rawCharacters } from "../../pipeline/ingest/index.ts";
+import { normalize, NormalizedPieces, Normalizer, rawCharacters } from "../../pipeline/ingest/normalize.ts";
+import type { TextRules } from "../../pipeline/ingest/text-format.ts";
 import { JsonArrayWriter } from "../../pipeline/io/json-array-writer.ts";
 import { MEMO_DIR } from "../helpers/cli.ts";
+import { PDF_MARKDOWN, PLAIN_TEXT } from "../helpers/text-formats.ts";
+
+const FORMATS = fc.constantFrom(PLAIN_TEXT, PDF_MARKDOWN);
 
 interface Span {
   text: string;
@@ -21,8 +26,8 @@ interface Span {
 }
 
 /** What extractFile must print and refuse for `raw`, computed on the whole text. */
-function definition(raw: string, documentDate?: string): { json: string; overflows: Span[] } {
-  const normalized = normalize(raw);
+function definition(raw: string, format: TextRules, documentDate?: string): { json: string; overflows: Span[] } {
+  const normalized = normalize(raw, format);
   const rawIndex = codePointIndex(raw);
   const normalizedIndex = codePointIndex(normalized.text);
   const place = ({ start, end }: { start: number; end: number }) => {
@@ -34,10 +39,11 @@ function definition(raw: string, documentDate?: string): { json: string; overflo
   return { json: `${JSON.stringify(mentions.map((mention) => ({ ...mention, ...place(mention) })), null, 2)}\n`, overflows };
 }
 
-function streamed(raw: string, pieceBytes?: number, documentDate?: string): { json: string; overflows: Span[] } {
+function streamed(raw: string, format: TextRules, pieceBytes?: number, documentDate?: string): { json: string; overflows: Span[] } {
   let json = "";
   const overflows: Span[] = [];
   extractFile(Buffer.from(raw), {
+    textFormat: format,
     ...(documentDate && { documentDate }),
     ...(pieceBytes && { pieceBytes }),
     write: (text) => (json += text),
@@ -59,10 +65,10 @@ const texts = fc
   .map(([bom, fragments]) => (bom ? "\uFEFF" : "") + fragments.join(" "));
 
 describe("extractFile", () => {
-  it("prints, for any text in pieces of any size, what the whole text gives at once", () => {
+  it("prints, for any text in any format in pieces of any size, what the whole text gives at once", () => {
     fc.assert(
-      fc.property(texts, fc.integer({ min: 1, max: 64 }), fc.constantFrom(undefined, "2016-05", "2018-01-15"), (raw, pieceBytes, date) => {
-        expect(streamed(raw, pieceBytes, date)).toEqual(definition(raw, date));
+      fc.property(texts, FORMATS, fc.integer({ min: 1, max: 64 }), fc.constantFrom(undefined, "2016-05", "2018-01-15"), (raw, format, pieceBytes, date) => {
+        expect(streamed(raw, format, pieceBytes, date)).toEqual(definition(raw, format, date));
       }),
       { numRuns: 300 },
     );
@@ -70,27 +76,27 @@ describe("extractFile", () => {
 
   it("prints the memo as the whole text gives it, in pieces of any size", () => {
     const raw = readFileSync(join(MEMO_DIR, "memo.txt"), "utf8");
-    const expected = definition(raw, "2016-05");
+    const expected = definition(raw, PDF_MARKDOWN, "2016-05");
     expect(JSON.parse(expected.json).length).toBeGreaterThan(50);
-    for (const pieceBytes of [1, 7, 100, 4096, undefined]) expect(streamed(raw, pieceBytes, "2016-05"), `pieces of ${pieceBytes}`).toEqual(expected);
+    for (const pieceBytes of [1, 7, 100, 4096, undefined]) expect(streamed(raw, PDF_MARKDOWN, pieceBytes, "2016-05"), `pieces of ${pieceBytes}`).toEqual(expected);
   });
 
   it("stops searching once nobody reads the output", () => {
     const raw = "Trade rose 5 percent in 2015.\n\n".repeat(10_000);
     let written = 0;
-    extractFile(Buffer.from(raw), { write: (text) => (written += text.length), closed: () => written > 0 });
+    extractFile(Buffer.from(raw), { textFormat: PLAIN_TEXT, write: (text) => (written += text.length), closed: () => written > 0 });
     expect(written).toBeGreaterThan(0);
-    expect(written).toBeLessThan(definition(raw).json.length / 10);
+    expect(written).toBeLessThan(definition(raw, PLAIN_TEXT).json.length / 10);
   });
 });
 
 describe("Normalizer", () => {
-  it("fed in pieces of any size, hands over what normalize gives the whole text", () => {
+  it("fed in pieces of any size, hands over what normalize gives the whole text, in any format", () => {
     fc.assert(
-      fc.property(texts, fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 10 }), (raw, sizes) => {
-        const whole = normalize(raw);
+      fc.property(texts, FORMATS, fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 10 }), (raw, format, sizes) => {
+        const whole = normalize(raw, format);
         const joined = new NormalizedPieces();
-        const normalizer = new Normalizer((paragraph) => {
+        const normalizer = new Normalizer(format, (paragraph) => {
           if (joined.length > 0) joined.separate(paragraph.map.start(0));
           joined.append(paragraph);
         });

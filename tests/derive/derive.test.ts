@@ -9,17 +9,17 @@ import { loadCuration } from "../../pipeline/io/yaml-file.ts";
 import { curatedIndicator } from "../../pipeline/curation/records.ts";
 import { derive } from "../../pipeline/derive/index.ts";
 import { PipelineErrors } from "../../pipeline/io/errors.ts";
-import { sha256 } from "../../pipeline/ingest/index.ts";
+import { sha256 } from "../../pipeline/io/sha256.ts";
 import type { Figure, Indicator } from "../../schemas/index.ts";
-import { brokenSources, replaceIn, ROOT, runCli } from "../helpers/cli.ts";
+import { brokenSources, replaceIn, ROOT, runInProcess } from "../helpers/cli.ts";
 
-const assembled = assemble(join(ROOT, "sources"));
-const { config } = assembled.loaded;
+const assembled = await assemble(join(ROOT, "sources"));
+const { config } = assembled;
 const figures = assembled.dataset.figures.map((item) => item.record);
 const deriveFrom = (figures: Figure[], definitions = assembled.definitions) =>
   derive({ figures, definitions, series: config.series, seriesBreaks: new Map(), units: config.units });
 const { indicators, series } = deriveFrom(figures);
-const tradeTurnover = series.get("trade_turnover")!;
+const tradeTurnover = series.get("trade-turnover-rus-prk")!;
 const v = (id: string) => {
   const figure = figures.find((f) => f.id === id);
   if (!figure) throw new Error(`no figure ${id}`);
@@ -127,7 +127,7 @@ describe("derive on any positive figures", () => {
           assembled.definitions.filter((d) => d.value.tolerance === undefined),
         );
         for (const row of result.indicators) expect(Number.isFinite(row.value), row.id).toBe(true);
-        for (const row of result.series.get("trade_turnover")!) for (const x of [row.change_abs, row.change_pct, row.cagr_pct]) expect(x === null || Number.isFinite(x)).toBe(true);
+        for (const row of result.series.get("trade-turnover-rus-prk")!) for (const x of [row.change_abs, row.change_pct, row.cagr_pct]) expect(x === null || Number.isFinite(x)).toBe(true);
       }),
       { numRuns: 50 },
     );
@@ -135,7 +135,7 @@ describe("derive on any positive figures", () => {
 });
 
 describe("an inconsistent memo", () => {
-  it("fails the build, naming the consistency indicator", () => {
+  it("fails the build, naming the consistency indicator", async () => {
     const { sourcesDir, outDir } = brokenSources((dir) => {
       // A write-off share that no longer leaves the "remaining $1 billion".
       replaceIn(join(dir, "memo.txt"), "write off 90 percent", "write off 80 percent");
@@ -147,7 +147,7 @@ describe("an inconsistent memo", () => {
       source.sha256 = sha256(readFileSync(join(dir, "memo.txt")));
       writeFileSync(join(dir, "source.json"), JSON.stringify(source, null, 2));
     });
-    const result = runCli("build", "--sources", sourcesDir, "--out", outDir);
+    const result = await runInProcess("build", "--sources", sourcesDir, "--out", outDir);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/indicators\.yaml:\d+ \[debt-remainder-consistency-2012\]: consistency check failed: 1,000,000,000 exceeds the tolerance of 1/);
   });

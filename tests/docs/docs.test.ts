@@ -3,29 +3,25 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import {
-  DATASHEET_PATH,
-  DICTIONARY_PATH,
-  dictionaryFiles,
-  replaceBetweenMarkers,
-  updateDatasheet,
-  updateIndicators,
-  updateReadme,
-} from "../../pipeline/render/docs.ts";
-import { loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
-import { tableSpecs } from "../../pipeline/tables/index.ts";
+import { dataDictionary, DATASHEET_PATH, DICTIONARY_PATH, replaceBetweenMarkers, updateDatasheet, updateIndicators, updateReadme } from "../../pipeline/render/docs.ts";
+import { formatFolders, loadFormats, describeFiles } from "../../pipeline/formats/run.ts";
+import { readPackageJson } from "../../pipeline/io/json-file.ts";
 import { ROOT } from "../helpers/cli.ts";
+import { MEMO_CONFIG, publishedTables } from "../helpers/published.ts";
 
-const SPECS = tableSpecs(loadDatasetConfig(join(ROOT, "sources", "dataset.yaml")).config);
-/** The published rows of every table, as the committed dist/data holds them. */
-const published = () => Object.fromEntries(SPECS.map(({ name }) => [name, JSON.parse(readFileSync(join(ROOT, "dist", "data", `${name}.json`), "utf8"))]));
+/** The committed dist/ as tables, and what the formats say of the files holding them. */
+const tables = publishedTables();
+const SPECS = tables.all;
+const { name, version, description } = readPackageJson(ROOT);
+const files = describeFiles(await loadFormats(formatFolders()), { config: MEMO_CONFIG, tables, texts: [], packageMetadata: { name, version, description }, root: ROOT });
+const dictionary = dataDictionary(SPECS, files);
 
 const STALE = "stale: regenerate with npm run build (it rewrites the generated docs)";
 const readText = (path: string) => readFileSync(join(ROOT, path), "utf8");
 
 describe("generated documentation", () => {
   it("docs/DATA_DICTIONARY.md is what the schemas give now", () => {
-    expect(readText(DICTIONARY_PATH), STALE).toBe(dictionaryFiles(SPECS).get(DICTIONARY_PATH));
+    expect(readText(DICTIONARY_PATH), STALE).toBe(dictionary);
   });
 
   it("the README's dictionary section is what the schemas give now", () => {
@@ -35,18 +31,18 @@ describe("generated documentation", () => {
 
   it("the README's indicator list is that of dist/data", async () => {
     const readme = readText("README.md");
-    expect(updateIndicators(readme, published()), STALE).toBe(readme);
+    expect(updateIndicators(readme, tables), STALE).toBe(readme);
   });
 
   it("the datasheet's counts are those of dist/data", async () => {
     const datasheet = readText(DATASHEET_PATH);
-    expect(updateDatasheet(datasheet, published()), STALE).toBe(datasheet);
+    expect(updateDatasheet(datasheet, tables), STALE).toBe(datasheet);
   });
 
-  it.each(SPECS.map((table) => [table.name, table] as const))("the dictionary lists every column of %s", (name, table) => {
-    const dictionary = dictionaryFiles(SPECS).get(DICTIONARY_PATH)!;
+  it.each(SPECS.map((table) => [table.name, table] as const))("the dictionary lists every column and every file of %s", (name, table) => {
     const section = dictionary.split(`\n## ${name}\n`)[1]?.split("\n## ")[0] ?? "";
     for (const column of Object.keys(table.schema.shape)) expect(section).toContain(`\n| \`${column}\` |`);
+    for (const format of ["csv", "json", "parquet"]) expect(section).toContain(`\`dist/data/${name}.${format}\``);
   });
 
   it("never calls the officials' 2020 projection an official target", () => {
@@ -56,7 +52,8 @@ describe("generated documentation", () => {
   });
 
   it("gives units only for columns that exist", () => {
-    for (const table of SPECS) expect(Object.keys(table.schema.shape), table.name).toEqual(expect.arrayContaining(Object.keys(table.units ?? {})));
+    const declared = SPECS.flatMap((table) => table.columns.filter((column) => column.unit !== undefined).map((column) => `${table.name}.${column.name}`));
+    expect(declared).toEqual(expect.arrayContaining(["sources.bytes", "indicators.tolerance", "trade_turnover.value", "trade_turnover.cagr_pct"]));
   });
 });
 
@@ -138,7 +135,7 @@ describe("CITATION.cff", () => {
   });
 
   it("describes the memo as the sources table does", async () => {
-    const [source] = (published()).sources;
+    const [source] = tables.sources.rows;
     const [author] = memo.authors as Yaml[];
     expect(memo.title).toBe(source!.title);
     expect(`${author!["given-names"]} ${author!["family-names"]}`).toBe(source!.author);

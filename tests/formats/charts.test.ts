@@ -1,6 +1,5 @@
 /** The build-time charts: one module per kind, well-formed accessible SVG, the same bytes on every render, values and sources from the data. */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
@@ -19,7 +18,7 @@ const read = (table: string) => JSON.parse(readFileSync(join(ROOT, "dist", "data
 const published: SeriesObservation[] = read("trade_turnover");
 const turnover: SeriesObservation[] = published.map((row) => ({ ...row, break_note: null }));
 const input: ChartInput = {
-  config: loadDatasetConfig(CONFIG_FILE),
+  config: await loadDatasetConfig(CONFIG_FILE),
   sources: read("sources"),
   figures: read("figures"),
   events: read("events"),
@@ -41,8 +40,8 @@ const svg = (path: string) => charts.get(path)!;
 
 describe("chart files", () => {
   it("are dataset.yaml's charts, in its order, each drawn by the module of its kind", () => {
-    expect([...charts.keys()]).toEqual(input.config.config.charts.map((chart) => `charts/${chart.file}`));
-    expect(input.config.config.charts.map((chart) => chart.kind)).toEqual(["series", "timeline"]);
+    expect([...charts.keys()]).toEqual(input.config.charts.map((chart) => `charts/${chart.file}`));
+    expect(input.config.charts.map((chart) => chart.kind)).toEqual(["series", "timeline"]);
   });
 
   it.each([TRADE, TIMELINE])("%s is well-formed SVG with a title and a description for screen readers", (path) => {
@@ -55,24 +54,21 @@ describe("chart files", () => {
   });
 
   it("refuse a kind with no module, naming dataset.yaml's line", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "rdd-charts-"));
-    const file = join(dir, "dataset.yaml");
-    copyFileSync(CONFIG_FILE, file);
-    writeFileSync(file, readFileSync(file, "utf8").replace("kind: timeline", "kind: pie"));
-    const config = loadDatasetConfig(file);
-    const line = config.lineOf("charts", 1, "kind");
+    const config = { ...input.config, charts: [...input.config.charts.slice(0, 1), { file: "events-timeline.svg", kind: "pie" }] };
     const error = await chartFiles({ ...input, config }).catch((e: unknown) => e);
-    expect(String(error)).toBe(`${file}:${line}: chart kind "pie" has no module pipeline/formats/charts/kinds/pie.ts`);
+    expect(String(error)).toBe(`${CONFIG_FILE}:${config.lineOf("charts", 1, "kind")}: chart kind "pie" has no module pipeline/formats/charts/kinds/pie.ts`);
   });
 
   it("refuse an entry the kind cannot draw, naming dataset.yaml's line, not with a stack trace", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "rdd-charts-"));
-    const file = join(dir, "dataset.yaml");
-    writeFileSync(file, readFileSync(CONFIG_FILE, "utf8").replace("    series: trade-turnover-rus-prk\n", ""));
-    const config = loadDatasetConfig(file);
-    const error = await chartFiles({ ...input, config }).catch((e: unknown) => e);
+    const error = await chartFiles({ ...input, series: { [SERIES]: [] } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PipelineError);
-    expect(String(error)).toBe(`${file}:${config.lineOf("charts", 0)}: charts: trade-turnover.svg names no series`);
+    expect(String(error)).toBe(`${CONFIG_FILE}:${input.config.lineOf("charts", 0)}: charts: series ${SERIES} has no observations to draw`);
+  });
+
+  it("refuse options their kind does not take, even from a configuration the loader did not check", async () => {
+    const config = { ...input.config, charts: [{ file: "events-timeline.svg", kind: "timeline", colour: "red" }] };
+    const error = await chartFiles({ ...input, config }).catch((e: unknown) => e);
+    expect(String(error)).toBe(`${CONFIG_FILE}:${config.lineOf("charts", 0)}: charts: events-timeline.svg: Unrecognized key: "colour"`);
   });
 
   it("never call the officials' projection a target", () => {

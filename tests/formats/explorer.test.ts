@@ -7,19 +7,20 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assemble } from "../../pipeline/build.ts";
 import { loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
-import { normalize } from "../../pipeline/ingest/index.ts";
+import { normalize } from "../../pipeline/ingest/normalize.ts";
 import { explorerFiles, type ExplorerInput, type SourceRecords } from "../../pipeline/formats/explorer/page.ts";
 import type { Event, Figure, Indicator, Source } from "../../schemas/index.ts";
 import { browserTestsRun, findChromium } from "../helpers/browser.ts";
 import { ROOT } from "../helpers/cli.ts";
+import { PDF_MARKDOWN } from "../helpers/text-formats.ts";
 
 function published<T>(table: string): T[] {
   return JSON.parse(readFileSync(join(ROOT, "dist", "data", `${table}.json`), "utf8")) as T[];
 }
 
-const config = loadDatasetConfig(join(ROOT, "sources", "dataset.yaml")).config;
+const config = await loadDatasetConfig(join(ROOT, "sources", "dataset.yaml"));
 
-const memoText = assemble(join(ROOT, "sources")).texts.find((text) => text.source.id === "ponars-pm-428")!;
+const memoText = (await assemble(join(ROOT, "sources"))).texts.find((text) => text.source.id === "ponars-pm-428")!;
 const memo = {
   normalized: memoText.normalized,
   spans: memoText.spans,
@@ -31,7 +32,7 @@ const memo = {
 
 /** A source's records placed on its normalized text the way resolve places them: each quote where it stands. */
 function placed(raw: string, records: Omit<SourceRecords, "normalized" | "spans">): SourceRecords {
-  const normalized = normalize(raw);
+  const normalized = normalize(raw, PDF_MARKDOWN);
   const spans = new Map(
     [...records.figures, ...records.events].map((record) => {
       const start = normalized.text.indexOf(record.quote);

@@ -10,14 +10,13 @@ import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import initSqlJs, { type Database } from "sql.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import { parquetFiles } from "../../pipeline/formats/parquet/write.ts";
 import { sqliteFiles } from "../../pipeline/formats/sqlite/database.ts";
 import type { TableSchemaField } from "../../pipeline/formats/csv/table-schema.ts";
-import { tableSpecs } from "../../pipeline/tables/index.ts";
 import { ROOT } from "../helpers/cli.ts";
+import { publishedTables } from "../helpers/published.ts";
 
-const TABLES = tableSpecs(loadDatasetConfig(join(ROOT, "sources", "dataset.yaml")).config);
+const TABLES = publishedTables().all;
 const DATA = join(ROOT, "dist", "data");
 const SQLITE = join(DATA, "russia-dprk-data.sqlite");
 const descriptor = JSON.parse(readFileSync(join(ROOT, "dist", "datapackage.json"), "utf8"));
@@ -120,7 +119,7 @@ describe("one column kind, one type", () => {
 
 describe("the writers", () => {
   it("write the same bytes for the same rows, at any time", async () => {
-    const tables = TABLES.map((spec) => ({ spec, rows: recordsOf(spec.name) }));
+    const tables = TABLES;
     const [parquet, sqlite] = [await parquetFiles(tables), await sqliteFiles(tables, "russia-dprk-data", "title")];
     await new Promise((resolve) => setTimeout(resolve, 1100)); // a clock-stamped file would now differ
     expect(await parquetFiles(tables)).toEqual(parquet);

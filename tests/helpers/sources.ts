@@ -27,8 +27,8 @@ export function sourceFolders(sourcesDir: string): string[] {
  * types), series (by id) and charts (by file) are merged; one defined differently in two files is an error.
  * The package metadata is the first file's: the others extend that dataset.
  */
-export function mergeDatasetConfigs(files: string[]): DatasetConfig {
-  const configs = files.map((file) => ({ file, config: loadDatasetConfig(file).config }));
+export async function mergeDatasetConfigs(files: string[]): Promise<DatasetConfig> {
+  const configs = await Promise.all(files.map(async (file) => ({ file, config: await loadDatasetConfig(file) })));
   const [first] = configs;
   if (!first) throw new Error("mergeDatasetConfigs: no configuration to merge");
   const merged: DatasetConfig = { package: first.config.package, units: {}, measures: {}, actors: {}, event_types: {}, series: [], charts: [] };
@@ -56,15 +56,15 @@ export function mergeDatasetConfigs(files: string[]): DatasetConfig {
 }
 
 /** A temporary sources folder holding the memo's source, both fixture sources and the merged dataset.yaml. */
-export function memoWithFixtures(): string {
+export async function memoWithFixtures(): Promise<string> {
   const sourcesDir = join(mkdtempSync(join(tmpdir(), "rdd-sources-")), "sources");
   for (const from of [MEMO_SOURCES, FIXTURE_SOURCES]) {
     for (const folder of sourceFolders(from)) cpSync(join(from, folder), join(sourcesDir, folder), { recursive: true });
   }
-  const merged = mergeDatasetConfigs([join(MEMO_SOURCES, CONFIG_FILE), join(FIXTURE_SOURCES, CONFIG_FILE)]);
+  const merged = await mergeDatasetConfigs([join(MEMO_SOURCES, CONFIG_FILE), join(FIXTURE_SOURCES, CONFIG_FILE)]);
   const file = join(sourcesDir, CONFIG_FILE);
   writeFileSync(file, stringify(merged, { lineWidth: 0 }));
   // The union is checked as the build will check it: a series or chart naming a term that neither defines fails here.
-  loadDatasetConfig(file);
+  await loadDatasetConfig(file);
   return sourcesDir;
 }

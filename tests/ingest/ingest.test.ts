@@ -2,8 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalize, rawRange, sha256 } from "../../pipeline/ingest/index.ts";
+import { normalize as normalizeBy, rawRange } from "../../pipeline/ingest/normalize.ts";
+import { sha256 } from "../../pipeline/io/sha256.ts";
 import { MEMO_DIR } from "../helpers/cli.ts";
+import { PDF_MARKDOWN, PLAIN_TEXT } from "../helpers/text-formats.ts";
+
+/** The memo's format, whose rules most of these cases are about. */
+const normalize = (raw: string) => normalizeBy(raw, PDF_MARKDOWN);
 
 const raw = readFileSync(join(MEMO_DIR, "memo.txt"), "utf8");
 
@@ -88,5 +93,27 @@ describe("ingest on any text", () => {
         expect(normalize(input.slice(rawStart, rawEnd)).text).toBe(quote);
       }),
     );
+  });
+});
+
+describe("text formats", () => {
+  const converted = "Trade of \\$5 [bn](#) fell\n\nsharply.\n\n¹ A note.\n\nThe end.";
+
+  it("plain text folds white space and keeps paragraphs, and undoes nothing a PDF conversion would need", () => {
+    expect(normalizeBy(converted, PLAIN_TEXT).text).toBe("Trade of \\$5 [bn](#) fell\n\nsharply.\n\n¹ A note.\n\nThe end.");
+    expect(normalizeBy("a  b\t c\n d\n\n\n e", PLAIN_TEXT).text).toBe("a b c d\n\ne");
+  });
+
+  it("pdf-markdown undoes escapes and links, rejoins a page break and sets the footnote after the body", () => {
+    expect(normalizeBy(converted, PDF_MARKDOWN).text).toBe("Trade of $5 bn fell sharply.\n\nThe end.\n\n¹ A note.");
+  });
+
+  it("map every character back to the raw text, whatever the format", () => {
+    for (const rules of [PLAIN_TEXT, PDF_MARKDOWN]) {
+      const normalized = normalizeBy(converted, rules);
+      const at = normalized.text.indexOf("fell");
+      const [start, end] = rawRange(normalized, at, at + 4);
+      expect(converted.slice(start, end)).toBe("fell");
+    }
   });
 });

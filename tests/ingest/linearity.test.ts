@@ -7,7 +7,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { mentionsOf } from "../../pipeline/extract/index.ts";
-import { normalize } from "../../pipeline/ingest/index.ts";
+import { normalize as normalizeBy } from "../../pipeline/ingest/normalize.ts";
+import { PDF_MARKDOWN } from "../helpers/text-formats.ts";
+
+/** The format with the most rules to stay linear under: escapes, links, footnotes, page breaks. */
+const normalize = (raw: string) => normalizeBy(raw, PDF_MARKDOWN);
 
 const BASE_CHARS = 48_000;
 const RUNS = 3;

@@ -13,8 +13,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { readTree } from "../../pipeline/release/manifest.ts";
 import type { TableSchemaField } from "../../pipeline/formats/csv/table-schema.ts";
-import { loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
-import { tableSpecs } from "../../pipeline/tables/index.ts";
+import { publishedTables } from "../helpers/published.ts";
 import { ROOT } from "../helpers/cli.ts";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv | Ajv2020) => void;
@@ -23,7 +22,7 @@ const PROFILES = join(import.meta.dirname, "..", "fixtures", "datapackage-v2");
 const readJson = (path: string) => JSON.parse(readFileSync(path, "utf8"));
 
 const descriptor = readJson(join(DIST, "datapackage.json"));
-const SPECS = tableSpecs(loadDatasetConfig(join(ROOT, "sources", "dataset.yaml")).config);
+const SPECS = publishedTables().all;
 const pkg = readJson(join(ROOT, "package.json"));
 
 type Field = TableSchemaField;

@@ -9,9 +9,10 @@ import type { DatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import type { CuratedFigure } from "../../pipeline/curation/records.ts";
 import { PipelineError } from "../../pipeline/io/errors.ts";
 import { extract } from "../../pipeline/extract/index.ts";
-import { normalize } from "../../pipeline/ingest/index.ts";
+import { normalize } from "../../pipeline/ingest/normalize.ts";
+import { PLAIN_TEXT } from "../helpers/text-formats.ts";
 import { sourceContext, type SourceContext } from "../../pipeline/resolve/context.ts";
-import { coverageErrors } from "../../pipeline/resolve/coverage.ts";
+import { account, coverageErrors } from "../../pipeline/resolve/coverage.ts";
 import { resolveFigure } from "../../pipeline/resolve/figure.ts";
 import { locateMentions, locateQuote, mentionIn, type Fail } from "../../pipeline/resolve/locate.ts";
 import { resolveWhen } from "../../pipeline/resolve/when.ts";
@@ -29,7 +30,7 @@ const CONFIG: DatasetConfig = {
 };
 
 function context(text = TEXT): SourceContext {
-  const normalized = normalize(text);
+  const normalized = normalize(text, PLAIN_TEXT);
   const mentions = extract(normalized.text, { documentDate: "2021-03" });
   return sourceContext({ sourceId: "test", textFile: "test.txt", raw: text, normalized, located: locateMentions(normalized.text, mentions), config: CONFIG, configFile: "dataset.yaml" });
 }
@@ -92,10 +93,11 @@ describe("resolving a figure", () => {
       curated({ id: "exports-hal-ost-2019", measure: "exports", subject: "HAL", counterpart: "OST", quote: "rose to about $40 million in 2019", period: "2019", claim_type: "reported", ...over } as CuratedFigure),
     );
 
-  it("takes value, unit, hedge and period from the text, with its provenance", () => {
-    const { record, span } = figure({});
+  it("takes value, unit, hedge and period from the text, with its provenance and the mentions it uses", () => {
+    const { record, span, uses } = figure({});
     expect(record).toMatchObject({ value: 40e6, unit: "USD", qualifier: "approximate", period_start: "2019", quote: "rose to about $40 million in 2019" });
     expect(span.end - span.start).toBe(record.quote.length);
+    expect(uses.map((m) => m.mention.text)).toEqual(["about $40 million", "2019"]);
   });
 
   it("refuses a term the dataset configuration does not define, and a unit that is not the measure's", () => {
@@ -109,8 +111,24 @@ describe("resolving a figure", () => {
 describe("coverage", () => {
   it("names every quantity mention used by nothing, with its line", () => {
     const c = context("Line one.\n\nIt cost $5 million.");
-    const errors = coverageErrors(c).map(String);
+    const errors = coverageErrors(c, account(c.located, [], [])).map(String);
     expect(errors[0]).toMatch(/coverage 0 of 1 quantity mentions \(0\.0%\)/);
     expect(errors[1]).toBe('test.txt:3 [$5 million]: quantity mention "$5 million" is neither used by a figure nor dismissed with a reason: add a figure, or a dismissal to dismissed.yaml');
+  });
+
+  it("combines the resolvers' claims: a quantity used twice is claimed twice, a time mention may date many records", () => {
+    const c = context("It cost $5 million in 2019.");
+    const [amount, year] = c.located;
+    const records = [
+      { record: { id: "cost-a" }, uses: [amount!, year!] },
+      { record: { id: "cost-b" }, uses: [amount!, year!] },
+    ];
+    const accounted = account(c.located, records, []);
+    expect(accounted.get(amount!)).toEqual({ usedBy: ["cost-a", "cost-b"], dismissedBy: null });
+    expect(coverageErrors(c, accounted).map(String)).toEqual([
+      'test.txt:1 [$5 million]: quantity mention "$5 million" is claimed 2 times (cost-a, cost-b)',
+    ]);
+    expect(coverageErrors(c, account(c.located, records.slice(0, 1), [])).map(String)).toEqual([]);
+    expect(coverageErrors(c, account(c.located, [], [{ mention: amount!, reason: "r" }, { mention: year!, reason: "r" }])).map(String)).toEqual([]);
   });
 });

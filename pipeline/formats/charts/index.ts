@@ -1,24 +1,31 @@
 /** The charts dataset.yaml lists, each drawn by its kind's module (pipeline/formats/charts/kinds/<kind>.ts) as static SVG. */
-import type { Event, Figure, Mention, SeriesObservation, Source } from "../../../schemas/index.ts";
-import { tableNamed, utf8, type OutputStep } from "../format.ts";
+import { resourceName, utf8, type FileDescription, type Format } from "../format.ts";
 
-export const step: OutputStep<"loadedConfig" | "tables"> = {
+export const chartPath = (file: string) => `charts/${file}`;
+
+export const format: Format<"config" | "tables"> = {
   name: "charts",
-  reads: ["loadedConfig", "tables"],
-  // The chart kinds are loaded by name, so their folder counts as part of the step's code.
+  reads: ["config", "tables"],
+  // The chart kinds are loaded by name, so their folder counts as part of the format's code.
   cache: { packages: ["vega", "vega-lite"], folders: ["pipeline/formats/charts/kinds"] },
-  async run({ loadedConfig, tables }) {
-    const rows = <T>(name: string) => tableNamed(tables, name).rows as T[];
-    // Loaded on use: a build that reuses this step's files from the cache does not load the chart code.
+  async write({ config, tables }) {
+    // Loaded on use: a build that reuses this format's files from the cache does not load the chart code.
     const { chartFiles } = await import("./render.ts");
     const files = await chartFiles({
-      config: loadedConfig,
-      sources: rows<Source>("sources"),
-      figures: rows<Figure>("figures"),
-      events: rows<Event>("events"),
-      mentions: rows<Mention>("mentions"),
-      series: Object.fromEntries(loadedConfig.config.series.map((s) => [s.id, rows<SeriesObservation>(s.table)])),
+      config,
+      sources: [...tables.sources.rows],
+      figures: [...tables.figures.rows],
+      events: [...tables.events.rows],
+      mentions: [...tables.mentions.rows],
+      series: Object.fromEntries([...tables.series].map(([id, table]) => [id, [...table.rows]])),
     });
     return new Map([...files].map(([path, svg]) => [path, utf8(svg)]));
   },
+  describe: ({ config }) =>
+    new Map(
+      config.charts.map((chart): [string, FileDescription] => [
+        chartPath(chart.file),
+        { resource: { name: resourceName(chartPath(chart.file)), format: "svg", mediatype: "image/svg+xml", encoding: "utf-8" }, tables: [] },
+      ]),
+    ),
 };

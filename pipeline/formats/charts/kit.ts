@@ -1,7 +1,11 @@
 /**
- * What every chart kind shares: the records it may draw, the Vega-Lite settings, the source line, the
- * accessible title and description, and a text width estimate that keeps the SVG the same on every machine.
+ * What every chart kind shares: what a kind's module declares (its options and how it draws), the records it
+ * may draw, the Vega-Lite settings, the source line, the accessible title and description, and a text width
+ * estimate that keeps the SVG the same on every machine.
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { z } from "zod";
 import { periodLabel } from "../../derive/periods.ts";
 import type { TopLevelSpec } from "vega-lite";
 import type { ChartDefinition, DatasetConfig } from "../../config/dataset-config.ts";
@@ -17,9 +21,11 @@ export interface ChartRecords {
   series: Record<string, SeriesObservation[]>;
 }
 
-export interface ChartContext extends ChartRecords {
+export interface ChartContext<Options = unknown> extends ChartRecords {
   config: DatasetConfig;
   chart: ChartDefinition;
+  /** The entry's options, as the kind's `options` schema reads them. */
+  options: Options;
 }
 
 export interface ChartDrawing {
@@ -29,8 +35,37 @@ export interface ChartDrawing {
   description: string;
 }
 
-/** What a chart kind's module, pipeline/formats/charts/kinds/<kind>.ts, exports as `draw`. */
-export type ChartKind = (context: ChartContext) => ChartDrawing;
+/** A term of dataset.yaml that an option names: where it stands in the entry, and the section that must define it. */
+export interface ChartReference {
+  path: (string | number)[];
+  section: "series" | "measures";
+  term: string;
+}
+
+/**
+ * What a chart kind's module, pipeline/formats/charts/kinds/<kind>.ts, exports as `kind`: the options an entry of
+ * that kind takes besides `file` and `kind` (checked when dataset.yaml is loaded, each bad option reported at its
+ * line), the dataset terms they name, and how it draws.
+ */
+export interface ChartKind<O extends z.ZodType = z.ZodType> {
+  options: O;
+  references?(options: z.output<O>): ChartReference[];
+  draw(context: ChartContext<z.output<O>>): ChartDrawing;
+}
+
+/** A kind's declaration, typed by its options schema. */
+export function chartKind<O extends z.ZodType>(kind: ChartKind<O>): ChartKind<O> {
+  return kind;
+}
+
+export const CHART_KINDS_DIR = join(import.meta.dirname, "kinds");
+
+/** The module of a chart kind, by name; null when there is none. */
+export async function loadChartKind(name: string): Promise<ChartKind | null> {
+  const module = join(CHART_KINDS_DIR, `${name}.ts`);
+  if (!existsSync(module)) return null;
+  return ((await import(module)) as { kind: ChartKind }).kind;
+}
 
 export const FONT_SIZE = 11;
 export const NOTE_COLOR = "#555";

@@ -1,10 +1,9 @@
 /**
- * A Frictionless Table Schema (v2) for a table's CSV file, generated from its Zod schema: field types,
+ * A Frictionless Table Schema (v2) for a table's CSV file, from its column descriptions: field types,
  * descriptions, enum and pattern constraints, `required` for columns that are never empty, and keys.
  */
-import { z } from "zod";
-import type { TableSpec } from "../../tables/index.ts";
-import { splitNullable, type JsonSchemaNode } from "../../tables/json-schema-node.ts";
+import { LIST_DELIMITER, type Column } from "../../tables/columns.ts";
+import type { TableDefinition } from "../../tables/index.ts";
 
 export interface TableSchemaField {
   name: string;
@@ -16,28 +15,25 @@ export interface TableSchemaField {
   constraints: { required: boolean; enum?: string[]; pattern?: string; minimum?: number; minLength?: number };
 }
 
-/** The separator of a list's items in a CSV cell. */
-export const LIST_DELIMITER = ";";
+const FIELD_TYPES: Record<Column["kind"], TableSchemaField["type"]> = { text: "string", integer: "integer", number: "number", date: "date", list: "list" };
 
-export function tableSchema(spec: TableSpec) {
-  const json = z.toJSONSchema(spec.schema) as JsonSchemaNode;
-  const fields = Object.entries(json.properties ?? {}).map(([name, node]) => field(name, node));
+export function tableSchema(table: Pick<TableDefinition, "columns" | "primaryKey" | "foreignKeys">) {
   return {
-    fields,
+    fields: table.columns.map(field),
     missingValues: [""],
-    primaryKey: spec.primaryKey,
+    primaryKey: table.primaryKey,
     // The profile wants at least one foreign key where the property is present.
-    ...(spec.foreignKeys.length > 0
-      ? { foreignKeys: spec.foreignKeys.map((key) => ({ fields: [key.fields], reference: { resource: key.resource, fields: [key.resourceFields] } })) }
+    ...(table.foreignKeys.length > 0
+      ? { foreignKeys: table.foreignKeys.map((key) => ({ fields: [key.fields], reference: { resource: key.resource, fields: [key.resourceFields] } })) }
       : {}),
   };
 }
 
-function field(name: string, node: JsonSchemaNode): TableSchemaField {
-  const { value, nullable, description = "" } = splitNullable(node);
-  if (value.type === "array") {
+function field(column: Column): TableSchemaField {
+  const { name, kind, nullable, description } = column;
+  if (kind === "list") {
     // A list is one CSV cell with its items joined by the delimiter; the JSON file holds a real array.
-    const minItems = value.minItems ?? 0;
+    const minItems = column.minItems ?? 0;
     return {
       name,
       type: "list",
@@ -47,17 +43,18 @@ function field(name: string, node: JsonSchemaNode): TableSchemaField {
       constraints: { required: !nullable && minItems > 0, ...(minItems > 0 ? { minLength: minItems } : {}) },
     };
   }
-  const type = value.format === "date" ? "date" : value.type === "integer" ? "integer" : value.type === "number" ? "number" : "string";
+  const { allowed, pattern, minimum } = column;
   return {
     name,
-    type,
+    type: FIELD_TYPES[kind],
     description,
     constraints: {
       required: !nullable,
-      ...(value.enum ? { enum: value.enum } : {}),
+      ...(allowed ? { enum: allowed } : {}),
       // A date column's type says all its pattern would.
-      ...(value.pattern && type !== "date" ? { pattern: value.pattern } : {}),
-      ...(value.minimum !== undefined && value.minimum > Number.MIN_SAFE_INTEGER ? { minimum: value.minimum } : {}),
+      ...(pattern !== undefined && kind !== "date" ? { pattern } : {}),
+      // Zod bounds every integer to the safe range; only a real lower bound is a constraint worth stating.
+      ...(minimum !== undefined && minimum > Number.MIN_SAFE_INTEGER ? { minimum } : {}),
     },
   };
 }

@@ -1,31 +1,30 @@
 /**
  * The package's data-only entry: the tables as frozen plain data (ESM and CommonJS), typed by declarations
- * printed from the Zod schemas, with literal unions of the ids present so that lookups autocomplete and a
+ * printed from the column model, with literal unions of the ids present so that lookups autocomplete and a
  * misspelled id does not compile, and a type guard per id type to narrow a plain string (user input) to an id.
  * Importing it loads no Zod, no Arquero and no parser.
  */
-import type { PublishedTable } from "../format.ts";
-import { entryNames } from "../../tables/index.ts";
+import type { Column } from "../../tables/columns.ts";
+import { cell, entryNames, type Table, type Tables } from "../../tables/index.ts";
 import { interfaceFor, unionOf } from "./ts-types.ts";
-import * as vocabularies from "../../../schemas/vocabularies.ts";
 
-/** The vocabularies as union types: the dataset's own terms (from the tables' schemas) and the contract's fixed ones. */
-function vocabularyUnions(tables: PublishedTable[]): [string, { options: readonly string[]; description?: string | undefined }][] {
-  const field = (table: string, column: string) => {
-    const shape = tables.find((t) => t.spec.name === table)!.spec.schema.shape as Record<string, { options?: readonly string[]; description?: string }>;
-    return shape[column] as { options: readonly string[]; description?: string };
+/** Each vocabulary as a union type, from the column that holds it: the dataset's own terms and the contract's fixed ones. */
+function vocabularyUnions(tables: Tables): [string, { allowed: readonly string[]; description: string }][] {
+  const vocabulary = (table: Table, name: string) => {
+    const column = table.columns.find((c) => c.name === name) as Column;
+    return { allowed: column.allowed ?? [], description: column.itemDescription ?? column.description };
   };
-  const eventActors = (field("events", "actors") as unknown as { element: { options: readonly string[]; description?: string } }).element;
+  const { figures, events } = tables;
   return [
-    ["Measure", field("figures", "measure")],
-    ["Unit", field("figures", "unit")],
-    ["Qualifier", vocabularies.qualifier],
-    ["ClaimType", vocabularies.claimType],
-    ["Actor", eventActors],
-    ["EventType", field("events", "event_type")],
-    ["Plover", vocabularies.plover],
-    ["DatePrecision", vocabularies.datePrecision],
-    ["DateBasis", vocabularies.dateBasis],
+    ["Measure", vocabulary(figures, "measure")],
+    ["Unit", vocabulary(figures, "unit")],
+    ["Qualifier", vocabulary(figures, "qualifier")],
+    ["ClaimType", vocabulary(figures, "claim_type")],
+    ["Actor", vocabulary(events, "actors")],
+    ["EventType", vocabulary(events, "event_type")],
+    ["Plover", vocabulary(events, "plover")],
+    ["DatePrecision", vocabulary(events, "date_precision")],
+    ["DateBasis", vocabulary(events, "date_basis")],
   ];
 }
 
@@ -53,16 +52,16 @@ function guard(index) {
 }
 `;
 
-export function dataEntryFiles(tables: PublishedTable[]): Map<string, string> {
-  const body = tables.map(({ spec, rows }) => `const ${entryNames(spec).array} = freeze(${JSON.stringify(rows)});`).join("\n");
-  const lookups = tables.flatMap(({ spec }) => {
-    const { array, lookup, idType } = entryNames(spec);
+export function dataEntryFiles(tables: Tables): Map<string, string> {
+  const body = tables.all.map((table) => `const ${entryNames(table).array} = freeze(${JSON.stringify(table.rows)});`).join("\n");
+  const lookups = tables.all.flatMap((table) => {
+    const { array, lookup, idType } = entryNames(table);
     if (!lookup || !idType) return [];
     const index = `${array}ById`;
     return [`const ${index} = byId(${array});`, `const ${lookup} = lookup(${JSON.stringify(lookup)}, ${index});`, `const ${guardName(idType)} = guard(${index});`];
   }).join("\n");
-  const exported = tables.flatMap(({ spec }) => {
-    const { array, lookup, idType } = entryNames(spec);
+  const exported = tables.all.flatMap((table) => {
+    const { array, lookup, idType } = entryNames(table);
     return lookup && idType ? [array, lookup, guardName(idType)] : [array];
   });
   const esm = `${HEADER}${FREEZE}${body}\n${lookups}\nexport { ${exported.join(", ")} };\n`;
@@ -81,16 +80,16 @@ function guardName(idType: string): string {
   return `is${idType}`;
 }
 
-function declarations(tables: PublishedTable[]): string {
+function declarations(tables: Tables): string {
   const parts = [HEADER.trimEnd()];
   parts.push("/** A record as published: frozen, with frozen lists. */\nexport type Frozen<T> = { readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? readonly U[] : T[K] };");
-  for (const [name, vocabulary] of vocabularyUnions(tables)) parts.push(unionOf(name, vocabulary.options, vocabulary.description ?? name));
-  for (const { spec, rows } of tables) {
-    const { name, schema } = spec;
-    const { array, type, lookup, idType } = entryNames(spec);
-    parts.push(interfaceFor(type, schema));
+  for (const [name, vocabulary] of vocabularyUnions(tables)) parts.push(unionOf(name, vocabulary.allowed, vocabulary.description));
+  for (const table of tables.all) {
+    const { name, schema } = table;
+    const { array, type, lookup, idType } = entryNames(table);
+    parts.push(interfaceFor(type, table));
     if (idType && lookup) {
-      const ids = (rows as { id: string }[]).map((row) => row.id).sort();
+      const ids = table.rows.map((row) => String(cell(row, "id"))).sort();
       parts.push(unionOf(idType, ids, `The id of every record in ${name}.`));
       parts.push(`/** ${schema.description ?? name} */\nexport declare const ${array}: readonly (Frozen<${type}> & { readonly id: ${idType} })[];`);
       parts.push(`/** The ${type.toLowerCase()} with this id; throws a RangeError for an unknown id. */\nexport declare function ${lookup}<Id extends ${idType}>(id: Id): Frozen<${type}> & { readonly id: Id };`);

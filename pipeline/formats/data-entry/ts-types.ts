@@ -1,28 +1,27 @@
 /**
- * TypeScript declarations for the data entry, printed from each table's Zod schema (through its JSON Schema),
- * so the typed data needs no Zod at run time or at type-check time. A type test checks that they equal
- * `z.infer` of the same schemas.
+ * TypeScript declarations for the data entry, printed from each table's column descriptions, so the typed data
+ * needs no Zod at run time or at type-check time. A type test checks that they equal `z.infer` of the same schemas.
  */
-import { z } from "zod";
-import { splitNullable, type JsonSchemaNode } from "../../tables/json-schema-node.ts";
+import type { Column } from "../../tables/columns.ts";
+import type { TableDefinition } from "../../tables/index.ts";
 
-/** The TypeScript type of a JSON Schema node, for the subset of types the tables use. */
-export function typeOf(node: JsonSchemaNode): string {
-  const { value, nullable } = splitNullable(node);
-  if (nullable) return `${typeOf(value)} | null`;
-  if (node.anyOf) return node.anyOf.map(typeOf).join(" | ");
-  if (node.enum) return node.enum.map((member) => JSON.stringify(member)).join(" | ");
-  switch (node.type) {
-    case "string":
-      return "string";
-    case "number":
-    case "integer":
-      return "number";
-    case "array":
-      return `${wrap(typeOf(node.items ?? {}))}[]`;
-    default:
-      throw new Error(`no TypeScript type for JSON Schema ${JSON.stringify(node)}`);
-  }
+/** The TypeScript type of a column's values. */
+export function typeOf(column: Column): string {
+  const value = (allowed: string[] | undefined) => (allowed ? allowed.map((member) => JSON.stringify(member)).join(" | ") : "string");
+  const type = (() => {
+    switch (column.kind) {
+      case "text":
+        return value(column.allowed);
+      case "date":
+        return "string";
+      case "integer":
+      case "number":
+        return "number";
+      case "list":
+        return `${wrap(value(column.allowed))}[]`;
+    }
+  })();
+  return column.nullable ? `${type} | null` : type;
 }
 
 function wrap(type: string): string {
@@ -30,14 +29,13 @@ function wrap(type: string): string {
 }
 
 /** `export interface Name { ... }` with each column's description as its doc comment. */
-export function interfaceFor(name: string, schema: z.ZodObject): string {
-  const json = z.toJSONSchema(schema) as JsonSchemaNode;
-  const lines = Object.entries(json.properties ?? {}).map(([column, node]) => {
-    const doc = splitNullable(node).description;
-    const comment = doc ? `  /** ${doc.replaceAll("*/", "*\\/")} */\n` : "";
-    return `${comment}  ${column}: ${typeOf(node)};`;
+export function interfaceFor(name: string, table: Pick<TableDefinition, "columns" | "schema">): string {
+  const lines = table.columns.map((column) => {
+    const comment = column.description ? `  /** ${column.description.replaceAll("*/", "*\\/")} */\n` : "";
+    return `${comment}  ${column.name}: ${typeOf(column)};`;
   });
-  const doc = json.description ? `/** ${json.description} */\n` : "";
+  const description = table.schema.description;
+  const doc = description ? `/** ${description} */\n` : "";
   return `${doc}export interface ${name} {\n${lines.join("\n")}\n}`;
 }
 

@@ -1,29 +1,29 @@
 /** The provenance explorer: each source's text with its records highlighted, `explorer/<source-id>.html`, and an index. */
-import type { Event, Figure, Indicator } from "../../../schemas/index.ts";
 import { explorerFiles } from "./page.ts";
-import { tableNamed, utf8, type OutputStep } from "../format.ts";
+import { utf8, type Format } from "../format.ts";
 
-export const step: OutputStep<"config" | "tables" | "texts"> = {
+export const format: Format<"config" | "tables" | "texts"> = {
   name: "explorer",
   reads: ["config", "tables", "texts"],
-  run({ config, tables, texts }) {
-    const rows = <T>(name: string) => tableNamed(tables, name).rows as T[];
+  write({ config, tables, texts }) {
     const pages = explorerFiles({
       config,
       sources: texts.map(({ source, normalized, spans }) => {
-        const figures = rows<Figure>("figures").filter((f) => f.source_id === source.id);
+        const figures = tables.figures.rows.filter((f) => f.source_id === source.id);
         const ids = new Set(figures.map((f) => f.id));
         return {
           source,
           normalized,
           spans,
           figures,
-          events: rows<Event>("events").filter((e) => e.source_id === source.id),
+          events: tables.events.rows.filter((e) => e.source_id === source.id),
           // The indicators computed from this source's figures.
-          indicators: rows<Indicator>("indicators").filter((i) => i.inputs.some((id) => ids.has(id))),
+          indicators: tables.indicators.rows.filter((i) => i.inputs.some((id) => ids.has(id))),
         };
       }),
     });
     return new Map([...pages].map(([path, html]) => [path, utf8(html)]));
   },
+  // Web pages to open, not data resources.
+  describe: () => new Map(),
 };

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DatasetConfig } from "../../config/dataset-config.ts";
 import { periodLabel } from "../../derive/periods.ts";
-import type { NormalizedText } from "../../ingest/index.ts";
+import type { NormalizedText } from "../../ingest/normalize.ts";
 import type { Event, Figure, Indicator, Source } from "../../../schemas/index.ts";
 import { actorName, formatValue, words } from "../../config/format-unit.ts";
 

@@ -1,31 +1,29 @@
 /**
- * Parquet: one file per table, `data/<table>.parquet`, with logical types from the Zod schemas (DATE, BIGINT,
+ * Parquet: one file per table, `data/<table>.parquet`, with logical types from the column model (DATE, BIGINT,
  * DOUBLE, VARCHAR, LIST<VARCHAR>) and each column's description in the file's key-value metadata. Written by
  * hyparquet-writer (pure JavaScript, no clock, no locale): the same rows give the same bytes.
  */
 import { parquetWriteBuffer } from "hyparquet-writer";
-import type { TableSpec } from "../../tables/index.ts";
-import { columnsOf, epochDay, type Column } from "../../tables/columns.ts";
+import type { Column } from "../../tables/columns.ts";
+import { cell as cellOf, type Table } from "../../tables/index.ts";
+import { parquetPath } from "./index.ts";
 
 type SchemaElement = Parameters<typeof parquetWriteBuffer>[0]["schema"] extends (infer E)[] | undefined ? E : never;
 
 const STRING = { type: "BYTE_ARRAY", converted_type: "UTF8", logical_type: { type: "STRING" } } as const;
 
-export async function parquetFiles(tables: { spec: TableSpec; rows: object[] }[]): Promise<Map<string, Uint8Array>> {
-  const files = new Map<string, Uint8Array>();
-  for (const { spec, rows } of tables) files.set(`data/${spec.name}.parquet`, parquetTable(spec, rows));
-  return files;
+export function parquetFiles(tables: readonly Table[]): Map<string, Uint8Array> {
+  return new Map(tables.map((table) => [parquetPath(table), parquetTable(table)]));
 }
 
-function parquetTable(spec: TableSpec, rows: object[]): Uint8Array {
-  const columns = columnsOf(spec);
+function parquetTable({ columns, rows, description }: Table): Uint8Array {
   const schema: SchemaElement[] = [{ name: "root", num_children: columns.length }, ...columns.flatMap(schemaElements)];
   const columnData = columns.map((column) => ({
     name: column.name,
-    data: rows.map((row) => cell(column, (row as Record<string, unknown>)[column.name] ?? null)),
+    data: rows.map((row) => cell(column, cellOf(row, column.name) ?? null)),
   }));
   const kvMetadata = [
-    { key: "description", value: spec.schema.description ?? spec.title },
+    { key: "description", value: description },
     ...columns.map((column) => ({ key: `description:${column.name}`, value: column.description })),
   ];
   return new Uint8Array(parquetWriteBuffer({ columnData, schema, kvMetadata }));
@@ -50,6 +48,11 @@ function schemaElements(column: Column): SchemaElement[] {
         { name: "element", ...STRING, repetition_type: "REQUIRED" },
       ];
   }
+}
+
+/** Days since 1970-01-01 of an ISO calendar date, as Parquet's DATE stores it. */
+function epochDay(isoDate: string): number {
+  return Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / 86_400_000;
 }
 
 function cell(column: Column, value: unknown): unknown {

@@ -1,45 +1,27 @@
 /**
- * SQLite: every table in one database file, `data/russia-dprk-data.sqlite`, built with sql.js (SQLite as
+ * SQLite: every table in one database file, `data/<package name>.sqlite`, built with sql.js (SQLite as
  * WebAssembly: no native build, the same bytes for the same statements) and a Datasette `metadata.json` beside
- * it. Column types, nullability and vocabularies come from the Zod schemas: STRICT tables, primary and foreign
+ * it. Column types, nullability and vocabularies come from the column model: STRICT tables, primary and foreign
  * keys, CHECK constraints for the vocabularies and for real dates, indexes on the keys people join on. A list
- * column becomes a link table, one row per item, with foreign keys where its items are ids.
+ * column becomes its link table, one row per item, with foreign keys where its items are ids.
  */
 import initSqlJs, { type Database } from "sql.js";
 import { DATA_LICENSE } from "../../publish/datapackage.ts";
-import type { TableSpec } from "../../tables/index.ts";
-import { columnsOf, type Column } from "../../tables/columns.ts";
+import type { Column } from "../../tables/columns.ts";
+import { cell, type Table, type TableDefinition } from "../../tables/index.ts";
+import { DATASETTE_METADATA_FILE, linkTables, sqliteFile } from "./index.ts";
 
-/** The database file of a package: `data/<package name>.sqlite`. */
-export const sqliteFile = (packageName: string) => `data/${packageName}.sqlite`;
-export const DATASETTE_METADATA_FILE = "data/metadata.json";
-const DESCRIPTION =
-  "Every table of the dataset. List columns are link tables, one row per item: event_actors, indicator_inputs " +
-  "(indicator to figure) and mention_records (mention to figure or event). Dates are ISO 8601 text.";
-
-interface TableRows {
-  spec: TableSpec;
-  rows: object[];
-}
-
-/** What a list column's items are: a vocabulary value, or the id of a record in one of the given tables. */
-const LIST_LINKS: Record<string, { table: string; references: TableSpec["name"][] }> = {
-  "events.actors": { table: "event_actors", references: [] },
-  "indicators.inputs": { table: "indicator_inputs", references: ["figures"] },
-  "mentions.used_by": { table: "mention_records", references: ["figures", "events"] },
-};
-
-export async function sqliteFiles(tables: TableRows[], packageName: string, title: string): Promise<Map<string, Uint8Array | string>> {
+export async function sqliteFiles(tables: readonly Table[], packageName: string, title: string): Promise<Map<string, Uint8Array | string>> {
   const SQL = await initSqlJs();
   const db = new SQL.Database();
   try {
     // Enforced row by row as the rows go in: a dangling id or an unknown vocabulary value fails the build.
     db.run("PRAGMA foreign_keys = ON");
     db.run("PRAGMA page_size = 1024");
-    const ids = new Map(tables.map(({ spec, rows }) => [spec.name, new Set(rows.map((row) => (row as { id?: string }).id))]));
+    const ids = new Map(tables.map(({ name, rows }) => [name, new Set(rows.map((row) => cell(row, "id")))]));
     // One transaction: statement by statement in autocommit mode, each would write its own journal.
     db.run("BEGIN");
-    for (const table of tables) createTable(db, table.spec, columnsOf(table.spec));
+    for (const table of tables) createTable(db, table);
     for (const table of tables) insertRows(db, table, ids);
     db.run("COMMIT");
     return new Map<string, Uint8Array | string>([
@@ -67,11 +49,12 @@ function columnDefinition(column: Column): string {
 }
 
 /** The columns a link table uses to point at its parent row: `<table>_id` for an id, else the key's own names. */
-function parentKey(spec: TableSpec): { column: string; as: string }[] {
+function parentKey(spec: TableDefinition): { column: string; as: string }[] {
   return spec.primaryKey.map((column) => ({ column, as: spec.primaryKey.length === 1 ? `${singular(spec.name)}_${column}` : column }));
 }
 
-function createTable(db: Database, spec: TableSpec, columns: Column[]): void {
+function createTable(db: Database, spec: TableDefinition): void {
+  const { columns } = spec;
   const scalar = columns.filter((column) => column.kind !== "list");
   const keys = spec.foreignKeys.map((key) => `FOREIGN KEY (${quoteId(key.fields)}) REFERENCES ${quoteId(key.resource)} (${quoteId(key.resourceFields)})`);
   db.run(
@@ -81,8 +64,7 @@ function createTable(db: Database, spec: TableSpec, columns: Column[]): void {
   const unindexed = spec.foreignKeys.filter((key) => spec.primaryKey[0] !== key.fields);
   for (const key of unindexed) db.run(`CREATE INDEX ${quoteId(`${spec.name}_${key.fields}`)} ON ${quoteId(spec.name)} (${quoteId(key.fields)})`);
   for (const list of columns.filter((column) => column.kind === "list")) {
-    const link = LIST_LINKS[`${spec.name}.${list.name}`];
-    if (!link) throw new Error(`${spec.name}.${list.name}: a list column needs a link table in LIST_LINKS`);
+    const link = list.link!;
     const parent = parentKey(spec);
     const parentColumns = parent.map(({ column, as }) => `${quoteId(as)} ${SQL_TYPES[columns.find((c) => c.name === column)!.kind as keyof typeof SQL_TYPES]} NOT NULL`);
     const itemColumns =
@@ -108,13 +90,13 @@ function createTable(db: Database, spec: TableSpec, columns: Column[]): void {
 
 type SqlValue = string | number | null;
 
-function insertRows(db: Database, { spec, rows }: TableRows, ids: Map<string, Set<string | undefined>>): void {
-  const columns = columnsOf(spec);
+function insertRows(db: Database, spec: Table, ids: Map<string, Set<unknown>>): void {
+  const { columns } = spec;
   const scalar = columns.filter((column) => column.kind !== "list");
-  const records = rows as Record<string, unknown>[];
+  const records = spec.rows as Record<string, unknown>[];
   insertAll(db, spec.name, scalar.map((c) => c.name), records.map((row) => scalar.map((column) => (row[column.name] ?? null) as SqlValue)));
   for (const list of columns.filter((column) => column.kind === "list")) {
-    const link = LIST_LINKS[`${spec.name}.${list.name}`]!;
+    const link = list.link!;
     const targets = link.references.length === 0 ? [null] : link.references;
     const names = [...parentKey(spec).map(({ as }) => as), "position", ...(link.references.length === 0 ? [singular(list.name)] : link.references.map((table) => `${singular(table)}_id`))];
     const linkRows = records.flatMap((row) =>
@@ -142,21 +124,17 @@ function insertAll(db: Database, table: string, columns: string[], rows: SqlValu
 }
 
 /** Datasette's metadata: the database's and each table's title and description, and every column's description. */
-function datasetteMetadata(tables: TableRows[], database: string, title: string): string {
-  const describe = (spec: TableSpec, column: Column) => {
-    const unit = spec.units?.[column.name];
-    return unit ? `${column.description} (${unit})` : column.description;
-  };
-  const tableEntries: [string, object][] = tables.flatMap(({ spec }) => {
-    const columns = columnsOf(spec);
+function datasetteMetadata(tables: readonly Table[], database: string, title: string): string {
+  const describe = (column: Column) => (column.unit ? `${column.description} (${column.unit})` : column.description);
+  const tableEntries: [string, object][] = tables.flatMap((spec) => {
     const main: [string, object] = [
       spec.name,
-      { title: spec.title, description: spec.schema.description ?? "", columns: Object.fromEntries(columns.filter((c) => c.kind !== "list").map((c) => [c.name, describe(spec, c)])) },
+      { title: spec.title, description: spec.schema.description ?? "", columns: Object.fromEntries(spec.columns.filter((c) => c.kind !== "list").map((c) => [c.name, describe(c)])) },
     ];
-    const links = columns
+    const links = spec.columns
       .filter((column) => column.kind === "list")
       .map((list): [string, object] => [
-        LIST_LINKS[`${spec.name}.${list.name}`]!.table,
+        list.link!.table,
         { title: `${spec.name}.${list.name}, one row per item`, description: `${list.description}; \`position\` keeps the items' order.` },
       ]);
     return [main, ...links];
@@ -165,7 +143,20 @@ function datasetteMetadata(tables: TableRows[], database: string, title: string)
     title,
     license: DATA_LICENSE.name,
     license_url: DATA_LICENSE.path,
-    databases: { [database]: { title, description: DESCRIPTION, tables: Object.fromEntries(tableEntries) } },
+    databases: { [database]: { title, description: databaseDescription(tables), tables: Object.fromEntries(tableEntries) } },
   };
   return JSON.stringify(document, null, 2) + "\n";
+}
+
+/** The database's description for Datasette, naming its link tables and what their items point to. */
+function databaseDescription(tables: readonly Table[]): string {
+  const links = linkTables(tables).map(({ table, from, references }) =>
+    references.length === 0 ? table : `${table} (${singular(from)} to ${references.map(singular).join(" or ")})`,
+  );
+  return `Every table of the dataset. List columns are link tables, one row per item: ${inWords(links)}. Dates are ISO 8601 text.`;
+}
+
+/** "a, b and c". */
+function inWords(items: string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }

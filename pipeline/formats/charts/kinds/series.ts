@@ -5,7 +5,8 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { endYear, startYear } from "../../../derive/periods.ts";
-import { CONFIG, FONT_SIZE, NOTE_COLOR, notesLayer, periodText, sourceLine, type ChartContext, type ChartDrawing } from "../kit.ts";
+import { z } from "zod";
+import { chartKind, CONFIG, FONT_SIZE, NOTE_COLOR, notesLayer, periodText, sourceLine, type ChartContext, type ChartDrawing } from "../kit.ts";
 import type { Figure, Mention, SeriesObservation } from "../../../../schemas/index.ts";
 import { HEDGES, QUALIFIERS, type Qualifier } from "../../../../schemas/qualifiers.ts";
 import { actorName, formatValue, words } from "../../../config/format-unit.ts";
@@ -50,9 +51,26 @@ interface Mark {
 const WIDTH = 560;
 const HEIGHT = 360;
 
-export function draw({ config, chart, sources, figures, mentions, series: allSeries }: ChartContext): ChartDrawing {
-  const definition = config.series.find((s) => s.id === chart.series);
-  if (definition === undefined) throw new Error(`charts: ${chart.file} names no series`);
+const seriesOptions = z
+  .object({
+    /** The series of dataset.yaml to draw. */
+    series: z.string().min(1),
+    /** Measures whose figures are drawn beside the series (other parties, projections), in their own words. */
+    beside: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+export const kind = chartKind({
+  options: seriesOptions,
+  references: ({ series, beside }) => [
+    { path: ["series"], section: "series", term: series },
+    ...beside.map((measure, index) => ({ path: ["beside", index], section: "measures" as const, term: measure })),
+  ],
+  draw,
+});
+
+function draw({ config, options, sources, figures, mentions, series: allSeries }: ChartContext<z.output<typeof seriesOptions>>): ChartDrawing {
+  const definition = config.series.find((s) => s.id === options.series)!;
   const rows = [...(allSeries[definition.id] ?? [])].sort((a, b) => startYear(a.period_start) - startYear(b.period_start));
   if (rows.length === 0) throw new Error(`charts: series ${definition.id} has no observations to draw`);
   const unit = config.measures[definition.measure]!.unit;
@@ -60,7 +78,7 @@ export function draw({ config, chart, sources, figures, mentions, series: allSer
   const figureById = new Map(figures.map((f) => [f.id, f]));
   const observations = rows.map((row) => observationMark(row, amount));
   const seriesIds = new Set(rows.map((row) => row.figure_id));
-  const besideFigures = figures.filter((f) => chart.beside.includes(f.measure) && !seriesIds.has(f.id) && f.period_start !== null);
+  const besideFigures = figures.filter((f) => options.beside.includes(f.measure) && !seriesIds.has(f.id) && f.period_start !== null);
   const last = observations.at(-1)!;
   const seriesParties = [definition.subject, definition.counterpart];
   const besides = besideFigures.map((f) => besideMark(f, mentions, seriesParties, (code) => actorName(code, config.actors), amount));

@@ -5,7 +5,8 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { endYear, startYear } from "../../../derive/periods.ts";
-import { CONFIG, dateLabel, NOTE_COLOR, notesLayer, sourceLine, type ChartContext, type ChartDrawing } from "../kit.ts";
+import { z } from "zod";
+import { chartKind, CONFIG, dateLabel, NOTE_COLOR, notesLayer, sourceLine, type ChartContext, type ChartDrawing } from "../kit.ts";
 import { ploverGroup, PLOVER_GROUPS, type PloverGroup } from "../plover.ts";
 import type { Event } from "../../../../schemas/index.ts";
 import { words } from "../../../config/format-unit.ts";
@@ -37,7 +38,10 @@ interface EventMark {
   description: string;
 }
 
-export function draw({ config, sources, events }: ChartContext): ChartDrawing {
+/** The timeline draws every event and takes no options. */
+export const kind = chartKind({ options: z.object({}).strict(), draw });
+
+function draw({ config, sources, events }: ChartContext): ChartDrawing {
   const sorted = [...events].sort(byDateThenId);
   const marks = sorted.map((event) => eventMark(event, config.actors));
   if (marks.length === 0) throw new Error("charts: no events to draw");
