@@ -34,6 +34,8 @@ export interface BuildOptions {
   version?: string;
   /** The folders of the formats to publish; every folder of pipeline/formats/ by default. */
   formats?: readonly string[];
+  /** The repository whose package.json names and versions the package; this one by default. */
+  root?: string;
 }
 
 export interface BuildReport {
@@ -88,12 +90,13 @@ export async function assemble(sourcesDir: string): Promise<Assembled> {
   return { config, dataset, texts, definitions };
 }
 
-export async function build({ sourcesDir, outDir, cache = true, version, formats: folders = formatFolders() }: BuildOptions): Promise<BuildReport> {
+export async function build({ sourcesDir, outDir, cache = true, version, formats: folders = formatFolders(), root = ROOT }: BuildOptions): Promise<BuildReport> {
   const formats = await loadFormats(folders);
   const { config, dataset, texts, definitions } = await assemble(sourcesDir);
-  const early: Omit<BuildProducts, "tables"> = { config, texts, packageMetadata: packageMetadata(version), root: ROOT };
-  const cacheDir = stepCacheDir(ROOT, cache);
+  const early: Omit<BuildProducts, "tables"> = { config, texts, packageMetadata: packageMetadata(root, version), root };
+  const cacheDir = stepCacheDir(root, cache);
   // Formats that read no table (the schemas entry's compiler) start now and run while the data is derived.
+  // The formats are this repository's code, wherever the package being built is.
   const run = (loaded: LoadedFormat, products: BuildProducts) => runFormat(loaded, products, ROOT, cacheDir);
   const started = new Map(formats.filter(({ format }) => !format.reads.includes("tables")).map((f) => [f, run(f, early as BuildProducts)]));
   for (const pending of started.values()) pending.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
@@ -126,7 +129,7 @@ export async function build({ sourcesDir, outDir, cache = true, version, formats
   return { tables, files, descriptions };
 }
 
-function packageMetadata(version?: string): PackageMetadata {
-  const declared = readPackageJson(ROOT);
+function packageMetadata(root: string, version?: string): PackageMetadata {
+  const declared = readPackageJson(root);
   return { name: declared.name, version: version ?? declared.version, description: declared.description };
 }

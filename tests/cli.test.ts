@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cliCommand, errorLines, ROOT, runCli, runCliWith, STACK_TRACE } from "./helpers/cli.ts";
+import { cliCommand, errorLines, ROOT, runCli, runCliWith, runInProcess, STACK_TRACE, type CliResult } from "./helpers/cli.ts";
 
 const cases: { args: string[]; status: number; says: RegExp }[] = [
   { args: ["build", "--bogus"], status: 2, says: /^cli\.ts build: Unknown option '--bogus' \(usage: cli\.ts build / },
@@ -29,14 +29,30 @@ const cases: { args: string[]; status: number; says: RegExp }[] = [
   { args: [], status: 2, says: /^usage:/ },
 ];
 
-describe("the command line with bad arguments", () => {
-  it.concurrent.each(cases)("$args: a short message, exit $status, no stack trace", async ({ args, status, says }) => {
-    const result = runCli(...args);
-    expect(result.stderr).not.toMatch(STACK_TRACE);
-    expect(result.stderr).toMatch(says);
-    expect(errorLines(result).length).toBeLessThanOrEqual(7);
-    expect(result.stdout).toBe("");
-    expect(result.status).toBe(status);
+function expectRefusal(result: CliResult, { status, says }: (typeof cases)[number]): void {
+  expect(result.stderr).not.toMatch(STACK_TRACE);
+  expect(result.stderr).toMatch(says);
+  expect(errorLines(result).length).toBeLessThanOrEqual(7);
+  expect(result.stdout).toBe("");
+  expect(result.status).toBe(status);
+}
+
+describe("the commands with bad arguments", () => {
+  it.each(cases)("$args: a short message, exit $status, no stack trace", async (refusal) => {
+    expectRefusal(await runInProcess(...refusal.args), refusal);
+  });
+});
+
+describe("the command line with bad arguments, as a process", () => {
+  // A few of the cases above through node and tsx: the process prints the same line and exits with the code.
+  const asProcess = cases.filter(({ args }) => ["build --bogus", "extract " + join(ROOT, "no-such-file.txt"), "unknown"].includes(args.join(" ")));
+
+  it.concurrent.each(asProcess)("$args: a short message, exit $status, no stack trace", async (refusal) => {
+    expectRefusal(runCli(...refusal.args), refusal);
+  });
+
+  it("runs three of them", () => {
+    expect(asProcess).toHaveLength(3);
   });
 });
 

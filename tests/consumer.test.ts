@@ -3,7 +3,7 @@
  * README says, imported from ESM, required from CommonJS, type-checked and run under each module resolution
  * (with a line that must not compile), and linted with publint and arethetypeswrong.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -26,6 +26,21 @@ function run(command: string, args: string[], cwd = project) {
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+/** The same without blocking: the compilers and linters below run side by side. */
+function runAsync(command: string, args: string[], cwd = project): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, output }));
+  });
+}
+
+/** The package linters, started as soon as the tarball exists. */
+let linted: Promise<{ publint: { status: number | null; output: string }; attw: { status: number | null; output: string } }>;
+
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), "rdd-consumer-"));
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
@@ -33,6 +48,11 @@ beforeAll(() => {
   tarball = join(project, `russia-dprk-data-${version}.tgz`);
   // The README's way to install before the package is published; offline, as the tarball needs nothing else.
   execFileSync("npm", ["install", `./russia-dprk-data-${version}.tgz`, "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: project, encoding: "utf8" });
+  linted = (async () => {
+    const [publint, attw] = await Promise.all([runAsync(bin("publint"), ["run", tarball, "--strict"], ROOT), runAsync(bin("attw"), [tarball, "--format", "ascii"], ROOT)]);
+    return { publint, attw };
+  })();
+  linted.catch(() => {}); // awaited by the linters' tests
 });
 
 afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -126,28 +146,39 @@ const MISSPELLED = `import { figure } from "russia-dprk-data";
 export const wrong = figure("trade-turnover-rus-prk-1898");
 `;
 
-describe.each([
+const RESOLUTIONS = [
   { resolution: "node10", module: "commonjs", tsc: [process.execPath, typescript5] },
   { resolution: "node16", module: "node16", tsc: [bin("tsc")] },
   { resolution: "nodenext", module: "nodenext", tsc: [bin("tsc")] },
   { resolution: "bundler", module: "esnext", tsc: [bin("tsc")] },
-])("TypeScript with moduleResolution $resolution", ({ resolution, module, tsc }) => {
+];
+
+/** One compilation per resolution, emitting JavaScript: the consumers must compile clean, the misspelled id must not. */
+async function compile({ resolution, module, tsc }: (typeof RESOLUTIONS)[number]): Promise<{ dir: string; diagnostics: string[] }> {
+  const dir = mkdtempSync(join(project, `ts-${resolution}-`));
+  const files: Record<string, string> = { "consumer.ts": CONSUMER_ESM, "readme-example.ts": README_EXAMPLE, "misspelled.ts": MISSPELLED };
+  if (resolution === "bundler") files["consumer-json.ts"] = CONSUMER_BUNDLER_JSON;
+  else files["consumer-cjs.cts"] = CONSUMER_CJS;
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  // A CommonJS build's .js files are CommonJS; the consumer project's own package.json says ESM.
+  if (module === "commonjs") writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "commonjs" }));
+  const compilerOptions = { strict: true, module, moduleResolution: resolution, target: "es2022", types: [], resolveJsonModule: true, esModuleInterop: true };
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["*.ts", "*.cts"] }));
+  const [command, ...args] = tsc;
+  const { output } = await runAsync(command!, [...args, "-p", ".", "--pretty", "false"], dir);
+  return { dir, diagnostics: output.split("\n").filter(Boolean) };
+}
+
+/** Every resolution's compilation, started together once Zod is installed beside the package (the tests above). */
+let compilations: Map<string, Promise<{ dir: string; diagnostics: string[] }>> | undefined;
+
+describe.each(RESOLUTIONS)("TypeScript with moduleResolution $resolution", ({ resolution }) => {
   let dir: string;
   let diagnostics: string[];
 
-  // One compilation per resolution, emitting JavaScript: the consumers must compile clean, the misspelled id must not.
-  beforeAll(() => {
-    dir = mkdtempSync(join(project, `ts-${resolution}-`));
-    const files: Record<string, string> = { "consumer.ts": CONSUMER_ESM, "readme-example.ts": README_EXAMPLE, "misspelled.ts": MISSPELLED };
-    if (resolution === "bundler") files["consumer-json.ts"] = CONSUMER_BUNDLER_JSON;
-    else files["consumer-cjs.cts"] = CONSUMER_CJS;
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    // A CommonJS build's .js files are CommonJS; the consumer project's own package.json says ESM.
-    if (module === "commonjs") writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "commonjs" }));
-    const compilerOptions = { strict: true, module, moduleResolution: resolution, target: "es2022", types: [], resolveJsonModule: true, esModuleInterop: true };
-    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["*.ts", "*.cts"] }));
-    const [command, ...args] = tsc;
-    diagnostics = run(command!, [...args, "-p", ".", "--pretty", "false"], dir).output.split("\n").filter(Boolean);
+  beforeAll(async () => {
+    compilations ??= new Map(RESOLUTIONS.map((r) => [r.resolution, compile(r)]));
+    ({ dir, diagnostics } = await compilations.get(resolution)!);
   });
 
   it("type-checks a consumer of the data, the schemas and the JSON files, and the README's example", () => {
@@ -169,14 +200,14 @@ describe.each([
 });
 
 describe("package linters", () => {
-  it("publint finds nothing", () => {
-    const { status, output } = run(bin("publint"), ["run", tarball, "--strict"], ROOT);
+  it("publint finds nothing", async () => {
+    const { status, output } = (await linted).publint;
     expect(output).not.toMatch(/Errors:|Warnings:|Suggestions:/);
     expect(status).toBe(0);
   });
 
-  it("arethetypeswrong finds nothing with its default profile, node10 included", () => {
-    const { status, output } = run(bin("attw"), [tarball, "--format", "ascii"], ROOT);
+  it("arethetypeswrong finds nothing with its default profile, node10 included", async () => {
+    const { status, output } = (await linted).attw;
     const verdicts = output.split("\n").filter((line) => /^(node10|node16 \(from (CJS|ESM)\)|bundler):/.test(line));
     expect(verdicts.filter((line) => line.startsWith("node10:")).length).toBeGreaterThan(1);
     for (const line of verdicts) expect(line).toMatch(/🟢|\(wildcard\)/);

@@ -83,7 +83,7 @@ async function runBuild(args: string[], io: CommandIo, root: string): Promise<nu
   checkReplaceable(values.out, readPackageJson(root).name);
   // Loaded here so that `extract` starts without Zod, YAML or the CSV writer.
   const { build } = await import("../build.ts");
-  const { tables, descriptions } = await build({ sourcesDir: values.sources, outDir: values.out, cache: !values.cold });
+  const { tables, descriptions } = await build({ sourcesDir: values.sources, outDir: values.out, cache: !values.cold, root });
   const shown = given.out === undefined ? "dist" : values.out;
   const mentions = tables.mentions.rows;
   io.write(`built ${shown}/ in ${Math.round(performance.now() - started)} ms from ${tables.sources.rows.length} source(s)\n`);

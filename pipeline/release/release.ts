@@ -10,7 +10,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { readPackageJson } from "../io/json-file.ts";
 import { join } from "node:path";
 import semver from "semver";
-import { build } from "../build.ts";
 import { PipelineError, throwIfAny } from "../io/errors.ts";
 import type { TableSchemaField } from "../formats/csv/table-schema.ts";
 import { changelogEntry, prependEntry } from "./changelog.ts";
@@ -63,7 +62,9 @@ async function stageRelease(
   root: string,
   { bump, date, next, previous, previousRelease, paths }: { bump: Bump; date: string; next: string; previous: string | null; previousRelease: ReturnType<typeof latestRelease>; paths: { sources: string; releases: string; pkg: string } },
 ): Promise<ReleasePlan> {
-  await build({ sourcesDir: paths.sources, outDir: stagedPath(root, "dist"), cache: false, version: next });
+  // Loaded here: a run that only finishes an interrupted release builds nothing and loads no pipeline.
+  const { build } = await import("../build.ts");
+  await build({ sourcesDir: paths.sources, outDir: stagedPath(root, "dist"), cache: false, version: next, root });
   const candidate = readTree(stagedPath(root, "dist"));
   const previousFiles = previous === null ? new Map<string, Buffer>() : releasedFiles(root, manifestPath(paths.releases, previous), readManifest(paths.releases, previous)!);
   const diffs = diffTables(releaseTables(previousFiles), releaseTables(candidate));

@@ -22,7 +22,7 @@ export async function verify(root: string): Promise<string[]> {
   const scratch = mkdtempSync(join(tmpdir(), "rdd-verify-"));
   try {
     const outDir = join(scratch, "dist");
-    await build({ sourcesDir: join(root, "sources"), outDir, cache: false });
+    await build({ sourcesDir: join(root, "sources"), outDir, cache: false, root });
     const rebuilt = readTree(outDir);
     const committed = readTree(join(root, "dist"));
     problems.push(...differences(rebuilt, committed).map((p) => `dist/${p}`));

@@ -5,7 +5,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { brokenSources, replaceIn, runCli, snapshot } from "../helpers/cli.ts";
+import { brokenSources, replaceIn, runInProcess, snapshot } from "../helpers/cli.ts";
 
 interface Case {
   name: string;
@@ -83,36 +83,36 @@ const cases: Case[] = [
 ];
 
 describe("bad input", () => {
-  it.concurrent.each(cases)("$name: names file, line and record, exits non-zero, leaves the output alone", async ({ edit, says }) => {
+  it.each(cases)("$name: names file, line and record, exits non-zero, leaves the output alone", async ({ edit, says }) => {
     const { sourcesDir, outDir } = brokenSources(edit);
     const before = snapshot(outDir);
-    const result = runCli("build", "--sources", sourcesDir, "--out", outDir);
+    const result = await runInProcess("build", "--sources", sourcesDir, "--out", outDir);
     expect(result.status).toBe(1);
     for (const pattern of says) expect(result.stderr).toMatch(pattern);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(snapshot(outDir)).toEqual(before);
   });
 
-  it("the unedited copy builds, so each case above fails for its own reason", () => {
+  it("the unedited copy builds, so each case above fails for its own reason", async () => {
     const { sourcesDir, outDir } = brokenSources(() => {});
-    const result = runCli("build", "--sources", sourcesDir, "--out", outDir);
+    const result = await runInProcess("build", "--sources", sourcesDir, "--out", outDir);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
   });
 
-  it("the extract command prints one line for a missing, binary or empty file", () => {
+  it("the extract command prints one line for a missing, binary or empty file", async () => {
     const { sourcesDir } = brokenSources(() => {});
     const binary = join(sourcesDir, "binary.bin");
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe]));
     const empty = join(sourcesDir, "empty.txt");
     writeFileSync(empty, "");
     for (const file of [join(sourcesDir, "missing.txt"), binary]) {
-      const result = runCli("extract", file);
+      const result = await runInProcess("extract", file);
       expect(result.status).toBe(1);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
       expect(result.stderr).toContain(file);
     }
-    const result = runCli("extract", empty);
+    const result = await runInProcess("extract", empty);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([]);
   });

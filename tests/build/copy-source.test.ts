@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MEMO_DIR, ROOT, runCli } from "../helpers/cli.ts";
+import { MEMO_DIR, ROOT, runInProcess } from "../helpers/cli.ts";
 
 const COPY = "ponars-pm-428-copy";
 type Row = Record<string, unknown>;
@@ -14,7 +14,7 @@ type Row = Record<string, unknown>;
 let outDir: string;
 const table = (name: string) => JSON.parse(readFileSync(join(outDir, "data", `${name}.json`), "utf8")) as Row[];
 
-beforeAll(() => {
+beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), "rdd-copy-"));
   const sourcesDir = join(root, "sources");
   cpSync(join(ROOT, "sources"), sourcesDir, { recursive: true });
@@ -28,7 +28,7 @@ beforeAll(() => {
     writeFileSync(join(copy, name), text);
   }
   outDir = join(root, "dist");
-  const result = runCli("build", "--sources", sourcesDir, "--out", outDir);
+  const result = await runInProcess("build", "--sources", sourcesDir, "--out", outDir);
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
 });

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MAX_REPORTED_ERRORS } from "../../pipeline/io/errors.ts";
-import { brokenSources, errorLines, runCli, snapshot, STACK_TRACE } from "../helpers/cli.ts";
+import { brokenSources, errorLines, runCli, runInProcess, snapshot, STACK_TRACE } from "../helpers/cli.ts";
 
 interface Case {
   name: string;
@@ -161,10 +161,10 @@ const cases: Case[] = [
 ];
 
 describe("hostile input", () => {
-  it.concurrent.each(cases)("$name: one clear line, no stack trace, the output folder as it was", async ({ edit, args, lines, status = 1 }) => {
+  it.each(cases)("$name: one clear line, no stack trace, the output folder as it was", async ({ edit, args, lines, status = 1 }) => {
     const paths = brokenSources(edit);
     const before = snapshot(paths.outDir);
-    const result = runCli("build", ...(args ? args(paths) : ["--sources", paths.sourcesDir, "--out", paths.outDir]));
+    const result = await runInProcess("build", ...(args ? args(paths) : ["--sources", paths.sourcesDir, "--out", paths.outDir]));
     expect(result.stderr).not.toMatch(STACK_TRACE);
     const printed = errorLines(result);
     expect(printed).toHaveLength(lines.length);
@@ -173,17 +173,28 @@ describe("hostile input", () => {
     expect(snapshot(paths.outDir)).toEqual(before);
   });
 
-  it("refuses an --out folder that is not a previous build output, touching nothing", () => {
+  it("as a process too: one line on stderr and exit code 1, for a FIFO as the source text", () => {
+    const [fifo] = cases.filter((c) => c.name === "a FIFO as the source text");
+    const paths = brokenSources(fifo!.edit);
+    const before = snapshot(paths.outDir);
+    const result = runCli("build", "--sources", paths.sourcesDir, "--out", paths.outDir);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(errorLines(result)).toEqual([expect.stringMatching(fifo!.lines[0]!)]);
+    expect(result.status).toBe(1);
+    expect(snapshot(paths.outDir)).toEqual(before);
+  });
+
+  it("refuses an --out folder that is not a previous build output, touching nothing", async () => {
     const { sourcesDir } = brokenSources(() => {});
     writeFileSync(join(sourcesDir, "untracked-notes.txt"), "not in git");
     const before = snapshot(sourcesDir);
-    const result = runCli("build", "--sources", sourcesDir, "--out", sourcesDir);
+    const result = await runInProcess("build", "--sources", sourcesDir, "--out", sourcesDir);
     expect(errorLines(result)).toEqual([`${sourcesDir}: not a previous build output (no datapackage.json of russia-dprk-data in it): refusing to replace it; choose another --out or remove the folder`]);
     expect(result.status).toBe(1);
     expect(snapshot(sourcesDir)).toEqual(before);
   });
 
-  it("one text rule for the build and extract: both refuse a source text that is not UTF-8 or holds a NUL byte", () => {
+  it("one text rule for the build and extract: both refuse a source text that is not UTF-8 or holds a NUL byte", async () => {
     // Appended to the memo, so each stands at byte 13010.
     const appended = [
       [Buffer.from([0xe9]), "not UTF-8 text: an invalid byte sequence at byte 13010"],
@@ -195,10 +206,10 @@ describe("hostile input", () => {
         pinText(dir);
       });
       const memo = join(sourcesDir, "ponars-pm-428", "memo.txt");
-      const built = runCli("build", "--sources", sourcesDir, "--out", outDir);
+      const built = await runInProcess("build", "--sources", sourcesDir, "--out", outDir);
       expect(built.status).toBe(1);
       expect(errorLines(built)).toEqual([`${memo}: ${says}`]);
-      const extracted = runCli("extract", memo);
+      const extracted = await runInProcess("extract", memo);
       expect(extracted.status).toBe(1);
       expect(errorLines(extracted)).toEqual([`extract: ${memo}: ${says}`]);
     }

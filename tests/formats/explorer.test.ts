@@ -159,8 +159,13 @@ const VIEWPORTS = [
   { name: "phone", viewport: { width: 390, height: 844 }, touch: true },
 ] as const;
 
+/** One browser for both viewports, each on a page of its own. */
+let browser: Promise<Browser> | undefined;
+afterAll(async () => {
+  await (await browser)?.close();
+});
+
 describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, ({ name, viewport, touch }) => {
-  let browser: Browser | undefined;
   let page: Page;
   /** Console errors, uncaught exceptions and requests for anything but the page itself. */
   const problems: string[] = [];
@@ -170,8 +175,8 @@ describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, (
     const dir = mkdtempSync(join(tmpdir(), "rdd-explorer-"));
     const file = join(dir, `${memo.source.id}.html`);
     writeFileSync(file, pageOf(memo));
-    browser = await chromium.launch();
-    page = await browser.newPage({ viewport, hasTouch: touch, isMobile: touch });
+    browser ??= chromium.launch();
+    page = await (await browser).newPage({ viewport, hasTouch: touch, isMobile: touch });
     page.on("console", (message) => {
       if (message.type() === "error") problems.push(`console: ${message.text()}`);
     });
@@ -183,7 +188,7 @@ describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, (
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await page?.close();
   });
 
   /** A click on a desktop, a tap on a phone. */

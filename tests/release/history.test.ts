@@ -11,7 +11,7 @@ import { CRASH_AT_VARIABLE } from "../../pipeline/io/crash-point.ts";
 import { historyProblems } from "../../pipeline/release/history.ts";
 import { manifestText, readManifest, sha256, type Manifest } from "../../pipeline/release/manifest.ts";
 import { STAGING_DIR } from "../../pipeline/release/staging.ts";
-import { replaceIn, ROOT, snapshot } from "../helpers/cli.ts";
+import { replaceIn, ROOT, runInProcessAt, snapshot } from "../helpers/cli.ts";
 import { cloneCopy, copyRepo, removeTemporaryFolders, temporaryFolder, type RepoCopy } from "../helpers/repo-copy.ts";
 
 const DATE = ["--date", "2026-02-02"];
@@ -100,7 +100,7 @@ describe("the release command", () => {
     base.git("commit", "-qam", "a corrected note");
     before = releaseState(base);
     const straight = cloneCopy(base);
-    const result = await straight.cliAsync(["release", "patch", ...DATE]);
+    const result = await runInProcessAt(straight.dir, "release", "patch", ...DATE);
     expect(result.stderr).toBe("");
     reference = releaseState(straight);
   }, 60_000);
@@ -110,10 +110,10 @@ describe("the release command", () => {
     expect(manifest.previous).toEqual({ version: LATEST, sha256: sha256(readFileSync(join(ROOT, "releases", `${LATEST}.json`))) });
   });
 
-  it("refuses a date that is not a real YYYY-MM-DD, or one that would write more than a date, in one line", () => {
+  it("refuses a date that is not a real YYYY-MM-DD, or one that would write more than a date, in one line", async () => {
     const copy = cloneCopy(base);
     for (const date of ["2016-02-31", "2026-1-5", "2026-02-02\n## 9.9.9 (fake)"]) {
-      const result = copy.cli(["release", "patch", "--date", date]);
+      const result = await runInProcessAt(copy.dir, "release", "patch", "--date", date);
       expect(result.status).toBe(2);
       expect(result.stderr.split("\n")[0]).toBe(`cli.ts release: --date must be a real date in the form YYYY-MM-DD, not ${JSON.stringify(date)}`);
       expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
@@ -121,15 +121,15 @@ describe("the release command", () => {
     expect(releaseState(copy)).toEqual(before);
   });
 
-  it("refuses to release from uncommitted sources, a broken history, and leaves every file as it was", () => {
+  it("refuses to release from uncommitted sources, a broken history, and leaves every file as it was", async () => {
     const copy = cloneCopy(base);
     writeFileSync(join(copy.dir, "sources", "ponars-pm-428", "notes.txt"), "draft\n");
-    const dirty = copy.cli(["release", "patch", ...DATE]);
+    const dirty = await runInProcessAt(copy.dir, "release", "patch", ...DATE);
     expect(dirty.status).toBe(1);
     expect(dirty.stderr).toMatch(/^sources\/: uncommitted changes \(sources\/ponars-pm-428\/notes\.txt\)/);
     rmSync(join(copy.dir, "sources", "ponars-pm-428", "notes.txt"));
     rmSync(join(copy.dir, "releases", "1.0.1.json"));
-    const broken = copy.cli(["release", "patch", ...DATE]);
+    const broken = await runInProcessAt(copy.dir, "release", "patch", ...DATE);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(/^releases\/1\.0\.1\.json: missing/);
     copy.git("checkout", "-q", "releases/1.0.1.json");
@@ -142,7 +142,7 @@ describe("the release command", () => {
     expect(killed.signal).toBe("SIGKILL");
     expect(releaseState(copy)).toEqual(before);
     expect(copy.git("status", "--porcelain")).toBe("");
-    const next = await copy.cliAsync(["release", "patch", ...DATE]);
+    const next = await runInProcessAt(copy.dir, "release", "patch", ...DATE);
     expect(next.stderr).toBe("");
     expect(next.stdout).not.toContain("finished release");
     expect(releaseState(copy)).toEqual(reference);
@@ -171,12 +171,12 @@ describe("the release command", () => {
       }
       for (const [path, bytes] of Object.entries(state)) expect([before[path], reference[path]], `${step}: ${path}`).toContain(bytes);
       if (step === "release-planned") {
-        const verified = await copy.cliAsync(["verify"]);
+        const verified = await runInProcessAt(copy.dir, "verify");
         expect(verified.status).toBe(1);
         expect(verified.stderr).toContain(`${STAGING_DIR}: release ${NEXT} was interrupted; run the release command again (any bump) to finish it`);
       }
     }
-    const finished = await copy.cliAsync(["release", "patch", ...DATE]);
+    const finished = await runInProcessAt(copy.dir, "release", "patch", ...DATE);
     expect(finished.stderr).toBe("");
     expect(finished.stdout).toContain(`finished release ${NEXT}`);
     expect(releaseState(copy)).toEqual(reference);
@@ -185,7 +185,7 @@ describe("the release command", () => {
 
   it("verify checks every field of the manifest and the chain, not only the files", async () => {
     const copy = cloneCopy(base);
-    const released = await copy.cliAsync(["release", "patch", ...DATE]);
+    const released = await runInProcessAt(copy.dir, "release", "patch", ...DATE);
     expect(released.status).toBe(0);
     copy.git("add", "-A");
     copy.git("commit", "-qm", `release ${NEXT}`);
@@ -193,7 +193,7 @@ describe("the release command", () => {
     replaceIn(manifest, '"figures": 22', '"figures": 21');
     replaceIn(manifest, "d35da3ad5fb24bdb06ece320148b7526ac61a63f255b7cd7fac908c45b0ff390", "0".repeat(64));
     rmSync(join(copy.dir, "releases", "1.0.0.json"));
-    const verified = await copy.cliAsync(["verify"]);
+    const verified = await runInProcessAt(copy.dir, "verify");
     expect(verified.status).toBe(1);
     expect(verified.stderr.trim().split("\n")).toEqual([
       "releases/1.0.0.json: missing (release 1.0.0 is part of the history)",

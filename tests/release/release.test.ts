@@ -6,7 +6,7 @@ import { diffTables, requiredBump, type ReleaseTable } from "../../pipeline/rele
 import { compareWithManifest, manifestOf, readTree } from "../../pipeline/release/manifest.ts";
 import { otherFilesChanged } from "../../pipeline/release/release.ts";
 import type { TableSchemaField } from "../../pipeline/formats/csv/table-schema.ts";
-import { replaceIn, ROOT } from "../helpers/cli.ts";
+import { replaceIn, ROOT, runInProcessAt } from "../helpers/cli.ts";
 import { copyRepo, removeTemporaryFolders } from "../helpers/repo-copy.ts";
 
 const field = (name: string, type: TableSchemaField["type"] = "string", required = true): TableSchemaField => ({ name, type, description: name, constraints: { required } });
@@ -90,14 +90,15 @@ describe("release manifest", () => {
 describe("the release command", () => {
   afterAll(removeTemporaryFolders);
 
-  it("cuts a release from a data change, and refuses a bump smaller than the diff needs", () => {
-    const { dir: repo, git, cli } = copyRepo();
+  it("cuts a release from a data change, and refuses a bump smaller than the diff needs", async () => {
+    const { dir: repo, git } = copyRepo();
+    const cli = (args: string[]) => runInProcessAt(repo, ...args);
     const version = () => JSON.parse(readFileSync(join(repo, "package.json"), "utf8")).version as string;
     const base = version();
 
     replaceIn(join(repo, "sources", "ponars-pm-428", "figures.yaml"), "  note: The memo calls it the post-Soviet peak.", "  note: The memo calls it Russia's post-Soviet peak.");
     git("commit", "-qam", "a corrected note");
-    const patch = cli(["release", "patch", "--date", "2026-02-02"]);
+    const patch = await cli(["release", "patch", "--date", "2026-02-02"]);
     expect(patch.stderr).toBe("");
     expect(patch.status).toBe(0);
     const next = version();
@@ -110,7 +111,7 @@ describe("the release command", () => {
     expect(changelog).toContain('- changed `trade-turnover-rus-prk-2006`: `note` "The memo calls it the post-Soviet peak." → "The memo calls it Russia\'s post-Soviet peak."');
     git("add", "-A");
     git("commit", "-qm", "patch release");
-    expect(cli(["verify"]).status).toBe(0);
+    expect((await cli(["verify"])).status).toBe(0);
 
     const events = join(repo, "sources", "ponars-pm-428", "events.yaml");
     writeFileSync(events, readFileSync(events, "utf8").replace(/\n- id: rus-economic-crisis-2008-2009\n(  .*\n)+/, "\n"));
@@ -118,7 +119,7 @@ describe("the release command", () => {
     const dismissed = join(repo, "sources", "ponars-pm-428", "dismissed.yaml");
     writeFileSync(dismissed, `${readFileSync(dismissed, "utf8")}\n- kind: time\n  quote: Russia was then hit by the 2008-2009 economic crisis\n  reason: The crisis is no longer recorded as an event.\n`);
     git("commit", "-qam", "an event removed");
-    const refused = cli(["release", "minor"]);
+    const refused = await cli(["release", "minor"]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/a minor release is too small: .* need a major release \(1 events record\(s\) removed/);
     expect(version()).toBe(next);
