@@ -105,7 +105,7 @@ export async function build({ sourcesDir, outDir, cache = true, version, formats
   validate(dataset, tableSchemas, texts, config);
   const seriesBreaks = new Map(dataset.figures.flatMap(({ record, origin }) => (origin.value.series_break === undefined ? [] : [[record.id, origin.value.series_break] as const])));
   const figures = dataset.figures.map((item) => item.record);
-  const derived = derive({ figures, definitions, series: config.series, seriesBreaks, units: config.units });
+  const derived = derive({ figures, definitions, series: config.series, seriesBreaks, units: config.units, derivedUnits: config.derived_units });
   validateDerived(derived, tableSchemas);
   const tables = fillTables(tableSchemas, {
     sources: dataset.sources,

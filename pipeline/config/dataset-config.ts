@@ -49,6 +49,9 @@ const chartDefinition = z
   })
   .catchall(z.unknown());
 
+/** Which of the dataset's units derive computes in: a ratio of like to like, a percent, a compound growth rate. */
+const derivedUnits = z.object({ ratio: term.optional(), percent: term.optional(), growth_rate: term.optional() }).strict();
+
 const keyed = <T extends z.ZodType>(value: T) => z.record(term, value).refine((r) => Object.keys(r).length > 0, "must define at least one term");
 
 export const datasetConfigSchema = z
@@ -58,6 +61,7 @@ export const datasetConfigSchema = z
     measures: keyed(measureDefinition),
     actors: keyed(actorDefinition),
     event_types: keyed(eventTypeDefinition),
+    derived_units: derivedUnits.default({}),
     series: z.array(seriesDefinition).default([]),
     charts: z.array(chartDefinition).default([]),
   })
@@ -67,6 +71,7 @@ export type DatasetConfig = z.output<typeof datasetConfigSchema>;
 export type UnitDefinition = z.output<typeof unitDefinition>;
 export type SeriesDefinition = z.output<typeof seriesDefinition>;
 export type ChartDefinition = z.output<typeof chartDefinition>;
+export type DerivedUnits = z.output<typeof derivedUnits>;
 
 /** The configuration with where each of its entries stands, for messages about terms it defines or uses. */
 export interface LoadedConfig extends DatasetConfig {
@@ -75,9 +80,6 @@ export interface LoadedConfig extends DatasetConfig {
 }
 
 export const CONFIG_FILE = "dataset.yaml";
-
-/** The units of a series' percent change and growth rate (see derive), which a dataset with series must define. */
-export const SERIES_CHANGE_UNITS = ["percent", "percent/year"] as const;
 
 export async function loadDatasetConfig(file: string): Promise<LoadedConfig> {
   const loaded: LoadedDocument<DatasetConfig> = loadYamlDocument(file, datasetConfigSchema);
@@ -88,9 +90,14 @@ export async function loadDatasetConfig(file: string): Promise<LoadedConfig> {
   for (const [name, measure] of Object.entries(config.measures)) {
     if (!(measure.unit in config.units)) undefinedTerm("unit", measure.unit, ["measures", name, "unit"]);
   }
-  // A series publishes its changes in percent and, as compound growth, in percent per year.
-  for (const unit of config.series.length > 0 ? SERIES_CHANGE_UNITS : []) {
-    if (!(unit in config.units)) errors.push(new PipelineError(`unit "${unit}" must be defined: series publish their changes in it`, { file, line: lineOf("series") }));
+  for (const [kind, unit] of Object.entries(config.derived_units)) {
+    if (unit !== undefined && !(unit in config.units)) undefinedTerm("unit", unit, ["derived_units", kind]);
+  }
+  // A series publishes its changes in percent and, as compound growth, in a growth rate's unit.
+  for (const kind of config.series.length > 0 ? (["percent", "growth_rate"] as const) : []) {
+    if (config.derived_units[kind] === undefined) {
+      errors.push(new PipelineError(`derived_units.${kind} must name a unit: series publish their changes in it`, { file, line: lineOf("series") }));
+    }
   }
   const seriesIds = new Set<string>();
   const tables = new Set<string>();

@@ -45,7 +45,8 @@ describe("the dataset configuration", () => {
     ["a chart of an undefined series", (t: string) => t.replace("    series: trade-turnover-rus-prk\n", "    series: trade-rus-prk\n"), 'series "trade-rus-prk" is not defined', "    series: trade-turnover-rus-prk\n"],
     ["a chart beside an undefined measure", (t: string) => t.replace("beside: [trade_projection,", "beside: [trade_guess,"), 'measure "trade_guess" is not defined', "beside: [trade_projection,"],
     ["a series table named like a contract table", (t: string) => t.replace("    table: trade_turnover\n", "    table: figures\n"), 'table "figures" is one of the data contract\'s own tables', "    table: trade_turnover\n"],
-    ["series without the units of their changes", (t: string) => t.replace(/^ {2}percent\/year: .*\n/m, ""), 'unit "percent/year" must be defined', "\nseries:"],
+    ["series without the units of their changes", (t: string) => t.replace(" growth_rate: percent/year ", " "), "derived_units.growth_rate must name a unit", "  - id: trade-turnover-rus-prk"],
+    ["a derived unit that is not a unit", (t: string) => t.replace("  percent/year: {", "  percent_per_year: {"), 'unit "percent/year" is not defined', "derived_units:"],
     ["a chart of a kind that has no module", (t: string) => t.replace("kind: timeline", "kind: pie"), 'chart kind "pie" has no module pipeline/formats/charts/kinds/pie.ts', "kind: timeline"],
     ["a chart with an option its kind does not take", (t: string) => t.replace("    kind: timeline\n", "    kind: timeline\n    series: trade-turnover-rus-prk\n"), 'charts.1.series: Unrecognized key: "series" (a timeline chart)', "\n# end"],
     ["a series chart without its series", (t: string) => t.replace("    series: trade-turnover-rus-prk\n", ""), "charts.0.series: Invalid input: expected string, received undefined (a series chart)", "  - file: trade-turnover.svg"],
@@ -54,8 +55,8 @@ describe("the dataset configuration", () => {
     const found = await problems(edit);
     expect(found).toHaveLength(1);
     expect(found[0]).toContain(message);
-    // "\nseries:" stands for the line after it; "\n# end" for the line the edit adds at the end of the file.
-    const line = at === "\nseries:" ? lineOf(at) + 1 : at === "\n# end" ? MEMO_CONFIG.split("\n").length : lineOf(at);
+    // "\n# end" stands for the line the edit adds at the end of the file.
+    const line = at === "\n# end" ? MEMO_CONFIG.split("\n").length : lineOf(at);
     expect(found[0]).toMatch(new RegExp(`^dataset\\.yaml:${line}: `));
   });
 

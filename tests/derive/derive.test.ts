@@ -17,7 +17,7 @@ const assembled = await assemble(join(ROOT, "sources"));
 const { config } = assembled;
 const figures = assembled.dataset.figures.map((item) => item.record);
 const deriveFrom = (figures: Figure[], definitions = assembled.definitions) =>
-  derive({ figures, definitions, series: config.series, seriesBreaks: new Map(), units: config.units });
+  derive({ figures, definitions, series: config.series, seriesBreaks: new Map(), units: config.units, derivedUnits: config.derived_units });
 const { indicators, series } = deriveFrom(figures);
 const tradeTurnover = series.get("trade-turnover-rus-prk")!;
 const v = (id: string) => {
@@ -130,6 +130,23 @@ describe("derive on any positive figures", () => {
         for (const row of result.series.get("trade-turnover-rus-prk")!) for (const x of [row.change_abs, row.change_pct, row.cagr_pct]) expect(x === null || Number.isFinite(x)).toBe(true);
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+describe("the units of what derive computes", () => {
+  const input = { figures, series: config.series, seriesBreaks: new Map(), units: config.units };
+
+  it("come from the dataset configuration's derived_units, not from the code", () => {
+    const renamed = derive({ ...input, definitions: [], derivedUnits: { percent: "pct", growth_rate: "pct/yr" } });
+    const units = (slug: string) => new Set(renamed.indicators.filter((i) => i.id.endsWith(slug)).map((i) => i.unit));
+    expect([units("-pct-change"), units("-cagr"), units("-abs-change")]).toEqual([new Set(["pct"]), new Set(["pct/yr"]), new Set(["USD"])]);
+    expect(() => derive({ ...input, definitions: assembled.definitions, derivedUnits: { ...config.derived_units, ratio: "times" } })).toThrow(/gives times, not ratio/);
+  });
+
+  it("are asked for by a formula that needs one the configuration does not name", () => {
+    expect(() => derive({ ...input, definitions: assembled.definitions, derivedUnits: { percent: "percent", growth_rate: "percent/year" } })).toThrow(
+      /formula ratio: the dataset configuration names no unit for a ratio \(derived_units\.ratio\)/,
     );
   });
 });

@@ -24,14 +24,14 @@ export function sourceFolders(sourcesDir: string): string[] {
 
 /**
  * The union of several dataset configurations, each validated first. Terms (units, measures, actors, event
- * types), series (by id) and charts (by file) are merged; one defined differently in two files is an error.
+ * types, derived units), series (by id) and charts (by file) are merged; one defined differently in two files is an error.
  * The package metadata is the first file's: the others extend that dataset.
  */
 export async function mergeDatasetConfigs(files: string[]): Promise<DatasetConfig> {
   const configs = await Promise.all(files.map(async (file) => ({ file, config: await loadDatasetConfig(file) })));
   const [first] = configs;
   if (!first) throw new Error("mergeDatasetConfigs: no configuration to merge");
-  const merged: DatasetConfig = { package: first.config.package, units: {}, measures: {}, actors: {}, event_types: {}, series: [], charts: [] };
+  const merged: DatasetConfig = { package: first.config.package, units: {}, measures: {}, actors: {}, event_types: {}, derived_units: {}, series: [], charts: [] };
   const definedIn = new Map<string, string>();
   const add = <T>(target: Record<string, T>, kind: string, name: string, definition: T, file: string) => {
     const previous = target[name];
@@ -42,7 +42,7 @@ export async function mergeDatasetConfigs(files: string[]): Promise<DatasetConfi
     if (!definedIn.has(`${kind}:${name}`)) definedIn.set(`${kind}:${name}`, file);
   };
   for (const { file, config } of configs) {
-    for (const kind of ["units", "measures", "actors", "event_types"] as const) {
+    for (const kind of ["units", "measures", "actors", "event_types", "derived_units"] as const) {
       for (const [name, definition] of Object.entries(config[kind])) add(merged[kind] as Record<string, unknown>, kind, name, definition, file);
     }
     const series: Record<string, unknown> = Object.fromEntries(merged.series.map((s) => [s.id, s]));

@@ -25,6 +25,7 @@ const CONFIG: DatasetConfig = {
   measures: { exports: { unit: "USD", description: "Exports" }, revenue: { unit: "EUR", description: "Revenue" } },
   actors: { HAL: { name: "Halvard" }, OST: { name: "Ostmark" } },
   event_types: { trade: { description: "Trade" } },
+  derived_units: {},
   series: [],
   charts: [],
 };
