@@ -86,7 +86,7 @@ export class NormalizedPieces {
   separate(gapEnd: number): void {
     const gapStart = this.map.end(this.length - 1);
     // A footnote moved after the body owns no gap: its separator stands for nothing in the raw text.
-    const start = gapStart <= gapEnd ? gapStart : gapEnd;
+    const start = Math.min(gapStart, gapEnd);
     this.write("\n", start, gapEnd);
     this.write("\n", start, gapEnd);
   }
@@ -175,12 +175,19 @@ export class Normalizer {
     this.#searchFrom = searchFrom;
   }
 
+  /** Whether the block text[start, end) is a footnote by the format's rules (its start matches, within the block). */
+  #footnoteAt(text: string, start: number, end: number): boolean {
+    const footnote = this.#rules.footnote;
+    if (footnote === null) return false;
+    footnote.lastIndex = start;
+    return footnote.test(text) && footnote.lastIndex <= end;
+  }
+
   /** The block text[start, end), text starting at raw offset `base`. */
   #block(text: string, start: number, end: number, base: number): void {
     const rules = this.#rules;
     const block = new NormalizedPieces();
-    const footnote = rules.footnote;
-    if (footnote !== null && ((footnote.lastIndex = start), footnote.test(text)) && footnote.lastIndex <= end) {
+    if (this.#footnoteAt(text, start, end)) {
       if (inlinePieces(rules, text, start, end, base, block) > 0) {
         // Copies, not slices: a footnote waits for the end of the text, and a slice would keep its piece alive.
         block.chunks = [ownCopy(block.text())];

@@ -28,9 +28,13 @@ export function memoryIo(): CommandIo & { stdout: string; stderr: string } {
   const io = {
     stdout: "",
     stderr: "",
-    write: (text: string) => void (io.stdout += text),
+    write: (text: string) => {
+      io.stdout += text;
+    },
     closed: () => false,
-    error: (line: string) => void (io.stderr += `${line}\n`),
+    error: (line: string) => {
+      io.stderr += `${line}\n`;
+    },
   };
   return io;
 }

@@ -11,7 +11,7 @@ export function resolveEvent(context: SourceContext, item: Curated<CuratedEvent>
   const fail = failer(item);
   const c = item.value;
   checkTerm(context, "event_types", c.event_type, fail, "event_type");
-  c.actors.forEach((actor, index) => checkTerm(context, "actors", actor, fail, `actors.${index}`));
+  for (const [index, actor] of c.actors.entries()) checkTerm(context, "actors", actor, fail, `actors.${index}`);
   const span = locateQuote(context.text, c.quote, c.occurrence, fail, context.textFile);
   const uses: Located[] = [];
   const when = resolveWhen(context, c.date, span, fail, "date", (t) => uses.push(t));

@@ -120,8 +120,10 @@ const defined = new WeakMap<DatasetConfig, TableDefinitions>();
 
 /** The definitions of a configuration's tables, built once per configuration. */
 export function tableDefinitions(config: DatasetConfig): TableDefinitions {
-  let definitions = defined.get(config);
-  if (definitions === undefined) defined.set(config, (definitions = defineTables(config)));
+  const known = defined.get(config);
+  if (known !== undefined) return known;
+  const definitions = defineTables(config);
+  defined.set(config, definitions);
   return definitions;
 }
 

@@ -72,7 +72,7 @@ const cases: Case[] = [
   },
   {
     name: "an event left out, its time mention neither dating a record nor dismissed",
-    edit: (dir) => writeFileSync(join(dir, "events.yaml"), readFileSync(join(dir, "events.yaml"), "utf8").replace(/\n- id: rason-zone-established-1991\n(  .*\n)+/, "\n")),
+    edit: (dir) => writeFileSync(join(dir, "events.yaml"), readFileSync(join(dir, "events.yaml"), "utf8").replace(/\n- id: rason-zone-established-1991\n( {2}.*\n)+/, "\n")),
     says: [/memo\.txt:24 \[1991\]: time mention "1991" dates no event or figure period/],
   },
   {

@@ -43,9 +43,9 @@ describe("trade turnover series", () => {
     expect(tradeTurnover[0]).toMatchObject({ previous_figure_id: null, change_abs: null, change_pct: null, cagr_pct: null });
   });
 
-  it.each(ids.slice(1).map((id, i) => [ids[i]!, id, years[i]!, years[i + 1]!, observations[i]!, observations[i + 1]!] as const))(
+  it.each(ids.slice(1).map((id, i) => [ids[i]!, id, years[i]!, years[i + 1]!] as const))(
     "%s → %s: change, percent change and growth rate",
-    (fromId, toId, fromYear, toYear, from, to) => {
+    (fromId, toId, fromYear, toYear) => {
       const [a, b] = [v(fromId), v(toId)];
       close(indicator(`${toId}-abs-change`).value, b - a);
       close(indicator(`${toId}-pct-change`).value, (100 * (b - a)) / a);

@@ -112,7 +112,7 @@ describe.each([
     const positions = alignInOrder(mentions, EXPECTED);
     const missing = EXPECTED.filter((_, k) => positions[k] === -1).map((e) => e.text);
     expect(missing).toEqual([]);
-    EXPECTED.forEach((want, k) => expect(mentions[positions[k]!]).toMatchObject(want));
+    for (const [k, want] of EXPECTED.entries()) expect(mentions[positions[k]!]).toMatchObject(want);
   });
 
   it("reports no identifiers, ordinals, bare 'one', 'Year of Friendship' or 'a few'", () => {

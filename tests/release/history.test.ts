@@ -30,7 +30,7 @@ function releaseState(copy: RepoCopy): Record<string, string> {
   for (const path of RELEASE_FILES) state[path] = readFileSync(join(copy.dir, path), "latin1");
   for (const [path, bytes] of Object.entries(snapshot(join(copy.dir, "releases")))) state[`releases/${path}`] = bytes;
   if (existsSync(join(copy.dir, "dist"))) for (const [path, bytes] of Object.entries(snapshot(join(copy.dir, "dist")))) state[`dist/${path}`] = bytes;
-  else state["dist"] = "(missing)";
+  else state.dist = "(missing)";
   return state;
 }
 
@@ -165,9 +165,9 @@ describe("the release command", () => {
       const state = releaseState(copy);
       // dist/ moves in two renames: between them it is missing, and the plan still holds the new one staged.
       if (step === "release-moved-aside:dist") {
-        expect(state["dist"]).toBe("(missing)");
+        expect(state.dist).toBe("(missing)");
         expect(existsSync(join(copy.dir, STAGING_DIR, "files", "dist", "datapackage.json"))).toBe(true);
-        delete state["dist"];
+        delete state.dist;
       }
       for (const [path, bytes] of Object.entries(state)) expect([before[path], reference[path]], `${step}: ${path}`).toContain(bytes);
       if (step === "release-planned") {

@@ -25,7 +25,7 @@ describe("codePointIndex", () => {
         for (let u = 0; u <= text.length; u++) expect(index.toCodePoint(u), `toCodePoint(${u})`).toBe(codePointsBefore(text, u));
         // Where each code point starts (and the end): the indices where the count of code points before moves.
         const codePointStarts = [...Array(text.length + 1).keys()].filter((u) => u === 0 || codePointsBefore(text, u) !== codePointsBefore(text, u - 1));
-        codePointStarts.forEach((u, c) => expect(index.toUtf16(c), `toUtf16(${c})`).toBe(u));
+        for (const [c, u] of codePointStarts.entries()) expect(index.toUtf16(c), `toUtf16(${c})`).toBe(u);
       }),
     );
   });

@@ -136,9 +136,9 @@ const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&
 
 /** The SVG with a <title> and a <desc> as its first children, which screen readers announce. */
 export function accessibleSvg(svg: string, title: string, description: string): string {
-  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => XML_ESCAPES[c]!);
+  const xml = (text: string) => text.replace(/[&<>"]/g, (c) => XML_ESCAPES[c]!);
   const rootEnd = svg.indexOf(">") + 1;
-  return `${svg.slice(0, rootEnd)}<title>${escape(title)}</title><desc>${escape(description)}</desc>${svg.slice(rootEnd)}`;
+  return `${svg.slice(0, rootEnd)}<title>${xml(title)}</title><desc>${xml(description)}</desc>${svg.slice(rootEnd)}`;
 }
 
 interface TextItem {
