@@ -99,7 +99,8 @@ export async function build({ sourcesDir, outDir, cache = true, version, formats
   // The formats are this repository's code, wherever the package being built is.
   const run = (loaded: LoadedFormat, products: BuildProducts) => runFormat(loaded, products, ROOT, cacheDir);
   const started = new Map(formats.filter(({ format }) => !format.reads.includes("tables")).map((f) => [f, run(f, early as BuildProducts)]));
-  for (const pending of started.values()) pending.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
+  // Awaited below; a failure must not go unhandled meanwhile.
+  for (const pending of started.values()) pending.catch(() => {});
 
   const tableSchemas = tableDefinitions(config);
   validate(dataset, tableSchemas, texts, config);

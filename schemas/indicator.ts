@@ -19,7 +19,7 @@ export function indicatorSchema<M extends Terms, U extends Terms, A extends Term
       period_last_day: period.last_day.nullable(),
       inputs: z.array(id).min(1).describe("Ids of the figures it is computed from (`;`-separated in CSV)"),
       qualifier: qualifier.describe(
-        "`exact` only when every input is exact; otherwise the direction the inputs' hedges give the result (an `at_most` denominator makes a ratio `at_least`), or `approximate` when they give none",
+        "`exact` only when every input is exact; otherwise the direction the inputs' hedges give the result (an " + "`at_most` denominator makes a ratio `at_least`), or `approximate` when they give none",
       ),
       tolerance: z.number().nonnegative().nullable().describe("For a consistency check: the largest absolute value that counts as consistent; the build fails above it"),
       note: note.describe("Caveats, such as inputs from different periods or a break in a series"),
@@ -40,7 +40,7 @@ export function seriesSchema(title: string, unitName: string) {
       period_end: isoPartialDate.describe("End of the observation's period; a two-year observation (2011-2012) spans both years"),
       period_first_day: period.first_day,
       period_last_day: period.last_day,
-      year: z.number().describe("Mid-point of the period in decimal years (1988 → 1988.5, 2011-2012 → 2012), the x value for growth rates"),
+      year: z.number().describe("Mid-point of the period in decimal years (1988 → 1988.5, 2011-2012 → 2012), " + "the x value for growth rates"),
       value: z.number().finite().describe(`${title}, ${unitName}`),
       qualifier,
       previous_figure_id: id.nullable().describe("The preceding observation from the same source, empty for the first"),
@@ -50,7 +50,7 @@ export function seriesSchema(title: string, unitName: string) {
       cagr_pct: z.number().finite().nullable().describe("Compound annual growth rate from the preceding observation, percent per year"),
       change_qualifier: qualifier
         .nullable()
-        .describe("The hedge the two observations give the change columns (`exact` only when both are exact); empty for the first observation"),
+        .describe("The hedge the two observations give the change columns (`exact` only when both are exact); empty for " + "the first observation"),
       break_note: z
         .string()
         .nullable()

@@ -84,7 +84,8 @@ describe("the installed package", () => {
     const script = `
       import { figures, events, indicators, sources, tradeTurnover, figure } from "russia-dprk-data";
       const f = figure("trade-turnover-rus-prk-1988");
-      console.log(JSON.stringify([figures.length, events.length, indicators.length, sources.length, tradeTurnover.length, f.value, Object.isFrozen(f)]));`;
+      const counts = [figures.length, events.length, indicators.length, sources.length, tradeTurnover.length];
+      console.log(JSON.stringify([...counts, f.value, Object.isFrozen(f)]));`;
     const { status, output } = run(process.execPath, ["--input-type=module", "-e", script]);
     expect(output).toMatch(/^\[\d+,\d+,\d+,1,7,2350000000,true\]/);
     expect(status).toBe(0);
@@ -94,8 +95,12 @@ describe("the installed package", () => {
   it("requires from CommonJS and resolves the data files", () => {
     const script = `
       const data = require("russia-dprk-data");
-      console.log(data.figure("workers-prk-in-rus-2016").value, require.resolve("russia-dprk-data/data/figures.csv").endsWith("dist/data/figures.csv"),
-        require("russia-dprk-data/datapackage.json").name, require.resolve("russia-dprk-data/schemas/figures.schema.json").endsWith(".json"));
+      console.log(
+        data.figure("workers-prk-in-rus-2016").value,
+        require.resolve("russia-dprk-data/data/figures.csv").endsWith("dist/data/figures.csv"),
+        require("russia-dprk-data/datapackage.json").name,
+        require.resolve("russia-dprk-data/schemas/figures.schema.json").endsWith(".json"),
+      );
       try { data.figure("no-such-figure"); } catch (error) { console.log(error.name); }`;
     const { status, output } = run(process.execPath, ["-e", script]);
     expect(output).toBe("30000 true russia-dprk-data true\nRangeError\n");
@@ -105,15 +110,19 @@ describe("the installed package", () => {
   it("validates records with the Zod schemas from ESM and CommonJS, once Zod is installed", () => {
     symlinkSync(join(ROOT, "node_modules", "zod"), join(project, "node_modules", "zod"), "dir");
     const esm = `import { figureSchema } from "russia-dprk-data/schemas"; import { figures } from "russia-dprk-data";
-      console.log(figures.every((f) => figureSchema.safeParse(f).success), figureSchema.safeParse({ ...figures[0], value: "1" }).success);`;
+      const wrong = { ...figures[0], value: "1" };
+      console.log(figures.every((f) => figureSchema.safeParse(f).success), figureSchema.safeParse(wrong).success);`;
     expect(run(process.execPath, ["--input-type=module", "-e", esm]).output).toBe("true false\n");
-    const cjs = `const { eventSchema } = require("russia-dprk-data/schemas"); const { events } = require("russia-dprk-data");
+    const cjs = `const { eventSchema } = require("russia-dprk-data/schemas");
+      const { events } = require("russia-dprk-data");
       console.log(events.every((e) => eventSchema.safeParse(e).success));`;
     expect(run(process.execPath, ["-e", cjs]).output).toBe("true\n");
   });
 });
 
-const CONSUMER_ESM = `import { figure, figures, isFigureId, type Figure, type FigureId, type Measure } from "russia-dprk-data";
+const CONSUMER_ESM = `import {
+  figure, figures, isFigureId, type Figure, type FigureId, type Measure,
+} from "russia-dprk-data";
 import { figureSchema } from "russia-dprk-data/schemas";
 import type { z } from "zod";
 const record = figure("trade-turnover-rus-prk-1988");
@@ -134,7 +143,10 @@ const value: number = data.figure("workers-prk-in-rus-2016").value;
 const names: string[] = [descriptor.name, figuresJson[0]!.id, figureJsonSchema.title];
 export = { value, names };
 `;
-/** Bundlers import JSON as a default export; Node's ESM needs an import attribute, so the JSON entries are checked from .cts there. */
+/**
+ * Bundlers import JSON as a default export; Node's ESM needs an import attribute, so the JSON entries are checked from
+ * .cts there.
+ */
 const CONSUMER_BUNDLER_JSON = `import descriptor from "russia-dprk-data/datapackage.json";
 import figuresJson from "russia-dprk-data/data/figures.json";
 import figureJsonSchema from "russia-dprk-data/schemas/figures.schema.json";
@@ -153,7 +165,9 @@ const RESOLUTIONS = [
   { resolution: "bundler", module: "esnext", tsc: [bin("tsc")] },
 ];
 
-/** One compilation per resolution, emitting JavaScript: the consumers must compile clean, the misspelled id must not. */
+/**
+ * One compilation per resolution, emitting JavaScript: the consumers must compile clean, the misspelled id must not.
+ */
 async function compile({ resolution, module, tsc }: (typeof RESOLUTIONS)[number]): Promise<{ dir: string; diagnostics: string[] }> {
   const dir = mkdtempSync(join(project, `ts-${resolution}-`));
   const files: Record<string, string> = { "consumer.ts": CONSUMER_ESM, "readme-example.ts": README_EXAMPLE, "misspelled.ts": MISSPELLED };

@@ -66,8 +66,9 @@ const CURATION_DRAFTS: Record<string, string> = {
 const TO_CURATE_HEADER = `
  Mentions the extractor found in the text, still to curate. For each entry, use the mention in a record of
  figures.yaml or events.yaml, or dismiss it with a reason in dismissed.yaml (\`kind: time\` for a time
- mention that dates no record); then delete the entry. The build refuses this source while any entry is left, naming each
- with its line in the text file. \`line\` is that line; \`context\` is the normalized text around the mention.`;
+ mention that dates no record); then delete the entry. The build refuses this source while any entry is left,
+ naming each with its line in the text file. \`line\` is that line; \`context\` is the normalized text around the
+ mention.`;
 
 export interface AddedSource {
   dir: string;
@@ -96,9 +97,9 @@ export async function runAddSource(args: string[], io: CommandIo): Promise<numbe
   try {
     const sourcesDir = parsed.values.sources === undefined ? "sources" : userPath(parsed.values.sources);
     const added = addSource(sourcesDir, id, userPath(textPath), textFormat);
-    io.write(`added ${added.dir}/: ${basename(added.textFile)} (${added.bytes} bytes, SHA-256 ${added.sha256}, text format ${textFormat.name})\n`);
+    io.write(`added ${added.dir}/: ${basename(added.textFile)} (${added.bytes} bytes, SHA-256 ${added.sha256}, text ` + `format ${textFormat.name})\n`);
     io.write(`  ${TO_CURATE_FILE} lists ${added.quantities} quantity and ${added.times} time mention(s) to curate\n`);
-    io.write("  next: fill the null fields of source.json, curate figures.yaml, events.yaml and dismissed.yaml, then npm run build\n");
+    io.write("  next: fill the null fields of source.json, curate figures.yaml, events.yaml and dismissed.yaml, then " + "npm run build\n");
     return 0;
   } catch (error) {
     if (!(error instanceof PipelineError)) throw error;
@@ -131,7 +132,7 @@ export function addSource(sourcesDir: string, id: string, textPath: string, text
 /** A lowercase slug naming no folder and no source yet. */
 function checkId(sourcesDir: string, id: string, target: string): void {
   if (!sourceId.safeParse(id).success) {
-    throw new PipelineError(`"${id}" is not a source id: use a lowercase slug of letters, digits and single hyphens, such as city-transit-2024`, { file: target });
+    throw new PipelineError(`"${id}" is not a source id: use a lowercase slug of letters, digits and single hyphens, such as ` + `city-transit-2024`, { file: target });
   }
   if (!isDirectory(sourcesDir)) throw new PipelineError("the sources folder does not exist", { file: sourcesDir });
   if (exists(target)) throw new PipelineError("already exists; add-source never overwrites, so pick another id or remove it", { file: target });
@@ -151,7 +152,10 @@ function sourceIdIn(record: string): unknown {
   }
 }
 
-/** The bytes and text of a text file, decoded once by the pipeline's one rule for input text (a regular file, UTF-8, no NUL byte). */
+/**
+ * The bytes and text of a text file, decoded once by the pipeline's one rule for input text (a regular file, UTF-8, no
+ * NUL byte).
+ */
 function readText(path: string): { bytes: Uint8Array; raw: string } {
   const bytes = readInputFile(path);
   const raw = decodeUtf8Text(bytes, path);
@@ -186,7 +190,8 @@ function contextAround({ text }: NormalizedText, start: number, end: number): st
   let to = Math.min(paragraphEnd, end + CONTEXT_CHARS);
   if (from > paragraphStart) from = text.indexOf(" ", from) + 1 || start;
   if (to < paragraphEnd) to = Math.max(end, text.lastIndexOf(" ", to));
-  return `${from > paragraphStart ? "…" : ""}${text.slice(Math.min(from, start), to)}${to < paragraphEnd ? "…" : ""}`;
+  const [before, after] = [from > paragraphStart ? "…" : "", to < paragraphEnd ? "…" : ""];
+  return `${before}${text.slice(Math.min(from, start), to)}${after}`;
 }
 
 function reading(mention: ExtractedMention): string {

@@ -48,7 +48,10 @@ export async function runExtract(args: string[], io: CommandIo): Promise<number>
   return 0;
 }
 
-/** FILE's bytes, checked by the pipeline's one rule for text (a regular file, UTF-8, no NUL byte), or null after printing why not. */
+/**
+ * FILE's bytes, checked by the pipeline's one rule for text (a regular file, UTF-8, no NUL byte), or null after
+ * printing why not.
+ */
 function readBytes(file: string, io: CommandIo): Buffer | null {
   try {
     const bytes = readInputFile(file, { maxBytes: MAX_TEXT_BYTES });

@@ -28,7 +28,9 @@ export interface CommandOptions {
   root?: string;
 }
 
-/** Runs one command line (`build --out dist`, ...) and returns its exit code; an input error is reported, not thrown. */
+/**
+ * Runs one command line (`build --out dist`, ...) and returns its exit code; an input error is reported, not thrown.
+ */
 export async function runCommand(argv: string[], io: CommandIo, { root = ROOT }: CommandOptions = {}): Promise<number> {
   try {
     return await dispatch(argv, io, root);
@@ -117,9 +119,9 @@ async function runRelease(args: string[], io: CommandIo, root: string): Promise<
   const { release } = await import("../release/release.ts");
   const date = values.date ?? new Date().toISOString().slice(0, 10);
   const result = await release(root, bump, date);
-  if (result.resumed) io.write(`finished release ${result.version}, which an earlier run had staged when it was interrupted; nothing else was released\n`);
-  io.write(`released ${result.version} (${result.bump}; the changes needed at least ${result.required ?? "nothing"}), previous release ${result.previous ?? "none"}\n`);
-  io.write(`wrote releases/${result.version}.json, CHANGELOG.md, package.json, package-lock.json, CITATION.cff and dist/; commit them together\n\n`);
+  if (result.resumed) io.write(`finished release ${result.version}, which an earlier run had staged when it was interrupted; nothing else ` + `was released\n`);
+  io.write(`released ${result.version} (${result.bump}; the changes needed at least ${result.required ?? "nothing"}), ` + `previous release ${result.previous ?? "none"}\n`);
+  io.write(`wrote releases/${result.version}.json, CHANGELOG.md, package.json, package-lock.json, CITATION.cff and ` + `dist/; commit them together\n\n`);
   io.write(`${result.entry}\n`);
   return 0;
 }

@@ -141,7 +141,7 @@ export async function loadDatasetConfig(file: string): Promise<LoadedConfig> {
       }
       for (const reference of kind.references?.(options.data) ?? []) {
         if (!defined[reference.section].has(reference.term)) {
-          errors.push(new PipelineError(`${reference.section === "series" ? "series" : "measure"} "${reference.term}" is not defined in ${CONFIG_FILE}'s ${reference.section}`, at(...reference.path)));
+          errors.push(new PipelineError(`${reference.section === "series" ? "series" : "measure"} "${reference.term}" is not defined in ` + `${CONFIG_FILE}'s ${reference.section}`, at(...reference.path)));
         }
       }
       return { file: chartFile, kind: kindName, ...(options.data as object) };

@@ -45,7 +45,7 @@ export function assertCurated(sourceDir: string, source: JsonFile = readJsonText
       const { kind, text } = entry.value;
       errors.push(
         new PipelineError(
-          `${kind} mention "${text.replace(/\s+/g, " ")}" is still to curate (${TO_CURATE_FILE}:${entry.lineOf()}): use it in a record or dismiss it, then delete its entry`,
+          `${kind} mention "${text.replace(/\s+/g, " ")}" is still to curate ` + `(${TO_CURATE_FILE}:${entry.lineOf()}): use it in a record or dismiss it, then delete its entry`,
           { file: textFile, line: entry.value.line },
         ),
       );

@@ -107,7 +107,8 @@ export const FORMULAS: Record<string, Formula> = {
   remainder_check: {
     roles: { a: -1, b: 1, c: -1 },
     comparesPeriods: true,
-    compute: (x) => value(x, "b") - (value(x, "b") * value(x, "a")) / 100 - value(x, "c"), // not b × (1 − a/100): 1 − 0.9 is inexact
+    // Not b × (1 − a/100): 1 − 0.9 is inexact.
+    compute: (x) => value(x, "b") - (value(x, "b") * value(x, "a")) / 100 - value(x, "c"),
     unit: (x, units) => (input(x, "a").unit !== units.percent ? { problem: `input a must be in percent, not ${input(x, "a").unit}` } : sameUnit(["b", "c"], same)(x)),
     spell: ({ a, b, c }) => `${b} − ${b} × ${a} ÷ 100 − ${c}`,
   },
@@ -123,7 +124,7 @@ export const FORMULAS: Record<string, Formula> = {
     },
     spell: ({ a, b }, x) => {
       const years = yearsBetween(input(x, "a"), input(x, "b"));
-      return `100 × ((${b} ÷ ${a})^(1 ÷ ${years}) − 1), over the ${years} year${years === 1 ? "" : "s"} between the periods' mid-points`;
+      return `100 × ((${b} ÷ ${a})^(1 ÷ ${years}) − 1), over the ${years} year${years === 1 ? "" : "s"} between the ` + `periods' mid-points`;
     },
   },
 };

@@ -80,7 +80,10 @@ interface SeriesRow {
   previous_year: number | null;
 }
 
-/** Each change column of a series, the formula that computes it (from the previous observation, a, to this one, b), and its indicator's wording. */
+/**
+ * Each change column of a series, the formula that computes it (from the previous observation, a, to this one, b), and
+ * its indicator's wording.
+ */
 const CHANGES = {
   change_abs: { formula: "difference", slug: "abs-change", name: "Change in" },
   change_pct: { formula: "percent_change", slug: "pct-change", name: "Percent change in" },
@@ -172,7 +175,7 @@ function seriesIndicators(series: SeriesDefinition, rows: SeriesObservation[], b
       return [
         assemble({
           id: `${row.figure_id}-${spec.slug}`,
-          name: `${spec.name} ${series.title}, ${from} to ${to}${row.break_note === null ? "" : ", across a break in the series"}`,
+          name: `${spec.name} ${series.title}, ${from} to ` + `${to}${row.break_note === null ? "" : ", across a break in the series"}`,
           description: [`From ${from} to ${to}, within ${row.source_id}.`, ...(column === "cagr_pct" ? midPointNotes([previous, current]) : []), breakNote]
             .filter((s): s is string => s !== null)
             .join(" "),
@@ -244,6 +247,16 @@ interface Parts {
   caveat: string | null;
 }
 
+/** "a is 2014, b is 2015": each input figure's period. */
+function inputPeriods(parts: Parts): string {
+  return parts.inputs.map(({ figure }) => `${figure.id} is ${periodOf(figure)}`).join(", ");
+}
+
+/** "2011-2012": a figure's period as descriptions give it. */
+function periodOf(figure: Figure): string {
+  return periodLabel(figure.period_start, figure.period_end);
+}
+
 /** One indicator row: the qualifier and period from the inputs, and a description that spells the sum out. */
 function assemble(parts: Parts): Indicator {
   const hedged = parts.inputs.map(({ figure, effect }) => ({ id: figure.id, qualifier: figure.qualifier as Qualifier, effect }));
@@ -253,7 +266,7 @@ function assemble(parts: Parts): Indicator {
   const labels = [...new Set(parts.inputs.map(({ figure }) => periodLabel(figure.period_start, figure.period_end)))];
   const mismatch =
     parts.comparesPeriods && labels.length > 1
-      ? `Inputs cover different periods: ${parts.inputs.map(({ figure }) => `${figure.id} is ${periodLabel(figure.period_start, figure.period_end)}`).join(", ")}.`
+      ? `Inputs cover different periods: ${inputPeriods(parts)}.`
       : null;
   const notes = [parts.caveat, mismatch].filter((s): s is string => s !== null);
   const sentences = [parts.description, `Computed as ${parts.computation} = ${NUMBER.format(parts.value)}.`, explainBound(qualifier, hedged)];
@@ -277,7 +290,7 @@ function assemble(parts: Parts): Indicator {
 function midPointNotes(figures: Figure[]): string[] {
   return figures
     .filter((f) => f.period_start !== null && f.period_end !== null && f.period_start.slice(0, 4) !== f.period_end.slice(0, 4))
-    .map((f) => `The ${periodLabel(f.period_start, f.period_end)} observation counts at the mid-point of its period, ${decimalYear(midYear(f.period_start, f.period_end)!)}, in the growth rate.`);
+    .map((f) => `The ${periodLabel(f.period_start, f.period_end)} observation counts at the mid-point of its period, ` + `${decimalYear(midYear(f.period_start, f.period_end)!)}, in the growth rate.`);
 }
 
 /** A mid-point in decimal years as a reader takes it: "2012.0 (the start of 2012)", "2014.5". */
@@ -329,7 +342,7 @@ function checkFiniteAndConsistent(indicators: Indicator[], definitions: Curated<
     } else if (indicator.tolerance !== null && Math.abs(indicator.value) > indicator.tolerance) {
       errors.push(
         new PipelineError(
-          `consistency check failed: ${NUMBER.format(indicator.value)} exceeds the tolerance of ${NUMBER.format(indicator.tolerance)} (${indicator.description})`,
+          `consistency check failed: ${NUMBER.format(indicator.value)} exceeds the tolerance of ` + `${NUMBER.format(indicator.tolerance)} (${indicator.description})`,
           where,
         ),
       );

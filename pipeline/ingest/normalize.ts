@@ -58,7 +58,10 @@ export class NormalizedPieces {
   chunks: string[] = [];
   map = new OffsetMap();
   links: Link[] = [];
-  /** A footnote's raw block and where it starts in the raw text: it is handed over after the body, when a caller reading the raw text in pieces may have let that piece go. */
+  /**
+   * A footnote's raw block and where it starts in the raw text: it is handed over after the body, when a caller reading
+   * the raw text in pieces may have let that piece go.
+   */
   rawBlock: { text: string; base: number } | null = null;
 
   /** The first or last code unit written (the pieces are not empty). */

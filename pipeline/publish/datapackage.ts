@@ -44,7 +44,7 @@ export function datapackage({ files, descriptions, metadata, config, sources }: 
       ...sources.map((source) => ({ title: source.author, organization: source.affiliation ?? undefined, roles: ["author of the source"] })),
     ],
     sources: sources.map((source) => ({
-      title: `${source.author}, "${source.title}", ${source.series} No. ${source.number}, ${source.publisher}, ${source.published}`,
+      title: `${source.author}, "${source.title}", ${source.series} No. ${source.number}, ${source.publisher}, ` + `${source.published}`,
       ...(source.url ? { path: source.url } : {}),
     })),
     keywords: config.package.keywords,

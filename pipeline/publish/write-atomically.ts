@@ -95,7 +95,7 @@ export function checkReplaceable(outDir: string, packageName: string | null): vo
   if (readdirSync(outDir).length === 0) return;
   const marker = join(outDir, OUTPUT_MARKER);
   if (packageName === null || !existsSync(marker) || packageNameIn(readInputFile(marker)) !== packageName) {
-    throw new PipelineError(`not a previous build output (no ${OUTPUT_MARKER} of ${packageName ?? "this package"} in it): refusing to replace it; choose another --out or remove the folder`, { file: outDir });
+    throw new PipelineError(`not a previous build output (no ${OUTPUT_MARKER} of ${packageName ?? "this package"} in it): refusing to ` + `replace it; choose another --out or remove the folder`, { file: outDir });
   }
 }
 

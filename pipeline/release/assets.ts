@@ -30,7 +30,7 @@ export function writeReleaseAssets(root: string, outDir = join(root, ASSETS_DIR)
   if (manifest === null) throw new PipelineError(`no release manifest for version ${version}: cut the release first`, { file: manifestPath("releases", version) });
   const dist = readTree(join(root, "dist"));
   const differences = compareWithManifest(manifest, dist);
-  if (differences.length > 0) throw new PipelineError(`dist/ is not release ${version}'s (${differences[0]}${differences.length > 1 ? `, and ${differences.length - 1} more` : ""})`, { file: join(root, "dist") });
+  if (differences.length > 0) throw new PipelineError(`dist/ is not release ${version}'s ` + `(${differences[0]}${differences.length > 1 ? `, and ${differences.length - 1} more` : ""})`, { file: join(root, "dist") });
   if (existsSync(outDir) && !existsSync(join(outDir, CHECKSUMS))) {
     throw new PipelineError("exists and holds no release assets (no SHA256SUMS): refusing to replace it", { file: outDir });
   }

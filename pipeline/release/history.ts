@@ -71,7 +71,8 @@ export function historyProblems(root: string, packageVersion?: string): Pipeline
   });
   const newest = versions.at(-1);
   if (packageVersion !== undefined && newest !== undefined && packageVersion !== newest) {
-    problem("package.json", `version ${packageVersion}, but the newest release manifest is ${where(newest)}${existsSync(manifestPath(releasesDir, packageVersion)) ? "" : ` (${where(packageVersion)} is missing)`}`);
+    const missing = existsSync(manifestPath(releasesDir, packageVersion)) ? "" : ` (${where(packageVersion)} is missing)`;
+    problem("package.json", `version ${packageVersion}, but the newest release manifest is ${where(newest)}${missing}`);
   }
   const reported = new Set(problems.map((p) => p.location.file));
   for (const path of deletedFromGit(root).filter((path) => !reported.has(path))) problem(path, `missing (a commit added it; release manifests are never removed)`);

@@ -66,7 +66,7 @@ export function compareWithManifest(manifest: Manifest, files: Map<string, Buffe
   for (const [path, expected] of Object.entries(manifest.files)) {
     const bytes = files.get(path);
     if (!bytes) problems.push(`${path}: missing (the manifest lists it)`);
-    else if (sha256(bytes) !== expected.sha256) problems.push(`${path}: changed (${bytes.length} bytes, sha256 ${sha256(bytes).slice(0, 12)}…; manifest ${expected.bytes} bytes, ${expected.sha256.slice(0, 12)}…)`);
+    else if (sha256(bytes) !== expected.sha256) problems.push(`${path}: changed (${bytes.length} bytes, sha256 ${sha256(bytes).slice(0, 12)}…; manifest ` + `${expected.bytes} bytes, ${expected.sha256.slice(0, 12)}…)`);
   }
   for (const path of files.keys()) if (!(path in manifest.files)) problems.push(`${path}: not in the manifest`);
   return problems.sort();

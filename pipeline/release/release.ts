@@ -73,7 +73,7 @@ async function stageRelease(
   const required = requiredBump(diffs) ?? (otherFiles.length > 0 ? "patch" : null);
   if (previous !== null && required === null) throw new PipelineError(`no data changed since ${previous}: nothing to release`, { file: join(root, "dist") });
   if (!isAtLeast(bump, required)) {
-    throw new PipelineError(`a ${bump} release is too small: the changes since ${previous ?? "the start"} need a ${required} release (${reasons(diffs)})`, { file: join(root, "dist") });
+    throw new PipelineError(`a ${bump} release is too small: the changes since ${previous ?? "the start"} need a ${required} release ` + `(${reasons(diffs)})`, { file: join(root, "dist") });
   }
 
   const manifest = manifestOf(next, candidate, previousRelease);
@@ -97,7 +97,7 @@ function refuseUncommittedSources(root: string): void {
   if (status.status !== 0) throw new PipelineError("cannot read the sources' git status: a release is cut from a git clone", { file: join(root, "sources") });
   const changed = status.stdout.split("\n").filter((line) => line !== "").map((line) => line.slice(3));
   if (changed.length > 0) {
-    throw new PipelineError(`uncommitted changes (${changed.join(", ")}): commit them before releasing, so the release is rebuildable from a commit`, { file: "sources/" });
+    throw new PipelineError(`uncommitted changes (${changed.join(", ")}): commit them before releasing, so the release is rebuildable ` + `from a commit`, { file: "sources/" });
   }
 }
 

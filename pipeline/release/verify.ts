@@ -17,7 +17,7 @@ export async function verify(root: string): Promise<string[]> {
   const { version } = readPackageJson(root);
   const problems: string[] = [];
   const pending = pendingRelease(root);
-  if (pending !== null) problems.push(`${STAGING_DIR}: release ${pending.version} was interrupted; run the release command again (any bump) to finish it`);
+  if (pending !== null) problems.push(`${STAGING_DIR}: release ${pending.version} was interrupted; run the release command again (any bump) to ` + `finish it`);
   problems.push(...historyProblems(root, version).map(String));
   const scratch = mkdtempSync(join(tmpdir(), "rdd-verify-"));
   try {

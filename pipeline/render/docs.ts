@@ -91,7 +91,7 @@ export function dataDictionary(specs: readonly TableDefinition[], files: Readonl
     `Every published table is in \`dist/data/\` as ${inWords(perTable)}, with the same`,
     "columns in the same order, and in one SQLite database, `dist/data/<package name>.sqlite`. Every column is",
     "present in every row; a **nullable** column may be empty (an empty cell in CSV, `null` in JSON and Parquet, NULL",
-    `in SQLite). Lists are \`${LIST_DELIMITER}\`-separated in CSV, arrays in JSON, lists in Parquet and link tables in SQLite. CSV files`,
+    `in SQLite). Lists are \`${LIST_DELIMITER}\`-separated in CSV, arrays in JSON, lists in Parquet and link ` + `tables in SQLite. CSV files`,
     `are RFC 4180, UTF-8, with \`${JSON.stringify(CSV_DIALECT.newline).slice(1, -1)}\` line ends.`,
     "",
     "A date kept at the text's precision (`2014`, `2014-10`) has two companion columns of type date,",
@@ -129,7 +129,7 @@ function tableSection(table: TableDefinition, files: string[]): string[] {
     "| column | type | unit / format | allowed values | required / nullable | description |",
     "|---|---|---|---|---|---|",
     ...tableColumns(table).map(
-      (c) => `| \`${c.name}\` | ${c.type} | ${cell(c.unit)} | ${cell(c.allowed)} | ${c.nullable ? "nullable" : "required"} | ${cell(c.description)} |`,
+      (c) => `| \`${c.name}\` | ${c.type} | ${cell(c.unit)} | ${cell(c.allowed)} | ` + `${c.nullable ? "nullable" : "required"} | ${cell(c.description)} |`,
     ),
   ];
 }
@@ -142,7 +142,7 @@ export function readmeSection(specs: readonly TableDefinition[]): string {
     "",
     "| table | columns |",
     "|---|---|",
-    ...specs.map((table) => `| [\`${table.name}\`](${DICTIONARY_PATH}#${table.name}) | ${codeList(table.columns.map((column) => column.name))} |`),
+    ...specs.map((table) => `| [\`${table.name}\`](${DICTIONARY_PATH}#${table.name}) | ` + `${codeList(table.columns.map((column) => column.name))} |`),
     "",
     `Types, units, allowed values and descriptions of every column: [${DICTIONARY_PATH}](${DICTIONARY_PATH}).`,
     "",
@@ -193,8 +193,8 @@ export function datasheetCounts(tables: Tables): string {
     "",
     `- Figures by claim type: ${tally(figures.rows, "claim_type")}.`,
     `- Figures by hedge (\`qualifier\`): ${tally(figures.rows, "qualifier")}.`,
-    `- Events by date basis: ${tally(events.rows, "date_basis")}; by date precision: ${tally(events.rows, "date_precision")}.`,
-    `- Mentions: ${tally(mentions.rows, "kind")}. Quantity mentions used by a figure: ${quantities.filter((m) => m.used_by.length > 0).length}; dismissed: ${quantities.filter((m) => m.dismissed !== null).length}.`,
+    `- Events by date basis: ${tally(events.rows, "date_basis")}; by date precision: ` + `${tally(events.rows, "date_precision")}.`,
+    `- Mentions: ${tally(mentions.rows, "kind")}. Quantity mentions used by a figure: ` + `${quantities.filter((m) => m.used_by.length > 0).length}; dismissed: ` + `${quantities.filter((m) => m.dismissed !== null).length}.`,
     "",
   ];
   return lines.join("\n");

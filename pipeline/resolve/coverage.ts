@@ -70,8 +70,8 @@ function claimProblem({ usedBy, dismissedBy }: Accounted, kind: ExtractedMention
   if (claims === 0) {
     const remedy = kind === "quantity" ? "add a figure" : "use it in an event's date or a figure's period";
     return rule.shared
-      ? `${rule.users} and is not dismissed with a reason: ${remedy}, or a dismissal with \`kind: ${kind}\` to dismissed.yaml`
+      ? `${rule.users} and is not dismissed with a reason: ${remedy}, or a dismissal with \`kind: ${kind}\` to ` + `dismissed.yaml`
       : `is neither ${rule.users} nor dismissed with a reason: ${remedy}, or a dismissal to dismissed.yaml`;
   }
-  return `is claimed ${claims} times (${[...new Set(usedBy), ...(dismissedBy === null ? [] : ["a dismissal"])].join(", ")})`;
+  return `is claimed ${claims} times ` + `(${[...new Set(usedBy), ...(dismissedBy === null ? [] : ["a dismissal"])].join(", ")})`;
 }

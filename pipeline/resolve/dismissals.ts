@@ -1,4 +1,7 @@
-/** Dismissals: quantity mentions that are no figure and time mentions that date no record, each with the reason a reader can check. */
+/**
+ * Dismissals: quantity mentions that are no figure and time mentions that date no record, each with the reason a reader
+ * can check.
+ */
 import type { Curated } from "../io/yaml-file.ts";
 import type { Dismissal } from "../curation/records.ts";
 import { failer, type SourceContext } from "./context.ts";

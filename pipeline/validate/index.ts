@@ -88,7 +88,9 @@ export function validate(dataset: Dataset, tables: TableDefinitions, texts: Sour
   throwIfAny(errors);
 }
 
-/** The raw text at the record's code point offsets, normalized on its own by the source's format, reads as the quote. */
+/**
+ * The raw text at the record's code point offsets, normalized on its own by the source's format, reads as the quote.
+ */
 function quoteMatches(text: SourceText, index: CodePointIndex, record: Figure | Event): boolean {
   const raw = text.raw.slice(index.toUtf16(record.char_start), index.toUtf16(record.char_end));
   return normalize(raw, text.textFormat).text === record.quote;

@@ -74,7 +74,7 @@ describe("a build killed while publishing", () => {
     expect(snapshot(out)).toEqual(fresh);
   });
 
-  it.concurrent("a kill straight after the first build's staging leaves no output folder and nothing else behind", async () => {
+  it.concurrent("a kill straight after the first build's staging leaves no output folder and " + "nothing else behind", async () => {
     const root = mkdtempSync(join(tmpdir(), "rdd-fault-"));
     const out = join(root, "dist");
     await killedBuild(out, "publish:staged");

@@ -38,12 +38,12 @@ const cases: Case[] = [
       const record = JSON.parse(readFileSync(join(dir, "source.json"), "utf8"));
       writeFileSync(join(dirname(dir), "aaa-impostor", "source.json"), JSON.stringify({ ...record, title: "An impostor" }));
     },
-    lines: [/\/sources\/ponars-pm-428\/source\.json: duplicate source id "ponars-pm-428": .*\/sources\/aaa-impostor has it too$/],
+    lines: [/\/ponars-pm-428\/source\.json: duplicate source id "ponars-pm-428": .*\/sources\/aaa-impostor has it too$/],
   },
   {
     name: "a second folder repeating the source id, sorted last",
     edit: (dir) => cpSync(dir, join(dirname(dir), "zzz-impostor"), { recursive: true }),
-    lines: [/\/sources\/zzz-impostor\/source\.json: duplicate source id "ponars-pm-428": .*\/sources\/ponars-pm-428 has it too$/],
+    lines: [/\/zzz-impostor\/source\.json: duplicate source id "ponars-pm-428": .*\/sources\/ponars-pm-428 has it too$/],
   },
   {
     name: "a missing curated file",
@@ -192,12 +192,12 @@ describe("hostile input", () => {
     writeFileSync(join(sourcesDir, "untracked-notes.txt"), "not in git");
     const before = snapshot(sourcesDir);
     const result = await runInProcess("build", "--sources", sourcesDir, "--out", sourcesDir);
-    expect(errorLines(result)).toEqual([`${sourcesDir}: not a previous build output (no datapackage.json of russia-dprk-data in it): refusing to replace it; choose another --out or remove the folder`]);
+    expect(errorLines(result)).toEqual([`${sourcesDir}: not a previous build output (no datapackage.json of russia-dprk-data in it): refusing to ` + `replace it; choose another --out or remove the folder`]);
     expect(result.status).toBe(1);
     expect(snapshot(sourcesDir)).toEqual(before);
   });
 
-  it("one text rule for the build and extract: both refuse a source text that is not UTF-8 or holds a NUL byte", async () => {
+  it("one text rule for the build and extract: both refuse a source text that is not UTF-8 or holds " + "a NUL byte", async () => {
     // Appended to the memo, so each stands at byte 13010.
     const appended = [
       [Buffer.from([0xe9]), "not UTF-8 text: an invalid byte sequence at byte 13010"],

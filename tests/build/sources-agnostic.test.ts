@@ -51,7 +51,7 @@ describe("the fixture sources", () => {
     }
   });
 
-  it("use a measure, a unit, an actor, an event type and series that the memo's configuration does not define", async () => {
+  it("use a measure, a unit, an actor, an event type and series that the memo's configuration does " + "not define", async () => {
     const memo = await memoConfig();
     const fixtures = await fixtureConfig();
     const only = (kind: "measures" | "units" | "actors" | "event_types") => Object.keys(fixtures[kind]).filter((term) => !(term in memo[kind]));

@@ -121,7 +121,7 @@ describe("add-source", () => {
     expect(snapshot(sourcesDir)).toEqual(withCopy);
   });
 
-  it("refuses a missing file, a folder, an empty file, a binary file and one that is not UTF-8, and writes nothing", () => {
+  it("refuses a missing file, a folder, an empty file, a binary file and one that is not UTF-8, and " + "writes nothing", () => {
     const { sourcesDir } = workspace();
     const root = dirname(sourcesDir);
     const cases: [string, string | Uint8Array | null, RegExp][] = [
@@ -138,7 +138,7 @@ describe("add-source", () => {
     expect(snapshot(sourcesDir)).toEqual(before);
   });
 
-  it("as a command: one line and a non-zero exit for a bad id, a taken id, a binary file or an unknown format; usage for a wrong call", async () => {
+  it("as a command: one line and a non-zero exit for a bad id, a taken id, a binary file or an unknown format; " + "usage for a wrong call", async () => {
     const { sourcesDir, textFile } = workspace();
     const binary = join(dirname(sourcesDir), "binary.bin");
     writeFileSync(binary, new Uint8Array([0, 1, 2, 3]));

@@ -15,7 +15,7 @@ function textFile(content: string): string {
 }
 
 describe("the extract command", () => {
-  it("prints the memo's mentions in its own format as one JSON array, at their place in the file (a process, as users run it)", () => {
+  it("prints the memo's mentions in its own format as one JSON array, at their place in the file (a process, as " + "users run it)", () => {
     const file = join(MEMO_DIR, "memo.txt");
     const result = runCli("extract", file, "--date", "2016-05", "--format", "pdf-markdown");
     expect(result.status).toBe(0);
@@ -61,7 +61,7 @@ describe("the extract command", () => {
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
   });
 
-  it("writes a large output whole to a reader that lags behind (a full pipe waits, it does not lose text)", async () => {
+  it("writes a large output whole to a reader that lags behind (a full pipe waits, it does not lose " + "text)", async () => {
     const memo = readFileSync(join(MEMO_DIR, "memo.txt"), "utf8");
     const file = textFile(Array.from({ length: 16 }, () => memo).join("\n\n"));
     const child = spawn(...cliCommand("extract", file, "--format", "pdf-markdown"), { cwd: ROOT });

@@ -1,4 +1,6 @@
-/** The dataset configuration: a term used but defined nowhere is an error naming the file and the line it is used on. */
+/**
+ * The dataset configuration: a term used but defined nowhere is an error naming the file and the line it is used on.
+ */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

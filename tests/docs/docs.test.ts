@@ -76,23 +76,23 @@ const CFF_KEYS = new Set(
 );
 const CFF_REQUIRED = ["authors", "cff-version", "message", "title"];
 const REFERENCE_KEYS = new Set(
-  ("abbreviation abstract authors collection-doi collection-title collection-type commit conference contact copyright " +
+  ("abbreviation abstract authors collection-doi collection-title collection-type commit conference contact " + "copyright " +
     "data-type database database-provider date-accessed date-downloaded date-published date-released department doi " +
     "edition editors editors-series end entry filename format identifiers institution isbn issn issue issue-date " +
-    "issue-title journal keywords languages license license-url loc-end loc-start location medium month nihmsid notes " +
+    "issue-title journal keywords languages license license-url loc-end loc-start location medium month nihmsid " + "notes " +
     "number number-volumes pages patent-states pmcid publisher recipients repository repository-artifact " +
     "repository-code scope section senders start status term thesis-type title translators type url version volume " +
     "volume-title year year-original").split(" "),
 );
 const REFERENCE_TYPES = new Set(
-  ("art article audiovisual bill blog book catalogue conference-paper conference data database dictionary edited-work " +
+  ("art article audiovisual bill blog book catalogue conference-paper conference data database dictionary " + "edited-work " +
     "encyclopedia film-broadcast generic government-document grant hearing historical-work legal-case legal-rule " +
-    "magazine-article manual map multimedia music newspaper-article pamphlet patent personal-communication proceedings " +
+    "magazine-article manual map multimedia music newspaper-article pamphlet patent personal-communication " + "proceedings " +
     "report serial slides software-code software-container software-executable software-virtual-machine software " +
     "sound-recording standard statute thesis unpublished video website").split(" "),
 );
 const PERSON_KEYS = new Set(
-  "address affiliation alias city country email family-names fax given-names name-particle name-suffix orcid post-code region tel website".split(" "),
+  "address affiliation alias city country email family-names fax given-names name-particle name-suffix orcid " + "post-code region tel website".split(" "),
 );
 const ENTITY_KEYS = new Set(
   "address alias city country date-end date-start email fax location name orcid post-code region tel website".split(" "),

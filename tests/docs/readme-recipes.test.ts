@@ -48,14 +48,16 @@ describe("README recipes", () => {
   });
 
   it("Python's standard sqlite3 module answers it with the same query", () => {
-    const script = `import json, sqlite3, sys\nrows = sqlite3.connect("dist/data/russia-dprk-data.sqlite").execute(sys.stdin.read()).fetchall()\nprint(json.dumps(rows))`;
+    const database = `sqlite3.connect("dist/data/russia-dprk-data.sqlite")`;
+    const rows = `${database}.execute(sys.stdin.read()).fetchall()`;
+    const script = `import json, sqlite3, sys\nrows = ${rows}\nprint(json.dumps(rows))`;
     const result = run("python3", ["-c", script], recipe("sqlite"));
     expect(result.stderr).toBe("");
     expect(JSON.parse(result.stdout)).toEqual(answer.map((a) => [a.from_year, a.to_year, a.usd, a.qualifier]));
   });
 
   it.skipIf(!has("python3", "-c", "import pandas, pyarrow"))("pandas reads the Parquet file and the CSV file with dates parsed (needs pandas and pyarrow)", () => {
-    const check = `\nassert str(figures["period_first_day"].dtype).startswith("datetime64")\nprint(trade.astype({"period_first_day": str, "period_last_day": str}).to_json(orient="records"))`;
+    const check = `\nassert ` + `str(figures["period_first_day"].dtype).startswith("datetime64")\nprint(trade.astype({"period_first_day": ` + `str, "period_last_day": str}).to_json(orient="records"))`;
     const result = run("python3", ["-c", recipe("pandas") + check]);
     expect(result.stderr).toBe("");
     const rows: { period_first_day: string; period_last_day: string; value: number; qualifier: string }[] = JSON.parse(result.stdout);

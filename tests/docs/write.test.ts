@@ -11,7 +11,7 @@ import { builtMemo } from "../helpers/published.ts";
 const { tables, descriptions } = await builtMemo();
 
 describe("writeDocs", () => {
-  it("changes nothing and reports nothing when the documents are current, and names the one file it rewrites", async () => {
+  it("changes nothing and reports nothing when the documents are current, and names the one file it " + "rewrites", async () => {
     const root = mkdtempSync(join(tmpdir(), "rdd-docs-"));
     cpSync(join(ROOT, "README.md"), join(root, "README.md"));
     cpSync(join(ROOT, "docs"), join(root, "docs"), { recursive: true });

@@ -1,4 +1,7 @@
-/** The build-time charts: one module per kind, well-formed accessible SVG, the same bytes on every render, values and sources from the data. */
+/**
+ * The build-time charts: one module per kind, well-formed accessible SVG, the same bytes on every render, values and
+ * sources from the data.
+ */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -56,7 +59,7 @@ describe("chart files", () => {
   it("refuse a kind with no module, naming dataset.yaml's line", async () => {
     const config = { ...input.config, charts: [...input.config.charts.slice(0, 1), { file: "events-timeline.svg", kind: "pie" }] };
     const error = await chartFiles({ ...input, config }).catch((e: unknown) => e);
-    expect(String(error)).toBe(`${CONFIG_FILE}:${config.lineOf("charts", 1, "kind")}: chart kind "pie" has no module pipeline/formats/charts/kinds/pie.ts`);
+    expect(String(error)).toBe(`${CONFIG_FILE}:${config.lineOf("charts", 1, "kind")}: chart kind "pie" has no module ` + `pipeline/formats/charts/kinds/pie.ts`);
   });
 
   it("refuse an entry the kind cannot draw, naming dataset.yaml's line, not with a stack trace", async () => {
@@ -132,7 +135,8 @@ describe("series chart", () => {
   it("shows a break between two observations, says why under the plot, and says so in the title", () => {
     const chart = broken.get(TRADE)!;
     expect(chart).toContain(">Russian–North Korean trade turnover, 1988–2015 (series break before 1996)</text>");
-    expect(chart).toContain(`<title>Russian–North Korean trade turnover, 1988–2015 (series break before 1996)</title>`);
+    const title = "Russian–North Korean trade turnover, 1988–2015 (series break before 1996)";
+    expect(chart).toContain(`<title>${title}</title>`);
     expect(markLabels(chart, "breaks")).toEqual([BREAK_NOTE]);
     expect(notes(chart)).toEqual([`Break between 1988 and 1996: ${BREAK_NOTE}`, "Source: Serghei Golunov, PONARS Eurasia Policy Memo 428, 2016"]);
     expect(markLabels(chart, "observations").find((label) => label.includes("(trade-turnover-rus-prk-1996)"))).toContain(`series break before it: ${BREAK_NOTE}`);
@@ -171,7 +175,7 @@ describe("timeline chart", () => {
     expect(svg(TIMELINE)).toContain("[UN vote]</text>");
   });
 
-  it("colours each event by its PLOVER group, the same colour for every category of a group, and names the group", () => {
+  it("colours each event by its PLOVER group, the same colour for every category of a group, and names " + "the group", () => {
     const fills = new Map<string, Set<string>>();
     for (const [, label, fill] of svg(TIMELINE).matchAll(/aria-label="([^"]*)"[^>]* fill="(#[0-9A-Fa-f]{6})"/g)) {
       const group = /; (?:PLOVER [A-Z]+, )?([^;]+) \([^()]+\)$/.exec(decodeEntities(label!))![1]!;

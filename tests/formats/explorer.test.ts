@@ -1,4 +1,7 @@
-/** The provenance explorer: the pages as built, then a source's page at work in headless Chromium, on a desktop and a phone. */
+/**
+ * The provenance explorer: the pages as built, then a source's page at work in headless Chromium, on a desktop and a
+ * phone.
+ */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -347,7 +350,7 @@ describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, (
     expect(await page.locator("#figures-table tbody tr:visible").count()).toBe(memo.figures.length);
   });
 
-  it(`logs no error and asks the network for nothing; screenshot in ${join(tmpdir(), `explorer-${name}.png`)}`, async () => {
+  it(`logs no error and asks the network for nothing; screenshot in ` + `${join(tmpdir(), `explorer-${name}.png`)}`, async () => {
     await press(page.locator('mark[data-ids~="debt-write-off-share-rus-prk-2012"]').first());
     await page.screenshot({ path: join(tmpdir(), `explorer-${name}.png`) });
     expect(problems).toEqual([]);

@@ -51,7 +51,7 @@ async function asJson(sql: string): Promise<unknown[]> {
 function typedCsv(table: string): string {
   const fields = fieldsOf(table);
   const columns = fields.map((f) => `${sqlText(f.name)}: ${sqlText(f.type === "list" ? "VARCHAR" : DUCKDB_TYPES[f.type])}`).join(", ");
-  const read = `read_csv(${sqlText(join(DATA, `${table}.csv`))}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', nullstr = '', columns = {${columns}})`;
+  const read = `read_csv(${sqlText(join(DATA, `${table}.csv`))}, header = true, auto_detect = false, delim = ',', quote = ` + `'"', escape = '"', nullstr = '', columns = ` + `{${columns}})`;
   const select = fields.map(({ name, type, delimiter }) => {
     const column = `"${name}"`;
     if (type === "list") return `coalesce(string_split(${column}, ${sqlText(delimiter!)}), []::VARCHAR[]) AS ${column}`;
@@ -72,7 +72,7 @@ describe.each(TABLES.map((t) => [t.name] as const))("%s in DuckDB", (table) => {
   });
 
   it("the Parquet file describes every column in its metadata", async () => {
-    const metadata = await rows(`SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata(${sqlText(join(DATA, `${table}.parquet`))})`);
+    const metadata = await rows(`SELECT decode(key) AS key, decode(value) AS value FROM ` + `parquet_kv_metadata(${sqlText(join(DATA, `${table}.parquet`))})`);
     const described = Object.fromEntries(metadata.map((m) => [m.key, m.value]));
     for (const field of fields) expect(described[`description:${field.name}`], field.name).toBe(field.description);
   });
@@ -84,7 +84,7 @@ describe.each(TABLES.map((t) => [t.name] as const))("%s in DuckDB", (table) => {
 });
 
 describe("one column kind, one type", () => {
-  it("dates are DATE, offsets and counts BIGINT, lists lists, and a column of the same name has the same type in every table", async () => {
+  it("dates are DATE, offsets and counts BIGINT, lists lists, and a column of the same name has the same type in " + "every table", async () => {
     const seen = new Map<string, string>();
     for (const { name } of TABLES) {
       const types = await typesOf(`SELECT * FROM read_parquet(${sqlText(join(DATA, `${name}.parquet`))})`);
@@ -152,11 +152,11 @@ describe("the SQLite database", () => {
 
   it("holds exactly the JSON's records, lists rebuilt from the link tables in order", () => {
     const lists: Record<string, { column: string; sql: string }> = {
-      events: { column: "actors", sql: "SELECT json_group_array(actor) FROM (SELECT actor FROM event_actors WHERE event_id = t.id ORDER BY position)" },
-      indicators: { column: "inputs", sql: "SELECT json_group_array(figure_id) FROM (SELECT figure_id FROM indicator_inputs WHERE indicator_id = t.id ORDER BY position)" },
+      events: { column: "actors", sql: "SELECT json_group_array(actor) FROM (SELECT actor FROM event_actors WHERE event_id = t.id ORDER BY " + "position)" },
+      indicators: { column: "inputs", sql: "SELECT json_group_array(figure_id) FROM (SELECT figure_id FROM indicator_inputs WHERE indicator_id = " + "t.id ORDER BY position)" },
       mentions: {
         column: "used_by",
-        sql: "SELECT json_group_array(coalesce(figure_id, event_id)) FROM (SELECT * FROM mention_records m WHERE m.source_id = t.source_id AND m.char_start = t.char_start ORDER BY position)",
+        sql: "SELECT json_group_array(coalesce(figure_id, event_id)) FROM (SELECT * FROM mention_records m WHERE " + "m.source_id = t.source_id AND m.char_start = t.char_start ORDER BY position)",
       },
     };
     for (const { name, orderBy } of TABLES) {

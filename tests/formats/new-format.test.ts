@@ -85,6 +85,8 @@ describe("the descriptor", () => {
     ]);
     const files = new Map([...descriptions.keys()].map((path) => [path, utf8(path)]));
     const input = { files, descriptions, metadata: { name: "p", version: "1.0.0", description: "d" }, config: MEMO_CONFIG, sources: [...tables.sources.rows] };
-    expect(() => datapackage(input)).toThrow('data/figures.arrow and data/figures.csv are both described as the resource "figures": a resource name must be unique');
+    expect(() => datapackage(input)).toThrow(
+      'data/figures.arrow and data/figures.csv are both described as the resource "figures": ' + "a resource name must be unique",
+    );
   });
 });

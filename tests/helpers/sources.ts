@@ -24,7 +24,8 @@ export function sourceFolders(sourcesDir: string): string[] {
 
 /**
  * The union of several dataset configurations, each validated first. Terms (units, measures, actors, event
- * types, derived units), series (by id) and charts (by file) are merged; one defined differently in two files is an error.
+ * types, derived units), series (by id) and charts (by file) are merged; one defined differently in two files is an
+ * error.
  * The package metadata is the first file's: the others extend that dataset.
  */
 export async function mergeDatasetConfigs(files: string[]): Promise<DatasetConfig> {

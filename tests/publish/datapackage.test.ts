@@ -111,7 +111,7 @@ describe("datapackage.json", () => {
     expect(described.has("data/metadata.json")).toBe(true);
   });
 
-  it("describes every file in dist/, except an allow-list of files that are code or presentation, each with its reason", () => {
+  it("describes every file in dist/, except an allow-list of files that are code or presentation, each with its " + "reason", () => {
     const NOT_DATA: [RegExp, string][] = [
       [/^index\.(js|cjs|d\.ts|d\.cts)$/, "the npm data entry: the tables again as code, for import"],
       [/^zod\/(esm|cjs)\/[a-z-]+\.(js|d\.ts|json)$/, "the npm schemas entry: the Zod schemas as code"],
@@ -123,7 +123,7 @@ describe("datapackage.json", () => {
     expect(undescribed).toEqual([]);
   });
 
-  it("types the interval columns as dates and the list columns as lists with their delimiter, and marks binary files as such", () => {
+  it("types the interval columns as dates and the list columns as lists with their delimiter, and marks binary " + "files as such", () => {
     const fields = descriptor.resources.filter((r: { type?: string }) => r.type === "table").flatMap((r: { schema: { fields: Field[] } }) => r.schema.fields);
     const byName = (name: string) => fields.filter((f: Field) => f.name === name);
     for (const name of ["period_first_day", "period_last_day", "date_first_day", "date_last_day", "published_first_day"]) {

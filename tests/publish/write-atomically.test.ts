@@ -29,7 +29,8 @@ describe("writeAtomically", () => {
     writeAtomically(out, new Map<string, string | Uint8Array>([[OUTPUT_MARKER, descriptor("p")], ["a/b.bin", bytes], ["old.txt", "x"]]));
     expect(readFileSync(join(out, "a/b.bin"))).toEqual(Buffer.from(bytes));
     writeAtomically(out, new Map([[OUTPUT_MARKER, descriptor("p")], ["c.txt", "é\n"]]));
-    expect(snapshot(out)).toEqual({ [OUTPUT_MARKER]: descriptor("p"), "c.txt": Buffer.from("é\n").toString("latin1") });
+    const latin1 = Buffer.from("é\n").toString("latin1");
+    expect(snapshot(out)).toEqual({ [OUTPUT_MARKER]: descriptor("p"), "c.txt": latin1 });
   });
 
   it("refuses, touching nothing, a folder that is not a previous output of the same package", () => {
@@ -85,7 +86,7 @@ describe("recoverInterruptedPublish", () => {
     expect(readFileSync(join(root, "dist", "old.txt"), "utf8")).toBe("old");
   });
 
-  it("removes a moved-aside folder when the output folder is in place, and leaves other folders and running builds alone", () => {
+  it("removes a moved-aside folder when the output folder is in place, and leaves other folders and running builds " + "alone", () => {
     const root = scratch();
     const pid = deadPid();
     for (const name of ["dist", `dist.previous-${pid}`, `dist.staging-${process.ppid}`, `distant.previous-${pid}`, "dist.previous-notapid"]) mkdirSync(join(root, name));

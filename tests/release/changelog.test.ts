@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { changedExcerpts, changelogEntry } from "../../pipeline/release/changelog.ts";
 
 const SENTENCE =
-  "The sentence reads as the memo prints it, with every clause kept in order, and the last words are the ones that were corrected here";
+  "The sentence reads as the memo prints it, with every clause kept in order, and the last words are the ones " + "that were corrected here";
 
 describe("changelog excerpts", () => {
   it("show a change near the end of a long cell with the words around it, not a prefix cut before it", () => {

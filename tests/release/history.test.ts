@@ -58,7 +58,7 @@ describe("the chain of manifests", () => {
   it("breaks when a chained manifest is deleted or edited", () => {
     const deleted = chainedHistory();
     rmSync(join(deleted.releases, `${NEXT}.json`));
-    expect(messages(deleted.root)).toEqual([`releases/${AFTER_NEXT}.json: records ${NEXT} as the previous release, but the release before it here is ${LATEST} (releases/${NEXT}.json is missing)`]);
+    expect(messages(deleted.root)).toEqual([`releases/${AFTER_NEXT}.json: records ${NEXT} as the previous release, but the release before it here is ` + `${LATEST} (releases/${NEXT}.json is missing)`]);
     const edited = chainedHistory();
     replaceIn(join(edited.releases, `${NEXT}.json`), '"figures": 22', '"figures": 23');
     expect(messages(edited.root)).toEqual([`releases/${NEXT}.json: changed since release ${AFTER_NEXT} recorded its SHA-256`]);
@@ -76,7 +76,7 @@ describe("the chain of manifests", () => {
   it("breaks when the newest manifest is deleted, by package.json's version or, once committed, by git", () => {
     const history = chainedHistory();
     rmSync(join(history.releases, `${AFTER_NEXT}.json`));
-    expect(messages(history.root)).toEqual([`package.json: version ${AFTER_NEXT}, but the newest release manifest is releases/${NEXT}.json (releases/${AFTER_NEXT}.json is missing)`]);
+    expect(messages(history.root)).toEqual([`package.json: version ${AFTER_NEXT}, but the newest release manifest is releases/${NEXT}.json ` + `(releases/${AFTER_NEXT}.json is missing)`]);
     const committed = chainedHistory();
     const run = (...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.org", ...args], { cwd: committed.root });
     run("init", "-q");
@@ -110,7 +110,7 @@ describe("the release command", () => {
     expect(manifest.previous).toEqual({ version: LATEST, sha256: sha256(readFileSync(join(ROOT, "releases", `${LATEST}.json`))) });
   });
 
-  it("refuses a date that is not a real YYYY-MM-DD, or one that would write more than a date, in one line", async () => {
+  it("refuses a date that is not a real YYYY-MM-DD, or one that would write more than a date, in " + "one line", async () => {
     const copy = cloneCopy(base);
     for (const date of ["2016-02-31", "2026-1-5", "2026-02-02\n## 9.9.9 (fake)"]) {
       const result = await runInProcessAt(copy.dir, "release", "patch", "--date", date);
@@ -149,7 +149,7 @@ describe("the release command", () => {
     expect(existsSync(join(copy.dir, STAGING_DIR))).toBe(false);
   }, 60_000);
 
-  it("killed at any step after its stage is complete, is finished by the next run: nothing lost, nothing skipped", async () => {
+  it("killed at any step after its stage is complete, is finished by the next run: nothing lost, " + "nothing skipped", async () => {
     const copy = cloneCopy(base);
     const steps = [
       "release-planned",
@@ -198,7 +198,7 @@ describe("the release command", () => {
     expect(verified.stderr.trim().split("\n")).toEqual([
       "releases/1.0.0.json: missing (release 1.0.0 is part of the history)",
       `releases/${NEXT}.json: records.figures: the manifest says 21, the build gives 22`,
-      `releases/${NEXT}.json: sources.ponars-pm-428.sha256: the manifest says "${"0".repeat(64)}", the build gives "d35da3ad5fb24bdb06ece320148b7526ac61a63f255b7cd7fac908c45b0ff390"`,
+      `releases/${NEXT}.json: sources.ponars-pm-428.sha256: the manifest says "${"0".repeat(64)}", the build ` + `gives "d35da3ad5fb24bdb06ece320148b7526ac61a63f255b7cd7fac908c45b0ff390"`,
       "verify: 3 difference(s) between the build, dist/ and the release manifest",
     ]);
   }, 60_000);

@@ -108,7 +108,8 @@ describe("the release command", () => {
     expect(JSON.parse(readFileSync(join(repo, "dist", "datapackage.json"), "utf8")).version).toBe(next);
     const changelog = readFileSync(join(repo, "CHANGELOG.md"), "utf8");
     expect(changelog).toContain(`## ${next} (2026-02-02)`);
-    expect(changelog).toContain('- changed `trade-turnover-rus-prk-2006`: `note` "The memo calls it the post-Soviet peak." → "The memo calls it Russia\'s post-Soviet peak."');
+    const note = (text: string) => `"The memo calls it ${text} post-Soviet peak."`;
+    expect(changelog).toContain(`- changed \`trade-turnover-rus-prk-2006\`: \`note\` ${note("the")} → ${note("Russia's")}`);
     git("add", "-A");
     git("commit", "-qm", "patch release");
     expect((await cli(["verify"])).status).toBe(0);
@@ -117,7 +118,7 @@ describe("the release command", () => {
     writeFileSync(events, readFileSync(events, "utf8").replace(/\n- id: rus-economic-crisis-2008-2009\n( {2}.*\n)+/, "\n"));
     // Its date is then used by no record: the time-coverage gate wants the mention dismissed with a reason.
     const dismissed = join(repo, "sources", "ponars-pm-428", "dismissed.yaml");
-    writeFileSync(dismissed, `${readFileSync(dismissed, "utf8")}\n- kind: time\n  quote: Russia was then hit by the 2008-2009 economic crisis\n  reason: The crisis is no longer recorded as an event.\n`);
+    writeFileSync(dismissed, `${readFileSync(dismissed, "utf8")}\n- kind: time\n  quote: Russia was then hit by the 2008-2009 economic ` + `crisis\n  reason: The crisis is no longer recorded as an event.\n`);
     git("commit", "-qam", "an event removed");
     const refused = await cli(["release", "minor"]);
     expect(refused.status).toBe(1);

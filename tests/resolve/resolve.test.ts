@@ -114,10 +114,11 @@ describe("coverage", () => {
     const c = context("Line one.\n\nIt cost $5 million.");
     const errors = coverageErrors(c, account(c.located, [], [])).map(String);
     expect(errors[0]).toMatch(/coverage 0 of 1 quantity mentions \(0\.0%\)/);
-    expect(errors[1]).toBe('test.txt:3 [$5 million]: quantity mention "$5 million" is neither used by a figure nor dismissed with a reason: add a figure, or a dismissal to dismissed.yaml');
+    expect(errors[1]).toBe('test.txt:3 [$5 million]: quantity mention "$5 million" is neither used by a figure nor dismissed ' + "with a reason: " +
+        "add a figure, or a dismissal to dismissed.yaml");
   });
 
-  it("combines the resolvers' claims: a quantity used twice is claimed twice, a time mention may date many records", () => {
+  it("combines the resolvers' claims: a quantity used twice is claimed twice, a time mention may date " + "many records", () => {
     const c = context("It cost $5 million in 2019.");
     const [amount, year] = c.located;
     const records = [

@@ -32,7 +32,7 @@ describe("the interval of a partial date", () => {
     expect([firstDay("2014"), lastDay("2014")]).toEqual(["2014-01-01", "2014-12-31"]);
   });
 
-  it("names the companion columns after the prefix, first day of the start and last day of the end, empty when unknown", () => {
+  it("names the companion columns after the prefix, first day of the start and last day of the end, empty when " + "unknown", () => {
     expect(intervalColumns("period", "2011", "2012-06")).toEqual({ period_first_day: "2011-01-01", period_last_day: "2012-06-30" });
     expect(intervalColumns("date", null, null)).toEqual({ date_first_day: null, date_last_day: null });
   });

@@ -1,4 +1,7 @@
-/** The charts dataset.yaml lists, each drawn by its kind's module (pipeline/formats/charts/kinds/<kind>.ts) as static SVG. */
+/**
+ * The charts dataset.yaml lists, each drawn by its kind's module (pipeline/formats/charts/kinds/<kind>.ts) as static
+ * SVG.
+ */
 import { resourceName, utf8, type FileDescription, type Format } from "../format.ts";
 
 export const chartPath = (file: string) => `charts/${file}`;

@@ -80,7 +80,9 @@ export const CONFIG = {
   view: { stroke: null },
 } as const;
 
-/** "Source: Golunov, PONARS Eurasia Policy Memo 428, 2016": every source of the records drawn, from the sources table. */
+/**
+ * "Source: Golunov, PONARS Eurasia Policy Memo 428, 2016": every source of the records drawn, from the sources table.
+ */
 export function sourceLine(sources: Source[], records: { source_id: string }[]): string {
   const used = new Set(records.map((record) => record.source_id));
   // The author as credited: a surname cannot be told from an organisation's last word.

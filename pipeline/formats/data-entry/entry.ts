@@ -8,7 +8,10 @@ import type { Column } from "../../tables/columns.ts";
 import { cell, entryNames, type Table, type Tables } from "../../tables/index.ts";
 import { interfaceFor, unionOf } from "./ts-types.ts";
 
-/** Each vocabulary as a union type, from the column that holds it: the dataset's own terms and the contract's fixed ones. */
+/**
+ * Each vocabulary as a union type, from the column that holds it: the dataset's own terms and the contract's fixed
+ * ones.
+ */
 function vocabularyUnions(tables: Tables): [string, { allowed: readonly string[]; description: string }][] {
   const vocabulary = (table: Table, name: string) => {
     const column = table.columns.find((c) => c.name === name) as Column;
@@ -82,7 +85,7 @@ function guardName(idType: string): string {
 
 function declarations(tables: Tables): string {
   const parts = [HEADER.trimEnd()];
-  parts.push("/** A record as published: frozen, with frozen lists. */\nexport type Frozen<T> = { readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? readonly U[] : T[K] };");
+  parts.push("/** A record as published: frozen, with frozen lists. */\nexport type Frozen<T> = { readonly [K in keyof " + "T]: T[K] extends readonly (infer U)[] ? readonly U[] : T[K] };");
   for (const [name, vocabulary] of vocabularyUnions(tables)) parts.push(unionOf(name, vocabulary.allowed, vocabulary.description));
   for (const table of tables.all) {
     const { name, schema } = table;
@@ -91,9 +94,9 @@ function declarations(tables: Tables): string {
     if (idType && lookup) {
       const ids = table.rows.map((row) => String(cell(row, "id"))).sort();
       parts.push(unionOf(idType, ids, `The id of every record in ${name}.`));
-      parts.push(`/** ${schema.description ?? name} */\nexport declare const ${array}: readonly (Frozen<${type}> & { readonly id: ${idType} })[];`);
-      parts.push(`/** The ${type.toLowerCase()} with this id; throws a RangeError for an unknown id. */\nexport declare function ${lookup}<Id extends ${idType}>(id: Id): Frozen<${type}> & { readonly id: Id };`);
-      parts.push(`/** Whether a string (user input, a URL, a file) is the id of a record in ${name}: narrows it to ${idType} for \`${lookup}()\`. */\nexport declare function ${guardName(idType)}(id: string): id is ${idType};`);
+      parts.push(`/** ${schema.description ?? name} */\nexport declare const ${array}: readonly (Frozen<${type}> & { ` + `readonly id: ${idType} })[];`);
+      parts.push(`/** The ${type.toLowerCase()} with this id; throws a RangeError for an unknown id. */\nexport declare ` + `function ${lookup}<Id extends ${idType}>(id: Id): Frozen<${type}> & { readonly id: Id };`);
+      parts.push(`/** Whether a string (user input, a URL, a file) is the id of a record in ${name}: narrows it to ` + `${idType} for \`${lookup}()\`. */\nexport declare function ${guardName(idType)}(id: string): id is ` + `${idType};`);
     } else {
       parts.push(`/** ${schema.description ?? name} */\nexport declare const ${array}: readonly Frozen<${type}>[];`);
     }

@@ -1,4 +1,7 @@
-/** The package's data-only entry: `index.js`, `index.cjs` and their declarations (see entry.ts); code, not data resources. */
+/**
+ * The package's data-only entry: `index.js`, `index.cjs` and their declarations (see entry.ts); code, not data
+ * resources.
+ */
 import { dataEntryFiles } from "./entry.ts";
 import { utf8, type Format } from "../format.ts";
 

@@ -1,4 +1,6 @@
-/** The provenance explorer: each source's text with its records highlighted, `explorer/<source-id>.html`, and an index. */
+/**
+ * The provenance explorer: each source's text with its records highlighted, `explorer/<source-id>.html`, and an index.
+ */
 import { explorerFiles } from "./page.ts";
 import { utf8, type Format } from "../format.ts";
 

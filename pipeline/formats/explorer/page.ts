@@ -209,7 +209,7 @@ function renderTable<T extends { id: string }>(name: string, title: string, rows
   const headers = columns
     .map((column) => {
       const type = column.numeric ? ' data-type="number"' : "";
-      return `<th scope="col"${type}><button type="button" class="sort">${escapeHtml(column.label)}<span class="sort-icon" aria-hidden="true"></span></button></th>`;
+      return `<th scope="col"${type}><button type="button" class="sort">${escapeHtml(column.label)}<span ` + `class="sort-icon" aria-hidden="true"></span></button></th>`;
     })
     .join("");
   const body = rows

@@ -26,7 +26,7 @@ export const format: Format<"tables"> = {
             mediatype: "application/json",
             encoding: "utf-8",
             title: table.title,
-            description: `${table.title}, as a JSON array of records; each record is valid against ${schemaPath(table)}.`,
+            description: `${table.title}, as a JSON array of records; each record is valid against ` + `${schemaPath(table)}.`,
           },
           tables: [table.name],
         },

@@ -20,7 +20,7 @@ export const format: Format<"tables"> = {
             format: "parquet",
             mediatype: "application/vnd.apache.parquet",
             title: table.title,
-            description: `${table.title}, as Parquet: dates as DATE, counts and offsets as BIGINT, numbers as DOUBLE, lists as LIST<VARCHAR>, column descriptions in the file's metadata.`,
+            description: `${table.title}, as Parquet: dates as DATE, counts and offsets as BIGINT, numbers as DOUBLE, lists ` + `as LIST<VARCHAR>, column descriptions in the file's metadata.`,
           },
           tables: [table.name],
         },

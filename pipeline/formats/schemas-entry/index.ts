@@ -1,4 +1,6 @@
-/** The package's `russia-dprk-data/schemas` entry: the Zod schemas with the dataset's vocabulary, for ESM and CommonJS. */
+/**
+ * The package's `russia-dprk-data/schemas` entry: the Zod schemas with the dataset's vocabulary, for ESM and CommonJS.
+ */
 import { entryNames, tableDefinitions, vocabularyOf } from "../../tables/index.ts";
 import type { Format } from "../format.ts";
 

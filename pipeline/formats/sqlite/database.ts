@@ -36,6 +36,8 @@ export async function sqliteFiles(tables: readonly Table[], packageName: string,
 const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const quoteText = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const singular = (table: string) => table.replace(/s$/, "");
+/** A link table's column that points at a record of `table`: "figures" → "figure_id", quoted. */
+const idColumn = (table: string) => quoteId(`${singular(table)}_id`);
 const SQL_TYPES: Record<Exclude<Column["kind"], "list">, string> = { text: "TEXT", integer: "INTEGER", number: "REAL", date: "TEXT" };
 
 function columnDefinition(column: Column): string {
@@ -57,9 +59,8 @@ function createTable(db: Database, spec: TableDefinition): void {
   const { columns } = spec;
   const scalar = columns.filter((column) => column.kind !== "list");
   const keys = spec.foreignKeys.map((key) => `FOREIGN KEY (${quoteId(key.fields)}) REFERENCES ${quoteId(key.resource)} (${quoteId(key.resourceFields)})`);
-  db.run(
-    `CREATE TABLE ${quoteId(spec.name)} (\n  ${[...scalar.map(columnDefinition), `PRIMARY KEY (${spec.primaryKey.map(quoteId).join(", ")})`, ...keys].join(",\n  ")}\n) STRICT`,
-  );
+  const definitions = [...scalar.map(columnDefinition), `PRIMARY KEY (${spec.primaryKey.map(quoteId).join(", ")})`, ...keys];
+  db.run(`CREATE TABLE ${quoteId(spec.name)} (\n  ${definitions.join(",\n  ")}\n) STRICT`);
   // A key that leads the primary key is served by the primary key's index.
   const unindexed = spec.foreignKeys.filter((key) => spec.primaryKey[0] !== key.fields);
   for (const key of unindexed) db.run(`CREATE INDEX ${quoteId(`${spec.name}_${key.fields}`)} ON ${quoteId(spec.name)} (${quoteId(key.fields)})`);
@@ -70,9 +71,9 @@ function createTable(db: Database, spec: TableDefinition): void {
     const itemColumns =
       link.references.length === 0
         ? [columnDefinition({ ...list, name: singular(list.name), kind: "text", nullable: false })]
-        : link.references.map((table) => `${quoteId(`${singular(table)}_id`)} TEXT${link.references.length === 1 ? " NOT NULL" : ""} REFERENCES ${quoteId(table)} ("id")`);
+        : link.references.map((table) => `${idColumn(table)} TEXT${link.references.length === 1 ? " NOT NULL" : ""} ` + `REFERENCES ${quoteId(table)} ("id")`);
     const exactlyOne =
-      link.references.length > 1 ? [`CHECK (${link.references.map((table) => `(${quoteId(`${singular(table)}_id`)} IS NOT NULL)`).join(" + ")} = 1)`] : [];
+      link.references.length > 1 ? [`CHECK (${link.references.map((table) => `(${idColumn(table)} IS NOT NULL)`).join(" + ")} = 1)`] : [];
     db.run(
       `CREATE TABLE ${quoteId(link.table)} (\n  ${[
         ...parentColumns,
@@ -80,7 +81,7 @@ function createTable(db: Database, spec: TableDefinition): void {
         ...itemColumns,
         ...exactlyOne,
         `PRIMARY KEY (${[...parent.map(({ as }) => quoteId(as)), quoteId("position")].join(", ")})`,
-        `FOREIGN KEY (${parent.map(({ as }) => quoteId(as)).join(", ")}) REFERENCES ${quoteId(spec.name)} (${spec.primaryKey.map(quoteId).join(", ")})`,
+        `FOREIGN KEY (${parent.map(({ as }) => quoteId(as)).join(", ")}) REFERENCES ${quoteId(spec.name)} ` + `(${spec.primaryKey.map(quoteId).join(", ")})`,
       ].join(",\n  ")}\n) STRICT`,
     );
     const itemNames = link.references.length === 0 ? [singular(list.name)] : link.references.map((table) => `${singular(table)}_id`);
@@ -153,7 +154,7 @@ function databaseDescription(tables: readonly Table[]): string {
   const links = linkTables(tables).map(({ table, from, references }) =>
     references.length === 0 ? table : `${table} (${singular(from)} to ${references.map(singular).join(" or ")})`,
   );
-  return `Every table of the dataset. List columns are link tables, one row per item: ${inWords(links)}. Dates are ISO 8601 text.`;
+  return `Every table of the dataset. List columns are link tables, one row per item: ${inWords(links)}. Dates are ISO ` + `8601 text.`;
 }
 
 /** "a, b and c". */

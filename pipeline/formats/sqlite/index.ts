@@ -34,7 +34,7 @@ export const format: Format<"tables" | "packageMetadata" | "config"> = {
             format: "sqlite",
             mediatype: "application/vnd.sqlite3",
             title: "Every table in one SQLite database",
-            description: `Every table in one SQLite database: STRICT tables, primary and foreign keys, vocabularies as CHECK constraints; list columns as link tables (${links.join(", ")}). ${DATASETTE_METADATA_FILE} describes it for Datasette.`,
+            description: `Every table in one SQLite database: STRICT tables, primary and foreign keys, vocabularies as CHECK ` + `constraints; list columns as link tables (${links.join(", ")}). ${DATASETTE_METADATA_FILE} ` + `describes it for Datasette.`,
           },
           tables: tables.all.map((table) => table.name),
         },

@@ -119,8 +119,8 @@ function draw({ config, options, sources, figures, mentions, series: allSeries }
   const end = rows.at(-1)!.period_end.slice(0, 4);
   const breakYears = breaks.map((b) => b.after.period_start.slice(0, 4));
   // The series' title names its parties; across a break it says so at once, and the note says why.
-  const title = `${definition.title}, ${first}–${end}${breakYears.length > 0 ? ` (series break before ${breakYears.join(", ")})` : ""}`;
-  const breakNotes = breaks.map((b) => `Break between ${periodText(b.before.period_start, b.before.period_end)} and ${periodText(b.after.period_start, b.after.period_end)}: ${b.note}`);
+  const title = `${definition.title}, ` + `${first}–${end}${breakYears.length > 0 ? ` (series break before ${breakYears.join(", ")})` : ""}`;
+  const breakNotes = breaks.map((b) => `Break between ${periodText(b.before.period_start, b.before.period_end)} and ` + `${periodText(b.after.period_start, b.after.period_end)}: ${b.note}`);
   const drawn = [...rows.map((row) => figureById.get(row.figure_id)!).filter(Boolean), ...besideFigures];
   const source = sourceLine(sources, drawn);
   const breakMarks = breaks.map((b) => ({ year: (endYear(b.before.period_end) + startYear(b.after.period_start)) / 2, label: "series break", description: b.note }));
@@ -169,7 +169,7 @@ function draw({ config, options, sources, figures, mentions, series: allSeries }
     ],
   };
   const description = [
-    `${definition.title}: ${observations.length} observations from ${first} to ${end}: ${observations.map((m) => m.description).join("; ")}.`,
+    `${definition.title}: ${observations.length} observations from ${first} to ${end}: ` + `${observations.map((m) => m.description).join("; ")}.`,
     ...besides.map((m) => `Beside them: ${m.description}.`),
     ...breakNotes.map(sentence),
     sentence(source),
@@ -189,7 +189,7 @@ function observationMark(row: SeriesObservation, amount: (value: number) => stri
     spansPeriods: row.period_start !== row.period_end,
     hedge: hedgeLegend(row.qualifier),
     label: amount(row.value),
-    description: `${periodText(row.period_start, row.period_end)}: ${amount(row.value)}, ${HEDGE_MARKS[row.qualifier].name}${breakText} (${row.figure_id})`,
+    description: `${periodText(row.period_start, row.period_end)}: ${amount(row.value)}, ` + `${HEDGE_MARKS[row.qualifier].name}${breakText} (${row.figure_id})`,
   };
 }
 
@@ -203,7 +203,9 @@ function besideMark(figure: Figure, mentions: readonly Mention[], seriesParties:
   const parties = sameParties(figure, seriesParties) ? null : [figure.subject, figure.counterpart].filter((a) => a !== null).map(name).join("–");
   const claim = CLAIMS[figure.claim_type];
   const prefix = [parties, claim.label].filter(Boolean).join(" ");
-  const label = `${prefix === "" ? "" : `${prefix}: `}${amountInWords(figure, mentions) ?? `${HEDGE_PREFIXES[figure.qualifier]}${amount(figure.value)}`} ${claim.preposition} ${periodText(figure.period_start!, figure.period_end!)}`;
+  const words = amountInWords(figure, mentions) ?? `${HEDGE_PREFIXES[figure.qualifier]}${amount(figure.value)}`;
+  const period = periodText(figure.period_start!, figure.period_end!);
+  const label = `${prefix === "" ? "" : `${prefix}: `}${words} ${claim.preposition} ${period}`;
   return {
     year: (start + end) / 2,
     start,

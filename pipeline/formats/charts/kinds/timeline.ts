@@ -13,7 +13,9 @@ import { words } from "../../../config/format-unit.ts";
 
 const NO_CATEGORY = "no PLOVER category";
 
-/** Okabe–Ito hues, colour-blind safe: a reader tells cooperation from conflict by hue, verbal from material by depth. */
+/**
+ * Okabe–Ito hues, colour-blind safe: a reader tells cooperation from conflict by hue, verbal from material by depth.
+ */
 const GROUP_COLORS: Record<PloverGroup | typeof NO_CATEGORY, string> = {
   "verbal cooperation": "#56B4E9",
   "material cooperation": "#0072B2",
@@ -70,7 +72,7 @@ function draw({ config, sources, events }: ChartContext): ChartDrawing {
   const firstYear = Math.floor(Math.min(...marks.map((m) => m.start)));
   const lastYear = Math.ceil(Math.max(...marks.map((m) => m.end))) - 1;
   const title = `Dated events in the sources, ${firstYear}–${lastYear}`;
-  const subtitle = `Bars: periods; dots: a single year, month or day; [ ]: event type. * Date inferred from the source's wording. The time axis is stretched after ${time.stretchFrom}.`;
+  const subtitle = `Bars: periods; dots: a single year, month or day; [ ]: event type. * Date inferred from the source's wording. ` + `The time axis is stretched after ${time.stretchFrom}.`;
   const source = sourceLine(sources, sorted);
   const spec: TopLevelSpec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -101,7 +103,7 @@ function draw({ config, sources, events }: ChartContext): ChartDrawing {
     ],
   };
   const counts = groups.map((group) => `${marks.filter((m) => m.group === group).length} ${group}`).join(", ");
-  const description = `${marks.length} events from ${firstYear} to ${lastYear} (${counts}), in date order: ${marks.map((m) => m.description).join("; ")}. ${source}.`;
+  const description = `${marks.length} events from ${firstYear} to ${lastYear} (${counts}), in date order: ` + `${marks.map((m) => m.description).join("; ")}. ${source}.`;
   return { spec, title, description };
 }
 
