@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CRASH_AT_VARIABLE } from "../../pipeline/io/crash-point.ts";
-import { ROOT, runCliAsync, runCliWith, runInProcess, snapshot } from "../helpers/cli.ts";
+import { ROOT, runCliAsync, runInProcess, snapshot } from "../helpers/cli.ts";
 
 const SOURCES = join(ROOT, "sources");
 
@@ -105,16 +105,17 @@ describe("a build killed while publishing", () => {
 });
 
 describe("a build killed while compiling the schemas entry", () => {
-  it("leaves a temporary folder that the next build removes", () => {
+  it.concurrent("leaves a temporary folder that the next build removes", async () => {
     const temporary = mkdtempSync(join(tmpdir(), "rdd-fault-tmp-"));
     const { out, old } = withOldOutput();
     const env = { TMPDIR: temporary };
     // --cold: the compiler runs rather than its cached output being reused.
-    const killed = runCliWith({ ...env, [CRASH_AT_VARIABLE]: "schemas-entry:declarations-emitted" }, "build", "--cold", "--sources", SOURCES, "--out", out);
+    const crash = { ...env, [CRASH_AT_VARIABLE]: "schemas-entry:declarations-emitted" };
+    const killed = await runCliAsync(crash, "build", "--cold", "--sources", SOURCES, "--out", out);
     expect(killed.signal).toBe("SIGKILL");
     expect(readdirSync(temporary).filter((name) => name.startsWith("rdd-dts-"))).toHaveLength(1);
     expect(snapshot(out)).toEqual(old);
-    expect(runCliWith(env, "build", "--cold", "--sources", SOURCES, "--out", out).status).toBe(0);
+    expect((await runCliAsync(env, "build", "--cold", "--sources", SOURCES, "--out", out)).status).toBe(0);
     expect(readdirSync(temporary).filter((name) => name.startsWith("rdd-dts-"))).toEqual([]);
     expect(snapshot(out)).toEqual(fresh);
   });

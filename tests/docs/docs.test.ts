@@ -92,7 +92,8 @@ const REFERENCE_TYPES = new Set(
     "sound-recording standard statute thesis unpublished video website").split(" "),
 );
 const PERSON_KEYS = new Set(
-  "address affiliation alias city country email family-names fax given-names name-particle name-suffix orcid " + "post-code region tel website".split(" "),
+  ("address affiliation alias city country email family-names fax given-names name-particle name-suffix orcid " +
+    "post-code region tel website").split(" "),
 );
 const ENTITY_KEYS = new Set(
   "address alias city country date-end date-start email fax location name orcid post-code region tel website".split(" "),

@@ -206,6 +206,24 @@ describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, (
     }));
   }
 
+  /** The active highlights and the focused element at once: one round trip to the page instead of two. */
+  function selection() {
+    return page.evaluate(() => {
+      const marks = [...document.querySelectorAll("mark.active")] as HTMLElement[];
+      const element = document.activeElement as HTMLElement;
+      const { top, bottom } = element.getBoundingClientRect();
+      return {
+        active: {
+          ids: marks.map((mark) => mark.dataset.ids!),
+          text: marks.map((mark) => mark.textContent).join(""),
+          looks: new Set(marks.map((mark) => getComputedStyle(mark).backgroundColor)).size,
+        },
+        focused: { ids: element.dataset.ids ?? element.dataset.id ?? "", text: element.textContent, inView: top >= 0 && bottom <= window.innerHeight },
+        selected: ([...document.querySelectorAll("tr.selected")] as HTMLElement[]).map((row) => row.dataset.id),
+      };
+    });
+  }
+
   /** The focused element's record ids and whether it is wholly in the viewport. */
   function focused() {
     return page.evaluate(() => {
@@ -243,11 +261,10 @@ describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, (
   it("selecting a figure's record marks all its quote, and only it, and focuses its first words in view", async () => {
     for (const figure of memo.figures) {
       await press(page.locator(`#figures-table tr[data-id="${figure.id}"]`));
-      const active = await activeMarks();
+      const { active, focused: words } = await selection();
       expect(active.text, figure.id).toBe(figure.quote);
       expect(active.ids.every((ids) => ids.split(" ").includes(figure.id)), figure.id).toBe(true);
       expect(active.looks, figure.id).toBe(1);
-      const words = await focused();
       expect(words.ids.split(" "), figure.id).toContain(figure.id);
       expect(figure.quote).toContain(words.text);
       expect(words.inView, figure.id).toBe(true);
@@ -259,12 +276,11 @@ describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, (
       const mark = page.locator(`mark[data-ids="${record.id}"]`).first();
       if ((await mark.count()) === 0) continue; // words shared with another record: covered below
       await press(mark);
-      const selected = await page.$$eval("tr.selected", (rows) => rows.map((row) => (row as HTMLElement).dataset.id));
+      const { selected, focused: row, active } = await selection();
       expect(selected, record.id).toEqual([record.id]);
-      const row = await focused();
       expect(row.ids, record.id).toBe(record.id);
       expect(row.inView, record.id).toBe(true);
-      expect((await activeMarks()).text, record.id).toBe(record.quote);
+      expect(active.text, record.id).toBe(record.quote);
     }
     const shared = page.locator("mark.overlap").first();
     const ids = (await shared.getAttribute("data-ids"))!.split(" ");

@@ -136,7 +136,8 @@ describe("the release command", () => {
     expect(releaseState(copy)).toEqual(before);
   });
 
-  it("killed before its stage is complete, changes nothing, and the next run releases in full", async () => {
+  // The releases below run side by side, each in a copy of its own.
+  it.concurrent("killed before its stage is complete, changes nothing, and the next run releases in full", async () => {
     const copy = cloneCopy(base);
     const killed = await copy.cliAsync(["release", "patch", ...DATE], { [CRASH_AT_VARIABLE]: "release-staged" });
     expect(killed.signal).toBe("SIGKILL");
@@ -149,7 +150,7 @@ describe("the release command", () => {
     expect(existsSync(join(copy.dir, STAGING_DIR))).toBe(false);
   }, 60_000);
 
-  it("killed at any step after its stage is complete, is finished by the next run: nothing lost, " + "nothing skipped", async () => {
+  it.concurrent("killed at any step after its stage is complete, is finished by the next run: nothing lost, nothing skipped", async () => {
     const copy = cloneCopy(base);
     const steps = [
       "release-planned",
@@ -183,7 +184,7 @@ describe("the release command", () => {
     expect(existsSync(join(copy.dir, STAGING_DIR))).toBe(false);
   }, 120_000);
 
-  it("verify checks every field of the manifest and the chain, not only the files", async () => {
+  it.concurrent("verify checks every field of the manifest and the chain, not only the files", async () => {
     const copy = cloneCopy(base);
     const released = await runInProcessAt(copy.dir, "release", "patch", ...DATE);
     expect(released.status).toBe(0);
