@@ -3,13 +3,13 @@
  * README says, imported from ESM, required from CommonJS, type-checked and run under each module resolution
  * (with a line that must not compile), and linted with publint and arethetypeswrong.
  */
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "./helpers/cli.ts";
+import { collect, ROOT } from "./helpers/cli.ts";
 
 const bin = (name: string) => join(ROOT, "node_modules", ".bin", name);
 /**
@@ -27,15 +27,9 @@ function run(command: string, args: string[], cwd = project) {
 }
 
 /** The same without blocking: the compilers and linters below run side by side. */
-function runAsync(command: string, args: string[], cwd = project): Promise<{ status: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, output }));
-  });
+async function runAsync(command: string, args: string[], cwd = project): Promise<{ status: number | null; output: string }> {
+  const { status, stdout, stderr } = await collect(command, args, { cwd });
+  return { status, output: `${stdout}${stderr}` };
 }
 
 /** The package linters, started as soon as the tarball exists. */

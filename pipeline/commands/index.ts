@@ -148,7 +148,7 @@ async function runVerify(io: CommandIo, root: string): Promise<number> {
 }
 
 /** A command's line of the usage, if it has one. */
-export function usageOf(command: string | undefined): string | undefined {
+function usageOf(command: string | undefined): string | undefined {
   return USAGE.split("\n")
     .map((line) => line.trim())
     .find((line) => line === `cli.ts ${command}` || line.startsWith(`cli.ts ${command} `));

@@ -11,7 +11,7 @@ import type { LoadedConfig } from "../config/dataset-config.ts";
 import type { NormalizedText } from "../ingest/normalize.ts";
 import type { TextRules } from "../ingest/text-format.ts";
 import type { Source } from "../../schemas/index.ts";
-import type { Tables } from "../tables/index.ts";
+import type { Table, Tables } from "../tables/index.ts";
 
 /** The files of a build, by path relative to the output folder. */
 export type Files = Map<string, Uint8Array>;
@@ -86,6 +86,11 @@ const encoder = new TextEncoder();
 
 export function utf8(text: string): Uint8Array {
   return encoder.encode(text);
+}
+
+/** The descriptions of a format that writes each table to a file of its own: `path` and `resource` of a table. */
+export function describeEach(tables: readonly Table[], path: (table: Table) => string, resource: (table: Table) => Resource): Map<string, FileDescription> {
+  return new Map(tables.map((table) => [path(table), { resource: resource(table), tables: [table.name] }]));
 }
 
 /** The resource name of a file other than a table's CSV: "data/trade_turnover.json" → "data-trade-turnover-json". */

@@ -36,17 +36,30 @@ export function runCliWith(env: Record<string, string>, ...args: string[]): CliR
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The command line in a child process without blocking, so that several can run at once. */
-export function runCliAsync(env: Record<string, string>, ...args: string[]): Promise<CliResult & { signal: NodeJS.Signals | null }> {
+/** A child process run to its end without blocking, so that several can run at once; its output collected. */
+export function collect(
+  command: string,
+  args: string[],
+  { cwd, env = {} }: { cwd: string; env?: Record<string, string> },
+): Promise<CliResult & { signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(...cliCommand(...args), { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env } });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString("utf8");
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
     child.on("error", reject);
     child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr }));
   });
+}
+
+/** The command line in a child process without blocking. */
+export function runCliAsync(env: Record<string, string>, ...args: string[]): Promise<CliResult & { signal: NodeJS.Signals | null }> {
+  return collect(...cliCommand(...args), { cwd: ROOT, env });
 }
 
 /**

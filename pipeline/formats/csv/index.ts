@@ -5,7 +5,7 @@
 import Papa from "papaparse";
 import { LIST_DELIMITER } from "../../tables/columns.ts";
 import { cell, type Table } from "../../tables/index.ts";
-import { utf8, type FileDescription, type Format } from "../format.ts";
+import { describeEach, utf8, type Format } from "../format.ts";
 import { tableSchema } from "./table-schema.ts";
 
 /**
@@ -33,23 +33,15 @@ export const format: Format<"tables"> = {
   reads: ["tables"],
   write: ({ tables }) => new Map(tables.all.map((table) => [path(table), utf8(toCsv(table))])),
   describe: ({ tables }) =>
-    new Map(
-      tables.all.map((table): [string, FileDescription] => [
-        path(table),
-        {
-          resource: {
-            name: table.name,
-            format: "csv",
-            mediatype: "text/csv",
-            encoding: "utf-8",
-            type: "table",
-            title: table.title,
-            description: `${table.title}, as CSV.`,
-            dialect: { header: true, delimiter: CSV_DIALECT.delimiter, lineTerminator: CSV_DIALECT.newline, quoteChar: CSV_DIALECT.quoteChar },
-            schema: tableSchema(table),
-          },
-          tables: [table.name],
-        },
-      ]),
-    ),
+    describeEach(tables.all, path, (table) => ({
+      name: table.name,
+      format: "csv",
+      mediatype: "text/csv",
+      encoding: "utf-8",
+      type: "table",
+      title: table.title,
+      description: `${table.title}, as CSV.`,
+      dialect: { header: true, delimiter: CSV_DIALECT.delimiter, lineTerminator: CSV_DIALECT.newline, quoteChar: CSV_DIALECT.quoteChar },
+      schema: tableSchema(table),
+    })),
 };

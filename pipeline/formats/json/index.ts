@@ -1,6 +1,6 @@
 /** Every table as a JSON array of records, `data/<table>.json`, each record valid against its JSON Schema. */
 import { cell, type Table } from "../../tables/index.ts";
-import { resourceName, utf8, type FileDescription, type Format } from "../format.ts";
+import { describeEach, resourceName, utf8, type Format } from "../format.ts";
 import { schemaPath } from "../json-schema/index.ts";
 
 /** The rows as records with every column in the schema's order, a missing value as null. */
@@ -16,20 +16,12 @@ export const format: Format<"tables"> = {
   reads: ["tables"],
   write: ({ tables }) => new Map(tables.all.map((table) => [path(table), utf8(toJson(table))])),
   describe: ({ tables }) =>
-    new Map(
-      tables.all.map((table): [string, FileDescription] => [
-        path(table),
-        {
-          resource: {
-            name: resourceName(path(table)),
-            format: "json",
-            mediatype: "application/json",
-            encoding: "utf-8",
-            title: table.title,
-            description: `${table.title}, as a JSON array of records; each record is valid against ` + `${schemaPath(table)}.`,
-          },
-          tables: [table.name],
-        },
-      ]),
-    ),
+    describeEach(tables.all, path, (table) => ({
+      name: resourceName(path(table)),
+      format: "json",
+      mediatype: "application/json",
+      encoding: "utf-8",
+      title: table.title,
+      description: `${table.title}, as a JSON array of records; each record is valid against ${schemaPath(table)}.`,
+    })),
 };
