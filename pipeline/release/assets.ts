@@ -11,7 +11,8 @@ import { readPackageJson } from "../io/json-file.ts";
 import { join } from "node:path";
 import { zipSync, type Zippable } from "fflate";
 import { PipelineError } from "../io/errors.ts";
-import { compareWithManifest, manifestPath, readManifest, readTree, sha256 } from "./manifest.ts";
+import { sha256 } from "../io/sha256.ts";
+import { compareWithManifest, manifestPath, readManifest, readTree } from "./manifest.ts";
 
 export const ASSETS_DIR = "release-assets";
 const CHECKSUMS = "SHA256SUMS";

@@ -14,7 +14,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PipelineError } from "../io/errors.ts";
-import { manifestPath, releasedVersions, sha256, type Manifest, type PreviousRelease } from "./manifest.ts";
+import { sha256 } from "../io/sha256.ts";
+import { manifestPath, releasedVersions, type Manifest, type PreviousRelease } from "./manifest.ts";
 
 export const UNCHAINED_MANIFESTS: Readonly<Record<string, string>> = {
   "1.0.0": "6f22cb36861c349d1eb29db241eacfca3396d0535dcb906677ad02b473934dbc",

@@ -39,8 +39,6 @@ export function readTree(dir: string): Map<string, Buffer> {
   return files;
 }
 
-export { sha256 };
-
 export function manifestOf(version: string, files: Map<string, Buffer>, previous?: PreviousRelease | null): Manifest {
   const sources = JSON.parse(files.get("data/sources.json")?.toString("utf8") ?? "[]") as { id: string; sha256: string }[];
   // The tables are the descriptor's table resources; other JSON beside them (Datasette's metadata) holds no records.

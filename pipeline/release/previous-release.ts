@@ -4,7 +4,8 @@
  */
 import { execFileSync } from "node:child_process";
 import { PipelineError } from "../io/errors.ts";
-import { sha256, type Manifest } from "./manifest.ts";
+import { sha256 } from "../io/sha256.ts";
+import type { Manifest } from "./manifest.ts";
 
 export function releasedFiles(root: string, manifestFile: string, manifest: Manifest): Map<string, Buffer> {
   const git = (...args: string[]) => execFileSync("git", args, { cwd: root, maxBuffer: 256 * 1024 * 1024 });

@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "../build.ts";
 import { historyProblems } from "./history.ts";
-import { compareManifestFields, compareWithManifest, manifestOf, manifestPath, readManifest, readTree, sha256 } from "./manifest.ts";
+import { sha256 } from "../io/sha256.ts";
+import { compareManifestFields, compareWithManifest, manifestOf, manifestPath, readManifest, readTree } from "./manifest.ts";
 import { pendingRelease, STAGING_DIR } from "./staging.ts";
 
 export async function verify(root: string): Promise<string[]> {

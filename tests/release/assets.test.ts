@@ -4,7 +4,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
-import { readTree, sha256 } from "../../pipeline/release/manifest.ts";
+import { sha256 } from "../../pipeline/io/sha256.ts";
+import { readTree } from "../../pipeline/release/manifest.ts";
 import { ROOT } from "../helpers/cli.ts";
 import { removeTemporaryFolders, temporaryFolder } from "../helpers/repo-copy.ts";
 
