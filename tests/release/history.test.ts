@@ -151,7 +151,8 @@ describe("the release command", () => {
     expect(existsSync(join(copy.dir, STAGING_DIR))).toBe(false);
   }, 60_000);
 
-  it.concurrent("killed at any step after its stage is complete, is finished by the next run: nothing lost, nothing skipped", async () => {
+  // Nothing lost, nothing skipped.
+  it.concurrent("killed after its stage is complete, at any step, is finished by the next run", async () => {
     const copy = cloneCopy(base);
     const steps = [
       "release-planned",
