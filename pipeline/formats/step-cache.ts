@@ -53,7 +53,7 @@ export function inputsKey(root: string, { modules, packages, data }: { modules: 
 /** The step's cached files for `key`, else the step run afresh and cached; with no cache folder, always run. */
 export async function cachedStep(cacheDir: string | null, step: string, key: string, run: () => Promise<Files>): Promise<Files> {
   if (cacheDir === null) return run();
-  const entry = join(cacheDir, `${step}-${key}.json`);
+  const entry = join(cacheDir, `${step}.${key}.json`);
   try {
     const stored = JSON.parse(readFileSync(entry, "utf8")) as [string, string][];
     return new Map(stored.map(([path, base64]) => [path, new Uint8Array(Buffer.from(base64, "base64"))]));
@@ -64,10 +64,14 @@ export async function cachedStep(cacheDir: string | null, step: string, key: str
   }
 }
 
-/** Keeps one entry per step: the new one replaces the old, written whole before it becomes visible. */
+/**
+ * Keeps one entry per step: the new one replaces the old, written whole before it becomes visible. An entry is
+ * named `<step>.<key>.json`: a step's name has no dot, so one step never takes another's entries for its own
+ * ("json" and "json-schema").
+ */
 function store(cacheDir: string, step: string, entry: string, files: Files): void {
   mkdirSync(cacheDir, { recursive: true });
-  for (const name of readdirSync(cacheDir)) if (name.startsWith(`${step}-`)) rmSync(join(cacheDir, name), { force: true });
+  for (const name of readdirSync(cacheDir)) if (name.startsWith(`${step}.`)) rmSync(join(cacheDir, name), { force: true });
   const partial = `${entry}.${process.pid}.tmp`;
   writeFileSync(partial, JSON.stringify([...files].map(([path, bytes]) => [path, Buffer.from(bytes).toString("base64")])));
   renameSync(partial, entry);
