@@ -46,7 +46,7 @@ const importCost: Benchmark = () => {
   return {
     title: "import of the data-only entry",
     rows: [row('node -e ""', bare), row("import { figures } from dist/index.js", data)],
-    note: `the import costs ${(data.ms - bare.ms).toFixed(0)} ms and ${(data.rssMb - bare.rssMb).toFixed(1)} MB over bare Node; it loads no Zod, Arquero or parser (plain data).`,
+    note: `the import costs ${(data.ms - bare.ms).toFixed(0)} ms and ${(data.rssMb - bare.rssMb).toFixed(1)} MB over ` + `bare Node; it loads no Zod, Arquero or parser (plain data).`,
   };
 };
 
@@ -76,7 +76,7 @@ const buildTime: Benchmark = () => {
         row("cli.ts build --out DIR --cold", cold),
         row("cli.ts build --out DIR", warm),
       ],
-      note: "What `npm run build` runs (node --import tsx pipeline/cli.ts build), into a scratch folder and without --docs; npm's own start-up (about 0.15 s) comes on top. cold: every step run (as npm run verify, release and CI's clone builds do); warm: unchanged costly steps (charts, Zod entry, Parquet, SQLite) reused from the step cache.",
+      note: "What `npm run build` runs (node --import tsx pipeline/cli.ts build), into a scratch folder and without " + "--docs; npm's own start-up (about 0.15 s) comes on top. cold: every step run (as npm run verify, release " + "and CI's clone builds do); warm: unchanged costly steps (charts, Zod entry, Parquet, SQLite) reused from " + "the step cache.",
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -1,85 +1,76 @@
 /**
  * The build: the dataset configuration and every source folder through ingest, extract and resolve; then
- * validate, derive, and the output steps (pipeline/outputs/), whose files the descriptor describes. Nothing is
- * written unless every stage succeeds, and then all at once (publish.ts).
+ * validate and derive; then the tables filled and every format of pipeline/formats/ run, and datapackage.json
+ * built from what the formats say of their files. Nothing is written unless every stage succeeds, and then all
+ * at once (publish/write-atomically.ts).
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
-import { sourceSchema, type Indicator, type Mention, type SeriesObservation, type Source } from "../schemas/index.ts";
 import { CONFIG_FILE, loadDatasetConfig, type LoadedConfig } from "./config/dataset-config.ts";
-import { loadCuration, type Curated } from "./curation.ts";
-import { curatedEvent, curatedFigure, curatedIndicator, dismissal } from "./curated-records.ts";
-import { intervalColumns } from "./date-interval.ts";
+import { curatedEvent, curatedFigure, curatedIndicator, dismissal } from "./curation/records.ts";
 import { derive, type IndicatorDefinition } from "./derive/index.ts";
-import { PipelineError } from "./errors.ts";
 import { extract } from "./extract/index.ts";
-import { decodeUtf8Text, readInputFile, sourceFolders } from "./input-files.ts";
-import { readJsonText, readPackageJson } from "./json-file.ts";
-import { normalize, verifyChecksum } from "./ingest.ts";
-import type { BuildProducts, Files, OutputStep, PackageMetadata, PublishedTable, SourceText } from "./outputs/step.ts";
-import { datapackage } from "./package/datapackage.ts";
-import { writeAtomically } from "./publish.ts";
+import type { BuildProducts, FileDescription, Files, PackageMetadata, SourceText } from "./formats/format.ts";
+import { describeFiles, formatFolders, loadFormats, runFormat, type LoadedFormat } from "./formats/run.ts";
+import { stepCacheDir } from "./formats/step-cache.ts";
+import { ingestSource } from "./ingest/index.ts";
+import { sourceFolders } from "./io/input-files.ts";
+import { readPackageJson } from "./io/json-file.ts";
+import { loadCuration, type Curated } from "./io/yaml-file.ts";
+import { datapackage } from "./publish/datapackage.ts";
+import { writeAtomically } from "./publish/write-atomically.ts";
 import { resolve } from "./resolve/index.ts";
-import { assertCurated } from "./to-curate.ts";
-import { cachedStep, inputsKey, sourceFiles, stepCacheDir } from "./step-cache.ts";
-import { byKeys, tableSpecs } from "./tables.ts";
-import { validate, validateDerived, type Dataset } from "./validate.ts";
-
-/** source.json: the published source record plus the name of the text file it describes. */
-const sourceFile = sourceSchema
-  .omit({ published_first_day: true, published_last_day: true })
-  .extend({ file: z.string().min(1), note: sourceSchema.shape.note.default(null) });
+import { fillTables, tableDefinitions, type Tables } from "./tables/index.ts";
+import { validate, validateDerived, type Dataset } from "./validate/index.ts";
 
 const ROOT = join(import.meta.dirname, "..");
-const OUTPUTS = join(import.meta.dirname, "outputs");
 
 export interface BuildOptions {
   sourcesDir: string;
   outDir: string;
-  /** Reuse unchanged costly steps from node_modules/.cache (see step-cache.ts); false runs every step. */
+  /** Reuse unchanged costly formats from node_modules/.cache (see formats/step-cache.ts); false runs every one. */
   cache?: boolean;
   /** The version datapackage.json states; package.json's by default (a release builds the next one's). */
   version?: string;
+  /** The folders of the formats to publish; every folder of pipeline/formats/ by default. */
+  formats?: readonly string[];
+  /** The repository whose package.json names and versions the package; this one by default. */
+  root?: string;
 }
 
 export interface BuildReport {
-  dataset: Dataset;
-  indicators: Indicator[];
-  series: Map<string, SeriesObservation[]>;
-  tables: PublishedTable[];
+  tables: Tables;
   files: Files;
-  /** Mentions dismissed as no figure, with the reason. */
-  dismissed: Mention[];
+  /** What each file datapackage.json lists is, by path, as its format describes it. */
+  descriptions: ReadonlyMap<string, FileDescription>;
 }
 
 /** Every source folder read, normalized, extracted and resolved against its curation. */
 export interface Assembled {
-  loaded: LoadedConfig;
+  config: LoadedConfig;
   dataset: Dataset;
   texts: SourceText[];
   definitions: Curated<IndicatorDefinition>[];
 }
 
-export function assemble(sourcesDir: string): Assembled {
+export async function assemble(sourcesDir: string): Promise<Assembled> {
   // The folder itself first: a missing or empty one is the error to report, not its missing configuration.
   const folders = sourceFolders(sourcesDir);
-  const loaded = loadDatasetConfig(join(sourcesDir, CONFIG_FILE));
+  const config = await loadDatasetConfig(join(sourcesDir, CONFIG_FILE));
   const dataset: Dataset = { sources: [], figures: [], events: [], mentions: [] };
   const texts: SourceText[] = [];
   const definitions: Curated<IndicatorDefinition>[] = [];
   const folderOf = new Map<string, string>();
   for (const folder of folders) {
     const dir = join(sourcesDir, folder);
-    const { source, raw, textFile } = readSource(dir, folderOf);
-    const normalized = normalize(raw);
+    const { source, raw, textFile, normalized, textFormat } = await ingestSource(dir, folderOf);
     const resolved = resolve({
       sourceId: source.id,
       textFile,
       raw,
       normalized,
-      config: loaded.config,
-      configFile: loaded.file,
+      config,
+      configFile: config.file,
       mentions: extract(normalized.text, { documentDate: source.published }),
       curated: {
         figures: loadCuration(join(dir, "figures.yaml"), curatedFigure),
@@ -92,105 +83,54 @@ export function assemble(sourcesDir: string): Assembled {
     dataset.events.push(...resolved.events);
     dataset.mentions.push(...resolved.mentions);
     const spans = new Map([...resolved.figures, ...resolved.events].map(({ record, span }) => [record.id, span]));
-    texts.push({ source, raw, normalized, spans });
+    texts.push({ source, raw, normalized, textFormat, spans });
     const definitionsFile = join(dir, "indicators.yaml");
     if (existsSync(definitionsFile)) definitions.push(...loadCuration(definitionsFile, curatedIndicator));
   }
-  return { loaded, dataset, texts, definitions };
+  return { config, dataset, texts, definitions };
 }
 
-export async function build({ sourcesDir, outDir, cache = true, version }: BuildOptions): Promise<BuildReport> {
-  const steps = await outputSteps();
-  const { loaded, dataset, texts, definitions } = assemble(sourcesDir);
-  const config = loaded.config;
-  const products: Omit<BuildProducts, "tables"> = { config, loadedConfig: loaded, texts, packageMetadata: packageMetadata(version), root: ROOT };
-  const cacheDir = stepCacheDir(ROOT, cache);
-  // Steps that need no table (the schemas entry's compiler) start now and run while the data is derived.
-  const early = new Map(steps.filter((s) => !s.reads.includes("tables")).map((s) => [s, runStep(s, products as BuildProducts, cacheDir)]));
-  for (const pending of early.values()) pending.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
+export async function build({ sourcesDir, outDir, cache = true, version, formats: folders = formatFolders(), root = ROOT }: BuildOptions): Promise<BuildReport> {
+  const formats = await loadFormats(folders);
+  const { config, dataset, texts, definitions } = await assemble(sourcesDir);
+  const early: Omit<BuildProducts, "tables"> = { config, texts, packageMetadata: packageMetadata(root, version), root };
+  const cacheDir = stepCacheDir(root, cache);
+  // Formats that read no table (the schemas entry's compiler) start now and run while the data is derived.
+  // The formats are this repository's code, wherever the package being built is.
+  const run = (loaded: LoadedFormat, products: BuildProducts) => runFormat(loaded, products, ROOT, cacheDir);
+  const started = new Map(formats.filter(({ format }) => !format.reads.includes("tables")).map((f) => [f, run(f, early as BuildProducts)]));
+  // Awaited below; a failure must not go unhandled meanwhile.
+  for (const pending of started.values()) pending.catch(() => {});
 
-  const specs = tableSpecs(config);
-  validate(dataset, specs, texts, config);
+  const tableSchemas = tableDefinitions(config);
+  validate(dataset, tableSchemas, texts, config);
   const seriesBreaks = new Map(dataset.figures.flatMap(({ record, origin }) => (origin.value.series_break === undefined ? [] : [[record.id, origin.value.series_break] as const])));
   const figures = dataset.figures.map((item) => item.record);
-  const derived = derive({ figures, definitions, series: config.series, seriesBreaks, units: config.units });
-  validateDerived(derived, specs);
-  const rowsOf: Record<string, object[]> = {
+  const derived = derive({ figures, definitions, series: config.series, seriesBreaks, units: config.units, derivedUnits: config.derived_units });
+  validateDerived(derived, tableSchemas);
+  const tables = fillTables(tableSchemas, {
     sources: dataset.sources,
     figures,
     events: dataset.events.map((item) => item.record),
     indicators: derived.indicators,
     mentions: dataset.mentions,
-    ...Object.fromEntries(derived.series),
-  };
-  const tables: PublishedTable[] = specs.map((spec) => ({ spec, rows: [...rowsOf[spec.name]!].sort(byKeys(...spec.orderBy)) }));
-  const all = { ...products, tables };
-  // The costly steps start first: their asynchronous work (compiling WebAssembly, loading Vega) then overlaps
-  // with the quick steps' synchronous work. Files keep the steps' file-name order whatever the start order.
-  const started = new Map([...steps].sort((a, b) => Number(b.cache !== undefined) - Number(a.cache !== undefined)).map((s) => [s, early.get(s) ?? runStep(s, all, cacheDir)]));
-  const outputs = await Promise.all(steps.map((s) => started.get(s)!));
-  const files: Files = new Map(outputs.flatMap((produced) => [...produced]));
-  const descriptor = datapackage({ files, metadata: all.packageMetadata, config, specs, sources: dataset.sources });
+    series: derived.series,
+  });
+  const products: BuildProducts = { ...early, tables };
+  // The costly formats start first: their asynchronous work (compiling WebAssembly, loading Vega) then overlaps
+  // with the quick formats' synchronous work. Files keep the formats' folder order whatever the start order.
+  const byCost = [...formats].sort((a, b) => Number(b.format.cache !== undefined) - Number(a.format.cache !== undefined));
+  for (const loaded of byCost) if (!started.has(loaded)) started.set(loaded, run(loaded, products));
+  const written = await Promise.all(formats.map((loaded) => started.get(loaded)!));
+  const files: Files = new Map(written.flatMap((produced) => [...produced]));
+  const descriptions = describeFiles(formats, products);
+  const descriptor = datapackage({ files, descriptions, metadata: products.packageMetadata, config, sources: dataset.sources });
   files.set("datapackage.json", new TextEncoder().encode(descriptor));
   writeAtomically(outDir, files);
-  const dismissed = dataset.mentions.filter((m) => m.dismissed !== null);
-  return { dataset, indicators: derived.indicators, series: derived.series, tables, files, dismissed };
+  return { tables, files, descriptions };
 }
 
-/** Every module of pipeline/outputs/ that exports a step, in file name order. */
-async function outputSteps(): Promise<OutputStep[]> {
-  const modules = readdirSync(OUTPUTS)
-    .filter((name) => name.endsWith(".ts") && name !== "step.ts")
-    .sort();
-  return Promise.all(modules.map(async (name) => ((await import(join(OUTPUTS, name))) as { step: OutputStep }).step));
-}
-
-/** A step on the products it reads, reused from the cache when it says so and nothing it reads has changed. */
-async function runStep(step: OutputStep, products: BuildProducts, cacheDir: string | null): Promise<Files> {
-  const reads = Object.fromEntries(step.reads.map((key) => [key, products[key]])) as Pick<BuildProducts, keyof BuildProducts>;
-  if (step.cache === undefined) return step.run(reads);
-  // What the step reads, as data: a text by its checksum, the configuration without its line lookup, a table's
-  // schema as its JSON Schema (descriptions included, which a Zod object does not serialize).
-  const asData = (key: keyof BuildProducts) => {
-    if (key === "texts") return products.texts.map((t) => t.source.sha256);
-    if (key === "loadedConfig") return products.config;
-    if (key === "tables") return products.tables.map(({ spec, rows }) => ({ spec: { ...spec, schema: z.toJSONSchema(spec.schema) }, rows }));
-    return products[key];
-  };
-  const data = Object.fromEntries(step.reads.filter((key) => key !== "root").map((key) => [key, asData(key)]));
-  const modules = [join(OUTPUTS, `${step.name}.ts`), ...(step.cache.folders ?? []).flatMap((folder) => sourceFiles(join(ROOT, folder)))];
-  const key = inputsKey(ROOT, { modules, packages: step.cache.packages, data });
-  return cachedStep(cacheDir, step.name, key, async () => step.run(reads));
-}
-
-function packageMetadata(version?: string): PackageMetadata {
-  const declared = readPackageJson(ROOT);
+function packageMetadata(root: string, version?: string): PackageMetadata {
+  const declared = readPackageJson(root);
   return { name: declared.name, version: version ?? declared.version, description: declared.description };
-}
-
-/**
- * A source folder's record and text, both read from inside the folder. `folderOf` gives the folder of each
- * source id read so far: a second folder with the same id is refused before its text is checked.
- */
-function readSource(dir: string, folderOf: Map<string, string>): { source: Source; raw: string; textFile: string } {
-  const recordFile = join(dir, "source.json");
-  const record = readJsonText(recordFile, { within: dir });
-  // A scaffolded source's placeholders and mentions still to curate, named by line, before the schema's verdict.
-  assertCurated(dir, record);
-  const parsed = sourceFile.safeParse(record.value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new PipelineError(`${issue.path.join(".")}: ${issue.message}`, { file: recordFile });
-  }
-  const { file, ...source } = parsed.data;
-  const first = folderOf.get(source.id);
-  if (first !== undefined) throw new PipelineError(`duplicate source id "${source.id}": ${first} has it too`, { file: recordFile });
-  folderOf.set(source.id, dir);
-  const textFile = join(dir, file);
-  const bytes = readInputFile(textFile, { within: dir });
-  verifyChecksum(bytes, source.sha256, textFile);
-  if (bytes.length !== source.bytes) {
-    throw new PipelineError(`${bytes.length} bytes, source.json says ${source.bytes}`, { file: textFile });
-  }
-  return { source: { ...source, ...intervalColumns("published", source.published, source.published) }, raw: decodeUtf8Text(bytes, textFile), textFile };
 }

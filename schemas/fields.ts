@@ -44,9 +44,9 @@ export function dateInterval(start: string, end: string) {
   return {
     first_day: z.iso
       .date()
-      .describe(`First day of \`${start}\` as a real date (2014 → 2014-01-01, 2014-10 → 2014-10-01): use it to filter, sort or plot by date; \`${start}\` keeps the precision the text gives`),
+      .describe(`First day of \`${start}\` as a real date (2014 → 2014-01-01, 2014-10 → 2014-10-01): use it to filter, ` + `sort or plot by date; \`${start}\` keeps the precision the text gives`),
     last_day: z.iso
       .date()
-      .describe(`Last day of \`${end}\` as a real date (2014 → 2014-12-31, 2016-02 → 2016-02-29): with the first day, the whole interval the text allows`),
+      .describe(`Last day of \`${end}\` as a real date (2014 → 2014-12-31, 2016-02 → 2016-02-29): with the first day, ` + `the whole interval the text allows`),
   };
 }

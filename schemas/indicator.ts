@@ -41,7 +41,7 @@ export function seriesSchema(title: string, unitName: string) {
       period_end: isoPartialDate.describe("End of the observation's period; a two-year observation (2011-2012) spans both years"),
       period_first_day: period.first_day,
       period_last_day: period.last_day,
-      year: z.number().describe("Mid-point of the period in decimal years (1988 → 1988.5, 2011-2012 → 2012), the x value for growth rates"),
+      year: z.number().describe("Mid-point of the period in decimal years (1988 → 1988.5, 2011-2012 → 2012), " + "the x value for growth rates"),
       value: z.number().finite().describe(`${title}, ${unitName}`),
       qualifier,
       previous_figure_id: id.nullable().describe("The preceding observation from the same source, empty for the first"),

@@ -29,7 +29,7 @@ export const qualifier = z
   .enum(QUALIFIERS)
   .describe(
     `How the source hedges the number: \`at_most\` for ${HEDGES.at_most.slice(0, 4).join("/")}, \`at_least\` for ` +
-      `${HEDGES.at_least.slice(0, 4).join("/")}, \`approximate\` for ${HEDGES.approximate.slice(0, 6).join("/")}, \`exact\` for no hedge`,
+      `${HEDGES.at_least.slice(0, 4).join("/")}, \`approximate\` for ` + `${HEDGES.approximate.slice(0, 6).join("/")}, \`exact\` for no hedge`,
   );
 
 /** The qualifier of a computed value: a level's bound keeps the figures' names, a change's names its direction. */
@@ -45,7 +45,7 @@ export const derivedQualifier = z
 
 export const claimType = z
   .enum(["reported", "estimate", "projection", "allegation"])
-  .describe("What kind of claim the source makes: a reported fact, an estimate, a projection of what could be, or an allegation");
+  .describe("What kind of claim the source makes: a reported fact, an estimate, a projection of what could be, or an " + "allegation");
 
 /** The PLOVER event categories (Political Language Ontology for Verifiable Event Records). */
 export const plover = z
@@ -71,7 +71,7 @@ export const plover = z
 
 export const datePrecision = z
   .enum(["day", "month", "year", "decade", "range"])
-  .describe("How precise the date is as the text gives it: a day, a month, a year, a decade or part of one, or a range of years or months");
+  .describe("How precise the date is as the text gives it: a day, a month, a year, a decade or part of one, or a range " + "of years or months");
 
 export const dateBasis = z
   .enum(["explicit", "inferred", "no_later_than"])

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "./helpers/cli.ts";
+import { collect, ROOT } from "./helpers/cli.ts";
 
 const bin = (name: string) => join(ROOT, "node_modules", ".bin", name);
 /**
@@ -26,6 +26,15 @@ function run(command: string, args: string[], cwd = project) {
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+/** The same without blocking: the compilers and linters below run side by side. */
+async function runAsync(command: string, args: string[], cwd = project): Promise<{ status: number | null; output: string }> {
+  const { status, stdout, stderr } = await collect(command, args, { cwd });
+  return { status, output: `${stdout}${stderr}` };
+}
+
+/** The package linters, started as soon as the tarball exists. */
+let linted: Promise<{ publint: { status: number | null; output: string }; attw: { status: number | null; output: string } }>;
+
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), "rdd-consumer-"));
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
@@ -33,6 +42,11 @@ beforeAll(() => {
   tarball = join(project, `russia-dprk-data-${version}.tgz`);
   // The README's way to install before the package is published; offline, as the tarball needs nothing else.
   execFileSync("npm", ["install", `./russia-dprk-data-${version}.tgz`, "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: project, encoding: "utf8" });
+  linted = (async () => {
+    const [publint, attw] = await Promise.all([runAsync(bin("publint"), ["run", tarball, "--strict"], ROOT), runAsync(bin("attw"), [tarball, "--format", "ascii"], ROOT)]);
+    return { publint, attw };
+  })();
+  linted.catch(() => {}); // awaited by the linters' tests
 });
 
 afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -64,7 +78,8 @@ describe("the installed package", () => {
     const script = `
       import { figures, events, indicators, sources, tradeTurnover, figure } from "russia-dprk-data";
       const f = figure("trade-turnover-rus-prk-1988");
-      console.log(JSON.stringify([figures.length, events.length, indicators.length, sources.length, tradeTurnover.length, f.value, Object.isFrozen(f)]));`;
+      const counts = [figures.length, events.length, indicators.length, sources.length, tradeTurnover.length];
+      console.log(JSON.stringify([...counts, f.value, Object.isFrozen(f)]));`;
     const { status, output } = run(process.execPath, ["--input-type=module", "-e", script]);
     expect(output).toMatch(/^\[\d+,\d+,\d+,1,7,2350000000,true\]/);
     expect(status).toBe(0);
@@ -74,8 +89,12 @@ describe("the installed package", () => {
   it("requires from CommonJS and resolves the data files", () => {
     const script = `
       const data = require("russia-dprk-data");
-      console.log(data.figure("workers-prk-in-rus-2016").value, require.resolve("russia-dprk-data/data/figures.csv").endsWith("dist/data/figures.csv"),
-        require("russia-dprk-data/datapackage.json").name, require.resolve("russia-dprk-data/schemas/figures.schema.json").endsWith(".json"));
+      console.log(
+        data.figure("workers-prk-in-rus-2016").value,
+        require.resolve("russia-dprk-data/data/figures.csv").endsWith("dist/data/figures.csv"),
+        require("russia-dprk-data/datapackage.json").name,
+        require.resolve("russia-dprk-data/schemas/figures.schema.json").endsWith(".json"),
+      );
       try { data.figure("no-such-figure"); } catch (error) { console.log(error.name); }`;
     const { status, output } = run(process.execPath, ["-e", script]);
     expect(output).toBe("30000 true russia-dprk-data true\nRangeError\n");
@@ -85,15 +104,19 @@ describe("the installed package", () => {
   it("validates records with the Zod schemas from ESM and CommonJS, once Zod is installed", () => {
     symlinkSync(join(ROOT, "node_modules", "zod"), join(project, "node_modules", "zod"), "dir");
     const esm = `import { figureSchema } from "russia-dprk-data/schemas"; import { figures } from "russia-dprk-data";
-      console.log(figures.every((f) => figureSchema.safeParse(f).success), figureSchema.safeParse({ ...figures[0], value: "1" }).success);`;
+      const wrong = { ...figures[0], value: "1" };
+      console.log(figures.every((f) => figureSchema.safeParse(f).success), figureSchema.safeParse(wrong).success);`;
     expect(run(process.execPath, ["--input-type=module", "-e", esm]).output).toBe("true false\n");
-    const cjs = `const { eventSchema } = require("russia-dprk-data/schemas"); const { events } = require("russia-dprk-data");
+    const cjs = `const { eventSchema } = require("russia-dprk-data/schemas");
+      const { events } = require("russia-dprk-data");
       console.log(events.every((e) => eventSchema.safeParse(e).success));`;
     expect(run(process.execPath, ["-e", cjs]).output).toBe("true\n");
   });
 });
 
-const CONSUMER_ESM = `import { figure, figures, isFigureId, type Figure, type FigureId, type Measure } from "russia-dprk-data";
+const CONSUMER_ESM = `import {
+  figure, figures, isFigureId, type Figure, type FigureId, type Measure,
+} from "russia-dprk-data";
 import { figureSchema } from "russia-dprk-data/schemas";
 import type { z } from "zod";
 const record = figure("trade-turnover-rus-prk-1988");
@@ -114,7 +137,10 @@ const value: number = data.figure("workers-prk-in-rus-2016").value;
 const names: string[] = [descriptor.name, figuresJson[0]!.id, figureJsonSchema.title];
 export = { value, names };
 `;
-/** Bundlers import JSON as a default export; Node's ESM needs an import attribute, so the JSON entries are checked from .cts there. */
+/**
+ * Bundlers import JSON as a default export; Node's ESM needs an import attribute, so the JSON entries are checked from
+ * .cts there.
+ */
 const CONSUMER_BUNDLER_JSON = `import descriptor from "russia-dprk-data/datapackage.json";
 import figuresJson from "russia-dprk-data/data/figures.json";
 import figureJsonSchema from "russia-dprk-data/schemas/figures.schema.json";
@@ -126,28 +152,41 @@ const MISSPELLED = `import { figure } from "russia-dprk-data";
 export const wrong = figure("trade-turnover-rus-prk-1898");
 `;
 
-describe.each([
+const RESOLUTIONS = [
   { resolution: "node10", module: "commonjs", tsc: [process.execPath, typescript5] },
   { resolution: "node16", module: "node16", tsc: [bin("tsc")] },
   { resolution: "nodenext", module: "nodenext", tsc: [bin("tsc")] },
   { resolution: "bundler", module: "esnext", tsc: [bin("tsc")] },
-])("TypeScript with moduleResolution $resolution", ({ resolution, module, tsc }) => {
+];
+
+/**
+ * One compilation per resolution, emitting JavaScript: the consumers must compile clean, the misspelled id must not.
+ */
+async function compile({ resolution, module, tsc }: (typeof RESOLUTIONS)[number]): Promise<{ dir: string; diagnostics: string[] }> {
+  const dir = mkdtempSync(join(project, `ts-${resolution}-`));
+  const files: Record<string, string> = { "consumer.ts": CONSUMER_ESM, "readme-example.ts": README_EXAMPLE, "misspelled.ts": MISSPELLED };
+  if (resolution === "bundler") files["consumer-json.ts"] = CONSUMER_BUNDLER_JSON;
+  else files["consumer-cjs.cts"] = CONSUMER_CJS;
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  // A CommonJS build's .js files are CommonJS; the consumer project's own package.json says ESM.
+  if (module === "commonjs") writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "commonjs" }));
+  const compilerOptions = { strict: true, module, moduleResolution: resolution, target: "es2022", types: [], resolveJsonModule: true, esModuleInterop: true };
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["*.ts", "*.cts"] }));
+  const [command, ...args] = tsc;
+  const { output } = await runAsync(command!, [...args, "-p", ".", "--pretty", "false"], dir);
+  return { dir, diagnostics: output.split("\n").filter(Boolean) };
+}
+
+/** Every resolution's compilation, started together once Zod is installed beside the package (the tests above). */
+let compilations: Map<string, Promise<{ dir: string; diagnostics: string[] }>> | undefined;
+
+describe.each(RESOLUTIONS)("TypeScript with moduleResolution $resolution", ({ resolution }) => {
   let dir: string;
   let diagnostics: string[];
 
-  // One compilation per resolution, emitting JavaScript: the consumers must compile clean, the misspelled id must not.
-  beforeAll(() => {
-    dir = mkdtempSync(join(project, `ts-${resolution}-`));
-    const files: Record<string, string> = { "consumer.ts": CONSUMER_ESM, "readme-example.ts": README_EXAMPLE, "misspelled.ts": MISSPELLED };
-    if (resolution === "bundler") files["consumer-json.ts"] = CONSUMER_BUNDLER_JSON;
-    else files["consumer-cjs.cts"] = CONSUMER_CJS;
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    // A CommonJS build's .js files are CommonJS; the consumer project's own package.json says ESM.
-    if (module === "commonjs") writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "commonjs" }));
-    const compilerOptions = { strict: true, module, moduleResolution: resolution, target: "es2022", types: [], resolveJsonModule: true, esModuleInterop: true };
-    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["*.ts", "*.cts"] }));
-    const [command, ...args] = tsc;
-    diagnostics = run(command!, [...args, "-p", ".", "--pretty", "false"], dir).output.split("\n").filter(Boolean);
+  beforeAll(async () => {
+    compilations ??= new Map(RESOLUTIONS.map((r) => [r.resolution, compile(r)]));
+    ({ dir, diagnostics } = await compilations.get(resolution)!);
   });
 
   it("type-checks a consumer of the data, the schemas and the JSON files, and the README's example", () => {
@@ -169,14 +208,14 @@ describe.each([
 });
 
 describe("package linters", () => {
-  it("publint finds nothing", () => {
-    const { status, output } = run(bin("publint"), ["run", tarball, "--strict"], ROOT);
+  it("publint finds nothing", async () => {
+    const { status, output } = (await linted).publint;
     expect(output).not.toMatch(/Errors:|Warnings:|Suggestions:/);
     expect(status).toBe(0);
   });
 
-  it("arethetypeswrong finds nothing with its default profile, node10 included", () => {
-    const { status, output } = run(bin("attw"), [tarball, "--format", "ascii"], ROOT);
+  it("arethetypeswrong finds nothing with its default profile, node10 included", async () => {
+    const { status, output } = (await linted).attw;
     const verdicts = output.split("\n").filter((line) => /^(node10|node16 \(from (CJS|ESM)\)|bundler):/.test(line));
     expect(verdicts.filter((line) => line.startsWith("node10:")).length).toBeGreaterThan(1);
     for (const line of verdicts) expect(line).toMatch(/🟢|\(wildcard\)/);

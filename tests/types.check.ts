@@ -1,6 +1,7 @@
 /**
  * Type test, checked by `tsc` in `npm test`: the published declarations must equal the types Zod infers from
- * the published Zod schemas (built with the dataset's vocabulary), and the id unions must bite. A drift between schemas, data and types fails the type check.
+ * the published Zod schemas (built with the dataset's vocabulary), and the id unions must bite. A drift between
+ * schemas, data and types fails the type check.
  */
 import type { z } from "zod";
 import type * as published from "../dist/index.js";

@@ -1,13 +1,14 @@
 /**
  * The dataset configuration, `sources/dataset.yaml`: the vocabularies a source's records may use (units,
- * measures, actors, event types), the series to derive, the charts to draw and the package's metadata. The
- * code holds no list of these terms; it reads them here. A term used but defined nowhere is an error that
- * names the file and line where it is used.
+ * measures, actors, event types), the series to derive, the charts to draw and the package's metadata. Its
+ * terms are data here, not lists in the code. A term used but defined nowhere, or a chart option its kind does
+ * not take, is an error that names the file and line where it stands.
  */
 import { z } from "zod";
-import { PipelineError, throwIfAny } from "../errors.ts";
-import { loadYamlDocument, type LoadedDocument } from "../curation.ts";
-import { CONTRACT_TABLES } from "../tables.ts";
+import { loadChartKind } from "../formats/charts/kit.ts";
+import { PipelineError, throwIfAny } from "../io/errors.ts";
+import { loadYamlDocument, type LoadedDocument } from "../io/yaml-file.ts";
+import { CONTRACT_TABLES } from "../tables/index.ts";
 
 const term = z.string().regex(/^[A-Za-z0-9_/]+$/, "must be a term of letters, digits, `_` or `/`");
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug (letters, digits, single hyphens)");
@@ -40,14 +41,16 @@ const seriesDefinition = z
   })
   .strict();
 
+/** A chart: its file, its kind, and the options of that kind (checked against the kind's own schema on loading). */
 const chartDefinition = z
   .object({
     file: z.string().regex(/^[a-z0-9-]+\.svg$/, "must be a file name such as trade-turnover.svg"),
     kind: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    series: slug.optional(),
-    beside: z.array(term).default([]),
   })
-  .strict();
+  .catchall(z.unknown());
+
+/** Which of the dataset's units derive computes in: a ratio of like to like, a percent, a compound growth rate. */
+const derivedUnits = z.object({ ratio: term.optional(), percent: term.optional(), growth_rate: term.optional() }).strict();
 
 const keyed = <T extends z.ZodType>(value: T) => z.record(term, value).refine((r) => Object.keys(r).length > 0, "must define at least one term");
 
@@ -58,6 +61,7 @@ export const datasetConfigSchema = z
     measures: keyed(measureDefinition),
     actors: keyed(actorDefinition),
     event_types: keyed(eventTypeDefinition),
+    derived_units: derivedUnits.default({}),
     series: z.array(seriesDefinition).default([]),
     charts: z.array(chartDefinition).default([]),
   })
@@ -67,20 +71,17 @@ export type DatasetConfig = z.output<typeof datasetConfigSchema>;
 export type UnitDefinition = z.output<typeof unitDefinition>;
 export type SeriesDefinition = z.output<typeof seriesDefinition>;
 export type ChartDefinition = z.output<typeof chartDefinition>;
+export type DerivedUnits = z.output<typeof derivedUnits>;
 
 /** The configuration with where each of its entries stands, for messages about terms it defines or uses. */
-export interface LoadedConfig {
-  config: DatasetConfig;
+export interface LoadedConfig extends DatasetConfig {
   file: string;
   lineOf(...path: (string | number)[]): number;
 }
 
 export const CONFIG_FILE = "dataset.yaml";
 
-/** The units of a series' percent change and growth rate (see derive), which a dataset with series must define. */
-export const SERIES_CHANGE_UNITS = ["percent", "percent/year"] as const;
-
-export function loadDatasetConfig(file: string): LoadedConfig {
+export async function loadDatasetConfig(file: string): Promise<LoadedConfig> {
   const loaded: LoadedDocument<DatasetConfig> = loadYamlDocument(file, datasetConfigSchema);
   const { value: config, lineOf } = loaded;
   const errors: PipelineError[] = [];
@@ -89,9 +90,14 @@ export function loadDatasetConfig(file: string): LoadedConfig {
   for (const [name, measure] of Object.entries(config.measures)) {
     if (!(measure.unit in config.units)) undefinedTerm("unit", measure.unit, ["measures", name, "unit"]);
   }
-  // A series publishes its changes in percent and, as compound growth, in percent per year.
-  for (const unit of config.series.length > 0 ? SERIES_CHANGE_UNITS : []) {
-    if (!(unit in config.units)) errors.push(new PipelineError(`unit "${unit}" must be defined: series publish their changes in it`, { file, line: lineOf("series") }));
+  for (const [kind, unit] of Object.entries(config.derived_units)) {
+    if (unit !== undefined && !(unit in config.units)) undefinedTerm("unit", unit, ["derived_units", kind]);
+  }
+  // A series publishes its changes in percent and, as compound growth, in a growth rate's unit.
+  for (const kind of config.series.length > 0 ? (["percent", "growth_rate"] as const) : []) {
+    if (config.derived_units[kind] === undefined) {
+      errors.push(new PipelineError(`derived_units.${kind} must name a unit: series publish their changes in it`, { file, line: lineOf("series") }));
+    }
   }
   const seriesIds = new Set<string>();
   const tables = new Set<string>();
@@ -109,15 +115,38 @@ export function loadDatasetConfig(file: string): LoadedConfig {
   });
   const files = new Set<string>();
   config.charts.forEach((chart, index) => {
-    if (chart.series !== undefined && !seriesIds.has(chart.series)) {
-      errors.push(new PipelineError(`series "${chart.series}" is not defined in ${CONFIG_FILE}'s series`, { file, line: lineOf("charts", index, "series") }));
-    }
-    chart.beside.forEach((measure, at) => {
-      if (!(measure in config.measures)) undefinedTerm("measure", measure, ["charts", index, "beside", at]);
-    });
     if (files.has(chart.file)) errors.push(new PipelineError(`chart file "${chart.file}" is defined twice`, { file, line: lineOf("charts", index, "file") }));
     files.add(chart.file);
   });
+  const defined = { series: seriesIds, measures: new Set(Object.keys(config.measures)) };
+  const charts = await Promise.all(
+    config.charts.map(async (chart, index) => {
+      const at = (...path: (string | number)[]) => ({ file, line: lineOf("charts", index, ...path) });
+      const kind = await loadChartKind(chart.kind);
+      if (kind === null) {
+        errors.push(new PipelineError(`chart kind "${chart.kind}" has no module pipeline/formats/charts/kinds/${chart.kind}.ts`, at("kind")));
+        return chart;
+      }
+      const { file: chartFile, kind: kindName, ...entry } = chart;
+      const options = kind.options.safeParse(entry);
+      if (!options.success) {
+        for (const issue of options.error.issues) {
+          const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
+          // An option the kind does not take is named by its key, which is where it stands.
+          const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
+          const where = keys.length > 0 ? [...path, keys[0]!] : path;
+          errors.push(new PipelineError(`${["charts", index, ...where].join(".")}: ${issue.message} (a ${kindName} chart)`, at(...where)));
+        }
+        return chart;
+      }
+      for (const reference of kind.references?.(options.data) ?? []) {
+        if (!defined[reference.section].has(reference.term)) {
+          errors.push(new PipelineError(`${reference.section === "series" ? "series" : "measure"} "${reference.term}" is not defined in ` + `${CONFIG_FILE}'s ${reference.section}`, at(...reference.path)));
+        }
+      }
+      return { file: chartFile, kind: kindName, ...(options.data as object) };
+    }),
+  );
   throwIfAny(errors);
-  return { config, file, lineOf };
+  return { ...config, charts, file, lineOf };
 }

@@ -1,8 +1,11 @@
 /**
- * The formulas an indicator definition may use: one table, name → inputs, computation, result unit and the
- * computation in words. Each input role says how the result moves with it (for the qualifier); a formula with
- * no entry here cannot be named in a definition, so no definition can silently compute something else.
+ * The formulas derive computes, in one table: name → inputs, computation, result unit and the computation in
+ * words. The series' changes and the indicators a source defines are both computed here. Each input role says
+ * how the result moves with it (for the qualifier); a formula with no entry here cannot be named in a
+ * definition, so no definition can silently compute something else. The units of ratios, percents and growth
+ * rates are the dataset's own (its `derived_units`), never written here.
  */
+import type { DerivedUnits } from "../config/dataset-config.ts";
 import type { Effect } from "./qualifier.ts";
 
 export type Role = "a" | "b" | "c";
@@ -14,23 +17,41 @@ export interface FormulaInput {
   year: number | null;
 }
 
+/** A formula's inputs: one per role it takes. */
+export type Inputs = Partial<Record<Role, FormulaInput>>;
+
 export interface Formula {
   /** The inputs it takes, with how the result moves with each. */
   roles: Partial<Record<Role, Effect>>;
+  /** Whether inputs from different periods are worth a caveat: a growth rate spans its inputs' periods by design. */
+  comparesPeriods: boolean;
   /** The result is a change or difference, which may be negative: its bound is named by direction. */
   change?: true;
-  compute(inputs: Record<Role, FormulaInput>): number;
-  /** The result's unit given the inputs', or why the inputs do not fit the formula. */
-  unit(inputs: Record<Role, FormulaInput>): { unit: string } | { problem: string };
+  compute(inputs: Inputs): number;
+  /** The result's unit given the inputs' and the dataset's derived units, or why the inputs do not fit the formula. */
+  unit(inputs: Inputs, units: DerivedUnits): { unit: string } | { problem: string };
   /** The computation in words, given each input rendered as "value (figure id)". */
-  spell(rendered: Record<Role, string>, inputs: Record<Role, FormulaInput>): string;
+  spell(rendered: Record<Role, string>, inputs: Inputs): string;
+}
+
+/** The input of a role the formula takes (its caller passes every role the formula names). */
+function input(inputs: Inputs, role: Role): FormulaInput {
+  const found = inputs[role];
+  if (found === undefined) throw new Error(`formula input ${role} is missing`);
+  return found;
+}
+
+/** The dataset's unit for `kind`, or the problem when its configuration names none. */
+function derivedUnit(units: DerivedUnits, kind: keyof DerivedUnits): { unit: string } | { problem: string } {
+  const unit = units[kind];
+  return unit === undefined ? { problem: `the dataset configuration names no unit for a ${kind.replace("_", " ")} (derived_units.${kind})` } : { unit };
 }
 
 /** The result's unit when every listed input has the same unit, else the problem. */
-function sameUnit(roles: Role[], result: (unit: string) => string) {
-  return (inputs: Record<Role, FormulaInput>) => {
-    const units = [...new Set(roles.map((role) => inputs[role].unit))];
-    return units.length === 1 ? { unit: result(units[0]!) } : { problem: `its inputs ${roles.join(", ")} must share a unit, not ${units.join(" and ")}` };
+function sameUnit(roles: Role[], result: (unit: string) => { unit: string } | { problem: string }) {
+  return (inputs: Inputs) => {
+    const units = [...new Set(roles.map((role) => input(inputs, role).unit))];
+    return units.length === 1 ? result(units[0]!) : { problem: `its inputs ${roles.join(", ")} must share a unit, not ${units.join(" and ")}` };
   };
 }
 
@@ -39,55 +60,76 @@ export function yearsBetween(a: FormulaInput, b: FormulaInput): number | null {
   return a.year === null || b.year === null ? null : b.year - a.year;
 }
 
+const value = (inputs: Inputs, role: Role) => input(inputs, role).value;
+const same = (unit: string) => ({ unit });
+
 export const FORMULAS: Record<string, Formula> = {
   ratio: {
     roles: { a: 1, b: -1 },
-    compute: ({ a, b }) => a.value / b.value,
+    comparesPeriods: true,
+    compute: (x) => value(x, "a") / value(x, "b"),
     // Like over like is a ratio; anything over a ratio (a multiplier) keeps its own unit.
-    unit: ({ a, b }) => (a.unit === b.unit ? { unit: "ratio" } : b.unit === "ratio" ? { unit: a.unit } : { problem: `a ratio of ${a.unit} to ${b.unit} has no unit of this dataset` }),
+    unit: (x, units) => {
+      const [a, b] = [input(x, "a").unit, input(x, "b").unit];
+      if (a === b) return derivedUnit(units, "ratio");
+      return b === units.ratio ? { unit: a } : { problem: `a ratio of ${a} to ${b} has no unit of this dataset` };
+    },
     spell: ({ a, b }) => `${a} ÷ ${b}`,
   },
-  share: { roles: { a: 1, b: -1 }, compute: ({ a, b }) => (100 * a.value) / b.value, unit: sameUnit(["a", "b"], () => "percent"), spell: ({ a, b }) => `100 × ${a} ÷ ${b}` },
+  share: {
+    roles: { a: 1, b: -1 },
+    comparesPeriods: true,
+    compute: (x) => (100 * value(x, "a")) / value(x, "b"),
+    unit: (x, units) => sameUnit(["a", "b"], () => derivedUnit(units, "percent"))(x),
+    spell: ({ a, b }) => `100 × ${a} ÷ ${b}`,
+  },
   percent_of: {
     roles: { a: 1, b: 1 },
-    compute: ({ a, b }) => (a.value / 100) * b.value,
-    unit: ({ a, b }) => (a.unit === "percent" ? { unit: b.unit } : { problem: `input a must be in percent, not ${a.unit}` }),
+    comparesPeriods: true,
+    compute: (x) => (value(x, "a") / 100) * value(x, "b"),
+    unit: (x, units) => (input(x, "a").unit === units.percent ? { unit: input(x, "b").unit } : { problem: `input a must be in percent, not ${input(x, "a").unit}` }),
     spell: ({ a, b }) => `${a} ÷ 100 × ${b}`,
   },
-  sum: { roles: { a: 1, b: 1 }, compute: ({ a, b }) => a.value + b.value, unit: sameUnit(["a", "b"], (unit) => unit), spell: ({ a, b }) => `${a} + ${b}` },
-  difference: {
-    roles: { a: 1, b: -1 },
+  sum: { roles: { a: 1, b: 1 }, comparesPeriods: true, compute: (x) => value(x, "a") + value(x, "b"), unit: sameUnit(["a", "b"], same), spell: ({ a, b }) => `${a} + ${b}` },
+  difference: { roles: { a: 1, b: -1 }, comparesPeriods: true, change: true, compute: (x) => value(x, "a") - value(x, "b"), unit: sameUnit(["a", "b"], same), spell: ({ a, b }) => `${a} − ${b}` },
+  percent_change: {
+    roles: { a: -1, b: 1 },
+    comparesPeriods: false,
     change: true,
-    compute: ({ a, b }) => a.value - b.value,
-    unit: sameUnit(["a", "b"], (unit) => unit),
-    spell: ({ a, b }) => `${a} − ${b}`,
+    compute: (x) => (100 * (value(x, "b") - value(x, "a"))) / value(x, "a"),
+    unit: (x, units) => sameUnit(["a", "b"], () => derivedUnit(units, "percent"))(x),
+    spell: ({ a, b }) => `100 × (${b} − ${a}) ÷ ${a}`,
   },
   sum_ratio: {
     roles: { a: 1, b: 1, c: -1 },
-    compute: ({ a, b, c }) => (a.value + b.value) / c.value,
-    unit: sameUnit(["a", "b", "c"], () => "ratio"),
+    comparesPeriods: true,
+    compute: (x) => (value(x, "a") + value(x, "b")) / value(x, "c"),
+    unit: (x, units) => sameUnit(["a", "b", "c"], () => derivedUnit(units, "ratio"))(x),
     spell: ({ a, b, c }) => `(${a} + ${b}) ÷ ${c}`,
   },
   remainder_check: {
     roles: { a: -1, b: 1, c: -1 },
+    comparesPeriods: true,
     change: true,
-    compute: ({ a, b, c }) => b.value - (b.value * a.value) / 100 - c.value, // not b × (1 − a/100): 1 − 0.9 is inexact
-    unit: ({ a, b, c }) => (a.unit !== "percent" ? { problem: `input a must be in percent, not ${a.unit}` } : sameUnit(["b", "c"], (unit) => unit)({ a, b, c })),
+    // Not b × (1 − a/100): 1 − 0.9 is inexact.
+    compute: (x) => value(x, "b") - (value(x, "b") * value(x, "a")) / 100 - value(x, "c"),
+    unit: (x, units) => (input(x, "a").unit !== units.percent ? { problem: `input a must be in percent, not ${input(x, "a").unit}` } : sameUnit(["b", "c"], same)(x)),
     spell: ({ a, b, c }) => `${b} − ${b} × ${a} ÷ 100 − ${c}`,
   },
   cagr: {
     roles: { a: -1, b: 1 },
+    comparesPeriods: false,
     change: true,
-    compute: ({ a, b }) => 100 * (Math.pow(b.value / a.value, 1 / yearsBetween(a, b)!) - 1),
-    unit: ({ a, b, c }) => {
-      const years = yearsBetween(a, b);
+    compute: (x) => 100 * (Math.pow(value(x, "b") / value(x, "a"), 1 / yearsBetween(input(x, "a"), input(x, "b"))!) - 1),
+    unit: (x, units) => {
+      const years = yearsBetween(input(x, "a"), input(x, "b"));
       if (years === null) return { problem: "a growth rate needs two dated inputs" };
       if (years <= 0) return { problem: `a growth rate needs input b later than input a, not ${years} years apart` };
-      return sameUnit(["a", "b"], () => "percent/year")({ a, b, c });
+      return sameUnit(["a", "b"], () => derivedUnit(units, "growth_rate"))(x);
     },
-    spell: ({ a, b }, inputs) => {
-      const years = yearsBetween(inputs.a, inputs.b);
-      return `100 × ((${b} ÷ ${a})^(1 ÷ ${years}) − 1), over the ${years} year${years === 1 ? "" : "s"} between the periods' mid-points`;
+    spell: ({ a, b }, x) => {
+      const years = yearsBetween(input(x, "a"), input(x, "b"));
+      return `100 × ((${b} ÷ ${a})^(1 ÷ ${years}) − 1), over the ${years} year${years === 1 ? "" : "s"} between the ` + `periods' mid-points`;
     },
   },
 };

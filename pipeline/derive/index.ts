@@ -1,19 +1,20 @@
 /**
- * derive: indicators computed from the figures with Arquero. Two families: the series the dataset
- * configuration defines (one measure between two parties, observations in period order within each source,
+ * derive: indicators computed from the figures. Two families: the series the dataset configuration defines (one
+ * measure between two parties, observations in period order within each source, found and paired with Arquero,
  * with the change from each observation to the one before it), and the indicators a source defines in its
- * indicators.yaml from the formulas in formulas.ts. Every value is computed here; definitions name figure ids
- * and formulas, never numbers.
+ * indicators.yaml. Both compute with the one formula table, formulas.ts, on inputs read one way (a figure's
+ * value, unit and mid-year). Every value is computed here; definitions name figure ids and formulas, never
+ * numbers.
  */
 import * as aq from "arquero";
 import type { Figure, Indicator, SeriesObservation } from "../../schemas/index.ts";
-import { SERIES_CHANGE_UNITS, type SeriesDefinition, type UnitDefinition } from "../config/dataset-config.ts";
+import type { DerivedUnits, SeriesDefinition, UnitDefinition } from "../config/dataset-config.ts";
 import { formatValue } from "../config/format-unit.ts";
-import type { Curated } from "../curation.ts";
-import { intervalColumns } from "../date-interval.ts";
-import { PipelineError, throwIfAny } from "../errors.ts";
+import type { Curated } from "../io/yaml-file.ts";
+import { intervalColumns } from "../tables/date-interval.ts";
+import { PipelineError, throwIfAny } from "../io/errors.ts";
 import type { Qualifier } from "../extract/mention.ts";
-import { FORMULAS, type FormulaInput, type Role } from "./formulas.ts";
+import { FORMULAS, type Formula, type FormulaInput, type Inputs, type Role } from "./formulas.ts";
 import { midYear, periodLabel, periodSpan } from "./periods.ts";
 import { explainBound, nameChangeBound, propagateQualifier, type Effect } from "./qualifier.ts";
 
@@ -40,11 +41,13 @@ export interface DeriveInput {
   seriesBreaks: Map<string, string>;
   /** The units the dataset defines, to check definitions' units and to write inputs in descriptions. */
   units: Units;
+  /** The dataset's units of ratios, percents and growth rates. */
+  derivedUnits: DerivedUnits;
 }
 
 export interface Derived {
   indicators: Indicator[];
-  /** Each series' observations, by the series' table name. */
+  /** Each series' observations, by the series' id. */
   series: Map<string, SeriesObservation[]>;
 }
 
@@ -60,19 +63,46 @@ export function derive(input: DeriveInput): Derived {
   const indicators: Indicator[] = [];
   for (const definition of input.series) {
     const rows = seriesRows(table, definition, input.seriesBreaks);
-    series.set(definition.table, rows);
-    indicators.push(...seriesIndicators(definition, rows, byId, input.units));
+    series.set(definition.id, rows);
+    indicators.push(...seriesIndicators(definition, rows, byId, input));
   }
-  indicators.push(...definedIndicators(table, input, byId, new Set(indicators.map((i) => i.id))));
+  indicators.push(...definedIndicators(input, byId, new Set(indicators.map((i) => i.id))));
   checkFiniteAndConsistent(indicators, input.definitions);
   return { indicators, series };
 }
 
+/** An observation with the one before it in its source, as Arquero pairs them. */
 interface SeriesRow {
   year: number;
   value: number;
+  unit: string;
   previous_value: number | null;
   previous_year: number | null;
+}
+
+/**
+ * Each change column of a series, the formula that computes it (from the previous observation, a, to this one, b), and
+ * its indicator's wording.
+ */
+const CHANGES = {
+  change_abs: { formula: "difference", slug: "abs-change", name: "Change in" },
+  change_pct: { formula: "percent_change", slug: "pct-change", name: "Percent change in" },
+  cagr_pct: { formula: "cagr", slug: "cagr", name: "Compound annual growth of" },
+} as const;
+
+/** A change's inputs, previous observation and this one, in the roles its formula gives them. */
+function changeInputs(column: keyof typeof CHANGES, previous: FormulaInput, current: FormulaInput): Inputs {
+  // A difference is this one less the previous; the others run from the previous (a) to this one (b).
+  return column === "change_abs" ? { a: current, b: previous } : { a: previous, b: current };
+}
+
+/** A change column's value for a row, from its formula; null for a source's first observation. */
+function change(column: keyof typeof CHANGES, d: SeriesRow): number | null {
+  if (d.previous_value === null) return null;
+  // Two observations of one period (the same mid-point) have no growth rate.
+  if (column === "cagr_pct" && d.year === d.previous_year) return null;
+  const previous = { value: d.previous_value, unit: d.unit, year: d.previous_year };
+  return FORMULAS[CHANGES[column].formula]!.compute(changeInputs(column, previous, { value: d.value, unit: d.unit, year: d.year }));
 }
 
 /** One series' observations, in period order within each source, each with the change from the one before. */
@@ -90,13 +120,11 @@ function seriesRows(figures: aq.ColumnTable, series: SeriesDefinition, breaks: M
     })
     .ungroup()
     .derive({
-      // op.lag gives the null default at a source's first row: guard it, or the arithmetic below yields NaN.
+      // op.lag gives the null default at a source's first row, which `change` returns as null.
       years_since_previous: (d: SeriesRow) => (d.previous_value === null ? null : d.year - d.previous_year!),
-      change_abs: (d: SeriesRow) => (d.previous_value === null ? null : d.value - d.previous_value),
-      change_pct: (d: SeriesRow) => (d.previous_value === null ? null : (100 * (d.value - d.previous_value)) / d.previous_value),
-      // Two observations of one period (the same mid-point) have no growth rate.
-      cagr_pct: (d: SeriesRow) =>
-        d.previous_value === null || d.year === d.previous_year ? null : 100 * (op.pow(d.value / d.previous_value, 1 / (d.year - d.previous_year!)) - 1),
+      change_abs: aq.escape((d: SeriesRow) => change("change_abs", d)),
+      change_pct: aq.escape((d: SeriesRow) => change("change_pct", d)),
+      cagr_pct: aq.escape((d: SeriesRow) => change("cagr_pct", d)),
     })
     .objects() as (Figure & { year: number; previous_figure_id: string | null; previous_qualifier: Qualifier | null } & Omit<SeriesObservation, "figure_id">)[];
   return rows
@@ -130,48 +158,41 @@ function seriesRows(figures: aq.ColumnTable, series: SeriesDefinition, breaks: M
     .sort((a, b) => a.year - b.year || (a.source_id < b.source_id ? -1 : a.source_id > b.source_id ? 1 : 0));
 }
 
-const CHANGES = {
-  change_abs: { slug: "abs-change", name: "Change in", unit: (seriesUnit: string) => seriesUnit },
-  change_pct: { slug: "pct-change", name: "Percent change in", unit: () => SERIES_CHANGE_UNITS[0] },
-  cagr_pct: { slug: "cagr", name: "Compound annual growth of", unit: () => SERIES_CHANGE_UNITS[1] },
-} as const;
-
 /** Each consecutive pair of observations gives an absolute change, a percent change and a growth rate. */
-function seriesIndicators(series: SeriesDefinition, rows: SeriesObservation[], byId: Map<string, Figure>, units: Units): Indicator[] {
+function seriesIndicators(series: SeriesDefinition, rows: SeriesObservation[], byId: Map<string, Figure>, { units, derivedUnits }: DeriveInput): Indicator[] {
   return rows.flatMap((row) => {
     if (row.previous_figure_id === null) return [];
     const previous = byId.get(row.previous_figure_id)!;
     const current = byId.get(row.figure_id)!;
     const from = periodLabel(previous.period_start, previous.period_end);
     const to = periodLabel(current.period_start, current.period_end);
-    const rendered = { a: render(previous, units), b: render(current, units), c: "" };
     return (Object.keys(CHANGES) as (keyof typeof CHANGES)[]).flatMap((column) => {
       const value = row[column];
       if (value === null) return [];
       const spec = CHANGES[column];
-      const computation = {
-        change_abs: `${rendered.b} − ${rendered.a}`,
-        change_pct: `100 × (${rendered.b} − ${rendered.a}) ÷ ${rendered.a}`,
-        cagr_pct: FORMULAS.cagr!.spell(rendered, { a: formulaInput(previous), b: formulaInput(current), c: formulaInput(current) }),
-      }[column];
+      const formula = FORMULAS[spec.formula]!;
+      const inputs = changeInputs(column, formulaInput(previous), formulaInput(current));
+      const figures = column === "change_abs" ? { a: current, b: previous } : { a: previous, b: current };
+      const rendered = { a: render(figures.a, units), b: render(figures.b, units), c: "" };
       const breakNote = row.break_note === null ? null : `Break in the series: ${row.break_note}`;
       return [
         assemble({
           id: `${row.figure_id}-${spec.slug}`,
-          name: `${spec.name} ${series.title}, ${from} to ${to}${row.break_note === null ? "" : ", across a break in the series"}`,
+          name: `${spec.name} ${series.title}, ${from} to ` + `${to}${row.break_note === null ? "" : ", across a break in the series"}`,
           description: [`From ${from} to ${to}, within ${row.source_id}.`, ...(column === "cagr_pct" ? midPointNotes([previous, current]) : []), breakNote]
             .filter((s): s is string => s !== null)
             .join(" "),
-          computation,
+          computation: formula.spell(rendered, inputs),
           value,
-          unit: spec.unit(current.unit),
+          unit: resultUnit(formula, inputs, derivedUnits),
           inputs: [
             { figure: previous, effect: -1 },
             { figure: current, effect: 1 },
           ],
           tolerance: null,
+          // A series' changes compare two of its periods by design.
           comparesPeriods: false,
-          change: true,
+          change: formula.change === true,
           caveat: breakNote,
         }),
       ];
@@ -179,48 +200,37 @@ function seriesIndicators(series: SeriesDefinition, rows: SeriesObservation[], b
   });
 }
 
-interface DefinitionRow extends Record<`${Role}_${"value" | "unit" | "year"}`, unknown> {
-  formula: string;
+/** The unit a formula gives these inputs; the configuration's checks make a problem here a bug. */
+function resultUnit(formula: Formula, inputs: Inputs, derivedUnits: DerivedUnits): string {
+  const result = formula.unit(inputs, derivedUnits);
+  if ("problem" in result) throw new Error(`derive: ${result.problem}`);
+  return result.unit;
 }
 
-/** The indicators the sources define, computed by joining each definition to its input figures. */
-function definedIndicators(figures: aq.ColumnTable, input: DeriveInput, byId: Map<string, Figure>, seriesIds: Set<string>): Indicator[] {
+/** The indicators the sources define, each computed by its formula from its input figures. */
+function definedIndicators(input: DeriveInput, byId: Map<string, Figure>, seriesIds: Set<string>): Indicator[] {
   const definitions = input.definitions;
-  checkDefinitions(definitions, byId, input.units, seriesIds);
-  if (definitions.length === 0) return [];
-  let table = aq.from(definitions.map(({ value: d }) => ({ id: d.id, formula: d.formula, a: d.a, b: d.b, c: d.c ?? null })));
-  for (const role of ROLES) {
-    const inputs = figures.select({ id: role, value: `${role}_value`, unit: `${role}_unit`, year: `${role}_year` });
-    table = table.lookup(inputs, role, `${role}_value`, `${role}_unit`, `${role}_year`);
-  }
-  const computed = table.derive({ value: aq.escape((d: DefinitionRow) => FORMULAS[d.formula]!.compute(inputsOf(d))) });
-  const values = new Map((computed.objects() as { id: string; value: number }[]).map((row) => [row.id, row.value]));
+  checkDefinitions(definitions, byId, input, seriesIds);
   return definitions.map(({ value: definition }) => {
     const formula = FORMULAS[definition.formula]!;
     const roles = ROLES.filter((role) => formula.roles[role] !== undefined);
-    const figuresOf = Object.fromEntries(roles.map((role) => [role, byId.get(definition[role]!)!])) as Record<Role, Figure>;
+    const figuresOf = Object.fromEntries(roles.map((role) => [role, byId.get(definition[role]!)!])) as Partial<Record<Role, Figure>>;
     const rendered = Object.fromEntries(ROLES.map((role) => [role, figuresOf[role] ? render(figuresOf[role], input.units) : ""])) as Record<Role, string>;
-    const formulaInputs = Object.fromEntries(ROLES.map((role) => [role, formulaInput(figuresOf[role] ?? figuresOf.a)])) as Record<Role, FormulaInput>;
+    const inputs: Inputs = Object.fromEntries(roles.map((role) => [role, formulaInput(figuresOf[role]!)]));
     return assemble({
       id: definition.id,
       name: definition.name,
       description: definition.description ?? null,
-      computation: formula.spell(rendered, formulaInputs),
-      value: values.get(definition.id)!,
+      computation: formula.spell(rendered, inputs),
+      value: formula.compute(inputs),
       unit: definition.unit,
-      inputs: roles.map((role) => ({ figure: figuresOf[role], effect: formula.roles[role]! })),
+      inputs: roles.map((role) => ({ figure: figuresOf[role]!, effect: formula.roles[role]! })),
       tolerance: definition.tolerance ?? null,
       change: formula.change === true,
-      // A growth rate spans its inputs' periods by design; any other formula should compare like with like.
-      comparesPeriods: definition.formula !== "cagr",
+      comparesPeriods: formula.comparesPeriods,
       caveat: null,
     });
   });
-}
-
-function inputsOf(row: DefinitionRow): Record<Role, FormulaInput> {
-  const one = (role: Role): FormulaInput => ({ value: row[`${role}_value`] as number, unit: row[`${role}_unit`] as string, year: row[`${role}_year`] as number | null });
-  return { a: one("a"), b: one("b"), c: one("c") };
 }
 
 function formulaInput(figure: Figure): FormulaInput {
@@ -244,6 +254,16 @@ interface Parts {
   caveat: string | null;
 }
 
+/** "a is 2014, b is 2015": each input figure's period. */
+function inputPeriods(parts: Parts): string {
+  return parts.inputs.map(({ figure }) => `${figure.id} is ${periodOf(figure)}`).join(", ");
+}
+
+/** "2011-2012": a figure's period as descriptions give it. */
+function periodOf(figure: Figure): string {
+  return periodLabel(figure.period_start, figure.period_end);
+}
+
 /** One indicator row: the qualifier and period from the inputs, and a description that spells the sum out. */
 function assemble(parts: Parts): Indicator {
   const hedged = parts.inputs.map(({ figure, effect }) => ({ id: figure.id, qualifier: figure.qualifier as Qualifier, effect }));
@@ -254,7 +274,7 @@ function assemble(parts: Parts): Indicator {
   const labels = [...new Set(parts.inputs.map(({ figure }) => periodLabel(figure.period_start, figure.period_end)))];
   const mismatch =
     parts.comparesPeriods && labels.length > 1
-      ? `Inputs cover different periods: ${parts.inputs.map(({ figure }) => `${figure.id} is ${periodLabel(figure.period_start, figure.period_end)}`).join(", ")}.`
+      ? `Inputs cover different periods: ${inputPeriods(parts)}.`
       : null;
   const notes = [parts.caveat, mismatch].filter((s): s is string => s !== null);
   const sentences = [parts.description, `Computed as ${parts.computation} = ${NUMBER.format(parts.value)}.`, explainBound(qualifier, hedged)];
@@ -278,7 +298,7 @@ function assemble(parts: Parts): Indicator {
 function midPointNotes(figures: Figure[]): string[] {
   return figures
     .filter((f) => f.period_start !== null && f.period_end !== null && f.period_start.slice(0, 4) !== f.period_end.slice(0, 4))
-    .map((f) => `The ${periodLabel(f.period_start, f.period_end)} observation counts at the mid-point of its period, ${decimalYear(midYear(f.period_start, f.period_end)!)}, in the growth rate.`);
+    .map((f) => `The ${periodLabel(f.period_start, f.period_end)} observation counts at the mid-point of its period, ` + `${decimalYear(midYear(f.period_start, f.period_end)!)}, in the growth rate.`);
 }
 
 /** A mid-point in decimal years as a reader takes it: "2012.0 (the start of 2012)", "2014.5". */
@@ -292,7 +312,7 @@ function render(figure: Figure, units: Units): string {
 }
 
 /** Every definition's formula, inputs, units and periods, each problem at its file and line. */
-function checkDefinitions(definitions: Curated<IndicatorDefinition>[], byId: Map<string, Figure>, units: Units, seriesIds: Set<string>): void {
+function checkDefinitions(definitions: Curated<IndicatorDefinition>[], byId: Map<string, Figure>, { units, derivedUnits }: DeriveInput, seriesIds: Set<string>): void {
   const errors: PipelineError[] = [];
   for (const item of definitions) {
     const at = (key?: string) => ({ file: item.file, line: key === undefined ? item.lineOf() : item.lineOf(key), record: item.record });
@@ -300,7 +320,7 @@ function checkDefinitions(definitions: Curated<IndicatorDefinition>[], byId: Map
     if (seriesIds.has(definition.id)) errors.push(new PipelineError(`id "${definition.id}" is already the id of a series indicator`, at("id")));
     if (!(definition.unit in units)) errors.push(new PipelineError(`unit "${definition.unit}" is not defined in the dataset configuration's units`, at("unit")));
     const formula = FORMULAS[definition.formula]!;
-    const inputs: Partial<Record<Role, FormulaInput>> = {};
+    const inputs: Inputs = {};
     for (const role of ROLES) {
       const id = definition[role];
       const needed = formula.roles[role] !== undefined;
@@ -310,8 +330,7 @@ function checkDefinitions(definitions: Curated<IndicatorDefinition>[], byId: Map
       else if (id !== undefined) inputs[role] = formulaInput(byId.get(id)!);
     }
     if (Object.keys(inputs).length !== Object.keys(formula.roles).length) continue;
-    const full = { a: inputs.a!, b: inputs.b!, c: inputs.c ?? inputs.a! };
-    const result = formula.unit(full);
+    const result = formula.unit(inputs, derivedUnits);
     if ("problem" in result) errors.push(new PipelineError(`formula ${definition.formula}: ${result.problem}`, at("formula")));
     else if (result.unit !== definition.unit) {
       errors.push(new PipelineError(`formula ${definition.formula} over these inputs gives ${result.unit}, not ${definition.unit}`, at("unit")));
@@ -331,7 +350,7 @@ function checkFiniteAndConsistent(indicators: Indicator[], definitions: Curated<
     } else if (indicator.tolerance !== null && Math.abs(indicator.value) > indicator.tolerance) {
       errors.push(
         new PipelineError(
-          `consistency check failed: ${NUMBER.format(indicator.value)} exceeds the tolerance of ${NUMBER.format(indicator.tolerance)} (${indicator.description})`,
+          `consistency check failed: ${NUMBER.format(indicator.value)} exceeds the tolerance of ` + `${NUMBER.format(indicator.tolerance)} (${indicator.description})`,
           where,
         ),
       );

@@ -5,7 +5,7 @@
  */
 
 import type { ExtractOptions, ExtractedMention } from "./mention.ts";
-import { codePointIndex } from "../code-points.ts";
+import { codePointIndex } from "../text/code-points.ts";
 import { matchQuantity } from "./quantities.ts";
 import { DateResolver } from "./relative-dates.ts";
 import { segments } from "./segments.ts";

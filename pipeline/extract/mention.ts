@@ -1,6 +1,6 @@
 /** The mentions the extract stage finds in any English text. Offsets are Unicode code points, end exclusive. */
 
-/** Hedge words mapped to a direction: "almost" → at_most, "over" → at_least, "about" → approximate. */
+/** How a source hedges a number: "almost" is at_most, "over" at_least, "about" approximate (schemas/qualifiers.ts). */
 export type { Qualifier } from "../../schemas/qualifiers.ts";
 import type { Qualifier } from "../../schemas/qualifiers.ts";
 

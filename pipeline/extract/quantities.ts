@@ -147,7 +147,7 @@ function withRate(tokens: readonly Token[], amount: Amount): Amount {
   return rate ? { ...amount, per: rate.per, end: rate.end } : amount;
 }
 
-function valueOf(amount: Amount): number {
+function valueInBaseUnits(amount: Amount): number {
   return amountValue(amount.numeral.base, amount.scale, amount.factor);
 }
 
@@ -177,7 +177,7 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
   return {
     start: i,
     end: counted.end,
-    value: { value: valueOf(amount), value_high: null, unit: unitOf(amount), vague: false, noun: counted.noun },
+    value: { value: valueInBaseUnits(amount), value_high: null, unit: unitOf(amount), vague: false, noun: counted.noun },
   };
 }
 
@@ -224,7 +224,7 @@ function matchRange(tokens: readonly Token[], i: number, amountAtI: Amount | nul
   // A low end with a unit or currency of its own keeps its factor ("$1 to 95 cents"); a bare one takes the high end's.
   const lowValue = amountValue(low.numeral.base, lowScale, low.unit || low.currency ? low.factor : high.factor);
   const merged = withRate(tokens, { ...high, currency, unit, unitKind: high.unitKind ?? low.unitKind, per: high.per ?? low.per });
-  const highValue = valueOf(merged);
+  const highValue = valueInBaseUnits(merged);
   if (!(lowValue < highValue)) return null;
   const counted = currency || unit ? { noun: null, end: merged.end } : countedNoun(tokens, merged.end);
   if (!endsCleanly(tokens, counted.end)) return null;

@@ -1,6 +1,6 @@
 /** One pass over the text: words, numbers and single punctuation marks, each with its UTF-16 span. */
 
-import { isWhiteSpace } from "../whitespace.ts";
+import { isWhiteSpace } from "../text/whitespace.ts";
 
 export type TokenKind = "word" | "number" | "punct";
 

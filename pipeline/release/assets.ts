@@ -7,11 +7,12 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { readPackageJson } from "../json-file.ts";
+import { readPackageJson } from "../io/json-file.ts";
 import { join } from "node:path";
 import { zipSync, type Zippable } from "fflate";
-import { PipelineError } from "../errors.ts";
-import { compareWithManifest, manifestPath, readManifest, readTree, sha256 } from "./manifest.ts";
+import { PipelineError } from "../io/errors.ts";
+import { sha256 } from "../io/sha256.ts";
+import { compareWithManifest, manifestPath, readManifest, readTree } from "./manifest.ts";
 
 export const ASSETS_DIR = "release-assets";
 const CHECKSUMS = "SHA256SUMS";
@@ -30,7 +31,7 @@ export function writeReleaseAssets(root: string, outDir = join(root, ASSETS_DIR)
   if (manifest === null) throw new PipelineError(`no release manifest for version ${version}: cut the release first`, { file: manifestPath("releases", version) });
   const dist = readTree(join(root, "dist"));
   const differences = compareWithManifest(manifest, dist);
-  if (differences.length > 0) throw new PipelineError(`dist/ is not release ${version}'s (${differences[0]}${differences.length > 1 ? `, and ${differences.length - 1} more` : ""})`, { file: join(root, "dist") });
+  if (differences.length > 0) throw new PipelineError(`dist/ is not release ${version}'s ` + `(${differences[0]}${differences.length > 1 ? `, and ${differences.length - 1} more` : ""})`, { file: join(root, "dist") });
   if (existsSync(outDir) && !existsSync(join(outDir, CHECKSUMS))) {
     throw new PipelineError("exists and holds no release assets (no SHA256SUMS): refusing to replace it", { file: outDir });
   }

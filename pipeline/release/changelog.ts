@@ -1,7 +1,7 @@
 /** A CHANGELOG.md entry written from a release's data diff: counts per table, then each changed record. */
 import type { Bump, TableDiff } from "./diff.ts";
 
-const TITLE = "# Changelog\n\nEvery release of the dataset, written by `npm run release` from the data diff against the release before it.\n";
+const TITLE = "# Changelog\n\nEvery release of the dataset, written by `npm run release` from the data diff against the " + "release before it.\n";
 const MAX_LISTED = 50;
 
 export function changelogEntry(
@@ -18,7 +18,7 @@ export function changelogEntry(
   lines.push("| table | records | added | removed | changed | columns added | columns removed |", "|---|---:|---:|---:|---:|---|---|");
   for (const d of diffs) {
     const status = d.status === "present" ? "" : ` (table ${d.status})`;
-    lines.push(`| ${d.table}${status} | ${records[d.table] ?? 0} | ${d.added.length} | ${d.removed.length} | ${d.changed.length} | ${d.columnsAdded.join(", ")} | ${d.columnsRemoved.join(", ")} |`);
+    lines.push(`| ${d.table}${status} | ${records[d.table] ?? 0} | ${d.added.length} | ${d.removed.length} | ` + `${d.changed.length} | ${d.columnsAdded.join(", ")} | ${d.columnsRemoved.join(", ")} |`);
   }
   for (const d of diffs) {
     const details = [

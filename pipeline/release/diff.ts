@@ -5,7 +5,7 @@
  */
 import daff from "daff";
 import Papa from "papaparse";
-import type { TableSchemaField } from "../package/table-schema.ts";
+import type { TableSchemaField } from "../formats/csv/table-schema.ts";
 
 export type Bump = "major" | "minor" | "patch";
 

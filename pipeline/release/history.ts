@@ -9,12 +9,13 @@
  * hashes, every later one by the manifest that follows it, the newest by package.json's version, and, in a git
  * clone, any manifest that a commit ever added must still be there.
  */
-import { readJsonFile } from "../json-file.ts";
+import { readJsonFile } from "../io/json-file.ts";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PipelineError } from "../errors.ts";
-import { manifestPath, releasedVersions, sha256, type Manifest, type PreviousRelease } from "./manifest.ts";
+import { PipelineError } from "../io/errors.ts";
+import { sha256 } from "../io/sha256.ts";
+import { manifestPath, releasedVersions, type Manifest, type PreviousRelease } from "./manifest.ts";
 
 export const UNCHAINED_MANIFESTS: Readonly<Record<string, string>> = {
   "1.0.0": "6f22cb36861c349d1eb29db241eacfca3396d0535dcb906677ad02b473934dbc",
@@ -71,7 +72,8 @@ export function historyProblems(root: string, packageVersion?: string): Pipeline
   });
   const newest = versions.at(-1);
   if (packageVersion !== undefined && newest !== undefined && packageVersion !== newest) {
-    problem("package.json", `version ${packageVersion}, but the newest release manifest is ${where(newest)}${existsSync(manifestPath(releasesDir, packageVersion)) ? "" : ` (${where(packageVersion)} is missing)`}`);
+    const missing = existsSync(manifestPath(releasesDir, packageVersion)) ? "" : ` (${where(packageVersion)} is missing)`;
+    problem("package.json", `version ${packageVersion}, but the newest release manifest is ${where(newest)}${missing}`);
   }
   const reported = new Set(problems.map((p) => p.location.file));
   for (const path of deletedFromGit(root).filter((path) => !reported.has(path))) problem(path, `missing (a commit added it; release manifests are never removed)`);

@@ -4,8 +4,8 @@
  * and size of every published file, with record counts per table. A build either matches its version's
  * manifest field for field, or it is a new version.
  */
-import { readJsonFile } from "../json-file.ts";
-import { sha256 } from "../sha256.ts";
+import { readJsonFile } from "../io/json-file.ts";
+import { sha256 } from "../io/sha256.ts";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import semver from "semver";
@@ -39,8 +39,6 @@ export function readTree(dir: string): Map<string, Buffer> {
   return files;
 }
 
-export { sha256 };
-
 export function manifestOf(version: string, files: Map<string, Buffer>, previous?: PreviousRelease | null): Manifest {
   const sources = JSON.parse(files.get("data/sources.json")?.toString("utf8") ?? "[]") as { id: string; sha256: string }[];
   // The tables are the descriptor's table resources; other JSON beside them (Datasette's metadata) holds no records.
@@ -66,7 +64,7 @@ export function compareWithManifest(manifest: Manifest, files: Map<string, Buffe
   for (const [path, expected] of Object.entries(manifest.files)) {
     const bytes = files.get(path);
     if (!bytes) problems.push(`${path}: missing (the manifest lists it)`);
-    else if (sha256(bytes) !== expected.sha256) problems.push(`${path}: changed (${bytes.length} bytes, sha256 ${sha256(bytes).slice(0, 12)}…; manifest ${expected.bytes} bytes, ${expected.sha256.slice(0, 12)}…)`);
+    else if (sha256(bytes) !== expected.sha256) problems.push(`${path}: changed (${bytes.length} bytes, sha256 ${sha256(bytes).slice(0, 12)}…; manifest ` + `${expected.bytes} bytes, ${expected.sha256.slice(0, 12)}…)`);
   }
   for (const path of files.keys()) if (!(path in manifest.files)) problems.push(`${path}: not in the manifest`);
   return problems.sort();

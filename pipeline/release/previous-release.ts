@@ -3,8 +3,9 @@
  * each file at that commit, checked against the manifest's hashes.
  */
 import { execFileSync } from "node:child_process";
-import { PipelineError } from "../errors.ts";
-import { sha256, type Manifest } from "./manifest.ts";
+import { PipelineError } from "../io/errors.ts";
+import { sha256 } from "../io/sha256.ts";
+import type { Manifest } from "./manifest.ts";
 
 export function releasedFiles(root: string, manifestFile: string, manifest: Manifest): Map<string, Buffer> {
   const git = (...args: string[]) => execFileSync("git", args, { cwd: root, maxBuffer: 256 * 1024 * 1024 });

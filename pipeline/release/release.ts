@@ -7,12 +7,11 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { readPackageJson } from "../json-file.ts";
+import { readPackageJson } from "../io/json-file.ts";
 import { join } from "node:path";
 import semver from "semver";
-import { build } from "../build.ts";
-import { PipelineError, throwIfAny } from "../errors.ts";
-import type { TableSchemaField } from "../package/table-schema.ts";
+import { PipelineError, throwIfAny } from "../io/errors.ts";
+import type { TableSchemaField } from "../formats/csv/table-schema.ts";
 import { changelogEntry, prependEntry } from "./changelog.ts";
 import { diffTables, isAtLeast, requiredBump, type Bump, type ReleaseTable, type TableDiff } from "./diff.ts";
 import { historyProblems, latestRelease } from "./history.ts";
@@ -63,7 +62,9 @@ async function stageRelease(
   root: string,
   { bump, date, next, previous, previousRelease, paths }: { bump: Bump; date: string; next: string; previous: string | null; previousRelease: ReturnType<typeof latestRelease>; paths: { sources: string; releases: string; pkg: string } },
 ): Promise<ReleasePlan> {
-  await build({ sourcesDir: paths.sources, outDir: stagedPath(root, "dist"), cache: false, version: next });
+  // Loaded here: a run that only finishes an interrupted release builds nothing and loads no pipeline.
+  const { build } = await import("../build.ts");
+  await build({ sourcesDir: paths.sources, outDir: stagedPath(root, "dist"), cache: false, version: next, root });
   const candidate = readTree(stagedPath(root, "dist"));
   const previousFiles = previous === null ? new Map<string, Buffer>() : releasedFiles(root, manifestPath(paths.releases, previous), readManifest(paths.releases, previous)!);
   const diffs = diffTables(releaseTables(previousFiles), releaseTables(candidate));
@@ -72,7 +73,7 @@ async function stageRelease(
   const required = requiredBump(diffs) ?? (otherFiles.length > 0 ? "patch" : null);
   if (previous !== null && required === null) throw new PipelineError(`no data changed since ${previous}: nothing to release`, { file: join(root, "dist") });
   if (!isAtLeast(bump, required)) {
-    throw new PipelineError(`a ${bump} release is too small: the changes since ${previous ?? "the start"} need a ${required} release (${reasons(diffs)})`, { file: join(root, "dist") });
+    throw new PipelineError(`a ${bump} release is too small: the changes since ${previous ?? "the start"} need a ${required} release ` + `(${reasons(diffs)})`, { file: join(root, "dist") });
   }
 
   const manifest = manifestOf(next, candidate, previousRelease);
@@ -96,7 +97,7 @@ function refuseUncommittedSources(root: string): void {
   if (status.status !== 0) throw new PipelineError("cannot read the sources' git status: a release is cut from a git clone", { file: join(root, "sources") });
   const changed = status.stdout.split("\n").filter((line) => line !== "").map((line) => line.slice(3));
   if (changed.length > 0) {
-    throw new PipelineError(`uncommitted changes (${changed.join(", ")}): commit them before releasing, so the release is rebuildable from a commit`, { file: "sources/" });
+    throw new PipelineError(`uncommitted changes (${changed.join(", ")}): commit them before releasing, so the release is rebuildable ` + `from a commit`, { file: "sources/" });
   }
 }
 

@@ -9,10 +9,10 @@
  * nothing is half-written. dist/, a folder, moves in two renames, the old one aside first; a kill between them
  * leaves the new dist/ staged and the plan in place, so the next release puts it where it belongs.
  */
-import { readJsonFile } from "../json-file.ts";
+import { readJsonFile } from "../io/json-file.ts";
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { crashPoint } from "../crash-point.ts";
+import { crashPoint } from "../io/crash-point.ts";
 
 export const STAGING_DIR = ".release-staging";
 const PLAN = "plan.json";

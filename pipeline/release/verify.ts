@@ -5,24 +5,25 @@
  * without a new version.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { readPackageJson } from "../json-file.ts";
+import { readPackageJson } from "../io/json-file.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "../build.ts";
 import { historyProblems } from "./history.ts";
-import { compareManifestFields, compareWithManifest, manifestOf, manifestPath, readManifest, readTree, sha256 } from "./manifest.ts";
+import { sha256 } from "../io/sha256.ts";
+import { compareManifestFields, compareWithManifest, manifestOf, manifestPath, readManifest, readTree } from "./manifest.ts";
 import { pendingRelease, STAGING_DIR } from "./staging.ts";
 
 export async function verify(root: string): Promise<string[]> {
   const { version } = readPackageJson(root);
   const problems: string[] = [];
   const pending = pendingRelease(root);
-  if (pending !== null) problems.push(`${STAGING_DIR}: release ${pending.version} was interrupted; run the release command again (any bump) to finish it`);
+  if (pending !== null) problems.push(`${STAGING_DIR}: release ${pending.version} was interrupted; run the release command again (any bump) to ` + `finish it`);
   problems.push(...historyProblems(root, version).map(String));
   const scratch = mkdtempSync(join(tmpdir(), "rdd-verify-"));
   try {
     const outDir = join(scratch, "dist");
-    await build({ sourcesDir: join(root, "sources"), outDir, cache: false });
+    await build({ sourcesDir: join(root, "sources"), outDir, cache: false, root });
     const rebuilt = readTree(outDir);
     const committed = readTree(join(root, "dist"));
     problems.push(...differences(rebuilt, committed).map((p) => `dist/${p}`));

@@ -1,23 +1,21 @@
 /**
  * Documentation generated from the data contract: the data dictionary (docs/DATA_DICTIONARY.md and a summary
- * in README.md) from the Zod schemas of the published tables, and the record counts in docs/DATASHEET.md from
- * the published JSON. Hand-written text stays outside the `<!-- name:start -->`/`<!-- name:end -->` markers.
+ * in README.md) from the published tables' column descriptions and the files the formats describe, and the
+ * record counts in docs/DATASHEET.md and the README's indicator list from the published rows. Hand-written text
+ * stays outside the `<!-- name:start -->`/`<!-- name:end -->` markers.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { z } from "zod";
-import { isoPartialDate } from "../../schemas/index.ts";
-import { id as slug } from "../../schemas/fields.ts";
-import { splitNullable, type JsonSchemaNode } from "../package/json-schema-node.ts";
-import type { PublishedTable } from "../outputs/step.ts";
-import { LIST_DELIMITER } from "../package/table-schema.ts";
-import { CSV_DIALECT } from "../publish.ts";
-import type { TableSpec } from "../tables.ts";
+import { CSV_DIALECT } from "../formats/csv/index.ts";
+import type { FileDescription } from "../formats/format.ts";
+import { LIST_DELIMITER, type Column } from "../tables/columns.ts";
+import type { TableDefinition, Tables } from "../tables/index.ts";
 
 export const DICTIONARY_PATH = "docs/DATA_DICTIONARY.md";
 export const DATASHEET_PATH = "docs/DATASHEET.md";
 
-export interface Column {
+/** A column as the data dictionary shows it. */
+export interface DictionaryColumn {
   name: string;
   type: string;
   unit: string;
@@ -26,63 +24,50 @@ export interface Column {
   description: string;
 }
 
-const PARTIAL_DATE_PATTERN = patternOf(isoPartialDate);
-const SLUG_PATTERN = patternOf(slug);
-
-export function tableColumns(table: TableSpec): Column[] {
-  const properties = (z.toJSONSchema(table.schema) as { properties: Record<string, JsonSchemaNode> }).properties;
-  const hasUnitColumn = "unit" in properties;
-  return Object.entries(properties).map(([name, property]) => {
-    const { value: schema, nullable } = splitNullable(property);
-    return {
-      name,
-      type: typeName(schema),
-      unit: table.units?.[name] ?? unitOrFormat(name, schema, hasUnitColumn),
-      allowed: allowedValues(schema),
-      nullable,
-      description: property.description ?? schema.description ?? "",
-    };
-  });
+export function tableColumns(table: Pick<TableDefinition, "columns">): DictionaryColumn[] {
+  const hasUnitColumn = table.columns.some((column) => column.name === "unit");
+  return table.columns.map((column) => ({
+    name: column.name,
+    type: column.kind === "list" ? "list of string" : column.kind === "text" ? "string" : column.kind,
+    unit: column.unit ?? unitOrFormat(column, hasUnitColumn),
+    allowed: allowedValues(column),
+    nullable: column.nullable,
+    description: column.description,
+  }));
 }
 
-/** The nullable wrapper, in either of the two shapes Zod writes it, taken off. */
-function typeName(schema: JsonSchemaNode): string {
-  if (schema.type === "array") return `list of ${typeName(schema.items ?? {})}`;
-  if (schema.format === "date") return "date";
-  return String(schema.type ?? "any");
-}
+const TEXT_FORMATS: Record<NonNullable<Column["textFormat"]>, string> = {
+  "partial date": "ISO 8601 partial date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date",
+  slug: "lowercase slug: letters, digits, single hyphens",
+  url: "URL",
+};
 
-function unitOrFormat(name: string, schema: JsonSchemaNode, hasUnitColumn: boolean): string {
+function unitOrFormat(column: Column, hasUnitColumn: boolean): string {
+  const { name, kind, textFormat, pattern } = column;
   if (hasUnitColumn && (name === "value" || name === "value_high")) return "see `unit`";
   if (name === "char_start" || name === "char_end") return "Unicode code points";
-  if (schema.type === "array") return `\`${LIST_DELIMITER}\`-separated in CSV`;
-  if (schema.pattern === PARTIAL_DATE_PATTERN) return "ISO 8601 partial date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date";
-  if (schema.pattern === SLUG_PATTERN) return "lowercase slug: letters, digits, single hyphens";
-  if (schema.format === "uri") return "URL";
-  if (schema.format === "date") return "ISO 8601 date `YYYY-MM-DD`";
-  if (schema.pattern !== undefined) return `matches \`${schema.pattern}\``;
+  if (kind === "list") return `\`${LIST_DELIMITER}\`-separated in CSV`;
+  if (textFormat !== undefined) return TEXT_FORMATS[textFormat];
+  if (kind === "date") return "ISO 8601 date `YYYY-MM-DD`";
+  if (pattern !== undefined) return `matches \`${pattern}\``;
   return "";
 }
 
-function allowedValues(schema: JsonSchemaNode): string {
-  if (schema.type === "array") {
-    const items = allowedValues(schema.items ?? {});
-    if (schema.minItems === undefined) return items;
-    return items === "" ? `at least ${schema.minItems}` : `at least ${schema.minItems} of ${items}`;
+function allowedValues(column: Column): string {
+  const values = column.allowed?.map((value) => `\`${value}\``).join(", ") ?? "";
+  if (column.kind === "list") {
+    if (column.minItems === undefined) return values;
+    return values === "" ? `at least ${column.minItems}` : `at least ${column.minItems} of ${values}`;
   }
-  if (schema.enum !== undefined) return schema.enum.map((value) => `\`${value}\``).join(", ");
+  if (values !== "") return values;
   const limits = [
-    schema.minLength === 1 ? "non-empty" : "",
-    schema.maxLength === undefined ? "" : `at most ${schema.maxLength} characters`,
-    schema.exclusiveMinimum === undefined ? "" : `> ${schema.exclusiveMinimum}`,
+    column.minLength === 1 ? "non-empty" : "",
+    column.maxLength === undefined ? "" : `at most ${column.maxLength} characters`,
+    column.exclusiveMinimum === undefined ? "" : `> ${column.exclusiveMinimum}`,
     // z.int() bounds every integer to the safe range; only a real lower bound is worth saying.
-    schema.minimum === undefined || schema.minimum === Number.MIN_SAFE_INTEGER ? "" : `≥ ${schema.minimum}`,
+    column.minimum === undefined || column.minimum === Number.MIN_SAFE_INTEGER ? "" : `≥ ${column.minimum}`,
   ];
   return limits.filter(Boolean).join(", ");
-}
-
-function patternOf(schema: z.ZodType): string | undefined {
-  return (z.toJSONSchema(schema) as JsonSchemaNode).pattern;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -90,16 +75,23 @@ function patternOf(schema: z.ZodType): string | undefined {
 
 const GENERATED_NOTE = "<!-- Generated from schemas/ by pipeline/render/docs.ts: edit the schemas, not this text. -->";
 
-export function dataDictionary(specs: TableSpec[]): string {
+/** Each table's files, by path, as the formats describe them: those that hold that table alone. */
+function filesOf(table: string, files: ReadonlyMap<string, FileDescription>): string[] {
+  return [...files].filter(([, { tables }]) => tables.length === 1 && tables[0] === table).map(([path]) => path).sort();
+}
+
+export function dataDictionary(specs: readonly TableDefinition[], files: ReadonlyMap<string, FileDescription>): string {
+  const [first] = specs;
+  const perTable = first === undefined ? [] : filesOf(first.name, files).map((path) => `\`${path.replace(`/${first.name}.`, "/<table>.").replace(/^data\//, "")}\``);
   const intro = [
     "# Data dictionary",
     "",
     GENERATED_NOTE,
     "",
-    "Every published table is in `dist/data/` as `<table>.csv`, `<table>.json` and `<table>.parquet`, with the same",
+    `Every published table is in \`dist/data/\` as ${inWords(perTable)}, with the same`,
     "columns in the same order, and in one SQLite database, `dist/data/<package name>.sqlite`. Every column is",
     "present in every row; a **nullable** column may be empty (an empty cell in CSV, `null` in JSON and Parquet, NULL",
-    `in SQLite). Lists are \`${LIST_DELIMITER}\`-separated in CSV, arrays in JSON, lists in Parquet and link tables in SQLite. CSV files`,
+    `in SQLite). Lists are \`${LIST_DELIMITER}\`-separated in CSV, arrays in JSON, lists in Parquet and link ` + `tables in SQLite. CSV files`,
     `are RFC 4180, UTF-8, with \`${JSON.stringify(CSV_DIALECT.newline).slice(1, -1)}\` line ends.`,
     "",
     "A date kept at the text's precision (`2014`, `2014-10`) has two companion columns of type date,",
@@ -114,10 +106,15 @@ export function dataDictionary(specs: TableSpec[]): string {
     "",
     "Tables: " + specs.map((table) => `[\`${table.name}\`](#${table.name})`).join(", ") + ".",
   ];
-  return [...intro, ...specs.flatMap(tableSection)].join("\n") + "\n";
+  return [...intro, ...specs.flatMap((table) => tableSection(table, filesOf(table.name, files)))].join("\n") + "\n";
 }
 
-function tableSection(table: TableSpec): string[] {
+/** "a, b and c". */
+function inWords(items: string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+function tableSection(table: TableDefinition, files: string[]): string[] {
   const keys = [`Primary key: ${codeList(table.primaryKey)}.`, `Rows ordered by ${codeList(table.orderBy)}.`];
   const references = table.foreignKeys.map((key) => `\`${key.fields}\` → \`${key.resource}.${key.resourceFields}\``);
   if (references.length > 0) keys.push(`References: ${references.join(", ")}.`);
@@ -125,38 +122,34 @@ function tableSection(table: TableSpec): string[] {
     "",
     `## ${table.name}`,
     "",
-    sentence(table.schema.description ?? table.title),
+    sentence(table.description),
     "",
-    `Files: \`dist/data/${table.name}.csv\`, \`dist/data/${table.name}.json\`, \`dist/data/${table.name}.parquet\`. ${keys.join(" ")}`,
+    `Files: ${files.map((path) => `\`dist/${path}\``).join(", ")}. ${keys.join(" ")}`,
     "",
     "| column | type | unit / format | allowed values | required / nullable | description |",
     "|---|---|---|---|---|---|",
     ...tableColumns(table).map(
-      (c) => `| \`${c.name}\` | ${c.type} | ${cell(c.unit)} | ${cell(c.allowed)} | ${c.nullable ? "nullable" : "required"} | ${cell(c.description)} |`,
+      (c) => `| \`${c.name}\` | ${c.type} | ${cell(c.unit)} | ${cell(c.allowed)} | ` + `${c.nullable ? "nullable" : "required"} | ${cell(c.description)} |`,
     ),
   ];
 }
 
 /** The README's summary: each table and its columns, pointing to the full dictionary. */
-export function readmeSection(specs: TableSpec[]): string {
+export function readmeSection(specs: readonly TableDefinition[]): string {
   return [
     "",
     GENERATED_NOTE,
     "",
     "| table | columns |",
     "|---|---|",
-    ...specs.map((table) => `| [\`${table.name}\`](${DICTIONARY_PATH}#${table.name}) | ${codeList(Object.keys(table.schema.shape))} |`),
+    ...specs.map((table) => `| [\`${table.name}\`](${DICTIONARY_PATH}#${table.name}) | ` + `${codeList(table.columns.map((column) => column.name))} |`),
     "",
     `Types, units, allowed values and descriptions of every column: [${DICTIONARY_PATH}](${DICTIONARY_PATH}).`,
     "",
   ].join("\n");
 }
 
-export function dictionaryFiles(specs: TableSpec[]): Map<string, string> {
-  return new Map([[DICTIONARY_PATH, dataDictionary(specs)]]);
-}
-
-export function updateReadme(readme: string, specs: TableSpec[]): string {
+export function updateReadme(readme: string, specs: readonly TableDefinition[]): string {
   return replaceBetweenMarkers(readme, "dictionary", readmeSection(specs));
 }
 
@@ -186,36 +179,29 @@ function cell(text: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Datasheet counts
 
-/** Each published table's rows, by table name, in the tables' order. */
-export type PublishedData = Record<string, Record<string, unknown>[]>;
-
-export function publishedData(tables: PublishedTable[]): PublishedData {
-  return Object.fromEntries(tables.map(({ spec, rows }) => [spec.name, rows as Record<string, unknown>[]]));
-}
-
-/** The counts the datasheet quotes, as markdown, from the published data. */
-export function datasheetCounts(data: PublishedData): string {
-  const rows = (name: string) => data[name] ?? [];
-  const quantities = rows("mentions").filter((m) => m.kind === "quantity");
+/** The counts the datasheet quotes, as markdown, from the published tables. */
+export function datasheetCounts(tables: Tables): string {
+  const { figures, events, mentions } = tables;
+  const quantities = mentions.rows.filter((m) => m.kind === "quantity");
   const lines = [
     "",
     "<!-- Generated from dist/data/ by pipeline/render/docs.ts. -->",
     "",
     "| table | rows |",
     "|---|---|",
-    ...Object.keys(data).map((name) => `| \`${name}\` | ${data[name]!.length} |`),
+    ...tables.all.map((table) => `| \`${table.name}\` | ${table.rows.length} |`),
     "",
-    `- Figures by claim type: ${tally(rows("figures"), "claim_type")}.`,
-    `- Figures by hedge (\`qualifier\`): ${tally(rows("figures"), "qualifier")}.`,
-    `- Events by date basis: ${tally(rows("events"), "date_basis")}; by date precision: ${tally(rows("events"), "date_precision")}.`,
-    `- Mentions: ${tally(rows("mentions"), "kind")}. Quantity mentions used by a figure: ${quantities.filter((m) => (m.used_by as string[]).length > 0).length}; dismissed: ${quantities.filter((m) => m.dismissed !== null).length}.`,
+    `- Figures by claim type: ${tally(figures.rows, "claim_type")}.`,
+    `- Figures by hedge (\`qualifier\`): ${tally(figures.rows, "qualifier")}.`,
+    `- Events by date basis: ${tally(events.rows, "date_basis")}; by date precision: ` + `${tally(events.rows, "date_precision")}.`,
+    `- Mentions: ${tally(mentions.rows, "kind")}. Quantity mentions used by a figure: ` + `${quantities.filter((m) => m.used_by.length > 0).length}; dismissed: ` + `${quantities.filter((m) => m.dismissed !== null).length}.`,
     "",
   ];
   return lines.join("\n");
 }
 
 /** "reported 19, estimate 1": each value of `column` with its count, most frequent first, ties by name. */
-function tally(rows: Record<string, unknown>[], column: string): string {
+function tally<Row extends object>(rows: readonly Row[], column: keyof Row & string): string {
   const counts = new Map<string, number>();
   for (const row of rows) counts.set(String(row[column]), (counts.get(String(row[column])) ?? 0) + 1);
   return [...counts]
@@ -224,8 +210,8 @@ function tally(rows: Record<string, unknown>[], column: string): string {
     .join(", ");
 }
 
-export function updateDatasheet(datasheet: string, data: PublishedData): string {
-  return replaceBetweenMarkers(datasheet, "counts", datasheetCounts(data));
+export function updateDatasheet(datasheet: string, tables: Tables): string {
+  return replaceBetweenMarkers(datasheet, "counts", datasheetCounts(tables));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -234,16 +220,16 @@ export function updateDatasheet(datasheet: string, data: PublishedData): string 
 const SIGNIFICANT = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4 });
 
 /** One line per indicator: id, name, value to four significant digits, unit and qualifier. */
-export function indicatorList(data: PublishedData): string {
-  const lines = (data.indicators ?? []).map((row) => {
-    const hedge = row.qualifier === "exact" ? "" : `, ${String(row.qualifier).replaceAll("_", " ")}`;
-    return `- \`${row.id}\`: ${row.name}: **${SIGNIFICANT.format(row.value as number)} ${row.unit}**${hedge}`;
+export function indicatorList(tables: Tables): string {
+  const lines = tables.indicators.rows.map((row) => {
+    const hedge = row.qualifier === "exact" ? "" : `, ${row.qualifier.replaceAll("_", " ")}`;
+    return `- \`${row.id}\`: ${row.name}: **${SIGNIFICANT.format(row.value)} ${row.unit}**${hedge}`;
   });
   return ["", "<!-- Generated from the indicators table by pipeline/render/docs.ts; values rounded here only. -->", "", ...lines, ""].join("\n");
 }
 
-export function updateIndicators(readme: string, data: PublishedData): string {
-  return replaceBetweenMarkers(readme, "indicators", indicatorList(data));
+export function updateIndicators(readme: string, tables: Tables): string {
+  return replaceBetweenMarkers(readme, "indicators", indicatorList(tables));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -253,13 +239,11 @@ export function updateIndicators(readme: string, data: PublishedData): string {
  * Regenerates docs/DATA_DICTIONARY.md and the generated parts of README.md and docs/DATASHEET.md from the tables
  * the build published, writing only the files whose text changed. Returns their paths relative to `root`.
  */
-export async function writeDocs(root: string, tables: PublishedTable[]): Promise<string[]> {
-  const specs = tables.map((table) => table.spec);
-  const data = publishedData(tables);
+export async function writeDocs(root: string, tables: Tables, files: ReadonlyMap<string, FileDescription>): Promise<string[]> {
   const updates: [string, (text: string) => string][] = [
-    ...[...dictionaryFiles(specs)].map(([path, content]): [string, (text: string) => string] => [path, () => content]),
-    ["README.md", (text) => updateIndicators(updateReadme(text, specs), data)],
-    [DATASHEET_PATH, (text) => updateDatasheet(text, data)],
+    [DICTIONARY_PATH, () => dataDictionary(tables.all, files)],
+    ["README.md", (text) => updateIndicators(updateReadme(text, tables.all), tables)],
+    [DATASHEET_PATH, (text) => updateDatasheet(text, tables)],
   ];
   const changed: string[] = [];
   for (const [path, update] of updates) if (await rewrite(join(root, path), update)) changed.push(path);

@@ -1,9 +1,9 @@
 /** What every resolver of one source reads: its text, its mentions, the dataset's terms, and how to report. */
-import type { Curated } from "../curation.ts";
+import type { Curated } from "../io/yaml-file.ts";
 import type { DatasetConfig } from "../config/dataset-config.ts";
-import { PipelineError } from "../errors.ts";
-import { rawRange, type NormalizedText } from "../ingest.ts";
-import { codePointIndex, type CodePointIndex } from "../code-points.ts";
+import { PipelineError } from "../io/errors.ts";
+import { rawRange, type NormalizedText } from "../ingest/normalize.ts";
+import { codePointIndex, type CodePointIndex } from "../text/code-points.ts";
 import type { Fail, Located, Span } from "./locate.ts";
 
 export interface SourceContext {
@@ -28,6 +28,11 @@ export interface Provenanced<T, C = unknown> {
   record: T;
   origin: Curated<C>;
   span: Span;
+}
+
+/** A record resolved, with the mentions it uses (its value, its date or period): its claims for coverage. */
+export interface ResolvedRecord<T, C = unknown> extends Provenanced<T, C> {
+  uses: Located[];
 }
 
 /** The quote and raw code point offsets of a normalized span. */

@@ -1,14 +1,23 @@
 /**
- * Coverage: every quantity mention of a source is used by exactly one figure, and every time mention dates at
- * least one record (an event's date, a figure's period), or the mention is dismissed with a reason. Anything
- * less fails the build with a report per kind that names each mention left over by file and line.
+ * Coverage: the resolvers' claims on the mentions combined, mention by mention (which records use it, which
+ * dismissal accounts for it), then checked: every quantity mention of a source is used by exactly one figure,
+ * and every time mention dates at least one record (an event's date, a figure's period), or the mention is
+ * dismissed with a reason. Anything less fails the build with a report per kind that names each mention left
+ * over by file and line.
  */
-import { PipelineError } from "../errors.ts";
+import { PipelineError } from "../io/errors.ts";
 import type { ExtractedMention } from "../extract/mention.ts";
-import { rawRange } from "../ingest.ts";
-import { lineFinder } from "../text-lines.ts";
+import { rawRange } from "../ingest/normalize.ts";
+import { lineFinder } from "../text/lines.ts";
 import type { SourceContext } from "./context.ts";
+import type { Dismissed } from "./dismissals.ts";
 import type { Located } from "./locate.ts";
+
+/** What became of one mention: the records that use it, and the dismissal that accounts for it. */
+export interface Accounted {
+  usedBy: string[];
+  dismissedBy: string | null;
+}
 
 interface Rule {
   /** What may use a mention of this kind, for the report. */
@@ -22,22 +31,30 @@ const RULES: Record<ExtractedMention["kind"], Rule> = {
   time: { users: "dates no event or figure period", shared: true },
 };
 
-export function coverageErrors(context: SourceContext): PipelineError[] {
-  return (Object.keys(RULES) as ExtractedMention["kind"][]).flatMap((kind) => kindErrors(context, kind, RULES[kind]));
+/** Each located mention with the records that use it and its dismissal (the last one, when several name it). */
+export function account(located: Located[], records: { record: { id: string }; uses: Located[] }[], dismissals: Dismissed[]): Map<Located, Accounted> {
+  const accounted = new Map<Located, Accounted>(located.map((m) => [m, { usedBy: [], dismissedBy: null }]));
+  for (const { record, uses } of records) for (const mention of uses) accounted.get(mention)!.usedBy.push(record.id);
+  for (const { mention, reason } of dismissals) accounted.get(mention)!.dismissedBy = reason;
+  return accounted;
 }
 
-function kindErrors(context: SourceContext, kind: ExtractedMention["kind"], rule: Rule): PipelineError[] {
-  const errors: PipelineError[] = [];
+export function coverageErrors(context: SourceContext, accounted: Map<Located, Accounted>): PipelineError[] {
   const lineOf = lineFinder(context.raw);
+  return (Object.keys(RULES) as ExtractedMention["kind"][]).flatMap((kind) => kindErrors(context, accounted, kind, RULES[kind], lineOf));
+}
+
+function kindErrors(context: SourceContext, accounted: Map<Located, Accounted>, kind: ExtractedMention["kind"], rule: Rule, lineOf: (index: number) => number): PipelineError[] {
+  const errors: PipelineError[] = [];
   const mentions = context.located.filter((m) => m.mention.kind === kind);
-  const unaccounted = mentions.filter((m) => m.usedBy.length === 0 && m.dismissedBy === null).length;
+  const unaccounted = mentions.filter((m) => accounted.get(m)!.usedBy.length === 0 && accounted.get(m)!.dismissedBy === null).length;
   if (unaccounted > 0) {
     const covered = mentions.length - unaccounted;
     const percent = ((100 * covered) / mentions.length).toFixed(1);
     errors.push(new PipelineError(`coverage ${covered} of ${mentions.length} ${kind} mentions (${percent}%), below 100%`, { file: context.textFile }));
   }
   for (const m of mentions) {
-    const problem = claimProblem(m, kind, rule);
+    const problem = claimProblem(accounted.get(m)!, kind, rule);
     if (problem === null) continue;
     const [rawStart] = rawRange(context.normalized, m.start, m.end);
     errors.push(new PipelineError(`${kind} mention "${m.mention.text}" ${problem}`, { file: context.textFile, line: lineOf(rawStart), record: m.mention.text }));
@@ -46,15 +63,15 @@ function kindErrors(context: SourceContext, kind: ExtractedMention["kind"], rule
 }
 
 /** Why a mention is not accounted for exactly once, or null when it is. */
-function claimProblem(m: Located, kind: ExtractedMention["kind"], rule: Rule): string | null {
-  const used = rule.shared ? Math.min(m.usedBy.length, 1) : m.usedBy.length;
-  const claims = used + (m.dismissedBy === null ? 0 : 1);
+function claimProblem({ usedBy, dismissedBy }: Accounted, kind: ExtractedMention["kind"], rule: Rule): string | null {
+  const used = rule.shared ? Math.min(usedBy.length, 1) : usedBy.length;
+  const claims = used + (dismissedBy === null ? 0 : 1);
   if (claims === 1) return null;
   if (claims === 0) {
     const remedy = kind === "quantity" ? "add a figure" : "use it in an event's date or a figure's period";
     return rule.shared
-      ? `${rule.users} and is not dismissed with a reason: ${remedy}, or a dismissal with \`kind: ${kind}\` to dismissed.yaml`
+      ? `${rule.users} and is not dismissed with a reason: ${remedy}, or a dismissal with \`kind: ${kind}\` to ` + `dismissed.yaml`
       : `is neither ${rule.users} nor dismissed with a reason: ${remedy}, or a dismissal to dismissed.yaml`;
   }
-  return `is claimed ${claims} times (${[...new Set(m.usedBy), ...(m.dismissedBy === null ? [] : ["a dismissal"])].join(", ")})`;
+  return `is claimed ${claims} times ` + `(${[...new Set(usedBy), ...(dismissedBy === null ? [] : ["a dismissal"])].join(", ")})`;
 }

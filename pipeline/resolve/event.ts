@@ -1,26 +1,25 @@
 /** A curated event resolved: its date from the time mentions it names, its basis from how the date was built. */
 import type { Event } from "../../schemas/index.ts";
-import type { Curated } from "../curation.ts";
-import { intervalColumns } from "../date-interval.ts";
-import type { CuratedEvent } from "../curated-records.ts";
-import { checkTerm, failer, provenance, type Provenanced, type SourceContext } from "./context.ts";
+import type { Curated } from "../io/yaml-file.ts";
+import { intervalColumns } from "../tables/date-interval.ts";
+import type { CuratedEvent } from "../curation/records.ts";
+import { checkTerm, failer, provenance, type ResolvedRecord, type SourceContext } from "./context.ts";
 import { locateQuote, type Located } from "./locate.ts";
 import { checkExpectedDate, resolveWhen } from "./when.ts";
 
-export function resolveEvent(context: SourceContext, item: Curated<CuratedEvent>): Provenanced<Event> {
+export function resolveEvent(context: SourceContext, item: Curated<CuratedEvent>): ResolvedRecord<Event> {
   const fail = failer(item);
   const c = item.value;
   checkTerm(context, "event_types", c.event_type, fail, "event_type");
-  c.actors.forEach((actor, index) => checkTerm(context, "actors", actor, fail, `actors.${index}`));
+  for (const [index, actor] of c.actors.entries()) checkTerm(context, "actors", actor, fail, `actors.${index}`);
   const span = locateQuote(context.text, c.quote, c.occurrence, fail, context.textFile);
-  const claimed: Located[] = [];
-  const when = resolveWhen(context, c.date, span, fail, "date", (t) => claimed.push(t));
+  const uses: Located[] = [];
+  const when = resolveWhen(context, c.date, span, fail, "date", (t) => uses.push(t));
   if (when.basis !== "explicit" && c.note === undefined) {
     const kind = when.basis === "inferred" ? "an inferred date" : "an upper-bound (no_later_than) date";
     fail(`${kind} needs a \`note\` that says what dates it`, "date");
   }
   checkExpectedDate(c.expect_date, when, fail, "expect_date");
-  for (const mention of claimed) mention.usedBy.push(c.id);
   const record: Event = {
     id: c.id,
     source_id: context.sourceId,
@@ -36,5 +35,5 @@ export function resolveEvent(context: SourceContext, item: Curated<CuratedEvent>
     ...provenance(context, span),
     note: c.note ?? null,
   };
-  return { record, origin: item, span };
+  return { record, origin: item, span, uses };
 }

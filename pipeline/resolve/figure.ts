@@ -1,16 +1,16 @@
 /** A curated figure resolved: its value from the quantity mention it names, its period from a time mention. */
 import type { Figure } from "../../schemas/index.ts";
-import type { Curated } from "../curation.ts";
-import { intervalColumns } from "../date-interval.ts";
-import type { CuratedFigure } from "../curated-records.ts";
-import { checkTerm, failer, provenance, type Provenanced, type SourceContext } from "./context.ts";
+import type { Curated } from "../io/yaml-file.ts";
+import { intervalColumns } from "../tables/date-interval.ts";
+import type { CuratedFigure } from "../curation/records.ts";
+import { checkTerm, failer, provenance, type ResolvedRecord, type SourceContext } from "./context.ts";
 import { locateQuote, mentionIn, type Located } from "./locate.ts";
 import { checkExpectedDate, resolveWhen } from "./when.ts";
 
 /** A value counts as agreeing with a curated expectation within this relative tolerance. */
 const EXPECT_TOLERANCE = 1e-9;
 
-export function resolveFigure(context: SourceContext, item: Curated<CuratedFigure>): Provenanced<Figure, CuratedFigure> {
+export function resolveFigure(context: SourceContext, item: Curated<CuratedFigure>): ResolvedRecord<Figure, CuratedFigure> {
   const fail = failer(item);
   const c = item.value;
   const { text, located, config } = context;
@@ -32,10 +32,9 @@ export function resolveFigure(context: SourceContext, item: Curated<CuratedFigur
   if (c.qualifier !== undefined && c.qualifier !== m.qualifier && c.note === undefined) {
     fail(`qualifier ${c.qualifier} overrides the text's ${m.qualifier}; say why in \`note\``, "qualifier");
   }
-  const claimed: Located[] = [amount];
-  const period = c.period === null ? null : resolveWhen(context, c.period, span, fail, "period", (t) => claimed.push(t));
+  const uses: Located[] = [amount];
+  const period = c.period === null ? null : resolveWhen(context, c.period, span, fail, "period", (t) => uses.push(t));
   checkExpectedDate(c.expect_period, period, fail, "expect_period");
-  for (const mention of claimed) mention.usedBy.push(c.id);
   const record: Figure = {
     id: c.id,
     source_id: context.sourceId,
@@ -52,5 +51,5 @@ export function resolveFigure(context: SourceContext, item: Curated<CuratedFigur
     ...provenance(context, span),
     note: c.note ?? null,
   };
-  return { record, origin: item, span };
+  return { record, origin: item, span, uses };
 }

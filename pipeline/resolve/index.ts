@@ -1,17 +1,18 @@
 /**
  * resolve: give each curated figure and event its value and dates from the mentions the extract stage found
- * in the text, check curated expectations against them, and account for every mention (coverage.ts). Each
- * record keeps its provenance (curated entry, normalized span) for the stages after it.
+ * in the text and check curated expectations against them; each resolver returns the mentions it uses, and
+ * coverage.ts combines those claims to account for every mention. Each record keeps its provenance (curated
+ * entry, normalized span) for the stages after it.
  */
 import type { Event, Figure, Mention } from "../../schemas/index.ts";
-import type { Curated } from "../curation.ts";
-import { intervalColumns } from "../date-interval.ts";
-import type { CuratedEvent, CuratedFigure, Dismissal } from "../curated-records.ts";
-import { PipelineError, throwIfAny } from "../errors.ts";
+import type { Curated } from "../io/yaml-file.ts";
+import { intervalColumns } from "../tables/date-interval.ts";
+import type { CuratedEvent, CuratedFigure, Dismissal } from "../curation/records.ts";
+import { PipelineError, throwIfAny } from "../io/errors.ts";
 import type { ExtractedMention } from "../extract/mention.ts";
 import { provenance, sourceContext, type Provenanced, type SourceContext } from "./context.ts";
-import { coverageErrors } from "./coverage.ts";
-import { applyDismissal } from "./dismissals.ts";
+import { account, coverageErrors, type Accounted } from "./coverage.ts";
+import { dismissedMentions } from "./dismissals.ts";
 import { resolveEvent } from "./event.ts";
 import { resolveFigure } from "./figure.ts";
 import { locateMentions, type Located } from "./locate.ts";
@@ -50,13 +51,20 @@ export function resolve({ mentions, curated, ...source }: ResolveInput): Resolve
   };
   const figures = curated.figures.flatMap((item) => collect(() => resolveFigure(context, item)));
   const events = curated.events.flatMap((item) => collect(() => resolveEvent(context, item)));
-  for (const item of curated.dismissed) collect(() => applyDismissal(context, item));
-  errors.push(...coverageErrors(context));
+  const dismissals = curated.dismissed.flatMap((item) => collect(() => dismissedMentions(context, item))).flat();
+  // Each resolver returns its claims; coverage combines them, mention by mention.
+  const accounted = account(context.located, [...figures, ...events], dismissals);
+  errors.push(...coverageErrors(context, accounted));
   throwIfAny(errors);
-  return { figures, events, mentions: context.located.map((m) => mentionRecord(context, m)) };
+  const provenanced = <T, C>({ uses: _, ...record }: Provenanced<T, C> & { uses: unknown }): Provenanced<T, C> => record;
+  return {
+    figures: figures.map(provenanced),
+    events: events.map(provenanced),
+    mentions: context.located.map((m) => mentionRecord(context, m, accounted.get(m)!)),
+  };
 }
 
-function mentionRecord(context: SourceContext, m: Located): Mention {
+function mentionRecord(context: SourceContext, m: Located, { usedBy, dismissedBy }: Accounted): Mention {
   const { char_start, char_end } = provenance(context, m);
   const quantity = m.mention.kind === "quantity" ? m.mention : null;
   const time = m.mention.kind === "time" ? m.mention : null;
@@ -74,7 +82,7 @@ function mentionRecord(context: SourceContext, m: Located): Mention {
     date_start: time?.date_start ?? null,
     date_end: time?.date_end ?? null,
     ...intervalColumns("date", time?.date_start ?? null, time?.date_end ?? null),
-    used_by: [...new Set(m.usedBy)].sort(),
-    dismissed: m.dismissedBy,
+    used_by: [...new Set(usedBy)].sort(),
+    dismissed: dismissedBy,
   };
 }

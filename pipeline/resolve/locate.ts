@@ -2,7 +2,7 @@
  * Locating curated quotes in a source's normalized text, and the extracted mentions inside them. Every function
  * here fails through `fail`, which names the curated file, line and key.
  */
-import { codePointIndex } from "../code-points.ts";
+import { codePointIndex } from "../text/code-points.ts";
 import type { ExtractedMention } from "../extract/mention.ts";
 
 export interface Span {
@@ -10,19 +10,17 @@ export interface Span {
   end: number;
 }
 
-/** A mention located in the normalized text by UTF-16 index, with what claims it. */
+/** A mention located in the normalized text by UTF-16 index. */
 export interface Located<M extends ExtractedMention = ExtractedMention> extends Span {
   mention: M;
-  usedBy: string[];
-  dismissedBy: string | null;
 }
 
 export type Fail = (message: string, key: string) => never;
 
-/** The extracted mentions (code point offsets) at their UTF-16 places in `text`, none claimed yet. */
+/** The extracted mentions (code point offsets) at their UTF-16 places in `text`. */
 export function locateMentions(text: string, mentions: ExtractedMention[]): Located[] {
   const index = codePointIndex(text);
-  return mentions.map((mention) => ({ mention, start: index.toUtf16(mention.start), end: index.toUtf16(mention.end), usedBy: [], dismissedBy: null }));
+  return mentions.map((mention) => ({ mention, start: index.toUtf16(mention.start), end: index.toUtf16(mention.end) }));
 }
 
 /** Every UTF-16 index where `needle` stands wholly inside `within`. */

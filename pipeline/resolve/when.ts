@@ -7,7 +7,7 @@
  * `no_later_than` when the curation gives only the date by which the happening had taken place (`by`).
  */
 import type { Event } from "../../schemas/index.ts";
-import type { WhenSpec } from "../curated-records.ts";
+import type { WhenSpec } from "../curation/records.ts";
 import type { DatePrecision, TimeMention } from "../extract/mention.ts";
 import { mentionIn, locateQuote, type Fail, type Located, type Span } from "./locate.ts";
 

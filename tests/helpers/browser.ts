@@ -27,7 +27,7 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
     return {
       missing: env.CHROMIUM_PATH
         ? `CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file`
-        : `no Chromium: CHROMIUM_PATH is not set and none of ${CHROMIUM_NAMES.join(", ")} is on PATH (apt-get install chromium)`,
+        : `no Chromium: CHROMIUM_PATH is not set and none of ${CHROMIUM_NAMES.join(", ")} is on PATH (apt-get ` + `install chromium)`,
     };
   }
   let playwright: typeof import("playwright-core");

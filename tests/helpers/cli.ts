@@ -1,7 +1,9 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { runCommand } from "../../pipeline/commands/index.ts";
+import { memoryIo } from "../../pipeline/io/command-io.ts";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const MEMO_DIR = join(ROOT, "sources", "ponars-pm-428");
@@ -32,6 +34,47 @@ export function runCliWith(env: Record<string, string>, ...args: string[]): CliR
     timeout: 60_000,
   });
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A child process run to its end without blocking, so that several can run at once; its output collected. */
+export function collect(
+  command: string,
+  args: string[],
+  { cwd, env = {} }: { cwd: string; env?: Record<string, string> },
+): Promise<CliResult & { signal: NodeJS.Signals | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString("utf8");
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    child.on("error", reject);
+    child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr }));
+  });
+}
+
+/** The command line in a child process without blocking. */
+export function runCliAsync(env: Record<string, string>, ...args: string[]): Promise<CliResult & { signal: NodeJS.Signals | null }> {
+  return collect(...cliCommand(...args), { cwd: ROOT, env });
+}
+
+/**
+ * Runs a command in this process, as the command line would run it but without starting Node and tsx again:
+ * for tests of what a command does, where the process itself (its exit, its streams) is not what is tested.
+ */
+export async function runInProcess(...args: string[]): Promise<CliResult> {
+  return runInProcessAt(ROOT, ...args);
+}
+
+/** The same, with `root` as the repository the command works in (a release in a copy of the repository). */
+export async function runInProcessAt(root: string, ...args: string[]): Promise<CliResult> {
+  const io = memoryIo();
+  const status = await runCommand(args, io, { root });
+  return { status, stdout: io.stdout, stderr: io.stderr };
 }
 
 /** The stderr lines of a run, without the trailing empty line. */

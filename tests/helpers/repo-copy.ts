@@ -1,16 +1,14 @@
 /** A throwaway git clone-alike of the working tree, for commands that write to the repository (release). */
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, type CliResult } from "./cli.ts";
+import { collect, ROOT, type CliResult } from "./cli.ts";
 
 export interface RepoCopy {
   dir: string;
   git: (...args: string[]) => string;
-  /** The command line, run in the copy with its own code; `env` adds environment variables. */
-  cli: (args: string[], env?: Record<string, string>) => CliResult & { signal: NodeJS.Signals | null };
-  /** The same, without blocking, so that several copies can run at once. */
+  /** The command line, run in the copy with its own code, without blocking; `env` adds environment variables. */
   cliAsync: (args: string[], env?: Record<string, string>) => Promise<CliResult & { signal: NodeJS.Signals | null }>;
 }
 
@@ -49,25 +47,9 @@ export function cloneCopy(copy: RepoCopy): RepoCopy {
 }
 
 function repoAt(dir: string): RepoCopy {
-  const command = (args: string[]) => [process.execPath, ["--import", "tsx", join(dir, "pipeline", "cli.ts"), ...args]] as const;
   return {
     dir,
     git: (...args) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.org", ...args], { cwd: dir, encoding: "utf8" }),
-    cli: (args, env = {}) => {
-      const [exe, argv] = command(args);
-      const result = spawnSync(exe, argv, { cwd: dir, encoding: "utf8", env: { ...process.env, ...env } });
-      return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
-    },
-    cliAsync: (args, env = {}) =>
-      new Promise((resolve, reject) => {
-        const [exe, argv] = command(args);
-        const child = spawn(exe, argv, { cwd: dir, env: { ...process.env, ...env } });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-        child.on("error", reject);
-        child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr }));
-      }),
+    cliAsync: (args, env = {}) => collect(process.execPath, ["--import", "tsx", join(dir, "pipeline", "cli.ts"), ...args], { cwd: dir, env }),
   };
 }

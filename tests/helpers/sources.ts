@@ -24,14 +24,15 @@ export function sourceFolders(sourcesDir: string): string[] {
 
 /**
  * The union of several dataset configurations, each validated first. Terms (units, measures, actors, event
- * types), series (by id) and charts (by file) are merged; one defined differently in two files is an error.
+ * types, derived units), series (by id) and charts (by file) are merged; one defined differently in two files is an
+ * error.
  * The package metadata is the first file's: the others extend that dataset.
  */
-export function mergeDatasetConfigs(files: string[]): DatasetConfig {
-  const configs = files.map((file) => ({ file, config: loadDatasetConfig(file).config }));
+export async function mergeDatasetConfigs(files: string[]): Promise<DatasetConfig> {
+  const configs = await Promise.all(files.map(async (file) => ({ file, config: await loadDatasetConfig(file) })));
   const [first] = configs;
   if (!first) throw new Error("mergeDatasetConfigs: no configuration to merge");
-  const merged: DatasetConfig = { package: first.config.package, units: {}, measures: {}, actors: {}, event_types: {}, series: [], charts: [] };
+  const merged: DatasetConfig = { package: first.config.package, units: {}, measures: {}, actors: {}, event_types: {}, derived_units: {}, series: [], charts: [] };
   const definedIn = new Map<string, string>();
   const add = <T>(target: Record<string, T>, kind: string, name: string, definition: T, file: string) => {
     const previous = target[name];
@@ -42,7 +43,7 @@ export function mergeDatasetConfigs(files: string[]): DatasetConfig {
     if (!definedIn.has(`${kind}:${name}`)) definedIn.set(`${kind}:${name}`, file);
   };
   for (const { file, config } of configs) {
-    for (const kind of ["units", "measures", "actors", "event_types"] as const) {
+    for (const kind of ["units", "measures", "actors", "event_types", "derived_units"] as const) {
       for (const [name, definition] of Object.entries(config[kind])) add(merged[kind] as Record<string, unknown>, kind, name, definition, file);
     }
     const series: Record<string, unknown> = Object.fromEntries(merged.series.map((s) => [s.id, s]));
@@ -56,15 +57,15 @@ export function mergeDatasetConfigs(files: string[]): DatasetConfig {
 }
 
 /** A temporary sources folder holding the memo's source, both fixture sources and the merged dataset.yaml. */
-export function memoWithFixtures(): string {
+export async function memoWithFixtures(): Promise<string> {
   const sourcesDir = join(mkdtempSync(join(tmpdir(), "rdd-sources-")), "sources");
   for (const from of [MEMO_SOURCES, FIXTURE_SOURCES]) {
     for (const folder of sourceFolders(from)) cpSync(join(from, folder), join(sourcesDir, folder), { recursive: true });
   }
-  const merged = mergeDatasetConfigs([join(MEMO_SOURCES, CONFIG_FILE), join(FIXTURE_SOURCES, CONFIG_FILE)]);
+  const merged = await mergeDatasetConfigs([join(MEMO_SOURCES, CONFIG_FILE), join(FIXTURE_SOURCES, CONFIG_FILE)]);
   const file = join(sourcesDir, CONFIG_FILE);
   writeFileSync(file, stringify(merged, { lineWidth: 0 }));
   // The union is checked as the build will check it: a series or chart naming a term that neither defines fails here.
-  loadDatasetConfig(file);
+  await loadDatasetConfig(file);
   return sourcesDir;
 }

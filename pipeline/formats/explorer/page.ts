@@ -1,0 +1,405 @@
+/**
+ * render: the provenance explorer, one static page per source (dist/explorer/<source-id>.html) that shows the
+ * text as a reader sees it, with every figure and event highlighted at its offsets, and sortable, filterable
+ * record lists that lead back to the words and back again; and an index (dist/explorer/index.html) of every
+ * source. The pages open from disk: no server, no network, everything inline.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { DatasetConfig } from "../../config/dataset-config.ts";
+import { periodLabel } from "../../derive/periods.ts";
+import type { NormalizedText } from "../../ingest/normalize.ts";
+import type { Event, Figure, Indicator, Source } from "../../../schemas/index.ts";
+import { actorName, formatValue, words } from "../../config/format-unit.ts";
+
+/** One source and its records. */
+export interface SourceRecords {
+  source: Source;
+  /** The normalized text the records' quotes are read in, and each record's span of it (from resolve). */
+  normalized: NormalizedText;
+  spans: ReadonlyMap<string, { start: number; end: number }>;
+  figures: Figure[];
+  events: Event[];
+  /** The indicators computed from this source's figures. */
+  indicators: Indicator[];
+}
+
+export interface ExplorerInput {
+  config: DatasetConfig;
+  sources: SourceRecords[];
+}
+
+/** A figure's or event's quote placed on the normalized text, in UTF-16 indices, end exclusive. */
+interface Span {
+  id: string;
+  kind: "figure" | "event";
+  start: number;
+  end: number;
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** A stretch of a paragraph covered by the same records all along (none for plain text). */
+interface Segment extends Range {
+  spans: Span[];
+}
+
+interface Cell {
+  /** Already escaped. */
+  html: string;
+  /** What the column sorts by when not the cell's text: a number for a numeric column; empty when missing. */
+  sort?: string;
+}
+
+interface Column<T> {
+  label: string;
+  numeric?: boolean;
+  cell: (row: T) => Cell;
+}
+
+/** What a tooltip shows for a record: a heading, labelled display values, and the curator's note. */
+interface RecordDetails {
+  kind: "figure" | "event";
+  heading: string;
+  fields: [string, string][];
+  note: string | null;
+}
+
+const PAGE_STYLE = readFileSync(join(import.meta.dirname, "page.css"), "utf8");
+const PAGE_SCRIPT = readFileSync(join(import.meta.dirname, "page.js"), "utf8");
+
+/** Paragraphs this short are the title, byline and section headings: set in bold. */
+const SHORT_PARAGRAPH = 80;
+
+/** A page per source and the index of them all, by path relative to the output folder. */
+export function explorerFiles({ config, sources }: ExplorerInput): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const records of sources) files.set(`explorer/${sourcePageName(records.source)}`, sourcePage(config, records));
+  files.set("explorer/index.html", indexPage(sources));
+  return files;
+}
+
+function sourcePageName(source: Source): string {
+  return `${source.id}.html`;
+}
+
+function sourcePage(config: DatasetConfig, input: SourceRecords): string {
+  const { normalized } = input;
+  const spans = placeSpans(input);
+  return page({
+    source: input.source,
+    memo: paragraphRanges(normalized.text)
+      .map((range) => renderParagraph(normalized.text, range, spans))
+      .join("\n"),
+    tables: [figureTable(input.figures, config), eventTable(input.events, config), indicatorTable(input.indicators, config)].join("\n"),
+    data: {
+      records: Object.fromEntries([
+        ...input.figures.map((figure) => [figure.id, figureDetails(figure, config)] as const),
+        ...input.events.map((event) => [event.id, eventDetails(event, config)] as const),
+      ]),
+      inputs: Object.fromEntries(input.indicators.map((indicator) => [indicator.id, indicator.inputs])),
+    },
+  });
+}
+
+// ---- placing the records on the normalized text -------------------------------------------------------------
+
+/** Every figure's and event's span of the normalized text, as resolve placed it, checked against its quote. */
+function placeSpans(input: SourceRecords): Span[] {
+  const place = (record: Figure | Event, kind: Span["kind"]): Span => {
+    const span = input.spans.get(record.id);
+    if (span === undefined || input.normalized.text.slice(span.start, span.end) !== record.quote) {
+      throw new Error(`explorer: ${record.id}: its span does not hold its quote`);
+    }
+    return { id: record.id, kind, ...span };
+  };
+  const spans = [...input.figures.map((f) => place(f, "figure")), ...input.events.map((e) => place(e, "event"))];
+  return spans.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1));
+}
+
+// ---- the memo -----------------------------------------------------------------------------------------------
+
+function paragraphRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    const gap = text.indexOf("\n\n", start);
+    const end = gap < 0 ? text.length : gap;
+    if (end > start) ranges.push({ start, end });
+    start = end + 2;
+  }
+  return ranges;
+}
+
+function renderParagraph(text: string, paragraph: Range, spans: Span[]): string {
+  const body = segmentsOf(paragraph, spans)
+    .map((segment) => {
+      const escaped = escapeHtml(text.slice(segment.start, segment.end));
+      return segment.spans.length === 0 ? escaped : renderMark(escaped, segment.spans);
+    })
+    .join("");
+  const short = paragraph.end - paragraph.start < SHORT_PARAGRAPH;
+  return short ? `<p class="short">${body}</p>` : `<p>${body}</p>`;
+}
+
+/** Cuts a paragraph at every span edge inside it, so that nested and overlapping spans need no nested marks. */
+function segmentsOf(paragraph: Range, spans: Span[]): Segment[] {
+  const inside = spans.filter((span) => span.start < paragraph.end && span.end > paragraph.start);
+  const cuts = new Set([paragraph.start, paragraph.end]);
+  for (const span of inside) {
+    cuts.add(Math.max(span.start, paragraph.start));
+    cuts.add(Math.min(span.end, paragraph.end));
+  }
+  const edges = [...cuts].sort((a, b) => a - b);
+  return edges.slice(1).map((end, i) => {
+    const start = edges[i]!;
+    return { start, end, spans: inside.filter((span) => span.start <= start && span.end >= end) };
+  });
+}
+
+function renderMark(escapedText: string, spans: Span[]): string {
+  const classes = [
+    spans.some((span) => span.kind === "figure") ? "has-figure" : "",
+    spans.some((span) => span.kind === "event") ? "has-event" : "",
+    spans.length > 1 ? "overlap" : "",
+  ].filter(Boolean);
+  const ids = spans.map((span) => span.id).join(" ");
+  return `<mark class="${classes.join(" ")}" data-ids="${escapeHtml(ids)}" tabindex="0">${escapedText}</mark>`;
+}
+
+// ---- the tables ---------------------------------------------------------------------------------------------
+
+function figureTable(figures: Figure[], config: DatasetConfig): string {
+  return renderTable("figures", "Figures", figures, [
+    { label: "Figure", cell: (f) => text(f.id) },
+    { label: "Measure", cell: (f) => text(words(f.measure)) },
+    { label: "Value", numeric: true, cell: (f) => ({ html: escapeHtml(formatValue(f.value, f.unit, config.units)), sort: String(f.value) }) },
+    { label: "Period", cell: (f) => periodCell(f.period_start, f.period_end) },
+    { label: "Qualifier", cell: (f) => text(words(f.qualifier)) },
+    { label: "Claim", cell: (f) => text(f.claim_type) },
+  ]);
+}
+
+function eventTable(events: Event[], config: DatasetConfig): string {
+  return renderTable("events", "Events", events, [
+    { label: "Dates", cell: (e) => periodCell(e.date_start, e.date_end) },
+    { label: "Event", cell: (e) => text(e.title) },
+    { label: "Type", cell: (e) => text(words(e.event_type)) },
+    { label: "Precision", cell: (e) => text(e.date_precision) },
+    { label: "Basis", cell: (e) => text(e.date_basis) },
+    { label: "Actors", cell: (e) => text(actorNames(e.actors, config)) },
+  ]);
+}
+
+function indicatorTable(indicators: Indicator[], config: DatasetConfig): string {
+  return renderTable("indicators", "Indicators", indicators, [
+    { label: "Indicator", cell: (i) => text(i.name) },
+    { label: "Value", numeric: true, cell: (i) => ({ html: escapeHtml(formatValue(i.value, i.unit, config.units)), sort: String(i.value) }) },
+    { label: "Period", cell: (i) => periodCell(i.period_start, i.period_end) },
+    { label: "Qualifier", cell: (i) => text(words(i.qualifier)) },
+    { label: "Input figures", cell: (i) => ({ html: i.inputs.map((id) => `<span class="input-id">${escapeHtml(id)}</span>`).join(" ") }) },
+  ]);
+}
+
+function renderTable<T extends { id: string }>(name: string, title: string, rows: T[], columns: Column<T>[]): string {
+  const headers = columns
+    .map((column) => {
+      const type = column.numeric ? ' data-type="number"' : "";
+      return `<th scope="col"${type}><button type="button" class="sort">${escapeHtml(column.label)}<span ` + `class="sort-icon" aria-hidden="true"></span></button></th>`;
+    })
+    .join("");
+  const body = rows
+    .map((row) => {
+      const cells = columns.map((column) => {
+        const { html, sort } = column.cell(row);
+        // The label lets a narrow screen show each row as a card of "label: value" lines (see the style sheet).
+        const label = ` data-label="${escapeHtml(column.label)}"`;
+        return sort === undefined ? `<td${label}>${html}</td>` : `<td${label} data-sort="${escapeHtml(sort)}">${html}</td>`;
+      });
+      return `<tr data-id="${escapeHtml(row.id)}" tabindex="0">${cells.join("")}</tr>`;
+    })
+    .join("\n");
+  const count = `${rows.length} of ${rows.length}`;
+  return `<section class="records" aria-labelledby="${name}-heading">
+<h3 id="${name}-heading">${title}</h3>
+<div class="filter"><label for="${name}-filter">Filter ${name}</label> <input id="${name}-filter" type="search" autocomplete="off" spellcheck="false" aria-controls="${name}-table" aria-describedby="${name}-status"> <output id="${name}-status" for="${name}-filter">${count}</output></div>
+<div class="table-wrap"><table id="${name}-table" data-kind="${name}"><thead><tr>${headers}</tr></thead>
+<tbody>
+${body}
+</tbody></table></div>
+</section>`;
+}
+
+function text(value: string): Cell {
+  return { html: escapeHtml(value) };
+}
+
+/** Sorts by start, then end; a missing period sorts last. */
+function periodCell(start: string | null, end: string | null): Cell {
+  return { html: escapeHtml(formatPeriod(start, end)), sort: start === null ? "" : `${start} ${end}` };
+}
+
+// ---- what a tooltip shows -----------------------------------------------------------------------------------
+
+function figureDetails(figure: Figure, config: DatasetConfig): RecordDetails {
+  const parties = [figure.subject, figure.counterpart]
+    .filter((party) => party !== null)
+    .map((code) => actorName(code, config.actors))
+    .join(" → ");
+  return {
+    kind: "figure",
+    heading: figure.id,
+    fields: [
+      ["Value", formatValue(figure.value, figure.unit, config.units)],
+      ["Unit", config.units[figure.unit]?.name ?? figure.unit],
+      ["Period", formatPeriod(figure.period_start, figure.period_end)],
+      ["Qualifier", words(figure.qualifier)],
+      ["Claim type", figure.claim_type],
+      ["Measure", words(figure.measure)],
+      ["Parties", parties || "none stated"],
+    ],
+    note: figure.note,
+  };
+}
+
+function eventDetails(event: Event, config: DatasetConfig): RecordDetails {
+  return {
+    kind: "event",
+    heading: event.title,
+    fields: [
+      ["Dates", formatPeriod(event.date_start, event.date_end)],
+      ["Precision", event.date_precision],
+      ["Basis", event.date_basis],
+      ["Type", words(event.event_type)],
+      ["Actors", actorNames(event.actors, config)],
+      ["PLOVER", event.plover ?? "none"],
+    ],
+    note: event.note,
+  };
+}
+
+// ---- formatting ---------------------------------------------------------------------------------------------
+
+function actorNames(codes: readonly string[], config: DatasetConfig): string {
+  return codes.map((code) => actorName(code, config.actors)).join(", ");
+}
+
+function formatPeriod(start: string | null, end: string | null): string {
+  return periodLabel(start, end, { separator: " – ", none: "—" });
+}
+
+// ---- the page -----------------------------------------------------------------------------------------------
+
+function page(parts: { source: Source; memo: string; tables: string; data: object }): string {
+  const { source } = parts;
+  return `${head(`Provenance explorer: ${source.title}`, PAGE_SCRIPT)}
+<body>
+<a class="skip" href="#records-heading">Skip to the records</a>
+<header>
+<p class="up"><a href="index.html">All sources</a></p>
+<h1><span class="kicker">Provenance explorer</span> ${escapeHtml(source.title)}</h1>
+<p class="byline">${byline(source)}</p>
+<ul class="legend" aria-label="Legend">
+<li><span class="swatch has-figure">figure</span> a number the text states</li>
+<li><span class="swatch has-event">event</span> a dated happening</li>
+<li><span class="swatch has-figure has-event overlap">both</span> darker where records overlap</li>
+<li><span class="swatch active">selected</span> the words of the selected record</li>
+</ul>
+</header>
+<main>
+<section class="pane memo" aria-labelledby="memo-heading">
+<h2 id="memo-heading">The text</h2>
+<p class="hint">Hover over or tab to a highlight to see its records; click it (or Enter) to select them in the lists.</p>
+<article class="memo-text" lang="en">
+${parts.memo}
+</article>
+</section>
+<section class="pane data" aria-labelledby="records-heading">
+<h2 id="records-heading" tabindex="-1">Records</h2>
+<p class="hint">Select a record (click, or Enter) to show its words in the text; an indicator shows the figures it is computed from. Column headers sort.</p>
+${parts.tables}
+</section>
+</main>
+<footer>
+<p>${source.url === null ? "" : `Published at <a href="${escapeHtml(source.url)}">${escapeHtml(source.url)}</a>. `}${escapeHtml(source.license_note)} Offsets refer to the raw text with SHA-256 <code>${escapeHtml(source.sha256)}</code>.</p>
+${source.note === null ? "" : `<p>${escapeHtml(source.note)}</p>`}
+</footer>
+<div id="tip" role="tooltip" hidden></div>
+<script type="application/json" id="explorer-data">${jsonForScript(parts.data)}</script>
+<script>${PAGE_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+/** The list of every source, with its record counts and a link to its page. */
+function indexPage(sources: SourceRecords[]): string {
+  const items = sources.map(({ source, figures, events, indicators }) => {
+    const counts = [count(figures.length, "figure"), count(events.length, "event"), count(indicators.length, "indicator")].join(", ");
+    return `<li class="source" data-id="${escapeHtml(source.id)}">
+<h2><a href="${escapeHtml(sourcePageName(source))}">${escapeHtml(source.title)}</a></h2>
+<p class="byline">${byline(source)}</p>
+<p class="counts">${counts}</p>
+</li>`;
+  });
+  return `${head("Provenance explorer: sources")}
+<body>
+<header>
+<h1><span class="kicker">Provenance explorer</span> Sources</h1>
+<p class="byline">${count(sources.length, "source")}: each page shows a text with every record highlighted at its words.</p>
+</header>
+<main class="index">
+<ul class="sources">
+${items.join("\n")}
+</ul>
+</main>
+</body>
+</html>
+`;
+}
+
+/** The document's head: the page allows its own style and, when it has one, its own script; nothing else. */
+function head(title: string, script?: string): string {
+  const scriptSource = script === undefined ? "" : `; script-src '${sha256Source(script)}'`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${sha256Source(PAGE_STYLE)}'${scriptSource}">
+<title>${escapeHtml(title)}</title>
+<style>${PAGE_STYLE}</style>
+</head>`;
+}
+
+/** "Serghei Golunov · Kyushu University · PONARS Eurasia Policy Memo No. 428 · 2016-05" */
+function byline(source: Source): string {
+  const series = [source.series, source.number && `No. ${source.number}`].filter(Boolean).join(" ");
+  const credits = [source.author, source.affiliation, series].filter((part): part is string => Boolean(part)).map(escapeHtml);
+  const published = `<time datetime="${escapeHtml(source.published)}">${escapeHtml(source.published)}</time>`;
+  return [...credits, published].join(" · ");
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/** JSON that cannot end its <script> element early, and that older parsers read as JavaScript too. */
+function jsonForScript(data: object): string {
+  return JSON.stringify(data).replace(/[<\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** A CSP hash source for an inline element's content: the page allows its own style and script, nothing else. */
+function sha256Source(content: string): string {
+  return `sha256-${createHash("sha256").update(content).digest("base64")}`;
+}

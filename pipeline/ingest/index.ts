@@ -1,0 +1,75 @@
+/**
+ * ingest: read a source folder's record (`source.json`) and text, verify the text against its pinned SHA-256
+ * and size, and normalize it by the rules of the text format the record names (normalize.ts, text-format.ts).
+ */
+import { join } from "node:path";
+import { z } from "zod";
+import { sourceSchema, type Source } from "../../schemas/index.ts";
+import { assertCurated } from "../curation/to-curate.ts";
+import { PipelineError } from "../io/errors.ts";
+import { decodeUtf8Text, readInputFile } from "../io/input-files.ts";
+import { lineOfKey, readJsonText } from "../io/json-file.ts";
+import { sha256 } from "../io/sha256.ts";
+import { intervalColumns } from "../tables/date-interval.ts";
+import { normalize, type NormalizedText } from "./normalize.ts";
+import { DEFAULT_TEXT_FORMAT, loadTextFormat, textFormatNames, type TextRules } from "./text-format.ts";
+
+/** source.json: the published source record plus the text file it describes and how that text was converted. */
+export const sourceRecord = sourceSchema.omit({ published_first_day: true, published_last_day: true }).extend({
+  file: z.string().min(1),
+  text_format: z.string().default(DEFAULT_TEXT_FORMAT),
+  note: sourceSchema.shape.note.default(null),
+});
+
+export interface IngestedSource {
+  source: Source;
+  /** The text as received: offsets count its code points. */
+  raw: string;
+  textFile: string;
+  normalized: NormalizedText;
+  textFormat: TextRules;
+}
+
+/** Refuses a text whose hash is not the pinned one: curated offsets are only meaningful for that text. */
+export function verifyChecksum(bytes: Uint8Array, expected: string, file: string): void {
+  const actual = sha256(bytes);
+  if (actual !== expected) {
+    throw new PipelineError(
+      `SHA-256 mismatch: the text is ${actual}, source.json pins ${expected}; ` +
+        "the text changed, so every curated offset is suspect (update source.json only after re-checking the curation)",
+      { file },
+    );
+  }
+}
+
+/**
+ * A source folder's record and text, both read from inside the folder, the text normalized. `folderOf` gives
+ * the folder of each source id read so far: a second folder with the same id is refused before its text is read.
+ */
+export async function ingestSource(dir: string, folderOf: Map<string, string>): Promise<IngestedSource> {
+  const recordFile = join(dir, "source.json");
+  const record = readJsonText(recordFile, { within: dir });
+  // A scaffolded source's placeholders and mentions still to curate, named by line, before the schema's verdict.
+  assertCurated(dir, record);
+  const parsed = sourceRecord.safeParse(record.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new PipelineError(`${issue.path.join(".")}: ${issue.message}`, { file: recordFile });
+  }
+  const { file, text_format: formatName, ...source } = parsed.data;
+  const first = folderOf.get(source.id);
+  if (first !== undefined) throw new PipelineError(`duplicate source id "${source.id}": ${first} has it too`, { file: recordFile });
+  folderOf.set(source.id, dir);
+  const format = await loadTextFormat(formatName);
+  if (format === null) {
+    throw new PipelineError(`text_format: "${formatName}" is not a text format (${textFormatNames().join(", ")})`, { file: recordFile, line: lineOfKey(record.text, "text_format") });
+  }
+  const textFile = join(dir, file);
+  const bytes = readInputFile(textFile, { within: dir });
+  verifyChecksum(bytes, source.sha256, textFile);
+  if (bytes.length !== source.bytes) {
+    throw new PipelineError(`${bytes.length} bytes, source.json says ${source.bytes}`, { file: textFile });
+  }
+  const raw = decodeUtf8Text(bytes, textFile);
+  return { source: { ...source, ...intervalColumns("published", source.published, source.published) }, raw, textFile, normalized: normalize(raw, format), textFormat: format };
+}

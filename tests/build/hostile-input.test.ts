@@ -1,0 +1,220 @@
+/**
+ * Hostile input at the edges of the build: each case is refused with exactly one clear line naming the file,
+ * folder or option (or a capped list with a count), exit code 1 (2 for a wrong option), no stack trace, and
+ * the output folder exactly as it was.
+ */
+import { execFileSync } from "node:child_process";
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { MAX_REPORTED_ERRORS } from "../../pipeline/io/errors.ts";
+import { brokenSources, errorLines, runCli, runInProcess, snapshot, STACK_TRACE } from "../helpers/cli.ts";
+
+interface Case {
+  name: string;
+  /** Changes the copy of the memo's source folder (`dir`); its parent is the sources folder. */
+  edit: (dir: string) => void;
+  /** The command line's arguments after `build`, from the copy's paths; by default --sources and --out. */
+  args?: (paths: { sourcesDir: string; outDir: string }) => string[];
+  /** The whole of stderr, line by line. */
+  lines: (string | RegExp)[];
+  status?: number;
+}
+
+/** Pins source.json to the memo's current bytes, so a case reaches the check after the checksum. */
+function pinText(dir: string, file = "memo.txt"): void {
+  const bytes = readFileSync(join(dir, file));
+  const record = JSON.parse(readFileSync(join(dir, "source.json"), "utf8"));
+  Object.assign(record, { file, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length });
+  writeFileSync(join(dir, "source.json"), JSON.stringify(record, null, 2));
+}
+
+const cases: Case[] = [
+  {
+    name: "a second folder repeating the source id, sorted first",
+    edit: (dir) => {
+      cpSync(dir, join(dirname(dir), "aaa-impostor"), { recursive: true });
+      const record = JSON.parse(readFileSync(join(dir, "source.json"), "utf8"));
+      writeFileSync(join(dirname(dir), "aaa-impostor", "source.json"), JSON.stringify({ ...record, title: "An impostor" }));
+    },
+    lines: [/\/ponars-pm-428\/source\.json: duplicate source id "ponars-pm-428": .*\/sources\/aaa-impostor has it too$/],
+  },
+  {
+    name: "a second folder repeating the source id, sorted last",
+    edit: (dir) => cpSync(dir, join(dirname(dir), "zzz-impostor"), { recursive: true }),
+    lines: [/\/zzz-impostor\/source\.json: duplicate source id "ponars-pm-428": .*\/sources\/ponars-pm-428 has it too$/],
+  },
+  {
+    name: "a missing curated file",
+    edit: (dir) => rmSync(join(dir, "figures.yaml")),
+    lines: [/\/figures\.yaml: no such file$/],
+  },
+  {
+    name: "a directory where a curated file should be",
+    edit: (dir) => {
+      rmSync(join(dir, "events.yaml"));
+      mkdirSync(join(dir, "events.yaml"));
+    },
+    lines: [/\/events\.yaml: not a regular file \(a directory\)$/],
+  },
+  {
+    name: "a FIFO where a curated file should be (it must not hang the build)",
+    edit: (dir) => {
+      rmSync(join(dir, "dismissed.yaml"));
+      execFileSync("mkfifo", [join(dir, "dismissed.yaml")]);
+    },
+    lines: [/\/dismissed\.yaml: not a regular file \(a FIFO\)$/],
+  },
+  {
+    name: "a FIFO where the optional indicator definitions should be",
+    edit: (dir) => {
+      rmSync(join(dir, "indicators.yaml"));
+      execFileSync("mkfifo", [join(dir, "indicators.yaml")]);
+    },
+    lines: [/\/indicators\.yaml: not a regular file \(a FIFO\)$/],
+  },
+  {
+    name: "a FIFO as the source text",
+    edit: (dir) => {
+      rmSync(join(dir, "memo.txt"));
+      execFileSync("mkfifo", [join(dir, "memo.txt")]);
+    },
+    lines: [/\/memo\.txt: not a regular file \(a FIFO\)$/],
+  },
+  {
+    name: "a FIFO as source.json (read once, by the rule for input files, before anything else of the source)",
+    edit: (dir) => {
+      rmSync(join(dir, "source.json"));
+      execFileSync("mkfifo", [join(dir, "source.json")]);
+    },
+    lines: [/\/source\.json: not a regular file \(a FIFO\)$/],
+  },
+  {
+    name: "a missing source.json",
+    edit: (dir) => rmSync(join(dir, "source.json")),
+    lines: [/\/source\.json: no such file$/],
+  },
+  {
+    name: "a source.json whose file leads out of its folder",
+    edit: (dir) => {
+      copyFileSync(join(dir, "memo.txt"), join(dir, "..", "..", "outside.txt"));
+      rmSync(join(dir, "memo.txt"));
+      pinText(dir, "../../outside.txt");
+    },
+    lines: [/\/rdd-\w+\/outside\.txt: leads out of its folder .*\/sources\/ponars-pm-428$/],
+  },
+  {
+    name: "a source text that is a symlink out of the source folder",
+    edit: (dir) => {
+      const outside = join(dir, "..", "..", "memo-elsewhere.txt");
+      copyFileSync(join(dir, "memo.txt"), outside);
+      rmSync(join(dir, "memo.txt"));
+      symlinkSync(outside, join(dir, "memo.txt"));
+    },
+    lines: [/\/memo\.txt: a symlink leading out of its folder .*\/ponars-pm-428, to .*\/memo-elsewhere\.txt$/],
+  },
+  {
+    name: "a curated file larger than the size limit",
+    edit: (dir) => writeFileSync(join(dir, "events.yaml"), `# ${"padding ".repeat(140_000)}\n${readFileSync(join(dir, "events.yaml"), "utf8")}`),
+    lines: [/\/events\.yaml: \d+ bytes, more than the limit of 1048576 for this file$/],
+  },
+  {
+    name: "a curated list longer than the record limit",
+    edit: (dir) => writeFileSync(join(dir, "dismissed.yaml"), "- {quote: x, reason: y}\n".repeat(10_001)),
+    lines: [/\/dismissed\.yaml:1: 10001 records, more than the limit of 10000 for a curated file$/],
+  },
+  {
+    name: "a YAML alias",
+    edit: (dir) => {
+      const file = join(dir, "dismissed.yaml");
+      writeFileSync(file, readFileSync(file, "utf8").replace("reason: Part of a proper name", "reason: &proper Part of a proper name") + "\n- quote: six-party\n  reason: *proper\n");
+    },
+    lines: [/\/dismissed\.yaml:\d+: YAML alias \*proper is not allowed in a curated file: write the value out$/],
+  },
+  {
+    name: "ten thousand YAML aliases: the first errors, then a count",
+    edit: (dir) => writeFileSync(join(dir, "dismissed.yaml"), "- {quote: &q x, reason: &r y}\n" + "- {quote: *q, reason: *r}\n".repeat(5_000)),
+    lines: [
+      ...Array.from({ length: MAX_REPORTED_ERRORS }, () => /\/dismissed\.yaml:\d+: YAML alias \*[qr] is not allowed/),
+      `… and ${10_000 - MAX_REPORTED_ERRORS} more (10000 errors in all)`,
+    ],
+  },
+  {
+    name: "a missing --sources folder",
+    edit: () => {},
+    args: ({ sourcesDir, outDir }) => ["--sources", join(sourcesDir, "missing"), "--out", outDir],
+    lines: [/\/sources\/missing: not a sources folder: no such file$/],
+  },
+  {
+    name: "an empty --sources folder",
+    edit: (dir) => rmSync(dir, { recursive: true }),
+    lines: [/\/sources: no source folder in it/],
+  },
+  {
+    name: "an unknown option",
+    edit: () => {},
+    args: ({ sourcesDir, outDir }) => ["--sources", sourcesDir, "--out", outDir, "--colde"],
+    lines: ["cli.ts build: Unknown option '--colde' (usage: cli.ts build [--sources DIR] [--out DIR] [--docs] [--cold])"],
+    status: 2,
+  },
+];
+
+describe("hostile input", () => {
+  it.each(cases)("$name: one clear line, no stack trace, the output folder as it was", async ({ edit, args, lines, status = 1 }) => {
+    const paths = brokenSources(edit);
+    const before = snapshot(paths.outDir);
+    const result = await runInProcess("build", ...(args ? args(paths) : ["--sources", paths.sourcesDir, "--out", paths.outDir]));
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    const printed = errorLines(result);
+    expect(printed).toHaveLength(lines.length);
+    for (const [i, line] of lines.entries()) {
+      if (typeof line === "string") expect(printed[i]).toBe(line);
+      else expect(printed[i]).toMatch(line);
+    }
+    expect(result.status).toBe(status);
+    expect(snapshot(paths.outDir)).toEqual(before);
+  });
+
+  it("as a process too: one line on stderr and exit code 1, for a FIFO as the source text", () => {
+    const [fifo] = cases.filter((c) => c.name === "a FIFO as the source text");
+    const paths = brokenSources(fifo!.edit);
+    const before = snapshot(paths.outDir);
+    const result = runCli("build", "--sources", paths.sourcesDir, "--out", paths.outDir);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(errorLines(result)).toEqual([expect.stringMatching(fifo!.lines[0]!)]);
+    expect(result.status).toBe(1);
+    expect(snapshot(paths.outDir)).toEqual(before);
+  });
+
+  it("refuses an --out folder that is not a previous build output, touching nothing", async () => {
+    const { sourcesDir } = brokenSources(() => {});
+    writeFileSync(join(sourcesDir, "untracked-notes.txt"), "not in git");
+    const before = snapshot(sourcesDir);
+    const result = await runInProcess("build", "--sources", sourcesDir, "--out", sourcesDir);
+    expect(errorLines(result)).toEqual([`${sourcesDir}: not a previous build output (no datapackage.json of russia-dprk-data in it): refusing to ` + `replace it; choose another --out or remove the folder`]);
+    expect(result.status).toBe(1);
+    expect(snapshot(sourcesDir)).toEqual(before);
+  });
+
+  it("one text rule for the build and extract: both refuse a source text that is not UTF-8 or holds " + "a NUL byte", async () => {
+    // Appended to the memo, so each stands at byte 13010.
+    const appended = [
+      [Buffer.from([0xe9]), "not UTF-8 text: an invalid byte sequence at byte 13010"],
+      [Buffer.from([0]), "not text: a NUL byte at byte 13010"],
+    ] as const;
+    for (const [bytes, says] of appended) {
+      const { sourcesDir, outDir } = brokenSources((dir) => {
+        writeFileSync(join(dir, "memo.txt"), Buffer.concat([readFileSync(join(dir, "memo.txt")), bytes]));
+        pinText(dir);
+      });
+      const memo = join(sourcesDir, "ponars-pm-428", "memo.txt");
+      const built = await runInProcess("build", "--sources", sourcesDir, "--out", outDir);
+      expect(built.status).toBe(1);
+      expect(errorLines(built)).toEqual([`${memo}: ${says}`]);
+      const extracted = await runInProcess("extract", memo);
+      expect(extracted.status).toBe(1);
+      expect(errorLines(extracted)).toEqual([`extract: ${memo}: ${says}`]);
+    }
+  });
+});

@@ -1,0 +1,163 @@
+/** Generated documentation is fresh, covers every column, and CITATION.cff is valid CFF 1.2.0 that names the memo. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { dataDictionary, DATASHEET_PATH, DICTIONARY_PATH, replaceBetweenMarkers, updateDatasheet, updateIndicators, updateReadme } from "../../pipeline/render/docs.ts";
+import { formatFolders, loadFormats, describeFiles } from "../../pipeline/formats/run.ts";
+import { readPackageJson } from "../../pipeline/io/json-file.ts";
+import { ROOT } from "../helpers/cli.ts";
+import { MEMO_CONFIG, publishedTables } from "../helpers/published.ts";
+
+/** The committed dist/ as tables, and what the formats say of the files holding them. */
+const tables = publishedTables();
+const SPECS = tables.all;
+const { name, version, description } = readPackageJson(ROOT);
+const files = describeFiles(await loadFormats(formatFolders()), { config: MEMO_CONFIG, tables, texts: [], packageMetadata: { name, version, description }, root: ROOT });
+const dictionary = dataDictionary(SPECS, files);
+
+const STALE = "stale: regenerate with npm run build (it rewrites the generated docs)";
+const readText = (path: string) => readFileSync(join(ROOT, path), "utf8");
+
+describe("generated documentation", () => {
+  it("docs/DATA_DICTIONARY.md is what the schemas give now", () => {
+    expect(readText(DICTIONARY_PATH), STALE).toBe(dictionary);
+  });
+
+  it("the README's dictionary section is what the schemas give now", () => {
+    const readme = readText("README.md");
+    expect(updateReadme(readme, SPECS), STALE).toBe(readme);
+  });
+
+  it("the README's indicator list is that of dist/data", async () => {
+    const readme = readText("README.md");
+    expect(updateIndicators(readme, tables), STALE).toBe(readme);
+  });
+
+  it("the datasheet's counts are those of dist/data", async () => {
+    const datasheet = readText(DATASHEET_PATH);
+    expect(updateDatasheet(datasheet, tables), STALE).toBe(datasheet);
+  });
+
+  it.each(SPECS.map((table) => [table.name, table] as const))("the dictionary lists every column and every file of %s", (name, table) => {
+    const section = dictionary.split(`\n## ${name}\n`)[1]?.split("\n## ")[0] ?? "";
+    for (const column of Object.keys(table.schema.shape)) expect(section).toContain(`\n| \`${column}\` |`);
+    for (const format of ["csv", "json", "parquet"]) expect(section).toContain(`\`dist/data/${name}.${format}\``);
+  });
+
+  it("never calls the officials' 2020 projection an official target", () => {
+    for (const file of ["README.md", "docs/DATASHEET.md", "docs/DATA_DICTIONARY.md"]) {
+      expect(readFileSync(join(ROOT, file), "utf8").replace(/\s+/g, " "), file).not.toMatch(/official target/i);
+    }
+  });
+
+  it("gives units only for columns that exist", () => {
+    const declared = SPECS.flatMap((table) => table.columns.filter((column) => column.unit !== undefined).map((column) => `${table.name}.${column.name}`));
+    expect(declared).toEqual(expect.arrayContaining(["sources.bytes", "indicators.tolerance", "trade_turnover.value", "trade_turnover.cagr_pct"]));
+  });
+});
+
+describe("replaceBetweenMarkers", () => {
+  it("replaces only what stands between the markers", () => {
+    const text = "before\n<!-- x:start -->\nold\n<!-- x:end -->\nafter\n";
+    expect(replaceBetweenMarkers(text, "x", "\nnew\n")).toBe("before\n<!-- x:start -->\nnew\n<!-- x:end -->\nafter\n");
+  });
+
+  it("refuses a text without the markers, or with them out of order", () => {
+    expect(() => replaceBetweenMarkers("no markers", "x", "")).toThrow(/markers/);
+    expect(() => replaceBetweenMarkers("<!-- x:end --><!-- x:start -->", "x", "")).toThrow(/markers/);
+  });
+});
+
+// The rules of the CFF 1.2.0 JSON schema (https://citation-file-format.github.io/1.2.0/schema) that this file uses.
+const CFF_KEYS = new Set(
+  ("abstract authors cff-version commit contact date-released doi identifiers keywords license license-url message " +
+    "preferred-citation references repository repository-artifact repository-code title type url version").split(" "),
+);
+const CFF_REQUIRED = ["authors", "cff-version", "message", "title"];
+const REFERENCE_KEYS = new Set(
+  ("abbreviation abstract authors collection-doi collection-title collection-type commit conference contact " + "copyright " +
+    "data-type database database-provider date-accessed date-downloaded date-published date-released department doi " +
+    "edition editors editors-series end entry filename format identifiers institution isbn issn issue issue-date " +
+    "issue-title journal keywords languages license license-url loc-end loc-start location medium month nihmsid " + "notes " +
+    "number number-volumes pages patent-states pmcid publisher recipients repository repository-artifact " +
+    "repository-code scope section senders start status term thesis-type title translators type url version volume " +
+    "volume-title year year-original").split(" "),
+);
+const REFERENCE_TYPES = new Set(
+  ("art article audiovisual bill blog book catalogue conference-paper conference data database dictionary " + "edited-work " +
+    "encyclopedia film-broadcast generic government-document grant hearing historical-work legal-case legal-rule " +
+    "magazine-article manual map multimedia music newspaper-article pamphlet patent personal-communication " + "proceedings " +
+    "report serial slides software-code software-container software-executable software-virtual-machine software " +
+    "sound-recording standard statute thesis unpublished video website").split(" "),
+);
+const PERSON_KEYS = new Set(
+  ("address affiliation alias city country email family-names fax given-names name-particle name-suffix orcid " +
+    "post-code region tel website").split(" "),
+);
+const ENTITY_KEYS = new Set(
+  "address alias city country date-end date-start email fax location name orcid post-code region tel website".split(" "),
+);
+
+type Yaml = Record<string, unknown>;
+
+describe("CITATION.cff", () => {
+  const cff = parse(readText("CITATION.cff")) as Yaml;
+  const memo = (cff.references as Yaml[])[0]!;
+
+  it("has the required keys and no others", () => {
+    for (const key of CFF_REQUIRED) expect(cff, key).toHaveProperty([key]);
+    expect(Object.keys(cff).filter((key) => !CFF_KEYS.has(key))).toEqual([]);
+  });
+
+  it("has valid top-level values", () => {
+    expect(cff["cff-version"]).toBe("1.2.0");
+    expect(nonEmptyString(cff.message) && nonEmptyString(cff.title)).toBe(true);
+    expect(cff.type).toBe("dataset");
+    expect(cff.license).toBe("CC-BY-4.0");
+    expect(cff.authors).toEqual([{ name: "russia-dprk-data contributors" }]);
+    expect(cff.keywords).toSatisfy((keywords: unknown) => Array.isArray(keywords) && keywords.every(nonEmptyString));
+  });
+
+  it("has the package's version", () => {
+    expect(cff.version).toBe(JSON.parse(readText("package.json")).version);
+  });
+
+  it("references the memo as a valid CFF report", () => {
+    expect(Object.keys(memo).filter((key) => !REFERENCE_KEYS.has(key))).toEqual([]);
+    expect(REFERENCE_TYPES.has(memo.type as string)).toBe(true);
+    expect(memo.type).toBe("report");
+    expect(nonEmptyString(memo.title) && nonEmptyString(memo["collection-title"])).toBe(true);
+    expect(memo.authors).toSatisfy((authors: unknown) => Array.isArray(authors) && authors.length > 0 && authors.every(isPerson));
+    expect(Number.isInteger(memo.year)).toBe(true);
+    expect(memo.month).toSatisfy((month: unknown) => Number.isInteger(month) && (month as number) >= 1 && (month as number) <= 12);
+    expect(typeof memo.number === "number" || nonEmptyString(memo.number)).toBe(true);
+    expect(isEntity(memo.publisher)).toBe(true);
+  });
+
+  it("describes the memo as the sources table does", async () => {
+    const [source] = tables.sources.rows;
+    const [author] = memo.authors as Yaml[];
+    expect(memo.title).toBe(source!.title);
+    expect(`${author!["given-names"]} ${author!["family-names"]}`).toBe(source!.author);
+    expect(source!.affiliation).toContain(author!.affiliation);
+    expect(memo["collection-title"]).toBe(source!.series);
+    expect(String(memo.number)).toBe(source!.number);
+    expect(`${memo.year}-${String(memo.month).padStart(2, "0")}`).toBe(source!.published);
+    expect((memo.publisher as Yaml).name).toBe(source!.publisher);
+  });
+});
+
+function nonEmptyString(value: unknown): boolean {
+  return typeof value === "string" && value.length > 0;
+}
+
+function isPerson(value: unknown): boolean {
+  const person = value as Yaml;
+  return Object.keys(person).every((key) => PERSON_KEYS.has(key)) && Object.values(person).every(nonEmptyString);
+}
+
+function isEntity(value: unknown): boolean {
+  const entity = value as Yaml;
+  return nonEmptyString(entity.name) && Object.keys(entity).every((key) => ENTITY_KEYS.has(key));
+}

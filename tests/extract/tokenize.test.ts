@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { TokenTest, tokenize, type Token } from "../../pipeline/extract/tokenize.ts";
+
+/** Distinct words, more of them than the tokenizer keeps strings for, so that some share a slot. */
+function manyWords(count: number): string[] {
+  // k in base 26, written with the letters a to z.
+  return Array.from({ length: count }, (_, k) => `w${Array.from(k.toString(26), (digit) => String.fromCharCode(97 + parseInt(digit, 26))).join("")}`);
+}
+
+describe("tokenize", () => {
+  it("gives each token its own text, lower case and value, whatever strings it keeps", () => {
+    const words = manyWords(40_000).map((word, k) => (k % 3 === 0 ? word.toUpperCase() : word));
+    const text = words.map((word, k) => `${word} ${k}`).join(" ");
+    const tokens = tokenize(text);
+    expect(tokens.map((token) => token.text)).toEqual(words.flatMap((word, k) => [word, String(k)]));
+    expect(tokens.filter((token) => token.kind === "word").map((token) => token.lower)).toEqual(words.map((word) => word.toLowerCase()));
+    expect(tokens.filter((token) => token.kind === "number").map((token) => token.numeric)).toEqual(words.map((_, k) => k));
+  });
+
+  it("writes into the array it is given, reusing its tokens", () => {
+    const reused: Token[] = [];
+    tokenize("one two three", 0, 13, reused);
+    const first = reused[0];
+    expect(tokenize("4 five", 0, 6, reused)).toBe(reused);
+    expect(reused.map((token) => [token.kind, token.text])).toEqual([["number", "4"], ["word", "five"]]);
+    expect(reused[0]).toBe(first);
+  });
+});
+
+describe("TokenTest", () => {
+  it("answers for each token's own string, even after a later token's string took its slot", () => {
+    const tokens = tokenize(manyWords(40_000).join(" "));
+    const endsInA = (token: Token) => token.text.endsWith("a");
+    const test = new TokenTest(endsInA);
+    // Asked last to first, then first to last: every answer must be the token's own.
+    for (const token of [...tokens].reverse()) expect(test.has(token)).toBe(endsInA(token));
+    for (const token of tokens) expect(test.has(token)).toBe(endsInA(token));
+  });
+});
