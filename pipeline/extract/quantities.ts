@@ -6,17 +6,19 @@ import type { QuantityMention } from "./mention.ts";
 import {
   CURRENCY_SCALE_ABBREVIATIONS,
   DENOMINATORS,
+  DURATION_UNITS,
   MULTIPLIER_WORDS,
   ORDINAL_WORDS,
   SCALES,
   TENS,
   UNITS,
   VAGUE_MAGNITUDES,
+  VULGAR_FRACTIONS,
 } from "./number-words.ts";
 import { parseNumeral, type Numeral } from "./numerals.ts";
 import { DASHES, endsCleanly, isAttached, isHyphenJoin, lowerAt } from "./token-checks.ts";
 import { TokenTest, type Token } from "./tokenize.ts";
-import { parseCurrencyPrefix, parseRate, parseUnitSuffix, CURRENCY_FIRST_TOKENS, type UnitKind } from "./units.ts";
+import { AMBIGUOUS_UNIT, parseCurrencyPrefix, parseRate, parseUnitSuffix, CURRENCY_FIRST_TOKENS, type UnitKind } from "./units.ts";
 
 export type QuantityFields = Omit<QuantityMention, "kind" | "text" | "start" | "end">;
 type Body = Omit<QuantityFields, "qualifier">;
@@ -61,10 +63,16 @@ const HALF_FOLLOWERS: ReadonlySet<string> = new Set([
 
 const MULTI_SCALES: ReadonlySet<string> = new Set(["multimillion", "multibillion", "multitrillion"]);
 
+/** Signs written before a number or its currency: hyphen-minus, minus sign, en dash (as typeset minus), plus. */
+const SIGNS: ReadonlyMap<string, 1 | -1> = new Map([["-", -1], ["\u2212", -1], ["\u2013", -1], ["+", 1]]);
+/** Punctuation after which a glued dash is still a sign: "(-3.1%)", "= -2". */
+const OPENERS: ReadonlySet<string> = new Set(["(", "[", "{", "=", ":", "\u201c", '"']);
+
 /** Words a quantity can begin with: any other word is passed over without running the matchers. */
 const STARTERS: ReadonlySet<string> = new Set([
   ...UNITS.keys(), ...TENS.keys(), ...MULTIPLIER_WORDS.keys(), ...VAGUE_MAGNITUDES, ...MULTI_SCALES,
-  ...RANGE_CONNECTORS.keys(), ...HEDGE_FIRST_WORDS, "a", "an", "half", "twice", "multi",
+  ...RANGE_CONNECTORS.keys(), ...HEDGE_FIRST_WORDS, ...SIGNS.keys(), ...VULGAR_FRACTIONS.keys(), "a", "an", "half",
+  "twice", "multi", "minus",
 ]);
 
 const mayStartQuantity = new TokenTest(
@@ -75,7 +83,7 @@ const mayStartQuantity = new TokenTest(
 export function matchQuantity(tokens: readonly Token[], i: number): Match<QuantityFields> | null {
   const first = tokens[i];
   if (!first || !mayStartQuantity.has(first)) return null;
-  const hedge = matchHedge(tokens, i);
+  const hedge = isFractionBar(tokens, i) ? null : matchHedge(tokens, i);
   const from = hedge ? hedge.end : i;
   // Read once for the two matchers that start with it (a range's low end, or the amount itself).
   const amount = parseAmount(tokens, from);
@@ -90,6 +98,17 @@ export function matchQuantity(tokens: readonly Token[], i: number): Match<Quanti
   if (!body) return null;
   const { value, value_high, unit, vague, noun } = body.value;
   return { start: i, end: body.end, value: { value, value_high, unit, qualifier: hedge ? hedge.value : "exact", vague, noun } };
+}
+
+/**
+ * "over" or "under" right after a number is no hedge: "one over three" is a fraction, "200 over 3 days" a span of
+ * time. The amount after it is then read on its own.
+ */
+function isFractionBar(tokens: readonly Token[], i: number): boolean {
+  const word = lowerAt(tokens, i);
+  if (word !== "over" && word !== "under") return false;
+  const before = tokens[i - 1];
+  return before !== undefined && (before.kind === "number" || UNITS.has(before.lower) || TENS.has(before.lower));
 }
 
 interface Amount {
@@ -107,11 +126,27 @@ interface Amount {
   per: string | null;
 }
 
+/** A sign before a number or its currency: "-2.5%", "−$1.2 billion", "(-3.1%)", "minus 30 degrees". */
+function parseSign(tokens: readonly Token[], i: number): { sign: 1 | -1; end: number } | null {
+  const token = tokens[i];
+  if (!token) return null;
+  if (token.lower === "minus") return tokens[i + 1]?.spaced ? { sign: -1, end: i + 1 } : null;
+  const sign = SIGNS.get(token.text);
+  if (sign === undefined || !isAttached(tokens, i + 1)) return null;
+  // Glued to what comes before ("10-15", "F-16", "mid-2010"), a dash joins; after a space or an opening mark it signs.
+  return token.spaced || OPENERS.has(tokens[i - 1]?.text ?? "") ? { sign, end: i + 1 } : null;
+}
+
 /** Number with its currency, scale, unit and rate, but no noun: "$2.35 billion", "17-kilometer", "12.5%". */
 function parseAmount(tokens: readonly Token[], i: number): Amount | null {
-  const prefix = parseCurrencyPrefix(tokens, i);
-  const numeral = parseNumeral(tokens, prefix ? prefix.end : i);
-  if (!numeral || (prefix && !numeral.digits)) return null;
+  const signed = parseSign(tokens, i);
+  const at = signed ? signed.end : i;
+  const prefix = parseCurrencyPrefix(tokens, at);
+  // A number glued to a "$" that named no currency we know ("Zim$100") is money of an unknown kind: not read.
+  if (!prefix && tokens[at - 1]?.text === "$" && isAttached(tokens, at)) return null;
+  const read = parseNumeral(tokens, prefix ? prefix.end : at);
+  if (!read || (prefix && !read.digits) || (signed && !read.digits && signed.sign > 0)) return null;
+  const numeral = signed?.sign === -1 ? { ...read, value: -read.value, base: -read.base, yearLike: false } : read;
   let end = numeral.end;
   let scale = numeral.scale;
   let currency = prefix?.currency ?? null;
@@ -126,6 +161,7 @@ function parseAmount(tokens: readonly Token[], i: number): Amount | null {
   let unitKind: UnitKind | null = null;
   let factor = 1;
   const suffix = parseUnitSuffix(tokens, end);
+  if (suffix?.unit === AMBIGUOUS_UNIT && !currency) return null;
   if (suffix?.kind === "currency" && (!currency || currency === suffix.unit)) {
     currency = suffix.unit;
     factor = suffix.factor;
@@ -172,6 +208,10 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
   if (!measured && (amount.numeral.bareOne || (amount.numeral.yearLike && !isCountedYear(tokens, amount.start)))) {
     return null;
   }
+  if (!measured) {
+    const duration = durationAt(tokens, amount.end);
+    if (duration) return { start: i, end: duration.end, value: durationOf(valueOf(amount), duration) };
+  }
   const counted = measured ? { noun: null, end: amount.end } : countedNoun(tokens, amount.end);
   if (!endsCleanly(tokens, counted.end)) return null;
   return {
@@ -179,6 +219,27 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
     end: counted.end,
     value: { value: valueOf(amount), value_high: null, unit: unitOf(amount), vague: false, noun: counted.noun },
   };
+}
+
+interface DurationAt {
+  unit: string;
+  multiple: number;
+  noun: string;
+  end: number;
+}
+
+/** A period noun after a count ("three years", "two decades", "a five-year"): the count is a duration. */
+function durationAt(tokens: readonly Token[], i: number): DurationAt | null {
+  const k = isHyphenJoin(tokens, i) ? i + 1 : i;
+  const word = tokens[k]?.text ?? "";
+  const duration = DURATION_UNITS.get(word);
+  if (!duration || !endsCleanly(tokens, k + 1) || OFFSET_DIRECTIONS.has(lowerAt(tokens, k + 1))) return null;
+  return { ...duration, noun: word, end: k + 1 };
+}
+
+/** A duration in its unit: "two decades" is 20 years, the noun kept ("decades"). */
+function durationOf(count: number, duration: DurationAt): Body {
+  return { value: amountValue(count, duration.multiple, 1), value_high: null, unit: duration.unit, vague: false, noun: duration.noun };
 }
 
 function isCountedYear(tokens: readonly Token[], i: number): boolean {
@@ -248,8 +309,10 @@ function ratio(start: number, end: number, value: number): Match<Body> {
 /** "two-thirds", "a quarter", "one third", "half of", "1/4", "one in five" → unit "ratio". Not the "second half" of anything. */
 function matchFraction(tokens: readonly Token[], i: number): Match<Body> | null {
   const word = lowerAt(tokens, i);
-  const written = slashFraction(tokens, i) ?? oneIn(tokens, i);
+  const written = slashFraction(tokens, i) ?? oneIn(tokens, i) ?? overFraction(tokens, i);
   if (written) return written;
+  const vulgar = VULGAR_FRACTIONS.get(tokens[i]?.text ?? "");
+  if (vulgar !== undefined) return isAttached(tokens, i) || !endsCleanly(tokens, i + 1) ? null : ratio(i, i + 1, vulgar);
   if (word === "half") {
     if (ORDINAL_WORDS.has(lowerAt(tokens, i - 1)) || !HALF_FOLLOWERS.has(lowerAt(tokens, i + 1))) return null;
     return ratio(i, i + 1, 0.5);
@@ -260,7 +323,8 @@ function matchFraction(tokens: readonly Token[], i: number): Match<Body> | null 
   const k = isHyphenJoin(tokens, i + 1) ? i + 2 : i + 1;
   if (k === i + 1 && !tokens[k]?.spaced) return null;
   const denominator = DENOMINATORS.get(lowerAt(tokens, k));
-  if (!denominator) return null;
+  // A singular denominator takes one ("one third", "a fifth"): "twenty-fifth" is an ordinal, no fraction.
+  if (!denominator || (!denominator.plural && numerator !== 1)) return null;
   // "a third party" is not a fraction; "a third of" is. "a half" and "a quarter" need no "of".
   const needsOf = denominator.value !== 2 && denominator.value !== 4;
   if (article && (denominator.plural || (needsOf && lowerAt(tokens, k + 1) !== "of"))) return null;
@@ -273,6 +337,15 @@ function slashFraction(tokens: readonly Token[], i: number): Match<Body> | null 
   if (top?.kind !== "number" || slash?.text !== "/" || bottom?.kind !== "number" || !isAttached(tokens, i + 1) || !isAttached(tokens, i + 2)) return null;
   if (!/^\d{1,2}$/.test(top.text) || !/^\d{1,3}$/.test(bottom.text) || top.numeric < 1 || top.numeric >= bottom.numeric) return null;
   return endsCleanly(tokens, i + 3) ? ratio(i, i + 3, top.numeric / bottom.numeric) : null;
+}
+
+/** "one over three", "two over five": a fraction spoken, both numbers in words. */
+function overFraction(tokens: readonly Token[], i: number): Match<Body> | null {
+  const top = tokens[i]?.kind === "word" ? parseNumeral(tokens, i) : null;
+  if (!top || top.scale !== 1 || lowerAt(tokens, top.end) !== "over" || tokens[top.end + 1]?.kind !== "word") return null;
+  const bottom = parseNumeral(tokens, top.end + 1);
+  if (!bottom || bottom.scale !== 1 || !(bottom.value > 0) || !Number.isInteger(top.value) || !endsCleanly(tokens, bottom.end)) return null;
+  return ratio(i, bottom.end, top.value / bottom.value);
 }
 
 /** "one in five", "1 in 4", "three out of ten": a share of a whole. */
@@ -298,6 +371,10 @@ function matchMultiplier(tokens: readonly Token[], i: number): Match<Body> | nul
   }
   if (lowerAt(tokens, numeral.end) === "times" && COMPARATIVES.has(lowerAt(tokens, numeral.end + 1))) {
     return ratio(i, numeral.end + 1, numeral.value);
+  }
+  // "grew two more times": a multiple, the comparative before "times".
+  if (lowerAt(tokens, numeral.end) === "more" && lowerAt(tokens, numeral.end + 1) === "times" && endsCleanly(tokens, numeral.end + 2)) {
+    return ratio(i, numeral.end + 2, numeral.value);
   }
   return null;
 }
@@ -349,8 +426,9 @@ function matchVagueDuration(tokens: readonly Token[], i: number): Match<Body> | 
   const article = lowerAt(tokens, i);
   const noun = tokens[i + 1]?.text ?? "";
   if ((article !== "a" && article !== "an") || !DURATION_NOUNS.has(noun) || OFFSET_DIRECTIONS.has(lowerAt(tokens, i + 2))) return null;
-  if (!endsCleanly(tokens, i + 2)) return null;
-  return { start: i, end: i + 2, value: { value: 1, value_high: null, unit: "count", vague: false, noun } };
+  const duration = DURATION_UNITS.get(noun);
+  if (!duration || !endsCleanly(tokens, i + 2)) return null;
+  return { start: i, end: i + 2, value: durationOf(1, { ...duration, noun, end: i + 2 }) };
 }
 
 function isNoun(token: Token | undefined): boolean {

@@ -25,6 +25,7 @@ export interface Token {
 
 const LETTER = /[\p{L}\p{M}]/u;
 const BACKSLASH = 0x5c;
+const PERIOD = 0x2e;
 
 /**
  * The strings of recently seen tokens, by a hash of their code units: prose repeats a small vocabulary, so most
@@ -135,9 +136,11 @@ export function tokenize(text: string, from = 0, to = text.length, reuse: Token[
     let kind: TokenKind;
     let end: number;
     let hash: number;
-    if (isDigit(code)) {
+    if (isDigit(code) || (code === PERIOD && pos + 1 < to && isDigit(text.charCodeAt(pos + 1)) && opensNumber(text, pos, from))) {
+      // ".25" after a space, a bracket, a sign or a currency symbol is a number, its point part of it: a decimal
+      // written without its leading zero.
       kind = "number";
-      end = scanNumber(text, pos, to);
+      end = scanNumber(text, code === PERIOD ? pos + 1 : pos, to);
       hash = hashOf(text, pos, end);
     } else if (isLetterAt(text, pos, to)) {
       kind = "word";
@@ -187,6 +190,13 @@ export function isSpace(code: number): boolean {
   // White space, and the zero-width space, which separates words in prose as a space does (ingest keeps it: it
   // is no white space to fold).
   return isWhiteSpace(code) || code === 0x200b;
+}
+
+/** Whether a point at text[pos] may begin a number: not after a digit, letter, point or comma ("1.2.3", "No.5"). */
+function opensNumber(text: string, pos: number, from: number): boolean {
+  if (pos === from) return true;
+  const before = text.charCodeAt(pos - 1);
+  return !(isDigit(before) || before === PERIOD || before === 0x2c || isLetterAt(text, pos - 1, pos));
 }
 
 function isDigit(code: number): boolean {
