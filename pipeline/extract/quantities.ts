@@ -1,6 +1,6 @@
 /** Quantity mentions: money, measures, percentages, counts, ranges, fractions, multipliers and vague amounts. */
 
-import { HEDGE_FIRST_WORDS, matchHedge } from "./hedges.ts";
+import { HEDGE_FIRST_WORDS, HEDGE_WORDS, matchHedge } from "./hedges.ts";
 import { longest, type Match } from "./match.ts";
 import type { QuantityMention } from "./mention.ts";
 import {
@@ -331,11 +331,16 @@ function matchFraction(tokens: readonly Token[], i: number): Match<Body> | null 
   return ratio(i, k + 1, numerator / denominator.value);
 }
 
-/** "1/4", "3/10": small whole numbers glued by a slash, the numerator below the denominator. */
+/**
+ * "1/4", "3/10": small whole numbers glued by a slash, the numerator below the denominator. One that could be a
+ * month and day ("5/25") is a fraction only where the text says so: "of" after it or a hedge before it.
+ */
 function slashFraction(tokens: readonly Token[], i: number): Match<Body> | null {
   const [top, slash, bottom] = [tokens[i], tokens[i + 1], tokens[i + 2]];
   if (top?.kind !== "number" || slash?.text !== "/" || bottom?.kind !== "number" || !isAttached(tokens, i + 1) || !isAttached(tokens, i + 2)) return null;
   if (!/^\d{1,2}$/.test(top.text) || !/^\d{1,3}$/.test(bottom.text) || top.numeric < 1 || top.numeric >= bottom.numeric) return null;
+  const dateLike = top.numeric <= 12 && bottom.numeric <= 31;
+  if (dateLike && lowerAt(tokens, i + 3) !== "of" && !HEDGE_WORDS.has(lowerAt(tokens, i - 1))) return null;
   return endsCleanly(tokens, i + 3) ? ratio(i, i + 3, top.numeric / bottom.numeric) : null;
 }
 

@@ -1,8 +1,8 @@
 /** Turns time specs into ISO dates, remembering the latest resolved date for anaphora ("the following month"). */
 
-import { addDays, addMonths, daysInMonth, isoDate, parseIsoDate, type CalendarDate } from "./calendar.ts";
+import { addDays, addMonths, daysInMonth, isoDate, parseIsoDate, weekAround, type CalendarDate } from "./calendar.ts";
 import type { DatePrecision, TimeMention } from "./mention.ts";
-import type { AnchorRule, TimeSpec } from "./times.ts";
+import type { AnchorRule, Tense, TimeSpec } from "./times.ts";
 
 export type ResolvedTime = Pick<TimeMention, "date_start" | "date_end" | "precision" | "relative" | "offset">;
 
@@ -38,7 +38,11 @@ export class DateResolver {
       return resolved(spec, false, null);
     }
     if (spec.kind === "offset") return unresolved(spec.offset);
-    const [rule, reference] = spec.kind === "deictic" ? [spec.rule, this.#document] : this.#anaphoric(spec.rule);
+    if (spec.kind === "unresolved") {
+      this.#anchor = null;
+      return { ...unresolved(null), relative: false };
+    }
+    const [rule, reference] = spec.kind === "deictic" ? [spec.rule, this.#document] : this.#anaphoric(spec.rule, spec.tense);
     const period = reference ? applyRule(rule, reference) : null;
     this.#anchor = period;
     return period ? resolved(period, true, spec.offset) : unresolved(spec.offset);
@@ -51,11 +55,16 @@ export class DateResolver {
    * mean the latest such day before publication. So with a document date of month or day precision, that
    * day is the latest one not after the document's month; without one, the year-only anchor still serves.
    */
-  #anaphoric(rule: AnchorRule): [AnchorRule, Period | null] {
+  #anaphoric(rule: AnchorRule, tense: Tense | undefined): [AnchorRule, Period | null] {
     const anchor = this.#anchor;
     const coarse = anchor !== null && anchor.start.month === undefined && anchor.end.month === undefined;
     if (rule.type === "month" && rule.day !== null && coarse && this.#document?.end.month !== undefined) {
-      return [{ ...rule, pick: "this" }, this.#document];
+      return [{ ...rule, pick: tense === "future" ? "future" : "this" }, this.#document];
+    }
+    // Against the document date, a month or day without a year lies where the sentence's tense puts it: "repaid
+    // the loan by Oct. 15" in a February article is the October before.
+    if (rule.type === "month" && rule.pick === "anchor-year" && anchor === null) {
+      return [{ ...rule, pick: tense ?? "nearest" }, this.#document];
     }
     return [rule, anchor ?? this.#document];
   }
@@ -85,17 +94,67 @@ function applyRule(rule: AnchorRule, reference: Period): Period | null {
     if (rule.unit === "year") return single({ year: base.year + rule.by }, "year");
     if (base.month === undefined) return null;
     if (rule.unit === "month") return single(addMonths({ year: base.year, month: base.month }, rule.by), "month");
-    if (base.day === undefined) return null;
+    // "today" against a document dated to the month is that month, as far as is known; "yesterday" is unknown.
+    if (base.day === undefined) return rule.by === 0 ? single({ year: base.year, month: base.month }, "month") : null;
     return single(addDays({ year: base.year, month: base.month, day: base.day }, rule.by), "day");
   }
   if (rule.type === "span") return spanOf(rule, reference.end);
   if (rule.type === "weekday") return weekdayOf(rule, reference.end);
   if (rule.type === "week") return weekOf(rule.by, reference.end);
-  const year = monthYear(rule, reference.end);
+  if (rule.type === "quarter") return quarterOf(rule.by, reference.end);
+  if (rule.type === "interval") return intervalOf(rule, reference.end);
+  const year = rule.weekday === undefined ? monthYear(rule, reference.end) : weekdayYear(rule, reference.end);
   if (year === null) return null;
   if (rule.day === null) return single({ year, month: rule.month }, "month");
   if (rule.day > daysInMonth(year, rule.month)) return null;
-  return single({ year, month: rule.month, day: rule.day }, "day");
+  const day = { year, month: rule.month, day: rule.day };
+  return rule.week ? weekOf(0, day) : single(day, "day");
+}
+
+/** The reference shifted by whole units, at the reference's own precision; null if it is too coarse for the unit. */
+function shifted(reference: CalendarDate, unit: "year" | "month" | "day", by: number): CalendarDate | null {
+  if (unit === "year") return { ...reference, year: reference.year + by, ...(reference.day === undefined ? {} : { day: Math.min(reference.day, daysInMonth(reference.year + by, reference.month!)) }) };
+  if (reference.month === undefined) return null;
+  if (unit === "month") {
+    const month = addMonths({ year: reference.year, month: reference.month }, by);
+    return reference.day === undefined ? month : { ...month, day: Math.min(reference.day, daysInMonth(month.year, month.month!)) };
+  }
+  return reference.day === undefined ? null : addDays({ year: reference.year, month: reference.month, day: reference.day }, by);
+}
+
+function intervalOf(rule: Extract<AnchorRule, { type: "interval" }>, reference: CalendarDate): Period | null {
+  const start = shifted(reference, rule.unit, rule.from);
+  const end = shifted(reference, rule.unit, rule.to);
+  return start && end ? { start, end, precision: "range" } : null;
+}
+
+/** The reference's quarter of the year shifted by whole quarters, as its first and last month. */
+function quarterOf(by: number, reference: CalendarDate): Period | null {
+  if (reference.month === undefined) return null;
+  const first = addMonths({ year: reference.year, month: reference.month - ((reference.month - 1) % 3) }, 3 * by);
+  return { start: first, end: addMonths({ year: first.year, month: first.month! }, 2), precision: "range" };
+}
+
+/**
+ * The year of a day named with its weekday and without a year ("Thursday, March 3"): the one nearest the
+ * reference, within a year of it, in which that day is that weekday; with a year written, that year if the
+ * weekday agrees with it. Null when none agrees: the text contradicts itself, and no date beats a wrong one.
+ */
+function weekdayYear(rule: Extract<AnchorRule, { type: "month" }>, reference: CalendarDate): number | null {
+  const candidates = reference.month === undefined ? [reference.year] : [reference.year, reference.year - 1, reference.year + 1];
+  const years = candidates.filter((year) => rule.day !== null && rule.day <= daysInMonth(year, rule.month) && weekdayOn(year, rule.month, rule.day) === rule.weekday);
+  if (years.length === 0) return null;
+  const target = dayNumber(reference);
+  return years.reduce((best, year) => (Math.abs(dayNumber({ year, month: rule.month, day: rule.day! }) - target) < Math.abs(dayNumber({ year: best, month: rule.month, day: rule.day! }) - target) ? year : best));
+}
+
+function weekdayOn(year: number, month: number, day: number): number {
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}
+
+/** Days since the epoch of a date's middle: its day, else the 15th of its month, else 1 July. */
+function dayNumber(date: CalendarDate): number {
+  return Date.UTC(date.year, (date.month ?? 7) - 1, date.day ?? (date.month === undefined ? 1 : 15)) / 86_400_000;
 }
 
 function spanOf(rule: Extract<AnchorRule, { type: "span" }>, reference: CalendarDate): Period | null {
@@ -121,17 +180,34 @@ function weekdayOf(rule: Extract<AnchorRule, { type: "weekday" }>, reference: Ca
 /** Monday to Sunday of the reference's week, shifted by whole weeks. */
 function weekOf(by: number, reference: CalendarDate): Period | null {
   if (reference.month === undefined || reference.day === undefined) return null;
-  const day = { year: reference.year, month: reference.month, day: reference.day };
-  const sinceMonday = (new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay() + 6) % 7;
-  const monday = addDays(day, 7 * by - sinceMonday) as Required<CalendarDate>;
-  return { start: monday, end: addDays(monday, 6), precision: "range" };
+  const [start, end] = weekAround(addDays({ year: reference.year, month: reference.month, day: reference.day }, 7 * by) as Required<CalendarDate>);
+  return { start, end, precision: "range" };
 }
 
 /** The year of a named month: the reference's own, or the latest/previous/next such month around it. */
 function monthYear(rule: Extract<AnchorRule, { type: "month" }>, reference: CalendarDate): number | null {
   if (rule.pick === "anchor-year") return reference.year;
+  if (rule.pick === "past" || rule.pick === "future" || rule.pick === "nearest") return tenseYear(rule, reference);
   if (reference.month === undefined) return rule.pick === "this" ? reference.year : null;
   if (rule.pick === "this") return rule.month <= reference.month ? reference.year : reference.year - 1;
   if (rule.pick === "last") return rule.month < reference.month ? reference.year : reference.year - 1;
   return rule.month > reference.month ? reference.year : reference.year + 1;
+}
+
+/**
+ * The year that puts a month (or day) on the side of the reference the sentence's tense says: the latest on or
+ * before it for a past event, the first on or after it for a coming one, else the nearest of the three years
+ * around it (a tie goes to the past, which news reports more often).
+ */
+function tenseYear(rule: Extract<AnchorRule, { type: "month" }>, reference: CalendarDate): number | null {
+  if (reference.month === undefined) return rule.pick === "nearest" ? reference.year : null;
+  const key = (month: number, day: number | undefined) => month * 100 + (day ?? 0);
+  // A day compares with the reference's day; a month, or a day against a month, compares month with month.
+  const named = key(rule.month, reference.day === undefined ? undefined : (rule.day ?? undefined));
+  const here = key(reference.month, rule.day === null ? undefined : reference.day);
+  if (rule.pick === "past") return named <= here ? reference.year : reference.year - 1;
+  if (rule.pick === "future") return named >= here ? reference.year : reference.year + 1;
+  const target = dayNumber(reference);
+  const distance = (year: number) => Math.abs(dayNumber({ year, month: rule.month, ...(rule.day === null ? {} : { day: Math.min(rule.day, daysInMonth(year, rule.month)) }) }) - target);
+  return [reference.year - 1, reference.year, reference.year + 1].reduce((best, year) => (distance(year) < distance(best) ? year : best));
 }
