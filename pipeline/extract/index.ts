@@ -80,7 +80,9 @@ export class MentionFinder {
         if (time && (!quantity || time.end > quantity.end)) {
           const start = tokens[time.start]!.start;
           const end = tokens[time.end - 1]!.end;
-          yield { kind: "time", text: text.slice(start, end), start, end, ...this.#dates.resolve(time.value) };
+          // A date after "since" is a starting point, not the time the text goes on to talk about.
+          const frames = tokens[time.start - 1]?.lower !== "since";
+          yield { kind: "time", text: text.slice(start, end), start, end, ...this.#dates.resolve(time.value, frames) };
           i = time.end;
         } else if (quantity) {
           const start = tokens[quantity.start]!.start;

@@ -371,6 +371,10 @@ function matchMultiplier(tokens: readonly Token[], i: number): Match<Body> | nul
   if (word === "twice") return COMPARATIVES.has(lowerAt(tokens, i + 1)) ? ratio(i, i + 1, 2) : null;
   const numeral = parseNumeral(tokens, i);
   if (!numeral) return null;
+  // "7.4x", "10x": a multiple written with a glued "x" (not "4x4", which the clean end refuses).
+  if (numeral.digits && numeral.end === i + 1 && tokens[numeral.end]?.text === "x" && isAttached(tokens, numeral.end) && endsCleanly(tokens, numeral.end + 1)) {
+    return ratio(i, numeral.end + 1, numeral.value);
+  }
   if (isHyphenJoin(tokens, numeral.end) && lowerAt(tokens, numeral.end + 1) === "fold") {
     return ratio(i, numeral.end + 2, numeral.value);
   }

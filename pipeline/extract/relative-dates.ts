@@ -32,9 +32,13 @@ export class DateResolver {
     this.#document = { start: date, end: date, precision: date.day ? "day" : date.month ? "month" : "year" };
   }
 
-  resolve(spec: TimeSpec): ResolvedTime {
+  /**
+   * `frames` false for a date that names a starting point ("since December 2017") rather than the time the text
+   * goes on to talk about: it does not become the anchor of the dates after it.
+   */
+  resolve(spec: TimeSpec, frames = true): ResolvedTime {
     if (spec.kind === "absolute") {
-      this.#anchor = spec;
+      if (frames) this.#anchor = spec;
       return resolved(spec, false, null);
     }
     if (spec.kind === "offset") return unresolved(spec.offset);
@@ -42,9 +46,14 @@ export class DateResolver {
       this.#anchor = null;
       return { ...unresolved(null), relative: false };
     }
-    const [rule, reference] = spec.kind === "deictic" ? [spec.rule, this.#document] : this.#anaphoric(spec.rule, spec.tense);
-    const period = reference ? applyRule(rule, reference) : null;
-    this.#anchor = period;
+    const tense = spec.tense ?? null;
+    const [rule, reference] = spec.kind === "deictic" ? [spec.rule, this.#document] : this.#anaphoric(spec.rule, tense);
+    let period = reference ? applyRule(rule, reference, tense) : null;
+    // A weekday with its date ("Monday, Oct. 2") that agrees with no year near the anchor: near the document date.
+    if (!period && rule.type === "month" && rule.weekday !== undefined && this.#document && reference !== this.#document) {
+      period = applyRule(rule, this.#document, tense);
+    }
+    if (frames || !period) this.#anchor = period;
     return period ? resolved(period, true, spec.offset) : unresolved(spec.offset);
   }
 
@@ -65,6 +74,11 @@ export class DateResolver {
     // the loan by Oct. 15" in a February article is the October before.
     if (rule.type === "month" && rule.pick === "anchor-year" && anchor === null) {
       return [{ ...rule, pick: tense ?? "nearest" }, this.#document];
+    }
+    // A coming event in a month before the anchor's is in the year after it ("On Monday, Oct. 2 … a ruling is
+    // expected by the end of June"); a past one after it is not moved back, since narratives run forward.
+    if (rule.type === "month" && rule.pick === "anchor-year" && tense === "future" && anchor?.end.month !== undefined) {
+      return [{ ...rule, pick: "future" }, anchor];
     }
     return [rule, anchor ?? this.#document];
   }
@@ -88,7 +102,7 @@ function single(date: CalendarDate, precision: DatePrecision): Period {
   return { start: date, end: date, precision };
 }
 
-function applyRule(rule: AnchorRule, reference: Period): Period | null {
+function applyRule(rule: AnchorRule, reference: Period, tense: Tense = null): Period | null {
   if (rule.type === "shift") {
     const base = rule.by < 0 ? reference.start : reference.end;
     if (rule.unit === "year") return single({ year: base.year + rule.by }, "year");
@@ -103,6 +117,7 @@ function applyRule(rule: AnchorRule, reference: Period): Period | null {
   if (rule.type === "week") return weekOf(rule.by, reference.end);
   if (rule.type === "quarter") return quarterOf(rule.by, reference.end);
   if (rule.type === "interval") return intervalOf(rule, reference.end);
+  if (rule.type === "day-of-month") return dayOfMonth(rule.day, reference.end, tense);
   const year = rule.weekday === undefined ? monthYear(rule, reference.end) : weekdayYear(rule, reference.end);
   if (year === null) return null;
   if (rule.day === null) return single({ year, month: rule.month }, "month");
@@ -160,6 +175,7 @@ function dayNumber(date: CalendarDate): number {
 function spanOf(rule: Extract<AnchorRule, { type: "span" }>, reference: CalendarDate): Period | null {
   let year = reference.year + rule.by;
   if (rule.pick === "latest" && reference.month !== undefined && rule.from.month > reference.month) year--;
+  if (rule.pick === "coming" && reference.month !== undefined && rule.to.month < reference.month) year++;
   const fromYear = rule.from.month > rule.to.month ? year - 1 : year;
   const start: CalendarDate = rule.from.day === null ? { year: fromYear, month: rule.from.month } : { year: fromYear, month: rule.from.month, day: rule.from.day };
   const end: CalendarDate = rule.to.day === null ? { year, month: rule.to.month } : { year, month: rule.to.month, day: rule.to.day };
@@ -210,4 +226,13 @@ function tenseYear(rule: Extract<AnchorRule, { type: "month" }>, reference: Cale
   const target = dayNumber(reference);
   const distance = (year: number) => Math.abs(dayNumber({ year, month: rule.month, ...(rule.day === null ? {} : { day: Math.min(rule.day, daysInMonth(year, rule.month)) }) }) - target);
   return [reference.year - 1, reference.year, reference.year + 1].reduce((best, year) => (distance(year) < distance(best) ? year : best));
+}
+
+/** That day of the reference's month; for a past event after the reference's day, of the month before, for a coming one before it, of the month after. */
+function dayOfMonth(day: number, reference: CalendarDate, tense: Tense): Period | null {
+  if (reference.month === undefined) return null;
+  let month = { year: reference.year, month: reference.month };
+  if (reference.day !== undefined && tense === "past" && day > reference.day) month = addMonths(month, -1) as typeof month;
+  if (reference.day !== undefined && tense === "future" && day < reference.day) month = addMonths(month, 1) as typeof month;
+  return day <= daysInMonth(month.year, month.month) ? single({ ...month, day }, "day") : null;
 }

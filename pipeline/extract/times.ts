@@ -26,11 +26,13 @@ export type AnchorRule =
    * anchor ("second-quarter profit" in a document of August 2017 is 2017-04..2017-06). A span whose first
    * month comes after its last starts the year before ("November-February").
    */
-  | { type: "span"; from: MonthDay; to: MonthDay; pick: "anchor-year" | "latest"; by: number }
+  | { type: "span"; from: MonthDay; to: MonthDay; pick: "anchor-year" | "latest" | "coming"; by: number }
   /** "said Thursday": the latest such weekday on or before the anchor's day; "next Friday" the first after it. */
   | { type: "weekday"; weekday: number; direction: -1 | 1 }
   /** "last week": Monday to Sunday of the anchor's week shifted by `by` weeks. */
   | { type: "week"; by: number }
+  /** "on the 21st": that day of the reference's month, or of the month before or after it as the tense says. */
+  | { type: "day-of-month"; day: number }
   /** "last quarter": the anchor's quarter shifted by `by` quarters. */
   | { type: "quarter"; by: number }
   /** "the past decade", "within two years": from the anchor shifted by `from` units to it shifted by `to`. */
@@ -59,8 +61,8 @@ export type TimeSpec =
    * picks the year of a month or day placed against the document date.
    */
   | { kind: "anaphoric"; rule: AnchorRule; offset: string | null; tense?: Tense }
-  /** Resolved against the document date. */
-  | { kind: "deictic"; rule: AnchorRule; offset: string | null }
+  /** Resolved against the document date; `tense` as for anaphoric specs. */
+  | { kind: "deictic"; rule: AnchorRule; offset: string | null; tense?: Tense }
   /** "a year after …": a duration from the clause's own date, which the caller resolves. */
   | { kind: "offset"; offset: string }
   /** A date the text contradicts ("Friday, March 3, 2016", a Thursday): reported without dates. */
@@ -507,7 +509,7 @@ function matchDayRange(tokens: readonly Token[], i: number, j: number, connector
   const link = first ? tokens[first.end] : undefined;
   if (!first || !link) return null;
   const dashed = DASHES.has(link.text) && isAttached(tokens, first.end) === isAttached(tokens, first.end + 1);
-  if (connectors ? !connectors.has(link.lower) : !dashed) return null;
+  if (connectors ? !connectors.has(link.lower) : !dashed && link.lower !== "to" && link.lower !== "through") return null;
   const second = tokens[first.end + 1]?.kind === "number" ? dayMonthYear(tokens, first.end + 1) : null;
   if (!second || second.day === null || second.day <= first.day) return null;
   const start = connectors ? i : j;
@@ -706,13 +708,29 @@ function matchNamedDay(tokens: readonly Token[], i: number): Match<TimeSpec> | n
   if (shift !== undefined) return relative(i, i + 1, "deictic", { type: "shift", unit: "day", by: shift }, null);
   if (word === "the" && tokens[i + 1]?.text === "day") {
     const direction = lowerAt(tokens, i + 2);
+    const from = DAYS_FROM_TODAY.get(lowerAt(tokens, i + 3));
+    if ((direction === "before" || direction === "after") && from !== undefined && from !== 0) {
+      // "the day after tomorrow", "the day before yesterday".
+      return relative(i, i + 4, "deictic", { type: "shift", unit: "day", by: from + (direction === "before" ? -1 : 1) }, null);
+    }
     const next = tokens[i + 3];
     if ((direction === "before" || direction === "after") && (!next || next.kind === "punct")) {
       return relative(i, i + 3, "anaphoric", { type: "shift", unit: "day", by: direction === "before" ? -1 : 1 }, null);
     }
     return null;
   }
-  return matchHoliday(tokens, i);
+  return matchHoliday(tokens, i) ?? matchDayOfMonth(tokens, i);
+}
+
+/**
+ * "on the 21st", "by the 3rd": a day of the document's month (a writer names a day so only near the time of
+ * writing), or of the month before or after it as the sentence's tense says.
+ */
+function matchDayOfMonth(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
+  if (lowerAt(tokens, i) !== "the" || tokens[i + 1]?.kind !== "number" || !HOLIDAY_GATES.has(lowerAt(tokens, i - 1))) return null;
+  const day = dayAt(tokens, i + 1);
+  if (!day || day.end !== i + 3 || lowerAt(tokens, day.end) === "of" || monthAt(tokens, day.end)) return null;
+  return { start: i, end: day.end, value: { kind: "deictic", rule: { type: "day-of-month", day: day.day }, offset: null, tense: tenseAround(tokens, i, day.end) } };
 }
 
 function matchHoliday(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
@@ -740,8 +758,8 @@ const INTERVAL_STARTS: ReadonlyMap<string, 1 | -1> = new Map([["next", 1], ["com
 
 /**
  * Spans from the document date: "within two years", "over the next five years", "the past decade", "the last
- * three months" (from the document date to that far ahead, or back), and "in three months" in a sentence about
- * the future (that far ahead: "prices doubled in two years" is a duration, not a date).
+ * three months" (from the document date to that far ahead, or back), and "in three months" unless the sentence
+ * is in the past (that far ahead: "prices doubled in two years" is a duration, not a date).
  */
 function matchInterval(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const word = lowerAt(tokens, i);
@@ -750,7 +768,7 @@ function matchInterval(tokens: readonly Token[], i: number): Match<TimeSpec> | n
     const span = spanAt(tokens, the ? i + 3 : i + 1);
     if (!span || (!the && lowerAt(tokens, span.end) === "of")) return null;
     if (word === "within" || the) return relative(i, span.end, "deictic", { type: "interval", unit: span.unit, from: 0, to: span.by }, null);
-    if (tenseAround(tokens, i, span.end) !== "future") return null;
+    if (tenseAround(tokens, i, span.end) === "past") return null;
     return relative(i, span.end, "deictic", { type: "shift", unit: span.unit, by: span.by }, null);
   }
   const j = skipThe(tokens, i);
@@ -815,7 +833,10 @@ function matchQuarter(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
   const [from, to] = months;
   const year = yearAt(tokens, end);
   if (year !== null && endsCleanly(tokens, end + 1)) return absolute(i, end + 1, { year, month: from }, { year, month: to }, "range");
-  return relative(i, end, "deictic", { type: "span", from: { month: from, day: null }, to: { month: to, day: null }, pick: "latest", by: 0 }, null);
+  // Without a year: the latest such quarter begun by the document date, or the first not yet over in a sentence
+  // about the future ("rates stay on hold until the third quarter").
+  const pick = tenseAround(tokens, i, end) === "future" ? "coming" : "latest";
+  return relative(i, end, "deictic", { type: "span", from: { month: from, day: null }, to: { month: to, day: null }, pick, by: 0 }, null);
 }
 
 interface Duration {

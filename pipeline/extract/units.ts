@@ -135,15 +135,18 @@ function unitAt(tokens: readonly Token[], i: number, hyphened: boolean): UnitSuf
     if (wordsAt(tokens, i, entry.words)) return { kind: entry.kind, unit: entry.unit, factor: entry.factor, end: i + entry.words.length };
   }
   if (token.text === "m") return metreAt(tokens, i);
+  // "45.2p" in a sentence about money is pence; elsewhere "p" is a page or a point.
+  if (token.text === "p" && isAttached(tokens, i) && nearby(tokens, i, MONEY_WORDS)) return { kind: "currency", unit: "GBP", factor: 0.01, end: i + 1 };
   if (token.lower === "pounds" || token.lower === "pound") return poundsAt(tokens, i, hyphened);
   return null;
 }
 
-/** "2.1m tall", "100 m." are metres; "2.1m" in other company may be a million: left undecided. */
+/**
+ * "1.2 m by 2.4 m", "2.1m tall" are metres; glued to the number with no length word after it, "2.1m" may as well
+ * be a million (a currency before it makes it one): left undecided.
+ */
 function metreAt(tokens: readonly Token[], i: number): UnitSuffix {
-  const next = tokens[i + 1];
-  const ends = !next || (next.kind === "punct" && next.text !== "-" && next.text !== "/");
-  const metre = LENGTH_WORDS.has(lowerAt(tokens, i + 1)) || (tokens[i]!.spaced && ends);
+  const metre = tokens[i]!.spaced || LENGTH_WORDS.has(lowerAt(tokens, i + 1));
   return { kind: "measure", unit: metre ? "m" : AMBIGUOUS_UNIT, factor: 1, end: i + 1 };
 }
 

@@ -129,7 +129,8 @@ const EXTRA_NAMES: readonly (readonly [name: string, code: string])[] = [
   ["bangladeshi taka", "BDT"], ["ghanaian cedi", "GHS"], ["ethiopian birr", "ETB"], ["angolan kwanza", "AOA"],
   ["mongolian tugrik", "MNT"], ["georgian lari", "GEL"], ["armenian dram", "AMD"], ["albanian lek", "ALL"],
   ["moroccan dirham", "MAD"], ["bolivian boliviano", "BOB"], ["cuban peso", "CUP"], ["saudi riyal", "SAR"],
-  ["euro", "EUR"],
+  ["euro", "EUR"], ["danish crown", "DKK"], ["norwegian crown", "NOK"], ["swedish crown", "SEK"],
+  ["czech crown", "CZK"], ["icelandic crown", "ISK"],
   // Historic currencies, read where their name carries no ambiguity.
   ["french franc", "FRF"], ["deutsche mark", "DEM"], ["deutschmark", "DEM"], ["d - mark", "DEM"],
   ["german mark", "DEM"], ["finnish markka", "FIM"], ["italian lira", "ITL"], ["spanish peseta", "ESP"],
