@@ -12,7 +12,7 @@ import {
   VULGAR_FRACTIONS,
 } from "./number-words.ts";
 import { HYPHENS, isAttached, isHyphenJoin, lowerAt } from "./token-checks.ts";
-import { TokenTest, type Token } from "./tokenize.ts";
+import { TokenTest, tokenizeRuns, type Token } from "./tokenize.ts";
 
 export interface Numeral {
   /** Token index after the numeral. */
@@ -43,9 +43,32 @@ const PREFIXES: ReadonlySet<string> = new Set(["mid", "pre", "post", "early", "l
 
 const MAX_WORD_NUMERAL = 12;
 
+/**
+ * The last numerals read, by token index: the matchers that compete at a token read the same numeral there, often
+ * several times. An entry holds for one token array as one tokenize() run filled it (arrays are reused).
+ */
+const recent: { run: number; tokens: readonly Token[] | null; start: number; numeral: Numeral | null }[] = Array.from({ length: 8 }, () => ({
+  run: -1,
+  tokens: null,
+  start: -1,
+  numeral: null,
+}));
+
 export function parseNumeral(tokens: readonly Token[], i: number): Numeral | null {
   const token = tokens[i];
   if (!token) return null;
+  const entry = recent[i & 7]!;
+  const run = tokenizeRuns();
+  if (entry.run === run && entry.tokens === tokens && entry.start === token.start) return entry.numeral;
+  const numeral = readNumeral(tokens, i, token);
+  entry.run = run;
+  entry.tokens = tokens;
+  entry.start = token.start;
+  entry.numeral = numeral;
+  return numeral;
+}
+
+function readNumeral(tokens: readonly Token[], i: number, token: Token): Numeral | null {
   if (token.kind === "number") {
     // A number beyond the double range (Infinity) is still read, so that the extractor can refuse it aloud.
     return isIdentifierNumber(tokens, i) ? null : digitNumeral(tokens, i, token);

@@ -111,9 +111,10 @@ function matchSlashed(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
 /** "14.07.2019", "1.7.2019": day first, as every writer of dots means it (the tokenizer reads "14.07" as one number). */
 function matchDotted(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const head = tokens[i];
-  const match = head?.kind === "number" ? /^(\d{1,2})\.(\d{1,2})$/.exec(head.text) : null;
   const year = tokens[i + 2];
-  if (!match || isAttached(tokens, i) || tokens[i + 1]?.text !== "." || !year || !isPlainYear(year) || !glued(tokens, i, 3) || !endsCleanly(tokens, i + 3)) return null;
+  if (head?.kind !== "number" || tokens[i + 1]?.text !== "." || !year || !isPlainYear(year) || isAttached(tokens, i) || !glued(tokens, i, 3) || !endsCleanly(tokens, i + 3)) return null;
+  const match = /^(\d{1,2})\.(\d{1,2})$/.exec(head.text);
+  if (!match) return null;
   const [dayOfMonth, month] = [Number(match[1]), Number(match[2])];
   return isDate(year.numeric, month, dayOfMonth) ? day(i, i + 3, { year: year.numeric, month, day: dayOfMonth }) : null;
 }

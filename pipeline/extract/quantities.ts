@@ -83,6 +83,10 @@ const mayStartQuantity = new TokenTest(
 export function matchQuantity(tokens: readonly Token[], i: number): Match<QuantityFields> | null {
   const first = tokens[i];
   if (!first || !mayStartQuantity.has(first)) return null;
+  // A dash or "minus" starts a quantity only as a sign: most dashes join words ("large-scale").
+  if ((first.kind === "punct" && SIGNS.has(first.text)) || first.lower === "minus") {
+    if (!parseSign(tokens, i)) return null;
+  }
   const hedge = isFractionBar(tokens, i) ? null : matchHedge(tokens, i);
   const from = hedge ? hedge.end : i;
   // Read once for the two matchers that start with it (a range's low end, or the amount itself).
@@ -346,7 +350,9 @@ function slashFraction(tokens: readonly Token[], i: number): Match<Body> | null 
 
 /** "one over three", "two over five": a fraction spoken, both numbers in words. */
 function overFraction(tokens: readonly Token[], i: number): Match<Body> | null {
-  const top = tokens[i]?.kind === "word" ? parseNumeral(tokens, i) : null;
+  const word = lowerAt(tokens, i);
+  if (!UNITS.has(word) && !TENS.has(word)) return null;
+  const top = parseNumeral(tokens, i);
   if (!top || top.scale !== 1 || lowerAt(tokens, top.end) !== "over" || tokens[top.end + 1]?.kind !== "word") return null;
   const bottom = parseNumeral(tokens, top.end + 1);
   if (!bottom || bottom.scale !== 1 || !(bottom.value > 0) || !Number.isInteger(top.value) || !endsCleanly(tokens, bottom.end)) return null;

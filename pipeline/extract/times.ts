@@ -7,10 +7,10 @@ import { longest, type Match } from "./match.ts";
 import type { DatePrecision } from "./mention.ts";
 import { ORDINALS, TENS, UNITS } from "./number-words.ts";
 import { isIdentifierNumber, isPlainYear, parseNumeral } from "./numerals.ts";
-import { DASHES, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt } from "./token-checks.ts";
+import { DASHES, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt, phraseTokens } from "./token-checks.ts";
 import { matchNumericDate } from "./numeric-dates.ts";
 import { tenseAround } from "./tense.ts";
-import { TokenTest, tokenize, type Token } from "./tokenize.ts";
+import { TokenTest, type Token } from "./tokenize.ts";
 
 export type AnchorRule =
   /** The anchor's period shifted: "that year" (year, 0), "the following month" (month, +1), "two years later". */
@@ -72,6 +72,11 @@ export type TimeSpec =
 export function matchTime(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const first = tokens[i];
   if (!first || !mayStartTime.has(first) || !mayContinueTime(first, tokens[i + 1])) return null;
+  // Words that start one form only ("in", "within", a holiday's first word such as "New") run its matcher alone.
+  if (startsIntervalOnly.has(first)) return matchInterval(tokens, i);
+  if (startsHolidayOnly.has(first)) return matchHoliday(tokens, i);
+  // A number starts only a date, a range, a period ("1990s") or an offset ("3 days ago").
+  if (first.kind === "number") return longest(matchDateRange(tokens, i), matchAbsolute(tokens, i), matchOffset(tokens, i));
   return longest(matchDateRange(tokens, i), matchAbsolute(tokens, i), matchRelative(tokens, i), matchNamedDay(tokens, i));
 }
 
@@ -287,7 +292,7 @@ function dayAt(tokens: readonly Token[], i: number): { day: number; end: number 
 function ordinalAt(tokens: readonly Token[], i: number): { value: number; end: number } | null {
   const token = tokens[i];
   if (token?.kind === "number") {
-    if (!/^\d{1,2}$/.test(token.text) || !ORDINAL_SUFFIXES.has(lowerAt(tokens, i + 1)) || !isAttached(tokens, i + 1)) return null;
+    if (!ORDINAL_SUFFIXES.has(lowerAt(tokens, i + 1)) || token.text.length > 2 || !isAttached(tokens, i + 1)) return null;
     return { value: token.numeric, end: i + 2 };
   }
   const word = lowerAt(tokens, i);
@@ -685,7 +690,7 @@ const DAYS_FROM_TODAY: ReadonlyMap<string, number> = new Map([["today", 0], ["to
 const HOLIDAYS: ReadonlyMap<string, readonly { words: readonly string[]; month: number; day: number }[]> = (() => {
   const index = new Map<string, { words: string[]; month: number; day: number }[]>();
   const entries = FIXED_HOLIDAYS.map(([name, day]) => ({
-    words: tokenize(name).map((t) => foldApostrophe(t.lower)),
+    words: phraseTokens(name).map((t) => foldApostrophe(t.text.toLowerCase())),
     month: Number(day.slice(0, 2)),
     day: Number(day.slice(3, 5)),
   })).sort((a, b) => b.words.length - a.words.length);
@@ -764,7 +769,8 @@ const INTERVAL_STARTS: ReadonlyMap<string, 1 | -1> = new Map([["next", 1], ["com
 function matchInterval(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const word = lowerAt(tokens, i);
   if (word === "within" || word === "in") {
-    const the = lowerAt(tokens, i + 1) === "the" && INTERVAL_STARTS.get(lowerAt(tokens, i + 2)) === 1;
+    const the = lowerAt(tokens, i + 1) === "the";
+    if (the && INTERVAL_STARTS.get(lowerAt(tokens, i + 2)) !== 1) return null;
     const span = spanAt(tokens, the ? i + 3 : i + 1);
     if (!span || (!the && lowerAt(tokens, span.end) === "of")) return null;
     if (word === "within" || the) return relative(i, span.end, "deictic", { type: "interval", unit: span.unit, from: 0, to: span.by }, null);
@@ -900,6 +906,11 @@ const STARTERS: ReadonlySet<string> = new Set([
 ]);
 
 const mayStartTime = new TokenTest((token) => token.kind === "number" || STARTERS.has(token.lower));
+const startsIntervalOnly = new TokenTest((token) => token.lower === "in" || token.lower === "within");
+/** First words of holiday names that start no other time form ("new", "christmas", "valentine"). */
+const startsHolidayOnly = new TokenTest(
+  (token) => HOLIDAYS.has(token.lower) && !MONTHS.has(token.lower) && !MONTH_ABBREVIATIONS.has(token.lower) && !ORDINALS.has(token.lower) && !DEICTIC_SHIFTS.has(token.lower),
+);
 
 /**
  * What the commonest starters need next for any matcher to succeed: "the" a part, decade, quarter or shift

@@ -102,6 +102,13 @@ export class TokenTest {
   }
 }
 
+let tokenizations = 0;
+
+/** How many times tokenize() has run: a token array's contents are those of one run (arrays are reused). */
+export function tokenizeRuns(): number {
+  return tokenizations;
+}
+
 /**
  * Token objects cut off the end of a reused array, kept for the next call that needs more: paragraphs vary in
  * length, and without them every longer paragraph would allocate its tokens anew.
@@ -118,6 +125,7 @@ const spareTokens: Token[] = [];
  * caller that is done with the previous tokens before it asks for the next.
  */
 export function tokenize(text: string, from = 0, to = text.length, reuse: Token[] = []): Token[] {
+  tokenizations++;
   const tokens = reuse;
   let count = 0;
   let pos = from;
@@ -136,11 +144,9 @@ export function tokenize(text: string, from = 0, to = text.length, reuse: Token[
     let kind: TokenKind;
     let end: number;
     let hash: number;
-    if (isDigit(code) || (code === PERIOD && pos + 1 < to && isDigit(text.charCodeAt(pos + 1)) && opensNumber(text, pos, from))) {
-      // ".25" after a space, a bracket, a sign or a currency symbol is a number, its point part of it: a decimal
-      // written without its leading zero.
+    if (isDigit(code)) {
       kind = "number";
-      end = scanNumber(text, code === PERIOD ? pos + 1 : pos, to);
+      end = scanNumber(text, pos, to);
       hash = hashOf(text, pos, end);
     } else if (isLetterAt(text, pos, to)) {
       kind = "word";
@@ -157,6 +163,12 @@ export function tokenize(text: string, from = 0, to = text.length, reuse: Token[
         end = scanWord(text, end, to);
         hash = hashOf(text, pos, end);
       }
+    } else if (code === PERIOD && pos + 1 < to && isDigit(text.charCodeAt(pos + 1)) && opensNumber(text, pos, from)) {
+      // ".25" after a space, a bracket, a sign or a currency symbol is a number, its point part of it: a decimal
+      // written without its leading zero.
+      kind = "number";
+      end = scanNumber(text, pos + 1, to);
+      hash = hashOf(text, pos, end);
     } else {
       kind = "punct";
       end = pos + codePointLength(text, pos, to);

@@ -14,8 +14,8 @@ import {
   currencyNames,
 } from "./grammar/currencies.ts";
 import { LENGTH_WORDS, PERCENT_NAMES, UNITS_OF_MEASURE } from "./grammar/units.ts";
-import { isAttached, isHyphenJoin, lowerAt, wordsAt } from "./token-checks.ts";
-import { tokenize, type Token } from "./tokenize.ts";
+import { isAttached, isHyphenJoin, lowerAt, phraseTokens, wordsAt } from "./token-checks.ts";
+import { TokenTest, type Token } from "./tokenize.ts";
 
 export type UnitKind = "currency" | "measure" | "percent";
 
@@ -45,7 +45,7 @@ function name(phrase: string, kind: UnitKind, unit: string, factor = 1): UnitEnt
 }
 
 function symbol(text: string, kind: UnitKind, unit: string, factor = 1): UnitEntry {
-  const tokens = tokenize(text);
+  const tokens = phraseTokens(text);
   return { words: tokens.map((t) => t.text), spaced: tokens.map((t) => t.spaced), kind, unit, factor };
 }
 
@@ -71,7 +71,7 @@ const PREFIX_SYMBOLS = indexByFirstWord(CURRENCY_SYMBOLS.map(([text, code]) => s
 const CODES: ReadonlyMap<string, string> = new Map([...CURRENCY_CODES.map((code) => [code, code] as const), ...CODE_ALIASES]);
 const DOLLARS: ReadonlyMap<string, { code: string; spaced: boolean; words: readonly string[] }> = new Map(
   DOLLAR_PREFIXES.map(([prefix, code, spaced]) => {
-    const words = tokenize(prefix).map((t) => t.text);
+    const words = phraseTokens(prefix).map((t) => t.text);
     return [words[0]!, { code, spaced, words }];
   }),
 );
@@ -87,6 +87,8 @@ function indexByFirstWord(list: readonly UnitEntry[]): Map<string, UnitEntry[]> 
 
 /** Tokens, as written, that a currency prefix can start with. */
 export const CURRENCY_FIRST_TOKENS: ReadonlySet<string> = new Set([...PREFIX_SYMBOLS.keys(), ...DOLLARS.keys(), ...CODES.keys()]);
+
+const mayStartCurrency = new TokenTest((token) => CURRENCY_FIRST_TOKENS.has(token.text));
 
 /** Whether the symbol `entry` is written at tokens[i]: its tokens in order, glued where the symbol has no space. */
 function symbolAt(tokens: readonly Token[], i: number, entry: UnitEntry): boolean {
@@ -104,7 +106,7 @@ function symbolAt(tokens: readonly Token[], i: number, entry: UnitEntry): boolea
  */
 export function parseCurrencyPrefix(tokens: readonly Token[], i: number): { currency: string; end: number } | null {
   const token = tokens[i];
-  if (!token) return null;
+  if (!token || !mayStartCurrency.has(token)) return null;
   const dollar = DOLLARS.get(token.text);
   if (dollar && wordsAt(tokens, i, dollar.words.map((w) => w.toLowerCase())) && tokens[i + dollar.words.length]?.text === "$") {
     const sign = i + dollar.words.length;

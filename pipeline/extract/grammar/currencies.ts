@@ -73,7 +73,8 @@ export const LETTER_SYMBOLS: readonly (readonly [symbol: string, code: string])[
 /** Symbols: those only one currency uses (generated), the defaults above and the letter symbols. */
 export const CURRENCY_SYMBOLS: readonly (readonly [symbol: string, code: string])[] = [
   // "C$" is the Nicaraguan córdoba's symbol but the Canadian dollar's in news: DOLLAR_PREFIXES decides it.
-  ...UNIQUE_SYMBOLS.filter(([symbol]) => !symbol.endsWith("$")),
+  // A symbol starting with a point (".د.ب") would make every full stop a place to look for money.
+  ...UNIQUE_SYMBOLS.filter(([symbol]) => !symbol.endsWith("$") && !symbol.startsWith(".")),
   ...DEFAULT_SYMBOLS,
   ...LETTER_SYMBOLS,
 ];
