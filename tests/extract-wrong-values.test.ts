@@ -128,3 +128,17 @@ describe("a day without a year follows the sentence's tense", () => {
     expect(mentions(text)).toEqual([expected]);
   });
 });
+
+describe("times of day, recurring sets and time zones, out of scope, give no wrong value", () => {
+  it.each([
+    ["The meeting ends at 3 pm.", []],
+    ["Trading opens at 9 a.m. EST.", []],
+    ["The bell rings at 7 o'clock.", []],
+    ["Moscow is at UTC+3 in winter.", []],
+    ["The market meets every Monday.", []],
+    ["Rents are due each March 1.", []],
+    ["They meet every other Friday.", []],
+  ])("%s", (text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});

@@ -97,7 +97,8 @@ export function isIdentifierNumber(tokens: readonly Token[], i: number): boolean
   if (prev.kind === "word") return true;
   const before = tokens[i - 2];
   if (!before || !isAttached(tokens, i - 1)) return false;
-  if (HYPHENS.has(prev.text)) return before.kind === "word" && !PREFIXES.has(before.lower);
+  // "F-16", "COVID-19", and zone offsets "UTC+3", "GMT−5".
+  if (HYPHENS.has(prev.text) || prev.text === "+" || prev.text === "\u2212") return before.kind === "word" && !PREFIXES.has(before.lower);
   return (prev.text === ":" || prev.text === "/" || prev.text === ".") && before.kind === "number";
 }
 

@@ -16,7 +16,8 @@ import {
   VULGAR_FRACTIONS,
 } from "./number-words.ts";
 import { parseNumeral, type Numeral } from "./numerals.ts";
-import { DASHES, endsCleanly, isAttached, isHyphenJoin, lowerAt } from "./token-checks.ts";
+import { MONTHS, MONTH_ABBREVIATIONS } from "./calendar.ts";
+import { DASHES, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt } from "./token-checks.ts";
 import { TokenTest, type Token } from "./tokenize.ts";
 import { AMBIGUOUS_UNIT, parseCurrencyPrefix, parseRate, parseUnitSuffix, CURRENCY_FIRST_TOKENS, type UnitKind } from "./units.ts";
 
@@ -216,6 +217,9 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
     const duration = durationAt(tokens, amount.end);
     if (duration) return { start: i, end: duration.end, value: durationOf(valueOf(amount), duration) };
   }
+  // "3 pm", "9 a.m.", "7 o'clock": a time of day, out of scope, and no count of anything; after a month's name
+  // ("each March 1") a day of the month.
+  if (!measured && (isClockTime(tokens, amount.end) || isMonthName(tokens[amount.start - 1]))) return null;
   const counted = measured ? { noun: null, end: amount.end } : countedNoun(tokens, amount.end);
   if (!endsCleanly(tokens, counted.end)) return null;
   return {
@@ -224,6 +228,20 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
     value: { value: valueOf(amount), value_high: null, unit: unitOf(amount), vague: false, noun: counted.noun },
   };
 }
+
+function isMonthName(token: Token | undefined): boolean {
+  return token !== undefined && token.kind === "word" && (MONTHS.has(token.lower) || MONTH_ABBREVIATIONS.has(token.lower)) && isCapitalized(token);
+}
+
+/** "pm", "a.m.", "o'clock" and zone names after a number: the number is an hour. */
+function isClockTime(tokens: readonly Token[], i: number): boolean {
+  const word = lowerAt(tokens, i);
+  if (CLOCK_WORDS.has(word)) return true;
+  if ((word === "a" || word === "p") && tokens[i + 1]?.text === "." && lowerAt(tokens, i + 2) === "m") return true;
+  return word === "o" && (tokens[i + 1]?.text === "'" || tokens[i + 1]?.text === "\u2019") && lowerAt(tokens, i + 2) === "clock";
+}
+
+const CLOCK_WORDS: ReadonlySet<string> = new Set(["am", "pm", "hrs", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "cest", "msk", "bst"]);
 
 interface DurationAt {
   unit: string;

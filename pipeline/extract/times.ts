@@ -71,7 +71,7 @@ export type TimeSpec =
 /** A time mention starting at tokens[i] (or, for "from 2008-2014", at the year after "from"). */
 export function matchTime(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const first = tokens[i];
-  if (!first || !mayStartTime.has(first) || !mayContinueTime(first, tokens[i + 1])) return null;
+  if (!first || !mayStartTime.has(first) || !mayContinueTime(first, tokens[i + 1]) || isRecurring(tokens, i)) return null;
   // Words that start one form only ("in", "within", a holiday's first word such as "New") run its matcher alone.
   if (startsIntervalOnly.has(first)) return matchInterval(tokens, i);
   if (startsHolidayOnly.has(first)) return matchHoliday(tokens, i);
@@ -107,6 +107,13 @@ function matchRelative(tokens: readonly Token[], i: number): Match<TimeSpec> | n
     matchQuarter(tokens, i),
     matchInterval(tokens, i),
   );
+}
+
+/** "every Monday", "each March 1", "every other Friday": a recurring set, out of scope, no single date. */
+function isRecurring(tokens: readonly Token[], i: number): boolean {
+  const before = lowerAt(tokens, i - 1);
+  if (before === "every" || before === "each") return true;
+  return (before === "other" || ORDINALS.has(before)) && lowerAt(tokens, i - 2) === "every";
 }
 
 /** A plain year token ("1948"; not "1,948", "No. 1948", "A1948" or the "1990" of "1990s"). */

@@ -27,7 +27,8 @@ interface IsoCurrency {
 /** Funds, metals, testing and accounting units: codes, never money a text counts in. */
 const NOT_MONEY = /^X(AG|AU|BA|BB|BC|BD|DR|PD|PT|SU|TS|UA|XX)$|^(BOV|CHE|CHW|CLF|COU|MXV|USN|UYI|UYW|ZWG)$/;
 
-function currencies(): string {
+/** The text of currencies.generated.ts. */
+export function currenciesModule(): string {
   const list = (require("currency-codes/data.js") as IsoCurrency[]).filter((c) => !NOT_MONEY.test(c.code));
   const codes = new Set(list.map((c) => c.code));
   const symbols = require("currency-symbol-map/map.js") as Record<string, string>;
@@ -62,7 +63,8 @@ interface Holiday {
   date: string;
 }
 
-function holidays(): string {
+/** The text of holidays.generated.ts. */
+export function holidaysModule(): string {
   const Holidays = require("date-holidays") as new (country?: string) => {
     getCountries(lang: string): Record<string, string>;
     getHolidays(year: number, lang: string): Holiday[];
@@ -105,5 +107,9 @@ function holidays(): string {
   ].join("\n");
 }
 
-writeFileSync(here("currencies.generated.ts"), currencies());
-writeFileSync(here("holidays.generated.ts"), holidays());
+export const GENERATED: readonly (readonly [file: string, make: () => string])[] = [
+  [here("currencies.generated.ts"), currenciesModule],
+  [here("holidays.generated.ts"), holidaysModule],
+];
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) for (const [file, make] of GENERATED) writeFileSync(file, make());
