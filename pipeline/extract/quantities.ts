@@ -19,6 +19,7 @@ import { parseNumeral, type Numeral } from "./numerals.ts";
 import { MONTHS, MONTH_ABBREVIATIONS } from "./calendar.ts";
 import { DASHES, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt } from "./token-checks.ts";
 import { TokenTest, type Token } from "./tokenize.ts";
+import { COMPOUND_UNITS } from "./grammar/units.ts";
 import { AMBIGUOUS_UNIT, parseCurrencyPrefix, parseRate, parseUnitSuffix, CURRENCY_FIRST_TOKENS, type UnitKind } from "./units.ts";
 
 export type QuantityFields = Omit<QuantityMention, "kind" | "text" | "start" | "end">;
@@ -129,6 +130,8 @@ interface Amount {
   unitKind: UnitKind | null;
   /** Rate suffix: "/year". */
   per: string | null;
+  /** A smaller unit's part, in the amount's unit: 0.5 in "two dollars and fifty cents". */
+  extra: number;
 }
 
 /** A sign before a number or its currency: "-2.5%", "−$1.2 billion", "(-3.1%)", "minus 30 degrees". */
@@ -166,7 +169,7 @@ function parseAmount(tokens: readonly Token[], i: number): Amount | null {
   let unitKind: UnitKind | null = null;
   let factor = 1;
   const suffix = parseUnitSuffix(tokens, end);
-  if (suffix?.unit === AMBIGUOUS_UNIT && !currency) return null;
+  if (suffix?.unit === AMBIGUOUS_UNIT && (!currency || suffix.kind === "currency")) return null;
   if (suffix?.kind === "currency" && (!currency || currency === suffix.unit)) {
     currency = suffix.unit;
     factor = suffix.factor;
@@ -177,8 +180,30 @@ function parseAmount(tokens: readonly Token[], i: number): Amount | null {
     factor = suffix.factor;
     end = suffix.end;
   }
-  const amount: Amount = { start: i, end, numeral, scale, factor, currency, unit, unitKind, per: null };
-  return withRate(tokens, amount);
+  const amount: Amount = { start: i, end, numeral, scale, factor, currency, unit, unitKind, per: null, extra: 0 };
+  return withRate(tokens, withCompound(tokens, amount));
+}
+
+const COMPOUNDS: ReadonlyMap<string, { smaller: string; share: number }> = new Map(COMPOUND_UNITS.map(([larger, smaller, share]) => [larger, { smaller, share }]));
+
+/** "two dollars and fifty cents", "6 feet 1 inch": a smaller unit of the same measure added to the amount. */
+function withCompound(tokens: readonly Token[], amount: Amount): Amount {
+  if (amount.numeral.scale !== 1 || (!amount.currency && !amount.unit) || amount.factor !== 1) return amount;
+  const k = lowerAt(tokens, amount.end) === "and" ? amount.end + 1 : amount.end;
+  const part = tokens[k]?.spaced ? parseNumeral(tokens, k) : null;
+  if (!part || part.scale !== 1 || part.value <= 0) return amount;
+  const suffix = parseUnitSuffix(tokens, part.end);
+  if (!suffix) return amount;
+  let extra: number;
+  if (amount.currency) {
+    if (suffix.kind !== "currency" || suffix.unit !== amount.currency || suffix.factor >= 1) return amount;
+    extra = part.value * suffix.factor;
+  } else {
+    const compound = COMPOUNDS.get(amount.unit!);
+    if (!compound || suffix.unit !== compound.smaller || k !== amount.end) return amount;
+    extra = part.value * compound.share;
+  }
+  return { ...amount, end: suffix.end, extra: Math.sign(amount.numeral.base || 1) * extra };
 }
 
 /** Money and measures take a rate ("$900 million annually"); percentages and counts do not. */
@@ -189,7 +214,8 @@ function withRate(tokens: readonly Token[], amount: Amount): Amount {
 }
 
 function valueOf(amount: Amount): number {
-  return amountValue(amount.numeral.base, amount.scale, amount.factor);
+  const value = amountValue(amount.numeral.base, amount.scale, amount.factor);
+  return amount.extra === 0 ? value : amountValue(value + amount.extra, 1, 1);
 }
 
 /**
@@ -425,7 +451,8 @@ function matchVague(tokens: readonly Token[], i: number): Match<Body> | null {
     if (word === "tens" && end === i + 1) return null;
     const hasOf = lowerAt(tokens, end) === "of";
     const unit = hasOf ? parseUnitSuffix(tokens, end + 1) : null;
-    if (unit) return vague(i, unit.end, unit.unit, null);
+    // "billions of francs": money, in a currency the text leaves open.
+    if (unit) return vague(i, unit.end, unit.unit === AMBIGUOUS_UNIT ? "unknown" : unit.unit, null);
     return vague(i, end, "count", nounAt(tokens, hasOf ? end + 1 : end));
   }
   let end: number;
@@ -433,7 +460,7 @@ function matchVague(tokens: readonly Token[], i: number): Match<Body> | null {
   else if (word === "multi" && isHyphenJoin(tokens, i + 1) && SCALES.has(lowerAt(tokens, i + 2))) end = i + 3;
   else return null;
   const currency = parseUnitSuffix(tokens, end);
-  if (currency?.kind === "currency") return vague(i, currency.end, currency.unit, nounAt(tokens, currency.end));
+  if (currency?.kind === "currency" && currency.unit !== AMBIGUOUS_UNIT) return vague(i, currency.end, currency.unit, nounAt(tokens, currency.end));
   return vague(i, end, "unknown", nounAt(tokens, end));
 }
 

@@ -127,7 +127,8 @@ function yearAt(tokens: readonly Token[], i: number): number | null {
 
 function matchYear(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const year = yearAt(tokens, i);
-  if (year === null || !endsCleanly(tokens, i + 1)) return null;
+  // "fiscal 2017", "fiscal year 2017": a year of accounts, which starts in a month the text does not say.
+  if (year === null || !endsCleanly(tokens, i + 1) || lowerAt(tokens, i - 1) === "fiscal" || (lowerAt(tokens, i - 1) === "year" && lowerAt(tokens, i - 2) === "fiscal")) return null;
   return absolute(i, i + 1, { year }, { year }, "year");
 }
 

@@ -9,6 +9,7 @@ import {
   CURRENCY_SYMBOLS,
   DOLLAR_PREFIXES,
   MONEY_WORDS,
+  SHARED_CURRENCY_NOUNS,
   SUBUNITS,
   WEIGHT_WORDS,
   currencyNames,
@@ -136,6 +137,7 @@ function unitAt(tokens: readonly Token[], i: number, hyphened: boolean): UnitSuf
   for (const entry of NAMES_BY_FIRST_WORD.get(token.lower) ?? []) {
     if (wordsAt(tokens, i, entry.words)) return { kind: entry.kind, unit: entry.unit, factor: entry.factor, end: i + entry.words.length };
   }
+  if (SHARED_CURRENCY_NOUNS.has(token.lower)) return { kind: "currency", unit: AMBIGUOUS_UNIT, factor: 1, end: i + 1 };
   if (token.text === "m") return metreAt(tokens, i);
   // "45.2p" in a sentence about money is pence; elsewhere "p" is a page or a point.
   if (token.text === "p" && isAttached(tokens, i) && nearby(tokens, i, MONEY_WORDS)) return { kind: "currency", unit: "GBP", factor: 0.01, end: i + 1 };

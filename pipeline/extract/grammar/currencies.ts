@@ -101,6 +101,16 @@ const NOT_ALONE: ReadonlySet<string> = new Set([
   "ruble", "won", "leone", "cordoba", "som", "bolívar", "sterling",
 ]);
 
+/**
+ * Currency nouns several currencies share, written alone after a number ("300 francs"): money, but in no
+ * currency the text names, so neither a currency nor a count is reported.
+ */
+export const SHARED_CURRENCY_NOUNS: ReadonlySet<string> = new Set([
+  "franc", "francs", "peso", "pesos", "dinar", "dinars", "rial", "rials", "riyal", "riyals", "dirham", "dirhams",
+  "shilling", "shillings", "krone", "kroner", "krona", "kronor", "kwacha", "kwachas", "lira", "lire", "liras",
+  "manat", "manats", "escudo", "escudos", "florin", "florins", "guilder", "guilders", "leu", "lei",
+]);
+
 /** Plurals that are not the singular with "s" (an invariant noun lists itself). */
 const PLURALS: ReadonlyMap<string, readonly string[]> = new Map([
   ["yen", ["yen"]], ["yuan", ["yuan"]], ["won", ["won"]], ["baht", ["baht"]], ["rand", ["rand"]],

@@ -130,3 +130,8 @@ export const PERCENT_NAMES: readonly (readonly [name: string, unit: "percent" | 
   ["pct points", "pp"], ["pct point", "pp"], ["ppts", "pp"], ["pp", "pp"], ["basis points", "bp"],
   ["basis point", "bp"], ["bps", "bp"], ["bp", "bp"],
 ];
+
+/** Units a compound may add after a larger one ("6 feet 1 inch", "3 lb 4 oz"), with the smaller's share of the larger. */
+export const COMPOUND_UNITS: readonly (readonly [larger: string, smaller: string, share: number])[] = [
+  ["ft", "in", 1 / 12], ["yd", "ft", 1 / 3], ["lb", "oz", 1 / 16], ["m", "cm", 0.01], ["km", "m", 0.001],
+];
