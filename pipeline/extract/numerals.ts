@@ -73,7 +73,7 @@ function readNumeral(tokens: readonly Token[], i: number, token: Token): Numeral
     // A number beyond the double range (Infinity) is still read, so that the extractor can refuse it aloud.
     return isIdentifierNumber(tokens, i) ? null : digitNumeral(tokens, i, token);
   }
-  if (token.kind === "word") return fractionOfScale(tokens, i) ?? wordNumeral(tokens, i);
+  if (token.kind === "word") return mayStartWordNumeral.has(token) ? (fractionOfScale(tokens, i) ?? wordNumeral(tokens, i)) : null;
   const vulgar = VULGAR_FRACTIONS.get(token.text);
   if (vulgar !== undefined && !isAttached(tokens, i)) return withScales(tokens, i + 1, vulgar, true);
   return null;
@@ -117,13 +117,12 @@ function digitNumeral(tokens: readonly Token[], i: number, token: Token): Numera
     base += 0.5;
     end += 3;
   }
-  const numeral = withScales(tokens, end, base, true);
-  const capital = end === i + 1 && isAttached(tokens, end) ? CAPITAL_SCALES.get(tokens[end]!.text) : undefined;
-  if (capital !== undefined && numeral.end === end) {
-    // "40M", "3.4B": a capital letter glued to the number, which no unit symbol of prose is.
-    return { ...numeral, end: end + 1, value: base * capital, scale: capital };
-  }
-  return { ...numeral, yearLike: numeral.end === i + 1 && isPlainYear(token) };
+  const scaled = readScales(tokens, end);
+  const capital = scaled.end === end && end === i + 1 && isAttached(tokens, end) ? CAPITAL_SCALES.get(tokens[end]!.text) : undefined;
+  // "40M", "3.4B": a capital letter glued to the number, which no unit symbol of prose is.
+  const scale = capital ?? scaled.scale;
+  const numeralEnd = capital === undefined ? scaled.end : end + 1;
+  return { end: numeralEnd, value: base * scale, base, scale, digits: true, yearLike: numeralEnd === i + 1 && isPlainYear(token), bareOne: false };
 }
 
 /** The number times the scale words from `end` on. */

@@ -89,7 +89,8 @@ export function matchQuantity(tokens: readonly Token[], i: number): Match<Quanti
   if ((first.kind === "punct" && SIGNS.has(first.text)) || first.lower === "minus") {
     if (!parseSign(tokens, i)) return null;
   }
-  const hedge = isFractionBar(tokens, i) ? null : matchHedge(tokens, i);
+  const matched = matchHedge(tokens, i);
+  const hedge = matched && isFractionBar(tokens, i) ? null : matched;
   const from = hedge ? hedge.end : i;
   // Read once for the two matchers that start with it (a range's low end, or the amount itself).
   const amount = parseAmount(tokens, from);
@@ -147,7 +148,8 @@ function parseSign(tokens: readonly Token[], i: number): { sign: 1 | -1; end: nu
 
 /** Number with its currency, scale, unit and rate, but no noun: "$2.35 billion", "17-kilometer", "12.5%". */
 function parseAmount(tokens: readonly Token[], i: number): Amount | null {
-  const signed = parseSign(tokens, i);
+  const first = tokens[i];
+  const signed = first && (first.kind === "punct" || first.lower === "minus") ? parseSign(tokens, i) : null;
   const at = signed ? signed.end : i;
   const prefix = parseCurrencyPrefix(tokens, at);
   // A number glued to a "$" that named no currency we know ("Zim$100") is money of an unknown kind: not read.
@@ -394,6 +396,8 @@ function slashFraction(tokens: readonly Token[], i: number): Match<Body> | null 
 
 /** "one over three", "two over five": a fraction spoken, both numbers in words. */
 function overFraction(tokens: readonly Token[], i: number): Match<Body> | null {
+  // "one over three", "twenty-five over a hundred": "over" one or three tokens on.
+  if (lowerAt(tokens, i + 1) !== "over" && lowerAt(tokens, i + 3) !== "over") return null;
   const word = lowerAt(tokens, i);
   if (!UNITS.has(word) && !TENS.has(word)) return null;
   const top = parseNumeral(tokens, i);

@@ -10,7 +10,7 @@ import { isIdentifierNumber, isPlainYear, parseNumeral } from "./numerals.ts";
 import { DASHES, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt, phraseTokens } from "./token-checks.ts";
 import { matchNumericDate } from "./numeric-dates.ts";
 import { tenseAround } from "./tense.ts";
-import { TokenTest, type Token } from "./tokenize.ts";
+import { TokenClass, TokenTest, type Token } from "./tokenize.ts";
 
 export type AnchorRule =
   /** The anchor's period shifted: "that year" (year, 0), "the following month" (month, +1), "two years later". */
@@ -71,13 +71,17 @@ export type TimeSpec =
 /** A time mention starting at tokens[i] (or, for "from 2008-2014", at the year after "from"). */
 export function matchTime(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const first = tokens[i];
-  if (!first || !mayStartTime.has(first) || !mayContinueTime(first, tokens[i + 1]) || isRecurring(tokens, i)) return null;
-  // Words that start one form only ("in", "within", a holiday's first word such as "New") run its matcher alone.
-  if (startsIntervalOnly.has(first)) return matchInterval(tokens, i);
-  if (startsHolidayOnly.has(first)) return matchHoliday(tokens, i);
-  // A number starts only a date, a range, a period ("1990s") or an offset ("3 days ago").
-  if (first.kind === "number") return longest(matchDateRange(tokens, i), matchAbsolute(tokens, i), matchOffset(tokens, i));
-  return longest(matchDateRange(tokens, i), matchAbsolute(tokens, i), matchRelative(tokens, i), matchNamedDay(tokens, i));
+  if (!first) return null;
+  const start = timeStart.classOf(first);
+  if (start === NO_TIME || !mayContinueTime(first, tokens[i + 1])) return null;
+  const found =
+    // Words that start one form only ("in", "within", a holiday's first word such as "New") run its matcher alone;
+    // a number starts only a date, a range, a period ("1990s") or an offset ("3 days ago").
+    start === INTERVAL_ONLY ? matchInterval(tokens, i)
+    : start === HOLIDAY_ONLY ? matchHoliday(tokens, i)
+    : first.kind === "number" ? longest(matchDateRange(tokens, i), matchAbsolute(tokens, i), matchOffset(tokens, i))
+    : longest(matchDateRange(tokens, i), matchAbsolute(tokens, i), matchRelative(tokens, i), matchNamedDay(tokens, i));
+  return found && !isRecurring(tokens, i) ? found : null;
 }
 
 function absolute(start: number, end: number, from: CalendarDate, to: CalendarDate, precision: DatePrecision): Match<TimeSpec> {
@@ -324,6 +328,8 @@ function ordinalDayAt(tokens: readonly Token[], i: number): { day: number; end: 
  * are the nineteenth century), precision "range".
  */
 function matchCentury(tokens: readonly Token[], i: number, j: number): Match<TimeSpec> | null {
+  const token = tokens[j];
+  if (!token || !mayStartCentury.has(token)) return null;
   const ordinal = ordinalAt(tokens, j);
   if (!ordinal || ordinal.value < 2 || ordinal.value > 21) return null;
   const k = isHyphenJoin(tokens, ordinal.end) ? ordinal.end + 1 : ordinal.end;
@@ -337,8 +343,10 @@ function matchCentury(tokens: readonly Token[], i: number, j: number): Match<Tim
  * first pair of twenty ("twenty fifteen") it could be two numbers, so a preposition must come before it.
  */
 function matchYearInWords(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
-  const century = UNITS.get(lowerAt(tokens, i)) ?? TENS.get(lowerAt(tokens, i));
-  if (century === undefined || century < 11 || century > 20 || (century === 20 && !isMonthGated(tokens, i))) return null;
+  const token = tokens[i];
+  if (!token || !mayStartYearInWords.has(token)) return null;
+  const century = UNITS.get(token.lower) ?? TENS.get(token.lower)!;
+  if (century === 20 && !isMonthGated(tokens, i)) return null;
   let k = i + 1;
   let rest: number;
   if (lowerAt(tokens, k) === "hundred") rest = 0;
@@ -913,12 +921,27 @@ const STARTERS: ReadonlySet<string> = new Set([
   "h", "within", "in",
 ]);
 
-const mayStartTime = new TokenTest((token) => token.kind === "number" || STARTERS.has(token.lower));
-const startsIntervalOnly = new TokenTest((token) => token.lower === "in" || token.lower === "within");
-/** First words of holiday names that start no other time form ("new", "christmas", "valentine"). */
-const startsHolidayOnly = new TokenTest(
-  (token) => HOLIDAYS.has(token.lower) && !MONTHS.has(token.lower) && !MONTH_ABBREVIATIONS.has(token.lower) && !ORDINALS.has(token.lower) && !DEICTIC_SHIFTS.has(token.lower),
-);
+const [NO_TIME, ANY_FORM, INTERVAL_ONLY, HOLIDAY_ONLY] = [0, 1, 2, 3];
+
+/**
+ * Which time forms a token may start: none; any; only a span ("in", "within"); only a holiday (the first word of
+ * a holiday's name that starts nothing else: "new", "christmas").
+ */
+const timeStart = new TokenClass((token) => {
+  if (token.kind === "number") return ANY_FORM;
+  const word = token.lower;
+  if (word === "in" || word === "within") return INTERVAL_ONLY;
+  if (!STARTERS.has(word)) return NO_TIME;
+  const other = MONTHS.has(word) || MONTH_ABBREVIATIONS.has(word) || ORDINALS.has(word) || DEICTIC_SHIFTS.has(word);
+  return HOLIDAYS.has(word) && !other ? HOLIDAY_ONLY : ANY_FORM;
+});
+
+/** Tokens that may start a century ("the nineteenth century", "21st century") or a year in words. */
+const mayStartCentury = new TokenTest((token) => token.kind === "number" || ORDINALS.has(token.lower) || TENS.has(token.lower));
+const mayStartYearInWords = new TokenTest((token) => {
+  const value = UNITS.get(token.lower) ?? TENS.get(token.lower);
+  return value !== undefined && value >= 11 && value <= 20;
+});
 
 /**
  * What the commonest starters need next for any matcher to succeed: "the" a part, decade, quarter or shift

@@ -76,29 +76,43 @@ function sameUnits(known: string, source: string, start: number): boolean {
 const strings = new TokenStrings();
 
 /**
- * A test that depends on a token's text alone, its answer remembered per token string: the matchers ask
- * whether a token may start a mention of nearly every token, and a set lookup costs far more than this.
+ * A class that depends on a token's text alone, its answer remembered per token string: the matchers ask
+ * which mentions a token may start of nearly every token, and a set lookup costs far more than this.
  * Answers are kept by the slot of the token's string, each with the string's id (a slot may since hold
  * another string, even while tokens of the earlier one are still being matched).
  */
-export class TokenTest {
-  readonly #test: (token: Token) => boolean;
+export class TokenClass {
+  readonly #classify: (token: Token) => number;
   readonly #answers = new Uint8Array(TOKEN_STRINGS);
   /** The id of the string each answer is for; 0, which no string has, for none. */
   readonly #ids = new Float64Array(TOKEN_STRINGS);
 
-  constructor(test: (token: Token) => boolean) {
-    this.#test = test;
+  /** `classify` answers a small integer (0–255) for a token's string. */
+  constructor(classify: (token: Token) => number) {
+    this.#classify = classify;
   }
 
-  has(token: Token): boolean {
+  classOf(token: Token): number {
     // The slot, not stringId % TOKEN_STRINGS: stringId outgrows a small integer, and a modulo of doubles is slow.
     const slot = token.slot;
     if (this.#ids[slot] !== token.stringId) {
-      this.#answers[slot] = this.#test(token) ? 1 : 0;
+      this.#answers[slot] = this.#classify(token);
       this.#ids[slot] = token.stringId;
     }
-    return this.#answers[slot] === 1;
+    return this.#answers[slot]!;
+  }
+}
+
+/** A TokenClass of two classes: whether the test holds. */
+export class TokenTest {
+  readonly #classes: TokenClass;
+
+  constructor(test: (token: Token) => boolean) {
+    this.#classes = new TokenClass((token) => (test(token) ? 1 : 0));
+  }
+
+  has(token: Token): boolean {
+    return this.#classes.classOf(token) === 1;
   }
 }
 
