@@ -152,11 +152,12 @@ function exponentAt(tokens: readonly Token[], i: number): { power: number; end: 
 
 /** "2 1/4", "2¼": a whole number and a proper fraction after it (the numerator below the denominator). */
 function fractionAfter(tokens: readonly Token[], i: number, whole: Token): { value: number; end: number } | null {
-  if (!/^\d+$/.test(whole.text)) return null;
-  const vulgar = VULGAR_FRACTIONS.get(tokens[i]?.text ?? "");
+  const top = tokens[i];
+  if (!top || (top.kind !== "punct" && tokens[i + 1]?.text !== "/") || !Number.isInteger(whole.numeric) || whole.text.includes(".")) return null;
+  const vulgar = VULGAR_FRACTIONS.get(top.text);
   if (vulgar !== undefined) return { value: vulgar, end: i + 1 };
-  const [top, slash, bottom] = [tokens[i], tokens[i + 1], tokens[i + 2]];
-  if (top?.kind !== "number" || !top.spaced || slash?.text !== "/" || bottom?.kind !== "number") return null;
+  const [slash, bottom] = [tokens[i + 1], tokens[i + 2]];
+  if (top.kind !== "number" || !top.spaced || slash?.text !== "/" || bottom?.kind !== "number") return null;
   if (!isAttached(tokens, i + 1) || !isAttached(tokens, i + 2) || !/^\d{1,2}$/.test(top.text) || !/^\d{1,2}$/.test(bottom.text)) return null;
   if (top.numeric < 1 || top.numeric >= bottom.numeric) return null;
   return { value: top.numeric / bottom.numeric, end: i + 3 };

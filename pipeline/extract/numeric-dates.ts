@@ -32,6 +32,9 @@ function twoDigits(token: Token | undefined): number | null {
 
 /** A date in digits starting at tokens[i]. */
 export function matchNumericDate(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
+  // Every form has a separator glued after its first part.
+  const next = tokens[i + 1];
+  if (!next || next.spaced || (next.text !== "-" && next.text !== "/" && next.text !== ".")) return null;
   return matchIso(tokens, i) ?? matchSlashed(tokens, i) ?? matchDotted(tokens, i) ?? matchMonthSlashYear(tokens, i);
 }
 

@@ -10,7 +10,7 @@ import { isIdentifierNumber, isPlainYear, parseNumeral } from "./numerals.ts";
 import { DASHES, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt, phraseTokens } from "./token-checks.ts";
 import { matchNumericDate } from "./numeric-dates.ts";
 import { tenseAround } from "./tense.ts";
-import { TokenClass, TokenTest, type Token } from "./tokenize.ts";
+import { TokenClass, TokenTest, tokenizeRuns, type Token } from "./tokenize.ts";
 
 export type AnchorRule =
   /** The anchor's period shifted: "that year" (year, 0), "the following month" (month, +1), "two years later". */
@@ -413,8 +413,22 @@ interface DayMonthYear {
   end: number;
 }
 
+/** The last date read, by token index: the matchers that compete at a token read the same date there. */
+const lastDate: { run: number; tokens: readonly Token[] | null; k: number; date: DayMonthYear | null } = { run: -1, tokens: null, k: -1, date: null };
+
 /** "5 March 2013", "5th of March", "March 5, 2013", "March 2014", "March". */
 function dayMonthYear(tokens: readonly Token[], k: number): DayMonthYear | null {
+  const run = tokenizeRuns();
+  if (lastDate.run !== run || lastDate.tokens !== tokens || lastDate.k !== k) {
+    lastDate.date = readDayMonthYear(tokens, k);
+    lastDate.run = run;
+    lastDate.tokens = tokens;
+    lastDate.k = k;
+  }
+  return lastDate.date;
+}
+
+function readDayMonthYear(tokens: readonly Token[], k: number): DayMonthYear | null {
   // "No. 3⏎May 2016": an issue number, not the day of the date after it.
   const lead = isIdentifierNumber(tokens, k) ? null : dayAt(tokens, k);
   let result: DayMonthYear;
@@ -526,7 +540,9 @@ function matchMonthRange(tokens: readonly Token[], i: number, j: number, connect
 
 /** "14–19 March 2011", "from 3 to 5 May": days of one month, the month and year written once after them. */
 function matchDayRange(tokens: readonly Token[], i: number, j: number, connectors: ReadonlySet<string> | undefined): Match<TimeSpec> | null {
-  const first = tokens[j]?.kind === "number" && !isIdentifierNumber(tokens, j) ? dayAt(tokens, j) : null;
+  // The link comes right after the day or after its suffix ("14–19", "3rd to 5th"): looked at before the day is read.
+  if (tokens[j]?.kind !== "number" || !(isDayRangeLink(tokens[j + 1]) || isDayRangeLink(tokens[j + 2]))) return null;
+  const first = isIdentifierNumber(tokens, j) ? null : dayAt(tokens, j);
   const link = first ? tokens[first.end] : undefined;
   if (!first || !link) return null;
   const dashed = DASHES.has(link.text) && isAttached(tokens, first.end) === isAttached(tokens, first.end + 1);
@@ -538,6 +554,10 @@ function matchDayRange(tokens: readonly Token[], i: number, j: number, connector
   const to: MonthDay = { month: second.month, day: second.day };
   if (second.year !== null) return absolute(start, second.end, { year: second.year, ...dayOf(from) }, { year: second.year, ...dayOf(to) }, "range");
   return relative(start, second.end, "anaphoric", { type: "span", from, to, pick: "anchor-year", by: 0 }, null);
+}
+
+function isDayRangeLink(token: Token | undefined): boolean {
+  return token !== undefined && (DASHES.has(token.text) || token.lower === "to" || token.lower === "through" || token.lower === "and" || token.lower === "until" || token.lower === "till");
 }
 
 /** "April-June period of 2016": the year after "period of" or "period in". */
@@ -683,9 +703,8 @@ const WEEKDAY_SHORT: ReadonlyMap<string, number> = new Map(WEEKDAY_ABBREVIATIONS
  */
 function weekdayWithDate(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const token = tokens[i];
-  if (!token || !isCapitalized(token)) return null;
-  const weekday = WEEKDAYS.get(token.lower) ?? WEEKDAY_SHORT.get(token.lower);
-  if (weekday === undefined) return null;
+  const weekday = token && (WEEKDAYS.get(token.lower) ?? WEEKDAY_SHORT.get(token.lower));
+  if (!token || weekday === undefined || !isCapitalized(token)) return null;
   let k = i + 1;
   if (WEEKDAY_SHORT.has(token.lower) && tokens[k]?.text === "." && isAttached(tokens, k)) k++;
   if (tokens[k]?.text === ",") k++;
@@ -787,6 +806,9 @@ function matchInterval(tokens: readonly Token[], i: number): Match<TimeSpec> | n
   if (word === "within" || word === "in") {
     const the = lowerAt(tokens, i + 1) === "the";
     if (the && INTERVAL_STARTS.get(lowerAt(tokens, i + 2)) !== 1) return null;
+    // A unit of time within the next few tokens, or nothing to read ("in 2014", "in the region").
+    const k = the ? i + 3 : i + 1;
+    if (!isDurationWord(tokens[k]) && !isDurationWord(tokens[k + 1]) && !isDurationWord(tokens[k + 3])) return null;
     const span = spanAt(tokens, the ? i + 3 : i + 1);
     if (!span || (!the && lowerAt(tokens, span.end) === "of")) return null;
     if (word === "within" || the) return relative(i, span.end, "deictic", { type: "interval", unit: span.unit, from: 0, to: span.by }, null);
@@ -801,6 +823,10 @@ function matchInterval(tokens: readonly Token[], i: number): Match<TimeSpec> | n
   if (!span || (span.counted === false && lowerAt(tokens, j) === "last") || lowerAt(tokens, span.end) === "of") return null;
   const rule: AnchorRule = direction > 0 ? { type: "interval", unit: span.unit, from: 0, to: span.by } : { type: "interval", unit: span.unit, from: -span.by, to: 0 };
   return relative(i, span.end, "deictic", rule, null);
+}
+
+function isDurationWord(token: Token | undefined): boolean {
+  return token !== undefined && token.kind === "word" && DURATIONS.has(token.text);
 }
 
 /** "two years", "a decade", "three months", "decade": an amount of calendar units. */
