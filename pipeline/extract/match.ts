@@ -17,6 +17,7 @@ export function longest<T>(a: Candidate<T>, b: Candidate<T>, c: Candidate<T> = n
   return longer(longer(longer(longer(longer(a, b), c), d), e), f);
 }
 
-function longer<T>(best: Candidate<T>, candidate: Candidate<T>): Candidate<T> {
+/** The candidate if it is longer than the best so far (which wins a tie). */
+export function longer<T>(best: Candidate<T>, candidate: Candidate<T>): Candidate<T> {
   return candidate && (!best || candidate.end > best.end) ? candidate : best;
 }

@@ -3,7 +3,7 @@
 import { MONTHS, MONTH_ABBREVIATIONS, daysInMonth, weekAround, type CalendarDate } from "./calendar.ts";
 import { LOWER_CASE_MONTHS, WEEKDAY_ABBREVIATIONS } from "./grammar/calendar-names.ts";
 import { FIXED_HOLIDAYS } from "./grammar/holidays.generated.ts";
-import { longest, type Match } from "./match.ts";
+import { longer, longest, type Match } from "./match.ts";
 import type { DatePrecision } from "./mention.ts";
 import { ORDINALS, TENS, UNITS } from "./number-words.ts";
 import { isIdentifierNumber, isPlainYear, parseNumeral } from "./numerals.ts";
@@ -72,15 +72,28 @@ export type TimeSpec =
 export function matchTime(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const first = tokens[i];
   if (!first) return null;
-  const start = timeStart.classOf(first);
-  if (start === NO_TIME || !mayContinueTime(first, tokens[i + 1])) return null;
-  const found =
-    // Words that start one form only ("in", "within", a holiday's first word such as "New") run its matcher alone;
-    // a number starts only a date, a range, a period ("1990s") or an offset ("3 days ago").
-    start === INTERVAL_ONLY ? matchInterval(tokens, i)
-    : start === HOLIDAY_ONLY ? matchHoliday(tokens, i)
-    : first.kind === "number" ? longest(matchDateRange(tokens, i), matchAbsolute(tokens, i), matchOffset(tokens, i))
-    : longest(matchDateRange(tokens, i), matchAbsolute(tokens, i), matchRelative(tokens, i), matchNamedDay(tokens, i));
+  const forms = timeForms.classOf(first);
+  if (forms === 0 || !mayContinueTime(first, tokens[i + 1])) return null;
+  // Only the matchers whose forms can start with this token run; on a tie the earlier one wins.
+  let found: Match<TimeSpec> | null = forms & RANGE ? matchDateRange(tokens, i) : null;
+  if (forms & (PERIOD | CALENDAR)) {
+    // The part word after an optional "the", read once for the two matchers that take one.
+    const j = skipThe(tokens, i);
+    const part = parsePart(tokens, j);
+    if (forms & PERIOD) found = longer(found, matchPeriod(tokens, i, j, part));
+    if (forms & CALENDAR) found = longer(found, matchCalendarDate(tokens, i, j, part));
+  }
+  if (forms & YEAR) found = longer(found, matchYear(tokens, i));
+  if (forms & CENTURY) found = longer(found, matchCentury(tokens, i, skipThe(tokens, i)));
+  if (forms & YEAR_IN_WORDS) found = longer(found, matchYearInWords(tokens, i));
+  if (forms & WEEK_OF) found = longer(found, matchWeekOf(tokens, i, skipThe(tokens, i)));
+  if (forms & ANAPHORIC) found = longer(found, matchAnaphoric(tokens, i));
+  if (forms & DEICTIC) found = longer(found, matchDeictic(tokens, i));
+  if (forms & OFFSET) found = longer(found, matchOffset(tokens, i));
+  if (forms & WEEKDAY) found = longer(found, matchWeekday(tokens, i));
+  if (forms & QUARTER) found = longer(found, matchQuarter(tokens, i));
+  if (forms & INTERVAL) found = longer(found, matchInterval(tokens, i));
+  if (forms & NAMED_DAY) found = longer(found, matchNamedDay(tokens, i));
   return found && !isRecurring(tokens, i) ? found : null;
 }
 
@@ -102,16 +115,6 @@ function matchAbsolute(tokens: readonly Token[], i: number): Match<TimeSpec> | n
   );
 }
 
-function matchRelative(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
-  return longest(
-    matchAnaphoric(tokens, i),
-    matchDeictic(tokens, i),
-    matchOffset(tokens, i),
-    matchWeekday(tokens, i),
-    matchQuarter(tokens, i),
-    matchInterval(tokens, i),
-  );
-}
 
 /** "every Monday", "each March 1", "every other Friday": a recurring set, out of scope, no single date. */
 function isRecurring(tokens: readonly Token[], i: number): boolean {
@@ -938,28 +941,42 @@ function matchOffset(tokens: readonly Token[], i: number): Match<TimeSpec> | nul
   return relative(i, end, direction.kind, rule, offset);
 }
 
-/** Words a time mention can begin with: any other word is passed over without running the matchers. */
-const STARTERS: ReadonlySet<string> = new Set([
-  ...DATE_RANGE_CONNECTORS.keys(), ...PART_MODIFIERS.keys(), ...PARTS_OF.keys(), ...HALVES.keys(), ...QUARTERS.keys(),
-  ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys(), ...DEICTIC_SHIFTS.keys(), ...UNITS.keys(), ...TENS.keys(),
-  ...WEEKDAYS.keys(), ...WEEKDAY_SHORT.keys(), ...DAYS_FROM_TODAY.keys(), ...HOLIDAYS.keys(), ...ORDINALS.keys(), "the",
-  "that", "a", "an", "q",
-  "h", "within", "in",
-]);
+// The time forms a token may start, as bits of its class: one lookup per token decides which matchers run.
+const RANGE = 1 << 0;
+const PERIOD = 1 << 1;
+const CALENDAR = 1 << 2;
+const YEAR = 1 << 3;
+const CENTURY = 1 << 4;
+const YEAR_IN_WORDS = 1 << 5;
+const WEEK_OF = 1 << 6;
+const ANAPHORIC = 1 << 7;
+const DEICTIC = 1 << 8;
+const OFFSET = 1 << 9;
+const WEEKDAY = 1 << 10;
+const QUARTER = 1 << 11;
+const INTERVAL = 1 << 12;
+const NAMED_DAY = 1 << 13;
 
-const [NO_TIME, ANY_FORM, INTERVAL_ONLY, HOLIDAY_ONLY] = [0, 1, 2, 3];
-
-/**
- * Which time forms a token may start: none; any; only a span ("in", "within"); only a holiday (the first word of
- * a holiday's name that starts nothing else: "new", "christmas").
- */
-const timeStart = new TokenClass((token) => {
-  if (token.kind === "number") return ANY_FORM;
+const timeForms = new TokenClass((token) => {
+  if (token.kind === "number") return RANGE | PERIOD | CALENDAR | YEAR | CENTURY | OFFSET;
   const word = token.lower;
-  if (word === "in" || word === "within") return INTERVAL_ONLY;
-  if (!STARTERS.has(word)) return NO_TIME;
-  const other = MONTHS.has(word) || MONTH_ABBREVIATIONS.has(word) || ORDINALS.has(word) || DEICTIC_SHIFTS.has(word);
-  return HOLIDAYS.has(word) && !other ? HOLIDAY_ONLY : ANY_FORM;
+  let forms = 0;
+  if (word === "the") forms |= PERIOD | CALENDAR | CENTURY | WEEK_OF | ANAPHORIC | QUARTER | INTERVAL | NAMED_DAY;
+  if (word === "that") forms |= ANAPHORIC;
+  if (word === "a" || word === "an") forms |= OFFSET;
+  if (word === "q" || word === "h") forms |= QUARTER;
+  if (word === "in" || word === "within") forms |= INTERVAL;
+  if (DATE_RANGE_CONNECTORS.has(word)) forms |= RANGE;
+  if (MONTHS.has(word) || MONTH_ABBREVIATIONS.has(word)) forms |= RANGE | CALENDAR;
+  // Ordinals lead days ("fifth of May") and name centuries and quarters ("second-quarter").
+  if (ORDINALS.has(word)) forms |= RANGE | CALENDAR | CENTURY | QUARTER | PERIOD;
+  if (TENS.has(word)) forms |= RANGE | CALENDAR | CENTURY | OFFSET | YEAR_IN_WORDS;
+  if (UNITS.has(word)) forms |= OFFSET | YEAR_IN_WORDS;
+  if (PART_MODIFIERS.has(word) || PARTS_OF.has(word) || HALVES.has(word) || QUARTERS.has(word)) forms |= PERIOD | CALENDAR | QUARTER;
+  if (DEICTIC_SHIFTS.has(word)) forms |= DEICTIC;
+  if (WEEKDAYS.has(word) || WEEKDAY_SHORT.has(word)) forms |= WEEKDAY;
+  if (DAYS_FROM_TODAY.has(word) || HOLIDAYS.has(word)) forms |= NAMED_DAY;
+  return forms;
 });
 
 /** Tokens that may start a century ("the nineteenth century", "21st century") or a year in words. */

@@ -83,11 +83,11 @@ const strings = new TokenStrings();
  */
 export class TokenClass {
   readonly #classify: (token: Token) => number;
-  readonly #answers = new Uint8Array(TOKEN_STRINGS);
+  readonly #answers = new Uint16Array(TOKEN_STRINGS);
   /** The id of the string each answer is for; 0, which no string has, for none. */
   readonly #ids = new Float64Array(TOKEN_STRINGS);
 
-  /** `classify` answers a small integer (0–255) for a token's string. */
+  /** `classify` answers a small integer (0–65535, bits for instance) for a token's string. */
   constructor(classify: (token: Token) => number) {
     this.#classify = classify;
   }
