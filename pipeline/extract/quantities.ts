@@ -1,7 +1,7 @@
 /** Quantity mentions: money, measures, percentages, counts, ranges, fractions, multipliers and vague amounts. */
 
 import { HEDGE_FIRST_WORDS, HEDGE_WORDS, matchHedge } from "./hedges.ts";
-import { longest, type Match } from "./match.ts";
+import { longer, type Match } from "./match.ts";
 import type { QuantityMention } from "./mention.ts";
 import {
   CURRENCY_SCALE_ABBREVIATIONS,
@@ -18,7 +18,7 @@ import {
 import { parseNumeral, type Numeral } from "./numerals.ts";
 import { MONTHS, MONTH_ABBREVIATIONS } from "./calendar.ts";
 import { DASHES, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt } from "./token-checks.ts";
-import { TokenTest, type Token } from "./tokenize.ts";
+import { TokenClass, type Token } from "./tokenize.ts";
 import { COMPOUND_UNITS } from "./grammar/units.ts";
 import { AMBIGUOUS_UNIT, parseCurrencyPrefix, parseRate, parseUnitSuffix, CURRENCY_FIRST_TOKENS, type UnitKind } from "./units.ts";
 
@@ -70,38 +70,52 @@ const SIGNS: ReadonlyMap<string, 1 | -1> = new Map([["-", -1], ["\u2212", -1], [
 /** Punctuation after which a glued dash is still a sign: "(-3.1%)", "= -2". */
 const OPENERS: ReadonlySet<string> = new Set(["(", "[", "{", "=", ":", "\u201c", '"']);
 
-/** Words a quantity can begin with: any other word is passed over without running the matchers. */
-const STARTERS: ReadonlySet<string> = new Set([
-  ...UNITS.keys(), ...TENS.keys(), ...MULTIPLIER_WORDS.keys(), ...VAGUE_MAGNITUDES, ...MULTI_SCALES,
-  ...RANGE_CONNECTORS.keys(), ...HEDGE_FIRST_WORDS, ...SIGNS.keys(), ...VULGAR_FRACTIONS.keys(), "a", "an", "half",
-  "twice", "multi", "minus",
-]);
+// What a token may start, as bits of its class: one lookup per token decides which matchers run.
+const HEDGE = 1 << 0;
+const AMOUNT = 1 << 1;
+const RANGE = 1 << 2;
+const MULTIPLIER = 1 << 3;
+const FRACTION = 1 << 4;
+const VAGUE = 1 << 5;
 
-const mayStartQuantity = new TokenTest(
-  (token) => token.kind === "number" || STARTERS.has(token.lower) || CURRENCY_FIRST_TOKENS.has(token.text),
-);
+const quantityForms = new TokenClass((token) => {
+  if (token.kind === "number") return AMOUNT | RANGE | MULTIPLIER | FRACTION;
+  const word = token.lower;
+  let forms = 0;
+  if (HEDGE_FIRST_WORDS.has(word)) forms |= HEDGE;
+  if (CURRENCY_FIRST_TOKENS.has(token.text) || SIGNS.has(token.text) || word === "minus") forms |= AMOUNT | RANGE;
+  if (UNITS.has(word) || TENS.has(word)) forms |= AMOUNT | RANGE | MULTIPLIER | FRACTION;
+  if (word === "a" || word === "an" || word === "half") forms |= AMOUNT | FRACTION;
+  if (VULGAR_FRACTIONS.has(token.text)) forms |= AMOUNT | FRACTION;
+  if (MULTIPLIER_WORDS.has(word) || word === "twice") forms |= MULTIPLIER;
+  if (RANGE_CONNECTORS.has(word)) forms |= RANGE;
+  if (VAGUE_MAGNITUDES.has(word) || MULTI_SCALES.has(word) || word === "multi") forms |= VAGUE;
+  return forms;
+});
 
 /** A quantity starting at tokens[i], hedge included. */
 export function matchQuantity(tokens: readonly Token[], i: number): Match<QuantityFields> | null {
   const first = tokens[i];
-  if (!first || !mayStartQuantity.has(first)) return null;
+  const forms = first ? quantityForms.classOf(first) : 0;
+  if (forms === 0) return null;
   // A dash or "minus" starts a quantity only as a sign: most dashes join words ("large-scale").
-  if ((first.kind === "punct" && SIGNS.has(first.text)) || first.lower === "minus") {
+  if ((first!.kind === "punct" && SIGNS.has(first!.text)) || first!.lower === "minus") {
     if (!parseSign(tokens, i)) return null;
   }
-  const matched = matchHedge(tokens, i);
+  const matched = forms & HEDGE ? matchHedge(tokens, i) : null;
   const hedge = matched && isFractionBar(tokens, i) ? null : matched;
   const from = hedge ? hedge.end : i;
-  // Read once for the two matchers that start with it (a range's low end, or the amount itself).
-  const amount = parseAmount(tokens, from);
-  const body = longest(
-    hedge ? matchVagueDuration(tokens, from) : null,
-    matchRange(tokens, from, amount),
-    matchMultiplier(tokens, from),
-    matchFraction(tokens, from),
-    matchVague(tokens, from),
-    matchAmount(tokens, from, amount),
-  );
+  const next = tokens[from];
+  const at = !hedge ? forms : next ? quantityForms.classOf(next) : 0;
+  // Read once for the two matchers that start with it (a range's low end, or the amount itself); on a tie the
+  // earlier matcher wins.
+  const amount = at & AMOUNT ? parseAmount(tokens, from) : null;
+  let body = hedge ? matchVagueDuration(tokens, from) : null;
+  if (at & RANGE) body = longer(body, matchRange(tokens, from, amount));
+  if (at & MULTIPLIER) body = longer(body, matchMultiplier(tokens, from));
+  if (at & FRACTION) body = longer(body, matchFraction(tokens, from));
+  if (at & VAGUE) body = longer(body, matchVague(tokens, from));
+  if (at & AMOUNT) body = longer(body, matchAmount(tokens, from, amount));
   if (!body) return null;
   const { value, value_high, unit, vague, noun } = body.value;
   return { start: i, end: body.end, value: { value, value_high, unit, qualifier: hedge ? hedge.value : "exact", vague, noun } };
