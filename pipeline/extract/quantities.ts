@@ -495,7 +495,6 @@ const NOT_NOUNS: ReadonlySet<string> = new Set([
   "only", "ago", "later", "earlier", "times",
 ]);
 
-const DURATION_NOUNS: ReadonlySet<string> = new Set(["decade", "century", "year", "month", "week", "day"]);
 /** After "a year", words that make it a date offset ("a year ago"), which the time matchers read. */
 const OFFSET_DIRECTIONS: ReadonlySet<string> = new Set(["after", "before", "later", "earlier", "ago"]);
 
@@ -503,9 +502,10 @@ const OFFSET_DIRECTIONS: ReadonlySet<string> = new Set(["after", "before", "late
 function matchVagueDuration(tokens: readonly Token[], i: number): Match<Body> | null {
   const article = lowerAt(tokens, i);
   const noun = tokens[i + 1]?.text ?? "";
-  if ((article !== "a" && article !== "an") || !DURATION_NOUNS.has(noun) || OFFSET_DIRECTIONS.has(lowerAt(tokens, i + 2))) return null;
   const duration = DURATION_UNITS.get(noun);
-  if (!duration || !endsCleanly(tokens, i + 2)) return null;
+  // One of a period, in the singular: "a decade", not "a years".
+  if ((article !== "a" && article !== "an") || !duration || noun.endsWith("s") || OFFSET_DIRECTIONS.has(lowerAt(tokens, i + 2))) return null;
+  if (!endsCleanly(tokens, i + 2)) return null;
   return { start: i, end: i + 2, value: durationOf(1, { ...duration, noun, end: i + 2 }) };
 }
 

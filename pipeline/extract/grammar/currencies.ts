@@ -5,7 +5,7 @@
 import { ISO_CURRENCIES, UNIQUE_SYMBOLS } from "./currencies.generated.ts";
 
 /** Active ISO codes that are also everyday words or acronyms in capitals ("ALL 5 SHIPS", "AMD chips"): never read as money. */
-export const WORD_LIKE_CODES: ReadonlySet<string> = new Set([
+const WORD_LIKE_CODES: ReadonlySet<string> = new Set([
   "ALL", "AMD", "BAM", "BOB", "CUP", "GEL", "MAD", "MOP", "PEN", "SOS", "TOP", "SAR", "CDF", "MRU", "STN", "SLE",
 ]);
 
@@ -21,7 +21,7 @@ export const CODE_ALIASES: readonly (readonly [alias: string, code: string])[] =
  * Symbols shared by several currencies that English news uses for one above all: read as that one. Every other
  * shared symbol ("kr", "Fr", "R", "L") is left unread: the code or the name says which currency it is.
  */
-export const DEFAULT_SYMBOLS: readonly (readonly [symbol: string, code: string])[] = [
+const DEFAULT_SYMBOLS: readonly (readonly [symbol: string, code: string])[] = [
   ["$", "USD"],
   ["£", "GBP"],
   ["¥", "JPY"],
@@ -60,7 +60,7 @@ export const DOLLAR_PREFIXES: readonly (readonly [prefix: string, code: string, 
 ];
 
 /** Letter symbols read as money on either side of a number ("Rp 5 billion", "500 zł"): each names one currency. */
-export const LETTER_SYMBOLS: readonly (readonly [symbol: string, code: string])[] = [
+const LETTER_SYMBOLS: readonly (readonly [symbol: string, code: string])[] = [
   ["Rp", "IDR"],
   ["RM", "MYR"],
   ["KSh", "KES"],
@@ -83,7 +83,7 @@ export const CURRENCY_SYMBOLS: readonly (readonly [symbol: string, code: string]
  * Names shared by several currencies, read as the one English prose means without a qualifier. "pounds" is
  * absent: it is sterling only where the sentence is about money, else a weight (see units).
  */
-export const DEFAULT_NAMES: readonly (readonly [name: string, code: string])[] = [
+const DEFAULT_NAMES: readonly (readonly [name: string, code: string])[] = [
   ["dollar", "USD"],
   ["ruble", "RUB"],
   ["rouble", "RUB"],
