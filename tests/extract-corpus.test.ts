@@ -412,6 +412,190 @@ const CORPUS: Document[] = [
       date("2020", "2020"),
     ],
   },
+  // Written after the first round of fixes, before the extractor was run on them.
+  {
+    register: "news",
+    date: "2022-11-09",
+    text:
+      "LONDON, Nov 9 — Britain's economy shrank 0.2% in the three months to September, the Office for National Statistics said on Wednesday, the first contraction since early 2021. " +
+      "Output in September alone fell 0.6 per cent. The Bank of England raised rates by 75 basis points last week to 3%, the biggest rise since 1989, and warned that the recession could last two years. " +
+      "Energy bills are capped at £2,500 a year until April 2023. Sterling traded at $1.15, down from $1.37 a year ago.",
+    expected: [
+      date("Nov 9", "2022-11-09"),
+      pct("0.2%", 0.2),
+      n("three months", 3, "month"),
+      date("September", "2022-09"),
+      date("Wednesday", "2022-11-09"),
+      date("early 2021", "2021-01", "2021-04"),
+      date("September", "2022-09"),
+      pct("0.6 per cent", 0.6),
+      pct("75 basis points", 75, "exact", "bp"),
+      date("last week", "2022-10-31", "2022-11-06"),
+      pct("3%", 3),
+      date("1989", "1989"),
+      n("two years", 2, "year"),
+      money("£2,500 a year", 2500, "GBP/year"),
+      date("April 2023", "2023-04"),
+      money("$1.15", 1.15, "USD"),
+      money("$1.37", 1.37, "USD"),
+      date("a year ago", "2021"),
+    ],
+  },
+  {
+    register: "report",
+    date: "2019-05-20",
+    text:
+      "Wheat yields averaged 3.4 t/ha in 2018, against 3.1 tonnes per hectare a decade earlier. Irrigated area expanded by 1.2 million hectares (about 12,000 km²) between 2008 and 2018. " +
+      "The region received 450 mm of rain, 30 percent below the 1981–2010 average, while daytime highs reached 41.5°C. Fertiliser use rose two and a half times. " +
+      "Diesel consumption was 1.8 billion litres; methane emissions reached 2.3 Mt. One in three farms is smaller than 5 acres.",
+    expected: [
+      dim("3.4 t/ha", 3.4, "t/ha"),
+      date("2018", "2018"),
+      dim("3.1 tonnes per hectare", 3.1, "t/ha"),
+      date("a decade earlier", "2008"),
+      dim("1.2 million hectares", 1.2e6, "ha"),
+      dim("about 12,000 km²", 12000, "km2", "approximate"),
+      date("between 2008 and 2018", "2008", "2018"),
+      dim("450 mm", 450, "mm"),
+      pct("30 percent", 30),
+      date("1981–2010", "1981", "2010"),
+      dim("41.5°C", 41.5, "degC"),
+      n("two and a half times", 2.5, "ratio"),
+      dim("1.8 billion litres", 1.8e9, "l"),
+      dim("2.3 Mt", 2.3e6, "t"),
+      n("One in three", 1 / 3, "ratio"),
+      dim("5 acres", 5, "acre"),
+    ],
+  },
+  {
+    register: "financial statement",
+    date: "2021-08-03",
+    text:
+      "Second-quarter revenue rose 24% year on year to ¥1.2 trillion ($10.9 billion). The group lifted its full-year forecast to ¥4.8 trillion from ¥4.5 trillion. " +
+      "Capital spending was ₩3.1 trillion. Its Indian unit booked Rs 1,250 crore, and the Brazilian arm R$480 million. Shares closed up 3.2 percent at HK$68.50. " +
+      "The dividend will be paid on 1 December.",
+    expected: [
+      date("Second-quarter", "2021-04", "2021-06"),
+      pct("24%", 24),
+      money("¥1.2 trillion", 1.2e12, "JPY"),
+      money("$10.9 billion", 10.9e9, "USD"),
+      money("¥4.8 trillion", 4.8e12, "JPY"),
+      money("¥4.5 trillion", 4.5e12, "JPY"),
+      money("₩3.1 trillion", 3.1e12, "KRW"),
+      money("Rs 1,250 crore", 1.25e10, "INR"),
+      money("R$480 million", 480e6, "BRL"),
+      pct("3.2 percent", 3.2),
+      money("HK$68.50", 68.5, "HKD"),
+      date("1 December", "2021-12-01"),
+    ],
+  },
+  {
+    register: "instructions",
+    date: "2020-01-01",
+    text:
+      "Preheat the oven to 180 °C (350 °F). Whisk 3 eggs with 200 ml of milk and 1½ cups of flour. Add 2 tablespoons of sugar. " +
+      "Pour into a 23 cm tin and bake for 35–40 minutes. Each serving has 320 kcal and 12 g of fat. Keep for up to 3 days at 4 °C.",
+    expected: [
+      dim("180 °C", 180, "degC"),
+      dim("350 °F", 350, "degF"),
+      n("3", 3),
+      dim("200 ml", 200, "ml"),
+      n("1½", 1.5),
+      n("2", 2),
+      dim("23 cm", 23, "cm"),
+      n("35–40", 35, "count", "exact", 40),
+      dim("320 kcal", 320, "kcal"),
+      dim("12 g", 12, "g"),
+      n("up to 3 days", 3, "day", "at_most"),
+      dim("4 °C", 4, "degC"),
+    ],
+  },
+  {
+    register: "news",
+    date: "2018-07-15",
+    text:
+      "Mumbai received 1,200 mm of rain in July, against a normal of 840 mm. The state government announced compensation of ₹5 lakh for each family. " +
+      "Nearly 2 lakh people were moved, and 15 km of railway track was damaged. Losses are estimated at ₹3,000 crore. The monsoon is expected to withdraw by mid-October.",
+    expected: [
+      dim("1,200 mm", 1200, "mm"),
+      date("July", "2018-07"),
+      dim("840 mm", 840, "mm"),
+      money("₹5 lakh", 5e5, "INR"),
+      n("Nearly 2 lakh", 2e5, "count", "at_most"),
+      dim("15 km", 15, "km"),
+      money("₹3,000 crore", 3e10, "INR"),
+      date("mid-October", "2018-10"),
+    ],
+  },
+  {
+    register: "contract",
+    date: "2017-01-10",
+    text:
+      "This Agreement commences on 1 February 2017 and continues for a term of three years. The Supplier shall deliver 500 units per month from March to December 2017. " +
+      "Payment of EUR 45,000 is due within 30 days of invoice. Late payments bear interest at 8% per annum. Either party may terminate on ninety days' notice.",
+    expected: [
+      date("1 February 2017", "2017-02-01"),
+      n("three years", 3, "year"),
+      n("500", 500),
+      date("from March to December 2017", "2017-03", "2017-12"),
+      money("EUR 45,000", 45000, "EUR"),
+      n("30 days", 30, "day"),
+      pct("8%", 8),
+      n("ninety days", 90, "day"),
+    ],
+  },
+  {
+    register: "assistant-style requests",
+    date: "2025-01-20",
+    text: [
+      "What's on my calendar for Friday?",
+      "Book flights for March 3rd.",
+      "Set a reminder two days before Valentine's Day.",
+      "Show sales for the last quarter.",
+      "Plan the offsite for the second week of February.",
+      "How much did I spend in December?",
+      "Schedule a call for 9/15.",
+    ].join("\n\n"),
+    expected: [
+      date("Friday", "2025-01-24"),
+      date("March 3rd", "2025-03-03"),
+      date("Valentine's Day", "2025-02-14"),
+      date("the last quarter", "2024-10", "2024-12"),
+      date("the second week of February", "2025-02-08", "2025-02-14"),
+      date("December", "2024-12"),
+      date("9/15", "2025-09-15"),
+    ],
+  },
+  {
+    register: "date library test lines",
+    date: "2014-06-01",
+    text: [
+      "June 5th",
+      "5th June 2014",
+      "2014-06-05T14:00",
+      "Jun 5, 2014",
+      "6/5/2014",
+      "2 weeks from now",
+      "a week ago",
+      "next week",
+      "last year",
+      "this Friday",
+      "Sunday",
+    ].join("\n\n"),
+    expected: [
+      date("June 5th", "2014-06-05"),
+      date("5th June 2014", "2014-06-05"),
+      date("2014-06-05T14:00", "2014-06-05"),
+      date("Jun 5, 2014", "2014-06-05"),
+      date("2 weeks from now", "2014-06-15"),
+      date("a week ago", "2014-05-25"),
+      date("next week", "2014-06-02", "2014-06-08"),
+      date("last year", "2013"),
+      date("this Friday", "2014-06-06"),
+      date("Sunday", "2014-06-01"),
+    ],
+    mustNotRead: ["6/5/2014"],
+  },
 ];
 
 interface Outcome {
