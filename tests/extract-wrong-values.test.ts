@@ -142,3 +142,14 @@ describe("times of day, recurring sets and time zones, out of scope, give no wro
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe("a sentence's tense places a date between its anchor and the document date", () => {
+  it.each([
+    ["In March 2014 it said a ruling was expected in October.", "2023-10-05", ["October", "2014-10", "2014-10"]],
+    ["On Monday, Oct. 2, the court met; a ruling is expected in June.", "2023-10-05", ["June", "2024-06", "2024-06"]],
+    ["Plan the offsite for early 2025. How much did I spend in December?", "2025-01-20", ["December", "2024-12", "2024-12"]],
+    ["Analysts had expected rates to hold until the third quarter.", "2019-03-14", ["the third quarter", "2019-07", "2019-09"]],
+  ])("%s", (text, documentDate, expected) => {
+    expect(mentions(text, documentDate)).toContainEqual(expected);
+  });
+});

@@ -137,3 +137,9 @@ export const DURATION_UNITS: ReadonlyMap<string, DurationUnit> = new Map(
     [plural, { unit, multiple }],
   ]),
 );
+
+/** Verbs of change before "N times" that make it a multiple ("rose two and a half times"), not a frequency ("met three times"). */
+export const CHANGE_VERBS: ReadonlySet<string> = new Set([
+  "rose", "grew", "increased", "fell", "dropped", "declined", "expanded", "multiplied", "jumped", "climbed", "soared",
+  "surged", "shrank", "contracted", "rise", "grow", "increase", "fall", "drop", "decline", "expand",
+]);

@@ -14,7 +14,7 @@ import type { Token } from "./tokenize.ts";
 
 /** Words after which "5/25", a month and day without a year, is a date ("on 5/25"), not a ratio or a score. */
 const SLASH_DATE_GATES: ReadonlySet<string> = new Set([
-  "on", "since", "until", "till", "by", "from", "through", "before", "after", "dated", "effective", "of",
+  "on", "since", "until", "till", "by", "from", "through", "before", "after", "dated", "effective", "of", "for",
 ]);
 
 function day(start: number, end: number, date: Required<CalendarDate>): Match<TimeSpec> {

@@ -4,6 +4,7 @@ import { HEDGE_FIRST_WORDS, HEDGE_WORDS, matchHedge } from "./hedges.ts";
 import { longer, type Match } from "./match.ts";
 import type { QuantityMention } from "./mention.ts";
 import {
+  CHANGE_VERBS,
   CURRENCY_SCALE_ABBREVIATIONS,
   DENOMINATORS,
   DURATION_UNITS,
@@ -446,7 +447,7 @@ function matchMultiplier(tokens: readonly Token[], i: number): Match<Body> | nul
   if (isHyphenJoin(tokens, numeral.end) && lowerAt(tokens, numeral.end + 1) === "fold") {
     return ratio(i, numeral.end + 2, numeral.value);
   }
-  if (lowerAt(tokens, numeral.end) === "times" && COMPARATIVES.has(lowerAt(tokens, numeral.end + 1))) {
+  if (lowerAt(tokens, numeral.end) === "times" && (COMPARATIVES.has(lowerAt(tokens, numeral.end + 1)) || isAfterChangeVerb(tokens, i))) {
     return ratio(i, numeral.end + 1, numeral.value);
   }
   // "grew two more times": a multiple, the comparative before "times".
@@ -454,6 +455,11 @@ function matchMultiplier(tokens: readonly Token[], i: number): Match<Body> | nul
     return ratio(i, numeral.end + 2, numeral.value);
   }
   return null;
+}
+
+/** "rose two and a half times", "grew nearly three times": a verb of change one or two words before. */
+function isAfterChangeVerb(tokens: readonly Token[], i: number): boolean {
+  return CHANGE_VERBS.has(lowerAt(tokens, i - 1)) || (HEDGE_FIRST_WORDS.has(lowerAt(tokens, i - 1)) && CHANGE_VERBS.has(lowerAt(tokens, i - 2)));
 }
 
 /**

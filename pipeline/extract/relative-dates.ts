@@ -46,13 +46,16 @@ export class DateResolver {
       this.#anchor = null;
       return { ...unresolved(null), relative: false };
     }
-    const tense = spec.tense ?? null;
+    // A plan reported in the past points ahead of when it was said: of the document date when that is the
+    // reference, of nothing known when the text's own date is.
+    const tense = spec.tense === "planned" ? "future" : (spec.tense ?? null);
     const [rule, reference] = spec.kind === "deictic" ? [spec.rule, this.#document] : this.#anaphoric(spec.rule, tense);
     let period = reference ? applyRule(rule, reference, tense) : null;
     // A weekday with its date ("Monday, Oct. 2") that agrees with no year near the anchor: near the document date.
     if (!period && rule.type === "month" && rule.weekday !== undefined && this.#document && reference !== this.#document) {
       period = applyRule(rule, this.#document, tense);
     }
+    period = period && this.#document ? withinTense(rule, period, spec.tense === "planned" ? null : tense, this.#document) : period;
     if (frames || !period) this.#anchor = period;
     return period ? resolved(period, true, spec.offset) : unresolved(spec.offset);
   }
@@ -64,7 +67,7 @@ export class DateResolver {
    * mean the latest such day before publication. So with a document date of month or day precision, that
    * day is the latest one not after the document's month; without one, the year-only anchor still serves.
    */
-  #anaphoric(rule: AnchorRule, tense: Tense | undefined): [AnchorRule, Period | null] {
+  #anaphoric(rule: AnchorRule, tense: Exclude<Tense, "planned">): [AnchorRule, Period | null] {
     const anchor = this.#anchor;
     const coarse = anchor !== null && anchor.start.month === undefined && anchor.end.month === undefined;
     if (rule.type === "month" && rule.day !== null && coarse && this.#document?.end.month !== undefined) {
@@ -75,13 +78,32 @@ export class DateResolver {
     if (rule.type === "month" && rule.pick === "anchor-year" && anchor === null) {
       return [{ ...rule, pick: tense ?? "nearest" }, this.#document];
     }
-    // A coming event in a month before the anchor's is in the year after it ("On Monday, Oct. 2 … a ruling is
-    // expected by the end of June"); a past one after it is not moved back, since narratives run forward.
-    if (rule.type === "month" && rule.pick === "anchor-year" && tense === "future" && anchor?.end.month !== undefined) {
-      return [{ ...rule, pick: "future" }, anchor];
-    }
     return [rule, anchor ?? this.#document];
   }
+}
+
+/**
+ * A month or span placed by its anchor's year, moved to the side of the document date the sentence's tense says:
+ * a past event is not after the time of writing ("did I spend in December" after a date ahead of the document is
+ * the December before it), a coming one not before it ("On Monday, Oct. 2 … a ruling is expected by the end of
+ * June" is the June after).
+ */
+function withinTense(rule: AnchorRule, period: Period, tense: Exclude<Tense, "planned">, document: Period): Period | null {
+  if (tense === null || document.end.month === undefined || (rule.type !== "month" && rule.type !== "span") || rule.pick !== "anchor-year") return period;
+  if (tense === "past" && dayOf(period.start, "first") > dayOf(document.end, "last")) {
+    return rule.type === "month" ? applyRule({ ...rule, pick: "past" }, document, tense) : applyRule({ ...rule, pick: "latest", by: 0 }, document, tense);
+  }
+  if (tense === "future" && dayOf(period.end, "last") < dayOf(document.start, "first")) {
+    return rule.type === "month" ? applyRule({ ...rule, pick: "future" }, document, tense) : applyRule({ ...rule, pick: "coming", by: 0 }, document, tense);
+  }
+  return period;
+}
+
+/** The first or last day a partial date stands for, as "YYYY-MM-DD" (which sorts as dates do). */
+function dayOf(date: CalendarDate, which: "first" | "last"): string {
+  const month = date.month ?? (which === "first" ? 1 : 12);
+  const day = date.day ?? (which === "first" ? 1 : daysInMonth(date.year, month));
+  return isoDate({ year: date.year, month, day });
 }
 
 function resolved(period: Period, relative: boolean, offset: string | null): ResolvedTime {
@@ -102,7 +124,7 @@ function single(date: CalendarDate, precision: DatePrecision): Period {
   return { start: date, end: date, precision };
 }
 
-function applyRule(rule: AnchorRule, reference: Period, tense: Tense = null): Period | null {
+function applyRule(rule: AnchorRule, reference: Period, tense: Exclude<Tense, "planned"> = null): Period | null {
   if (rule.type === "shift") {
     const base = rule.by < 0 ? reference.start : reference.end;
     if (rule.unit === "year") return single({ year: base.year + rule.by }, "year");
@@ -189,7 +211,8 @@ function weekdayOf(rule: Extract<AnchorRule, { type: "weekday" }>, reference: Ca
   if (reference.month === undefined || reference.day === undefined) return null;
   const day = { year: reference.year, month: reference.month, day: reference.day };
   const weekday = new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
-  const shift = rule.direction < 0 ? -((weekday - rule.weekday + 7) % 7) : (rule.weekday - weekday + 7) % 7 || 7;
+  const ahead = (rule.weekday - weekday + 7) % 7;
+  const shift = rule.direction < 0 ? -((weekday - rule.weekday + 7) % 7) : rule.direction > 0 ? ahead || 7 : ahead;
   return single(addDays(day, shift), "day");
 }
 
@@ -229,7 +252,7 @@ function tenseYear(rule: Extract<AnchorRule, { type: "month" }>, reference: Cale
 }
 
 /** That day of the reference's month; for a past event after the reference's day, of the month before, for a coming one before it, of the month after. */
-function dayOfMonth(day: number, reference: CalendarDate, tense: Tense): Period | null {
+function dayOfMonth(day: number, reference: CalendarDate, tense: Exclude<Tense, "planned">): Period | null {
   if (reference.month === undefined) return null;
   let month = { year: reference.year, month: reference.month };
   if (reference.day !== undefined && tense === "past" && day > reference.day) month = addMonths(month, -1) as typeof month;

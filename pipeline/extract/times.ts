@@ -27,8 +27,11 @@ export type AnchorRule =
    * month comes after its last starts the year before ("November-February").
    */
   | { type: "span"; from: MonthDay; to: MonthDay; pick: "anchor-year" | "latest" | "coming"; by: number }
-  /** "said Thursday": the latest such weekday on or before the anchor's day; "next Friday" the first after it. */
-  | { type: "weekday"; weekday: number; direction: -1 | 1 }
+  /**
+   * "said Thursday": the latest such weekday on or before the anchor's day (direction -1); "next Friday" the first
+   * after it (1); "this Friday" the first on or after it (0).
+   */
+  | { type: "weekday"; weekday: number; direction: -1 | 0 | 1 }
   /** "last week": Monday to Sunday of the anchor's week shifted by `by` weeks. */
   | { type: "week"; by: number }
   /** "on the 21st": that day of the reference's month, or of the month before or after it as the tense says. */
@@ -46,8 +49,11 @@ export type AnchorRule =
  */
 export type MonthPick = "anchor-year" | "this" | "last" | "next" | "past" | "future" | "nearest";
 
-/** What a sentence says of its time: a past event, a coming one, or neither. */
-export type Tense = "past" | "future" | null;
+/**
+ * What a sentence says of its time: a past event, a coming one, a plan reported in the past ("had expected
+ * rates to hold until the third quarter": ahead of when it was said), or nothing.
+ */
+export type Tense = "past" | "future" | "planned" | null;
 
 export interface MonthDay {
   month: number;
@@ -391,7 +397,7 @@ function matchWeekOf(tokens: readonly Token[], i: number, j: number): Match<Time
     const to: MonthDay = { month: date.month, day: 7 * nth };
     if (date.year !== null) return absolute(i, date.end, { year: date.year, ...dayOf(from) }, { year: date.year, ...dayOf(to) }, "range");
     if (date.abbreviated) return null;
-    return relative(i, date.end, "anaphoric", { type: "span", from, to, pick: "anchor-year", by: 0 }, null);
+    return { start: i, end: date.end, value: { kind: "anaphoric", rule: { type: "span", from, to, pick: "anchor-year", by: 0 }, offset: null, tense: tenseAround(tokens, i, date.end) } };
   }
   if (date.year !== null) {
     const [monday, sunday] = weekAround({ year: date.year, month: date.month, day: date.day! });
@@ -665,8 +671,8 @@ function matchDeictic(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
   if (tokens[i + 1]?.text === "week") return relative(i, i + 2, "deictic", { type: "week", by: shift.by }, null);
   if (tokens[i + 1]?.text === "quarter") return relative(i, i + 2, "deictic", { type: "quarter", by: shift.by }, null);
   const weekday = WEEKDAYS.get(lowerAt(tokens, i + 1));
-  if (weekday !== undefined && tokens[i + 1] && isCapitalized(tokens[i + 1]!) && shift.by !== 0) {
-    return relative(i, i + 2, "deictic", { type: "weekday", weekday, direction: shift.by < 0 ? -1 : 1 }, null);
+  if (weekday !== undefined && tokens[i + 1] && isCapitalized(tokens[i + 1]!)) {
+    return relative(i, i + 2, "deictic", { type: "weekday", weekday, direction: shift.by < 0 ? -1 : shift.by > 0 ? 1 : 0 }, null);
   }
   const month = monthAt(tokens, i + 1);
   if (!month || month.abbreviated) return null;
@@ -678,7 +684,7 @@ const WEEKDAYS: ReadonlyMap<string, number> = new Map(
 );
 
 /** Words before a weekday that put it in the future ("will meet on Friday"); otherwise it is the latest past one. */
-const FUTURE_MARKERS: ReadonlySet<string> = new Set(["will", "shall", "'ll", "due", "scheduled", "expected", "planned", "until", "by"]);
+const FUTURE_MARKERS: ReadonlySet<string> = new Set(["will", "shall", "'ll", "due", "scheduled", "expected", "planned", "until", "by", "for"]);
 
 /**
  * A capitalised weekday ("said Thursday", "on Friday"), against the document's day: the latest such day on or
@@ -875,7 +881,9 @@ function matchQuarter(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
     const ordinal = lowerAt(tokens, j);
     const joined = isHyphenJoin(tokens, j + 1);
     const k = joined ? j + 2 : j + 1;
-    if (ordinal === "last" || tokens[k]?.text !== "quarter" || lowerAt(tokens, k + 1) === "of") return null;
+    if (tokens[k]?.text !== "quarter" || lowerAt(tokens, k + 1) === "of") return null;
+    // "the last quarter" (and no "of" after it) is the one before the document's.
+    if (ordinal === "last") return j !== i && !joined ? relative(i, k + 1, "deictic", { type: "quarter", by: -1 }, null) : null;
     if (!joined && j === i) return null; // "second quarter" without "the" or a hyphen is too often not a date
     months = QUARTERS.get(ordinal)?.months;
     end = k + 1;
@@ -886,7 +894,8 @@ function matchQuarter(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
   if (year !== null && endsCleanly(tokens, end + 1)) return absolute(i, end + 1, { year, month: from }, { year, month: to }, "range");
   // Without a year: the latest such quarter begun by the document date, or the first not yet over in a sentence
   // about the future ("rates stay on hold until the third quarter").
-  const pick = tenseAround(tokens, i, end) === "future" ? "coming" : "latest";
+  const tense = tenseAround(tokens, i, end);
+  const pick = tense === "future" || tense === "planned" ? "coming" : "latest";
   return relative(i, end, "deictic", { type: "span", from: { month: from, day: null }, to: { month: to, day: null }, pick, by: 0 }, null);
 }
 
@@ -929,6 +938,11 @@ function matchOffset(tokens: readonly Token[], i: number): Match<TimeSpec> | nul
   const count = word === "a" || word === "an" ? { value: 1, end: i + 1 } : parseNumeral(tokens, i);
   if (!count || !Number.isInteger(count.value) || count.value < 1 || count.value > 999) return null;
   const duration = DURATIONS.get(tokens[count.end]?.text ?? "");
+  if (duration && lowerAt(tokens, count.end + 1) === "from" && lowerAt(tokens, count.end + 2) === "now") {
+    // "two weeks from now": ahead of the document date.
+    const amount = count.value * duration.multiple;
+    return relative(i, count.end + 3, "deictic", { type: "shift", unit: duration.unit, by: amount * duration.per }, `P${amount}${duration.designator}`);
+  }
   const direction = DIRECTIONS.get(lowerAt(tokens, count.end + 1));
   if (!duration || !direction) return null;
   const end = count.end + 2;

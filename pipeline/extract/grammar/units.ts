@@ -10,7 +10,7 @@
 
 export type Dimension =
   | "length" | "area" | "volume" | "mass" | "energy" | "power" | "speed" | "temperature" | "angle" | "flow"
-  | "containers";
+  | "yield" | "containers";
 
 export interface UnitRow {
   code: string;
@@ -69,6 +69,8 @@ export const UNITS_OF_MEASURE: readonly UnitRow[] = [
   { code: "t", dimension: "mass", names: ["tons", "ton", "tonnes", "tonne", "metric tons", "metric tonnes", "metric ton"], symbols: ["t"] },
   // "pounds" alone is read by the matcher itself: a weight, or sterling in a sentence about money.
   { code: "lb", dimension: "mass", symbols: ["lb", "lbs"] },
+  { code: "t", dimension: "mass", symbols: ["Mt"], factor: 1e6 },
+  { code: "t", dimension: "mass", symbols: ["Gt"], factor: 1e9 },
   { code: "oz", dimension: "mass", names: ["ounces", "ounce"], symbols: ["oz"] },
   { code: "ozt", dimension: "mass", names: ["troy ounces", "troy ounce"], symbols: ["oz t"] },
   // Energy
@@ -112,6 +114,8 @@ export const UNITS_OF_MEASURE: readonly UnitRow[] = [
     symbols: ["°F", "ºF", "℉", "° F", "degrees F", "deg F"],
   },
   { code: "deg", dimension: "angle", names: ["degrees", "degree"], symbols: ["°"] },
+  // Crop yields
+  { code: "t/ha", dimension: "yield", names: ["tonnes per hectare", "tons per hectare", "tonnes a hectare", "tonnes / ha"], symbols: ["t/ha"] },
   // Containers
   { code: "TEU", dimension: "containers", names: ["twenty - foot equivalent units", "twenty - foot equivalent unit"], symbols: ["TEU", "TEUs"] },
   { code: "FEU", dimension: "containers", names: ["forty - foot equivalent units", "forty - foot equivalent unit"], symbols: ["FEU", "FEUs"] },
