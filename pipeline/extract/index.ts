@@ -6,10 +6,10 @@
 
 import type { ExtractOptions, ExtractedMention } from "./mention.ts";
 import { codePointIndex } from "../code-points.ts";
-import { matchQuantity } from "./quantities.ts";
+import { matchQuantity, mayStartQuantity } from "./quantities.ts";
 import { DateResolver } from "./relative-dates.ts";
 import { segments } from "./segments.ts";
-import { matchTime } from "./times.ts";
+import { matchTime, mayStartTime } from "./times.ts";
 import { tokenize, type Token } from "./tokenize.ts";
 
 export type {
@@ -75,8 +75,10 @@ export class MentionFinder {
       tokenize(text, from, to, tokens);
       let i = 0;
       while (i < tokens.length) {
-        const quantity = matchQuantity(tokens, i);
-        const time = matchTime(tokens, i);
+        // Most tokens start nothing: asked first, cheaply, so that the matchers are called only where they may match.
+        const token = tokens[i]!;
+        const quantity = mayStartQuantity(token) ? matchQuantity(tokens, i) : null;
+        const time = mayStartTime(token) ? matchTime(tokens, i) : null;
         if (time && (!quantity || time.end > quantity.end)) {
           const start = tokens[time.start]!.start;
           const end = tokens[time.end - 1]!.end;

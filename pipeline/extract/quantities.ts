@@ -94,6 +94,11 @@ const quantityForms = new TokenClass((token) => {
   return forms;
 });
 
+/** Whether a quantity may start at this token: the walk asks it of every token, before matchQuantity. */
+export function mayStartQuantity(token: Token): boolean {
+  return quantityForms.classOf(token) !== 0;
+}
+
 /** A quantity starting at tokens[i], hedge included. */
 export function matchQuantity(tokens: readonly Token[], i: number): Match<QuantityFields> | null {
   const first = tokens[i];

@@ -74,6 +74,11 @@ export type TimeSpec =
   /** A date the text contradicts ("Friday, March 3, 2016", a Thursday): reported without dates. */
   | { kind: "unresolved" };
 
+/** Whether a time mention may start at this token: the walk asks it of every token, before matchTime. */
+export function mayStartTime(token: Token): boolean {
+  return timeForms.classOf(token) !== 0;
+}
+
 /** A time mention starting at tokens[i] (or, for "from 2008-2014", at the year after "from"). */
 export function matchTime(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const first = tokens[i];
