@@ -1,23 +1,20 @@
 /** Partial calendar dates (year, year-month, year-month-day), month names, and arithmetic on them. */
 
+import { EXTRA_MONTH_ABBREVIATIONS, MONTH_NAMES, NOT_MONTH_ABBREVIATIONS } from "./grammar/calendar-names.ts";
+
 export interface CalendarDate {
   year: number;
   month?: number;
   day?: number;
 }
 
-const MONTH_NAMES = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
-];
-
 /** Full month names, lower-case → 1…12. */
 export const MONTHS: ReadonlyMap<string, number> = new Map(MONTH_NAMES.map((name, k) => [name, k + 1]));
 
 /** Abbreviations, valid only before a day or a year ("Jan. 5, 2013", "Sept 2014"). */
 export const MONTH_ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
-  ...MONTH_NAMES.map((name, k): [string, number] => [name.slice(0, 3), k + 1]).filter(([short]) => short !== "may"),
-  ["sept", 9],
+  ...MONTH_NAMES.map((name, k): [string, number] => [name.slice(0, 3), k + 1]).filter(([short]) => !NOT_MONTH_ABBREVIATIONS.has(short)),
+  ...EXTRA_MONTH_ABBREVIATIONS,
 ]);
 
 export function daysInMonth(year: number, month: number): number {
@@ -55,4 +52,11 @@ export function addMonths(date: { year: number; month: number }, months: number)
 export function addDays(date: { year: number; month: number; day: number }, days: number): CalendarDate {
   const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+/** Monday and Sunday of the week a day is in. */
+export function weekAround(day: { year: number; month: number; day: number }): [CalendarDate, CalendarDate] {
+  const sinceMonday = (new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay() + 6) % 7;
+  const monday = addDays(day, -sinceMonday) as Required<CalendarDate>;
+  return [monday, addDays(monday, 6)];
 }

@@ -37,3 +37,7 @@ export function matchHedge(tokens: readonly Token[], i: number): Match<Qualifier
 /** Lower-case words a hedge can start with. */
 export const HEDGE_FIRST_WORDS: ReadonlySet<string> = new Set(HEDGES_BY_FIRST_WORD.keys());
 
+/** Lower-case words that end a hedge ("nearly", "than", "of" in "upwards of"). */
+export const HEDGE_WORDS: ReadonlySet<string> = new Set(
+  [...HEDGES_BY_FIRST_WORD.values()].flatMap((hedges) => hedges.map((hedge) => hedge.words.at(-1) ?? "")),
+);

@@ -6,10 +6,10 @@
 
 import type { ExtractOptions, ExtractedMention } from "./mention.ts";
 import { codePointIndex } from "../text/code-points.ts";
-import { matchQuantity } from "./quantities.ts";
+import { matchQuantity, mayStartQuantity } from "./quantities.ts";
 import { DateResolver } from "./relative-dates.ts";
 import { segments } from "./segments.ts";
-import { matchTime } from "./times.ts";
+import { matchTime, mayStartTime } from "./times.ts";
 import { tokenize, type Token } from "./tokenize.ts";
 
 export type {
@@ -75,12 +75,16 @@ export class MentionFinder {
       tokenize(text, from, to, tokens);
       let i = 0;
       while (i < tokens.length) {
-        const quantity = matchQuantity(tokens, i);
-        const time = matchTime(tokens, i);
+        // Most tokens start nothing: asked first, cheaply, so that the matchers are called only where they may match.
+        const token = tokens[i]!;
+        const quantity = mayStartQuantity(token) ? matchQuantity(tokens, i) : null;
+        const time = mayStartTime(token) ? matchTime(tokens, i) : null;
         if (time && (!quantity || time.end > quantity.end)) {
           const start = tokens[time.start]!.start;
           const end = tokens[time.end - 1]!.end;
-          yield { kind: "time", text: text.slice(start, end), start, end, ...this.#dates.resolve(time.value) };
+          // A date after "since" is a starting point, not the time the text goes on to talk about.
+          const frames = tokens[time.start - 1]?.lower !== "since";
+          yield { kind: "time", text: text.slice(start, end), start, end, ...this.#dates.resolve(time.value, frames) };
           i = time.end;
         } else if (quantity) {
           const start = tokens[quantity.start]!.start;

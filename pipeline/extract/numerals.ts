@@ -1,8 +1,18 @@
 /** Reads one number, in digits or words, with its scale words: "2.35 billion", "fifty thousand", "twenty-five". */
 
-import { SCALES, SCALE_ABBREVIATIONS, TENS, UNITS } from "./number-words.ts";
+import {
+  CAPITAL_SCALES,
+  DENOMINATORS,
+  ORDINALS,
+  ORDINAL_SCALES,
+  SCALES,
+  SCALE_ABBREVIATIONS,
+  TENS,
+  UNITS,
+  VULGAR_FRACTIONS,
+} from "./number-words.ts";
 import { HYPHENS, isAttached, isHyphenJoin, lowerAt } from "./token-checks.ts";
-import { TokenTest, type Token } from "./tokenize.ts";
+import { TokenTest, tokenizeRuns, type Token } from "./tokenize.ts";
 
 export interface Numeral {
   /** Token index after the numeral. */
@@ -33,14 +43,39 @@ const PREFIXES: ReadonlySet<string> = new Set(["mid", "pre", "post", "early", "l
 
 const MAX_WORD_NUMERAL = 12;
 
+/**
+ * The last numerals read, by token index: the matchers that compete at a token read the same numeral there, often
+ * several times. An entry holds for one token array as one tokenize() run filled it (arrays are reused).
+ */
+const recent: { run: number; tokens: readonly Token[] | null; start: number; numeral: Numeral | null }[] = Array.from({ length: 8 }, () => ({
+  run: -1,
+  tokens: null,
+  start: -1,
+  numeral: null,
+}));
+
 export function parseNumeral(tokens: readonly Token[], i: number): Numeral | null {
   const token = tokens[i];
   if (!token) return null;
+  const entry = recent[i & 7]!;
+  const run = tokenizeRuns();
+  if (entry.run === run && entry.tokens === tokens && entry.start === token.start) return entry.numeral;
+  const numeral = readNumeral(tokens, i, token);
+  entry.run = run;
+  entry.tokens = tokens;
+  entry.start = token.start;
+  entry.numeral = numeral;
+  return numeral;
+}
+
+function readNumeral(tokens: readonly Token[], i: number, token: Token): Numeral | null {
   if (token.kind === "number") {
     // A number beyond the double range (Infinity) is still read, so that the extractor can refuse it aloud.
     return isIdentifierNumber(tokens, i) ? null : digitNumeral(tokens, i, token);
   }
-  if (token.kind === "word") return wordNumeral(tokens, i);
+  if (token.kind === "word") return mayStartWordNumeral.has(token) ? (fractionOfScale(tokens, i) ?? wordNumeral(tokens, i)) : null;
+  const vulgar = VULGAR_FRACTIONS.get(token.text);
+  if (vulgar !== undefined && !isAttached(tokens, i)) return withScales(tokens, i + 1, vulgar, true);
   return null;
 }
 
@@ -62,27 +97,88 @@ export function isIdentifierNumber(tokens: readonly Token[], i: number): boolean
   if (prev.kind === "word") return true;
   const before = tokens[i - 2];
   if (!before || !isAttached(tokens, i - 1)) return false;
-  if (HYPHENS.has(prev.text)) return before.kind === "word" && !PREFIXES.has(before.lower);
+  // "F-16", "COVID-19", and zone offsets "UTC+3", "GMT−5".
+  if (HYPHENS.has(prev.text) || prev.text === "+" || prev.text === "\u2212") return before.kind === "word" && !PREFIXES.has(before.lower);
   return (prev.text === ":" || prev.text === "/" || prev.text === ".") && before.kind === "number";
 }
 
 function digitNumeral(tokens: readonly Token[], i: number, token: Token): Numeral {
   let base = token.numeric;
   let end = i + 1;
-  if (isAndAHalf(tokens, end)) {
+  const exponent = exponentAt(tokens, end);
+  const fraction = exponent ? null : fractionAfter(tokens, end, token);
+  if (exponent) {
+    base = Number(`${token.text.replaceAll(",", "")}e${exponent.power}`);
+    end = exponent.end;
+  } else if (fraction) {
+    base += fraction.value;
+    end = fraction.end;
+  } else if (isAndAHalf(tokens, end)) {
     base += 0.5;
     end += 3;
   }
   const scaled = readScales(tokens, end);
-  return {
-    end: scaled.end,
-    value: base * scaled.scale,
-    base,
-    scale: scaled.scale,
-    digits: true,
-    yearLike: scaled.end === i + 1 && isPlainYear(token),
-    bareOne: false,
-  };
+  const capital = scaled.end === end && end === i + 1 && isAttached(tokens, end) ? CAPITAL_SCALES.get(tokens[end]!.text) : undefined;
+  // "40M", "3.4B": a capital letter glued to the number, which no unit symbol of prose is.
+  const scale = capital ?? scaled.scale;
+  const numeralEnd = capital === undefined ? scaled.end : end + 1;
+  return { end: numeralEnd, value: base * scale, base, scale, digits: true, yearLike: numeralEnd === i + 1 && isPlainYear(token), bareOne: false };
+}
+
+/** The number times the scale words from `end` on. */
+function withScales(tokens: readonly Token[], end: number, base: number, digits: boolean): Numeral {
+  const scaled = readScales(tokens, end);
+  return { end: scaled.end, value: base * scaled.scale, base, scale: scaled.scale, digits, yearLike: false, bareOne: false };
+}
+
+/** "e9", "e-5" glued after a number, or " × 10^5": a power of ten. */
+function exponentAt(tokens: readonly Token[], i: number): { power: number; end: number } | null {
+  let k: number;
+  const first = tokens[i];
+  if ((first?.text === "e" || first?.text === "E") && isAttached(tokens, i)) k = i + 1;
+  else if ((first?.text === "\u00d7" || first?.text === "x" || first?.text === "*") && tokens[i + 1]?.text === "10" && tokens[i + 2]?.text === "^") {
+    if (!isAttached(tokens, i + 2) || first.spaced !== tokens[i + 1]!.spaced) return null;
+    k = i + 3;
+  } else return null;
+  let sign = 1;
+  if ((tokens[k]?.text === "-" || tokens[k]?.text === "\u2212" || tokens[k]?.text === "+") && isAttached(tokens, k)) {
+    sign = tokens[k]!.text === "+" ? 1 : -1;
+    k++;
+  }
+  const power = tokens[k];
+  if (power?.kind !== "number" || !isAttached(tokens, k) || !/^\d{1,3}$/.test(power.text)) return null;
+  return { power: sign * power.numeric, end: k + 1 };
+}
+
+/** "2 1/4", "2¼": a whole number and a proper fraction after it (the numerator below the denominator). */
+function fractionAfter(tokens: readonly Token[], i: number, whole: Token): { value: number; end: number } | null {
+  const top = tokens[i];
+  if (!top || (top.kind !== "punct" && tokens[i + 1]?.text !== "/") || !Number.isInteger(whole.numeric) || whole.text.includes(".")) return null;
+  const vulgar = VULGAR_FRACTIONS.get(top.text);
+  if (vulgar !== undefined) return { value: vulgar, end: i + 1 };
+  const [slash, bottom] = [tokens[i + 1], tokens[i + 2]];
+  if (top.kind !== "number" || !top.spaced || slash?.text !== "/" || bottom?.kind !== "number") return null;
+  if (!isAttached(tokens, i + 1) || !isAttached(tokens, i + 2) || !/^\d{1,2}$/.test(top.text) || !/^\d{1,2}$/.test(bottom.text)) return null;
+  if (top.numeric < 1 || top.numeric >= bottom.numeric) return null;
+  return { value: top.numeric / bottom.numeric, end: i + 3 };
+}
+
+/**
+ * "three-quarters of a billion", "a quarter of a million", "two thirds of a million": a written fraction of a
+ * scale word. ("half a million" is read with the cardinals.)
+ */
+function fractionOfScale(tokens: readonly Token[], i: number): Numeral | null {
+  const word = lowerAt(tokens, i);
+  const numerator = word === "a" || word === "an" ? 1 : UNITS.get(word);
+  if (!numerator) return null;
+  const k = isHyphenJoin(tokens, i + 1) ? i + 2 : i + 1;
+  const denominator = DENOMINATORS.get(lowerAt(tokens, k));
+  if (!denominator || lowerAt(tokens, k + 1) !== "of") return null;
+  const article = lowerAt(tokens, k + 2);
+  const scale = SCALES.get(lowerAt(tokens, k + 3));
+  if ((article !== "a" && article !== "an") || scale === undefined || scale < 1e3) return null;
+  const base = numerator / denominator.value;
+  return { end: k + 4, value: base * scale, base, scale, digits: false, yearLike: false, bareOne: false };
 }
 
 /** Up to two scale words, multiplied: "2 million", "3 hundred thousand", "5bn". */
@@ -148,6 +244,8 @@ function wordNumeral(tokens: readonly Token[], i: number): Numeral | null {
       last = "unit";
     } else if (tens !== undefined) {
       if (last === "unit" || last === "tens") break;
+      // "twenty-first" is an ordinal, a rank: no number of anything.
+      if (isHyphenJoin(tokens, j + 1) && ORDINALS.has(lowerAt(tokens, j + 2))) return null;
       group += tens;
       last = "tens";
       const ones = UNITS.get(lowerAt(tokens, j + 2));
@@ -183,6 +281,15 @@ function wordNumeral(tokens: readonly Token[], i: number): Numeral | null {
     j++;
   }
   if (last === "none") return null;
+  // "the two hundredth anniversary", "the twenty first": a rank, not a count.
+  if (ORDINAL_SCALES.has(lowerAt(tokens, j)) || (last === "tens" && ORDINALS.has(lowerAt(tokens, j)) && (ORDINALS.get(lowerAt(tokens, j)) ?? 10) < 10)) return null;
+  const decimals = lastScale === Number.POSITIVE_INFINITY ? pointDigits(tokens, j) : null;
+  if (decimals) {
+    // "two point five", "nought point two": the digits after "point" one word each.
+    const value = Number(`${total + group}.${decimals.digits}`);
+    const scaled = readScales(tokens, decimals.end);
+    return { end: scaled.end, value: value * scaled.scale, base: value, scale: scaled.scale, digits: false, yearLike: false, bareOne: false };
+  }
   const value = total + group;
   const scale = lastScale === Number.POSITIVE_INFINITY ? 1 : firstScale;
   return {
@@ -194,6 +301,18 @@ function wordNumeral(tokens: readonly Token[], i: number): Numeral | null {
     yearLike: false,
     bareOne: head === "one" && j === i + 1,
   };
+}
+
+/** "point five", "point two five": the digit words after "point". */
+function pointDigits(tokens: readonly Token[], i: number): { digits: string; end: number } | null {
+  if (lowerAt(tokens, i) !== "point") return null;
+  let digits = "";
+  let k = i + 1;
+  for (let digit = UNITS.get(lowerAt(tokens, k)); digit !== undefined && digit <= 9 && digits.length < 6; digit = UNITS.get(lowerAt(tokens, k))) {
+    digits += String(digit);
+    k++;
+  }
+  return digits ? { digits, end: k } : null;
 }
 
 function startsCardinal(tokens: readonly Token[], i: number): boolean {

@@ -1,22 +1,27 @@
 /** Quantity mentions: money, measures, percentages, counts, ranges, fractions, multipliers and vague amounts. */
 
-import { HEDGE_FIRST_WORDS, matchHedge } from "./hedges.ts";
-import { longest, type Match } from "./match.ts";
+import { HEDGE_FIRST_WORDS, HEDGE_WORDS, matchHedge } from "./hedges.ts";
+import { longer, type Match } from "./match.ts";
 import type { QuantityMention } from "./mention.ts";
 import {
+  CHANGE_VERBS,
   CURRENCY_SCALE_ABBREVIATIONS,
   DENOMINATORS,
+  DURATION_UNITS,
   MULTIPLIER_WORDS,
   ORDINAL_WORDS,
   SCALES,
   TENS,
   UNITS,
   VAGUE_MAGNITUDES,
+  VULGAR_FRACTIONS,
 } from "./number-words.ts";
 import { parseNumeral, type Numeral } from "./numerals.ts";
-import { DASHES, endsCleanly, isAttached, isHyphenJoin, lowerAt } from "./token-checks.ts";
-import { TokenTest, type Token } from "./tokenize.ts";
-import { parseCurrencyPrefix, parseRate, parseUnitSuffix, CURRENCY_FIRST_TOKENS, type UnitKind } from "./units.ts";
+import { MONTHS, MONTH_ABBREVIATIONS } from "./calendar.ts";
+import { DASHES, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt } from "./token-checks.ts";
+import { TokenClass, type Token } from "./tokenize.ts";
+import { COMPOUND_UNITS } from "./grammar/units.ts";
+import { AMBIGUOUS_UNIT, parseCurrencyPrefix, parseRate, parseUnitSuffix, CURRENCY_FIRST_TOKENS, type UnitKind } from "./units.ts";
 
 export type QuantityFields = Omit<QuantityMention, "kind" | "text" | "start" | "end">;
 type Body = Omit<QuantityFields, "qualifier">;
@@ -61,35 +66,76 @@ const HALF_FOLLOWERS: ReadonlySet<string> = new Set([
 
 const MULTI_SCALES: ReadonlySet<string> = new Set(["multimillion", "multibillion", "multitrillion"]);
 
-/** Words a quantity can begin with: any other word is passed over without running the matchers. */
-const STARTERS: ReadonlySet<string> = new Set([
-  ...UNITS.keys(), ...TENS.keys(), ...MULTIPLIER_WORDS.keys(), ...VAGUE_MAGNITUDES, ...MULTI_SCALES,
-  ...RANGE_CONNECTORS.keys(), ...HEDGE_FIRST_WORDS, "a", "an", "half", "twice", "multi",
-]);
+/** Signs written before a number or its currency: hyphen-minus, minus sign, en dash (as typeset minus), plus. */
+const SIGNS: ReadonlyMap<string, 1 | -1> = new Map([["-", -1], ["\u2212", -1], ["\u2013", -1], ["+", 1]]);
+/** Punctuation after which a glued dash is still a sign: "(-3.1%)", "= -2". */
+const OPENERS: ReadonlySet<string> = new Set(["(", "[", "{", "=", ":", "\u201c", '"']);
 
-const mayStartQuantity = new TokenTest(
-  (token) => token.kind === "number" || STARTERS.has(token.lower) || CURRENCY_FIRST_TOKENS.has(token.text),
-);
+// What a token may start, as bits of its class: one lookup per token decides which matchers run.
+const HEDGE = 1 << 0;
+const AMOUNT = 1 << 1;
+const RANGE = 1 << 2;
+const MULTIPLIER = 1 << 3;
+const FRACTION = 1 << 4;
+const VAGUE = 1 << 5;
+
+const quantityForms = new TokenClass((token) => {
+  if (token.kind === "number") return AMOUNT | RANGE | MULTIPLIER | FRACTION;
+  const word = token.lower;
+  let forms = 0;
+  if (HEDGE_FIRST_WORDS.has(word)) forms |= HEDGE;
+  if (CURRENCY_FIRST_TOKENS.has(token.text) || SIGNS.has(token.text) || word === "minus") forms |= AMOUNT | RANGE;
+  if (UNITS.has(word) || TENS.has(word)) forms |= AMOUNT | RANGE | MULTIPLIER | FRACTION;
+  if (word === "a" || word === "an" || word === "half") forms |= AMOUNT | FRACTION;
+  if (VULGAR_FRACTIONS.has(token.text)) forms |= AMOUNT | FRACTION;
+  if (MULTIPLIER_WORDS.has(word) || word === "twice") forms |= MULTIPLIER;
+  if (RANGE_CONNECTORS.has(word)) forms |= RANGE;
+  if (VAGUE_MAGNITUDES.has(word) || MULTI_SCALES.has(word) || word === "multi") forms |= VAGUE;
+  return forms;
+});
+
+/** Whether a quantity may start at this token: the walk asks it of every token, before matchQuantity. */
+export function mayStartQuantity(token: Token): boolean {
+  return quantityForms.classOf(token) !== 0;
+}
 
 /** A quantity starting at tokens[i], hedge included. */
 export function matchQuantity(tokens: readonly Token[], i: number): Match<QuantityFields> | null {
   const first = tokens[i];
-  if (!first || !mayStartQuantity.has(first)) return null;
-  const hedge = matchHedge(tokens, i);
+  const forms = first ? quantityForms.classOf(first) : 0;
+  if (forms === 0) return null;
+  // A dash or "minus" starts a quantity only as a sign: most dashes join words ("large-scale").
+  if ((first!.kind === "punct" && SIGNS.has(first!.text)) || first!.lower === "minus") {
+    if (!parseSign(tokens, i)) return null;
+  }
+  const matched = forms & HEDGE ? matchHedge(tokens, i) : null;
+  const hedge = matched && isFractionBar(tokens, i) ? null : matched;
   const from = hedge ? hedge.end : i;
-  // Read once for the two matchers that start with it (a range's low end, or the amount itself).
-  const amount = parseAmount(tokens, from);
-  const body = longest(
-    hedge ? matchVagueDuration(tokens, from) : null,
-    matchRange(tokens, from, amount),
-    matchMultiplier(tokens, from),
-    matchFraction(tokens, from),
-    matchVague(tokens, from),
-    matchAmount(tokens, from, amount),
-  );
+  const next = tokens[from];
+  const at = !hedge ? forms : next ? quantityForms.classOf(next) : 0;
+  // Read once for the two matchers that start with it (a range's low end, or the amount itself); on a tie the
+  // earlier matcher wins.
+  const amount = at & AMOUNT ? parseAmount(tokens, from) : null;
+  let body = hedge ? matchVagueDuration(tokens, from) : null;
+  if (at & RANGE) body = longer(body, matchRange(tokens, from, amount));
+  if (at & MULTIPLIER) body = longer(body, matchMultiplier(tokens, from));
+  if (at & FRACTION) body = longer(body, matchFraction(tokens, from));
+  if (at & VAGUE) body = longer(body, matchVague(tokens, from));
+  if (at & AMOUNT) body = longer(body, matchAmount(tokens, from, amount));
   if (!body) return null;
   const { value, value_high, unit, vague, noun } = body.value;
   return { start: i, end: body.end, value: { value, value_high, unit, qualifier: hedge ? hedge.value : "exact", vague, noun } };
+}
+
+/**
+ * "over" or "under" right after a number is no hedge: "one over three" is a fraction, "200 over 3 days" a span of
+ * time. The amount after it is then read on its own.
+ */
+function isFractionBar(tokens: readonly Token[], i: number): boolean {
+  const word = lowerAt(tokens, i);
+  if (word !== "over" && word !== "under") return false;
+  const before = tokens[i - 1];
+  return before !== undefined && (before.kind === "number" || UNITS.has(before.lower) || TENS.has(before.lower));
 }
 
 interface Amount {
@@ -105,13 +151,32 @@ interface Amount {
   unitKind: UnitKind | null;
   /** Rate suffix: "/year". */
   per: string | null;
+  /** A smaller unit's part, in the amount's unit: 0.5 in "two dollars and fifty cents". */
+  extra: number;
+}
+
+/** A sign before a number or its currency: "-2.5%", "−$1.2 billion", "(-3.1%)", "minus 30 degrees". */
+function parseSign(tokens: readonly Token[], i: number): { sign: 1 | -1; end: number } | null {
+  const token = tokens[i];
+  if (!token) return null;
+  if (token.lower === "minus") return tokens[i + 1]?.spaced ? { sign: -1, end: i + 1 } : null;
+  const sign = SIGNS.get(token.text);
+  if (sign === undefined || !isAttached(tokens, i + 1)) return null;
+  // Glued to what comes before ("10-15", "F-16", "mid-2010"), a dash joins; after a space or an opening mark it signs.
+  return token.spaced || OPENERS.has(tokens[i - 1]?.text ?? "") ? { sign, end: i + 1 } : null;
 }
 
 /** Number with its currency, scale, unit and rate, but no noun: "$2.35 billion", "17-kilometer", "12.5%". */
 function parseAmount(tokens: readonly Token[], i: number): Amount | null {
-  const prefix = parseCurrencyPrefix(tokens, i);
-  const numeral = parseNumeral(tokens, prefix ? prefix.end : i);
-  if (!numeral || (prefix && !numeral.digits)) return null;
+  const first = tokens[i];
+  const signed = first && (first.kind === "punct" || first.lower === "minus") ? parseSign(tokens, i) : null;
+  const at = signed ? signed.end : i;
+  const prefix = parseCurrencyPrefix(tokens, at);
+  // A number glued to a "$" that named no currency we know ("Zim$100") is money of an unknown kind: not read.
+  if (!prefix && tokens[at - 1]?.text === "$" && isAttached(tokens, at)) return null;
+  const read = parseNumeral(tokens, prefix ? prefix.end : at);
+  if (!read || (prefix && !read.digits) || (signed && !read.digits && signed.sign > 0)) return null;
+  const numeral = signed?.sign === -1 ? { ...read, value: -read.value, base: -read.base, yearLike: false } : read;
   let end = numeral.end;
   let scale = numeral.scale;
   let currency = prefix?.currency ?? null;
@@ -126,6 +191,7 @@ function parseAmount(tokens: readonly Token[], i: number): Amount | null {
   let unitKind: UnitKind | null = null;
   let factor = 1;
   const suffix = parseUnitSuffix(tokens, end);
+  if (suffix?.unit === AMBIGUOUS_UNIT && (!currency || suffix.kind === "currency")) return null;
   if (suffix?.kind === "currency" && (!currency || currency === suffix.unit)) {
     currency = suffix.unit;
     factor = suffix.factor;
@@ -136,8 +202,30 @@ function parseAmount(tokens: readonly Token[], i: number): Amount | null {
     factor = suffix.factor;
     end = suffix.end;
   }
-  const amount: Amount = { start: i, end, numeral, scale, factor, currency, unit, unitKind, per: null };
-  return withRate(tokens, amount);
+  const amount: Amount = { start: i, end, numeral, scale, factor, currency, unit, unitKind, per: null, extra: 0 };
+  return withRate(tokens, withCompound(tokens, amount));
+}
+
+const COMPOUNDS: ReadonlyMap<string, { smaller: string; share: number }> = new Map(COMPOUND_UNITS.map(([larger, smaller, share]) => [larger, { smaller, share }]));
+
+/** "two dollars and fifty cents", "6 feet 1 inch": a smaller unit of the same measure added to the amount. */
+function withCompound(tokens: readonly Token[], amount: Amount): Amount {
+  if (amount.numeral.scale !== 1 || (!amount.currency && !amount.unit) || amount.factor !== 1) return amount;
+  const k = lowerAt(tokens, amount.end) === "and" ? amount.end + 1 : amount.end;
+  const part = tokens[k]?.spaced ? parseNumeral(tokens, k) : null;
+  if (!part || part.scale !== 1 || part.value <= 0) return amount;
+  const suffix = parseUnitSuffix(tokens, part.end);
+  if (!suffix) return amount;
+  let extra: number;
+  if (amount.currency) {
+    if (suffix.kind !== "currency" || suffix.unit !== amount.currency || suffix.factor >= 1) return amount;
+    extra = part.value * suffix.factor;
+  } else {
+    const compound = COMPOUNDS.get(amount.unit!);
+    if (!compound || suffix.unit !== compound.smaller || k !== amount.end) return amount;
+    extra = part.value * compound.share;
+  }
+  return { ...amount, end: suffix.end, extra: Math.sign(amount.numeral.base || 1) * extra };
 }
 
 /** Money and measures take a rate ("$900 million annually"); percentages and counts do not. */
@@ -148,7 +236,8 @@ function withRate(tokens: readonly Token[], amount: Amount): Amount {
 }
 
 function valueInBaseUnits(amount: Amount): number {
-  return amountValue(amount.numeral.base, amount.scale, amount.factor);
+  const value = amountValue(amount.numeral.base, amount.scale, amount.factor);
+  return amount.extra === 0 ? value : amountValue(value + amount.extra, 1, 1);
 }
 
 /**
@@ -172,6 +261,13 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
   if (!measured && (amount.numeral.bareOne || (amount.numeral.yearLike && !isCountedYear(tokens, amount.start)))) {
     return null;
   }
+  if (!measured) {
+    const duration = durationAt(tokens, amount.end);
+    if (duration) return { start: i, end: duration.end, value: durationOf(valueInBaseUnits(amount), duration) };
+  }
+  // "3 pm", "9 a.m.", "7 o'clock": a time of day, out of scope, and no count of anything; after a month's name
+  // ("each March 1") a day of the month.
+  if (!measured && (isClockTime(tokens, amount.end) || isMonthName(tokens[amount.start - 1]))) return null;
   const counted = measured ? { noun: null, end: amount.end } : countedNoun(tokens, amount.end);
   if (!endsCleanly(tokens, counted.end)) return null;
   return {
@@ -179,6 +275,41 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
     end: counted.end,
     value: { value: valueInBaseUnits(amount), value_high: null, unit: unitOf(amount), vague: false, noun: counted.noun },
   };
+}
+
+function isMonthName(token: Token | undefined): boolean {
+  return token !== undefined && token.kind === "word" && (MONTHS.has(token.lower) || MONTH_ABBREVIATIONS.has(token.lower)) && isCapitalized(token);
+}
+
+/** "pm", "a.m.", "o'clock" and zone names after a number: the number is an hour. */
+function isClockTime(tokens: readonly Token[], i: number): boolean {
+  const word = lowerAt(tokens, i);
+  if (CLOCK_WORDS.has(word)) return true;
+  if ((word === "a" || word === "p") && tokens[i + 1]?.text === "." && lowerAt(tokens, i + 2) === "m") return true;
+  return word === "o" && (tokens[i + 1]?.text === "'" || tokens[i + 1]?.text === "\u2019") && lowerAt(tokens, i + 2) === "clock";
+}
+
+const CLOCK_WORDS: ReadonlySet<string> = new Set(["am", "pm", "hrs", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "cest", "msk", "bst"]);
+
+interface DurationAt {
+  unit: string;
+  multiple: number;
+  noun: string;
+  end: number;
+}
+
+/** A period noun after a count ("three years", "two decades", "a five-year"): the count is a duration. */
+function durationAt(tokens: readonly Token[], i: number): DurationAt | null {
+  const k = isHyphenJoin(tokens, i) ? i + 1 : i;
+  const word = tokens[k]?.text ?? "";
+  const duration = DURATION_UNITS.get(word);
+  if (!duration || !endsCleanly(tokens, k + 1) || OFFSET_DIRECTIONS.has(lowerAt(tokens, k + 1))) return null;
+  return { ...duration, noun: word, end: k + 1 };
+}
+
+/** A duration in its unit: "two decades" is 20 years, the noun kept ("decades"). */
+function durationOf(count: number, duration: DurationAt): Body {
+  return { value: amountValue(count, duration.multiple, 1), value_high: null, unit: duration.unit, vague: false, noun: duration.noun };
 }
 
 function isCountedYear(tokens: readonly Token[], i: number): boolean {
@@ -248,8 +379,10 @@ function ratio(start: number, end: number, value: number): Match<Body> {
 /** "two-thirds", "a quarter", "one third", "half of", "1/4", "one in five" → unit "ratio". Not the "second half" of anything. */
 function matchFraction(tokens: readonly Token[], i: number): Match<Body> | null {
   const word = lowerAt(tokens, i);
-  const written = slashFraction(tokens, i) ?? oneIn(tokens, i);
+  const written = slashFraction(tokens, i) ?? oneIn(tokens, i) ?? overFraction(tokens, i);
   if (written) return written;
+  const vulgar = VULGAR_FRACTIONS.get(tokens[i]?.text ?? "");
+  if (vulgar !== undefined) return isAttached(tokens, i) || !endsCleanly(tokens, i + 1) ? null : ratio(i, i + 1, vulgar);
   if (word === "half") {
     if (ORDINAL_WORDS.has(lowerAt(tokens, i - 1)) || !HALF_FOLLOWERS.has(lowerAt(tokens, i + 1))) return null;
     return ratio(i, i + 1, 0.5);
@@ -260,19 +393,38 @@ function matchFraction(tokens: readonly Token[], i: number): Match<Body> | null 
   const k = isHyphenJoin(tokens, i + 1) ? i + 2 : i + 1;
   if (k === i + 1 && !tokens[k]?.spaced) return null;
   const denominator = DENOMINATORS.get(lowerAt(tokens, k));
-  if (!denominator) return null;
+  // A singular denominator takes one ("one third", "a fifth"): "twenty-fifth" is an ordinal, no fraction.
+  if (!denominator || (!denominator.plural && numerator !== 1)) return null;
   // "a third party" is not a fraction; "a third of" is. "a half" and "a quarter" need no "of".
   const needsOf = denominator.value !== 2 && denominator.value !== 4;
   if (article && (denominator.plural || (needsOf && lowerAt(tokens, k + 1) !== "of"))) return null;
   return ratio(i, k + 1, numerator / denominator.value);
 }
 
-/** "1/4", "3/10": small whole numbers glued by a slash, the numerator below the denominator. */
+/**
+ * "1/4", "3/10": small whole numbers glued by a slash, the numerator below the denominator. One that could be a
+ * month and day ("5/25") is a fraction only where the text says so: "of" after it or a hedge before it.
+ */
 function slashFraction(tokens: readonly Token[], i: number): Match<Body> | null {
   const [top, slash, bottom] = [tokens[i], tokens[i + 1], tokens[i + 2]];
   if (top?.kind !== "number" || slash?.text !== "/" || bottom?.kind !== "number" || !isAttached(tokens, i + 1) || !isAttached(tokens, i + 2)) return null;
   if (!/^\d{1,2}$/.test(top.text) || !/^\d{1,3}$/.test(bottom.text) || top.numeric < 1 || top.numeric >= bottom.numeric) return null;
+  const dateLike = top.numeric <= 12 && bottom.numeric <= 31;
+  if (dateLike && lowerAt(tokens, i + 3) !== "of" && !HEDGE_WORDS.has(lowerAt(tokens, i - 1))) return null;
   return endsCleanly(tokens, i + 3) ? ratio(i, i + 3, top.numeric / bottom.numeric) : null;
+}
+
+/** "one over three", "two over five": a fraction spoken, both numbers in words. */
+function overFraction(tokens: readonly Token[], i: number): Match<Body> | null {
+  // "one over three", "twenty-five over a hundred": "over" one or three tokens on.
+  if (lowerAt(tokens, i + 1) !== "over" && lowerAt(tokens, i + 3) !== "over") return null;
+  const word = lowerAt(tokens, i);
+  if (!UNITS.has(word) && !TENS.has(word)) return null;
+  const top = parseNumeral(tokens, i);
+  if (!top || top.scale !== 1 || lowerAt(tokens, top.end) !== "over" || tokens[top.end + 1]?.kind !== "word") return null;
+  const bottom = parseNumeral(tokens, top.end + 1);
+  if (!bottom || bottom.scale !== 1 || !(bottom.value > 0) || !Number.isInteger(top.value) || !endsCleanly(tokens, bottom.end)) return null;
+  return ratio(i, bottom.end, top.value / bottom.value);
 }
 
 /** "one in five", "1 in 4", "three out of ten": a share of a whole. */
@@ -293,13 +445,26 @@ function matchMultiplier(tokens: readonly Token[], i: number): Match<Body> | nul
   if (word === "twice") return COMPARATIVES.has(lowerAt(tokens, i + 1)) ? ratio(i, i + 1, 2) : null;
   const numeral = parseNumeral(tokens, i);
   if (!numeral) return null;
+  // "7.4x", "10x": a multiple written with a glued "x" (not "4x4", which the clean end refuses).
+  if (numeral.digits && numeral.end === i + 1 && tokens[numeral.end]?.text === "x" && isAttached(tokens, numeral.end) && endsCleanly(tokens, numeral.end + 1)) {
+    return ratio(i, numeral.end + 1, numeral.value);
+  }
   if (isHyphenJoin(tokens, numeral.end) && lowerAt(tokens, numeral.end + 1) === "fold") {
     return ratio(i, numeral.end + 2, numeral.value);
   }
-  if (lowerAt(tokens, numeral.end) === "times" && COMPARATIVES.has(lowerAt(tokens, numeral.end + 1))) {
+  if (lowerAt(tokens, numeral.end) === "times" && (COMPARATIVES.has(lowerAt(tokens, numeral.end + 1)) || isAfterChangeVerb(tokens, i))) {
     return ratio(i, numeral.end + 1, numeral.value);
   }
+  // "grew two more times": a multiple, the comparative before "times".
+  if (lowerAt(tokens, numeral.end) === "more" && lowerAt(tokens, numeral.end + 1) === "times" && endsCleanly(tokens, numeral.end + 2)) {
+    return ratio(i, numeral.end + 2, numeral.value);
+  }
   return null;
+}
+
+/** "rose two and a half times", "grew nearly three times": a verb of change one or two words before. */
+function isAfterChangeVerb(tokens: readonly Token[], i: number): boolean {
+  return CHANGE_VERBS.has(lowerAt(tokens, i - 1)) || (HEDGE_FIRST_WORDS.has(lowerAt(tokens, i - 1)) && CHANGE_VERBS.has(lowerAt(tokens, i - 2)));
 }
 
 /**
@@ -315,7 +480,8 @@ function matchVague(tokens: readonly Token[], i: number): Match<Body> | null {
     if (word === "tens" && end === i + 1) return null;
     const hasOf = lowerAt(tokens, end) === "of";
     const unit = hasOf ? parseUnitSuffix(tokens, end + 1) : null;
-    if (unit) return vague(i, unit.end, unit.unit, null);
+    // "billions of francs": money, in a currency the text leaves open.
+    if (unit) return vague(i, unit.end, unit.unit === AMBIGUOUS_UNIT ? "unknown" : unit.unit, null);
     return vague(i, end, "count", nounAt(tokens, hasOf ? end + 1 : end));
   }
   let end: number;
@@ -323,7 +489,7 @@ function matchVague(tokens: readonly Token[], i: number): Match<Body> | null {
   else if (word === "multi" && isHyphenJoin(tokens, i + 1) && SCALES.has(lowerAt(tokens, i + 2))) end = i + 3;
   else return null;
   const currency = parseUnitSuffix(tokens, end);
-  if (currency?.kind === "currency") return vague(i, currency.end, currency.unit, nounAt(tokens, currency.end));
+  if (currency?.kind === "currency" && currency.unit !== AMBIGUOUS_UNIT) return vague(i, currency.end, currency.unit, nounAt(tokens, currency.end));
   return vague(i, end, "unknown", nounAt(tokens, end));
 }
 
@@ -340,7 +506,6 @@ const NOT_NOUNS: ReadonlySet<string> = new Set([
   "only", "ago", "later", "earlier", "times",
 ]);
 
-const DURATION_NOUNS: ReadonlySet<string> = new Set(["decade", "century", "year", "month", "week", "day"]);
 /** After "a year", words that make it a date offset ("a year ago"), which the time matchers read. */
 const OFFSET_DIRECTIONS: ReadonlySet<string> = new Set(["after", "before", "later", "earlier", "ago"]);
 
@@ -348,9 +513,11 @@ const OFFSET_DIRECTIONS: ReadonlySet<string> = new Set(["after", "before", "late
 function matchVagueDuration(tokens: readonly Token[], i: number): Match<Body> | null {
   const article = lowerAt(tokens, i);
   const noun = tokens[i + 1]?.text ?? "";
-  if ((article !== "a" && article !== "an") || !DURATION_NOUNS.has(noun) || OFFSET_DIRECTIONS.has(lowerAt(tokens, i + 2))) return null;
+  const duration = DURATION_UNITS.get(noun);
+  // One of a period, in the singular: "a decade", not "a years".
+  if ((article !== "a" && article !== "an") || !duration || noun.endsWith("s") || OFFSET_DIRECTIONS.has(lowerAt(tokens, i + 2))) return null;
   if (!endsCleanly(tokens, i + 2)) return null;
-  return { start: i, end: i + 2, value: { value: 1, value_high: null, unit: "count", vague: false, noun } };
+  return { start: i, end: i + 2, value: durationOf(1, { ...duration, noun, end: i + 2 }) };
 }
 
 function isNoun(token: Token | undefined): boolean {

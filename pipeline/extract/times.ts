@@ -1,12 +1,16 @@
 /** Time mentions: years and year ranges, decades and their parts, calendar dates, relative expressions, offsets. */
 
-import { MONTHS, MONTH_ABBREVIATIONS, daysInMonth, type CalendarDate } from "./calendar.ts";
-import { longest, type Match } from "./match.ts";
+import { MONTHS, MONTH_ABBREVIATIONS, daysInMonth, weekAround, type CalendarDate } from "./calendar.ts";
+import { LOWER_CASE_MONTHS, WEEKDAY_ABBREVIATIONS } from "./grammar/calendar-names.ts";
+import { FIXED_HOLIDAYS } from "./grammar/holidays.generated.ts";
+import { longer, longest, type Match } from "./match.ts";
 import type { DatePrecision } from "./mention.ts";
-import { TENS, UNITS } from "./number-words.ts";
+import { ORDINALS, TENS, UNITS } from "./number-words.ts";
 import { isIdentifierNumber, isPlainYear, parseNumeral } from "./numerals.ts";
-import { DASHES, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt } from "./token-checks.ts";
-import { TokenTest, type Token } from "./tokenize.ts";
+import { DASHES, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt, phraseTokens } from "./token-checks.ts";
+import { matchNumericDate } from "./numeric-dates.ts";
+import { tenseAround } from "./tense.ts";
+import { TokenClass, TokenTest, tokenizeRuns, type Token } from "./tokenize.ts";
 
 export type AnchorRule =
   /** The anchor's period shifted: "that year" (year, 0), "the following month" (month, +1), "two years later". */
@@ -15,18 +19,41 @@ export type AnchorRule =
    * A month named without a year: "in November" takes the anchor's year; "this/last/next January" the
    * latest January not after / before / the first after the anchor's month.
    */
-  | { type: "month"; month: number; day: number | null; pick: "anchor-year" | "this" | "last" | "next" }
+  | { type: "month"; month: number; day: number | null; pick: MonthPick; weekday?: number; week?: boolean }
   /**
    * Months (or days) sharing one year: "February-October" of the anchor's year shifted by `by` ("from March 1
    * to June 30 this year"), or, with pick "latest", of the latest year in which the span has begun by the
    * anchor ("second-quarter profit" in a document of August 2017 is 2017-04..2017-06). A span whose first
    * month comes after its last starts the year before ("November-February").
    */
-  | { type: "span"; from: MonthDay; to: MonthDay; pick: "anchor-year" | "latest"; by: number }
-  /** "said Thursday": the latest such weekday on or before the anchor's day; "next Friday" the first after it. */
-  | { type: "weekday"; weekday: number; direction: -1 | 1 }
+  | { type: "span"; from: MonthDay; to: MonthDay; pick: "anchor-year" | "latest" | "coming"; by: number }
+  /**
+   * "said Thursday": the latest such weekday on or before the anchor's day (direction -1); "next Friday" the first
+   * after it (1); "this Friday" the first on or after it (0).
+   */
+  | { type: "weekday"; weekday: number; direction: -1 | 0 | 1 }
   /** "last week": Monday to Sunday of the anchor's week shifted by `by` weeks. */
-  | { type: "week"; by: number };
+  | { type: "week"; by: number }
+  /** "on the 21st": that day of the reference's month, or of the month before or after it as the tense says. */
+  | { type: "day-of-month"; day: number }
+  /** "last quarter": the anchor's quarter shifted by `by` quarters. */
+  | { type: "quarter"; by: number }
+  /** "the past decade", "within two years": from the anchor shifted by `from` units to it shifted by `to`. */
+  | { type: "interval"; unit: "year" | "month" | "day"; from: number; to: number };
+
+/**
+ * Which year a month (or day) named without one falls in: the anchor's ("in November" after "March 2014"); the
+ * latest not after / before / the first after the anchor's month ("this", "last", "next January"); or, against
+ * the document date, the sentence's tense ("past": the latest on or before it, "future": the first on or after
+ * it, "nearest" when the sentence says neither).
+ */
+export type MonthPick = "anchor-year" | "this" | "last" | "next" | "past" | "future" | "nearest";
+
+/**
+ * What a sentence says of its time: a past event, a coming one, a plan reported in the past ("had expected
+ * rates to hold until the third quarter": ahead of when it was said), or nothing.
+ */
+export type Tense = "past" | "future" | "planned" | null;
 
 export interface MonthDay {
   month: number;
@@ -35,18 +62,50 @@ export interface MonthDay {
 
 export type TimeSpec =
   | { kind: "absolute"; start: CalendarDate; end: CalendarDate; precision: DatePrecision }
-  /** Resolved against the latest date before it in the text, else the document date. */
-  | { kind: "anaphoric"; rule: AnchorRule; offset: string | null }
-  /** Resolved against the document date. */
-  | { kind: "deictic"; rule: AnchorRule; offset: string | null }
+  /**
+   * Resolved against the latest date before it in the text, else the document date; `tense`, the sentence's,
+   * picks the year of a month or day placed against the document date.
+   */
+  | { kind: "anaphoric"; rule: AnchorRule; offset: string | null; tense?: Tense }
+  /** Resolved against the document date; `tense` as for anaphoric specs. */
+  | { kind: "deictic"; rule: AnchorRule; offset: string | null; tense?: Tense }
   /** "a year after …": a duration from the clause's own date, which the caller resolves. */
-  | { kind: "offset"; offset: string };
+  | { kind: "offset"; offset: string }
+  /** A date the text contradicts ("Friday, March 3, 2016", a Thursday): reported without dates. */
+  | { kind: "unresolved" };
+
+/** Whether a time mention may start at this token: the walk asks it of every token, before matchTime. */
+export function mayStartTime(token: Token): boolean {
+  return timeForms.classOf(token) !== 0;
+}
 
 /** A time mention starting at tokens[i] (or, for "from 2008-2014", at the year after "from"). */
 export function matchTime(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const first = tokens[i];
-  if (!first || !mayStartTime.has(first) || !mayContinueTime(first, tokens[i + 1])) return null;
-  return longest(matchDateRange(tokens, i), matchAbsolute(tokens, i), matchRelative(tokens, i));
+  if (!first) return null;
+  const forms = timeForms.classOf(first);
+  if (forms === 0 || !mayContinueTime(first, tokens[i + 1])) return null;
+  // Only the matchers whose forms can start with this token run; on a tie the earlier one wins.
+  let found: Match<TimeSpec> | null = forms & RANGE ? matchDateRange(tokens, i) : null;
+  if (forms & (PERIOD | CALENDAR)) {
+    // The part word after an optional "the", read once for the two matchers that take one.
+    const j = skipThe(tokens, i);
+    const part = parsePart(tokens, j);
+    if (forms & PERIOD) found = longer(found, matchPeriod(tokens, i, j, part));
+    if (forms & CALENDAR) found = longer(found, matchCalendarDate(tokens, i, j, part));
+  }
+  if (forms & YEAR) found = longer(found, matchYear(tokens, i));
+  if (forms & CENTURY) found = longer(found, matchCentury(tokens, i, skipThe(tokens, i)));
+  if (forms & YEAR_IN_WORDS) found = longer(found, matchYearInWords(tokens, i));
+  if (forms & WEEK_OF) found = longer(found, matchWeekOf(tokens, i, skipThe(tokens, i)));
+  if (forms & ANAPHORIC) found = longer(found, matchAnaphoric(tokens, i));
+  if (forms & DEICTIC) found = longer(found, matchDeictic(tokens, i));
+  if (forms & OFFSET) found = longer(found, matchOffset(tokens, i));
+  if (forms & WEEKDAY) found = longer(found, matchWeekday(tokens, i));
+  if (forms & QUARTER) found = longer(found, matchQuarter(tokens, i));
+  if (forms & INTERVAL) found = longer(found, matchInterval(tokens, i));
+  if (forms & NAMED_DAY) found = longer(found, matchNamedDay(tokens, i));
+  return found && !isRecurring(tokens, i) ? found : null;
 }
 
 function absolute(start: number, end: number, from: CalendarDate, to: CalendarDate, precision: DatePrecision): Match<TimeSpec> {
@@ -57,11 +116,22 @@ function matchAbsolute(tokens: readonly Token[], i: number): Match<TimeSpec> | n
   // The part word after an optional "the", read once for the two matchers that take one.
   const j = skipThe(tokens, i);
   const part = parsePart(tokens, j);
-  return longest(matchPeriod(tokens, i, j, part), matchCalendarDate(tokens, i, j, part), matchYear(tokens, i));
+  return longest(
+    matchPeriod(tokens, i, j, part),
+    matchCalendarDate(tokens, i, j, part),
+    matchYear(tokens, i),
+    matchCentury(tokens, i, j),
+    matchYearInWords(tokens, i),
+    matchWeekOf(tokens, i, j),
+  );
 }
 
-function matchRelative(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
-  return longest(matchAnaphoric(tokens, i), matchDeictic(tokens, i), matchOffset(tokens, i), matchWeekday(tokens, i), matchQuarter(tokens, i));
+
+/** "every Monday", "each March 1", "every other Friday": a recurring set, out of scope, no single date. */
+function isRecurring(tokens: readonly Token[], i: number): boolean {
+  const before = lowerAt(tokens, i - 1);
+  if (before === "every" || before === "each") return true;
+  return (before === "other" || ORDINALS.has(before)) && lowerAt(tokens, i - 2) === "every";
 }
 
 /** A plain year token ("1948"; not "1,948", "No. 1948", "A1948" or the "1990" of "1990s"). */
@@ -75,7 +145,8 @@ function yearAt(tokens: readonly Token[], i: number): number | null {
 
 function matchYear(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const year = yearAt(tokens, i);
-  if (year === null || !endsCleanly(tokens, i + 1)) return null;
+  // "fiscal 2017", "fiscal year 2017": a year of accounts, which starts in a month the text does not say.
+  if (year === null || !endsCleanly(tokens, i + 1) || lowerAt(tokens, i - 1) === "fiscal" || (lowerAt(tokens, i - 1) === "year" && lowerAt(tokens, i - 2) === "fiscal")) return null;
   return absolute(i, i + 1, { year }, { year }, "year");
 }
 
@@ -184,6 +255,12 @@ function skipThe(tokens: readonly Token[], i: number): number {
 function matchPeriod(tokens: readonly Token[], i: number, j: number, part: PartAt | null): Match<TimeSpec> | null {
   const k = part ? skipThe(tokens, part.end) : j;
   const decade = decadeAt(tokens, k);
+  if (decade && decade.year % 100 === 0 && decade.year < 2000) {
+    // "the 1800s", "the 1900s" name centuries; only halves part them precisely ("the early 1900s" is vague).
+    if (!part) return absolute(i, decade.end, { year: decade.year }, { year: decade.year + 99 }, "range");
+    const half = part.part === FIRST_HALF || part.part === SECOND_HALF ? part.part.decade : null;
+    return half ? absolute(i, decade.end, { year: decade.year + half[0] * 10 }, { year: decade.year + half[1] * 10 + 9 }, "range") : null;
+  }
   if (decade) {
     if (!part) return absolute(i, decade.end, { year: decade.year }, { year: decade.year + 9 }, "decade");
     if (!part.part.decade) return null;
@@ -217,9 +294,10 @@ interface MonthName {
 
 function monthAt(tokens: readonly Token[], i: number): MonthName | null {
   const token = tokens[i];
-  if (!token || token.kind !== "word" || !isCapitalized(token)) return null;
+  if (!token || token.kind !== "word") return null;
   const month = MONTHS.get(token.lower);
-  if (month !== undefined) return { month, abbreviated: false, end: i + 1 };
+  if (month !== undefined && (isCapitalized(token) || LOWER_CASE_MONTHS.has(token.text))) return { month, abbreviated: false, end: i + 1 };
+  if (!isCapitalized(token)) return null;
   const short = MONTH_ABBREVIATIONS.get(token.lower);
   if (short === undefined) return null;
   return { month: short, abbreviated: true, end: tokens[i + 1]?.text === "." && isAttached(tokens, i + 1) ? i + 2 : i + 1 };
@@ -227,12 +305,111 @@ function monthAt(tokens: readonly Token[], i: number): MonthName | null {
 
 const ORDINAL_SUFFIXES: ReadonlySet<string> = new Set(["st", "nd", "rd", "th"]);
 
-/** A day of the month: "5", "5th". */
+/** A day of the month: "5", "5th", "fifth", "twenty-first". */
 function dayAt(tokens: readonly Token[], i: number): { day: number; end: number } | null {
   const token = tokens[i];
+  if (token?.kind === "word") return ordinalDayAt(tokens, i);
   if (!token || token.kind !== "number" || token.text.length > 2 || token.numeric < 1 || token.numeric > 31) return null;
   const end = ORDINAL_SUFFIXES.has(lowerAt(tokens, i + 1)) && isAttached(tokens, i + 1) ? i + 2 : i + 1;
   return endsCleanly(tokens, end) ? { day: token.numeric, end } : null;
+}
+
+/** "fifth", "twenty-first", "thirtieth": an ordinal in words, "21st", "5th" in digits. */
+function ordinalAt(tokens: readonly Token[], i: number): { value: number; end: number } | null {
+  const token = tokens[i];
+  if (token?.kind === "number") {
+    if (!ORDINAL_SUFFIXES.has(lowerAt(tokens, i + 1)) || token.text.length > 2 || !isAttached(tokens, i + 1)) return null;
+    return { value: token.numeric, end: i + 2 };
+  }
+  const word = lowerAt(tokens, i);
+  const tens = TENS.get(word);
+  if (tens !== undefined && isHyphenJoin(tokens, i + 1)) {
+    const ones = ORDINALS.get(lowerAt(tokens, i + 2));
+    return ones !== undefined && ones <= 9 ? { value: tens + ones, end: i + 3 } : null;
+  }
+  const value = ORDINALS.get(word);
+  return value === undefined ? null : { value, end: i + 1 };
+}
+
+/** "fifth", "twenty-first", "thirtieth": a day of the month in words. */
+function ordinalDayAt(tokens: readonly Token[], i: number): { day: number; end: number } | null {
+  const ordinal = ordinalAt(tokens, i);
+  return ordinal && ordinal.value <= 31 && endsCleanly(tokens, ordinal.end) ? { day: ordinal.value, end: ordinal.end } : null;
+}
+
+/**
+ * "the twenty-first century", "the 19th century": its hundred years, counted as prose counts them (the 1800s
+ * are the nineteenth century), precision "range".
+ */
+function matchCentury(tokens: readonly Token[], i: number, j: number): Match<TimeSpec> | null {
+  const token = tokens[j];
+  if (!token || !mayStartCentury.has(token)) return null;
+  const ordinal = ordinalAt(tokens, j);
+  if (!ordinal || ordinal.value < 2 || ordinal.value > 21) return null;
+  const k = isHyphenJoin(tokens, ordinal.end) ? ordinal.end + 1 : ordinal.end;
+  if (lowerAt(tokens, k) !== "century" || !endsCleanly(tokens, k + 1)) return null;
+  const first = (ordinal.value - 1) * 100;
+  return absolute(i, k + 1, { year: first }, { year: first + 99 }, "range");
+}
+
+/**
+ * "nineteen ninety-five", "nineteen eighty", "nineteen hundred": a year in words, two pairs of digits. With a
+ * first pair of twenty ("twenty fifteen") it could be two numbers, so a preposition must come before it.
+ */
+function matchYearInWords(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
+  const token = tokens[i];
+  if (!token || !mayStartYearInWords.has(token)) return null;
+  const century = UNITS.get(token.lower) ?? TENS.get(token.lower)!;
+  if (century === 20 && !isMonthGated(tokens, i)) return null;
+  let k = i + 1;
+  let rest: number;
+  if (lowerAt(tokens, k) === "hundred") rest = 0;
+  else if (lowerAt(tokens, k) === "oh" && (UNITS.get(lowerAt(tokens, k + 1)) ?? 0) >= 1 && (UNITS.get(lowerAt(tokens, k + 1)) ?? 10) <= 9) {
+    rest = UNITS.get(lowerAt(tokens, ++k))!;
+  } else {
+    const tens = TENS.get(lowerAt(tokens, k));
+    const teen = UNITS.get(lowerAt(tokens, k));
+    if (tens !== undefined) {
+      rest = tens;
+      const ones = isHyphenJoin(tokens, k + 1) ? UNITS.get(lowerAt(tokens, k + 2)) : undefined;
+      if (ones !== undefined && ones >= 1 && ones <= 9) {
+        rest += ones;
+        k += 2;
+      }
+    } else if (teen !== undefined && teen >= 10) rest = teen;
+    else return null;
+  }
+  const year = century * 100 + rest;
+  if (!endsCleanly(tokens, k + 1) || year > 2100) return null;
+  return absolute(i, k + 1, { year }, { year }, "year");
+}
+
+const WEEK_ORDINALS: ReadonlyMap<string, number> = new Map([["first", 1], ["second", 2], ["third", 3], ["fourth", 4]]);
+
+/**
+ * "the week of 10 May" (Monday to Sunday around that day), "the first week of June 2020" (days 1–7; the
+ * second 8–14, …). `j` is skipThe(tokens, i).
+ */
+function matchWeekOf(tokens: readonly Token[], i: number, j: number): Match<TimeSpec> | null {
+  if (j === i) return null;
+  const nth = WEEK_ORDINALS.get(lowerAt(tokens, j));
+  const k = nth === undefined ? j : j + 1;
+  if (tokens[k]?.text !== "week" || lowerAt(tokens, k + 1) !== "of") return null;
+  const date = dayMonthYear(tokens, k + 2);
+  if (!date || (nth === undefined) === (date.day === null)) return null;
+  if (nth !== undefined) {
+    const from: MonthDay = { month: date.month, day: 7 * nth - 6 };
+    const to: MonthDay = { month: date.month, day: 7 * nth };
+    if (date.year !== null) return absolute(i, date.end, { year: date.year, ...dayOf(from) }, { year: date.year, ...dayOf(to) }, "range");
+    if (date.abbreviated) return null;
+    return { start: i, end: date.end, value: { kind: "anaphoric", rule: { type: "span", from, to, pick: "anchor-year", by: 0 }, offset: null, tense: tenseAround(tokens, i, date.end) } };
+  }
+  if (date.year !== null) {
+    const [monday, sunday] = weekAround({ year: date.year, month: date.month, day: date.day! });
+    return absolute(i, date.end, monday, sunday, "range");
+  }
+  const rule: AnchorRule = { type: "month", month: date.month, day: date.day, pick: "anchor-year", week: true };
+  return { start: i, end: date.end, value: { kind: "anaphoric", rule, offset: null, tense: tenseAround(tokens, i, date.end) } };
 }
 
 /** ", 2013" or " 2013" (or "of 2014" after a bare month). */
@@ -250,8 +427,22 @@ interface DayMonthYear {
   end: number;
 }
 
+/** The last date read, by token index: the matchers that compete at a token read the same date there. */
+const lastDate: { run: number; tokens: readonly Token[] | null; k: number; date: DayMonthYear | null } = { run: -1, tokens: null, k: -1, date: null };
+
 /** "5 March 2013", "5th of March", "March 5, 2013", "March 2014", "March". */
 function dayMonthYear(tokens: readonly Token[], k: number): DayMonthYear | null {
+  const run = tokenizeRuns();
+  if (lastDate.run !== run || lastDate.tokens !== tokens || lastDate.k !== k) {
+    lastDate.date = readDayMonthYear(tokens, k);
+    lastDate.run = run;
+    lastDate.tokens = tokens;
+    lastDate.k = k;
+  }
+  return lastDate.date;
+}
+
+function readDayMonthYear(tokens: readonly Token[], k: number): DayMonthYear | null {
   // "No. 3⏎May 2016": an issue number, not the day of the date after it.
   const lead = isIdentifierNumber(tokens, k) ? null : dayAt(tokens, k);
   let result: DayMonthYear;
@@ -277,20 +468,6 @@ function dayMonthYear(tokens: readonly Token[], k: number): DayMonthYear | null 
   return result;
 }
 
-/** "2013-03-05". */
-function matchIsoDate(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
-  const year = yearAt(tokens, i);
-  const month = tokens[i + 2];
-  const day = tokens[i + 4];
-  const joined = isAttached(tokens, i + 1) && isAttached(tokens, i + 2) && isAttached(tokens, i + 3) && isAttached(tokens, i + 4);
-  if (year === null || !month || !day || !joined || tokens[i + 1]?.text !== "-" || tokens[i + 3]?.text !== "-") return null;
-  if (month.text.length !== 2 || day.text.length !== 2 || month.kind !== "number" || day.kind !== "number") return null;
-  if (month.numeric < 1 || month.numeric > 12 || day.numeric < 1 || day.numeric > daysInMonth(year, month.numeric)) return null;
-  if (!endsCleanly(tokens, i + 5)) return null;
-  const date = { year, month: month.numeric, day: day.numeric };
-  return absolute(i, i + 5, date, date, "day");
-}
-
 /**
  * Calendar dates, optionally after a part word kept in the span ("early March 2014" is 2014-03). Without a year
  * the month is anaphoric ("in November", "late October"); a bare month name needs a day, a part word or a
@@ -298,18 +475,19 @@ function matchIsoDate(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
  * `part` parsePart(tokens, j).
  */
 function matchCalendarDate(tokens: readonly Token[], i: number, j: number, part: PartAt | null): Match<TimeSpec> | null {
-  const iso = matchIsoDate(tokens, i);
-  if (iso) return iso;
-  if (j !== i && !part) return null;
+  const numeric = matchNumericDate(tokens, i);
+  if (numeric) return numeric;
   const k = part ? part.end : i;
-  const date = dayMonthYear(tokens, k);
-  if (!date) return null;
+  // "the fifth of May": "the" joins a day written before its month, and nothing else.
+  const date = j !== i && !part ? dayMonthYear(tokens, j) : dayMonthYear(tokens, k);
+  if (!date || (j !== i && !part && (date.day === null || !ORDINALS.has(lowerAt(tokens, j)) && tokens[j]?.kind !== "number"))) return null;
   if (date.year !== null) {
     const day: CalendarDate = date.day === null ? { year: date.year, month: date.month } : { year: date.year, month: date.month, day: date.day };
     return absolute(i, date.end, day, day, date.day === null ? "month" : "day");
   }
   if (date.day === null && (date.abbreviated || (!part && !isMonthGated(tokens, k)))) return null;
-  return { start: i, end: date.end, value: { kind: "anaphoric", rule: { type: "month", month: date.month, day: date.day, pick: "anchor-year" }, offset: null } };
+  const rule: AnchorRule = { type: "month", month: date.month, day: date.day, pick: "anchor-year" };
+  return { start: i, end: date.end, value: { kind: "anaphoric", rule, offset: null, tense: tenseAround(tokens, i, date.end) } };
 }
 
 function isMonthGated(tokens: readonly Token[], k: number): boolean {
@@ -334,7 +512,7 @@ function matchDateRange(tokens: readonly Token[], i: number): Match<TimeSpec> | 
     const second = yearTail(tokens, j + 1, first) ?? (connectors ? null : spelledYearRange(tokens, j + 1, first));
     if (second) return absolute(j, second.end, { year: first }, { year: second.year }, "range");
   }
-  const months = matchMonthRange(tokens, i, j, connectors);
+  const months = matchMonthRange(tokens, i, j, connectors) ?? matchDayRange(tokens, i, j, connectors);
   if (months) return months;
   if (!connectors) return null;
   const from = matchAbsolute(tokens, j);
@@ -374,6 +552,28 @@ function matchMonthRange(tokens: readonly Token[], i: number, j: number, connect
   return relative(start, second.end, "anaphoric", { type: "span", from, to, pick: "anchor-year", by: 0 }, null);
 }
 
+/** "14–19 March 2011", "from 3 to 5 May": days of one month, the month and year written once after them. */
+function matchDayRange(tokens: readonly Token[], i: number, j: number, connectors: ReadonlySet<string> | undefined): Match<TimeSpec> | null {
+  // The link comes right after the day or after its suffix ("14–19", "3rd to 5th"): looked at before the day is read.
+  if (tokens[j]?.kind !== "number" || !(isDayRangeLink(tokens[j + 1]) || isDayRangeLink(tokens[j + 2]))) return null;
+  const first = isIdentifierNumber(tokens, j) ? null : dayAt(tokens, j);
+  const link = first ? tokens[first.end] : undefined;
+  if (!first || !link) return null;
+  const dashed = DASHES.has(link.text) && isAttached(tokens, first.end) === isAttached(tokens, first.end + 1);
+  if (connectors ? !connectors.has(link.lower) : !dashed && link.lower !== "to" && link.lower !== "through") return null;
+  const second = tokens[first.end + 1]?.kind === "number" ? dayMonthYear(tokens, first.end + 1) : null;
+  if (!second || second.day === null || second.day <= first.day) return null;
+  const start = connectors ? i : j;
+  const from: MonthDay = { month: second.month, day: first.day };
+  const to: MonthDay = { month: second.month, day: second.day };
+  if (second.year !== null) return absolute(start, second.end, { year: second.year, ...dayOf(from) }, { year: second.year, ...dayOf(to) }, "range");
+  return relative(start, second.end, "anaphoric", { type: "span", from, to, pick: "anchor-year", by: 0 }, null);
+}
+
+function isDayRangeLink(token: Token | undefined): boolean {
+  return token !== undefined && (DASHES.has(token.text) || token.lower === "to" || token.lower === "through" || token.lower === "and" || token.lower === "until" || token.lower === "till");
+}
+
 /** "April-June period of 2016": the year after "period of" or "period in". */
 function withPeriodYear(tokens: readonly Token[], date: DayMonthYear): DayMonthYear {
   const preposition = lowerAt(tokens, date.end + 1);
@@ -406,8 +606,10 @@ function yearTail(tokens: readonly Token[], k: number, first: number): { year: n
   let year: number;
   if (tail.text.length === 4) year = tail.numeric;
   else if (tail.text.length === 2) {
+    // "2014-15": the two digits must follow the year's own last two ("1994-11" is November 1994), except "00"
+    // after a year ending in 99 ("1999/00").
     year = first - (first % 100) + tail.numeric;
-    if (year <= first) year += 100;
+    if (tail.numeric === 0 && first % 100 === 99) year += 100;
   } else return null;
   if (year <= first || year > 2100 || year - first >= 100 || !endsCleanly(tokens, k + 2)) return null;
   return { year, end: k + 2 };
@@ -472,9 +674,10 @@ function matchDeictic(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
   const unit = periodAt(tokens, i + 1);
   if (unit === "year" || unit === "month") return relative(i, i + 2, "deictic", { type: "shift", unit, by: shift.by }, null);
   if (tokens[i + 1]?.text === "week") return relative(i, i + 2, "deictic", { type: "week", by: shift.by }, null);
+  if (tokens[i + 1]?.text === "quarter") return relative(i, i + 2, "deictic", { type: "quarter", by: shift.by }, null);
   const weekday = WEEKDAYS.get(lowerAt(tokens, i + 1));
-  if (weekday !== undefined && tokens[i + 1] && isCapitalized(tokens[i + 1]!) && shift.by !== 0) {
-    return relative(i, i + 2, "deictic", { type: "weekday", weekday, direction: shift.by < 0 ? -1 : 1 }, null);
+  if (weekday !== undefined && tokens[i + 1] && isCapitalized(tokens[i + 1]!)) {
+    return relative(i, i + 2, "deictic", { type: "weekday", weekday, direction: shift.by < 0 ? -1 : shift.by > 0 ? 1 : 0 }, null);
   }
   const month = monthAt(tokens, i + 1);
   if (!month || month.abbreviated) return null;
@@ -486,7 +689,7 @@ const WEEKDAYS: ReadonlyMap<string, number> = new Map(
 );
 
 /** Words before a weekday that put it in the future ("will meet on Friday"); otherwise it is the latest past one. */
-const FUTURE_MARKERS: ReadonlySet<string> = new Set(["will", "shall", "'ll", "due", "scheduled", "expected", "planned", "until", "by"]);
+const FUTURE_MARKERS: ReadonlySet<string> = new Set(["will", "shall", "'ll", "due", "scheduled", "expected", "planned", "until", "by", "for"]);
 
 /**
  * A capitalised weekday ("said Thursday", "on Friday"), against the document's day: the latest such day on or
@@ -494,6 +697,8 @@ const FUTURE_MARKERS: ReadonlySet<string> = new Set(["will", "shall", "'ll", "du
  */
 function matchWeekday(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const token = tokens[i];
+  const dated = weekdayWithDate(tokens, i);
+  if (dated) return dated;
   const weekday = WEEKDAYS.get(lowerAt(tokens, i));
   if (!token || weekday === undefined || !isCapitalized(token) || tokens[i + 1]?.text === "'" || tokens[i + 1]?.text === "\u2019") return null;
   // "Black Friday", "Super Tuesday": a capitalised word glued before it makes it a name.
@@ -501,6 +706,155 @@ function matchWeekday(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
   if (previous?.kind === "word" && isCapitalized(previous) && !MONTH_GATES.has(previous.lower) && i > 0 && !isSentenceStart(tokens, i - 1)) return null;
   const future = [1, 2, 3].some((k) => FUTURE_MARKERS.has(lowerAt(tokens, i - k)));
   return relative(i, i + 1, "deictic", { type: "weekday", weekday, direction: future ? 1 : -1 }, null);
+}
+
+const WEEKDAY_SHORT: ReadonlyMap<string, number> = new Map(WEEKDAY_ABBREVIATIONS);
+
+/**
+ * "Thursday, March 3", "Thu 3 March 2016": a weekday joined to its date, one mention. With a year, the weekday
+ * must agree with the date, else the text contradicts itself and the mention has no date; without one, the year
+ * is the one near the anchor in which that day is that weekday.
+ */
+function weekdayWithDate(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
+  const token = tokens[i];
+  const weekday = token && (WEEKDAYS.get(token.lower) ?? WEEKDAY_SHORT.get(token.lower));
+  if (!token || weekday === undefined || !isCapitalized(token)) return null;
+  let k = i + 1;
+  if (WEEKDAY_SHORT.has(token.lower) && tokens[k]?.text === "." && isAttached(tokens, k)) k++;
+  if (tokens[k]?.text === ",") k++;
+  const date = dayMonthYear(tokens, k);
+  if (!date || date.day === null) return null;
+  if (date.year !== null) {
+    const day = { year: date.year, month: date.month, day: date.day };
+    if (new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay() !== weekday) return { start: i, end: date.end, value: { kind: "unresolved" } };
+    return absolute(i, date.end, day, day, "day");
+  }
+  const rule: AnchorRule = { type: "month", month: date.month, day: date.day, pick: "anchor-year", weekday };
+  return { start: i, end: date.end, value: { kind: "anaphoric", rule, offset: null } };
+}
+
+const DAYS_FROM_TODAY: ReadonlyMap<string, number> = new Map([["today", 0], ["tonight", 0], ["yesterday", -1], ["tomorrow", 1]]);
+
+/** Holidays by the lower-case token texts of their names, apostrophes folded to "'", longest first. */
+const HOLIDAYS: ReadonlyMap<string, readonly { words: readonly string[]; month: number; day: number }[]> = (() => {
+  const index = new Map<string, { words: string[]; month: number; day: number }[]>();
+  const entries = FIXED_HOLIDAYS.map(([name, day]) => ({
+    words: phraseTokens(name).map((t) => foldApostrophe(t.text.toLowerCase())),
+    month: Number(day.slice(0, 2)),
+    day: Number(day.slice(3, 5)),
+  })).sort((a, b) => b.words.length - a.words.length);
+  for (const entry of entries) index.set(entry.words[0]!, [...(index.get(entry.words[0]!) ?? []), entry]);
+  return index;
+})();
+
+function foldApostrophe(text: string): string {
+  return text === "\u2019" ? "'" : text;
+}
+
+/**
+ * "today", "yesterday", "tomorrow", "tonight" (the document's day shifted), "the day before" / "the day after"
+ * at a clause's end (the preceding date's day shifted), and fixed-date holidays ("Christmas Day 2015", "on New
+ * Year's Eve"): with a year, that day; without, after a preposition, the year the sentence's tense gives.
+ */
+function matchNamedDay(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
+  const word = lowerAt(tokens, i);
+  const shift = DAYS_FROM_TODAY.get(word);
+  if (shift !== undefined) return relative(i, i + 1, "deictic", { type: "shift", unit: "day", by: shift }, null);
+  if (word === "the" && tokens[i + 1]?.text === "day") {
+    const direction = lowerAt(tokens, i + 2);
+    const from = DAYS_FROM_TODAY.get(lowerAt(tokens, i + 3));
+    if ((direction === "before" || direction === "after") && from !== undefined && from !== 0) {
+      // "the day after tomorrow", "the day before yesterday".
+      return relative(i, i + 4, "deictic", { type: "shift", unit: "day", by: from + (direction === "before" ? -1 : 1) }, null);
+    }
+    const next = tokens[i + 3];
+    if ((direction === "before" || direction === "after") && (!next || next.kind === "punct")) {
+      return relative(i, i + 3, "anaphoric", { type: "shift", unit: "day", by: direction === "before" ? -1 : 1 }, null);
+    }
+    return null;
+  }
+  return matchHoliday(tokens, i) ?? matchDayOfMonth(tokens, i);
+}
+
+/**
+ * "on the 21st", "by the 3rd": a day of the document's month (a writer names a day so only near the time of
+ * writing), or of the month before or after it as the sentence's tense says.
+ */
+function matchDayOfMonth(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
+  if (lowerAt(tokens, i) !== "the" || tokens[i + 1]?.kind !== "number" || !HOLIDAY_GATES.has(lowerAt(tokens, i - 1))) return null;
+  const day = dayAt(tokens, i + 1);
+  if (!day || day.end !== i + 3 || lowerAt(tokens, day.end) === "of" || monthAt(tokens, day.end)) return null;
+  return { start: i, end: day.end, value: { kind: "deictic", rule: { type: "day-of-month", day: day.day }, offset: null, tense: tenseAround(tokens, i, day.end) } };
+}
+
+function matchHoliday(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
+  const first = tokens[i];
+  if (!first || !isCapitalized(first)) return null;
+  for (const holiday of HOLIDAYS.get(foldApostrophe(first.lower)) ?? []) {
+    if (!holiday.words.every((w, k) => foldApostrophe(lowerAt(tokens, i + k)) === w)) continue;
+    const end = i + holiday.words.length;
+    if (!endsCleanly(tokens, end)) return null;
+    const year = yearAfter(tokens, end, false);
+    if (year) return absolute(i, year.end, { year: year.year, month: holiday.month, day: holiday.day }, { year: year.year, month: holiday.month, day: holiday.day }, "day");
+    if (!HOLIDAY_GATES.has(lowerAt(tokens, i - 1))) return null;
+    const rule: AnchorRule = { type: "month", month: holiday.month, day: holiday.day, pick: "anchor-year" };
+    return { start: i, end, value: { kind: "anaphoric", rule, offset: null, tense: tenseAround(tokens, i, end) } };
+  }
+  return null;
+}
+
+/** Words before a holiday without a year that make it the day ("on Christmas Day", "over New Year's"). */
+const HOLIDAY_GATES: ReadonlySet<string> = new Set([
+  "on", "by", "since", "until", "till", "before", "after", "at", "over", "for", "from", "through", "around", "this", "last", "next",
+]);
+
+const INTERVAL_STARTS: ReadonlyMap<string, 1 | -1> = new Map([["next", 1], ["coming", 1], ["past", -1], ["last", -1]]);
+
+/**
+ * Spans from the document date: "within two years", "over the next five years", "the past decade", "the last
+ * three months" (from the document date to that far ahead, or back), and "in three months" unless the sentence
+ * is in the past (that far ahead: "prices doubled in two years" is a duration, not a date).
+ */
+function matchInterval(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
+  const word = lowerAt(tokens, i);
+  if (word === "within" || word === "in") {
+    const the = lowerAt(tokens, i + 1) === "the";
+    if (the && INTERVAL_STARTS.get(lowerAt(tokens, i + 2)) !== 1) return null;
+    // A unit of time within the next few tokens, or nothing to read ("in 2014", "in the region").
+    const k = the ? i + 3 : i + 1;
+    if (!isDurationWord(tokens[k]) && !isDurationWord(tokens[k + 1]) && !isDurationWord(tokens[k + 3])) return null;
+    const span = spanAt(tokens, the ? i + 3 : i + 1);
+    if (!span || (!the && lowerAt(tokens, span.end) === "of")) return null;
+    if (word === "within" || the) return relative(i, span.end, "deictic", { type: "interval", unit: span.unit, from: 0, to: span.by }, null);
+    if (tenseAround(tokens, i, span.end) === "past") return null;
+    return relative(i, span.end, "deictic", { type: "shift", unit: span.unit, by: span.by }, null);
+  }
+  const j = skipThe(tokens, i);
+  const direction = j === i ? undefined : INTERVAL_STARTS.get(lowerAt(tokens, j));
+  if (direction === undefined) return null;
+  const span = spanAt(tokens, j + 1);
+  // "the last year" without a number is a noun phrase ("the last year of his term"); "the past year" is a span.
+  if (!span || (span.counted === false && lowerAt(tokens, j) === "last") || lowerAt(tokens, span.end) === "of") return null;
+  const rule: AnchorRule = direction > 0 ? { type: "interval", unit: span.unit, from: 0, to: span.by } : { type: "interval", unit: span.unit, from: -span.by, to: 0 };
+  return relative(i, span.end, "deictic", rule, null);
+}
+
+function isDurationWord(token: Token | undefined): boolean {
+  return token !== undefined && token.kind === "word" && DURATIONS.has(token.text);
+}
+
+/** "two years", "a decade", "three months", "decade": an amount of calendar units. */
+function spanAt(tokens: readonly Token[], k: number): { unit: Period; by: number; end: number; counted: boolean } | null {
+  const word = lowerAt(tokens, k);
+  const count = word === "a" || word === "an" ? { value: 1, end: k + 1 } : parseNumeral(tokens, k);
+  const at = count ? count.end : k;
+  const duration = DURATIONS.get(tokens[at]?.text ?? "");
+  if (!duration || (count && (!Number.isInteger(count.value) || count.value < 1 || count.value > 999))) return null;
+  // A bare unit must be singular ("the past decade"), a counted one agree ("two years").
+  if (!count && duration.multiple === 1 && !["year", "month", "week", "day"].includes(tokens[at]!.text)) return null;
+  if (!count && tokens[at]!.text.endsWith("s")) return null;
+  if (!endsCleanly(tokens, at + 1)) return null;
+  return { unit: duration.unit, by: (count?.value ?? 1) * duration.multiple * duration.per, end: at + 1, counted: count !== null };
 }
 
 function isSentenceStart(tokens: readonly Token[], i: number): boolean {
@@ -519,12 +873,22 @@ function matchQuarter(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
   if (token?.text === "Q" && tokens[i + 1]?.kind === "number" && isAttached(tokens, i + 1)) {
     months = tokens[i + 1]!.text.length === 1 ? QUARTERS.get(["", "first", "second", "third", "fourth"][tokens[i + 1]!.numeric] ?? "")?.months : undefined;
     end = i + 2;
+  } else if (token?.text === "H" && tokens[i + 1]?.kind === "number" && isAttached(tokens, i + 1)) {
+    // "H1 2020": a half-year, as a quarter is written.
+    months = tokens[i + 1]!.text.length === 1 ? HALVES.get(["", "first", "second"][tokens[i + 1]!.numeric] ?? "")?.months : undefined;
+    end = i + 2;
+  } else if (HALVES.has(lowerAt(tokens, i)) && isHyphenJoin(tokens, i + 1) && tokens[i + 2]?.text === "half") {
+    // "first-half 2020", "second-half profit"; "the second half" alone is too often a game's.
+    months = HALVES.get(lowerAt(tokens, i))!.months;
+    end = i + 3;
   } else {
     const j = skipThe(tokens, i);
     const ordinal = lowerAt(tokens, j);
     const joined = isHyphenJoin(tokens, j + 1);
     const k = joined ? j + 2 : j + 1;
-    if (ordinal === "last" || tokens[k]?.text !== "quarter" || lowerAt(tokens, k + 1) === "of") return null;
+    if (tokens[k]?.text !== "quarter" || lowerAt(tokens, k + 1) === "of") return null;
+    // "the last quarter" (and no "of" after it) is the one before the document's.
+    if (ordinal === "last") return j !== i && !joined ? relative(i, k + 1, "deictic", { type: "quarter", by: -1 }, null) : null;
     if (!joined && j === i) return null; // "second quarter" without "the" or a hyphen is too often not a date
     months = QUARTERS.get(ordinal)?.months;
     end = k + 1;
@@ -533,7 +897,11 @@ function matchQuarter(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
   const [from, to] = months;
   const year = yearAt(tokens, end);
   if (year !== null && endsCleanly(tokens, end + 1)) return absolute(i, end + 1, { year, month: from }, { year, month: to }, "range");
-  return relative(i, end, "deictic", { type: "span", from: { month: from, day: null }, to: { month: to, day: null }, pick: "latest", by: 0 }, null);
+  // Without a year: the latest such quarter begun by the document date, or the first not yet over in a sentence
+  // about the future ("rates stay on hold until the third quarter").
+  const tense = tenseAround(tokens, i, end);
+  const pick = tense === "future" || tense === "planned" ? "coming" : "latest";
+  return relative(i, end, "deictic", { type: "span", from: { month: from, day: null }, to: { month: to, day: null }, pick, by: 0 }, null);
 }
 
 interface Duration {
@@ -575,6 +943,11 @@ function matchOffset(tokens: readonly Token[], i: number): Match<TimeSpec> | nul
   const count = word === "a" || word === "an" ? { value: 1, end: i + 1 } : parseNumeral(tokens, i);
   if (!count || !Number.isInteger(count.value) || count.value < 1 || count.value > 999) return null;
   const duration = DURATIONS.get(tokens[count.end]?.text ?? "");
+  if (duration && lowerAt(tokens, count.end + 1) === "from" && lowerAt(tokens, count.end + 2) === "now") {
+    // "two weeks from now": ahead of the document date.
+    const amount = count.value * duration.multiple;
+    return relative(i, count.end + 3, "deictic", { type: "shift", unit: duration.unit, by: amount * duration.per }, `P${amount}${duration.designator}`);
+  }
   const direction = DIRECTIONS.get(lowerAt(tokens, count.end + 1));
   if (!duration || !direction) return null;
   const end = count.end + 2;
@@ -587,14 +960,50 @@ function matchOffset(tokens: readonly Token[], i: number): Match<TimeSpec> | nul
   return relative(i, end, direction.kind, rule, offset);
 }
 
-/** Words a time mention can begin with: any other word is passed over without running the matchers. */
-const STARTERS: ReadonlySet<string> = new Set([
-  ...DATE_RANGE_CONNECTORS.keys(), ...PART_MODIFIERS.keys(), ...PARTS_OF.keys(), ...HALVES.keys(), ...QUARTERS.keys(),
-  ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys(), ...DEICTIC_SHIFTS.keys(), ...UNITS.keys(), ...TENS.keys(),
-  ...WEEKDAYS.keys(), "the", "that", "a", "an", "q",
-]);
+// The time forms a token may start, as bits of its class: one lookup per token decides which matchers run.
+const RANGE = 1 << 0;
+const PERIOD = 1 << 1;
+const CALENDAR = 1 << 2;
+const YEAR = 1 << 3;
+const CENTURY = 1 << 4;
+const YEAR_IN_WORDS = 1 << 5;
+const WEEK_OF = 1 << 6;
+const ANAPHORIC = 1 << 7;
+const DEICTIC = 1 << 8;
+const OFFSET = 1 << 9;
+const WEEKDAY = 1 << 10;
+const QUARTER = 1 << 11;
+const INTERVAL = 1 << 12;
+const NAMED_DAY = 1 << 13;
 
-const mayStartTime = new TokenTest((token) => token.kind === "number" || STARTERS.has(token.lower));
+const timeForms = new TokenClass((token) => {
+  if (token.kind === "number") return RANGE | PERIOD | CALENDAR | YEAR | CENTURY | OFFSET;
+  const word = token.lower;
+  let forms = 0;
+  if (word === "the") forms |= PERIOD | CALENDAR | CENTURY | WEEK_OF | ANAPHORIC | QUARTER | INTERVAL | NAMED_DAY;
+  if (word === "that") forms |= ANAPHORIC;
+  if (word === "a" || word === "an") forms |= OFFSET;
+  if (word === "q" || word === "h") forms |= QUARTER;
+  if (word === "in" || word === "within") forms |= INTERVAL;
+  if (DATE_RANGE_CONNECTORS.has(word)) forms |= RANGE;
+  if (MONTHS.has(word) || MONTH_ABBREVIATIONS.has(word)) forms |= RANGE | CALENDAR;
+  // Ordinals lead days ("fifth of May") and name centuries and quarters ("second-quarter").
+  if (ORDINALS.has(word)) forms |= RANGE | CALENDAR | CENTURY | QUARTER | PERIOD;
+  if (TENS.has(word)) forms |= RANGE | CALENDAR | CENTURY | OFFSET | YEAR_IN_WORDS;
+  if (UNITS.has(word)) forms |= OFFSET | YEAR_IN_WORDS;
+  if (PART_MODIFIERS.has(word) || PARTS_OF.has(word) || HALVES.has(word) || QUARTERS.has(word)) forms |= PERIOD | CALENDAR | QUARTER;
+  if (DEICTIC_SHIFTS.has(word)) forms |= DEICTIC;
+  if (WEEKDAYS.has(word) || WEEKDAY_SHORT.has(word)) forms |= WEEKDAY;
+  if (DAYS_FROM_TODAY.has(word) || HOLIDAYS.has(word)) forms |= NAMED_DAY;
+  return forms;
+});
+
+/** Tokens that may start a century ("the nineteenth century", "21st century") or a year in words. */
+const mayStartCentury = new TokenTest((token) => token.kind === "number" || ORDINALS.has(token.lower) || TENS.has(token.lower));
+const mayStartYearInWords = new TokenTest((token) => {
+  const value = UNITS.get(token.lower) ?? TENS.get(token.lower);
+  return value !== undefined && value >= 11 && value <= 20;
+});
 
 /**
  * What the commonest starters need next for any matcher to succeed: "the" a part, decade, quarter or shift
@@ -602,14 +1011,21 @@ const mayStartTime = new TokenTest((token) => token.kind === "number" || STARTER
  * "a"/"an" a duration ("a year later"). Checked first, so that the matchers are not run for every "the".
  */
 const AFTER_THE: ReadonlySet<string> = new Set([
-  ...PART_MODIFIERS.keys(), ...PARTS_OF.keys(), ...HALVES.keys(), ...QUARTERS.keys(), ...ANAPHORIC_SHIFTS.keys(), "first", "last",
+  ...PART_MODIFIERS.keys(), ...PARTS_OF.keys(), ...HALVES.keys(), ...QUARTERS.keys(), ...ANAPHORIC_SHIFTS.keys(),
+  ...INTERVAL_STARTS.keys(), ...ORDINALS.keys(), ...TENS.keys(), "first", "last", "day", "week",
 ]);
 const mayFollowThe = new TokenTest((token) => token.kind === "number" || AFTER_THE.has(token.lower));
 const mayFollowThat = new TokenTest((token) => periodAt([token], 0) !== null);
 const mayFollowArticle = new TokenTest((token) => DURATIONS.has(token.text));
 
+/** After "in" or "within": "the next …", a number, or "a" ("in three months", "within a year"). */
+const mayFollowIn = new TokenTest(
+  (token) => token.kind === "number" || token.lower === "the" || token.lower === "a" || token.lower === "an" || UNITS.has(token.lower) || TENS.has(token.lower),
+);
+
 function mayContinueTime(first: Token, next: Token | undefined): boolean {
   const word = first.lower;
+  if (word === "in" || word === "within") return next !== undefined && mayFollowIn.has(next);
   if (word === "the") return next !== undefined && mayFollowThe.has(next);
   if (word === "that") return next !== undefined && mayFollowThat.has(next);
   if (word === "a" || word === "an") return next !== undefined && mayFollowArticle.has(next);

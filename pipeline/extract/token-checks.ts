@@ -48,3 +48,12 @@ export function wordsAt(tokens: readonly Token[], i: number, words: readonly str
   for (let k = 0; k < words.length; k++) if (lowerAt(tokens, i + k) !== words[k]) return false;
   return true;
 }
+
+/**
+ * A grammar table's phrase as the tokenizer would split it ("km/h" is "km", "/", "h"), each part with whether a
+ * space precedes it. The tokenizer itself is not run on the tables: its string cache and code paths are kept for
+ * the text.
+ */
+export function phraseTokens(phrase: string): { text: string; spaced: boolean }[] {
+  return [...phrase.matchAll(/\s*([\p{L}\p{M}]+|[0-9]+|\S)/gu)].map((match, k) => ({ text: match[1]!, spaced: k === 0 || match[0] !== match[1] }));
+}

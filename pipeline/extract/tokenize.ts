@@ -25,6 +25,7 @@ export interface Token {
 
 const LETTER = /[\p{L}\p{M}]/u;
 const BACKSLASH = 0x5c;
+const PERIOD = 0x2e;
 
 /**
  * The strings of recently seen tokens, by a hash of their code units: prose repeats a small vocabulary, so most
@@ -75,30 +76,51 @@ function sameUnits(known: string, source: string, start: number): boolean {
 const strings = new TokenStrings();
 
 /**
- * A test that depends on a token's text alone, its answer remembered per token string: the matchers ask
- * whether a token may start a mention of nearly every token, and a set lookup costs far more than this.
+ * A class that depends on a token's text alone, its answer remembered per token string: the matchers ask
+ * which mentions a token may start of nearly every token, and a set lookup costs far more than this.
  * Answers are kept by the slot of the token's string, each with the string's id (a slot may since hold
  * another string, even while tokens of the earlier one are still being matched).
  */
-export class TokenTest {
-  readonly #test: (token: Token) => boolean;
-  readonly #answers = new Uint8Array(TOKEN_STRINGS);
+export class TokenClass {
+  readonly #classify: (token: Token) => number;
+  readonly #answers = new Uint16Array(TOKEN_STRINGS);
   /** The id of the string each answer is for; 0, which no string has, for none. */
   readonly #ids = new Float64Array(TOKEN_STRINGS);
 
-  constructor(test: (token: Token) => boolean) {
-    this.#test = test;
+  /** `classify` answers a small integer (0–65535, bits for instance) for a token's string. */
+  constructor(classify: (token: Token) => number) {
+    this.#classify = classify;
   }
 
-  has(token: Token): boolean {
+  classOf(token: Token): number {
     // The slot, not stringId % TOKEN_STRINGS: stringId outgrows a small integer, and a modulo of doubles is slow.
     const slot = token.slot;
     if (this.#ids[slot] !== token.stringId) {
-      this.#answers[slot] = this.#test(token) ? 1 : 0;
+      this.#answers[slot] = this.#classify(token);
       this.#ids[slot] = token.stringId;
     }
-    return this.#answers[slot] === 1;
+    return this.#answers[slot]!;
   }
+}
+
+/** A TokenClass of two classes: whether the test holds. */
+export class TokenTest {
+  readonly #classes: TokenClass;
+
+  constructor(test: (token: Token) => boolean) {
+    this.#classes = new TokenClass((token) => (test(token) ? 1 : 0));
+  }
+
+  has(token: Token): boolean {
+    return this.#classes.classOf(token) === 1;
+  }
+}
+
+let tokenizations = 0;
+
+/** How many times tokenize() has run: a token array's contents are those of one run (arrays are reused). */
+export function tokenizeRuns(): number {
+  return tokenizations;
 }
 
 /**
@@ -117,6 +139,7 @@ const spareTokens: Token[] = [];
  * caller that is done with the previous tokens before it asks for the next.
  */
 export function tokenize(text: string, from = 0, to = text.length, reuse: Token[] = []): Token[] {
+  tokenizations++;
   const tokens = reuse;
   let count = 0;
   let pos = from;
@@ -154,6 +177,12 @@ export function tokenize(text: string, from = 0, to = text.length, reuse: Token[
         end = scanWord(text, end, to);
         hash = hashOf(text, pos, end);
       }
+    } else if (code === PERIOD && pos + 1 < to && isDigit(text.charCodeAt(pos + 1)) && opensNumber(text, pos, from)) {
+      // ".25" after a space, a bracket, a sign or a currency symbol is a number, its point part of it: a decimal
+      // written without its leading zero.
+      kind = "number";
+      end = scanNumber(text, pos + 1, to);
+      hash = hashOf(text, pos, end);
     } else {
       kind = "punct";
       end = pos + codePointLength(text, pos, to);
@@ -187,6 +216,13 @@ export function isSpace(code: number): boolean {
   // White space, and the zero-width space, which separates words in prose as a space does (ingest keeps it: it
   // is no white space to fold).
   return isWhiteSpace(code) || code === 0x200b;
+}
+
+/** Whether a point at text[pos] may begin a number: not after a digit, letter, point or comma ("1.2.3", "No.5"). */
+function opensNumber(text: string, pos: number, from: number): boolean {
+  if (pos === from) return true;
+  const before = text.charCodeAt(pos - 1);
+  return !(isDigit(before) || before === PERIOD || before === 0x2c || isLetterAt(text, pos - 1, pos));
 }
 
 function isDigit(code: number): boolean {

@@ -1,36 +1,22 @@
-/** Currencies before a number ("$", "US$", "RUB"), units after it ("dollars", "percent", "km"), rates ("annually"). */
+/**
+ * Currencies before a number ("$", "US$", "RUB", "₹"), units after it ("dollars", "percent", "km", "750 USD"),
+ * rates ("annually"). The vocabulary is the grammar tables' (grammar/); this module only indexes and matches it.
+ */
 
-import { isAttached, isHyphenJoin, lowerAt, wordsAt } from "./token-checks.ts";
-import type { Token } from "./tokenize.ts";
-
-const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map([
-  ["$", "USD"],
-  ["\u20ac", "EUR"],
-  ["\u00a3", "GBP"],
-  ["\u00a5", "JPY"],
-  ["\u20bd", "RUB"],
-  ["\u20a9", "KRW"],
-  ["\u20b9", "INR"],
-  ["\u20ba", "TRY"],
-  ["\u20b4", "UAH"],
-]);
-
-/** Letters glued before "$": "US$3bn", "HK$5". */
-const DOLLAR_PREFIXES: ReadonlyMap<string, string> = new Map([
-  ["US", "USD"],
-  ["C", "CAD"],
-  ["A", "AUD"],
-  ["HK", "HKD"],
-  ["NZ", "NZD"],
-  ["S", "SGD"],
-]);
-
-/** ISO codes written before the number, upper case only ("USD 10 million", "RUB 2.5 trillion"). */
-const CURRENCY_CODES: ReadonlyMap<string, string> = new Map(
-  ["USD", "EUR", "GBP", "JPY", "RUB", "CNY", "KRW", "INR", "CHF", "CAD", "AUD", "UAH", "KZT", "TRY", "HKD", "SGD"]
-    .map((code): [string, string] => [code, code])
-    .concat([["RMB", "CNY"]]),
-);
+import {
+  CODE_ALIASES,
+  CURRENCY_CODES,
+  CURRENCY_SYMBOLS,
+  DOLLAR_PREFIXES,
+  MONEY_WORDS,
+  SHARED_CURRENCY_NOUNS,
+  SUBUNITS,
+  WEIGHT_WORDS,
+  currencyNames,
+} from "./grammar/currencies.ts";
+import { LENGTH_WORDS, PERCENT_NAMES, UNITS_OF_MEASURE } from "./grammar/units.ts";
+import { isAttached, isHyphenJoin, lowerAt, phraseTokens, wordsAt } from "./token-checks.ts";
+import { TokenTest, type Token } from "./tokenize.ts";
 
 export type UnitKind = "currency" | "measure" | "percent";
 
@@ -42,84 +28,54 @@ export interface UnitSuffix {
   end: number;
 }
 
+/** A unit the text leaves undecided ("361 million pounds" in a sentence about neither money nor weight). */
+export const AMBIGUOUS_UNIT = "ambiguous";
+
 interface UnitEntry {
+  /** Token texts: lower case for names, as written for symbols. */
   words: readonly string[];
+  /** For symbols, whether each token after the first may stand apart from the one before (a space in the symbol). */
+  spaced: readonly boolean[] | null;
   kind: UnitKind;
   unit: string;
   factor: number;
 }
 
-function entries(kind: UnitKind, unit: string, phrases: readonly string[], factor = 1): UnitEntry[] {
-  return phrases.map((phrase) => ({ words: phrase.split(" "), kind, unit, factor }));
+function name(phrase: string, kind: UnitKind, unit: string, factor = 1): UnitEntry {
+  return { words: phrase.split(" "), spaced: null, kind, unit, factor };
 }
 
-/**
- * Units written after the number, matched lower-case word by word ("-" is a token). "pounds" alone is read
- * as weight (lb); money needs "£", "GBP", "pounds sterling" or "sterling".
- */
-const UNIT_PHRASES: readonly UnitEntry[] = [
-  ...entries("currency", "USD", ["dollars", "dollar", "us dollars", "u . s . dollars", "american dollars"]),
-  ...entries("currency", "EUR", ["euros", "euro"]),
-  ...entries("currency", "GBP", ["pounds sterling", "sterling"]),
-  ...entries("currency", "RUB", ["rubles", "ruble", "roubles", "rouble"]),
-  ...entries("currency", "JPY", ["yen"]),
-  ...entries("currency", "CNY", ["yuan", "renminbi"]),
-  ...entries("currency", "KRW", ["won"]),
-  ...entries("currency", "INR", ["rupees"]),
-  // Subunits, a hundredth of the unit. "cents" alone is read as US cents, the common case in English prose.
-  ...entries("currency", "USD", ["cents", "cent", "us cents"], 0.01),
-  ...entries("currency", "EUR", ["euro cents", "euro cent", "eurocents"], 0.01),
-  ...entries("currency", "GBP", ["pence", "penny"], 0.01),
-  ...entries("currency", "RUB", ["kopecks", "kopeck", "kopeks", "kopek", "kopeyki"], 0.01),
-  ...entries("currency", "CNY", ["fen"], 0.01),
-  ...entries("percent", "percent", ["percent", "per cent", "pct", "%"]),
-  ...entries("percent", "pp", ["percentage points", "percentage point"]),
-  ...entries("percent", "bp", ["basis points", "basis point"]),
-  ...entries("measure", "km", ["kilometers", "kilometer", "kilometres", "kilometre"]),
-  ...entries("measure", "m", ["meters", "meter", "metres", "metre"]),
-  ...entries("measure", "cm", ["centimeters", "centimeter", "centimetres", "centimetre"]),
-  ...entries("measure", "mm", ["millimeters", "millimeter", "millimetres", "millimetre"]),
-  ...entries("measure", "mi", ["miles", "mile"]),
-  ...entries("measure", "nmi", ["nautical miles", "nautical mile"]),
-  ...entries("measure", "ft", ["feet", "foot"]),
-  ...entries("measure", "km2", ["square kilometers", "square kilometer", "square kilometres", "square kilometre", "sq km"]),
-  ...entries("measure", "mi2", ["square miles", "square mile"]),
-  ...entries("measure", "m3", ["cubic meters", "cubic meter", "cubic metres", "cubic metre"]),
-  ...entries("measure", "ft3", ["cubic feet"]),
-  ...entries("measure", "ha", ["hectares", "hectare"]),
-  ...entries("measure", "acre", ["acres", "acre"]),
-  ...entries("measure", "kg", ["kilograms", "kilogram", "kilogrammes", "kilos"]),
-  ...entries("measure", "g", ["grams", "gram", "grammes"]),
-  ...entries("measure", "t", ["tons", "ton", "tonnes", "tonne", "metric tons", "metric tonnes"]),
-  ...entries("measure", "lb", ["pounds", "pound"]),
-  ...entries("measure", "l", ["liters", "liter", "litres", "litre"]),
-  ...entries("measure", "bbl", ["barrels", "barrel"]),
-  ...entries("measure", "kW", ["kilowatts", "kilowatt"]),
-  ...entries("measure", "MW", ["megawatts", "megawatt"]),
-  ...entries("measure", "GW", ["gigawatts", "gigawatt"]),
-  ...entries("measure", "kWh", ["kilowatt hours", "kilowatt - hours", "kilowatt hour", "kilowatt - hour"]),
-  ...entries("measure", "MWh", ["megawatt hours", "megawatt - hours", "megawatt hour", "megawatt - hour"]),
-  ...entries("measure", "GWh", ["gigawatt hours", "gigawatt - hours", "gigawatt hour", "gigawatt - hour"]),
-  ...entries("measure", "TWh", ["terawatt hours", "terawatt - hours", "terawatt hour", "terawatt - hour"]),
+function symbol(text: string, kind: UnitKind, unit: string, factor = 1): UnitEntry {
+  const tokens = phraseTokens(text);
+  return { words: tokens.map((t) => t.text), spaced: tokens.map((t) => t.spaced), kind, unit, factor };
+}
+
+/** Units written after the number, matched lower-case word by word ("-" is a token), longest first. */
+const NAMES: readonly UnitEntry[] = [
+  ...currencyNames().map(([phrase, code]) => name(phrase, "currency", code)),
+  ...SUBUNITS.map(([phrase, code]) => name(phrase, "currency", code, 0.01)),
+  ...PERCENT_NAMES.map(([phrase, unit]) => name(phrase, "percent", unit)),
+  ...UNITS_OF_MEASURE.flatMap((row) => (row.names ?? []).map((phrase) => name(phrase, "measure", row.code, row.factor))),
 ];
 
-/** Case-sensitive unit symbols ("MW" is not "mW"). */
-const UNIT_SYMBOLS: ReadonlyMap<string, Omit<UnitEntry, "words">> = new Map(
-  (
-    [
-      ["km", "km"], ["kms", "km"], ["cm", "cm"], ["mm", "mm"], ["ft", "ft"], ["kg", "kg"], ["kgs", "kg"],
-      ["lb", "lb"], ["lbs", "lb"], ["ha", "ha"], ["bbl", "bbl"], ["kW", "kW"], ["MW", "MW"], ["GW", "GW"],
-      ["kWh", "kWh"], ["MWh", "MWh"], ["GWh", "GWh"], ["TWh", "TWh"],
-    ] as const
-  )
-    .map(([symbol, unit]): [string, Omit<UnitEntry, "words">] => [symbol, { kind: "measure", unit, factor: 1 }])
-    .concat([
-      ["bcm", { kind: "measure", unit: "m3", factor: 1e9 }],
-      ["mcm", { kind: "measure", unit: "m3", factor: 1e6 }],
-    ]),
-);
+/** Case-sensitive symbols after the number: units ("MW" is not "mW"), currency symbols and codes ("750 USD", "5 zł"). */
+const SYMBOLS: readonly UnitEntry[] = [
+  ...UNITS_OF_MEASURE.flatMap((row) => (row.symbols ?? []).map((text) => symbol(text, "measure", row.code, row.factor))),
+  ...CURRENCY_SYMBOLS.map(([text, code]) => symbol(text, "currency", code)),
+  ...[...CURRENCY_CODES.map((code) => [code, code] as const), ...CODE_ALIASES].map(([text, code]) => symbol(text, "currency", code)),
+];
 
-const PHRASES_BY_FIRST_WORD: ReadonlyMap<string, readonly UnitEntry[]> = indexByFirstWord(UNIT_PHRASES);
+const NAMES_BY_FIRST_WORD = indexByFirstWord(NAMES);
+const SYMBOLS_BY_FIRST_TOKEN = indexByFirstWord(SYMBOLS);
+/** Currency symbols before the number ("€40m", "₹500", "R$ 5"), by first token. */
+const PREFIX_SYMBOLS = indexByFirstWord(CURRENCY_SYMBOLS.map(([text, code]) => symbol(text, "currency", code)));
+const CODES: ReadonlyMap<string, string> = new Map([...CURRENCY_CODES.map((code) => [code, code] as const), ...CODE_ALIASES]);
+const DOLLARS: ReadonlyMap<string, { code: string; spaced: boolean; words: readonly string[] }> = new Map(
+  DOLLAR_PREFIXES.map(([prefix, code, spaced]) => {
+    const words = phraseTokens(prefix).map((t) => t.text);
+    return [words[0]!, { code, spaced, words }];
+  }),
+);
 
 function indexByFirstWord(list: readonly UnitEntry[]): Map<string, UnitEntry[]> {
   const index = new Map<string, UnitEntry[]>();
@@ -131,48 +87,91 @@ function indexByFirstWord(list: readonly UnitEntry[]): Map<string, UnitEntry[]> 
 }
 
 /** Tokens, as written, that a currency prefix can start with. */
-export const CURRENCY_FIRST_TOKENS: ReadonlySet<string> = new Set([
-  ...CURRENCY_SYMBOLS.keys(),
-  ...DOLLAR_PREFIXES.keys(),
-  ...CURRENCY_CODES.keys(),
-]);
+export const CURRENCY_FIRST_TOKENS: ReadonlySet<string> = new Set([...PREFIX_SYMBOLS.keys(), ...DOLLARS.keys(), ...CODES.keys()]);
 
-/** "$", "US$", "US $", "€", or an upper-case ISO code, followed by a number. */
+const mayStartCurrency = new TokenTest((token) => CURRENCY_FIRST_TOKENS.has(token.text));
+
+/** Whether the symbol `entry` is written at tokens[i]: its tokens in order, glued where the symbol has no space. */
+function symbolAt(tokens: readonly Token[], i: number, entry: UnitEntry): boolean {
+  for (let k = 0; k < entry.words.length; k++) {
+    const token = tokens[i + k];
+    if (!token || token.text !== entry.words[k]) return false;
+    if (k > 0 && token.spaced && !entry.spaced?.[k]) return false;
+  }
+  return true;
+}
+
+/**
+ * "$", "US$", "C $", "€", "₹", or an upper-case ISO code, followed by a number. A word glued before "$" that names
+ * no dollar ("Mex$" is the peso's, "Zim$" unknown) makes the amount no money at all, never a US dollar.
+ */
 export function parseCurrencyPrefix(tokens: readonly Token[], i: number): { currency: string; end: number } | null {
   const token = tokens[i];
-  if (!token) return null;
-  const symbol = CURRENCY_SYMBOLS.get(token.text);
-  if (symbol) return { currency: symbol, end: i + 1 };
-  const dollar = DOLLAR_PREFIXES.get(token.text);
-  if (dollar && tokens[i + 1]?.text === "$" && (isAttached(tokens, i + 1) || token.text === "US")) {
-    return { currency: dollar, end: i + 2 };
+  if (!token || !mayStartCurrency.has(token)) return null;
+  const dollar = DOLLARS.get(token.text);
+  if (dollar && wordsAt(tokens, i, dollar.words.map((w) => w.toLowerCase())) && tokens[i + dollar.words.length]?.text === "$") {
+    const sign = i + dollar.words.length;
+    if (isAttached(tokens, sign) || dollar.spaced) return { currency: dollar.code, end: sign + 1 };
   }
-  const code = CURRENCY_CODES.get(token.text);
+  if (token.text === "$" && isAttached(tokens, i) && tokens[i - 1]?.kind === "word") return null;
+  for (const entry of PREFIX_SYMBOLS.get(token.text) ?? []) {
+    if (symbolAt(tokens, i, entry)) return { currency: entry.unit, end: i + entry.words.length };
+  }
+  const code = CODES.get(token.text);
   if (code && tokens[i + 1]?.kind === "number") return { currency: code, end: i + 1 };
   return null;
 }
 
 /** A unit right after a number, spaced ("300 km", "90 percent") or hyphen-joined ("17-kilometer"). */
 export function parseUnitSuffix(tokens: readonly Token[], i: number): UnitSuffix | null {
-  return unitAt(tokens, isHyphenJoin(tokens, i) ? i + 1 : i);
+  const hyphened = isHyphenJoin(tokens, i);
+  return unitAt(tokens, hyphened ? i + 1 : i, hyphened);
 }
 
-function unitAt(tokens: readonly Token[], i: number): UnitSuffix | null {
+function unitAt(tokens: readonly Token[], i: number, hyphened: boolean): UnitSuffix | null {
   const token = tokens[i];
   if (!token) return null;
-  const symbol = UNIT_SYMBOLS.get(token.text);
-  if (symbol) return { ...symbol, end: i + 1 };
-  // "m3", "m³": cubic meters, the letter and the power as two glued tokens.
-  const power = tokens[i + 1];
-  if (token.text === "m" && power && (power.text === "3" || power.text === "\u00b3") && isAttached(tokens, i + 1)) {
-    return { kind: "measure", unit: "m3", factor: 1, end: i + 2 };
+  for (const entry of SYMBOLS_BY_FIRST_TOKEN.get(token.text) ?? []) {
+    if (symbolAt(tokens, i, entry)) return { kind: entry.kind, unit: entry.unit, factor: entry.factor, end: i + entry.words.length };
   }
-  for (const entry of PHRASES_BY_FIRST_WORD.get(token.lower) ?? []) {
-    if (wordsAt(tokens, i, entry.words)) {
-      return { kind: entry.kind, unit: entry.unit, factor: entry.factor, end: i + entry.words.length };
-    }
+  for (const entry of NAMES_BY_FIRST_WORD.get(token.lower) ?? []) {
+    if (wordsAt(tokens, i, entry.words)) return { kind: entry.kind, unit: entry.unit, factor: entry.factor, end: i + entry.words.length };
   }
+  if (SHARED_CURRENCY_NOUNS.has(token.lower)) return { kind: "currency", unit: AMBIGUOUS_UNIT, factor: 1, end: i + 1 };
+  if (token.text === "m") return metreAt(tokens, i);
+  // "45.2p" in a sentence about money is pence; elsewhere "p" is a page or a point.
+  if (token.text === "p" && isAttached(tokens, i) && nearby(tokens, i, MONEY_WORDS)) return { kind: "currency", unit: "GBP", factor: 0.01, end: i + 1 };
+  if (token.lower === "pounds" || token.lower === "pound") return poundsAt(tokens, i, hyphened);
   return null;
+}
+
+/**
+ * "1.2 m by 2.4 m", "2.1m tall" are metres; glued to the number with no length word after it, "2.1m" may as well
+ * be a million (a currency before it makes it one): left undecided.
+ */
+function metreAt(tokens: readonly Token[], i: number): UnitSuffix {
+  const metre = tokens[i]!.spaced || LENGTH_WORDS.has(lowerAt(tokens, i + 1));
+  return { kind: "measure", unit: metre ? "m" : AMBIGUOUS_UNIT, factor: 1, end: i + 1 };
+}
+
+const SENTENCE_ENDS: ReadonlySet<string> = new Set([".", "!", "?", ";"]);
+
+/**
+ * "pounds": a weight ("a 5-pound bag", "200 pounds of rice", "weighs 200 pounds"), sterling in a sentence about
+ * money ("profit rose to 361 million pounds"), else undecided.
+ */
+function poundsAt(tokens: readonly Token[], i: number, hyphened: boolean): UnitSuffix {
+  const end = i + 1;
+  if (hyphened || lowerAt(tokens, end) === "of" || nearby(tokens, i, WEIGHT_WORDS)) return { kind: "measure", unit: "lb", factor: 1, end };
+  if (nearby(tokens, i, MONEY_WORDS)) return { kind: "currency", unit: "GBP", factor: 1, end };
+  return { kind: "measure", unit: AMBIGUOUS_UNIT, factor: 1, end };
+}
+
+/** A word of `words` within the sentence around tokens[i]: up to 12 tokens before it and 6 after. */
+function nearby(tokens: readonly Token[], i: number, words: ReadonlySet<string>): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 12) && !SENTENCE_ENDS.has(tokens[k]!.text); k--) if (words.has(tokens[k]!.lower)) return true;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 7) && !SENTENCE_ENDS.has(tokens[k]!.text); k++) if (words.has(tokens[k]!.lower)) return true;
+  return false;
 }
 
 const RATE_WORDS: ReadonlyMap<string, string> = new Map([

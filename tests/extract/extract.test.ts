@@ -194,7 +194,9 @@ const times: Case[] = [
   time("Talks began in 2014 after failing the previous year.", "the previous year", "2013", "2013", "year", { relative: true }),
   time("Talks began in 2014. A year later they failed.", "A year later", "2015", "2015", "year", { relative: true, offset: "P1Y" }),
   time("Talks began in 2014. Two years later they failed.", "Two years later", "2016", "2016", "year", { relative: true, offset: "P2Y" }),
-  time("Talks resumed in November.", "November", "2016-11", "2016-11", "month", { relative: true }, doc),
+  // Past tense against the document date: the November before May 2016.
+  time("Talks resumed in November.", "November", "2015-11", "2015-11", "month", { relative: true }, doc),
+  time("Talks will resume in November.", "November", "2016-11", "2016-11", "month", { relative: true }, doc),
   time("Talks resumed in November.", "November", null, null, null, { relative: true }),
   time("Talks failed the following month.", "the following month", "2016-06", "2016-06", "month", { relative: true }, doc),
   // Deictic

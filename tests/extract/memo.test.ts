@@ -18,6 +18,8 @@ const count = (text: string, value: number, noun: string | null, qualifier = "ex
 /** The mentions the memo must yield, in document order (others may lie between them). */
 const EXPECTED: Expected[] = [
   month("May 2016", "2016-05"),
+  // "relations today": the document's own time, known to the month.
+  month("today", "2016-05", true),
   { text: "17-kilometer", kind: "quantity", value: 17, unit: "km" },
   count("two", 2, "states"),
   count("ten", 10, "global"),
