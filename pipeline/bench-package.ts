@@ -28,10 +28,18 @@ function nodeRun(args: string[], runs: number): { ms: number; rssMb: number; std
   let stdout = "";
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const result = spawnSync(process.execPath, ["--import", "data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss='+process.resourceUsage().maxRSS))", ...args], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
+    const result = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss='+process.resourceUsage().maxRSS))",
+        ...args,
+      ],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+      },
+    );
     times.push(performance.now() - start);
     peaks.push(Number(/maxrss=(\d+)/.exec(result.stderr)?.[1] ?? Number.NaN) / 1024);
     stdout = result.stdout;
@@ -41,23 +49,44 @@ function nodeRun(args: string[], runs: number): { ms: number; rssMb: number; std
 
 const importCost: Benchmark = () => {
   const bare = nodeRun(["-e", ""], 15);
-  const data = nodeRun(["--input-type=module", "-e", `import { figures } from ${JSON.stringify(ENTRY)}; console.log(figures.length)`], 15);
-  const row = (name: string, run: { ms: number; rssMb: number }) => ({ run: name, "median ms": run.ms.toFixed(0), "peak RSS MB": run.rssMb.toFixed(1) });
+  const data = nodeRun(
+    ["--input-type=module", "-e", `import { figures } from ${JSON.stringify(ENTRY)}; console.log(figures.length)`],
+    15,
+  );
+  const row = (name: string, run: { ms: number; rssMb: number }) => ({
+    run: name,
+    "median ms": run.ms.toFixed(0),
+    "peak RSS MB": run.rssMb.toFixed(1),
+  });
   return {
     title: "import of the data-only entry",
     rows: [row('node -e ""', bare), row("import { figures } from dist/index.js", data)],
-    note: `the import costs ${(data.ms - bare.ms).toFixed(0)} ms and ${(data.rssMb - bare.rssMb).toFixed(1)} MB over ` + `bare Node; it loads no Zod, Arquero or parser (plain data).`,
+    note:
+      `the import costs ${(data.ms - bare.ms).toFixed(0)} ms and ${(data.rssMb - bare.rssMb).toFixed(1)} MB over ` +
+      `bare Node; it loads no Zod, Arquero or parser (plain data).`,
   };
 };
 
 const tarball: Benchmark = () => {
-  const [pack] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--silent"], { cwd: ROOT, encoding: "utf8" })) as { size: number; unpackedSize: number; entryCount: number }[];
-  return { title: "npm tarball", rows: [{ files: pack!.entryCount, "packed kB": (pack!.size / 1024).toFixed(1), "unpacked kB": (pack!.unpackedSize / 1024).toFixed(1) }] };
+  const [pack] = JSON.parse(
+    execFileSync("npm", ["pack", "--dry-run", "--json", "--silent"], { cwd: ROOT, encoding: "utf8" }),
+  ) as { size: number; unpackedSize: number; entryCount: number }[];
+  return {
+    title: "npm tarball",
+    rows: [
+      {
+        files: pack!.entryCount,
+        "packed kB": (pack!.size / 1024).toFixed(1),
+        "unpacked kB": (pack!.unpackedSize / 1024).toFixed(1),
+      },
+    ],
+  };
 };
 
 const buildTime: Benchmark = () => {
   const scratch = mkdtempSync(join(tmpdir(), "rdd-bench-"));
-  const build = (outDir: string, ...flags: string[]) => nodeRun(["--import", "tsx", "pipeline/cli.ts", "build", "--out", outDir, ...flags], 1);
+  const build = (outDir: string, ...flags: string[]) =>
+    nodeRun(["--import", "tsx", "pipeline/cli.ts", "build", "--out", outDir, ...flags], 1);
   const row = (name: string, runs: { ms: number; rssMb: number; stdout: string }[]) => ({
     run: name,
     "median ms": median(runs.map((r) => r.ms)).toFixed(0),
@@ -72,11 +101,20 @@ const buildTime: Benchmark = () => {
     return {
       title: "build (5 runs each)",
       rows: [
-        { run: 'node --import tsx -e ""', "median ms": startup.ms.toFixed(0), "after start-up ms": "", "peak RSS MB": startup.rssMb.toFixed(1) },
+        {
+          run: 'node --import tsx -e ""',
+          "median ms": startup.ms.toFixed(0),
+          "after start-up ms": "",
+          "peak RSS MB": startup.rssMb.toFixed(1),
+        },
         row("cli.ts build --out DIR --cold", cold),
         row("cli.ts build --out DIR", warm),
       ],
-      note: "What `npm run build` runs (node --import tsx pipeline/cli.ts build), into a scratch folder and without " + "--docs; npm's own start-up (about 0.15 s) comes on top. cold: every step run (as npm run verify, release " + "and CI's clone builds do); warm: unchanged costly steps (charts, Zod entry, Parquet, SQLite) reused from " + "the step cache.",
+      note:
+        "What `npm run build` runs (node --import tsx pipeline/cli.ts build), into a scratch folder and without " +
+        "--docs; npm's own start-up (about 0.15 s) comes on top. cold: every step run (as npm run verify, release " +
+        "and CI's clone builds do); warm: unchanged costly steps (charts, Zod entry, Parquet, SQLite) reused from " +
+        "the step cache.",
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

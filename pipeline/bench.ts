@@ -82,7 +82,6 @@ function timeMs(run: () => unknown): number {
   return performance.now() - start;
 }
 
-
 function megabytes(text: string): number {
   return Buffer.byteLength(text) / MB;
 }
@@ -114,7 +113,9 @@ const throughput: Benchmark = () => {
   // Rounds interleave the sizes, so a burst of load elsewhere on the machine does not land on one size only.
   for (let round = 0; round < ROUNDS; round++) {
     for (const entry of texts) {
-      const { wall, cpu } = timeAndCpuMs(() => (entry.mentions = extract(entry.text, { documentDate: DOCUMENT_DATE }).length));
+      const { wall, cpu } = timeAndCpuMs(
+        () => (entry.mentions = extract(entry.text, { documentDate: DOCUMENT_DATE }).length),
+      );
       entry.wall.push(wall);
       entry.cpu.push(cpu);
     }
@@ -151,13 +152,23 @@ interface ProcessRun {
  */
 function timedProcess(command: string[]): ProcessRun {
   const start = performance.now();
-  const child = spawnSync("/usr/bin/time", ["-v", ...command], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const child = spawnSync("/usr/bin/time", ["-v", ...command], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+  });
   const wallMs = performance.now() - start;
   const report = child.stderr ?? "";
   const field = (name: string) => new RegExp(`${name}: ([\\d.]+)`).exec(report)?.[1];
-  const [peak, user, system] = [field("Maximum resident set size \\(kbytes\\)"), field("User time \\(seconds\\)"), field("System time \\(seconds\\)")];
+  const [peak, user, system] = [
+    field("Maximum resident set size \\(kbytes\\)"),
+    field("User time \\(seconds\\)"),
+    field("System time \\(seconds\\)"),
+  ];
   if (child.error || child.status !== 0 || !peak || !user || !system) {
-    throw new Error(`${command.join(" ")} failed (needs /usr/bin/time, Debian package "time"): ${child.error?.message ?? report}`);
+    throw new Error(
+      `${command.join(" ")} failed (needs /usr/bin/time, Debian package "time"): ${child.error?.message ?? report}`,
+    );
   }
   return { wallMs, cpuMs: (Number(user) + Number(system)) * 1000, peakRss: Number(peak) * 1024 };
 }
@@ -172,8 +183,33 @@ const endToEnd: Benchmark = () => {
       return { file, bytes: Buffer.byteLength(text) };
     });
     const tools = [
-      { name: "npm run --silent extract -- FILE", rounds: END_TO_END_ROUNDS, command: (file: string) => ["npm", "run", "--silent", "extract", "--", file, "--date", DOCUMENT_DATE, "--format", "pdf-markdown"] },
-      { name: "chrono-node parse", rounds: END_TO_END_ROUNDS, command: (file: string) => [process.execPath, ...process.execArgv, fileURLToPath(import.meta.url), "--chrono", file] },
+      {
+        name: "npm run --silent extract -- FILE",
+        rounds: END_TO_END_ROUNDS,
+        command: (file: string) => [
+          "npm",
+          "run",
+          "--silent",
+          "extract",
+          "--",
+          file,
+          "--date",
+          DOCUMENT_DATE,
+          "--format",
+          "pdf-markdown",
+        ],
+      },
+      {
+        name: "chrono-node parse",
+        rounds: END_TO_END_ROUNDS,
+        command: (file: string) => [
+          process.execPath,
+          ...process.execArgv,
+          fileURLToPath(import.meta.url),
+          "--chrono",
+          file,
+        ],
+      },
     ];
     const results = tools.map((tool) => {
       const runs = files.map(({ file, bytes }) => {
@@ -273,9 +309,13 @@ function measureMemoryHere(mb: number): void {
 
 const memory: Benchmark = () => {
   const rows = SIZES_MB.map((mb) => {
-    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--memory", String(mb)], {
-      encoding: "utf8",
-    });
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), "--memory", String(mb)],
+      {
+        encoding: "utf8",
+      },
+    );
     if (child.status !== 0) throw new Error(`memory benchmark for ${mb} MB failed: ${child.stderr}`);
     const report = JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "{}") as MemoryReport & { mentions: number };
     return {
@@ -309,7 +349,12 @@ interface ReferenceResult {
  * Runs `recognize` on the text's paragraphs in order until `budgetMs` of CPU time is spent: what it found, the
  * wall time it took and how much of the text it read.
  */
-function withinBudget(name: string, text: string, budgetMs: number, recognize: (paragraph: string) => number): ReferenceResult {
+function withinBudget(
+  name: string,
+  text: string,
+  budgetMs: number,
+  recognize: (paragraph: string) => number,
+): ReferenceResult {
   let found = 0;
   let read = 0;
   const cpuStart = process.cpuUsage();
@@ -337,9 +382,16 @@ const references: Benchmark = async () => {
     return { name, elapsed, found };
   };
   const ours = measure("extract (this stage)", (input) => extract(input, { documentDate: DOCUMENT_DATE }).length);
-  const oursMedian = median(Array.from({ length: ROUNDS }, () => timeMs(() => extract(text, { documentDate: DOCUMENT_DATE }))));
+  const oursMedian = median(
+    Array.from({ length: ROUNDS }, () => timeMs(() => extract(text, { documentDate: DOCUMENT_DATE }))),
+  );
   const english = recognizers.Culture.English;
-  const quantities = [recognizers.recognizeNumber, recognizers.recognizePercentage, recognizers.recognizeCurrency, recognizers.recognizeDimension];
+  const quantities = [
+    recognizers.recognizeNumber,
+    recognizers.recognizePercentage,
+    recognizers.recognizeCurrency,
+    recognizers.recognizeDimension,
+  ];
   // A first paragraph loads its grammars, which is start-up rather than reading.
   recognizers.recognizeDateTime(warmup.slice(0, 2000), english);
   for (const recognize of quantities) recognize(warmup.slice(0, 2000), english);
@@ -347,7 +399,12 @@ const references: Benchmark = async () => {
     { ...ours, elapsed: oursMedian },
     measure("chrono-node parse (dates)", (input) => chrono.parse(input).length),
     measure("compromise numbers().json()", (input) => (nlp(input).numbers().json() as unknown[]).length),
-    withinBudget("Recognizers-Text date-time", text, RECOGNIZERS_BUDGET_MS, (paragraph) => recognizers.recognizeDateTime(paragraph, english).length),
+    withinBudget(
+      "Recognizers-Text date-time",
+      text,
+      RECOGNIZERS_BUDGET_MS,
+      (paragraph) => recognizers.recognizeDateTime(paragraph, english).length,
+    ),
     withinBudget("Recognizers-Text number, percentage, currency, dimension", text, RECOGNIZERS_BUDGET_MS, (paragraph) =>
       quantities.reduce((sum, recognize) => sum + recognize(paragraph, english).length, 0),
     ),

@@ -90,7 +90,14 @@ export async function assemble(sourcesDir: string): Promise<Assembled> {
   return { config, dataset, texts, definitions };
 }
 
-export async function build({ sourcesDir, outDir, cache = true, version, formats: folders = formatFolders(), root = ROOT }: BuildOptions): Promise<BuildReport> {
+export async function build({
+  sourcesDir,
+  outDir,
+  cache = true,
+  version,
+  formats: folders = formatFolders(),
+  root = ROOT,
+}: BuildOptions): Promise<BuildReport> {
   const formats = await loadFormats(folders);
   const { config, dataset, texts, definitions } = await assemble(sourcesDir);
   const early: Omit<BuildProducts, "tables"> = { config, texts, packageMetadata: packageMetadata(root, version), root };
@@ -98,15 +105,28 @@ export async function build({ sourcesDir, outDir, cache = true, version, formats
   // Formats that read no table (the schemas entry's compiler) start now and run while the data is derived.
   // The formats are this repository's code, wherever the package being built is.
   const run = (loaded: LoadedFormat, products: BuildProducts) => runFormat(loaded, products, ROOT, cacheDir);
-  const started = new Map(formats.filter(({ format }) => !format.reads.includes("tables")).map((f) => [f, run(f, early as BuildProducts)]));
+  const started = new Map(
+    formats.filter(({ format }) => !format.reads.includes("tables")).map((f) => [f, run(f, early as BuildProducts)]),
+  );
   // Awaited below; a failure must not go unhandled meanwhile.
   for (const pending of started.values()) pending.catch(() => {});
 
   const tableSchemas = tableDefinitions(config);
   validate(dataset, tableSchemas, texts, config);
-  const seriesBreaks = new Map(dataset.figures.flatMap(({ record, origin }) => (origin.value.series_break === undefined ? [] : [[record.id, origin.value.series_break] as const])));
+  const seriesBreaks = new Map(
+    dataset.figures.flatMap(({ record, origin }) =>
+      origin.value.series_break === undefined ? [] : [[record.id, origin.value.series_break] as const],
+    ),
+  );
   const figures = dataset.figures.map((item) => item.record);
-  const derived = derive({ figures, definitions, series: config.series, seriesBreaks, units: config.units, derivedUnits: config.derived_units });
+  const derived = derive({
+    figures,
+    definitions,
+    series: config.series,
+    seriesBreaks,
+    units: config.units,
+    derivedUnits: config.derived_units,
+  });
   validateDerived(derived, tableSchemas);
   const tables = fillTables(tableSchemas, {
     sources: dataset.sources,
@@ -119,12 +139,20 @@ export async function build({ sourcesDir, outDir, cache = true, version, formats
   const products: BuildProducts = { ...early, tables };
   // The costly formats start first: their asynchronous work (compiling WebAssembly, loading Vega) then overlaps
   // with the quick formats' synchronous work. Files keep the formats' folder order whatever the start order.
-  const byCost = [...formats].sort((a, b) => Number(b.format.cache !== undefined) - Number(a.format.cache !== undefined));
+  const byCost = [...formats].sort(
+    (a, b) => Number(b.format.cache !== undefined) - Number(a.format.cache !== undefined),
+  );
   for (const loaded of byCost) if (!started.has(loaded)) started.set(loaded, run(loaded, products));
   const written = await Promise.all(formats.map((loaded) => started.get(loaded)!));
   const files: Files = new Map(written.flatMap((produced) => [...produced]));
   const descriptions = describeFiles(formats, products);
-  const descriptor = datapackage({ files, descriptions, metadata: products.packageMetadata, config, sources: dataset.sources });
+  const descriptor = datapackage({
+    files,
+    descriptions,
+    metadata: products.packageMetadata,
+    config,
+    sources: dataset.sources,
+  });
   files.set("datapackage.json", new TextEncoder().encode(descriptor));
   writeAtomically(outDir, files);
   return { tables, files, descriptions };

@@ -7,7 +7,16 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cliCommand, errorLines, ROOT, runCli, runCliWith, runInProcess, STACK_TRACE, type CliResult } from "./helpers/cli.ts";
+import {
+  cliCommand,
+  errorLines,
+  ROOT,
+  runCli,
+  runCliWith,
+  runInProcess,
+  STACK_TRACE,
+  type CliResult,
+} from "./helpers/cli.ts";
 
 const cases: { args: string[]; status: number; says: RegExp }[] = [
   { args: ["build", "--bogus"], status: 2, says: /^cli\.ts build: Unknown option '--bogus' \(usage: cli\.ts build / },
@@ -15,20 +24,56 @@ const cases: { args: string[]; status: number; says: RegExp }[] = [
   { args: ["build", "positional"], status: 2, says: /^cli\.ts build: Unexpected argument 'positional'/ },
   { args: ["build", "--cold=yes"], status: 2, says: /^cli\.ts build: Option '--cold' does not take an argument/ },
   { args: ["extract"], status: 2, says: /^usage:/ },
-  { args: ["extract", "--bogus", "README.md"], status: 2, says: /^cli\.ts extract: Unknown option '--bogus' \(usage: cli\.ts extract FILE/ },
+  {
+    args: ["extract", "--bogus", "README.md"],
+    status: 2,
+    says: /^cli\.ts extract: Unknown option '--bogus' \(usage: cli\.ts extract FILE/,
+  },
   { args: ["extract", join(ROOT, "no-such-file.txt")], status: 1, says: /no-such-file\.txt/ },
-  { args: ["extract", "README.md", "--date", "May 2016"], status: 2, says: /^extract: --date must be a real calendar month or day, YYYY-MM or YYYY-MM-DD, not "May 2016"$/m },
-  { args: ["release"], status: 2, says: /^cli\.ts release: expected major, minor or patch \(usage: cli\.ts release major\|minor\|patch/ },
-  { args: ["release", "huge"], status: 2, says: /^cli\.ts release: expected major, minor or patch \(usage: cli\.ts release major\|minor\|patch/ },
-  { args: ["add-source", "--bogus"], status: 2, says: /^cli\.ts add-source: Unknown option '--bogus' \(usage: cli\.ts add-source ID TEXT-FILE/ },
-  { args: ["release", "patch", "--bogus"], status: 2, says: /^cli\.ts release: Unknown option '--bogus' \(usage: cli\.ts release / },
-  { args: ["release", "patch", "--date"], status: 2, says: /^cli\.ts release: Option '--date <value>' argument missing/ },
-  { args: ["verify", "--bogus"], status: 2, says: /^cli\.ts verify: Unknown option '--bogus' \(usage: cli\.ts verify\)$/m },
+  {
+    args: ["extract", "README.md", "--date", "May 2016"],
+    status: 2,
+    says: /^extract: --date must be a real calendar month or day, YYYY-MM or YYYY-MM-DD, not "May 2016"$/m,
+  },
+  {
+    args: ["release"],
+    status: 2,
+    says: /^cli\.ts release: expected major, minor or patch \(usage: cli\.ts release major\|minor\|patch/,
+  },
+  {
+    args: ["release", "huge"],
+    status: 2,
+    says: /^cli\.ts release: expected major, minor or patch \(usage: cli\.ts release major\|minor\|patch/,
+  },
+  {
+    args: ["add-source", "--bogus"],
+    status: 2,
+    says: /^cli\.ts add-source: Unknown option '--bogus' \(usage: cli\.ts add-source ID TEXT-FILE/,
+  },
+  {
+    args: ["release", "patch", "--bogus"],
+    status: 2,
+    says: /^cli\.ts release: Unknown option '--bogus' \(usage: cli\.ts release /,
+  },
+  {
+    args: ["release", "patch", "--date"],
+    status: 2,
+    says: /^cli\.ts release: Option '--date <value>' argument missing/,
+  },
+  {
+    args: ["verify", "--bogus"],
+    status: 2,
+    says: /^cli\.ts verify: Unknown option '--bogus' \(usage: cli\.ts verify\)$/m,
+  },
   { args: ["verify", "extra"], status: 2, says: /^cli\.ts verify: Unexpected argument 'extra'/ },
   {
     args: ["unknown"],
     status: 2,
-    says: new RegExp(String.raw`^cli\.ts: unknown command "unknown" \(commands: ` + String.raw`build, extract, add-source, release, verify, release-assets\)$`, "m"),
+    says: new RegExp(
+      String.raw`^cli\.ts: unknown command "unknown" \(commands: ` +
+        String.raw`build, extract, add-source, release, verify, release-assets\)$`,
+      "m",
+    ),
   },
   { args: [], status: 2, says: /^usage:/ },
 ];
@@ -49,7 +94,9 @@ describe("the commands with bad arguments", () => {
 
 describe("the command line with bad arguments, as a process", () => {
   // A few of the cases above through node and tsx: the process prints the same line and exits with the code.
-  const asProcess = cases.filter(({ args }) => ["build --bogus", "extract " + join(ROOT, "no-such-file.txt"), "unknown"].includes(args.join(" ")));
+  const asProcess = cases.filter(({ args }) =>
+    ["build --bogus", "extract " + join(ROOT, "no-such-file.txt"), "unknown"].includes(args.join(" ")),
+  );
 
   it.concurrent.each(asProcess)("$args: a short message, exit $status, no stack trace", async (refusal) => {
     expectRefusal(runCli(...refusal.args), refusal);

@@ -16,7 +16,9 @@ const bin = (name: string) => join(ROOT, "node_modules", ".bin", name);
  * TypeScript 7 removed `moduleResolution: "node10"` (TS5108, which `ignoreDeprecations` does not lift), so that
  * case is checked with the TypeScript 5 that arethetypeswrong itself resolves `node10` with.
  */
-const typescript5 = createRequire(createRequire(join(ROOT, "package.json")).resolve("@arethetypeswrong/core")).resolve("typescript/bin/tsc");
+const typescript5 = createRequire(createRequire(join(ROOT, "package.json")).resolve("@arethetypeswrong/core")).resolve(
+  "typescript/bin/tsc",
+);
 const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
 let project: string;
 let tarball: string;
@@ -27,13 +29,20 @@ function run(command: string, args: string[], cwd = project) {
 }
 
 /** The same without blocking: the compilers and linters below run side by side. */
-async function runAsync(command: string, args: string[], cwd = project): Promise<{ status: number | null; output: string }> {
+async function runAsync(
+  command: string,
+  args: string[],
+  cwd = project,
+): Promise<{ status: number | null; output: string }> {
   const { status, stdout, stderr } = await collect(command, args, { cwd });
   return { status, output: `${stdout}${stderr}` };
 }
 
 /** The package linters, started as soon as the tarball exists. */
-let linted: Promise<{ publint: { status: number | null; output: string }; attw: { status: number | null; output: string } }>;
+let linted: Promise<{
+  publint: { status: number | null; output: string };
+  attw: { status: number | null; output: string };
+}>;
 
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), "rdd-consumer-"));
@@ -41,9 +50,16 @@ beforeAll(() => {
   execFileSync("npm", ["pack", "--silent", "--pack-destination", project], { cwd: ROOT, encoding: "utf8" });
   tarball = join(project, `russia-dprk-data-${version}.tgz`);
   // The README's way to install before the package is published; offline, as the tarball needs nothing else.
-  execFileSync("npm", ["install", `./russia-dprk-data-${version}.tgz`, "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: project, encoding: "utf8" });
+  execFileSync(
+    "npm",
+    ["install", `./russia-dprk-data-${version}.tgz`, "--offline", "--no-audit", "--no-fund", "--ignore-scripts"],
+    { cwd: project, encoding: "utf8" },
+  );
   linted = (async () => {
-    const [publint, attw] = await Promise.all([runAsync(bin("publint"), ["run", tarball, "--strict"], ROOT), runAsync(bin("attw"), [tarball, "--format", "ascii"], ROOT)]);
+    const [publint, attw] = await Promise.all([
+      runAsync(bin("publint"), ["run", tarball, "--strict"], ROOT),
+      runAsync(bin("attw"), [tarball, "--format", "ascii"], ROOT),
+    ]);
     return { publint, attw };
   })();
   linted.catch(() => {}); // awaited by the linters' tests
@@ -54,14 +70,19 @@ afterAll(() => rmSync(project, { recursive: true, force: true }));
 describe("the installed package", () => {
   it("is installed the way the README's Installing section says: npm pack, then npm install of the tarball", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-    const installing = readme.slice(readme.indexOf("## Installing"), readme.indexOf("\n## ", readme.indexOf("## Installing") + 1));
+    const installing = readme.slice(
+      readme.indexOf("## Installing"),
+      readme.indexOf("\n## ", readme.indexOf("## Installing") + 1),
+    );
     expect(installing).toMatch(/^npm pack\b/m);
     expect(installing).toMatch(/^npm install \S*russia-dprk-data-<version>\.tgz$/m);
   });
 
   it("holds every file its datapackage.json describes", () => {
     const files = new Set(execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).trim().split("\n"));
-    const descriptor = JSON.parse(readFileSync(join(ROOT, "dist", "datapackage.json"), "utf8")) as { resources: { path: string }[] };
+    const descriptor = JSON.parse(readFileSync(join(ROOT, "dist", "datapackage.json"), "utf8")) as {
+      resources: { path: string }[];
+    };
     expect(descriptor.resources.map((r) => r.path).filter((path) => !files.has(`package/dist/${path}`))).toEqual([]);
   });
 
@@ -71,7 +92,11 @@ describe("the installed package", () => {
     expect(files).toContain("package/DATA_LICENSE");
     expect(files).toContain("package/dist/datapackage.json");
     expect(files).toContain("package/dist/data/figures.csv");
-    expect(files.filter((f) => /^package\/(tests|pipeline|sources|schemas|node_modules|\.ci)\/|\.test\.|\.ya?ml$|\.tgz$/.test(f))).toEqual([]);
+    expect(
+      files.filter((f) =>
+        /^package\/(tests|pipeline|sources|schemas|node_modules|\.ci)\/|\.test\.|\.ya?ml$|\.tgz$/.test(f),
+      ),
+    ).toEqual([]);
   });
 
   it("imports from ESM without Zod, Arquero or a parser installed", () => {
@@ -147,7 +172,9 @@ import figureJsonSchema from "russia-dprk-data/schemas/figures.schema.json";
 export const names: string[] = [descriptor.name, figuresJson[0]!.id, figureJsonSchema.title];
 `;
 /** The README's TypeScript example, so the documentation cannot drift from the package. */
-const README_EXAMPLE = /\*\*TypeScript\*\*[\s\S]*?```ts\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, "README.md"), "utf8"))![1]! + "export {};\n";
+const README_EXAMPLE =
+  /\*\*TypeScript\*\*[\s\S]*?```ts\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, "README.md"), "utf8"))![1]! +
+  "export {};\n";
 const MISSPELLED = `import { figure } from "russia-dprk-data";
 export const wrong = figure("trade-turnover-rus-prk-1898");
 `;
@@ -162,15 +189,31 @@ const RESOLUTIONS = [
 /**
  * One compilation per resolution, emitting JavaScript: the consumers must compile clean, the misspelled id must not.
  */
-async function compile({ resolution, module, tsc }: (typeof RESOLUTIONS)[number]): Promise<{ dir: string; diagnostics: string[] }> {
+async function compile({
+  resolution,
+  module,
+  tsc,
+}: (typeof RESOLUTIONS)[number]): Promise<{ dir: string; diagnostics: string[] }> {
   const dir = mkdtempSync(join(project, `ts-${resolution}-`));
-  const files: Record<string, string> = { "consumer.ts": CONSUMER_ESM, "readme-example.ts": README_EXAMPLE, "misspelled.ts": MISSPELLED };
+  const files: Record<string, string> = {
+    "consumer.ts": CONSUMER_ESM,
+    "readme-example.ts": README_EXAMPLE,
+    "misspelled.ts": MISSPELLED,
+  };
   if (resolution === "bundler") files["consumer-json.ts"] = CONSUMER_BUNDLER_JSON;
   else files["consumer-cjs.cts"] = CONSUMER_CJS;
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   // A CommonJS build's .js files are CommonJS; the consumer project's own package.json says ESM.
   if (module === "commonjs") writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "commonjs" }));
-  const compilerOptions = { strict: true, module, moduleResolution: resolution, target: "es2022", types: [], resolveJsonModule: true, esModuleInterop: true };
+  const compilerOptions = {
+    strict: true,
+    module,
+    moduleResolution: resolution,
+    target: "es2022",
+    types: [],
+    resolveJsonModule: true,
+    esModuleInterop: true,
+  };
   writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["*.ts", "*.cts"] }));
   const [command, ...args] = tsc;
   const { output } = await runAsync(command!, [...args, "-p", ".", "--pretty", "false"], dir);

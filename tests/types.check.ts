@@ -5,7 +5,15 @@
  */
 import type { z } from "zod";
 import type * as published from "../dist/index.js";
-import type { eventSchema, figureSchema, indicatorSchema, mentionSchema, qualifier, sourceSchema, tradeTurnoverSchema } from "../dist/zod/esm/index.js";
+import type {
+  eventSchema,
+  figureSchema,
+  indicatorSchema,
+  mentionSchema,
+  qualifier,
+  sourceSchema,
+  tradeTurnoverSchema,
+} from "../dist/zod/esm/index.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;

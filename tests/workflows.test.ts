@@ -29,7 +29,8 @@ describe("workflows", () => {
     expect(release.jobs.publish.needs).toBe("check");
     expect(release.jobs.publish.permissions["id-token"]).toBe("write");
     const steps = (release.jobs.publish.steps as { run?: string }[]).map((step) => step.run ?? "").join("\n");
-    for (const command of ["npm run verify", "npm run release-assets", "npm publish --provenance", "gh release create"]) expect(steps).toContain(command);
+    for (const command of ["npm run verify", "npm run release-assets", "npm publish --provenance", "gh release create"])
+      expect(steps).toContain(command);
     expect(read("release.yml")).toContain("bash .ci/run");
   });
 });

@@ -15,6 +15,11 @@ declare module "daff" {
     hilite(output: TableView): boolean;
   }
   function compareTables(local: TableView, remote: TableView, flags?: CompareFlags): { align(): Alignment };
-  const daff: { TableView: typeof TableView; CompareFlags: typeof CompareFlags; TableDiff: typeof TableDiff; compareTables: typeof compareTables };
+  const daff: {
+    TableView: typeof TableView;
+    CompareFlags: typeof CompareFlags;
+    TableDiff: typeof TableDiff;
+    compareTables: typeof compareTables;
+  };
   export default daff;
 }

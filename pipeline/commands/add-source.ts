@@ -83,7 +83,11 @@ export interface AddedSource {
 /** The command line: one line and a non-zero exit for any bad argument or input. */
 export async function runAddSource(args: string[], io: CommandIo): Promise<number> {
   // A parseArgs error (an unknown option) is reported by the command runner, as for every command.
-  const parsed = parseArgs({ args, allowPositionals: true, options: { sources: { type: "string" }, format: { type: "string" } } });
+  const parsed = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { sources: { type: "string" }, format: { type: "string" } },
+  });
   const [id, textPath] = parsed.positionals;
   if (parsed.positionals.length !== 2 || id === undefined || textPath === undefined) {
     io.error(USAGE);
@@ -92,15 +96,23 @@ export async function runAddSource(args: string[], io: CommandIo): Promise<numbe
   const formatName = parsed.values.format ?? DEFAULT_TEXT_FORMAT;
   const textFormat = await loadTextFormat(formatName);
   if (textFormat === null) {
-    io.error(`add-source: --format must be a text format (${textFormatNames().join(", ")}), not ${JSON.stringify(formatName)}`);
+    io.error(
+      `add-source: --format must be a text format (${textFormatNames().join(", ")}), not ${JSON.stringify(formatName)}`,
+    );
     return 2;
   }
   try {
     const sourcesDir = parsed.values.sources === undefined ? "sources" : userPath(parsed.values.sources);
     const added = addSource(sourcesDir, id, userPath(textPath), textFormat);
-    io.write(`added ${added.dir}/: ${basename(added.textFile)} (${added.bytes} bytes, SHA-256 ${added.sha256}, text ` + `format ${textFormat.name})\n`);
+    io.write(
+      `added ${added.dir}/: ${basename(added.textFile)} (${added.bytes} bytes, SHA-256 ${added.sha256}, text ` +
+        `format ${textFormat.name})\n`,
+    );
     io.write(`  ${TO_CURATE_FILE} lists ${added.quantities} quantity and ${added.times} time mention(s) to curate\n`);
-    io.write("  next: fill the null fields of source.json, curate figures.yaml, events.yaml and dismissed.yaml, then " + "npm run build\n");
+    io.write(
+      "  next: fill the null fields of source.json, curate figures.yaml, events.yaml and dismissed.yaml, then " +
+        "npm run build\n",
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof PipelineError)) throw error;
@@ -114,8 +126,15 @@ export function addSource(sourcesDir: string, id: string, textPath: string, text
   checkId(sourcesDir, id, target);
   const { bytes, raw } = readText(textPath);
   const fileName = basename(textPath);
-  if (fileName === "source.json" || fileName === TO_CURATE_FILE || fileName in CURATION_DRAFTS || fileName === "indicators.yaml") {
-    throw new PipelineError(`the text file's name is one the source folder needs for itself; rename the file`, { file: textPath });
+  if (
+    fileName === "source.json" ||
+    fileName === TO_CURATE_FILE ||
+    fileName in CURATION_DRAFTS ||
+    fileName === "indicators.yaml"
+  ) {
+    throw new PipelineError(`the text file's name is one the source folder needs for itself; rename the file`, {
+      file: textPath,
+    });
   }
   const digest = sha256(bytes);
   const toCurate = mentionsToCurate(raw, textFormat);
@@ -127,19 +146,34 @@ export function addSource(sourcesDir: string, id: string, textPath: string, text
   ]);
   writeFolderAtomically(sourcesDir, id, files);
   const quantities = toCurate.filter((entry) => entry.kind === "quantity").length;
-  return { dir: target, textFile: join(target, fileName), bytes: bytes.length, sha256: digest, quantities, times: toCurate.length - quantities };
+  return {
+    dir: target,
+    textFile: join(target, fileName),
+    bytes: bytes.length,
+    sha256: digest,
+    quantities,
+    times: toCurate.length - quantities,
+  };
 }
 
 /** A lowercase slug naming no folder and no source yet. */
 function checkId(sourcesDir: string, id: string, target: string): void {
   if (!sourceId.safeParse(id).success) {
-    throw new PipelineError(`"${id}" is not a source id: use a lowercase slug of letters, digits and single hyphens, such as ` + `city-transit-2024`, { file: target });
+    throw new PipelineError(
+      `"${id}" is not a source id: use a lowercase slug of letters, digits and single hyphens, such as ` +
+        `city-transit-2024`,
+      { file: target },
+    );
   }
   if (!isDirectory(sourcesDir)) throw new PipelineError("the sources folder does not exist", { file: sourcesDir });
-  if (exists(target)) throw new PipelineError("already exists; add-source never overwrites, so pick another id or remove it", { file: target });
+  if (exists(target))
+    throw new PipelineError("already exists; add-source never overwrites, so pick another id or remove it", {
+      file: target,
+    });
   for (const folder of readdirSync(sourcesDir)) {
     const record = join(sourcesDir, folder, "source.json");
-    if (sourceIdIn(record) === id) throw new PipelineError(`already has the id "${id}"; pick another id`, { file: record });
+    if (sourceIdIn(record) === id)
+      throw new PipelineError(`already has the id "${id}"; pick another id`, { file: record });
   }
 }
 

@@ -36,7 +36,10 @@ const PIECE_BYTES = 1 << 14;
 const NEWLINE = 0x0a;
 
 /** @throws RangeError when documentDate is not "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
-export function extractFile(bytes: Buffer, { textFormat, documentDate, write, closed = () => false, onOverflow, pieceBytes = PIECE_BYTES }: ExtractFileOptions): void {
+export function extractFile(
+  bytes: Buffer,
+  { textFormat, documentDate, write, closed = () => false, onOverflow, pieceBytes = PIECE_BYTES }: ExtractFileOptions,
+): void {
   const raw = new RawPieces();
   const output = new JsonArrayWriter<ExtractedMention>(write);
   const finder = new MentionFinder({
@@ -97,7 +100,8 @@ class RawPieces {
   /** Lets go of the pieces that end before `offset`. */
   release(offset: number): void {
     let drop = 0;
-    while (drop < this.#pieces.length - 1 && this.#pieces[drop]!.base + this.#pieces[drop]!.text.length <= offset) drop++;
+    while (drop < this.#pieces.length - 1 && this.#pieces[drop]!.base + this.#pieces[drop]!.text.length <= offset)
+      drop++;
     this.#pieces.splice(0, drop);
   }
 

@@ -20,7 +20,11 @@ const USAGE = "usage: cli.ts extract FILE [--date YYYY-MM[-DD]] [--format NAME]"
 
 export async function runExtract(args: string[], io: CommandIo): Promise<number> {
   // A parseArgs error (an unknown option) is reported by the command runner, as for every command.
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { date: { type: "string" }, format: { type: "string" } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { date: { type: "string" }, format: { type: "string" } },
+  });
   const [file] = positionals;
   if (positionals.length !== 1 || file === undefined) {
     io.error(USAGE);
@@ -33,7 +37,9 @@ export async function runExtract(args: string[], io: CommandIo): Promise<number>
   }
   const textFormat = await loadTextFormat(values.format ?? DEFAULT_TEXT_FORMAT);
   if (textFormat === null) {
-    io.error(`extract: --format must be a text format (${textFormatNames().join(", ")}), not ${JSON.stringify(values.format)}`);
+    io.error(
+      `extract: --format must be a text format (${textFormatNames().join(", ")}), not ${JSON.stringify(values.format)}`,
+    );
     return 2;
   }
   const bytes = readBytes(userPath(file), io);
@@ -43,7 +49,10 @@ export async function runExtract(args: string[], io: CommandIo): Promise<number>
     ...(date === undefined ? {} : { documentDate: date }),
     write: (text) => io.write(text),
     closed: () => io.closed(),
-    onOverflow: ({ text, start, end }) => io.error(`extract: ${file}@${start}-${end}: refused "${abbreviate(text)}": the number is beyond the range of a double`),
+    onOverflow: ({ text, start, end }) =>
+      io.error(
+        `extract: ${file}@${start}-${end}: refused "${abbreviate(text)}": the number is beyond the range of a double`,
+      ),
   });
   return 0;
 }

@@ -62,7 +62,11 @@ async function dispatch(argv: string[], io: CommandIo, root: string): Promise<nu
     return runVerify(io, root);
   }
   if (command === "release-assets") return runReleaseAssets(rest, io, root);
-  io.error(command === undefined ? USAGE : `cli.ts: unknown command "${command}" (commands: build, extract, add-source, release, verify, release-assets)`);
+  io.error(
+    command === undefined
+      ? USAGE
+      : `cli.ts: unknown command "${command}" (commands: build, extract, add-source, release, verify, release-assets)`,
+  );
   return 2;
 }
 
@@ -77,7 +81,11 @@ async function runBuild(args: string[], io: CommandIo, root: string): Promise<nu
     },
   });
   // The defaults are the package's own folders; a path given is the user's.
-  const values = { ...given, sources: given.sources === undefined ? join(root, "sources") : userPath(given.sources), out: given.out === undefined ? join(root, "dist") : userPath(given.out) };
+  const values = {
+    ...given,
+    sources: given.sources === undefined ? join(root, "sources") : userPath(given.sources),
+    out: given.out === undefined ? join(root, "dist") : userPath(given.out),
+  };
   const started = performance.now();
   // Before anything else: finish what a killed build left, and refuse an --out that is not ours to replace.
   const { checkReplaceable, recoverInterruptedPublish } = await import("../publish/write-atomically.ts");
@@ -85,18 +93,31 @@ async function runBuild(args: string[], io: CommandIo, root: string): Promise<nu
   checkReplaceable(values.out, readPackageJson(root).name);
   // Loaded here so that `extract` starts without Zod, YAML or the CSV writer.
   const { build } = await import("../build.ts");
-  const { tables, descriptions } = await build({ sourcesDir: values.sources, outDir: values.out, cache: !values.cold, root });
+  const { tables, descriptions } = await build({
+    sourcesDir: values.sources,
+    outDir: values.out,
+    cache: !values.cold,
+    root,
+  });
   const shown = given.out === undefined ? "dist" : values.out;
   const mentions = tables.mentions.rows;
-  io.write(`built ${shown}/ in ${Math.round(performance.now() - started)} ms from ${tables.sources.rows.length} source(s)\n`);
-  io.write(`  figures ${tables.figures.rows.length}, events ${tables.events.rows.length}, mentions ${mentions.length}\n`);
-  for (const [kind, users] of [["quantity", "used by figures"], ["time", "dating records"]] as const) {
+  io.write(
+    `built ${shown}/ in ${Math.round(performance.now() - started)} ms from ${tables.sources.rows.length} source(s)\n`,
+  );
+  io.write(
+    `  figures ${tables.figures.rows.length}, events ${tables.events.rows.length}, mentions ${mentions.length}\n`,
+  );
+  for (const [kind, users] of [
+    ["quantity", "used by figures"],
+    ["time", "dating records"],
+  ] as const) {
     const ofKind = mentions.filter((m) => m.kind === kind);
     const used = ofKind.filter((m) => m.used_by.length > 0).length;
     const dismissed = ofKind.filter((m) => m.dismissed !== null).length;
     io.write(`  ${kind} mentions: ${ofKind.length}, ${users} ${used}, dismissed ${dismissed}, coverage 100%\n`);
   }
-  for (const d of mentions) if (d.dismissed !== null) io.write(`  dismissed ${d.source_id}@${d.char_start} "${d.text}": ${d.dismissed}\n`);
+  for (const d of mentions)
+    if (d.dismissed !== null) io.write(`  dismissed ${d.source_id}@${d.char_start} "${d.text}": ${d.dismissed}\n`);
   if (values.docs) {
     const { writeDocs } = await import("../render/docs.ts");
     const changed = await writeDocs(root, tables, descriptions);
@@ -119,9 +140,19 @@ async function runRelease(args: string[], io: CommandIo, root: string): Promise<
   const { release } = await import("../release/release.ts");
   const date = values.date ?? new Date().toISOString().slice(0, 10);
   const result = await release(root, bump, date);
-  if (result.resumed) io.write(`finished release ${result.version}, which an earlier run had staged when it was interrupted; nothing else ` + `was released\n`);
-  io.write(`released ${result.version} (${result.bump}; the changes needed at least ${result.required ?? "nothing"}), ` + `previous release ${result.previous ?? "none"}\n`);
-  io.write(`wrote releases/${result.version}.json, CHANGELOG.md, package.json, package-lock.json, CITATION.cff and ` + `dist/; commit them together\n\n`);
+  if (result.resumed)
+    io.write(
+      `finished release ${result.version}, which an earlier run had staged when it was interrupted; nothing else ` +
+        `was released\n`,
+    );
+  io.write(
+    `released ${result.version} (${result.bump}; the changes needed at least ${result.required ?? "nothing"}), ` +
+      `previous release ${result.previous ?? "none"}\n`,
+  );
+  io.write(
+    `wrote releases/${result.version}.json, CHANGELOG.md, package.json, package-lock.json, CITATION.cff and ` +
+      `dist/; commit them together\n\n`,
+  );
   io.write(`${result.entry}\n`);
   return 0;
 }

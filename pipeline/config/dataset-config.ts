@@ -17,7 +17,10 @@ const unitDefinition = z
   .object({
     name: z.string().min(1),
     /** ISO 4217 code: the value formats as money in that currency. */
-    currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
     prefix: z.string().optional(),
     suffix: z.string().optional(),
     /** Extractor units that may stand for this one. */
@@ -50,13 +53,18 @@ const chartDefinition = z
   .catchall(z.unknown());
 
 /** Which of the dataset's units derive computes in: a ratio of like to like, a percent, a compound growth rate. */
-const derivedUnits = z.object({ ratio: term.optional(), percent: term.optional(), growth_rate: term.optional() }).strict();
+const derivedUnits = z
+  .object({ ratio: term.optional(), percent: term.optional(), growth_rate: term.optional() })
+  .strict();
 
-const keyed = <T extends z.ZodType>(value: T) => z.record(term, value).refine((r) => Object.keys(r).length > 0, "must define at least one term");
+const keyed = <T extends z.ZodType>(value: T) =>
+  z.record(term, value).refine((r) => Object.keys(r).length > 0, "must define at least one term");
 
 export const datasetConfigSchema = z
   .object({
-    package: z.object({ title: z.string().min(1), description: z.string().min(1), keywords: z.array(z.string().min(1)) }).strict(),
+    package: z
+      .object({ title: z.string().min(1), description: z.string().min(1), keywords: z.array(z.string().min(1)) })
+      .strict(),
     units: keyed(unitDefinition),
     measures: keyed(measureDefinition),
     actors: keyed(actorDefinition),
@@ -86,7 +94,12 @@ export async function loadDatasetConfig(file: string): Promise<LoadedConfig> {
   const { value: config, lineOf } = loaded;
   const errors: PipelineError[] = [];
   const undefinedTerm = (kind: string, name: string, path: (string | number)[]) =>
-    errors.push(new PipelineError(`${kind} "${name}" is not defined in ${CONFIG_FILE}'s ${kind === "unit" ? "units" : `${kind}s`}`, { file, line: lineOf(...path) }));
+    errors.push(
+      new PipelineError(
+        `${kind} "${name}" is not defined in ${CONFIG_FILE}'s ${kind === "unit" ? "units" : `${kind}s`}`,
+        { file, line: lineOf(...path) },
+      ),
+    );
   for (const [name, measure] of Object.entries(config.measures)) {
     if (!(measure.unit in config.units)) undefinedTerm("unit", measure.unit, ["measures", name, "unit"]);
   }
@@ -96,7 +109,12 @@ export async function loadDatasetConfig(file: string): Promise<LoadedConfig> {
   // A series publishes its changes in percent and, as compound growth, in a growth rate's unit.
   for (const kind of config.series.length > 0 ? (["percent", "growth_rate"] as const) : []) {
     if (config.derived_units[kind] === undefined) {
-      errors.push(new PipelineError(`derived_units.${kind} must name a unit: series publish their changes in it`, { file, line: lineOf("series") }));
+      errors.push(
+        new PipelineError(`derived_units.${kind} must name a unit: series publish their changes in it`, {
+          file,
+          line: lineOf("series"),
+        }),
+      );
     }
   }
   const seriesIds = new Set<string>();
@@ -104,18 +122,39 @@ export async function loadDatasetConfig(file: string): Promise<LoadedConfig> {
   config.series.forEach((series, index) => {
     if (!(series.measure in config.measures)) undefinedTerm("measure", series.measure, ["series", index, "measure"]);
     if (!(series.subject in config.actors)) undefinedTerm("actor", series.subject, ["series", index, "subject"]);
-    if (!(series.counterpart in config.actors)) undefinedTerm("actor", series.counterpart, ["series", index, "counterpart"]);
-    if (seriesIds.has(series.id)) errors.push(new PipelineError(`series id "${series.id}" is defined twice`, { file, line: lineOf("series", index, "id") }));
-    if (tables.has(series.table)) errors.push(new PipelineError(`table "${series.table}" is used by two series`, { file, line: lineOf("series", index, "table") }));
+    if (!(series.counterpart in config.actors))
+      undefinedTerm("actor", series.counterpart, ["series", index, "counterpart"]);
+    if (seriesIds.has(series.id))
+      errors.push(
+        new PipelineError(`series id "${series.id}" is defined twice`, { file, line: lineOf("series", index, "id") }),
+      );
+    if (tables.has(series.table))
+      errors.push(
+        new PipelineError(`table "${series.table}" is used by two series`, {
+          file,
+          line: lineOf("series", index, "table"),
+        }),
+      );
     if ((CONTRACT_TABLES as readonly string[]).includes(series.table)) {
-      errors.push(new PipelineError(`table "${series.table}" is one of the data contract's own tables; name the series' table otherwise`, { file, line: lineOf("series", index, "table") }));
+      errors.push(
+        new PipelineError(
+          `table "${series.table}" is one of the data contract's own tables; name the series' table otherwise`,
+          { file, line: lineOf("series", index, "table") },
+        ),
+      );
     }
     seriesIds.add(series.id);
     tables.add(series.table);
   });
   const files = new Set<string>();
   config.charts.forEach((chart, index) => {
-    if (files.has(chart.file)) errors.push(new PipelineError(`chart file "${chart.file}" is defined twice`, { file, line: lineOf("charts", index, "file") }));
+    if (files.has(chart.file))
+      errors.push(
+        new PipelineError(`chart file "${chart.file}" is defined twice`, {
+          file,
+          line: lineOf("charts", index, "file"),
+        }),
+      );
     files.add(chart.file);
   });
   const defined = { series: seriesIds, measures: new Set(Object.keys(config.measures)) };
@@ -124,7 +163,12 @@ export async function loadDatasetConfig(file: string): Promise<LoadedConfig> {
       const at = (...path: (string | number)[]) => ({ file, line: lineOf("charts", index, ...path) });
       const kind = await loadChartKind(chart.kind);
       if (kind === null) {
-        errors.push(new PipelineError(`chart kind "${chart.kind}" has no module pipeline/formats/charts/kinds/${chart.kind}.ts`, at("kind")));
+        errors.push(
+          new PipelineError(
+            `chart kind "${chart.kind}" has no module pipeline/formats/charts/kinds/${chart.kind}.ts`,
+            at("kind"),
+          ),
+        );
         return chart;
       }
       const { file: chartFile, kind: kindName, ...entry } = chart;
@@ -135,13 +179,24 @@ export async function loadDatasetConfig(file: string): Promise<LoadedConfig> {
           // An option the kind does not take is named by its key, which is where it stands.
           const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
           const where = keys.length > 0 ? [...path, keys[0]!] : path;
-          errors.push(new PipelineError(`${["charts", index, ...where].join(".")}: ${issue.message} (a ${kindName} chart)`, at(...where)));
+          errors.push(
+            new PipelineError(
+              `${["charts", index, ...where].join(".")}: ${issue.message} (a ${kindName} chart)`,
+              at(...where),
+            ),
+          );
         }
         return chart;
       }
       for (const reference of kind.references?.(options.data) ?? []) {
         if (!defined[reference.section].has(reference.term)) {
-          errors.push(new PipelineError(`${reference.section === "series" ? "series" : "measure"} "${reference.term}" is not defined in ` + `${CONFIG_FILE}'s ${reference.section}`, at(...reference.path)));
+          errors.push(
+            new PipelineError(
+              `${reference.section === "series" ? "series" : "measure"} "${reference.term}" is not defined in ` +
+                `${CONFIG_FILE}'s ${reference.section}`,
+              at(...reference.path),
+            ),
+          );
         }
       }
       return { file: chartFile, kind: kindName, ...(options.data as object) };

@@ -19,7 +19,9 @@ function numberFormat(currency: string | undefined, { compact = false, digits = 
   let format = formats.get(key);
   if (format === undefined) {
     const money = currency === undefined ? {} : { style: "currency" as const, currency };
-    const precision = compact ? { notation: "compact" as const, maximumSignificantDigits: 3 } : { minimumFractionDigits: 0, maximumFractionDigits: digits };
+    const precision = compact
+      ? { notation: "compact" as const, maximumSignificantDigits: 3 }
+      : { minimumFractionDigits: 0, maximumFractionDigits: digits };
     format = new Intl.NumberFormat("en-US", { ...money, ...precision });
     formats.set(key, format);
   }
@@ -27,7 +29,12 @@ function numberFormat(currency: string | undefined, { compact = false, digits = 
 }
 
 /** "$2,350,000,000", "16,670 persons", "90%"; compact: "$2.35B", "16.7K persons". */
-export function formatValue(value: number, unitName: string, units: DatasetConfig["units"], options: FormatOptions = {}): string {
+export function formatValue(
+  value: number,
+  unitName: string,
+  units: DatasetConfig["units"],
+  options: FormatOptions = {},
+): string {
   const unit = units[unitName];
   if (unit === undefined) throw new Error(`unit "${unitName}" is not defined in dataset.yaml's units`);
   // A consistency check's float residue (-2.4e-7) reads as 0, not "-0".

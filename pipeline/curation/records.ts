@@ -46,7 +46,10 @@ const expectedDate = z.string().superRefine((value, ctx) => {
   const parts = value.split("/");
   for (const part of parts) {
     if (parts.length > 2 || !isoPartialDate.safeParse(part).success) {
-      ctx.addIssue({ code: "custom", message: `"${value}" is not a possible ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) or start/end range` });
+      ctx.addIssue({
+        code: "custom",
+        message: `"${value}" is not a possible ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) or start/end range`,
+      });
       return;
     }
   }

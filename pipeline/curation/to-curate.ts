@@ -33,7 +33,10 @@ export type ToCurateEntry = z.infer<typeof toCurateEntry>;
  * Throws every gap at once: each null required field of source.json, each mention still to curate. The build
  * passes the record it has read; it is read here, by the same rule for input files, otherwise.
  */
-export function assertCurated(sourceDir: string, source: JsonFile = readJsonText(join(sourceDir, "source.json"), { within: sourceDir })): void {
+export function assertCurated(
+  sourceDir: string,
+  source: JsonFile = readJsonText(join(sourceDir, "source.json"), { within: sourceDir }),
+): void {
   // A malformed record is the build's own check to report; here only placeholders count.
   if (source.value === null || typeof source.value !== "object" || Array.isArray(source.value)) return;
   const record = { file: source.file, text: source.text, value: source.value as Record<string, unknown> };
@@ -45,7 +48,8 @@ export function assertCurated(sourceDir: string, source: JsonFile = readJsonText
       const { kind, text } = entry.value;
       errors.push(
         new PipelineError(
-          `${kind} mention "${text.replace(/\s+/g, " ")}" is still to curate ` + `(${TO_CURATE_FILE}:${entry.lineOf()}): use it in a record or dismiss it, then delete its entry`,
+          `${kind} mention "${text.replace(/\s+/g, " ")}" is still to curate ` +
+            `(${TO_CURATE_FILE}:${entry.lineOf()}): use it in a record or dismiss it, then delete its entry`,
           { file: textFile, line: entry.value.line },
         ),
       );

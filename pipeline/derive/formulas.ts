@@ -44,14 +44,18 @@ function input(inputs: Inputs, role: Role): FormulaInput {
 /** The dataset's unit for `kind`, or the problem when its configuration names none. */
 function derivedUnit(units: DerivedUnits, kind: keyof DerivedUnits): { unit: string } | { problem: string } {
   const unit = units[kind];
-  return unit === undefined ? { problem: `the dataset configuration names no unit for a ${kind.replace("_", " ")} (derived_units.${kind})` } : { unit };
+  return unit === undefined
+    ? { problem: `the dataset configuration names no unit for a ${kind.replace("_", " ")} (derived_units.${kind})` }
+    : { unit };
 }
 
 /** The result's unit when every listed input has the same unit, else the problem. */
 function sameUnit(roles: Role[], result: (unit: string) => { unit: string } | { problem: string }) {
   return (inputs: Inputs) => {
     const units = [...new Set(roles.map((role) => input(inputs, role).unit))];
-    return units.length === 1 ? result(units[0]!) : { problem: `its inputs ${roles.join(", ")} must share a unit, not ${units.join(" and ")}` };
+    return units.length === 1
+      ? result(units[0]!)
+      : { problem: `its inputs ${roles.join(", ")} must share a unit, not ${units.join(" and ")}` };
   };
 }
 
@@ -87,11 +91,27 @@ export const FORMULAS: Record<string, Formula> = {
     roles: { a: 1, b: 1 },
     comparesPeriods: true,
     compute: (x) => (value(x, "a") / 100) * value(x, "b"),
-    unit: (x, units) => (input(x, "a").unit === units.percent ? { unit: input(x, "b").unit } : { problem: `input a must be in percent, not ${input(x, "a").unit}` }),
+    unit: (x, units) =>
+      input(x, "a").unit === units.percent
+        ? { unit: input(x, "b").unit }
+        : { problem: `input a must be in percent, not ${input(x, "a").unit}` },
     spell: ({ a, b }) => `${a} ÷ 100 × ${b}`,
   },
-  sum: { roles: { a: 1, b: 1 }, comparesPeriods: true, compute: (x) => value(x, "a") + value(x, "b"), unit: sameUnit(["a", "b"], same), spell: ({ a, b }) => `${a} + ${b}` },
-  difference: { roles: { a: 1, b: -1 }, comparesPeriods: true, change: true, compute: (x) => value(x, "a") - value(x, "b"), unit: sameUnit(["a", "b"], same), spell: ({ a, b }) => `${a} − ${b}` },
+  sum: {
+    roles: { a: 1, b: 1 },
+    comparesPeriods: true,
+    compute: (x) => value(x, "a") + value(x, "b"),
+    unit: sameUnit(["a", "b"], same),
+    spell: ({ a, b }) => `${a} + ${b}`,
+  },
+  difference: {
+    roles: { a: 1, b: -1 },
+    comparesPeriods: true,
+    change: true,
+    compute: (x) => value(x, "a") - value(x, "b"),
+    unit: sameUnit(["a", "b"], same),
+    spell: ({ a, b }) => `${a} − ${b}`,
+  },
   percent_change: {
     roles: { a: -1, b: 1 },
     comparesPeriods: false,
@@ -113,14 +133,18 @@ export const FORMULAS: Record<string, Formula> = {
     change: true,
     // Not b × (1 − a/100): 1 − 0.9 is inexact.
     compute: (x) => value(x, "b") - (value(x, "b") * value(x, "a")) / 100 - value(x, "c"),
-    unit: (x, units) => (input(x, "a").unit !== units.percent ? { problem: `input a must be in percent, not ${input(x, "a").unit}` } : sameUnit(["b", "c"], same)(x)),
+    unit: (x, units) =>
+      input(x, "a").unit !== units.percent
+        ? { problem: `input a must be in percent, not ${input(x, "a").unit}` }
+        : sameUnit(["b", "c"], same)(x),
     spell: ({ a, b, c }) => `${b} − ${b} × ${a} ÷ 100 − ${c}`,
   },
   cagr: {
     roles: { a: -1, b: 1 },
     comparesPeriods: false,
     change: true,
-    compute: (x) => 100 * (Math.pow(value(x, "b") / value(x, "a"), 1 / yearsBetween(input(x, "a"), input(x, "b"))!) - 1),
+    compute: (x) =>
+      100 * (Math.pow(value(x, "b") / value(x, "a"), 1 / yearsBetween(input(x, "a"), input(x, "b"))!) - 1),
     unit: (x, units) => {
       const years = yearsBetween(input(x, "a"), input(x, "b"));
       if (years === null) return { problem: "a growth rate needs two dated inputs" };
@@ -129,7 +153,10 @@ export const FORMULAS: Record<string, Formula> = {
     },
     spell: ({ a, b }, x) => {
       const years = yearsBetween(input(x, "a"), input(x, "b"));
-      return `100 × ((${b} ÷ ${a})^(1 ÷ ${years}) − 1), over the ${years} year${years === 1 ? "" : "s"} between the ` + `periods' mid-points`;
+      return (
+        `100 × ((${b} ÷ ${a})^(1 ÷ ${years}) − 1), over the ${years} year${years === 1 ? "" : "s"} between the ` +
+        `periods' mid-points`
+      );
     },
   },
 };

@@ -58,7 +58,9 @@ const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
 
 export function derive(input: DeriveInput): Derived {
   const byId = new Map(input.figures.map((figure) => [figure.id, figure]));
-  const table = aq.from(input.figures).derive({ year: aq.escape((d: Figure) => midYear(d.period_start, d.period_end)) });
+  const table = aq
+    .from(input.figures)
+    .derive({ year: aq.escape((d: Figure) => midYear(d.period_start, d.period_end)) });
   const series = new Map<string, SeriesObservation[]>();
   const indicators: Indicator[] = [];
   for (const definition of input.series) {
@@ -102,14 +104,23 @@ function change(column: keyof typeof CHANGES, d: SeriesRow): number | null {
   // Two observations of one period (the same mid-point) have no growth rate.
   if (column === "cagr_pct" && d.year === d.previous_year) return null;
   const previous = { value: d.previous_value, unit: d.unit, year: d.previous_year };
-  return FORMULAS[CHANGES[column].formula]!.compute(changeInputs(column, previous, { value: d.value, unit: d.unit, year: d.year }));
+  return FORMULAS[CHANGES[column].formula]!.compute(
+    changeInputs(column, previous, { value: d.value, unit: d.unit, year: d.year }),
+  );
 }
 
 /** One series' observations, in period order within each source, each with the change from the one before. */
-function seriesRows(figures: aq.ColumnTable, series: SeriesDefinition, breaks: Map<string, string>): SeriesObservation[] {
+function seriesRows(
+  figures: aq.ColumnTable,
+  series: SeriesDefinition,
+  breaks: Map<string, string>,
+): SeriesObservation[] {
   const rows = figures
     .params({ measure: series.measure, subject: series.subject, counterpart: series.counterpart })
-    .filter((d: Figure & { year: number | null }, $: SeriesDefinition) => d.measure === $.measure && d.subject === $.subject && d.counterpart === $.counterpart && d.year !== null)
+    .filter(
+      (d: Figure & { year: number | null }, $: SeriesDefinition) =>
+        d.measure === $.measure && d.subject === $.subject && d.counterpart === $.counterpart && d.year !== null,
+    )
     .groupby("source_id")
     .orderby("year")
     .derive({
@@ -126,7 +137,11 @@ function seriesRows(figures: aq.ColumnTable, series: SeriesDefinition, breaks: M
       change_pct: aq.escape((d: SeriesRow) => change("change_pct", d)),
       cagr_pct: aq.escape((d: SeriesRow) => change("cagr_pct", d)),
     })
-    .objects() as (Figure & { year: number; previous_figure_id: string | null; previous_qualifier: Qualifier | null } & Omit<SeriesObservation, "figure_id">)[];
+    .objects() as (Figure & {
+    year: number;
+    previous_figure_id: string | null;
+    previous_qualifier: Qualifier | null;
+  } & Omit<SeriesObservation, "figure_id">)[];
   return rows
     .map((row) => ({
       figure_id: row.id,
@@ -159,7 +174,12 @@ function seriesRows(figures: aq.ColumnTable, series: SeriesDefinition, breaks: M
 }
 
 /** Each consecutive pair of observations gives an absolute change, a percent change and a growth rate. */
-function seriesIndicators(series: SeriesDefinition, rows: SeriesObservation[], byId: Map<string, Figure>, { units, derivedUnits }: DeriveInput): Indicator[] {
+function seriesIndicators(
+  series: SeriesDefinition,
+  rows: SeriesObservation[],
+  byId: Map<string, Figure>,
+  { units, derivedUnits }: DeriveInput,
+): Indicator[] {
   return rows.flatMap((row) => {
     if (row.previous_figure_id === null) return [];
     const previous = byId.get(row.previous_figure_id)!;
@@ -178,8 +198,14 @@ function seriesIndicators(series: SeriesDefinition, rows: SeriesObservation[], b
       return [
         assemble({
           id: `${row.figure_id}-${spec.slug}`,
-          name: `${spec.name} ${series.title}, ${from} to ` + `${to}${row.break_note === null ? "" : ", across a break in the series"}`,
-          description: [`From ${from} to ${to}, within ${row.source_id}.`, ...(column === "cagr_pct" ? midPointNotes([previous, current]) : []), breakNote]
+          name:
+            `${spec.name} ${series.title}, ${from} to ` +
+            `${to}${row.break_note === null ? "" : ", across a break in the series"}`,
+          description: [
+            `From ${from} to ${to}, within ${row.source_id}.`,
+            ...(column === "cagr_pct" ? midPointNotes([previous, current]) : []),
+            breakNote,
+          ]
             .filter((s): s is string => s !== null)
             .join(" "),
           computation: formula.spell(rendered, inputs),
@@ -214,8 +240,12 @@ function definedIndicators(input: DeriveInput, byId: Map<string, Figure>, series
   return definitions.map(({ value: definition }) => {
     const formula = FORMULAS[definition.formula]!;
     const roles = ROLES.filter((role) => formula.roles[role] !== undefined);
-    const figuresOf = Object.fromEntries(roles.map((role) => [role, byId.get(definition[role]!)!])) as Partial<Record<Role, Figure>>;
-    const rendered = Object.fromEntries(ROLES.map((role) => [role, figuresOf[role] ? render(figuresOf[role], input.units) : ""])) as Record<Role, string>;
+    const figuresOf = Object.fromEntries(roles.map((role) => [role, byId.get(definition[role]!)!])) as Partial<
+      Record<Role, Figure>
+    >;
+    const rendered = Object.fromEntries(
+      ROLES.map((role) => [role, figuresOf[role] ? render(figuresOf[role], input.units) : ""]),
+    ) as Record<Role, string>;
     const inputs: Inputs = Object.fromEntries(roles.map((role) => [role, formulaInput(figuresOf[role]!)]));
     return assemble({
       id: definition.id,
@@ -266,18 +296,24 @@ function periodOf(figure: Figure): string {
 
 /** One indicator row: the qualifier and period from the inputs, and a description that spells the sum out. */
 function assemble(parts: Parts): Indicator {
-  const hedged = parts.inputs.map(({ figure, effect }) => ({ id: figure.id, qualifier: figure.qualifier as Qualifier, effect }));
+  const hedged = parts.inputs.map(({ figure, effect }) => ({
+    id: figure.id,
+    qualifier: figure.qualifier as Qualifier,
+    effect,
+  }));
   const propagated = propagateQualifier(hedged);
   const qualifier = parts.change ? nameChangeBound(propagated, parts.value) : propagated;
   const periods = parts.inputs.map(({ figure }) => ({ start: figure.period_start, end: figure.period_end }));
   const { start, end } = periodSpan(periods);
   const labels = [...new Set(parts.inputs.map(({ figure }) => periodLabel(figure.period_start, figure.period_end)))];
   const mismatch =
-    parts.comparesPeriods && labels.length > 1
-      ? `Inputs cover different periods: ${inputPeriods(parts)}.`
-      : null;
+    parts.comparesPeriods && labels.length > 1 ? `Inputs cover different periods: ${inputPeriods(parts)}.` : null;
   const notes = [parts.caveat, mismatch].filter((s): s is string => s !== null);
-  const sentences = [parts.description, `Computed as ${parts.computation} = ${NUMBER.format(parts.value)}.`, explainBound(qualifier, hedged)];
+  const sentences = [
+    parts.description,
+    `Computed as ${parts.computation} = ${NUMBER.format(parts.value)}.`,
+    explainBound(qualifier, hedged),
+  ];
   return {
     id: parts.id,
     name: parts.name,
@@ -297,8 +333,15 @@ function assemble(parts: Parts): Indicator {
 /** For each input spanning several years, how it enters a growth rate: at the mid-point of its period. */
 function midPointNotes(figures: Figure[]): string[] {
   return figures
-    .filter((f) => f.period_start !== null && f.period_end !== null && f.period_start.slice(0, 4) !== f.period_end.slice(0, 4))
-    .map((f) => `The ${periodLabel(f.period_start, f.period_end)} observation counts at the mid-point of its period, ` + `${decimalYear(midYear(f.period_start, f.period_end)!)}, in the growth rate.`);
+    .filter(
+      (f) =>
+        f.period_start !== null && f.period_end !== null && f.period_start.slice(0, 4) !== f.period_end.slice(0, 4),
+    )
+    .map(
+      (f) =>
+        `The ${periodLabel(f.period_start, f.period_end)} observation counts at the mid-point of its period, ` +
+        `${decimalYear(midYear(f.period_start, f.period_end)!)}, in the growth rate.`,
+    );
 }
 
 /** A mid-point in decimal years as a reader takes it: "2012.0 (the start of 2012)", "2014.5". */
@@ -312,28 +355,50 @@ function render(figure: Figure, units: Units): string {
 }
 
 /** Every definition's formula, inputs, units and periods, each problem at its file and line. */
-function checkDefinitions(definitions: Curated<IndicatorDefinition>[], byId: Map<string, Figure>, { units, derivedUnits }: DeriveInput, seriesIds: Set<string>): void {
+function checkDefinitions(
+  definitions: Curated<IndicatorDefinition>[],
+  byId: Map<string, Figure>,
+  { units, derivedUnits }: DeriveInput,
+  seriesIds: Set<string>,
+): void {
   const errors: PipelineError[] = [];
   for (const item of definitions) {
-    const at = (key?: string) => ({ file: item.file, line: key === undefined ? item.lineOf() : item.lineOf(key), record: item.record });
+    const at = (key?: string) => ({
+      file: item.file,
+      line: key === undefined ? item.lineOf() : item.lineOf(key),
+      record: item.record,
+    });
     const definition = item.value;
-    if (seriesIds.has(definition.id)) errors.push(new PipelineError(`id "${definition.id}" is already the id of a series indicator`, at("id")));
-    if (!(definition.unit in units)) errors.push(new PipelineError(`unit "${definition.unit}" is not defined in the dataset configuration's units`, at("unit")));
+    if (seriesIds.has(definition.id))
+      errors.push(new PipelineError(`id "${definition.id}" is already the id of a series indicator`, at("id")));
+    if (!(definition.unit in units))
+      errors.push(
+        new PipelineError(`unit "${definition.unit}" is not defined in the dataset configuration's units`, at("unit")),
+      );
     const formula = FORMULAS[definition.formula]!;
     const inputs: Inputs = {};
     for (const role of ROLES) {
       const id = definition[role];
       const needed = formula.roles[role] !== undefined;
-      if (needed && id === undefined) errors.push(new PipelineError(`formula ${definition.formula} needs input \`${role}\``, at()));
-      else if (!needed && id !== undefined) errors.push(new PipelineError(`formula ${definition.formula} takes no input \`${role}\``, at(role)));
-      else if (id !== undefined && !byId.has(id)) errors.push(new PipelineError(`input ${role}: no figure has the id "${id}"`, at(role)));
+      if (needed && id === undefined)
+        errors.push(new PipelineError(`formula ${definition.formula} needs input \`${role}\``, at()));
+      else if (!needed && id !== undefined)
+        errors.push(new PipelineError(`formula ${definition.formula} takes no input \`${role}\``, at(role)));
+      else if (id !== undefined && !byId.has(id))
+        errors.push(new PipelineError(`input ${role}: no figure has the id "${id}"`, at(role)));
       else if (id !== undefined) inputs[role] = formulaInput(byId.get(id)!);
     }
     if (Object.keys(inputs).length !== Object.keys(formula.roles).length) continue;
     const result = formula.unit(inputs, derivedUnits);
-    if ("problem" in result) errors.push(new PipelineError(`formula ${definition.formula}: ${result.problem}`, at("formula")));
+    if ("problem" in result)
+      errors.push(new PipelineError(`formula ${definition.formula}: ${result.problem}`, at("formula")));
     else if (result.unit !== definition.unit) {
-      errors.push(new PipelineError(`formula ${definition.formula} over these inputs gives ${result.unit}, not ${definition.unit}`, at("unit")));
+      errors.push(
+        new PipelineError(
+          `formula ${definition.formula} over these inputs gives ${result.unit}, not ${definition.unit}`,
+          at("unit"),
+        ),
+      );
     }
   }
   throwIfAny(errors);
@@ -346,11 +411,14 @@ function checkFiniteAndConsistent(indicators: Indicator[], definitions: Curated<
     const item = curated.get(indicator.id);
     const where = { file: item?.file ?? "derived indicators", line: item?.lineOf(), record: indicator.id };
     if (!Number.isFinite(indicator.value)) {
-      errors.push(new PipelineError(`computed ${indicator.value}, not a finite number: ${indicator.description}`, where));
+      errors.push(
+        new PipelineError(`computed ${indicator.value}, not a finite number: ${indicator.description}`, where),
+      );
     } else if (indicator.tolerance !== null && Math.abs(indicator.value) > indicator.tolerance) {
       errors.push(
         new PipelineError(
-          `consistency check failed: ${NUMBER.format(indicator.value)} exceeds the tolerance of ` + `${NUMBER.format(indicator.tolerance)} (${indicator.description})`,
+          `consistency check failed: ${NUMBER.format(indicator.value)} exceeds the tolerance of ` +
+            `${NUMBER.format(indicator.tolerance)} (${indicator.description})`,
           where,
         ),
       );

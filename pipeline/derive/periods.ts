@@ -19,13 +19,20 @@ export function midYear(start: string | null, end: string | null): number | null
 }
 
 /** "1988", or "2011-2012" for a multi-year period (with another `separator` for display: "2011–2012"). */
-export function periodLabel(start: string | null, end: string | null, { separator = "-", none = "no period" } = {}): string {
+export function periodLabel(
+  start: string | null,
+  end: string | null,
+  { separator = "-", none = "no period" } = {},
+): string {
   if (start === null || end === null) return none;
   return start === end ? start : `${start}${separator}${end}`;
 }
 
 /** The span of several periods: the earliest start and the latest end, ignoring missing periods. */
-export function periodSpan(periods: { start: string | null; end: string | null }[]): { start: string | null; end: string | null } {
+export function periodSpan(periods: { start: string | null; end: string | null }[]): {
+  start: string | null;
+  end: string | null;
+} {
   const known = periods.filter((p): p is { start: string; end: string } => p.start !== null && p.end !== null);
   if (known.length === 0) return { start: null, end: null };
   const start = known.reduce((best, p) => (startYear(p.start) < startYear(best) ? p.start : best), known[0]!.start);

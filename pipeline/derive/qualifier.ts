@@ -51,6 +51,10 @@ export function explainBound(result: DerivedQualifier, inputs: (HedgedInput & { 
   if (bound === undefined) return null;
   const causes = inputs
     .filter((input) => input.qualifier !== "exact")
-    .map((input) => `${input.id} is ` + `${input.qualifier.replace("_", " ")}${input.effect === -1 ? " and divides or is subtracted" : ""}`);
+    .map(
+      (input) =>
+        `${input.id} is ` +
+        `${input.qualifier.replace("_", " ")}${input.effect === -1 ? " and divides or is subtracted" : ""}`,
+    );
   return `The result is ${bound}: ${causes.join("; ")}.`;
 }

@@ -13,7 +13,9 @@ export const MONTHS: ReadonlyMap<string, number> = new Map(MONTH_NAMES.map((name
 
 /** Abbreviations, valid only before a day or a year ("Jan. 5, 2013", "Sept 2014"). */
 export const MONTH_ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
-  ...MONTH_NAMES.map((name, k): [string, number] => [name.slice(0, 3), k + 1]).filter(([short]) => !NOT_MONTH_ABBREVIATIONS.has(short)),
+  ...MONTH_NAMES.map((name, k): [string, number] => [name.slice(0, 3), k + 1]).filter(
+    ([short]) => !NOT_MONTH_ABBREVIATIONS.has(short),
+  ),
   ...EXTRA_MONTH_ABBREVIATIONS,
 ]);
 
@@ -45,7 +47,7 @@ export function parseIsoDate(text: string): CalendarDate | null {
 /** Shifts a year-month date by whole months. */
 export function addMonths(date: { year: number; month: number }, months: number): CalendarDate {
   const index = date.year * 12 + (date.month - 1) + months;
-  return { year: Math.floor(index / 12), month: (index % 12 + 12) % 12 + 1 };
+  return { year: Math.floor(index / 12), month: (((index % 12) + 12) % 12) + 1 };
 }
 
 /** Shifts a full date by whole days. */

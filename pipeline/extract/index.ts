@@ -44,10 +44,15 @@ export function* mentionsOf(text: string, options: ExtractOptions = {}): Generat
   const { onOverflow } = options;
   const finder = new MentionFinder({
     ...options,
-    ...(onOverflow && { onOverflow: (span) => onOverflow({ ...span, start: index.toCodePoint(span.start), end: index.toCodePoint(span.end) }) }),
+    ...(onOverflow && {
+      onOverflow: (span) =>
+        onOverflow({ ...span, start: index.toCodePoint(span.start), end: index.toCodePoint(span.end) }),
+    }),
   });
   for (const mention of finder.find(text)) {
-    yield index.identity ? mention : { ...mention, start: index.toCodePoint(mention.start), end: index.toCodePoint(mention.end) };
+    yield index.identity
+      ? mention
+      : { ...mention, start: index.toCodePoint(mention.start), end: index.toCodePoint(mention.end) };
   }
 }
 

@@ -13,7 +13,14 @@ type Candidate<T> = Match<T> | null;
  * The longest candidate; on a tie the one listed first. Fixed parameters rather than a rest array: it runs at
  * nearly every token that may start a mention, and an array per call is garbage the collector pays for.
  */
-export function longest<T>(a: Candidate<T>, b: Candidate<T>, c: Candidate<T> = null, d: Candidate<T> = null, e: Candidate<T> = null, f: Candidate<T> = null): Candidate<T> {
+export function longest<T>(
+  a: Candidate<T>,
+  b: Candidate<T>,
+  c: Candidate<T> = null,
+  d: Candidate<T> = null,
+  e: Candidate<T> = null,
+  f: Candidate<T> = null,
+): Candidate<T> {
   return longer(longer(longer(longer(longer(a, b), c), d), e), f);
 }
 

@@ -1,13 +1,34 @@
 /** English number vocabulary: cardinals, scales, fractions, multipliers and vague magnitudes. All keys lower-case. */
 
 const UNIT_NAMES = [
-  "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
 ];
 const TENS_NAMES = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 /** zero … nineteen ("nought" is zero too). */
-export const UNITS: ReadonlyMap<string, number> = new Map([...UNIT_NAMES.map((name, value): [string, number] => [name, value]), ["nought", 0]]);
+export const UNITS: ReadonlyMap<string, number> = new Map([
+  ...UNIT_NAMES.map((name, value): [string, number] => [name, value]),
+  ["nought", 0],
+]);
 
 /** twenty … ninety. */
 export const TENS: ReadonlyMap<string, number> = new Map(TENS_NAMES.map((name, k) => [name, (k + 2) * 10]));
@@ -90,19 +111,62 @@ export const MULTIPLIER_WORDS: ReadonlyMap<string, number> = new Map([
 
 /** Plural magnitudes that make an amount vague: "billions of dollars", "hundreds of workers". */
 export const VAGUE_MAGNITUDES: ReadonlySet<string> = new Set([
-  "dozens", "tens", "hundreds", "thousands", "millions", "billions", "trillions",
+  "dozens",
+  "tens",
+  "hundreds",
+  "thousands",
+  "millions",
+  "billions",
+  "trillions",
 ]);
 
 /** Ordinal-like words that turn "half" into a period ("the second half"), not a fraction. */
 export const ORDINAL_WORDS: ReadonlySet<string> = new Set([
-  "first", "second", "third", "fourth", "last", "final", "latter", "former", "other", "next", "previous",
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "last",
+  "final",
+  "latter",
+  "former",
+  "other",
+  "next",
+  "previous",
 ]);
 
 const ORDINAL_UNIT_NAMES = [
-  "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-  "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+  "",
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+  "eleventh",
+  "twelfth",
+  "thirteenth",
+  "fourteenth",
+  "fifteenth",
+  "sixteenth",
+  "seventeenth",
+  "eighteenth",
+  "nineteenth",
 ];
-const ORDINAL_TENS_NAMES = ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
+const ORDINAL_TENS_NAMES = [
+  "twentieth",
+  "thirtieth",
+  "fortieth",
+  "fiftieth",
+  "sixtieth",
+  "seventieth",
+  "eightieth",
+  "ninetieth",
+];
 
 /** first … nineteenth, and the tens (twentieth … ninetieth): "twenty-first" is a tens word, a hyphen, then one of these. */
 export const ORDINALS: ReadonlyMap<string, number> = new Map([
@@ -115,9 +179,21 @@ export const ORDINAL_SCALES: ReadonlySet<string> = new Set(["hundredth", "thousa
 
 /** Single characters that write a fraction: "¾", "2½". */
 export const VULGAR_FRACTIONS: ReadonlyMap<string, number> = new Map([
-  ["\u00bd", 1 / 2], ["\u2153", 1 / 3], ["\u2154", 2 / 3], ["\u00bc", 1 / 4], ["\u00be", 3 / 4], ["\u2155", 1 / 5],
-  ["\u2156", 2 / 5], ["\u2157", 3 / 5], ["\u2158", 4 / 5], ["\u2159", 1 / 6], ["\u215a", 5 / 6], ["\u215b", 1 / 8],
-  ["\u215c", 3 / 8], ["\u215d", 5 / 8], ["\u215e", 7 / 8],
+  ["\u00bd", 1 / 2],
+  ["\u2153", 1 / 3],
+  ["\u2154", 2 / 3],
+  ["\u00bc", 1 / 4],
+  ["\u00be", 3 / 4],
+  ["\u2155", 1 / 5],
+  ["\u2156", 2 / 5],
+  ["\u2157", 3 / 5],
+  ["\u2158", 4 / 5],
+  ["\u2159", 1 / 6],
+  ["\u215a", 5 / 6],
+  ["\u215b", 1 / 8],
+  ["\u215c", 3 / 8],
+  ["\u215d", 5 / 8],
+  ["\u215e", 7 / 8],
 ]);
 
 interface DurationUnit {
@@ -129,8 +205,12 @@ interface DurationUnit {
 export const DURATION_UNITS: ReadonlyMap<string, DurationUnit> = new Map(
   (
     [
-      ["year", "years", "year", 1], ["decade", "decades", "year", 10], ["century", "centuries", "year", 100],
-      ["month", "months", "month", 1], ["week", "weeks", "week", 1], ["day", "days", "day", 1],
+      ["year", "years", "year", 1],
+      ["decade", "decades", "year", 10],
+      ["century", "centuries", "year", 100],
+      ["month", "months", "month", 1],
+      ["week", "weeks", "week", 1],
+      ["day", "days", "day", 1],
     ] as const
   ).flatMap(([singular, plural, unit, multiple]): [string, DurationUnit][] => [
     [singular, { unit, multiple }],
@@ -140,6 +220,25 @@ export const DURATION_UNITS: ReadonlyMap<string, DurationUnit> = new Map(
 
 /** Verbs of change before "N times" that make it a multiple ("rose two and a half times"), not a frequency ("met three times"). */
 export const CHANGE_VERBS: ReadonlySet<string> = new Set([
-  "rose", "grew", "increased", "fell", "dropped", "declined", "expanded", "multiplied", "jumped", "climbed", "soared",
-  "surged", "shrank", "contracted", "rise", "grow", "increase", "fall", "drop", "decline", "expand",
+  "rose",
+  "grew",
+  "increased",
+  "fell",
+  "dropped",
+  "declined",
+  "expanded",
+  "multiplied",
+  "jumped",
+  "climbed",
+  "soared",
+  "surged",
+  "shrank",
+  "contracted",
+  "rise",
+  "grow",
+  "increase",
+  "fall",
+  "drop",
+  "decline",
+  "expand",
 ]);

@@ -31,12 +31,40 @@ export interface Numeral {
 
 /** Nouns after which a number names something ("Chapter 11", "Resolution 1718", "page 5"). */
 const IDENTIFIER_NOUNS: ReadonlySet<string> = new Set([
-  "number", "chapter", "article", "section", "paragraph", "clause", "figure", "table", "page", "route",
-  "highway", "resolution", "flight", "room", "volume", "issue", "phase", "version", "item",
+  "number",
+  "chapter",
+  "article",
+  "section",
+  "paragraph",
+  "clause",
+  "figure",
+  "table",
+  "page",
+  "route",
+  "highway",
+  "resolution",
+  "flight",
+  "room",
+  "volume",
+  "issue",
+  "phase",
+  "version",
+  "item",
 ]);
 
 /** Abbreviations that, with their period, do the same ("No. 428", "p. 5", "Fig. 3"). */
-const IDENTIFIER_ABBREVIATIONS: ReadonlySet<string> = new Set(["no", "nos", "p", "pp", "fig", "vol", "art", "sec", "ch", "para"]);
+const IDENTIFIER_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  "no",
+  "nos",
+  "p",
+  "pp",
+  "fig",
+  "vol",
+  "art",
+  "sec",
+  "ch",
+  "para",
+]);
 
 /** Words after which a number is an identifier attached by a hyphen ("F-16", "COVID-19") unless listed here ("end-of-2018"). */
 const PREFIXES: ReadonlySet<string> = new Set(["mid", "pre", "post", "early", "late", "end", "start", "circa", "of"]);
@@ -47,12 +75,15 @@ const MAX_WORD_NUMERAL = 12;
  * The last numerals read, by token index: the matchers that compete at a token read the same numeral there, often
  * several times. An entry holds for one token array as one tokenize() run filled it (arrays are reused).
  */
-const recent: { run: number; tokens: readonly Token[] | null; start: number; numeral: Numeral | null }[] = Array.from({ length: 8 }, () => ({
-  run: -1,
-  tokens: null,
-  start: -1,
-  numeral: null,
-}));
+const recent: { run: number; tokens: readonly Token[] | null; start: number; numeral: Numeral | null }[] = Array.from(
+  { length: 8 },
+  () => ({
+    run: -1,
+    tokens: null,
+    start: -1,
+    numeral: null,
+  }),
+);
 
 export function parseNumeral(tokens: readonly Token[], i: number): Numeral | null {
   const token = tokens[i];
@@ -73,7 +104,8 @@ function readNumeral(tokens: readonly Token[], i: number, token: Token): Numeral
     // A number beyond the double range (Infinity) is still read, so that the extractor can refuse it aloud.
     return isIdentifierNumber(tokens, i) ? null : digitNumeral(tokens, i, token);
   }
-  if (token.kind === "word") return mayStartWordNumeral.has(token) ? (fractionOfScale(tokens, i) ?? wordNumeral(tokens, i)) : null;
+  if (token.kind === "word")
+    return mayStartWordNumeral.has(token) ? (fractionOfScale(tokens, i) ?? wordNumeral(tokens, i)) : null;
   const vulgar = VULGAR_FRACTIONS.get(token.text);
   if (vulgar !== undefined && !isAttached(tokens, i)) return withScales(tokens, i + 1, vulgar, true);
   return null;
@@ -92,13 +124,15 @@ export function isIdentifierNumber(tokens: readonly Token[], i: number): boolean
   const prev = tokens[i - 1];
   if (!prev) return false;
   if (prev.text === "#" || prev.text === "\u2116" || IDENTIFIER_NOUNS.has(prev.lower)) return true;
-  if (prev.text === "." && isAttached(tokens, i - 1) && IDENTIFIER_ABBREVIATIONS.has(lowerAt(tokens, i - 2))) return true;
+  if (prev.text === "." && isAttached(tokens, i - 1) && IDENTIFIER_ABBREVIATIONS.has(lowerAt(tokens, i - 2)))
+    return true;
   if (!isAttached(tokens, i)) return false;
   if (prev.kind === "word") return true;
   const before = tokens[i - 2];
   if (!before || !isAttached(tokens, i - 1)) return false;
   // "F-16", "COVID-19", and zone offsets "UTC+3", "GMT−5".
-  if (HYPHENS.has(prev.text) || prev.text === "+" || prev.text === "\u2212") return before.kind === "word" && !PREFIXES.has(before.lower);
+  if (HYPHENS.has(prev.text) || prev.text === "+" || prev.text === "\u2212")
+    return before.kind === "word" && !PREFIXES.has(before.lower);
   return (prev.text === ":" || prev.text === "/" || prev.text === ".") && before.kind === "number";
 }
 
@@ -118,17 +152,34 @@ function digitNumeral(tokens: readonly Token[], i: number, token: Token): Numera
     end += 3;
   }
   const scaled = readScales(tokens, end);
-  const capital = scaled.end === end && end === i + 1 && isAttached(tokens, end) ? CAPITAL_SCALES.get(tokens[end]!.text) : undefined;
+  const capital =
+    scaled.end === end && end === i + 1 && isAttached(tokens, end) ? CAPITAL_SCALES.get(tokens[end]!.text) : undefined;
   // "40M", "3.4B": a capital letter glued to the number, which no unit symbol of prose is.
   const scale = capital ?? scaled.scale;
   const numeralEnd = capital === undefined ? scaled.end : end + 1;
-  return { end: numeralEnd, value: base * scale, base, scale, digits: true, yearLike: numeralEnd === i + 1 && isPlainYear(token), bareOne: false };
+  return {
+    end: numeralEnd,
+    value: base * scale,
+    base,
+    scale,
+    digits: true,
+    yearLike: numeralEnd === i + 1 && isPlainYear(token),
+    bareOne: false,
+  };
 }
 
 /** The number times the scale words from `end` on. */
 function withScales(tokens: readonly Token[], end: number, base: number, digits: boolean): Numeral {
   const scaled = readScales(tokens, end);
-  return { end: scaled.end, value: base * scaled.scale, base, scale: scaled.scale, digits, yearLike: false, bareOne: false };
+  return {
+    end: scaled.end,
+    value: base * scaled.scale,
+    base,
+    scale: scaled.scale,
+    digits,
+    yearLike: false,
+    bareOne: false,
+  };
 }
 
 /** "e9", "e-5" glued after a number, or " × 10^5": a power of ten. */
@@ -136,7 +187,11 @@ function exponentAt(tokens: readonly Token[], i: number): { power: number; end: 
   let k: number;
   const first = tokens[i];
   if ((first?.text === "e" || first?.text === "E") && isAttached(tokens, i)) k = i + 1;
-  else if ((first?.text === "\u00d7" || first?.text === "x" || first?.text === "*") && tokens[i + 1]?.text === "10" && tokens[i + 2]?.text === "^") {
+  else if (
+    (first?.text === "\u00d7" || first?.text === "x" || first?.text === "*") &&
+    tokens[i + 1]?.text === "10" &&
+    tokens[i + 2]?.text === "^"
+  ) {
     if (!isAttached(tokens, i + 2) || first.spaced !== tokens[i + 1]!.spaced) return null;
     k = i + 3;
   } else return null;
@@ -153,12 +208,24 @@ function exponentAt(tokens: readonly Token[], i: number): { power: number; end: 
 /** "2 1/4", "2¼": a whole number and a proper fraction after it (the numerator below the denominator). */
 function fractionAfter(tokens: readonly Token[], i: number, whole: Token): { value: number; end: number } | null {
   const top = tokens[i];
-  if (!top || (top.kind !== "punct" && tokens[i + 1]?.text !== "/") || !Number.isInteger(whole.numeric) || whole.text.includes(".")) return null;
+  if (
+    !top ||
+    (top.kind !== "punct" && tokens[i + 1]?.text !== "/") ||
+    !Number.isInteger(whole.numeric) ||
+    whole.text.includes(".")
+  )
+    return null;
   const vulgar = VULGAR_FRACTIONS.get(top.text);
   if (vulgar !== undefined) return { value: vulgar, end: i + 1 };
   const [slash, bottom] = [tokens[i + 1], tokens[i + 2]];
   if (top.kind !== "number" || !top.spaced || slash?.text !== "/" || bottom?.kind !== "number") return null;
-  if (!isAttached(tokens, i + 1) || !isAttached(tokens, i + 2) || !/^\d{1,2}$/.test(top.text) || !/^\d{1,2}$/.test(bottom.text)) return null;
+  if (
+    !isAttached(tokens, i + 1) ||
+    !isAttached(tokens, i + 2) ||
+    !/^\d{1,2}$/.test(top.text) ||
+    !/^\d{1,2}$/.test(bottom.text)
+  )
+    return null;
   if (top.numeric < 1 || top.numeric >= bottom.numeric) return null;
   return { value: top.numeric / bottom.numeric, end: i + 3 };
 }
@@ -272,7 +339,11 @@ function wordNumeral(tokens: readonly Token[], i: number): Numeral | null {
       last = "scale";
     } else if (word === "and" && (last === "hundred" || last === "scale") && startsCardinal(tokens, j + 1)) {
       // "two hundred and fifty": the "and" joins, it does not end the number.
-    } else if ((last === "unit" || last === "tens") && lastScale === Number.POSITIVE_INFINITY && isAndAHalf(tokens, j)) {
+    } else if (
+      (last === "unit" || last === "tens") &&
+      lastScale === Number.POSITIVE_INFINITY &&
+      isAndAHalf(tokens, j)
+    ) {
       group += 0.5;
       j += 2;
     } else {
@@ -282,13 +353,25 @@ function wordNumeral(tokens: readonly Token[], i: number): Numeral | null {
   }
   if (last === "none") return null;
   // "the two hundredth anniversary", "the twenty first": a rank, not a count.
-  if (ORDINAL_SCALES.has(lowerAt(tokens, j)) || (last === "tens" && ORDINALS.has(lowerAt(tokens, j)) && (ORDINALS.get(lowerAt(tokens, j)) ?? 10) < 10)) return null;
+  if (
+    ORDINAL_SCALES.has(lowerAt(tokens, j)) ||
+    (last === "tens" && ORDINALS.has(lowerAt(tokens, j)) && (ORDINALS.get(lowerAt(tokens, j)) ?? 10) < 10)
+  )
+    return null;
   const decimals = lastScale === Number.POSITIVE_INFINITY ? pointDigits(tokens, j) : null;
   if (decimals) {
     // "two point five", "nought point two": the digits after "point" one word each.
     const value = Number(`${total + group}.${decimals.digits}`);
     const scaled = readScales(tokens, decimals.end);
-    return { end: scaled.end, value: value * scaled.scale, base: value, scale: scaled.scale, digits: false, yearLike: false, bareOne: false };
+    return {
+      end: scaled.end,
+      value: value * scaled.scale,
+      base: value,
+      scale: scaled.scale,
+      digits: false,
+      yearLike: false,
+      bareOne: false,
+    };
   }
   const value = total + group;
   const scale = lastScale === Number.POSITIVE_INFINITY ? 1 : firstScale;
@@ -308,7 +391,11 @@ function pointDigits(tokens: readonly Token[], i: number): { digits: string; end
   if (lowerAt(tokens, i) !== "point") return null;
   let digits = "";
   let k = i + 1;
-  for (let digit = UNITS.get(lowerAt(tokens, k)); digit !== undefined && digit <= 9 && digits.length < 6; digit = UNITS.get(lowerAt(tokens, k))) {
+  for (
+    let digit = UNITS.get(lowerAt(tokens, k));
+    digit !== undefined && digit <= 9 && digits.length < 6;
+    digit = UNITS.get(lowerAt(tokens, k))
+  ) {
     digits += String(digit);
     k++;
   }

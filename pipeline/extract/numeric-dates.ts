@@ -14,7 +14,19 @@ import type { Token } from "./tokenize.ts";
 
 /** Words after which "5/25", a month and day without a year, is a date ("on 5/25"), not a ratio or a score. */
 const SLASH_DATE_GATES: ReadonlySet<string> = new Set([
-  "on", "since", "until", "till", "by", "from", "through", "before", "after", "dated", "effective", "of", "for",
+  "on",
+  "since",
+  "until",
+  "till",
+  "by",
+  "from",
+  "through",
+  "before",
+  "after",
+  "dated",
+  "effective",
+  "of",
+  "for",
 ]);
 
 function day(start: number, end: number, date: Required<CalendarDate>): Match<TimeSpec> {
@@ -69,7 +81,14 @@ function matchIso(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
 /** After an ISO date, "T09:30:00Z", "T08:00:00+02:00", "T09:30:00.123": the token index after it, or `i` if none. */
 function timeOfDayEnd(tokens: readonly Token[], i: number): number {
   const t = tokens[i];
-  if (!t || (t.text !== "T" && t.text !== "t") || !isAttached(tokens, i) || tokens[i + 1]?.kind !== "number" || !isAttached(tokens, i + 1)) return i;
+  if (
+    !t ||
+    (t.text !== "T" && t.text !== "t") ||
+    !isAttached(tokens, i) ||
+    tokens[i + 1]?.kind !== "number" ||
+    !isAttached(tokens, i + 1)
+  )
+    return i;
   let k = i + 2;
   const step = (test: (token: Token) => boolean) => {
     if (tokens[k] && isAttached(tokens, k) && test(tokens[k]!)) {
@@ -93,29 +112,57 @@ function timeOfDayEnd(tokens: readonly Token[], i: number): number {
 /** "7/14/2019", "14/07/2019", "2019/07/14", and "5/25" after "on", "by", …: a month and day without a year. */
 function matchSlashed(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const [a, b] = [tokens[i], tokens[i + 2]];
-  if (a?.kind !== "number" || tokens[i + 1]?.text !== "/" || b?.kind !== "number" || !glued(tokens, i, 3) || isAttached(tokens, i)) return null;
+  if (
+    a?.kind !== "number" ||
+    tokens[i + 1]?.text !== "/" ||
+    b?.kind !== "number" ||
+    !glued(tokens, i, 3) ||
+    isAttached(tokens, i)
+  )
+    return null;
   if (tokens[i + 3]?.text === "/" && glued(tokens, i + 2, 3)) {
     const c = tokens[i + 4];
     if (c?.kind !== "number" || !endsCleanly(tokens, i + 5)) return null;
     if (isPlainYear(a) && b.text.length <= 2 && c.text.length <= 2) {
-      return isDate(a.numeric, b.numeric, c.numeric) ? day(i, i + 5, { year: a.numeric, month: b.numeric, day: c.numeric }) : null;
+      return isDate(a.numeric, b.numeric, c.numeric)
+        ? day(i, i + 5, { year: a.numeric, month: b.numeric, day: c.numeric })
+        : null;
     }
     if (!isPlainYear(c) || a.text.length > 2 || b.text.length > 2) return null;
     const order = monthAndDay(a.numeric, b.numeric);
     return order && isDate(c.numeric, order.month, order.day) ? day(i, i + 5, { year: c.numeric, ...order }) : null;
   }
-  if (a.text.length > 2 || b.text.length > 2 || !endsCleanly(tokens, i + 3) || !SLASH_DATE_GATES.has(lowerAt(tokens, i - 1))) return null;
+  if (
+    a.text.length > 2 ||
+    b.text.length > 2 ||
+    !endsCleanly(tokens, i + 3) ||
+    !SLASH_DATE_GATES.has(lowerAt(tokens, i - 1))
+  )
+    return null;
   const order = monthAndDay(a.numeric, b.numeric);
   if (!order || !isDate(2000, order.month, order.day)) return null;
   const rule = { type: "month" as const, month: order.month, day: order.day, pick: "anchor-year" as const };
-  return { start: i, end: i + 3, value: { kind: "anaphoric", rule, offset: null, tense: tenseAround(tokens, i, i + 3) } };
+  return {
+    start: i,
+    end: i + 3,
+    value: { kind: "anaphoric", rule, offset: null, tense: tenseAround(tokens, i, i + 3) },
+  };
 }
 
 /** "14.07.2019", "1.7.2019": day first, as every writer of dots means it (the tokenizer reads "14.07" as one number). */
 function matchDotted(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const head = tokens[i];
   const year = tokens[i + 2];
-  if (head?.kind !== "number" || tokens[i + 1]?.text !== "." || !year || !isPlainYear(year) || isAttached(tokens, i) || !glued(tokens, i, 3) || !endsCleanly(tokens, i + 3)) return null;
+  if (
+    head?.kind !== "number" ||
+    tokens[i + 1]?.text !== "." ||
+    !year ||
+    !isPlainYear(year) ||
+    isAttached(tokens, i) ||
+    !glued(tokens, i, 3) ||
+    !endsCleanly(tokens, i + 3)
+  )
+    return null;
   const match = /^(\d{1,2})\.(\d{1,2})$/.exec(head.text);
   if (!match) return null;
   const [dayOfMonth, month] = [Number(match[1]), Number(match[2])];
@@ -126,8 +173,19 @@ function matchDotted(tokens: readonly Token[], i: number): Match<TimeSpec> | nul
 function matchMonthSlashYear(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const head = tokens[i];
   const year = tokens[i + 2];
-  if (!head || tokens[i + 1]?.text !== "/" || !year || !isPlainYear(year) || !glued(tokens, i, 3) || !endsCleanly(tokens, i + 3)) return null;
-  const month = head.kind === "number" && /^\d\d$/.test(head.text) ? head.numeric : MONTHS.get(head.lower) ?? MONTH_ABBREVIATIONS.get(head.lower);
+  if (
+    !head ||
+    tokens[i + 1]?.text !== "/" ||
+    !year ||
+    !isPlainYear(year) ||
+    !glued(tokens, i, 3) ||
+    !endsCleanly(tokens, i + 3)
+  )
+    return null;
+  const month =
+    head.kind === "number" && /^\d\d$/.test(head.text)
+      ? head.numeric
+      : (MONTHS.get(head.lower) ?? MONTH_ABBREVIATIONS.get(head.lower));
   if (month === undefined || month < 1 || month > 12 || isAttached(tokens, i)) return null;
   const date = { year: year.numeric, month };
   return { start: i, end: i + 3, value: { kind: "absolute", start: date, end: date, precision: "month" } };

@@ -21,31 +21,145 @@ import { MONTHS, MONTH_ABBREVIATIONS } from "./calendar.ts";
 import { DASHES, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt } from "./token-checks.ts";
 import { TokenClass, type Token } from "./tokenize.ts";
 import { COMPOUND_UNITS } from "./grammar/units.ts";
-import { AMBIGUOUS_UNIT, parseCurrencyPrefix, parseRate, parseUnitSuffix, CURRENCY_FIRST_TOKENS, type UnitKind } from "./units.ts";
+import {
+  AMBIGUOUS_UNIT,
+  parseCurrencyPrefix,
+  parseRate,
+  parseUnitSuffix,
+  CURRENCY_FIRST_TOKENS,
+  type UnitKind,
+} from "./units.ts";
 
 export type QuantityFields = Omit<QuantityMention, "kind" | "text" | "start" | "end">;
 type Body = Omit<QuantityFields, "qualifier">;
 
 /** Words that never serve as the counted noun ("30 of them" has none). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  "of", "the", "a", "an", "and", "or", "but", "nor", "to", "in", "on", "at", "by", "for", "from", "with", "as",
-  "than", "that", "which", "who", "whom", "is", "was", "were", "are", "be", "been", "it", "its", "this", "these",
-  "those", "per", "into", "over", "under", "after", "before", "since", "until", "between", "during", "while",
-  "when", "where", "if", "not", "no", "each", "every", "more", "less", "had", "has", "have", "will", "would",
+  "of",
+  "the",
+  "a",
+  "an",
+  "and",
+  "or",
+  "but",
+  "nor",
+  "to",
+  "in",
+  "on",
+  "at",
+  "by",
+  "for",
+  "from",
+  "with",
+  "as",
+  "than",
+  "that",
+  "which",
+  "who",
+  "whom",
+  "is",
+  "was",
+  "were",
+  "are",
+  "be",
+  "been",
+  "it",
+  "its",
+  "this",
+  "these",
+  "those",
+  "per",
+  "into",
+  "over",
+  "under",
+  "after",
+  "before",
+  "since",
+  "until",
+  "between",
+  "during",
+  "while",
+  "when",
+  "where",
+  "if",
+  "not",
+  "no",
+  "each",
+  "every",
+  "more",
+  "less",
+  "had",
+  "has",
+  "have",
+  "will",
+  "would",
 ]);
 
 /** Nouns that make a four-digit number a count ("1500 workers") rather than a year. */
 const COUNT_NOUNS: ReadonlySet<string> = new Set([
-  "people", "persons", "workers", "employees", "soldiers", "troops", "refugees", "migrants", "children",
-  "students", "families", "households", "jobs", "companies", "firms", "cases", "deaths", "victims", "casualties",
-  "prisoners", "vehicles", "cars", "tanks", "aircraft", "planes", "ships", "homes", "houses", "points", "votes",
-  "visitors", "tourists", "members", "delegates", "participants", "residents", "patients", "units", "items",
-  "pages", "words", "species", "villages", "schools", "hospitals", "projects",
+  "people",
+  "persons",
+  "workers",
+  "employees",
+  "soldiers",
+  "troops",
+  "refugees",
+  "migrants",
+  "children",
+  "students",
+  "families",
+  "households",
+  "jobs",
+  "companies",
+  "firms",
+  "cases",
+  "deaths",
+  "victims",
+  "casualties",
+  "prisoners",
+  "vehicles",
+  "cars",
+  "tanks",
+  "aircraft",
+  "planes",
+  "ships",
+  "homes",
+  "houses",
+  "points",
+  "votes",
+  "visitors",
+  "tourists",
+  "members",
+  "delegates",
+  "participants",
+  "residents",
+  "patients",
+  "units",
+  "items",
+  "pages",
+  "words",
+  "species",
+  "villages",
+  "schools",
+  "hospitals",
+  "projects",
 ]);
 
 /** "in 1500 workers' time" still reads as a year: the count exception needs no temporal preposition before. */
 const TEMPORAL_PREPOSITIONS: ReadonlySet<string> = new Set([
-  "in", "by", "since", "from", "until", "till", "of", "to", "before", "after", "during", "through", "circa",
+  "in",
+  "by",
+  "since",
+  "from",
+  "until",
+  "till",
+  "of",
+  "to",
+  "before",
+  "after",
+  "during",
+  "through",
+  "circa",
 ]);
 
 const RANGE_CONNECTORS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -55,19 +169,49 @@ const RANGE_CONNECTORS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 
 /** What may follow "N times" or "twice" for it to be a ratio rather than a frequency. */
 const COMPARATIVES: ReadonlySet<string> = new Set([
-  "more", "less", "larger", "smaller", "greater", "higher", "lower", "bigger", "as", "faster", "slower",
-  "longer", "fewer", "cheaper", "the",
+  "more",
+  "less",
+  "larger",
+  "smaller",
+  "greater",
+  "higher",
+  "lower",
+  "bigger",
+  "as",
+  "faster",
+  "slower",
+  "longer",
+  "fewer",
+  "cheaper",
+  "the",
 ]);
 
 /** What may follow a lone "half" for it to be a fraction ("half of", "half the"). */
 const HALF_FOLLOWERS: ReadonlySet<string> = new Set([
-  "of", "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+  "of",
+  "the",
+  "a",
+  "an",
+  "its",
+  "their",
+  "his",
+  "her",
+  "our",
+  "this",
+  "that",
+  "these",
+  "those",
 ]);
 
 const MULTI_SCALES: ReadonlySet<string> = new Set(["multimillion", "multibillion", "multitrillion"]);
 
 /** Signs written before a number or its currency: hyphen-minus, minus sign, en dash (as typeset minus), plus. */
-const SIGNS: ReadonlyMap<string, 1 | -1> = new Map([["-", -1], ["\u2212", -1], ["\u2013", -1], ["+", 1]]);
+const SIGNS: ReadonlyMap<string, 1 | -1> = new Map([
+  ["-", -1],
+  ["\u2212", -1],
+  ["\u2013", -1],
+  ["+", 1],
+]);
 /** Punctuation after which a glued dash is still a sign: "(-3.1%)", "= -2". */
 const OPENERS: ReadonlySet<string> = new Set(["(", "[", "{", "=", ":", "\u201c", '"']);
 
@@ -124,7 +268,11 @@ export function matchQuantity(tokens: readonly Token[], i: number): Match<Quanti
   if (at & AMOUNT) body = longer(body, matchAmount(tokens, from, amount));
   if (!body) return null;
   const { value, value_high, unit, vague, noun } = body.value;
-  return { start: i, end: body.end, value: { value, value_high, unit, qualifier: hedge ? hedge.value : "exact", vague, noun } };
+  return {
+    start: i,
+    end: body.end,
+    value: { value, value_high, unit, qualifier: hedge ? hedge.value : "exact", vague, noun },
+  };
 }
 
 /**
@@ -206,7 +354,9 @@ function parseAmount(tokens: readonly Token[], i: number): Amount | null {
   return withRate(tokens, withCompound(tokens, amount));
 }
 
-const COMPOUNDS: ReadonlyMap<string, { smaller: string; share: number }> = new Map(COMPOUND_UNITS.map(([larger, smaller, share]) => [larger, { smaller, share }]));
+const COMPOUNDS: ReadonlyMap<string, { smaller: string; share: number }> = new Map(
+  COMPOUND_UNITS.map(([larger, smaller, share]) => [larger, { smaller, share }]),
+);
 
 /** "two dollars and fifty cents", "6 feet 1 inch": a smaller unit of the same measure added to the amount. */
 function withCompound(tokens: readonly Token[], amount: Amount): Amount {
@@ -273,12 +423,23 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
   return {
     start: i,
     end: counted.end,
-    value: { value: valueInBaseUnits(amount), value_high: null, unit: unitOf(amount), vague: false, noun: counted.noun },
+    value: {
+      value: valueInBaseUnits(amount),
+      value_high: null,
+      unit: unitOf(amount),
+      vague: false,
+      noun: counted.noun,
+    },
   };
 }
 
 function isMonthName(token: Token | undefined): boolean {
-  return token !== undefined && token.kind === "word" && (MONTHS.has(token.lower) || MONTH_ABBREVIATIONS.has(token.lower)) && isCapitalized(token);
+  return (
+    token !== undefined &&
+    token.kind === "word" &&
+    (MONTHS.has(token.lower) || MONTH_ABBREVIATIONS.has(token.lower)) &&
+    isCapitalized(token)
+  );
 }
 
 /** "pm", "a.m.", "o'clock" and zone names after a number: the number is an hour. */
@@ -286,10 +447,30 @@ function isClockTime(tokens: readonly Token[], i: number): boolean {
   const word = lowerAt(tokens, i);
   if (CLOCK_WORDS.has(word)) return true;
   if ((word === "a" || word === "p") && tokens[i + 1]?.text === "." && lowerAt(tokens, i + 2) === "m") return true;
-  return word === "o" && (tokens[i + 1]?.text === "'" || tokens[i + 1]?.text === "\u2019") && lowerAt(tokens, i + 2) === "clock";
+  return (
+    word === "o" &&
+    (tokens[i + 1]?.text === "'" || tokens[i + 1]?.text === "\u2019") &&
+    lowerAt(tokens, i + 2) === "clock"
+  );
 }
 
-const CLOCK_WORDS: ReadonlySet<string> = new Set(["am", "pm", "hrs", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "cest", "msk", "bst"]);
+const CLOCK_WORDS: ReadonlySet<string> = new Set([
+  "am",
+  "pm",
+  "hrs",
+  "gmt",
+  "utc",
+  "est",
+  "edt",
+  "cst",
+  "cdt",
+  "pst",
+  "pdt",
+  "cet",
+  "cest",
+  "msk",
+  "bst",
+]);
 
 interface DurationAt {
   unit: string;
@@ -309,7 +490,13 @@ function durationAt(tokens: readonly Token[], i: number): DurationAt | null {
 
 /** A duration in its unit: "two decades" is 20 years, the noun kept ("decades"). */
 function durationOf(count: number, duration: DurationAt): Body {
-  return { value: amountValue(count, duration.multiple, 1), value_high: null, unit: duration.unit, vague: false, noun: duration.noun };
+  return {
+    value: amountValue(count, duration.multiple, 1),
+    value_high: null,
+    unit: duration.unit,
+    vague: false,
+    noun: duration.noun,
+  };
 }
 
 function isCountedYear(tokens: readonly Token[], i: number): boolean {
@@ -319,7 +506,8 @@ function isCountedYear(tokens: readonly Token[], i: number): boolean {
 /** The word after a count: glued by a hyphen it joins the span ("six-party"), spaced it does not ("11 states"). */
 function countedNoun(tokens: readonly Token[], end: number): { noun: string | null; end: number } {
   const glued = tokens[end + 1];
-  if (isHyphenJoin(tokens, end) && glued?.kind === "word" && !FUNCTION_WORDS.has(glued.lower)) return { noun: glued.lower, end: end + 2 };
+  if (isHyphenJoin(tokens, end) && glued?.kind === "word" && !FUNCTION_WORDS.has(glued.lower))
+    return { noun: glued.lower, end: end + 2 };
   return { noun: nounAt(tokens, end), end };
 }
 
@@ -345,7 +533,10 @@ function matchRange(tokens: readonly Token[], i: number, amountAtI: Amount | nul
   }
   const high = parseAmount(tokens, low.end + 1);
   if (!high || (dashed && !high.numeral.digits && !high.currency)) return null;
-  if ((low.currency && high.currency && low.currency !== high.currency) || (low.unit && high.unit && low.unit !== high.unit)) {
+  if (
+    (low.currency && high.currency && low.currency !== high.currency) ||
+    (low.unit && high.unit && low.unit !== high.unit)
+  ) {
     return null;
   }
   const currency = low.currency ?? high.currency;
@@ -354,7 +545,13 @@ function matchRange(tokens: readonly Token[], i: number, amountAtI: Amount | nul
   const lowScale = low.scale === 1 && high.scale > 1 && low.numeral.base < high.numeral.base ? high.scale : low.scale;
   // A low end with a unit or currency of its own keeps its factor ("$1 to 95 cents"); a bare one takes the high end's.
   const lowValue = amountValue(low.numeral.base, lowScale, low.unit || low.currency ? low.factor : high.factor);
-  const merged = withRate(tokens, { ...high, currency, unit, unitKind: high.unitKind ?? low.unitKind, per: high.per ?? low.per });
+  const merged = withRate(tokens, {
+    ...high,
+    currency,
+    unit,
+    unitKind: high.unitKind ?? low.unitKind,
+    per: high.per ?? low.per,
+  });
   const highValue = valueInBaseUnits(merged);
   if (!(lowValue < highValue)) return null;
   const counted = currency || unit ? { noun: null, end: merged.end } : countedNoun(tokens, merged.end);
@@ -382,7 +579,8 @@ function matchFraction(tokens: readonly Token[], i: number): Match<Body> | null 
   const written = slashFraction(tokens, i) ?? oneIn(tokens, i) ?? overFraction(tokens, i);
   if (written) return written;
   const vulgar = VULGAR_FRACTIONS.get(tokens[i]?.text ?? "");
-  if (vulgar !== undefined) return isAttached(tokens, i) || !endsCleanly(tokens, i + 1) ? null : ratio(i, i + 1, vulgar);
+  if (vulgar !== undefined)
+    return isAttached(tokens, i) || !endsCleanly(tokens, i + 1) ? null : ratio(i, i + 1, vulgar);
   if (word === "half") {
     if (ORDINAL_WORDS.has(lowerAt(tokens, i - 1)) || !HALF_FOLLOWERS.has(lowerAt(tokens, i + 1))) return null;
     return ratio(i, i + 1, 0.5);
@@ -407,8 +605,16 @@ function matchFraction(tokens: readonly Token[], i: number): Match<Body> | null 
  */
 function slashFraction(tokens: readonly Token[], i: number): Match<Body> | null {
   const [top, slash, bottom] = [tokens[i], tokens[i + 1], tokens[i + 2]];
-  if (top?.kind !== "number" || slash?.text !== "/" || bottom?.kind !== "number" || !isAttached(tokens, i + 1) || !isAttached(tokens, i + 2)) return null;
-  if (!/^\d{1,2}$/.test(top.text) || !/^\d{1,3}$/.test(bottom.text) || top.numeric < 1 || top.numeric >= bottom.numeric) return null;
+  if (
+    top?.kind !== "number" ||
+    slash?.text !== "/" ||
+    bottom?.kind !== "number" ||
+    !isAttached(tokens, i + 1) ||
+    !isAttached(tokens, i + 2)
+  )
+    return null;
+  if (!/^\d{1,2}$/.test(top.text) || !/^\d{1,3}$/.test(bottom.text) || top.numeric < 1 || top.numeric >= bottom.numeric)
+    return null;
   const dateLike = top.numeric <= 12 && bottom.numeric <= 31;
   if (dateLike && lowerAt(tokens, i + 3) !== "of" && !HEDGE_WORDS.has(lowerAt(tokens, i - 1))) return null;
   return endsCleanly(tokens, i + 3) ? ratio(i, i + 3, top.numeric / bottom.numeric) : null;
@@ -421,9 +627,17 @@ function overFraction(tokens: readonly Token[], i: number): Match<Body> | null {
   const word = lowerAt(tokens, i);
   if (!UNITS.has(word) && !TENS.has(word)) return null;
   const top = parseNumeral(tokens, i);
-  if (!top || top.scale !== 1 || lowerAt(tokens, top.end) !== "over" || tokens[top.end + 1]?.kind !== "word") return null;
+  if (!top || top.scale !== 1 || lowerAt(tokens, top.end) !== "over" || tokens[top.end + 1]?.kind !== "word")
+    return null;
   const bottom = parseNumeral(tokens, top.end + 1);
-  if (!bottom || bottom.scale !== 1 || !(bottom.value > 0) || !Number.isInteger(top.value) || !endsCleanly(tokens, bottom.end)) return null;
+  if (
+    !bottom ||
+    bottom.scale !== 1 ||
+    !(bottom.value > 0) ||
+    !Number.isInteger(top.value) ||
+    !endsCleanly(tokens, bottom.end)
+  )
+    return null;
   return ratio(i, bottom.end, top.value / bottom.value);
 }
 
@@ -431,9 +645,21 @@ function overFraction(tokens: readonly Token[], i: number): Match<Body> | null {
 function oneIn(tokens: readonly Token[], i: number): Match<Body> | null {
   const part = parseNumeral(tokens, i);
   if (!part || part.scale !== 1) return null;
-  const k = lowerAt(tokens, part.end) === "in" ? part.end + 1 : lowerAt(tokens, part.end) === "out" && lowerAt(tokens, part.end + 1) === "of" ? part.end + 2 : -1;
+  const k =
+    lowerAt(tokens, part.end) === "in"
+      ? part.end + 1
+      : lowerAt(tokens, part.end) === "out" && lowerAt(tokens, part.end + 1) === "of"
+        ? part.end + 2
+        : -1;
   const whole = k < 0 ? null : parseNumeral(tokens, k);
-  if (!whole || whole.scale !== 1 || !(part.value < whole.value) || !Number.isInteger(part.value) || !endsCleanly(tokens, whole.end)) return null;
+  if (
+    !whole ||
+    whole.scale !== 1 ||
+    !(part.value < whole.value) ||
+    !Number.isInteger(part.value) ||
+    !endsCleanly(tokens, whole.end)
+  )
+    return null;
   return ratio(i, whole.end, part.value / whole.value);
 }
 
@@ -446,17 +672,30 @@ function matchMultiplier(tokens: readonly Token[], i: number): Match<Body> | nul
   const numeral = parseNumeral(tokens, i);
   if (!numeral) return null;
   // "7.4x", "10x": a multiple written with a glued "x" (not "4x4", which the clean end refuses).
-  if (numeral.digits && numeral.end === i + 1 && tokens[numeral.end]?.text === "x" && isAttached(tokens, numeral.end) && endsCleanly(tokens, numeral.end + 1)) {
+  if (
+    numeral.digits &&
+    numeral.end === i + 1 &&
+    tokens[numeral.end]?.text === "x" &&
+    isAttached(tokens, numeral.end) &&
+    endsCleanly(tokens, numeral.end + 1)
+  ) {
     return ratio(i, numeral.end + 1, numeral.value);
   }
   if (isHyphenJoin(tokens, numeral.end) && lowerAt(tokens, numeral.end + 1) === "fold") {
     return ratio(i, numeral.end + 2, numeral.value);
   }
-  if (lowerAt(tokens, numeral.end) === "times" && (COMPARATIVES.has(lowerAt(tokens, numeral.end + 1)) || isAfterChangeVerb(tokens, i))) {
+  if (
+    lowerAt(tokens, numeral.end) === "times" &&
+    (COMPARATIVES.has(lowerAt(tokens, numeral.end + 1)) || isAfterChangeVerb(tokens, i))
+  ) {
     return ratio(i, numeral.end + 1, numeral.value);
   }
   // "grew two more times": a multiple, the comparative before "times".
-  if (lowerAt(tokens, numeral.end) === "more" && lowerAt(tokens, numeral.end + 1) === "times" && endsCleanly(tokens, numeral.end + 2)) {
+  if (
+    lowerAt(tokens, numeral.end) === "more" &&
+    lowerAt(tokens, numeral.end + 1) === "times" &&
+    endsCleanly(tokens, numeral.end + 2)
+  ) {
     return ratio(i, numeral.end + 2, numeral.value);
   }
   return null;
@@ -464,7 +703,10 @@ function matchMultiplier(tokens: readonly Token[], i: number): Match<Body> | nul
 
 /** "rose two and a half times", "grew nearly three times": a verb of change one or two words before. */
 function isAfterChangeVerb(tokens: readonly Token[], i: number): boolean {
-  return CHANGE_VERBS.has(lowerAt(tokens, i - 1)) || (HEDGE_FIRST_WORDS.has(lowerAt(tokens, i - 1)) && CHANGE_VERBS.has(lowerAt(tokens, i - 2)));
+  return (
+    CHANGE_VERBS.has(lowerAt(tokens, i - 1)) ||
+    (HEDGE_FIRST_WORDS.has(lowerAt(tokens, i - 1)) && CHANGE_VERBS.has(lowerAt(tokens, i - 2)))
+  );
 }
 
 /**
@@ -489,21 +731,62 @@ function matchVague(tokens: readonly Token[], i: number): Match<Body> | null {
   else if (word === "multi" && isHyphenJoin(tokens, i + 1) && SCALES.has(lowerAt(tokens, i + 2))) end = i + 3;
   else return null;
   const currency = parseUnitSuffix(tokens, end);
-  if (currency?.kind === "currency" && currency.unit !== AMBIGUOUS_UNIT) return vague(i, currency.end, currency.unit, nounAt(tokens, currency.end));
+  if (currency?.kind === "currency" && currency.unit !== AMBIGUOUS_UNIT)
+    return vague(i, currency.end, currency.unit, nounAt(tokens, currency.end));
   return vague(i, end, "unknown", nounAt(tokens, end));
 }
 
 /** Words that describe a counted noun rather than name it: "35 new factories" counts factories. */
 const NOUN_MODIFIERS: ReadonlySet<string> = new Set([
-  "new", "additional", "other", "further", "extra", "major", "large", "small", "big", "key", "main", "separate",
-  "different", "foreign", "local", "private", "public", "joint", "former", "active", "existing", "planned",
-  "regional", "international", "domestic", "north", "south", "korean", "russian", "chinese",
+  "new",
+  "additional",
+  "other",
+  "further",
+  "extra",
+  "major",
+  "large",
+  "small",
+  "big",
+  "key",
+  "main",
+  "separate",
+  "different",
+  "foreign",
+  "local",
+  "private",
+  "public",
+  "joint",
+  "former",
+  "active",
+  "existing",
+  "planned",
+  "regional",
+  "international",
+  "domestic",
+  "north",
+  "south",
+  "korean",
+  "russian",
+  "chinese",
 ]);
 
 /** Words after a number that are never its noun: "millions annually" counts nothing called "annually". */
 const NOT_NOUNS: ReadonlySet<string> = new Set([
-  "annually", "yearly", "monthly", "weekly", "daily", "apiece", "respectively", "overall", "altogether", "alone",
-  "only", "ago", "later", "earlier", "times",
+  "annually",
+  "yearly",
+  "monthly",
+  "weekly",
+  "daily",
+  "apiece",
+  "respectively",
+  "overall",
+  "altogether",
+  "alone",
+  "only",
+  "ago",
+  "later",
+  "earlier",
+  "times",
 ]);
 
 /** After "a year", words that make it a date offset ("a year ago"), which the time matchers read. */
@@ -515,7 +798,13 @@ function matchVagueDuration(tokens: readonly Token[], i: number): Match<Body> | 
   const noun = tokens[i + 1]?.text ?? "";
   const duration = DURATION_UNITS.get(noun);
   // One of a period, in the singular: "a decade", not "a years".
-  if ((article !== "a" && article !== "an") || !duration || noun.endsWith("s") || OFFSET_DIRECTIONS.has(lowerAt(tokens, i + 2))) return null;
+  if (
+    (article !== "a" && article !== "an") ||
+    !duration ||
+    noun.endsWith("s") ||
+    OFFSET_DIRECTIONS.has(lowerAt(tokens, i + 2))
+  )
+    return null;
   if (!endsCleanly(tokens, i + 2)) return null;
   return { start: i, end: i + 2, value: durationOf(1, { ...duration, noun, end: i + 2 }) };
 }

@@ -28,7 +28,8 @@ export class DateResolver {
       return;
     }
     const date = parseIsoDate(documentDate);
-    if (!date) throw new RangeError(`documentDate must be YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(documentDate)}`);
+    if (!date)
+      throw new RangeError(`documentDate must be YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(documentDate)}`);
     this.#document = { start: date, end: date, precision: date.day ? "day" : date.month ? "month" : "year" };
   }
 
@@ -52,10 +53,19 @@ export class DateResolver {
     const [rule, reference] = spec.kind === "deictic" ? [spec.rule, this.#document] : this.#anaphoric(spec.rule, tense);
     let period = reference ? applyRule(rule, reference, tense) : null;
     // A weekday with its date ("Monday, Oct. 2") that agrees with no year near the anchor: near the document date.
-    if (!period && rule.type === "month" && rule.weekday !== undefined && this.#document && reference !== this.#document) {
+    if (
+      !period &&
+      rule.type === "month" &&
+      rule.weekday !== undefined &&
+      this.#document &&
+      reference !== this.#document
+    ) {
       period = applyRule(rule, this.#document, tense);
     }
-    period = period && this.#document ? withinTense(rule, period, spec.tense === "planned" ? null : tense, this.#document) : period;
+    period =
+      period && this.#document
+        ? withinTense(rule, period, spec.tense === "planned" ? null : tense, this.#document)
+        : period;
     if (frames || !period) this.#anchor = period;
     return period ? resolved(period, true, spec.offset) : unresolved(spec.offset);
   }
@@ -88,13 +98,28 @@ export class DateResolver {
  * the December before it), a coming one not before it ("On Monday, Oct. 2 … a ruling is expected by the end of
  * June" is the June after).
  */
-function withinTense(rule: AnchorRule, period: Period, tense: Exclude<Tense, "planned">, document: Period): Period | null {
-  if (tense === null || document.end.month === undefined || (rule.type !== "month" && rule.type !== "span") || rule.pick !== "anchor-year") return period;
+function withinTense(
+  rule: AnchorRule,
+  period: Period,
+  tense: Exclude<Tense, "planned">,
+  document: Period,
+): Period | null {
+  if (
+    tense === null ||
+    document.end.month === undefined ||
+    (rule.type !== "month" && rule.type !== "span") ||
+    rule.pick !== "anchor-year"
+  )
+    return period;
   if (tense === "past" && dayOf(period.start, "first") > dayOf(document.end, "last")) {
-    return rule.type === "month" ? applyRule({ ...rule, pick: "past" }, document, tense) : applyRule({ ...rule, pick: "latest", by: 0 }, document, tense);
+    return rule.type === "month"
+      ? applyRule({ ...rule, pick: "past" }, document, tense)
+      : applyRule({ ...rule, pick: "latest", by: 0 }, document, tense);
   }
   if (tense === "future" && dayOf(period.end, "last") < dayOf(document.start, "first")) {
-    return rule.type === "month" ? applyRule({ ...rule, pick: "future" }, document, tense) : applyRule({ ...rule, pick: "coming", by: 0 }, document, tense);
+    return rule.type === "month"
+      ? applyRule({ ...rule, pick: "future" }, document, tense)
+      : applyRule({ ...rule, pick: "coming", by: 0 }, document, tense);
   }
   return period;
 }
@@ -150,13 +175,24 @@ function applyRule(rule: AnchorRule, reference: Period, tense: Exclude<Tense, "p
 
 /** The reference shifted by whole units, at the reference's own precision; null if it is too coarse for the unit. */
 function shifted(reference: CalendarDate, unit: "year" | "month" | "day", by: number): CalendarDate | null {
-  if (unit === "year") return { ...reference, year: reference.year + by, ...(reference.day === undefined ? {} : { day: Math.min(reference.day, daysInMonth(reference.year + by, reference.month!)) }) };
+  if (unit === "year")
+    return {
+      ...reference,
+      year: reference.year + by,
+      ...(reference.day === undefined
+        ? {}
+        : { day: Math.min(reference.day, daysInMonth(reference.year + by, reference.month!)) }),
+    };
   if (reference.month === undefined) return null;
   if (unit === "month") {
     const month = addMonths({ year: reference.year, month: reference.month }, by);
-    return reference.day === undefined ? month : { ...month, day: Math.min(reference.day, daysInMonth(month.year, month.month!)) };
+    return reference.day === undefined
+      ? month
+      : { ...month, day: Math.min(reference.day, daysInMonth(month.year, month.month!)) };
   }
-  return reference.day === undefined ? null : addDays({ year: reference.year, month: reference.month, day: reference.day }, by);
+  return reference.day === undefined
+    ? null
+    : addDays({ year: reference.year, month: reference.month, day: reference.day }, by);
 }
 
 function intervalOf(rule: Extract<AnchorRule, { type: "interval" }>, reference: CalendarDate): Period | null {
@@ -178,11 +214,22 @@ function quarterOf(by: number, reference: CalendarDate): Period | null {
  * weekday agrees with it. Null when none agrees: the text contradicts itself, and no date beats a wrong one.
  */
 function weekdayYear(rule: Extract<AnchorRule, { type: "month" }>, reference: CalendarDate): number | null {
-  const candidates = reference.month === undefined ? [reference.year] : [reference.year, reference.year - 1, reference.year + 1];
-  const years = candidates.filter((year) => rule.day !== null && rule.day <= daysInMonth(year, rule.month) && weekdayOn(year, rule.month, rule.day) === rule.weekday);
+  const candidates =
+    reference.month === undefined ? [reference.year] : [reference.year, reference.year - 1, reference.year + 1];
+  const years = candidates.filter(
+    (year) =>
+      rule.day !== null &&
+      rule.day <= daysInMonth(year, rule.month) &&
+      weekdayOn(year, rule.month, rule.day) === rule.weekday,
+  );
   if (years.length === 0) return null;
   const target = dayNumber(reference);
-  return years.reduce((best, year) => (Math.abs(dayNumber({ year, month: rule.month, day: rule.day! }) - target) < Math.abs(dayNumber({ year: best, month: rule.month, day: rule.day! }) - target) ? year : best));
+  return years.reduce((best, year) =>
+    Math.abs(dayNumber({ year, month: rule.month, day: rule.day! }) - target) <
+    Math.abs(dayNumber({ year: best, month: rule.month, day: rule.day! }) - target)
+      ? year
+      : best,
+  );
 }
 
 function weekdayOn(year: number, month: number, day: number): number {
@@ -199,9 +246,14 @@ function spanOf(rule: Extract<AnchorRule, { type: "span" }>, reference: Calendar
   if (rule.pick === "latest" && reference.month !== undefined && rule.from.month > reference.month) year--;
   if (rule.pick === "coming" && reference.month !== undefined && rule.to.month < reference.month) year++;
   const fromYear = rule.from.month > rule.to.month ? year - 1 : year;
-  const start: CalendarDate = rule.from.day === null ? { year: fromYear, month: rule.from.month } : { year: fromYear, month: rule.from.month, day: rule.from.day };
-  const end: CalendarDate = rule.to.day === null ? { year, month: rule.to.month } : { year, month: rule.to.month, day: rule.to.day };
-  if ((start.day ?? 1) > daysInMonth(start.year, rule.from.month) || (end.day ?? 1) > daysInMonth(year, rule.to.month)) return null;
+  const start: CalendarDate =
+    rule.from.day === null
+      ? { year: fromYear, month: rule.from.month }
+      : { year: fromYear, month: rule.from.month, day: rule.from.day };
+  const end: CalendarDate =
+    rule.to.day === null ? { year, month: rule.to.month } : { year, month: rule.to.month, day: rule.to.day };
+  if ((start.day ?? 1) > daysInMonth(start.year, rule.from.month) || (end.day ?? 1) > daysInMonth(year, rule.to.month))
+    return null;
   const same = isoDate(start) === isoDate(end);
   return { start, end, precision: same ? (start.day === undefined ? "month" : "day") : "range" };
 }
@@ -219,7 +271,9 @@ function weekdayOf(rule: Extract<AnchorRule, { type: "weekday" }>, reference: Ca
 /** Monday to Sunday of the reference's week, shifted by whole weeks. */
 function weekOf(by: number, reference: CalendarDate): Period | null {
   if (reference.month === undefined || reference.day === undefined) return null;
-  const [start, end] = weekAround(addDays({ year: reference.year, month: reference.month, day: reference.day }, 7 * by) as Required<CalendarDate>);
+  const [start, end] = weekAround(
+    addDays({ year: reference.year, month: reference.month, day: reference.day }, 7 * by) as Required<CalendarDate>,
+  );
   return { start, end, precision: "range" };
 }
 
@@ -247,15 +301,26 @@ function tenseYear(rule: Extract<AnchorRule, { type: "month" }>, reference: Cale
   if (rule.pick === "past") return named <= here ? reference.year : reference.year - 1;
   if (rule.pick === "future") return named >= here ? reference.year : reference.year + 1;
   const target = dayNumber(reference);
-  const distance = (year: number) => Math.abs(dayNumber({ year, month: rule.month, ...(rule.day === null ? {} : { day: Math.min(rule.day, daysInMonth(year, rule.month)) }) }) - target);
-  return [reference.year - 1, reference.year, reference.year + 1].reduce((best, year) => (distance(year) < distance(best) ? year : best));
+  const distance = (year: number) =>
+    Math.abs(
+      dayNumber({
+        year,
+        month: rule.month,
+        ...(rule.day === null ? {} : { day: Math.min(rule.day, daysInMonth(year, rule.month)) }),
+      }) - target,
+    );
+  return [reference.year - 1, reference.year, reference.year + 1].reduce((best, year) =>
+    distance(year) < distance(best) ? year : best,
+  );
 }
 
 /** That day of the reference's month; for a past event after the reference's day, of the month before, for a coming one before it, of the month after. */
 function dayOfMonth(day: number, reference: CalendarDate, tense: Exclude<Tense, "planned">): Period | null {
   if (reference.month === undefined) return null;
   let month = { year: reference.year, month: reference.month };
-  if (reference.day !== undefined && tense === "past" && day > reference.day) month = addMonths(month, -1) as typeof month;
-  if (reference.day !== undefined && tense === "future" && day < reference.day) month = addMonths(month, 1) as typeof month;
+  if (reference.day !== undefined && tense === "past" && day > reference.day)
+    month = addMonths(month, -1) as typeof month;
+  if (reference.day !== undefined && tense === "future" && day < reference.day)
+    month = addMonths(month, 1) as typeof month;
   return day <= daysInMonth(month.year, month.month) ? single({ ...month, day }, "day") : null;
 }

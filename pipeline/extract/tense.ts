@@ -30,11 +30,14 @@ export function tenseAround(tokens: readonly Token[], start: number, end: number
     if (look(k)) return "future";
     first = k;
   }
-  for (let k = end; k < Math.min(tokens.length, end + REACH) && !endsSentence(tokens, k); k++) if (look(k)) return "future";
+  for (let k = end; k < Math.min(tokens.length, end + REACH) && !endsSentence(tokens, k); k++)
+    if (look(k)) return "future";
   if (plan) return past ? "planned" : "future";
   if (past) return "past";
   // A request ("Plan the offsite for the second week of February") asks for what is ahead.
-  return first < start && IMPERATIVE_VERBS.has(tokens[first]!.lower) && (first === 0 || endsSentence(tokens, first - 1)) ? "future" : null;
+  return first < start && IMPERATIVE_VERBS.has(tokens[first]!.lower) && (first === 0 || endsSentence(tokens, first - 1))
+    ? "future"
+    : null;
 }
 
 /** A sentence end: ".", "!", "?" or ";" followed by a space and a capital, or by nothing. */

@@ -108,7 +108,13 @@ export function matchTime(tokens: readonly Token[], i: number): Match<TimeSpec> 
   return found && !isRecurring(tokens, i) ? found : null;
 }
 
-function absolute(start: number, end: number, from: CalendarDate, to: CalendarDate, precision: DatePrecision): Match<TimeSpec> {
+function absolute(
+  start: number,
+  end: number,
+  from: CalendarDate,
+  to: CalendarDate,
+  precision: DatePrecision,
+): Match<TimeSpec> {
   return { start, end, value: { kind: "absolute", start: from, end: to, precision } };
 }
 
@@ -125,7 +131,6 @@ function matchAbsolute(tokens: readonly Token[], i: number): Match<TimeSpec> | n
     matchWeekOf(tokens, i, j),
   );
 }
-
 
 /** "every Monday", "each March 1", "every other Friday": a recurring set, out of scope, no single date. */
 function isRecurring(tokens: readonly Token[], i: number): boolean {
@@ -146,7 +151,13 @@ function yearAt(tokens: readonly Token[], i: number): number | null {
 function matchYear(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const year = yearAt(tokens, i);
   // "fiscal 2017", "fiscal year 2017": a year of accounts, which starts in a month the text does not say.
-  if (year === null || !endsCleanly(tokens, i + 1) || lowerAt(tokens, i - 1) === "fiscal" || (lowerAt(tokens, i - 1) === "year" && lowerAt(tokens, i - 2) === "fiscal")) return null;
+  if (
+    year === null ||
+    !endsCleanly(tokens, i + 1) ||
+    lowerAt(tokens, i - 1) === "fiscal" ||
+    (lowerAt(tokens, i - 1) === "year" && lowerAt(tokens, i - 2) === "fiscal")
+  )
+    return null;
   return absolute(i, i + 1, { year }, { year }, "year");
 }
 
@@ -158,7 +169,13 @@ function decadeAt(tokens: readonly Token[], i: number): { year: number; end: num
   if (!token || !isPlainYear(token) || token.numeric % 10 !== 0 || isIdentifierNumber(tokens, i)) return null;
   if (lowerAt(tokens, i + 1) === "s" && isAttached(tokens, i + 1)) return { year: token.numeric, end: i + 2 };
   const apostrophe = tokens[i + 1];
-  if (apostrophe && APOSTROPHES.has(apostrophe.text) && isAttached(tokens, i + 1) && lowerAt(tokens, i + 2) === "s" && isAttached(tokens, i + 2)) {
+  if (
+    apostrophe &&
+    APOSTROPHES.has(apostrophe.text) &&
+    isAttached(tokens, i + 1) &&
+    lowerAt(tokens, i + 2) === "s" &&
+    isAttached(tokens, i + 2)
+  ) {
     return { year: token.numeric, end: i + 3 };
   }
   return null;
@@ -226,7 +243,12 @@ function parsePart(tokens: readonly Token[], j: number): PartAt | null {
   }
   const months = leadingMonths(tokens, j);
   if (months) return months;
-  const fraction = lowerAt(tokens, j + 1) === "half" ? HALVES.get(word) : lowerAt(tokens, j + 1) === "quarter" ? QUARTERS.get(word) : undefined;
+  const fraction =
+    lowerAt(tokens, j + 1) === "half"
+      ? HALVES.get(word)
+      : lowerAt(tokens, j + 1) === "quarter"
+        ? QUARTERS.get(word)
+        : undefined;
   if (fraction && lowerAt(tokens, j + 2) === "of") return { part: fraction, end: j + 3 };
   return null;
 }
@@ -238,7 +260,8 @@ function leadingMonths(tokens: readonly Token[], j: number): PartAt | null {
   const count = parseNumeral(tokens, j + 1);
   if (!count || !Number.isInteger(count.value) || count.value < 1 || count.value > 12) return null;
   const unit = tokens[count.end]?.text;
-  if ((unit !== "months" && !(unit === "month" && count.value === 1)) || lowerAt(tokens, count.end + 1) !== "of") return null;
+  if ((unit !== "months" && !(unit === "month" && count.value === 1)) || lowerAt(tokens, count.end + 1) !== "of")
+    return null;
   const months: [number, number] = word === "first" ? [1, count.value] : [13 - count.value, 12];
   return { part: { decade: null, months }, end: count.end + 2 };
 }
@@ -259,7 +282,9 @@ function matchPeriod(tokens: readonly Token[], i: number, j: number, part: PartA
     // "the 1800s", "the 1900s" name centuries; only halves part them precisely ("the early 1900s" is vague).
     if (!part) return absolute(i, decade.end, { year: decade.year }, { year: decade.year + 99 }, "range");
     const half = part.part === FIRST_HALF || part.part === SECOND_HALF ? part.part.decade : null;
-    return half ? absolute(i, decade.end, { year: decade.year + half[0] * 10 }, { year: decade.year + half[1] * 10 + 9 }, "range") : null;
+    return half
+      ? absolute(i, decade.end, { year: decade.year + half[0] * 10 }, { year: decade.year + half[1] * 10 + 9 }, "range")
+      : null;
   }
   if (decade) {
     if (!part) return absolute(i, decade.end, { year: decade.year }, { year: decade.year + 9 }, "decade");
@@ -271,7 +296,13 @@ function matchPeriod(tokens: readonly Token[], i: number, j: number, part: PartA
   const deictic = deicticYearAt(tokens, k);
   if (deictic) {
     const [from, to] = part.part.months;
-    const rule: AnchorRule = { type: "span", from: { month: from, day: null }, to: { month: to, day: null }, pick: "anchor-year", by: deictic.by };
+    const rule: AnchorRule = {
+      type: "span",
+      from: { month: from, day: null },
+      to: { month: to, day: null },
+      pick: "anchor-year",
+      by: deictic.by,
+    };
     return relative(i, deictic.end, "deictic", rule, null);
   }
   const year = yearAt(tokens, k);
@@ -282,8 +313,26 @@ function matchPeriod(tokens: readonly Token[], i: number, j: number, part: PartA
 
 /** Words after which a capitalised month name without day or year is a month ("in May", not "Theresa May"). */
 const MONTH_GATES: ReadonlySet<string> = new Set([
-  "in", "on", "of", "since", "until", "till", "by", "during", "from", "through", "throughout", "before", "after",
-  "between", "early", "late", "mid", "this", "last", "next",
+  "in",
+  "on",
+  "of",
+  "since",
+  "until",
+  "till",
+  "by",
+  "during",
+  "from",
+  "through",
+  "throughout",
+  "before",
+  "after",
+  "between",
+  "early",
+  "late",
+  "mid",
+  "this",
+  "last",
+  "next",
 ]);
 
 interface MonthName {
@@ -296,11 +345,16 @@ function monthAt(tokens: readonly Token[], i: number): MonthName | null {
   const token = tokens[i];
   if (!token || token.kind !== "word") return null;
   const month = MONTHS.get(token.lower);
-  if (month !== undefined && (isCapitalized(token) || LOWER_CASE_MONTHS.has(token.text))) return { month, abbreviated: false, end: i + 1 };
+  if (month !== undefined && (isCapitalized(token) || LOWER_CASE_MONTHS.has(token.text)))
+    return { month, abbreviated: false, end: i + 1 };
   if (!isCapitalized(token)) return null;
   const short = MONTH_ABBREVIATIONS.get(token.lower);
   if (short === undefined) return null;
-  return { month: short, abbreviated: true, end: tokens[i + 1]?.text === "." && isAttached(tokens, i + 1) ? i + 2 : i + 1 };
+  return {
+    month: short,
+    abbreviated: true,
+    end: tokens[i + 1]?.text === "." && isAttached(tokens, i + 1) ? i + 2 : i + 1,
+  };
 }
 
 const ORDINAL_SUFFIXES: ReadonlySet<string> = new Set(["st", "nd", "rd", "th"]);
@@ -309,7 +363,8 @@ const ORDINAL_SUFFIXES: ReadonlySet<string> = new Set(["st", "nd", "rd", "th"]);
 function dayAt(tokens: readonly Token[], i: number): { day: number; end: number } | null {
   const token = tokens[i];
   if (token?.kind === "word") return ordinalDayAt(tokens, i);
-  if (!token || token.kind !== "number" || token.text.length > 2 || token.numeric < 1 || token.numeric > 31) return null;
+  if (!token || token.kind !== "number" || token.text.length > 2 || token.numeric < 1 || token.numeric > 31)
+    return null;
   const end = ORDINAL_SUFFIXES.has(lowerAt(tokens, i + 1)) && isAttached(tokens, i + 1) ? i + 2 : i + 1;
   return endsCleanly(tokens, end) ? { day: token.numeric, end } : null;
 }
@@ -318,7 +373,8 @@ function dayAt(tokens: readonly Token[], i: number): { day: number; end: number 
 function ordinalAt(tokens: readonly Token[], i: number): { value: number; end: number } | null {
   const token = tokens[i];
   if (token?.kind === "number") {
-    if (!ORDINAL_SUFFIXES.has(lowerAt(tokens, i + 1)) || token.text.length > 2 || !isAttached(tokens, i + 1)) return null;
+    if (!ORDINAL_SUFFIXES.has(lowerAt(tokens, i + 1)) || token.text.length > 2 || !isAttached(tokens, i + 1))
+      return null;
     return { value: token.numeric, end: i + 2 };
   }
   const word = lowerAt(tokens, i);
@@ -334,7 +390,9 @@ function ordinalAt(tokens: readonly Token[], i: number): { value: number; end: n
 /** "fifth", "twenty-first", "thirtieth": a day of the month in words. */
 function ordinalDayAt(tokens: readonly Token[], i: number): { day: number; end: number } | null {
   const ordinal = ordinalAt(tokens, i);
-  return ordinal && ordinal.value <= 31 && endsCleanly(tokens, ordinal.end) ? { day: ordinal.value, end: ordinal.end } : null;
+  return ordinal && ordinal.value <= 31 && endsCleanly(tokens, ordinal.end)
+    ? { day: ordinal.value, end: ordinal.end }
+    : null;
 }
 
 /**
@@ -364,7 +422,11 @@ function matchYearInWords(tokens: readonly Token[], i: number): Match<TimeSpec> 
   let k = i + 1;
   let rest: number;
   if (lowerAt(tokens, k) === "hundred") rest = 0;
-  else if (lowerAt(tokens, k) === "oh" && (UNITS.get(lowerAt(tokens, k + 1)) ?? 0) >= 1 && (UNITS.get(lowerAt(tokens, k + 1)) ?? 10) <= 9) {
+  else if (
+    lowerAt(tokens, k) === "oh" &&
+    (UNITS.get(lowerAt(tokens, k + 1)) ?? 0) >= 1 &&
+    (UNITS.get(lowerAt(tokens, k + 1)) ?? 10) <= 9
+  ) {
     rest = UNITS.get(lowerAt(tokens, ++k))!;
   } else {
     const tens = TENS.get(lowerAt(tokens, k));
@@ -384,7 +446,12 @@ function matchYearInWords(tokens: readonly Token[], i: number): Match<TimeSpec> 
   return absolute(i, k + 1, { year }, { year }, "year");
 }
 
-const WEEK_ORDINALS: ReadonlyMap<string, number> = new Map([["first", 1], ["second", 2], ["third", 3], ["fourth", 4]]);
+const WEEK_ORDINALS: ReadonlyMap<string, number> = new Map([
+  ["first", 1],
+  ["second", 2],
+  ["third", 3],
+  ["fourth", 4],
+]);
 
 /**
  * "the week of 10 May" (Monday to Sunday around that day), "the first week of June 2020" (days 1–7; the
@@ -400,16 +467,30 @@ function matchWeekOf(tokens: readonly Token[], i: number, j: number): Match<Time
   if (nth !== undefined) {
     const from: MonthDay = { month: date.month, day: 7 * nth - 6 };
     const to: MonthDay = { month: date.month, day: 7 * nth };
-    if (date.year !== null) return absolute(i, date.end, { year: date.year, ...dayOf(from) }, { year: date.year, ...dayOf(to) }, "range");
+    if (date.year !== null)
+      return absolute(i, date.end, { year: date.year, ...dayOf(from) }, { year: date.year, ...dayOf(to) }, "range");
     if (date.abbreviated) return null;
-    return { start: i, end: date.end, value: { kind: "anaphoric", rule: { type: "span", from, to, pick: "anchor-year", by: 0 }, offset: null, tense: tenseAround(tokens, i, date.end) } };
+    return {
+      start: i,
+      end: date.end,
+      value: {
+        kind: "anaphoric",
+        rule: { type: "span", from, to, pick: "anchor-year", by: 0 },
+        offset: null,
+        tense: tenseAround(tokens, i, date.end),
+      },
+    };
   }
   if (date.year !== null) {
     const [monday, sunday] = weekAround({ year: date.year, month: date.month, day: date.day! });
     return absolute(i, date.end, monday, sunday, "range");
   }
   const rule: AnchorRule = { type: "month", month: date.month, day: date.day, pick: "anchor-year", week: true };
-  return { start: i, end: date.end, value: { kind: "anaphoric", rule, offset: null, tense: tenseAround(tokens, i, date.end) } };
+  return {
+    start: i,
+    end: date.end,
+    value: { kind: "anaphoric", rule, offset: null, tense: tenseAround(tokens, i, date.end) },
+  };
 }
 
 /** ", 2013" or " 2013" (or "of 2014" after a bare month). */
@@ -428,7 +509,12 @@ interface DayMonthYear {
 }
 
 /** The last date read, by token index: the matchers that compete at a token read the same date there. */
-const lastDate: { run: number; tokens: readonly Token[] | null; k: number; date: DayMonthYear | null } = { run: -1, tokens: null, k: -1, date: null };
+const lastDate: { run: number; tokens: readonly Token[] | null; k: number; date: DayMonthYear | null } = {
+  run: -1,
+  tokens: null,
+  k: -1,
+  date: null,
+};
 
 /** "5 March 2013", "5th of March", "March 5, 2013", "March 2014", "March". */
 function dayMonthYear(tokens: readonly Token[], k: number): DayMonthYear | null {
@@ -450,7 +536,13 @@ function readDayMonthYear(tokens: readonly Token[], k: number): DayMonthYear | n
     const month = monthAt(tokens, lowerAt(tokens, lead.end) === "of" ? lead.end + 1 : lead.end);
     if (!month) return null;
     const year = yearAfter(tokens, month.end, false);
-    result = { month: month.month, day: lead.day, year: year?.year ?? null, abbreviated: month.abbreviated, end: year?.end ?? month.end };
+    result = {
+      month: month.month,
+      day: lead.day,
+      year: year?.year ?? null,
+      abbreviated: month.abbreviated,
+      end: year?.end ?? month.end,
+    };
   } else {
     const month = monthAt(tokens, k);
     if (!month) return null;
@@ -474,20 +566,36 @@ function readDayMonthYear(tokens: readonly Token[], k: number): DayMonthYear | n
  * preceding preposition, so "Russia may decide" and "Theresa May" are not months. `j` is skipThe(tokens, i) and
  * `part` parsePart(tokens, j).
  */
-function matchCalendarDate(tokens: readonly Token[], i: number, j: number, part: PartAt | null): Match<TimeSpec> | null {
+function matchCalendarDate(
+  tokens: readonly Token[],
+  i: number,
+  j: number,
+  part: PartAt | null,
+): Match<TimeSpec> | null {
   const numeric = matchNumericDate(tokens, i);
   if (numeric) return numeric;
   const k = part ? part.end : i;
   // "the fifth of May": "the" joins a day written before its month, and nothing else.
   const date = j !== i && !part ? dayMonthYear(tokens, j) : dayMonthYear(tokens, k);
-  if (!date || (j !== i && !part && (date.day === null || !ORDINALS.has(lowerAt(tokens, j)) && tokens[j]?.kind !== "number"))) return null;
+  if (
+    !date ||
+    (j !== i && !part && (date.day === null || (!ORDINALS.has(lowerAt(tokens, j)) && tokens[j]?.kind !== "number")))
+  )
+    return null;
   if (date.year !== null) {
-    const day: CalendarDate = date.day === null ? { year: date.year, month: date.month } : { year: date.year, month: date.month, day: date.day };
+    const day: CalendarDate =
+      date.day === null
+        ? { year: date.year, month: date.month }
+        : { year: date.year, month: date.month, day: date.day };
     return absolute(i, date.end, day, day, date.day === null ? "month" : "day");
   }
   if (date.day === null && (date.abbreviated || (!part && !isMonthGated(tokens, k)))) return null;
   const rule: AnchorRule = { type: "month", month: date.month, day: date.day, pick: "anchor-year" };
-  return { start: i, end: date.end, value: { kind: "anaphoric", rule, offset: null, tense: tenseAround(tokens, i, date.end) } };
+  return {
+    start: i,
+    end: date.end,
+    value: { kind: "anaphoric", rule, offset: null, tense: tenseAround(tokens, i, date.end) },
+  };
 }
 
 function isMonthGated(tokens: readonly Token[], k: number): boolean {
@@ -527,13 +635,19 @@ function matchDateRange(tokens: readonly Token[], i: number): Match<TimeSpec> | 
  * 30 this year", "between January and May 2017", "the April-June period" (the anchor's year). The first
  * half has no year of its own; a first month after the last one is in the year before ("November-February").
  */
-function matchMonthRange(tokens: readonly Token[], i: number, j: number, connectors: ReadonlySet<string> | undefined): Match<TimeSpec> | null {
+function matchMonthRange(
+  tokens: readonly Token[],
+  i: number,
+  j: number,
+  connectors: ReadonlySet<string> | undefined,
+): Match<TimeSpec> | null {
   const first = dayMonthYear(tokens, j);
   if (!first || first.year !== null || (first.abbreviated && first.day === null)) return null;
   const link = tokens[first.end];
   if (!link) return null;
   const dashed = DASHES.has(link.text) && isAttached(tokens, first.end) === isAttached(tokens, first.end + 1);
-  if (connectors ? !connectors.has(link.lower) : !dashed && link.lower !== "to" && link.lower !== "through") return null;
+  if (connectors ? !connectors.has(link.lower) : !dashed && link.lower !== "to" && link.lower !== "through")
+    return null;
   const parsed = dayMonthYear(tokens, first.end + 1);
   if (!parsed || (first.day === null) !== (parsed.day === null)) return null;
   const second = parsed.year === null ? withPeriodYear(tokens, parsed) : parsed;
@@ -543,35 +657,69 @@ function matchMonthRange(tokens: readonly Token[], i: number, j: number, connect
   if (second.year !== null) {
     const fromYear = first.month > second.month ? second.year - 1 : second.year;
     if (fromYear === second.year && first.month === second.month && (first.day ?? 0) >= (second.day ?? 0)) return null;
-    return absolute(start, second.end, { year: fromYear, ...dayOf(from) }, { year: second.year, ...dayOf(to) }, "range");
+    return absolute(
+      start,
+      second.end,
+      { year: fromYear, ...dayOf(from) },
+      { year: second.year, ...dayOf(to) },
+      "range",
+    );
   }
   const deictic = deicticYearAt(tokens, second.end);
-  if (deictic) return relative(start, deictic.end, "deictic", { type: "span", from, to, pick: "anchor-year", by: deictic.by }, null);
+  if (deictic)
+    return relative(
+      start,
+      deictic.end,
+      "deictic",
+      { type: "span", from, to, pick: "anchor-year", by: deictic.by },
+      null,
+    );
   // Without any year, a range of bare month names needs a gate like a single month does ("in May-June").
   if (!connectors && first.day === null && !isMonthGated(tokens, j) && lowerAt(tokens, j - 1) !== "the") return null;
   return relative(start, second.end, "anaphoric", { type: "span", from, to, pick: "anchor-year", by: 0 }, null);
 }
 
 /** "14–19 March 2011", "from 3 to 5 May": days of one month, the month and year written once after them. */
-function matchDayRange(tokens: readonly Token[], i: number, j: number, connectors: ReadonlySet<string> | undefined): Match<TimeSpec> | null {
+function matchDayRange(
+  tokens: readonly Token[],
+  i: number,
+  j: number,
+  connectors: ReadonlySet<string> | undefined,
+): Match<TimeSpec> | null {
   // The link comes right after the day or after its suffix ("14–19", "3rd to 5th"): looked at before the day is read.
   if (tokens[j]?.kind !== "number" || !(isDayRangeLink(tokens[j + 1]) || isDayRangeLink(tokens[j + 2]))) return null;
   const first = isIdentifierNumber(tokens, j) ? null : dayAt(tokens, j);
   const link = first ? tokens[first.end] : undefined;
   if (!first || !link) return null;
   const dashed = DASHES.has(link.text) && isAttached(tokens, first.end) === isAttached(tokens, first.end + 1);
-  if (connectors ? !connectors.has(link.lower) : !dashed && link.lower !== "to" && link.lower !== "through") return null;
+  if (connectors ? !connectors.has(link.lower) : !dashed && link.lower !== "to" && link.lower !== "through")
+    return null;
   const second = tokens[first.end + 1]?.kind === "number" ? dayMonthYear(tokens, first.end + 1) : null;
   if (!second || second.day === null || second.day <= first.day) return null;
   const start = connectors ? i : j;
   const from: MonthDay = { month: second.month, day: first.day };
   const to: MonthDay = { month: second.month, day: second.day };
-  if (second.year !== null) return absolute(start, second.end, { year: second.year, ...dayOf(from) }, { year: second.year, ...dayOf(to) }, "range");
+  if (second.year !== null)
+    return absolute(
+      start,
+      second.end,
+      { year: second.year, ...dayOf(from) },
+      { year: second.year, ...dayOf(to) },
+      "range",
+    );
   return relative(start, second.end, "anaphoric", { type: "span", from, to, pick: "anchor-year", by: 0 }, null);
 }
 
 function isDayRangeLink(token: Token | undefined): boolean {
-  return token !== undefined && (DASHES.has(token.text) || token.lower === "to" || token.lower === "through" || token.lower === "and" || token.lower === "until" || token.lower === "till");
+  return (
+    token !== undefined &&
+    (DASHES.has(token.text) ||
+      token.lower === "to" ||
+      token.lower === "through" ||
+      token.lower === "and" ||
+      token.lower === "until" ||
+      token.lower === "till")
+  );
 }
 
 /** "April-June period of 2016": the year after "period of" or "period in". */
@@ -654,7 +802,13 @@ function matchAnaphoric(tokens: readonly Token[], i: number): Match<TimeSpec> | 
   return by !== undefined && unit ? relative(i, i + 3, "anaphoric", { type: "shift", unit, by }, null) : null;
 }
 
-function relative(start: number, end: number, kind: "anaphoric" | "deictic", rule: AnchorRule, offset: string | null): Match<TimeSpec> {
+function relative(
+  start: number,
+  end: number,
+  kind: "anaphoric" | "deictic",
+  rule: AnchorRule,
+  offset: string | null,
+): Match<TimeSpec> {
   return { start, end, value: { kind, rule, offset } };
 }
 
@@ -665,19 +819,38 @@ const DEICTIC_SHIFTS: ReadonlyMap<string, { by: number; pick: "this" | "last" | 
 ]);
 
 /** Words that make "last year" a noun phrase ("the last year of his term"), not a date. */
-const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "that"]);
+const DETERMINERS: ReadonlySet<string> = new Set([
+  "the",
+  "a",
+  "an",
+  "its",
+  "his",
+  "her",
+  "their",
+  "our",
+  "my",
+  "your",
+  "that",
+]);
 
 /** "this year", "last month", "next year", "this January", "last March": against the document date. */
 function matchDeictic(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const shift = DEICTIC_SHIFTS.get(lowerAt(tokens, i));
   if (!shift || DETERMINERS.has(lowerAt(tokens, i - 1))) return null;
   const unit = periodAt(tokens, i + 1);
-  if (unit === "year" || unit === "month") return relative(i, i + 2, "deictic", { type: "shift", unit, by: shift.by }, null);
+  if (unit === "year" || unit === "month")
+    return relative(i, i + 2, "deictic", { type: "shift", unit, by: shift.by }, null);
   if (tokens[i + 1]?.text === "week") return relative(i, i + 2, "deictic", { type: "week", by: shift.by }, null);
   if (tokens[i + 1]?.text === "quarter") return relative(i, i + 2, "deictic", { type: "quarter", by: shift.by }, null);
   const weekday = WEEKDAYS.get(lowerAt(tokens, i + 1));
   if (weekday !== undefined && tokens[i + 1] && isCapitalized(tokens[i + 1]!)) {
-    return relative(i, i + 2, "deictic", { type: "weekday", weekday, direction: shift.by < 0 ? -1 : shift.by > 0 ? 1 : 0 }, null);
+    return relative(
+      i,
+      i + 2,
+      "deictic",
+      { type: "weekday", weekday, direction: shift.by < 0 ? -1 : shift.by > 0 ? 1 : 0 },
+      null,
+    );
   }
   const month = monthAt(tokens, i + 1);
   if (!month || month.abbreviated) return null;
@@ -689,7 +862,18 @@ const WEEKDAYS: ReadonlyMap<string, number> = new Map(
 );
 
 /** Words before a weekday that put it in the future ("will meet on Friday"); otherwise it is the latest past one. */
-const FUTURE_MARKERS: ReadonlySet<string> = new Set(["will", "shall", "'ll", "due", "scheduled", "expected", "planned", "until", "by", "for"]);
+const FUTURE_MARKERS: ReadonlySet<string> = new Set([
+  "will",
+  "shall",
+  "'ll",
+  "due",
+  "scheduled",
+  "expected",
+  "planned",
+  "until",
+  "by",
+  "for",
+]);
 
 /**
  * A capitalised weekday ("said Thursday", "on Friday"), against the document's day: the latest such day on or
@@ -700,10 +884,24 @@ function matchWeekday(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
   const dated = weekdayWithDate(tokens, i);
   if (dated) return dated;
   const weekday = WEEKDAYS.get(lowerAt(tokens, i));
-  if (!token || weekday === undefined || !isCapitalized(token) || tokens[i + 1]?.text === "'" || tokens[i + 1]?.text === "\u2019") return null;
+  if (
+    !token ||
+    weekday === undefined ||
+    !isCapitalized(token) ||
+    tokens[i + 1]?.text === "'" ||
+    tokens[i + 1]?.text === "\u2019"
+  )
+    return null;
   // "Black Friday", "Super Tuesday": a capitalised word glued before it makes it a name.
   const previous = tokens[i - 1];
-  if (previous?.kind === "word" && isCapitalized(previous) && !MONTH_GATES.has(previous.lower) && i > 0 && !isSentenceStart(tokens, i - 1)) return null;
+  if (
+    previous?.kind === "word" &&
+    isCapitalized(previous) &&
+    !MONTH_GATES.has(previous.lower) &&
+    i > 0 &&
+    !isSentenceStart(tokens, i - 1)
+  )
+    return null;
   const future = [1, 2, 3].some((k) => FUTURE_MARKERS.has(lowerAt(tokens, i - k)));
   return relative(i, i + 1, "deictic", { type: "weekday", weekday, direction: future ? 1 : -1 }, null);
 }
@@ -726,14 +924,20 @@ function weekdayWithDate(tokens: readonly Token[], i: number): Match<TimeSpec> |
   if (!date || date.day === null) return null;
   if (date.year !== null) {
     const day = { year: date.year, month: date.month, day: date.day };
-    if (new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay() !== weekday) return { start: i, end: date.end, value: { kind: "unresolved" } };
+    if (new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay() !== weekday)
+      return { start: i, end: date.end, value: { kind: "unresolved" } };
     return absolute(i, date.end, day, day, "day");
   }
   const rule: AnchorRule = { type: "month", month: date.month, day: date.day, pick: "anchor-year", weekday };
   return { start: i, end: date.end, value: { kind: "anaphoric", rule, offset: null } };
 }
 
-const DAYS_FROM_TODAY: ReadonlyMap<string, number> = new Map([["today", 0], ["tonight", 0], ["yesterday", -1], ["tomorrow", 1]]);
+const DAYS_FROM_TODAY: ReadonlyMap<string, number> = new Map([
+  ["today", 0],
+  ["tonight", 0],
+  ["yesterday", -1],
+  ["tomorrow", 1],
+]);
 
 /** Holidays by the lower-case token texts of their names, apostrophes folded to "'", longest first. */
 const HOLIDAYS: ReadonlyMap<string, readonly { words: readonly string[]; month: number; day: number }[]> = (() => {
@@ -765,7 +969,13 @@ function matchNamedDay(tokens: readonly Token[], i: number): Match<TimeSpec> | n
     const from = DAYS_FROM_TODAY.get(lowerAt(tokens, i + 3));
     if ((direction === "before" || direction === "after") && from !== undefined && from !== 0) {
       // "the day after tomorrow", "the day before yesterday".
-      return relative(i, i + 4, "deictic", { type: "shift", unit: "day", by: from + (direction === "before" ? -1 : 1) }, null);
+      return relative(
+        i,
+        i + 4,
+        "deictic",
+        { type: "shift", unit: "day", by: from + (direction === "before" ? -1 : 1) },
+        null,
+      );
     }
     const next = tokens[i + 3];
     if ((direction === "before" || direction === "after") && (!next || next.kind === "punct")) {
@@ -781,10 +991,20 @@ function matchNamedDay(tokens: readonly Token[], i: number): Match<TimeSpec> | n
  * writing), or of the month before or after it as the sentence's tense says.
  */
 function matchDayOfMonth(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
-  if (lowerAt(tokens, i) !== "the" || tokens[i + 1]?.kind !== "number" || !HOLIDAY_GATES.has(lowerAt(tokens, i - 1))) return null;
+  if (lowerAt(tokens, i) !== "the" || tokens[i + 1]?.kind !== "number" || !HOLIDAY_GATES.has(lowerAt(tokens, i - 1)))
+    return null;
   const day = dayAt(tokens, i + 1);
   if (!day || day.end !== i + 3 || lowerAt(tokens, day.end) === "of" || monthAt(tokens, day.end)) return null;
-  return { start: i, end: day.end, value: { kind: "deictic", rule: { type: "day-of-month", day: day.day }, offset: null, tense: tenseAround(tokens, i, day.end) } };
+  return {
+    start: i,
+    end: day.end,
+    value: {
+      kind: "deictic",
+      rule: { type: "day-of-month", day: day.day },
+      offset: null,
+      tense: tenseAround(tokens, i, day.end),
+    },
+  };
 }
 
 function matchHoliday(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
@@ -795,7 +1015,14 @@ function matchHoliday(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
     const end = i + holiday.words.length;
     if (!endsCleanly(tokens, end)) return null;
     const year = yearAfter(tokens, end, false);
-    if (year) return absolute(i, year.end, { year: year.year, month: holiday.month, day: holiday.day }, { year: year.year, month: holiday.month, day: holiday.day }, "day");
+    if (year)
+      return absolute(
+        i,
+        year.end,
+        { year: year.year, month: holiday.month, day: holiday.day },
+        { year: year.year, month: holiday.month, day: holiday.day },
+        "day",
+      );
     if (!HOLIDAY_GATES.has(lowerAt(tokens, i - 1))) return null;
     const rule: AnchorRule = { type: "month", month: holiday.month, day: holiday.day, pick: "anchor-year" };
     return { start: i, end, value: { kind: "anaphoric", rule, offset: null, tense: tenseAround(tokens, i, end) } };
@@ -805,10 +1032,30 @@ function matchHoliday(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
 
 /** Words before a holiday without a year that make it the day ("on Christmas Day", "over New Year's"). */
 const HOLIDAY_GATES: ReadonlySet<string> = new Set([
-  "on", "by", "since", "until", "till", "before", "after", "at", "over", "for", "from", "through", "around", "this", "last", "next",
+  "on",
+  "by",
+  "since",
+  "until",
+  "till",
+  "before",
+  "after",
+  "at",
+  "over",
+  "for",
+  "from",
+  "through",
+  "around",
+  "this",
+  "last",
+  "next",
 ]);
 
-const INTERVAL_STARTS: ReadonlyMap<string, 1 | -1> = new Map([["next", 1], ["coming", 1], ["past", -1], ["last", -1]]);
+const INTERVAL_STARTS: ReadonlyMap<string, 1 | -1> = new Map([
+  ["next", 1],
+  ["coming", 1],
+  ["past", -1],
+  ["last", -1],
+]);
 
 /**
  * Spans from the document date: "within two years", "over the next five years", "the past decade", "the last
@@ -825,7 +1072,8 @@ function matchInterval(tokens: readonly Token[], i: number): Match<TimeSpec> | n
     if (!isDurationWord(tokens[k]) && !isDurationWord(tokens[k + 1]) && !isDurationWord(tokens[k + 3])) return null;
     const span = spanAt(tokens, the ? i + 3 : i + 1);
     if (!span || (!the && lowerAt(tokens, span.end) === "of")) return null;
-    if (word === "within" || the) return relative(i, span.end, "deictic", { type: "interval", unit: span.unit, from: 0, to: span.by }, null);
+    if (word === "within" || the)
+      return relative(i, span.end, "deictic", { type: "interval", unit: span.unit, from: 0, to: span.by }, null);
     if (tenseAround(tokens, i, span.end) === "past") return null;
     return relative(i, span.end, "deictic", { type: "shift", unit: span.unit, by: span.by }, null);
   }
@@ -834,8 +1082,12 @@ function matchInterval(tokens: readonly Token[], i: number): Match<TimeSpec> | n
   if (direction === undefined) return null;
   const span = spanAt(tokens, j + 1);
   // "the last year" without a number is a noun phrase ("the last year of his term"); "the past year" is a span.
-  if (!span || (span.counted === false && lowerAt(tokens, j) === "last") || lowerAt(tokens, span.end) === "of") return null;
-  const rule: AnchorRule = direction > 0 ? { type: "interval", unit: span.unit, from: 0, to: span.by } : { type: "interval", unit: span.unit, from: -span.by, to: 0 };
+  if (!span || (span.counted === false && lowerAt(tokens, j) === "last") || lowerAt(tokens, span.end) === "of")
+    return null;
+  const rule: AnchorRule =
+    direction > 0
+      ? { type: "interval", unit: span.unit, from: 0, to: span.by }
+      : { type: "interval", unit: span.unit, from: -span.by, to: 0 };
   return relative(i, span.end, "deictic", rule, null);
 }
 
@@ -844,7 +1096,10 @@ function isDurationWord(token: Token | undefined): boolean {
 }
 
 /** "two years", "a decade", "three months", "decade": an amount of calendar units. */
-function spanAt(tokens: readonly Token[], k: number): { unit: Period; by: number; end: number; counted: boolean } | null {
+function spanAt(
+  tokens: readonly Token[],
+  k: number,
+): { unit: Period; by: number; end: number; counted: boolean } | null {
   const word = lowerAt(tokens, k);
   const count = word === "a" || word === "an" ? { value: 1, end: k + 1 } : parseNumeral(tokens, k);
   const at = count ? count.end : k;
@@ -854,7 +1109,12 @@ function spanAt(tokens: readonly Token[], k: number): { unit: Period; by: number
   if (!count && duration.multiple === 1 && !["year", "month", "week", "day"].includes(tokens[at]!.text)) return null;
   if (!count && tokens[at]!.text.endsWith("s")) return null;
   if (!endsCleanly(tokens, at + 1)) return null;
-  return { unit: duration.unit, by: (count?.value ?? 1) * duration.multiple * duration.per, end: at + 1, counted: count !== null };
+  return {
+    unit: duration.unit,
+    by: (count?.value ?? 1) * duration.multiple * duration.per,
+    end: at + 1,
+    counted: count !== null,
+  };
 }
 
 function isSentenceStart(tokens: readonly Token[], i: number): boolean {
@@ -871,11 +1131,17 @@ function matchQuarter(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
   let end: number;
   const token = tokens[i];
   if (token?.text === "Q" && tokens[i + 1]?.kind === "number" && isAttached(tokens, i + 1)) {
-    months = tokens[i + 1]!.text.length === 1 ? QUARTERS.get(["", "first", "second", "third", "fourth"][tokens[i + 1]!.numeric] ?? "")?.months : undefined;
+    months =
+      tokens[i + 1]!.text.length === 1
+        ? QUARTERS.get(["", "first", "second", "third", "fourth"][tokens[i + 1]!.numeric] ?? "")?.months
+        : undefined;
     end = i + 2;
   } else if (token?.text === "H" && tokens[i + 1]?.kind === "number" && isAttached(tokens, i + 1)) {
     // "H1 2020": a half-year, as a quarter is written.
-    months = tokens[i + 1]!.text.length === 1 ? HALVES.get(["", "first", "second"][tokens[i + 1]!.numeric] ?? "")?.months : undefined;
+    months =
+      tokens[i + 1]!.text.length === 1
+        ? HALVES.get(["", "first", "second"][tokens[i + 1]!.numeric] ?? "")?.months
+        : undefined;
     end = i + 2;
   } else if (HALVES.has(lowerAt(tokens, i)) && isHyphenJoin(tokens, i + 1) && tokens[i + 2]?.text === "half") {
     // "first-half 2020", "second-half profit"; "the second half" alone is too often a game's.
@@ -888,7 +1154,8 @@ function matchQuarter(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
     const k = joined ? j + 2 : j + 1;
     if (tokens[k]?.text !== "quarter" || lowerAt(tokens, k + 1) === "of") return null;
     // "the last quarter" (and no "of" after it) is the one before the document's.
-    if (ordinal === "last") return j !== i && !joined ? relative(i, k + 1, "deictic", { type: "quarter", by: -1 }, null) : null;
+    if (ordinal === "last")
+      return j !== i && !joined ? relative(i, k + 1, "deictic", { type: "quarter", by: -1 }, null) : null;
     if (!joined && j === i) return null; // "second quarter" without "the" or a hyphen is too often not a date
     months = QUARTERS.get(ordinal)?.months;
     end = k + 1;
@@ -896,12 +1163,19 @@ function matchQuarter(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
   if (!months) return null;
   const [from, to] = months;
   const year = yearAt(tokens, end);
-  if (year !== null && endsCleanly(tokens, end + 1)) return absolute(i, end + 1, { year, month: from }, { year, month: to }, "range");
+  if (year !== null && endsCleanly(tokens, end + 1))
+    return absolute(i, end + 1, { year, month: from }, { year, month: to }, "range");
   // Without a year: the latest such quarter begun by the document date, or the first not yet over in a sentence
   // about the future ("rates stay on hold until the third quarter").
   const tense = tenseAround(tokens, i, end);
   const pick = tense === "future" || tense === "planned" ? "coming" : "latest";
-  return relative(i, end, "deictic", { type: "span", from: { month: from, day: null }, to: { month: to, day: null }, pick, by: 0 }, null);
+  return relative(
+    i,
+    end,
+    "deictic",
+    { type: "span", from: { month: from, day: null }, to: { month: to, day: null }, pick, by: 0 },
+    null,
+  );
 }
 
 interface Duration {
@@ -946,7 +1220,13 @@ function matchOffset(tokens: readonly Token[], i: number): Match<TimeSpec> | nul
   if (duration && lowerAt(tokens, count.end + 1) === "from" && lowerAt(tokens, count.end + 2) === "now") {
     // "two weeks from now": ahead of the document date.
     const amount = count.value * duration.multiple;
-    return relative(i, count.end + 3, "deictic", { type: "shift", unit: duration.unit, by: amount * duration.per }, `P${amount}${duration.designator}`);
+    return relative(
+      i,
+      count.end + 3,
+      "deictic",
+      { type: "shift", unit: duration.unit, by: amount * duration.per },
+      `P${amount}${duration.designator}`,
+    );
   }
   const direction = DIRECTIONS.get(lowerAt(tokens, count.end + 1));
   if (!duration || !direction) return null;
@@ -954,7 +1234,9 @@ function matchOffset(tokens: readonly Token[], i: number): Match<TimeSpec> | nul
   const amount = count.value * duration.multiple;
   const offset = `P${amount}${duration.designator}`;
   if (direction.kind === "offset") {
-    return matchDateRange(tokens, end) || matchAbsolute(tokens, end) ? null : { start: i, end, value: { kind: "offset", offset } };
+    return matchDateRange(tokens, end) || matchAbsolute(tokens, end)
+      ? null
+      : { start: i, end, value: { kind: "offset", offset } };
   }
   const rule: AnchorRule = { type: "shift", unit: duration.unit, by: direction.sign * amount * duration.per };
   return relative(i, end, direction.kind, rule, offset);
@@ -991,7 +1273,8 @@ const timeForms = new TokenClass((token) => {
   if (ORDINALS.has(word)) forms |= RANGE | CALENDAR | CENTURY | QUARTER | PERIOD;
   if (TENS.has(word)) forms |= RANGE | CALENDAR | CENTURY | OFFSET | YEAR_IN_WORDS;
   if (UNITS.has(word)) forms |= OFFSET | YEAR_IN_WORDS;
-  if (PART_MODIFIERS.has(word) || PARTS_OF.has(word) || HALVES.has(word) || QUARTERS.has(word)) forms |= PERIOD | CALENDAR | QUARTER;
+  if (PART_MODIFIERS.has(word) || PARTS_OF.has(word) || HALVES.has(word) || QUARTERS.has(word))
+    forms |= PERIOD | CALENDAR | QUARTER;
   if (DEICTIC_SHIFTS.has(word)) forms |= DEICTIC;
   if (WEEKDAYS.has(word) || WEEKDAY_SHORT.has(word)) forms |= WEEKDAY;
   if (DAYS_FROM_TODAY.has(word) || HOLIDAYS.has(word)) forms |= NAMED_DAY;
@@ -999,7 +1282,9 @@ const timeForms = new TokenClass((token) => {
 });
 
 /** Tokens that may start a century ("the nineteenth century", "21st century") or a year in words. */
-const mayStartCentury = new TokenTest((token) => token.kind === "number" || ORDINALS.has(token.lower) || TENS.has(token.lower));
+const mayStartCentury = new TokenTest(
+  (token) => token.kind === "number" || ORDINALS.has(token.lower) || TENS.has(token.lower),
+);
 const mayStartYearInWords = new TokenTest((token) => {
   const value = UNITS.get(token.lower) ?? TENS.get(token.lower);
   return value !== undefined && value >= 11 && value <= 20;
@@ -1011,8 +1296,18 @@ const mayStartYearInWords = new TokenTest((token) => {
  * "a"/"an" a duration ("a year later"). Checked first, so that the matchers are not run for every "the".
  */
 const AFTER_THE: ReadonlySet<string> = new Set([
-  ...PART_MODIFIERS.keys(), ...PARTS_OF.keys(), ...HALVES.keys(), ...QUARTERS.keys(), ...ANAPHORIC_SHIFTS.keys(),
-  ...INTERVAL_STARTS.keys(), ...ORDINALS.keys(), ...TENS.keys(), "first", "last", "day", "week",
+  ...PART_MODIFIERS.keys(),
+  ...PARTS_OF.keys(),
+  ...HALVES.keys(),
+  ...QUARTERS.keys(),
+  ...ANAPHORIC_SHIFTS.keys(),
+  ...INTERVAL_STARTS.keys(),
+  ...ORDINALS.keys(),
+  ...TENS.keys(),
+  "first",
+  "last",
+  "day",
+  "week",
 ]);
 const mayFollowThe = new TokenTest((token) => token.kind === "number" || AFTER_THE.has(token.lower));
 const mayFollowThat = new TokenTest((token) => periodAt([token], 0) !== null);
@@ -1020,7 +1315,13 @@ const mayFollowArticle = new TokenTest((token) => DURATIONS.has(token.text));
 
 /** After "in" or "within": "the next …", a number, or "a" ("in three months", "within a year"). */
 const mayFollowIn = new TokenTest(
-  (token) => token.kind === "number" || token.lower === "the" || token.lower === "a" || token.lower === "an" || UNITS.has(token.lower) || TENS.has(token.lower),
+  (token) =>
+    token.kind === "number" ||
+    token.lower === "the" ||
+    token.lower === "a" ||
+    token.lower === "an" ||
+    UNITS.has(token.lower) ||
+    TENS.has(token.lower),
 );
 
 function mayContinueTime(first: Token, next: Token | undefined): boolean {
@@ -1031,4 +1332,3 @@ function mayContinueTime(first: Token, next: Token | undefined): boolean {
   if (word === "a" || word === "an") return next !== undefined && mayFollowArticle.has(next);
   return true;
 }
-

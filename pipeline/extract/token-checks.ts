@@ -55,5 +55,8 @@ export function wordsAt(tokens: readonly Token[], i: number, words: readonly str
  * the text.
  */
 export function phraseTokens(phrase: string): { text: string; spaced: boolean }[] {
-  return [...phrase.matchAll(/\s*([\p{L}\p{M}]+|[0-9]+|\S)/gu)].map((match, k) => ({ text: match[1]!, spaced: k === 0 || match[0] !== match[1] }));
+  return [...phrase.matchAll(/\s*([\p{L}\p{M}]+|[0-9]+|\S)/gu)].map((match, k) => ({
+    text: match[1]!,
+    spaced: k === 0 || match[0] !== match[1],
+  }));
 }

@@ -191,7 +191,17 @@ export function tokenize(text: string, from = 0, to = text.length, reuse: Token[
     const slot = strings.find(text, pos, end, kind, hash);
     const token = tokens[count] ?? spareTokens.pop();
     if (token === undefined) {
-      tokens.push({ kind, text: strings.texts[slot]!, lower: strings.lowers[slot]!, start: pos, end, spaced, numeric: strings.numerics[slot]!, stringId: strings.ids[slot]!, slot });
+      tokens.push({
+        kind,
+        text: strings.texts[slot]!,
+        lower: strings.lowers[slot]!,
+        start: pos,
+        end,
+        spaced,
+        numeric: strings.numerics[slot]!,
+        stringId: strings.ids[slot]!,
+        slot,
+      });
     } else {
       token.kind = kind;
       token.text = strings.texts[slot]!;
@@ -230,7 +240,12 @@ function isDigit(code: number): boolean {
 }
 
 function isAsciiPunctuation(code: number): boolean {
-  return (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e);
+  return (
+    (code >= 0x21 && code <= 0x2f) ||
+    (code >= 0x3a && code <= 0x40) ||
+    (code >= 0x5b && code <= 0x60) ||
+    (code >= 0x7b && code <= 0x7e)
+  );
 }
 
 function codePointLength(text: string, pos: number, to: number): number {

@@ -55,21 +55,30 @@ const NAMES: readonly UnitEntry[] = [
   ...currencyNames().map(([phrase, code]) => name(phrase, "currency", code)),
   ...SUBUNITS.map(([phrase, code]) => name(phrase, "currency", code, 0.01)),
   ...PERCENT_NAMES.map(([phrase, unit]) => name(phrase, "percent", unit)),
-  ...UNITS_OF_MEASURE.flatMap((row) => (row.names ?? []).map((phrase) => name(phrase, "measure", row.code, row.factor))),
+  ...UNITS_OF_MEASURE.flatMap((row) =>
+    (row.names ?? []).map((phrase) => name(phrase, "measure", row.code, row.factor)),
+  ),
 ];
 
 /** Case-sensitive symbols after the number: units ("MW" is not "mW"), currency symbols and codes ("750 USD", "5 zł"). */
 const SYMBOLS: readonly UnitEntry[] = [
-  ...UNITS_OF_MEASURE.flatMap((row) => (row.symbols ?? []).map((text) => symbol(text, "measure", row.code, row.factor))),
+  ...UNITS_OF_MEASURE.flatMap((row) =>
+    (row.symbols ?? []).map((text) => symbol(text, "measure", row.code, row.factor)),
+  ),
   ...CURRENCY_SYMBOLS.map(([text, code]) => symbol(text, "currency", code)),
-  ...[...CURRENCY_CODES.map((code) => [code, code] as const), ...CODE_ALIASES].map(([text, code]) => symbol(text, "currency", code)),
+  ...[...CURRENCY_CODES.map((code) => [code, code] as const), ...CODE_ALIASES].map(([text, code]) =>
+    symbol(text, "currency", code),
+  ),
 ];
 
 const NAMES_BY_FIRST_WORD = indexByFirstWord(NAMES);
 const SYMBOLS_BY_FIRST_TOKEN = indexByFirstWord(SYMBOLS);
 /** Currency symbols before the number ("€40m", "₹500", "R$ 5"), by first token. */
 const PREFIX_SYMBOLS = indexByFirstWord(CURRENCY_SYMBOLS.map(([text, code]) => symbol(text, "currency", code)));
-const CODES: ReadonlyMap<string, string> = new Map([...CURRENCY_CODES.map((code) => [code, code] as const), ...CODE_ALIASES]);
+const CODES: ReadonlyMap<string, string> = new Map([
+  ...CURRENCY_CODES.map((code) => [code, code] as const),
+  ...CODE_ALIASES,
+]);
 const DOLLARS: ReadonlyMap<string, { code: string; spaced: boolean; words: readonly string[] }> = new Map(
   DOLLAR_PREFIXES.map(([prefix, code, spaced]) => {
     const words = phraseTokens(prefix).map((t) => t.text);
@@ -87,7 +96,11 @@ function indexByFirstWord(list: readonly UnitEntry[]): Map<string, UnitEntry[]> 
 }
 
 /** Tokens, as written, that a currency prefix can start with. */
-export const CURRENCY_FIRST_TOKENS: ReadonlySet<string> = new Set([...PREFIX_SYMBOLS.keys(), ...DOLLARS.keys(), ...CODES.keys()]);
+export const CURRENCY_FIRST_TOKENS: ReadonlySet<string> = new Set([
+  ...PREFIX_SYMBOLS.keys(),
+  ...DOLLARS.keys(),
+  ...CODES.keys(),
+]);
 
 const mayStartCurrency = new TokenTest((token) => CURRENCY_FIRST_TOKENS.has(token.text));
 
@@ -109,7 +122,15 @@ export function parseCurrencyPrefix(tokens: readonly Token[], i: number): { curr
   const token = tokens[i];
   if (!token || !mayStartCurrency.has(token)) return null;
   const dollar = DOLLARS.get(token.text);
-  if (dollar && wordsAt(tokens, i, dollar.words.map((w) => w.toLowerCase())) && tokens[i + dollar.words.length]?.text === "$") {
+  if (
+    dollar &&
+    wordsAt(
+      tokens,
+      i,
+      dollar.words.map((w) => w.toLowerCase()),
+    ) &&
+    tokens[i + dollar.words.length]?.text === "$"
+  ) {
     const sign = i + dollar.words.length;
     if (isAttached(tokens, sign) || dollar.spaced) return { currency: dollar.code, end: sign + 1 };
   }
@@ -132,15 +153,18 @@ function unitAt(tokens: readonly Token[], i: number, hyphened: boolean): UnitSuf
   const token = tokens[i];
   if (!token) return null;
   for (const entry of SYMBOLS_BY_FIRST_TOKEN.get(token.text) ?? []) {
-    if (symbolAt(tokens, i, entry)) return { kind: entry.kind, unit: entry.unit, factor: entry.factor, end: i + entry.words.length };
+    if (symbolAt(tokens, i, entry))
+      return { kind: entry.kind, unit: entry.unit, factor: entry.factor, end: i + entry.words.length };
   }
   for (const entry of NAMES_BY_FIRST_WORD.get(token.lower) ?? []) {
-    if (wordsAt(tokens, i, entry.words)) return { kind: entry.kind, unit: entry.unit, factor: entry.factor, end: i + entry.words.length };
+    if (wordsAt(tokens, i, entry.words))
+      return { kind: entry.kind, unit: entry.unit, factor: entry.factor, end: i + entry.words.length };
   }
   if (SHARED_CURRENCY_NOUNS.has(token.lower)) return { kind: "currency", unit: AMBIGUOUS_UNIT, factor: 1, end: i + 1 };
   if (token.text === "m") return metreAt(tokens, i);
   // "45.2p" in a sentence about money is pence; elsewhere "p" is a page or a point.
-  if (token.text === "p" && isAttached(tokens, i) && nearby(tokens, i, MONEY_WORDS)) return { kind: "currency", unit: "GBP", factor: 0.01, end: i + 1 };
+  if (token.text === "p" && isAttached(tokens, i) && nearby(tokens, i, MONEY_WORDS))
+    return { kind: "currency", unit: "GBP", factor: 0.01, end: i + 1 };
   if (token.lower === "pounds" || token.lower === "pound") return poundsAt(tokens, i, hyphened);
   return null;
 }
@@ -162,15 +186,18 @@ const SENTENCE_ENDS: ReadonlySet<string> = new Set([".", "!", "?", ";"]);
  */
 function poundsAt(tokens: readonly Token[], i: number, hyphened: boolean): UnitSuffix {
   const end = i + 1;
-  if (hyphened || lowerAt(tokens, end) === "of" || nearby(tokens, i, WEIGHT_WORDS)) return { kind: "measure", unit: "lb", factor: 1, end };
+  if (hyphened || lowerAt(tokens, end) === "of" || nearby(tokens, i, WEIGHT_WORDS))
+    return { kind: "measure", unit: "lb", factor: 1, end };
   if (nearby(tokens, i, MONEY_WORDS)) return { kind: "currency", unit: "GBP", factor: 1, end };
   return { kind: "measure", unit: AMBIGUOUS_UNIT, factor: 1, end };
 }
 
 /** A word of `words` within the sentence around tokens[i]: up to 12 tokens before it and 6 after. */
 function nearby(tokens: readonly Token[], i: number, words: ReadonlySet<string>): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 12) && !SENTENCE_ENDS.has(tokens[k]!.text); k--) if (words.has(tokens[k]!.lower)) return true;
-  for (let k = i + 1; k < Math.min(tokens.length, i + 7) && !SENTENCE_ENDS.has(tokens[k]!.text); k++) if (words.has(tokens[k]!.lower)) return true;
+  for (let k = i - 1; k >= Math.max(0, i - 12) && !SENTENCE_ENDS.has(tokens[k]!.text); k--)
+    if (words.has(tokens[k]!.lower)) return true;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 7) && !SENTENCE_ENDS.has(tokens[k]!.text); k++)
+    if (words.has(tokens[k]!.lower)) return true;
   return false;
 }
 

@@ -89,7 +89,11 @@ export function utf8(text: string): Uint8Array {
 }
 
 /** The descriptions of a format that writes each table to a file of its own: `path` and `resource` of a table. */
-export function describeEach(tables: readonly Table[], path: (table: Table) => string, resource: (table: Table) => Resource): Map<string, FileDescription> {
+export function describeEach(
+  tables: readonly Table[],
+  path: (table: Table) => string,
+  resource: (table: Table) => Resource,
+): Map<string, FileDescription> {
   return new Map(tables.map((table) => [path(table), { resource: resource(table), tables: [table.name] }]));
 }
 

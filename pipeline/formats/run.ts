@@ -53,10 +53,17 @@ export function describeFiles(formats: readonly LoadedFormat[], products: BuildP
 }
 
 /** A format's files, reused from the cache when it says so and nothing it reads has changed. */
-export async function runFormat({ format, module }: LoadedFormat, products: BuildProducts, root: string, cacheDir: string | null): Promise<Files> {
+export async function runFormat(
+  { format, module }: LoadedFormat,
+  products: BuildProducts,
+  root: string,
+  cacheDir: string | null,
+): Promise<Files> {
   const reads = readsOf(format, products);
   if (format.cache === undefined) return format.write(reads);
-  const data = Object.fromEntries(format.reads.filter((key) => key !== "root").map((key) => [key, asData(products, key)]));
+  const data = Object.fromEntries(
+    format.reads.filter((key) => key !== "root").map((key) => [key, asData(products, key)]),
+  );
   const modules = [module, ...(format.cache.folders ?? []).flatMap((folder) => sourceFiles(join(root, folder)))];
   const key = inputsKey(root, { modules, packages: format.cache.packages, data });
   return cachedStep(cacheDir, format.name, key, async () => format.write(reads));
@@ -73,7 +80,16 @@ function asData(products: BuildProducts, key: keyof BuildProducts): unknown {
     return config;
   }
   if (key === "tables") {
-    return products.tables.all.map(({ name, title, jsonSchema, columns, primaryKey, foreignKeys, orderBy, rows }) => ({ name, title, jsonSchema, columns, primaryKey, foreignKeys, orderBy, rows }));
+    return products.tables.all.map(({ name, title, jsonSchema, columns, primaryKey, foreignKeys, orderBy, rows }) => ({
+      name,
+      title,
+      jsonSchema,
+      columns,
+      primaryKey,
+      foreignKeys,
+      orderBy,
+      rows,
+    }));
   }
   return products[key];
 }

@@ -16,7 +16,8 @@ export function stepCacheDir(root: string, cache: boolean): string | null {
 }
 
 // A type-only import is not code the step runs, so it does not count: `import type`, `export type`.
-const RELATIVE_IMPORT = /(?:^|\n)\s*(?:import|export)\s(?!type\s)[^;]*?from\s+"(\.{1,2}\/[^"]+)"|import\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g;
+const RELATIVE_IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s(?!type\s)[^;]*?from\s+"(\.{1,2}\/[^"]+)"|import\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g;
 
 /** Every project source file the `entries` import, directly or not, themselves included, as sorted absolute paths. */
 export function importGraph(entries: string[]): string[] {
@@ -24,7 +25,8 @@ export function importGraph(entries: string[]): string[] {
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const match of readFileSync(file, "utf8").matchAll(RELATIVE_IMPORT)) visit(resolve(dirname(file), match[1] ?? match[2]!));
+    for (const match of readFileSync(file, "utf8").matchAll(RELATIVE_IMPORT))
+      visit(resolve(dirname(file), match[1] ?? match[2]!));
   };
   for (const entry of entries) visit(resolve(entry));
   return [...seen].sort();
@@ -39,11 +41,20 @@ export function sourceFiles(folder: string): string[] {
 }
 
 /** The checksum of a step's inputs: its modules' import graph, its packages' versions, and its data. */
-export function inputsKey(root: string, { modules, packages, data }: { modules: string[]; packages: string[]; data: unknown }): string {
+export function inputsKey(
+  root: string,
+  { modules, packages, data }: { modules: string[]; packages: string[]; data: unknown },
+): string {
   const hash = createHash("sha256");
-  for (const file of importGraph(modules)) hash.update(`file ${file.slice(root.length)}\0`).update(readFileSync(file)).update("\0");
+  for (const file of importGraph(modules))
+    hash
+      .update(`file ${file.slice(root.length)}\0`)
+      .update(readFileSync(file))
+      .update("\0");
   for (const name of packages) {
-    const { version } = JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string };
+    const { version } = JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as {
+      version: string;
+    };
     hash.update(`package ${name}@${version}\0`);
   }
   hash.update(`data ${JSON.stringify(data)}`);
@@ -51,7 +62,12 @@ export function inputsKey(root: string, { modules, packages, data }: { modules: 
 }
 
 /** The step's cached files for `key`, else the step run afresh and cached; with no cache folder, always run. */
-export async function cachedStep(cacheDir: string | null, step: string, key: string, run: () => Promise<Files>): Promise<Files> {
+export async function cachedStep(
+  cacheDir: string | null,
+  step: string,
+  key: string,
+  run: () => Promise<Files>,
+): Promise<Files> {
   if (cacheDir === null) return run();
   const entry = join(cacheDir, `${step}.${key}.json`);
   try {
@@ -71,8 +87,12 @@ export async function cachedStep(cacheDir: string | null, step: string, key: str
  */
 function store(cacheDir: string, step: string, entry: string, files: Files): void {
   mkdirSync(cacheDir, { recursive: true });
-  for (const name of readdirSync(cacheDir)) if (name.startsWith(`${step}.`)) rmSync(join(cacheDir, name), { force: true });
+  for (const name of readdirSync(cacheDir))
+    if (name.startsWith(`${step}.`)) rmSync(join(cacheDir, name), { force: true });
   const partial = `${entry}.${process.pid}.tmp`;
-  writeFileSync(partial, JSON.stringify([...files].map(([path, bytes]) => [path, Buffer.from(bytes).toString("base64")])));
+  writeFileSync(
+    partial,
+    JSON.stringify([...files].map(([path, bytes]) => [path, Buffer.from(bytes).toString("base64")])),
+  );
   renameSync(partial, entry);
 }

@@ -58,11 +58,15 @@ export async function ingestSource(dir: string, folderOf: Map<string, string>): 
   }
   const { file, text_format: formatName, ...source } = parsed.data;
   const first = folderOf.get(source.id);
-  if (first !== undefined) throw new PipelineError(`duplicate source id "${source.id}": ${first} has it too`, { file: recordFile });
+  if (first !== undefined)
+    throw new PipelineError(`duplicate source id "${source.id}": ${first} has it too`, { file: recordFile });
   folderOf.set(source.id, dir);
   const format = await loadTextFormat(formatName);
   if (format === null) {
-    throw new PipelineError(`text_format: "${formatName}" is not a text format (${textFormatNames().join(", ")})`, { file: recordFile, line: lineOfKey(record.text, "text_format") });
+    throw new PipelineError(`text_format: "${formatName}" is not a text format (${textFormatNames().join(", ")})`, {
+      file: recordFile,
+      line: lineOfKey(record.text, "text_format"),
+    });
   }
   const textFile = join(dir, file);
   const bytes = readInputFile(textFile, { within: dir });
@@ -71,5 +75,11 @@ export async function ingestSource(dir: string, folderOf: Map<string, string>): 
     throw new PipelineError(`${bytes.length} bytes, source.json says ${source.bytes}`, { file: textFile });
   }
   const raw = decodeUtf8Text(bytes, textFile);
-  return { source: { ...source, ...intervalColumns("published", source.published, source.published) }, raw, textFile, normalized: normalize(raw, format), textFormat: format };
+  return {
+    source: { ...source, ...intervalColumns("published", source.published, source.published) },
+    raw,
+    textFile,
+    normalized: normalize(raw, format),
+    textFormat: format,
+  };
 }

@@ -38,7 +38,7 @@ interface Link {
 }
 
 const BLANK_LINE = /\n[ \t\r]*\n\s*/g;
-const SENTENCE_END = new Set([...".!?:;\"”’)"].map((c) => c.charCodeAt(0)));
+const SENTENCE_END = new Set([...'.!?:;"”’)'].map((c) => c.charCodeAt(0)));
 const LOWERCASE_LETTER = /^\p{Ll}$/u;
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
@@ -240,7 +240,14 @@ function isPageBreak(lastCode: number, firstCode: number): boolean {
  * Writes one paragraph's characters into `out`, with escapes and link markup undone and white space folded;
  * returns how many it wrote. Stretches that need no change are written as slices of `raw`.
  */
-function inlinePieces(rules: TextRules, raw: string, start: number, end: number, base: number, out: NormalizedPieces): number {
+function inlinePieces(
+  rules: TextRules,
+  raw: string,
+  start: number,
+  end: number,
+  base: number,
+  out: NormalizedPieces,
+): number {
   const { chunks, map } = out;
   const first = out.length;
   let n = first;

@@ -4,7 +4,17 @@
  * and decoded by one rule for every command: UTF-8 and no NUL byte. Each refusal is a PipelineError naming the
  * file.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync, realpathSync, type Stats } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  type Stats,
+} from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { PipelineError } from "./errors.ts";
@@ -31,7 +41,8 @@ export function readInputFile(file: string, { maxBytes = MAX_INPUT_BYTES, within
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new PipelineError(`not a regular file (${kindOf(stats)})`, { file });
-    if (stats.size > maxBytes) throw new PipelineError(`${stats.size} bytes, more than the limit of ${maxBytes} for this file`, { file });
+    if (stats.size > maxBytes)
+      throw new PipelineError(`${stats.size} bytes, more than the limit of ${maxBytes} for this file`, { file });
     return readFileSync(fd);
   } finally {
     closeSync(fd);
@@ -56,7 +67,8 @@ export function decodeUtf8Text(bytes: Uint8Array, file: string): string {
 export function checkUtf8Text(bytes: Uint8Array, file: string): void {
   const nul = bytes.indexOf(0);
   if (nul >= 0) throw new PipelineError(`not text: a NUL byte at byte ${nul}`, { file });
-  if (!isUtf8(bytes)) throw new PipelineError(`not UTF-8 text: an invalid byte sequence at byte ${firstInvalidByte(bytes)}`, { file });
+  if (!isUtf8(bytes))
+    throw new PipelineError(`not UTF-8 text: an invalid byte sequence at byte ${firstInvalidByte(bytes)}`, { file });
 }
 
 /** The source folders inside `sourcesDir`, sorted; refuses a missing, unreadable or empty folder. */
@@ -70,7 +82,10 @@ export function sourceFolders(sourcesDir: string): string[] {
   } catch (error) {
     throw new PipelineError(`not a sources folder: ${cannotRead(error)}`, { file: sourcesDir });
   }
-  if (folders.length === 0) throw new PipelineError("no source folder in it (each source is a folder with a source.json)", { file: sourcesDir });
+  if (folders.length === 0)
+    throw new PipelineError("no source folder in it (each source is a folder with a source.json)", {
+      file: sourcesDir,
+    });
   return folders;
 }
 
@@ -87,7 +102,8 @@ function confine(file: string, folder: string): void {
   } catch (error) {
     throw new PipelineError(cannotRead(error), { file });
   }
-  if (outside(real, realpathSync(folder))) throw new PipelineError(`a symlink leading out of its folder ${folder}, to ${real}`, { file });
+  if (outside(real, realpathSync(folder)))
+    throw new PipelineError(`a symlink leading out of its folder ${folder}, to ${real}`, { file });
 }
 
 function cannotRead(error: unknown): string {

@@ -33,7 +33,10 @@ export function loadCuration<S extends z.ZodType>(file: string, itemSchema: S): 
     throw new PipelineError("expected a YAML list of records", { file, line: 1 });
   }
   if (doc.contents.items.length > MAX_CURATED_RECORDS) {
-    throw new PipelineError(`${doc.contents.items.length} records, more than the limit of ${MAX_CURATED_RECORDS} for a curated file`, { file, line: 1 });
+    throw new PipelineError(
+      `${doc.contents.items.length} records, more than the limit of ${MAX_CURATED_RECORDS} for a curated file`,
+      { file, line: 1 },
+    );
   }
   const errors: PipelineError[] = [];
   const items: Curated<z.output<S>>[] = [];
@@ -67,11 +70,16 @@ export function loadYamlDocument<S extends z.ZodType>(file: string, schema: S): 
 function parseYamlFile(file: string): { doc: Document; lineAt: (path: (string | number)[]) => number } {
   const lineCounter = new LineCounter();
   // A curated file is read from its own folder: no symlink out of it.
-  const doc = parseDocument(readTextFile(file, { within: dirname(file), maxBytes: MAX_CURATED_BYTES }), { lineCounter });
+  const doc = parseDocument(readTextFile(file, { within: dirname(file), maxBytes: MAX_CURATED_BYTES }), {
+    lineCounter,
+  });
   // The first syntax error is the one to fix; the ones after it are usually its echoes.
   const [syntaxError] = doc.errors;
   if (syntaxError) {
-    throw new PipelineError(`YAML syntax error: ${syntaxError.message.split("\n")[0]}`, { file, line: syntaxError.linePos?.[0].line });
+    throw new PipelineError(`YAML syntax error: ${syntaxError.message.split("\n")[0]}`, {
+      file,
+      line: syntaxError.linePos?.[0].line,
+    });
   }
   refuseAliases(doc, file, lineCounter);
   const lineAt = (path: (string | number)[]): number => {
@@ -81,7 +89,12 @@ function parseYamlFile(file: string): { doc: Document; lineAt: (path: (string | 
   return { doc, lineAt };
 }
 
-function issueErrors(error: z.ZodError, file: string, record: string | undefined, lineAt: (path: (string | number)[]) => number): PipelineError[] {
+function issueErrors(
+  error: z.ZodError,
+  file: string,
+  record: string | undefined,
+  lineAt: (path: (string | number)[]) => number,
+): PipelineError[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
     const field = path.length > 0 ? `${path.join(".")}: ` : "";
@@ -107,7 +120,12 @@ function refuseAliases(doc: Document, file: string, lineCounter: LineCounter): v
   visit(doc, {
     Alias(_, node) {
       const line = node.range ? lineCounter.linePos(node.range[0]).line : undefined;
-      errors.push(new PipelineError(`YAML alias *${node.source} is not allowed in a curated file: write the value out`, { file, line }));
+      errors.push(
+        new PipelineError(`YAML alias *${node.source} is not allowed in a curated file: write the value out`, {
+          file,
+          line,
+        }),
+      );
     },
   });
   throwIfAny(errors);

@@ -17,19 +17,35 @@ export interface DescriptorInput {
   sources: Source[];
 }
 
-export const DATA_LICENSE = { name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0" };
+export const DATA_LICENSE = {
+  name: "CC-BY-4.0",
+  path: "https://creativecommons.org/licenses/by/4.0/",
+  title: "Creative Commons Attribution 4.0",
+};
 
 export function datapackage({ files, descriptions, metadata, config, sources }: DescriptorInput): string {
   const resources = [...descriptions.keys()].sort().map((path) => {
     const content = files.get(path);
     if (content === undefined) throw new Error(`${path} is described for datapackage.json but no format wrote it`);
     const { name, format, mediatype, encoding, ...details } = descriptions.get(path)!.resource;
-    return { name, path, format, mediatype, ...(encoding ? { encoding } : {}), bytes: content.byteLength, hash: `sha256:${sha256(content)}`, ...details };
+    return {
+      name,
+      path,
+      format,
+      mediatype,
+      ...(encoding ? { encoding } : {}),
+      bytes: content.byteLength,
+      hash: `sha256:${sha256(content)}`,
+      ...details,
+    };
   });
   const names = new Map<string, string>();
   for (const { name, path } of resources) {
     const other = names.get(name);
-    if (other !== undefined) throw new Error(`${other} and ${path} are both described as the resource "${name}": a resource name must be unique`);
+    if (other !== undefined)
+      throw new Error(
+        `${other} and ${path} are both described as the resource "${name}": a resource name must be unique`,
+      );
     names.set(name, path);
   }
   const descriptor = {
@@ -41,10 +57,16 @@ export function datapackage({ files, descriptions, metadata, config, sources }: 
     licenses: [DATA_LICENSE],
     contributors: [
       { title: `${metadata.name} contributors`, roles: ["creator"] },
-      ...sources.map((source) => ({ title: source.author, organization: source.affiliation ?? undefined, roles: ["author of the source"] })),
+      ...sources.map((source) => ({
+        title: source.author,
+        organization: source.affiliation ?? undefined,
+        roles: ["author of the source"],
+      })),
     ],
     sources: sources.map((source) => ({
-      title: `${source.author}, "${source.title}", ${source.series} No. ${source.number}, ${source.publisher}, ` + `${source.published}`,
+      title:
+        `${source.author}, "${source.title}", ${source.series} No. ${source.number}, ${source.publisher}, ` +
+        `${source.published}`,
       ...(source.url ? { path: source.url } : {}),
     })),
     keywords: config.package.keywords,

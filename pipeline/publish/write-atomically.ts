@@ -82,7 +82,8 @@ export function recoverInterruptedPublish(outDir: string): void {
     renameSync(join(parent, previous.shift()!), outDir);
     crashPoint("publish:recovery-restored");
   }
-  for (const leftover of [...previous, ...abandoned(parent, `${name}${STAGING}`)]) rmSync(join(parent, leftover), { recursive: true, force: true });
+  for (const leftover of [...previous, ...abandoned(parent, `${name}${STAGING}`)])
+    rmSync(join(parent, leftover), { recursive: true, force: true });
 }
 
 /**
@@ -91,11 +92,16 @@ export function recoverInterruptedPublish(outDir: string): void {
  */
 export function checkReplaceable(outDir: string, packageName: string | null): void {
   if (!exists(outDir)) return;
-  if (!lstatSync(outDir).isDirectory()) throw new PipelineError("not a folder (a file or a symlink): refusing to replace it", { file: outDir });
+  if (!lstatSync(outDir).isDirectory())
+    throw new PipelineError("not a folder (a file or a symlink): refusing to replace it", { file: outDir });
   if (readdirSync(outDir).length === 0) return;
   const marker = join(outDir, OUTPUT_MARKER);
   if (packageName === null || !existsSync(marker) || packageNameIn(readInputFile(marker)) !== packageName) {
-    throw new PipelineError(`not a previous build output (no ${OUTPUT_MARKER} of ${packageName ?? "this package"} in it): refusing to ` + `replace it; choose another --out or remove the folder`, { file: outDir });
+    throw new PipelineError(
+      `not a previous build output (no ${OUTPUT_MARKER} of ${packageName ?? "this package"} in it): refusing to ` +
+        `replace it; choose another --out or remove the folder`,
+      { file: outDir },
+    );
   }
 }
 
@@ -103,7 +109,9 @@ export function checkReplaceable(outDir: string, packageName: string | null): vo
 function packageNameIn(descriptor: FileContent | undefined): string | null {
   if (descriptor === undefined) return null;
   try {
-    const { name } = JSON.parse(typeof descriptor === "string" ? descriptor : Buffer.from(descriptor).toString("utf8")) as { name?: unknown };
+    const { name } = JSON.parse(
+      typeof descriptor === "string" ? descriptor : Buffer.from(descriptor).toString("utf8"),
+    ) as { name?: unknown };
     return typeof name === "string" ? name : null;
   } catch {
     return null;

@@ -28,12 +28,22 @@ const ZIP_FILE = { mtime: ZIP_TIME, os: 3, attrs: 0o100644 << 16, level: 9 } as 
 export function writeReleaseAssets(root: string, outDir = join(root, ASSETS_DIR)): string[] {
   const { name, version } = readPackageJson(root);
   const manifest = readManifest(join(root, "releases"), version);
-  if (manifest === null) throw new PipelineError(`no release manifest for version ${version}: cut the release first`, { file: manifestPath("releases", version) });
+  if (manifest === null)
+    throw new PipelineError(`no release manifest for version ${version}: cut the release first`, {
+      file: manifestPath("releases", version),
+    });
   const dist = readTree(join(root, "dist"));
   const differences = compareWithManifest(manifest, dist);
-  if (differences.length > 0) throw new PipelineError(`dist/ is not release ${version}'s ` + `(${differences[0]}${differences.length > 1 ? `, and ${differences.length - 1} more` : ""})`, { file: join(root, "dist") });
+  if (differences.length > 0)
+    throw new PipelineError(
+      `dist/ is not release ${version}'s ` +
+        `(${differences[0]}${differences.length > 1 ? `, and ${differences.length - 1} more` : ""})`,
+      { file: join(root, "dist") },
+    );
   if (existsSync(outDir) && !existsSync(join(outDir, CHECKSUMS))) {
-    throw new PipelineError("exists and holds no release assets (no SHA256SUMS): refusing to replace it", { file: outDir });
+    throw new PipelineError("exists and holds no release assets (no SHA256SUMS): refusing to replace it", {
+      file: outDir,
+    });
   }
 
   const staging = `${outDir}.staging-${process.pid}`;
@@ -42,9 +52,15 @@ export function writeReleaseAssets(root: string, outDir = join(root, ASSETS_DIR)
   try {
     const tarball = packTarball(root, staging);
     const zip = `${name}-${version}-datapackage.zip`;
-    writeFileSync(join(staging, zip), dataPackageZip(`${name}-${version}`, dist, readFileSync(join(root, "DATA_LICENSE"))));
+    writeFileSync(
+      join(staging, zip),
+      dataPackageZip(`${name}-${version}`, dist, readFileSync(join(root, "DATA_LICENSE"))),
+    );
     const names = [tarball, zip].sort();
-    writeFileSync(join(staging, CHECKSUMS), names.map((file) => `${sha256(readFileSync(join(staging, file)))}  ${file}\n`).join(""));
+    writeFileSync(
+      join(staging, CHECKSUMS),
+      names.map((file) => `${sha256(readFileSync(join(staging, file)))}  ${file}\n`).join(""),
+    );
     rmSync(outDir, { recursive: true, force: true });
     renameSync(staging, outDir);
     return [...names, CHECKSUMS];
@@ -55,21 +71,30 @@ export function writeReleaseAssets(root: string, outDir = join(root, ASSETS_DIR)
 
 /** `npm pack` into `dir`; returns the tarball's file name. */
 function packTarball(root: string, dir: string): string {
-  execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   const [tarball, ...others] = readdirSync(dir).filter((file) => file.endsWith(".tgz"));
-  if (tarball === undefined || others.length > 0) throw new PipelineError("npm pack did not write exactly one tarball", { file: dir });
+  if (tarball === undefined || others.length > 0)
+    throw new PipelineError("npm pack did not write exactly one tarball", { file: dir });
   return tarball;
 }
 
 /** The data package as a zip under one folder: datapackage.json, every file its resources list, and the licence. */
 export function dataPackageZip(folder: string, dist: Map<string, Buffer>, license: Buffer): Uint8Array {
   const descriptor = dist.get("datapackage.json");
-  if (descriptor === undefined) throw new PipelineError("dist/ has no datapackage.json", { file: "dist/datapackage.json" });
+  if (descriptor === undefined)
+    throw new PipelineError("dist/ has no datapackage.json", { file: "dist/datapackage.json" });
   const { resources } = JSON.parse(descriptor.toString("utf8")) as { resources: { path: string }[] };
-  const entries = new Map<string, Buffer>([["datapackage.json", descriptor], ["DATA_LICENSE", license]]);
+  const entries = new Map<string, Buffer>([
+    ["datapackage.json", descriptor],
+    ["DATA_LICENSE", license],
+  ]);
   for (const { path } of resources) {
     const bytes = dist.get(path);
-    if (bytes === undefined) throw new PipelineError(`lists ${path}, which dist/ does not hold`, { file: "dist/datapackage.json" });
+    if (bytes === undefined)
+      throw new PipelineError(`lists ${path}, which dist/ does not hold`, { file: "dist/datapackage.json" });
     entries.set(path, bytes);
   }
   const zippable: Zippable = {};

@@ -1,7 +1,9 @@
 /** A CHANGELOG.md entry written from a release's data diff: counts per table, then each changed record. */
 import type { Bump, TableDiff } from "./diff.ts";
 
-const TITLE = "# Changelog\n\nEvery release of the dataset, written by `npm run release` from the data diff against the " + "release before it.\n";
+const TITLE =
+  "# Changelog\n\nEvery release of the dataset, written by `npm run release` from the data diff against the " +
+  "release before it.\n";
 const MAX_LISTED = 50;
 
 export function changelogEntry(
@@ -14,24 +16,37 @@ export function changelogEntry(
   otherFiles: string[] = [],
 ): string {
   const lines = [`## ${version} (${date})`, ""];
-  lines.push(previous === null ? `First release (${bump}).` : `${capitalize(bump)} release; changes since ${previous}.`, "");
-  lines.push("| table | records | added | removed | changed | columns added | columns removed |", "|---|---:|---:|---:|---:|---|---|");
+  lines.push(
+    previous === null ? `First release (${bump}).` : `${capitalize(bump)} release; changes since ${previous}.`,
+    "",
+  );
+  lines.push(
+    "| table | records | added | removed | changed | columns added | columns removed |",
+    "|---|---:|---:|---:|---:|---|---|",
+  );
   for (const d of diffs) {
     const status = d.status === "present" ? "" : ` (table ${d.status})`;
-    lines.push(`| ${d.table}${status} | ${records[d.table] ?? 0} | ${d.added.length} | ${d.removed.length} | ` + `${d.changed.length} | ${d.columnsAdded.join(", ")} | ${d.columnsRemoved.join(", ")} |`);
+    lines.push(
+      `| ${d.table}${status} | ${records[d.table] ?? 0} | ${d.added.length} | ${d.removed.length} | ` +
+        `${d.changed.length} | ${d.columnsAdded.join(", ")} | ${d.columnsRemoved.join(", ")} |`,
+    );
   }
   for (const d of diffs) {
     const details = [
       ...d.columnsTightened.map((column) => `- constraint tightened: \`${column}\``),
       ...(previous === null ? [] : d.added.map((key) => `- added \`${key}\``)),
       ...d.removed.map((key) => `- removed \`${key}\``),
-      ...d.changed.map(({ key, cells }) => `- changed \`${key}\`: ${cells.map((c) => `\`${c.column}\` ${showChange(c.from, c.to)}`).join("; ")}`),
+      ...d.changed.map(
+        ({ key, cells }) =>
+          `- changed \`${key}\`: ${cells.map((c) => `\`${c.column}\` ${showChange(c.from, c.to)}`).join("; ")}`,
+      ),
     ];
     if (details.length === 0) continue;
     lines.push("", `### ${d.table}`, "", ...details.slice(0, MAX_LISTED));
     if (details.length > MAX_LISTED) lines.push(`- … and ${details.length - MAX_LISTED} more`);
   }
-  if (otherFiles.length > 0) lines.push("", "### other files", "", ...otherFiles.map((path) => `- changed \`dist/${path}\``));
+  if (otherFiles.length > 0)
+    lines.push("", "### other files", "", ...otherFiles.map((path) => `- changed \`dist/${path}\``));
   return lines.join("\n") + "\n";
 }
 
@@ -63,7 +78,12 @@ export function changedExcerpts(from: string, to: string): [string, string] {
   let prefix = 0;
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  while (
+    suffix < a.length - prefix &&
+    suffix < b.length - prefix &&
+    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
+  )
+    suffix++;
   // The context starts and ends at a word boundary where the context holds one.
   let start = Math.max(0, prefix - CONTEXT);
   const space = a.slice(start, prefix).indexOf(" ");

@@ -48,7 +48,16 @@ export function diffTables(before: ReleaseTable[], after: ReleaseTable[]): Table
 }
 
 function emptyDiff(table: string, status: TableDiff["status"]): TableDiff {
-  return { table, status, columnsAdded: [], columnsRemoved: [], columnsTightened: [], added: [], removed: [], changed: [] };
+  return {
+    table,
+    status,
+    columnsAdded: [],
+    columnsRemoved: [],
+    columnsTightened: [],
+    added: [],
+    removed: [],
+    changed: [],
+  };
 }
 
 function rowsOf(table: ReleaseTable): string[][] {
@@ -98,7 +107,11 @@ function diffTable(old: ReleaseTable, now: ReleaseTable): TableDiff {
       const to = newByKey.get(key)!;
       const cells = newHeader
         .filter((column) => oldHeader.includes(column))
-        .map((column) => ({ column, from: from[oldHeader.indexOf(column)] ?? "", to: to[newHeader.indexOf(column)] ?? "" }))
+        .map((column) => ({
+          column,
+          from: from[oldHeader.indexOf(column)] ?? "",
+          to: to[newHeader.indexOf(column)] ?? "",
+        }))
         .filter((cell) => cell.from !== cell.to);
       if (cells.length > 0) diff.changed.push({ key, cells });
     }
@@ -116,10 +129,15 @@ function tightenedColumns(before: TableSchemaField[], after: TableSchemaField[])
     const reasons: string[] = [];
     if (previous.type !== field.type) reasons.push(`type ${previous.type} → ${field.type}`);
     if (!previous.constraints.required && field.constraints.required) reasons.push("now required");
-    const lost = (previous.constraints.enum ?? []).filter((value) => field.constraints.enum && !field.constraints.enum.includes(value));
-    if (lost.length > 0 || (!previous.constraints.enum && field.constraints.enum)) reasons.push(`allowed values narrowed${lost.length ? ` (${lost.join(", ")} removed)` : ""}`);
-    if (previous.constraints.pattern !== field.constraints.pattern && field.constraints.pattern !== undefined) reasons.push("pattern changed");
-    if ((field.constraints.minimum ?? -Infinity) > (previous.constraints.minimum ?? -Infinity)) reasons.push("minimum raised");
+    const lost = (previous.constraints.enum ?? []).filter(
+      (value) => field.constraints.enum && !field.constraints.enum.includes(value),
+    );
+    if (lost.length > 0 || (!previous.constraints.enum && field.constraints.enum))
+      reasons.push(`allowed values narrowed${lost.length ? ` (${lost.join(", ")} removed)` : ""}`);
+    if (previous.constraints.pattern !== field.constraints.pattern && field.constraints.pattern !== undefined)
+      reasons.push("pattern changed");
+    if ((field.constraints.minimum ?? -Infinity) > (previous.constraints.minimum ?? -Infinity))
+      reasons.push("minimum raised");
     if (reasons.length > 0) tightened.push(`${field.name} (${reasons.join("; ")})`);
   }
   return tightened;
@@ -132,7 +150,8 @@ export function requiredBump(diffs: TableDiff[]): Bump | null {
     if (required === null || BUMP_ORDER.indexOf(bump) > BUMP_ORDER.indexOf(required)) required = bump;
   };
   for (const d of diffs) {
-    if (d.status === "removed" || d.columnsRemoved.length > 0 || d.columnsTightened.length > 0 || d.removed.length > 0) need("major");
+    if (d.status === "removed" || d.columnsRemoved.length > 0 || d.columnsTightened.length > 0 || d.removed.length > 0)
+      need("major");
     if (d.status === "added" || d.columnsAdded.length > 0 || d.added.length > 0) need("minor");
     if (d.changed.length > 0) need("patch");
   }

@@ -42,7 +42,8 @@ export function historyProblems(root: string, packageVersion?: string): Pipeline
 
   for (const [version, hash] of Object.entries(UNCHAINED_MANIFESTS)) {
     if (!versions.includes(version)) problem(where(version), `missing (release ${version} is part of the history)`);
-    else if (sha256(readFileSync(manifestPath(releasesDir, version))) !== hash) problem(where(version), `edited (its SHA-256 is not the one the history fixes)`);
+    else if (sha256(readFileSync(manifestPath(releasesDir, version))) !== hash)
+      problem(where(version), `edited (its SHA-256 is not the one the history fixes)`);
   }
   versions.forEach((version, i) => {
     let manifest: Manifest;
@@ -65,24 +66,33 @@ export function historyProblems(root: string, packageVersion?: string): Pipeline
     const recorded = manifest.previous.version;
     if (recorded !== before) {
       const found = existsSync(manifestPath(releasesDir, recorded)) ? "" : ` (${where(recorded)} is missing)`;
-      problem(where(version), `records ${recorded} as the previous release, but the release before it here is ${before ?? "none"}${found}`);
+      problem(
+        where(version),
+        `records ${recorded} as the previous release, but the release before it here is ${before ?? "none"}${found}`,
+      );
     } else if (sha256(readFileSync(manifestPath(releasesDir, before))) !== manifest.previous.sha256) {
       problem(where(before), `changed since release ${version} recorded its SHA-256`);
     }
   });
   const newest = versions.at(-1);
   if (packageVersion !== undefined && newest !== undefined && packageVersion !== newest) {
-    const missing = existsSync(manifestPath(releasesDir, packageVersion)) ? "" : ` (${where(packageVersion)} is missing)`;
+    const missing = existsSync(manifestPath(releasesDir, packageVersion))
+      ? ""
+      : ` (${where(packageVersion)} is missing)`;
     problem("package.json", `version ${packageVersion}, but the newest release manifest is ${where(newest)}${missing}`);
   }
   const reported = new Set(problems.map((p) => p.location.file));
-  for (const path of deletedFromGit(root).filter((path) => !reported.has(path))) problem(path, `missing (a commit added it; release manifests are never removed)`);
+  for (const path of deletedFromGit(root).filter((path) => !reported.has(path)))
+    problem(path, `missing (a commit added it; release manifests are never removed)`);
   return problems;
 }
 
 /** Manifests that some commit added and that are no longer in the working tree; none outside a git clone. */
 function deletedFromGit(root: string): string[] {
-  const log = spawnSync("git", ["log", "--diff-filter=A", "--name-only", "--format=", "--", "releases/*.json"], { cwd: root, encoding: "utf8" });
+  const log = spawnSync("git", ["log", "--diff-filter=A", "--name-only", "--format=", "--", "releases/*.json"], {
+    cwd: root,
+    encoding: "utf8",
+  });
   if (log.status !== 0) return [];
   const added = new Set(log.stdout.split("\n").filter((line) => line.trim() !== ""));
   return [...added].filter((path) => !existsSync(join(root, path))).sort();

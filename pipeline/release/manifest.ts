@@ -40,9 +40,14 @@ export function readTree(dir: string): Map<string, Buffer> {
 }
 
 export function manifestOf(version: string, files: Map<string, Buffer>, previous?: PreviousRelease | null): Manifest {
-  const sources = JSON.parse(files.get("data/sources.json")?.toString("utf8") ?? "[]") as { id: string; sha256: string }[];
+  const sources = JSON.parse(files.get("data/sources.json")?.toString("utf8") ?? "[]") as {
+    id: string;
+    sha256: string;
+  }[];
   // The tables are the descriptor's table resources; other JSON beside them (Datasette's metadata) holds no records.
-  const { resources = [] } = JSON.parse(files.get("datapackage.json")?.toString("utf8") ?? "{}") as { resources?: { name: string; type?: string }[] };
+  const { resources = [] } = JSON.parse(files.get("datapackage.json")?.toString("utf8") ?? "{}") as {
+    resources?: { name: string; type?: string }[];
+  };
   const tables = resources.filter((resource) => resource.type === "table").map((resource) => resource.name);
   const records = Object.fromEntries(
     tables
@@ -50,8 +55,16 @@ export function manifestOf(version: string, files: Map<string, Buffer>, previous
       .sort()
       .map((name) => [name, (JSON.parse(files.get(`data/${name}.json`)!.toString("utf8")) as unknown[]).length]),
   );
-  const entries = [...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, bytes]) => [path, { sha256: sha256(bytes), bytes: bytes.length }] as const);
-  return { version, ...(previous === undefined ? {} : { previous }), sources: Object.fromEntries(sources.map((s) => [s.id, { sha256: s.sha256 }])), records, files: Object.fromEntries(entries) };
+  const entries = [...files]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([path, bytes]) => [path, { sha256: sha256(bytes), bytes: bytes.length }] as const);
+  return {
+    version,
+    ...(previous === undefined ? {} : { previous }),
+    sources: Object.fromEntries(sources.map((s) => [s.id, { sha256: s.sha256 }])),
+    records,
+    files: Object.fromEntries(entries),
+  };
 }
 
 export function manifestText(manifest: Manifest): string {
@@ -64,7 +77,11 @@ export function compareWithManifest(manifest: Manifest, files: Map<string, Buffe
   for (const [path, expected] of Object.entries(manifest.files)) {
     const bytes = files.get(path);
     if (!bytes) problems.push(`${path}: missing (the manifest lists it)`);
-    else if (sha256(bytes) !== expected.sha256) problems.push(`${path}: changed (${bytes.length} bytes, sha256 ${sha256(bytes).slice(0, 12)}…; manifest ` + `${expected.bytes} bytes, ${expected.sha256.slice(0, 12)}…)`);
+    else if (sha256(bytes) !== expected.sha256)
+      problems.push(
+        `${path}: changed (${bytes.length} bytes, sha256 ${sha256(bytes).slice(0, 12)}…; manifest ` +
+          `${expected.bytes} bytes, ${expected.sha256.slice(0, 12)}…)`,
+      );
   }
   for (const path of files.keys()) if (!(path in manifest.files)) problems.push(`${path}: not in the manifest`);
   return problems.sort();
@@ -83,9 +100,11 @@ export function compareManifestFields(manifest: Manifest, expected: Manifest): s
   const problems: string[] = [];
   for (const [path, value] of wanted) {
     if (!actual.has(path)) problems.push(`${path}: missing (the build gives ${value})`);
-    else if (actual.get(path) !== value) problems.push(`${path}: the manifest says ${actual.get(path)}, the build gives ${value}`);
+    else if (actual.get(path) !== value)
+      problems.push(`${path}: the manifest says ${actual.get(path)}, the build gives ${value}`);
   }
-  for (const [path, value] of actual) if (!wanted.has(path)) problems.push(`${path}: the manifest says ${value}, the build has no such field`);
+  for (const [path, value] of actual)
+    if (!wanted.has(path)) problems.push(`${path}: the manifest says ${value}, the build has no such field`);
   return problems.sort();
 }
 

@@ -11,13 +11,19 @@ export function releasedFiles(root: string, manifestFile: string, manifest: Mani
   const git = (...args: string[]) => execFileSync("git", args, { cwd: root, maxBuffer: 256 * 1024 * 1024 });
   const commit = git("log", "-1", "--format=%H", "--diff-filter=A", "--", manifestFile).toString("utf8").trim();
   if (!commit) {
-    throw new PipelineError(`release ${manifest.version}'s manifest is not committed, so its files cannot be read from git`, { file: manifestFile });
+    throw new PipelineError(
+      `release ${manifest.version}'s manifest is not committed, so its files cannot be read from git`,
+      { file: manifestFile },
+    );
   }
   const files = new Map<string, Buffer>();
   for (const [path, expected] of Object.entries(manifest.files)) {
     const bytes = git("show", `${commit}:dist/${path}`);
     if (sha256(bytes) !== expected.sha256) {
-      throw new PipelineError(`dist/${path} at ${commit.slice(0, 12)} does not match the manifest`, { file: manifestFile, record: path });
+      throw new PipelineError(`dist/${path} at ${commit.slice(0, 12)} does not match the manifest`, {
+        file: manifestFile,
+        record: path,
+      });
     }
     files.set(path, bytes);
   }

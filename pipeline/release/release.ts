@@ -17,7 +17,16 @@ import { diffTables, isAtLeast, requiredBump, type Bump, type ReleaseTable, type
 import { historyProblems, latestRelease } from "./history.ts";
 import { manifestOf, manifestPath, manifestText, readManifest, readTree } from "./manifest.ts";
 import { releasedFiles } from "./previous-release.ts";
-import { commitStaged, discardStage, markStaged, recoverStage, stagedPath, stageFile, startStage, type ReleasePlan } from "./staging.ts";
+import {
+  commitStaged,
+  discardStage,
+  markStaged,
+  recoverStage,
+  stagedPath,
+  stageFile,
+  startStage,
+  type ReleasePlan,
+} from "./staging.ts";
 
 export interface ReleaseResult {
   version: string;
@@ -42,17 +51,20 @@ export async function release(root: string, bump: Bump, date: string): Promise<R
   const previousRelease = latestRelease(paths.releases);
   const previous = previousRelease?.version ?? null;
   const next = semver.inc(current, bump);
-  if (next === null) throw new PipelineError(`package.json's version "${current}" is not semantic`, { file: paths.pkg });
+  if (next === null)
+    throw new PipelineError(`package.json's version "${current}" is not semantic`, { file: paths.pkg });
   if (previous !== null && !semver.gt(next, previous)) {
     throw new PipelineError(`${next} would not come after the last release, ${previous}`, { file: paths.pkg });
   }
 
   // The new dist/ is built straight into the stage; a refused release removes the stage and changes nothing.
   startStage(root);
-  const plan = await stageRelease(root, { bump, date, next, previous, previousRelease, paths }).catch((error: unknown) => {
-    discardStage(root);
-    throw error;
-  });
+  const plan = await stageRelease(root, { bump, date, next, previous, previousRelease, paths }).catch(
+    (error: unknown) => {
+      discardStage(root);
+      throw error;
+    },
+  );
   markStaged(root, plan);
   commitStaged(root, plan);
   return { ...resultOf(plan), resumed: false };
@@ -60,20 +72,42 @@ export async function release(root: string, bump: Bump, date: string): Promise<R
 
 async function stageRelease(
   root: string,
-  { bump, date, next, previous, previousRelease, paths }: { bump: Bump; date: string; next: string; previous: string | null; previousRelease: ReturnType<typeof latestRelease>; paths: { sources: string; releases: string; pkg: string } },
+  {
+    bump,
+    date,
+    next,
+    previous,
+    previousRelease,
+    paths,
+  }: {
+    bump: Bump;
+    date: string;
+    next: string;
+    previous: string | null;
+    previousRelease: ReturnType<typeof latestRelease>;
+    paths: { sources: string; releases: string; pkg: string };
+  },
 ): Promise<ReleasePlan> {
   // Loaded here: a run that only finishes an interrupted release builds nothing and loads no pipeline.
   const { build } = await import("../build.ts");
   await build({ sourcesDir: paths.sources, outDir: stagedPath(root, "dist"), cache: false, version: next, root });
   const candidate = readTree(stagedPath(root, "dist"));
-  const previousFiles = previous === null ? new Map<string, Buffer>() : releasedFiles(root, manifestPath(paths.releases, previous), readManifest(paths.releases, previous)!);
+  const previousFiles =
+    previous === null
+      ? new Map<string, Buffer>()
+      : releasedFiles(root, manifestPath(paths.releases, previous), readManifest(paths.releases, previous)!);
   const diffs = diffTables(releaseTables(previousFiles), releaseTables(candidate));
   // Files beside the tables (charts, package entries, schemas) count as corrections when they alone changed.
   const otherFiles = previous === null ? [] : otherFilesChanged(previousFiles, candidate);
   const required = requiredBump(diffs) ?? (otherFiles.length > 0 ? "patch" : null);
-  if (previous !== null && required === null) throw new PipelineError(`no data changed since ${previous}: nothing to release`, { file: join(root, "dist") });
+  if (previous !== null && required === null)
+    throw new PipelineError(`no data changed since ${previous}: nothing to release`, { file: join(root, "dist") });
   if (!isAtLeast(bump, required)) {
-    throw new PipelineError(`a ${bump} release is too small: the changes since ${previous ?? "the start"} need a ${required} release ` + `(${reasons(diffs)})`, { file: join(root, "dist") });
+    throw new PipelineError(
+      `a ${bump} release is too small: the changes since ${previous ?? "the start"} need a ${required} release ` +
+        `(${reasons(diffs)})`,
+      { file: join(root, "dist") },
+    );
   }
 
   const manifest = manifestOf(next, candidate, previousRelease);
@@ -88,16 +122,35 @@ async function stageRelease(
 }
 
 function resultOf(plan: ReleasePlan): Omit<ReleaseResult, "resumed"> {
-  return { version: plan.version, previous: plan.previous, bump: plan.bump, required: plan.required, entry: plan.entry };
+  return {
+    version: plan.version,
+    previous: plan.previous,
+    bump: plan.bump,
+    required: plan.required,
+    entry: plan.entry,
+  };
 }
 
 /** A release records the sources a commit holds, so that anyone can rebuild it from that commit. */
 function refuseUncommittedSources(root: string): void {
-  const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=all", "--", "sources"], { cwd: root, encoding: "utf8" });
-  if (status.status !== 0) throw new PipelineError("cannot read the sources' git status: a release is cut from a git clone", { file: join(root, "sources") });
-  const changed = status.stdout.split("\n").filter((line) => line !== "").map((line) => line.slice(3));
+  const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=all", "--", "sources"], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (status.status !== 0)
+    throw new PipelineError("cannot read the sources' git status: a release is cut from a git clone", {
+      file: join(root, "sources"),
+    });
+  const changed = status.stdout
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => line.slice(3));
   if (changed.length > 0) {
-    throw new PipelineError(`uncommitted changes (${changed.join(", ")}): commit them before releasing, so the release is rebuildable ` + `from a commit`, { file: "sources/" });
+    throw new PipelineError(
+      `uncommitted changes (${changed.join(", ")}): commit them before releasing, so the release is rebuildable ` +
+        `from a commit`,
+      { file: "sources/" },
+    );
   }
 }
 
@@ -107,10 +160,17 @@ function refuseUncommittedSources(root: string): void {
  */
 export function otherFilesChanged(before: Map<string, Buffer>, after: Map<string, Buffer>): string[] {
   const comparable = (path: string, bytes: Buffer | undefined) =>
-    bytes && path === "datapackage.json" ? JSON.stringify({ ...JSON.parse(bytes.toString("utf8")), version: null }) : bytes?.toString("base64");
+    bytes && path === "datapackage.json"
+      ? JSON.stringify({ ...JSON.parse(bytes.toString("utf8")), version: null })
+      : bytes?.toString("base64");
   return [...new Set([...before.keys(), ...after.keys()])]
     .filter((path) => !path.startsWith("data/"))
-    .filter((path) => !before.has(path) || !after.has(path) || comparable(path, before.get(path)) !== comparable(path, after.get(path)))
+    .filter(
+      (path) =>
+        !before.has(path) ||
+        !after.has(path) ||
+        comparable(path, before.get(path)) !== comparable(path, after.get(path)),
+    )
     .sort();
 }
 
@@ -122,7 +182,14 @@ function releaseTables(files: Map<string, Buffer>): ReleaseTable[] {
   return descriptor.resources.flatMap((resource) => {
     const csv = files.get(`data/${resource.name}.csv`);
     if (!resource.schema || !csv) return [];
-    return [{ name: resource.name, csv: csv.toString("utf8"), primaryKey: resource.schema.primaryKey, fields: resource.schema.fields }];
+    return [
+      {
+        name: resource.name,
+        csv: csv.toString("utf8"),
+        primaryKey: resource.schema.primaryKey,
+        fields: resource.schema.fields,
+      },
+    ];
   });
 }
 
@@ -131,7 +198,12 @@ function releaseTables(files: Map<string, Buffer>): ReleaseTable[] {
  * datapackage.json takes it from the build.
  */
 function versionFiles(root: string, version: string): [string, string][] {
-  const files: [string, string][] = [["package.json", readFileSync(join(root, "package.json"), "utf8").replace(/("version":\s*)"[^"]*"/, `$1"${version}"`)]];
+  const files: [string, string][] = [
+    [
+      "package.json",
+      readFileSync(join(root, "package.json"), "utf8").replace(/("version":\s*)"[^"]*"/, `$1"${version}"`),
+    ],
+  ];
   const lockPath = join(root, "package-lock.json");
   if (existsSync(lockPath)) {
     const lock = JSON.parse(readFileSync(lockPath, "utf8"));
@@ -140,7 +212,8 @@ function versionFiles(root: string, version: string): [string, string][] {
     files.push(["package-lock.json", JSON.stringify(lock, null, 2) + "\n"]);
   }
   const citation = join(root, "CITATION.cff");
-  if (existsSync(citation)) files.push(["CITATION.cff", readFileSync(citation, "utf8").replace(/^version: .*$/m, `version: "${version}"`)]);
+  if (existsSync(citation))
+    files.push(["CITATION.cff", readFileSync(citation, "utf8").replace(/^version: .*$/m, `version: "${version}"`)]);
   return files;
 }
 
@@ -156,4 +229,3 @@ function reasons(diffs: TableDiff[]): string {
   ]);
   return parts.join(", ");
 }
-

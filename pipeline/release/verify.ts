@@ -11,14 +11,25 @@ import { join } from "node:path";
 import { build } from "../build.ts";
 import { historyProblems } from "./history.ts";
 import { sha256 } from "../io/sha256.ts";
-import { compareManifestFields, compareWithManifest, manifestOf, manifestPath, readManifest, readTree } from "./manifest.ts";
+import {
+  compareManifestFields,
+  compareWithManifest,
+  manifestOf,
+  manifestPath,
+  readManifest,
+  readTree,
+} from "./manifest.ts";
 import { pendingRelease, STAGING_DIR } from "./staging.ts";
 
 export async function verify(root: string): Promise<string[]> {
   const { version } = readPackageJson(root);
   const problems: string[] = [];
   const pending = pendingRelease(root);
-  if (pending !== null) problems.push(`${STAGING_DIR}: release ${pending.version} was interrupted; run the release command again (any bump) to ` + `finish it`);
+  if (pending !== null)
+    problems.push(
+      `${STAGING_DIR}: release ${pending.version} was interrupted; run the release command again (any bump) to ` +
+        `finish it`,
+    );
   problems.push(...historyProblems(root, version).map(String));
   const scratch = mkdtempSync(join(tmpdir(), "rdd-verify-"));
   try {
@@ -49,6 +60,7 @@ function differences(rebuilt: Map<string, Buffer>, committed: Map<string, Buffer
     if (!old) problems.push(`${path}: built, but not committed`);
     else if (sha256(old) !== sha256(bytes)) problems.push(`${path}: committed file differs from the build`);
   }
-  for (const path of committed.keys()) if (!rebuilt.has(path)) problems.push(`${path}: committed, but the build does not write it`);
+  for (const path of committed.keys())
+    if (!rebuilt.has(path)) problems.push(`${path}: committed, but the build does not write it`);
   return problems.sort();
 }

@@ -77,12 +77,20 @@ const GENERATED_NOTE = "<!-- Generated from schemas/ by pipeline/render/docs.ts:
 
 /** Each table's files, by path, as the formats describe them: those that hold that table alone. */
 function filesOf(table: string, files: ReadonlyMap<string, FileDescription>): string[] {
-  return [...files].filter(([, { tables }]) => tables.length === 1 && tables[0] === table).map(([path]) => path).sort();
+  return [...files]
+    .filter(([, { tables }]) => tables.length === 1 && tables[0] === table)
+    .map(([path]) => path)
+    .sort();
 }
 
 export function dataDictionary(specs: readonly TableDefinition[], files: ReadonlyMap<string, FileDescription>): string {
   const [first] = specs;
-  const perTable = first === undefined ? [] : filesOf(first.name, files).map((path) => `\`${path.replace(`/${first.name}.`, "/<table>.").replace(/^data\//, "")}\``);
+  const perTable =
+    first === undefined
+      ? []
+      : filesOf(first.name, files).map(
+          (path) => `\`${path.replace(`/${first.name}.`, "/<table>.").replace(/^data\//, "")}\``,
+        );
   const intro = [
     "# Data dictionary",
     "",
@@ -91,7 +99,8 @@ export function dataDictionary(specs: readonly TableDefinition[], files: Readonl
     `Every published table is in \`dist/data/\` as ${inWords(perTable)}, with the same`,
     "columns in the same order, and in one SQLite database, `dist/data/<package name>.sqlite`. Every column is",
     "present in every row; a **nullable** column may be empty (an empty cell in CSV, `null` in JSON and Parquet, NULL",
-    `in SQLite). Lists are \`${LIST_DELIMITER}\`-separated in CSV, arrays in JSON, lists in Parquet and link ` + `tables in SQLite. CSV files`,
+    `in SQLite). Lists are \`${LIST_DELIMITER}\`-separated in CSV, arrays in JSON, lists in Parquet and link ` +
+      `tables in SQLite. CSV files`,
     `are RFC 4180, UTF-8, with \`${JSON.stringify(CSV_DIALECT.newline).slice(1, -1)}\` line ends.`,
     "",
     "A date kept at the text's precision (`2014`, `2014-10`) has two companion columns of type date,",
@@ -129,7 +138,9 @@ function tableSection(table: TableDefinition, files: string[]): string[] {
     "| column | type | unit / format | allowed values | required / nullable | description |",
     "|---|---|---|---|---|---|",
     ...tableColumns(table).map(
-      (c) => `| \`${c.name}\` | ${c.type} | ${cell(c.unit)} | ${cell(c.allowed)} | ` + `${c.nullable ? "nullable" : "required"} | ${cell(c.description)} |`,
+      (c) =>
+        `| \`${c.name}\` | ${c.type} | ${cell(c.unit)} | ${cell(c.allowed)} | ` +
+        `${c.nullable ? "nullable" : "required"} | ${cell(c.description)} |`,
     ),
   ];
 }
@@ -142,7 +153,11 @@ export function readmeSection(specs: readonly TableDefinition[]): string {
     "",
     "| table | columns |",
     "|---|---|",
-    ...specs.map((table) => `| [\`${table.name}\`](${DICTIONARY_PATH}#${table.name}) | ` + `${codeList(table.columns.map((column) => column.name))} |`),
+    ...specs.map(
+      (table) =>
+        `| [\`${table.name}\`](${DICTIONARY_PATH}#${table.name}) | ` +
+        `${codeList(table.columns.map((column) => column.name))} |`,
+    ),
     "",
     `Types, units, allowed values and descriptions of every column: [${DICTIONARY_PATH}](${DICTIONARY_PATH}).`,
     "",
@@ -193,8 +208,11 @@ export function datasheetCounts(tables: Tables): string {
     "",
     `- Figures by claim type: ${tally(figures.rows, "claim_type")}.`,
     `- Figures by hedge (\`qualifier\`): ${tally(figures.rows, "qualifier")}.`,
-    `- Events by date basis: ${tally(events.rows, "date_basis")}; by date precision: ` + `${tally(events.rows, "date_precision")}.`,
-    `- Mentions: ${tally(mentions.rows, "kind")}. Quantity mentions used by a figure: ` + `${quantities.filter((m) => m.used_by.length > 0).length}; dismissed: ` + `${quantities.filter((m) => m.dismissed !== null).length}.`,
+    `- Events by date basis: ${tally(events.rows, "date_basis")}; by date precision: ` +
+      `${tally(events.rows, "date_precision")}.`,
+    `- Mentions: ${tally(mentions.rows, "kind")}. Quantity mentions used by a figure: ` +
+      `${quantities.filter((m) => m.used_by.length > 0).length}; dismissed: ` +
+      `${quantities.filter((m) => m.dismissed !== null).length}.`,
     "",
   ];
   return lines.join("\n");
@@ -225,7 +243,13 @@ export function indicatorList(tables: Tables): string {
     const hedge = row.qualifier === "exact" ? "" : `, ${row.qualifier.replaceAll("_", " ")}`;
     return `- \`${row.id}\`: ${row.name}: **${SIGNIFICANT.format(row.value)} ${row.unit}**${hedge}`;
   });
-  return ["", "<!-- Generated from the indicators table by pipeline/render/docs.ts; values rounded here only. -->", "", ...lines, ""].join("\n");
+  return [
+    "",
+    "<!-- Generated from the indicators table by pipeline/render/docs.ts; values rounded here only. -->",
+    "",
+    ...lines,
+    "",
+  ].join("\n");
 }
 
 export function updateIndicators(readme: string, tables: Tables): string {
@@ -239,7 +263,11 @@ export function updateIndicators(readme: string, tables: Tables): string {
  * Regenerates docs/DATA_DICTIONARY.md and the generated parts of README.md and docs/DATASHEET.md from the tables
  * the build published, writing only the files whose text changed. Returns their paths relative to `root`.
  */
-export async function writeDocs(root: string, tables: Tables, files: ReadonlyMap<string, FileDescription>): Promise<string[]> {
+export async function writeDocs(
+  root: string,
+  tables: Tables,
+  files: ReadonlyMap<string, FileDescription>,
+): Promise<string[]> {
   const updates: [string, (text: string) => string][] = [
     [DICTIONARY_PATH, () => dataDictionary(tables.all, files)],
     ["README.md", (text) => updateIndicators(updateReadme(text, tables.all), tables)],

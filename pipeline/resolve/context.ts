@@ -52,6 +52,13 @@ export function failer(item: Curated<unknown>): Fail {
 }
 
 /** Fails unless `term` is defined in the dataset configuration's `section`. */
-export function checkTerm(context: SourceContext, section: "measures" | "actors" | "event_types", term: string, fail: Fail, key: string): void {
-  if (!(term in context.config[section])) fail(`${key}: "${term}" is not defined in ${context.configFile}'s ${section}`, key);
+export function checkTerm(
+  context: SourceContext,
+  section: "measures" | "actors" | "event_types",
+  term: string,
+  fail: Fail,
+  key: string,
+): void {
+  if (!(term in context.config[section]))
+    fail(`${key}: "${term}" is not defined in ${context.configFile}'s ${section}`, key);
 }

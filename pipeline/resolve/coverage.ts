@@ -32,7 +32,11 @@ const RULES: Record<ExtractedMention["kind"], Rule> = {
 };
 
 /** Each located mention with the records that use it and its dismissal (the last one, when several name it). */
-export function account(located: Located[], records: { record: { id: string }; uses: Located[] }[], dismissals: Dismissed[]): Map<Located, Accounted> {
+export function account(
+  located: Located[],
+  records: { record: { id: string }; uses: Located[] }[],
+  dismissals: Dismissed[],
+): Map<Located, Accounted> {
   const accounted = new Map<Located, Accounted>(located.map((m) => [m, { usedBy: [], dismissedBy: null }]));
   for (const { record, uses } of records) for (const mention of uses) accounted.get(mention)!.usedBy.push(record.id);
   for (const { mention, reason } of dismissals) accounted.get(mention)!.dismissedBy = reason;
@@ -41,23 +45,43 @@ export function account(located: Located[], records: { record: { id: string }; u
 
 export function coverageErrors(context: SourceContext, accounted: Map<Located, Accounted>): PipelineError[] {
   const lineOf = lineFinder(context.raw);
-  return (Object.keys(RULES) as ExtractedMention["kind"][]).flatMap((kind) => kindErrors(context, accounted, kind, RULES[kind], lineOf));
+  return (Object.keys(RULES) as ExtractedMention["kind"][]).flatMap((kind) =>
+    kindErrors(context, accounted, kind, RULES[kind], lineOf),
+  );
 }
 
-function kindErrors(context: SourceContext, accounted: Map<Located, Accounted>, kind: ExtractedMention["kind"], rule: Rule, lineOf: (index: number) => number): PipelineError[] {
+function kindErrors(
+  context: SourceContext,
+  accounted: Map<Located, Accounted>,
+  kind: ExtractedMention["kind"],
+  rule: Rule,
+  lineOf: (index: number) => number,
+): PipelineError[] {
   const errors: PipelineError[] = [];
   const mentions = context.located.filter((m) => m.mention.kind === kind);
-  const unaccounted = mentions.filter((m) => accounted.get(m)!.usedBy.length === 0 && accounted.get(m)!.dismissedBy === null).length;
+  const unaccounted = mentions.filter(
+    (m) => accounted.get(m)!.usedBy.length === 0 && accounted.get(m)!.dismissedBy === null,
+  ).length;
   if (unaccounted > 0) {
     const covered = mentions.length - unaccounted;
     const percent = ((100 * covered) / mentions.length).toFixed(1);
-    errors.push(new PipelineError(`coverage ${covered} of ${mentions.length} ${kind} mentions (${percent}%), below 100%`, { file: context.textFile }));
+    errors.push(
+      new PipelineError(`coverage ${covered} of ${mentions.length} ${kind} mentions (${percent}%), below 100%`, {
+        file: context.textFile,
+      }),
+    );
   }
   for (const m of mentions) {
     const problem = claimProblem(accounted.get(m)!, kind, rule);
     if (problem === null) continue;
     const [rawStart] = rawRange(context.normalized, m.start, m.end);
-    errors.push(new PipelineError(`${kind} mention "${m.mention.text}" ${problem}`, { file: context.textFile, line: lineOf(rawStart), record: m.mention.text }));
+    errors.push(
+      new PipelineError(`${kind} mention "${m.mention.text}" ${problem}`, {
+        file: context.textFile,
+        line: lineOf(rawStart),
+        record: m.mention.text,
+      }),
+    );
   }
   return errors;
 }
@@ -70,8 +94,12 @@ function claimProblem({ usedBy, dismissedBy }: Accounted, kind: ExtractedMention
   if (claims === 0) {
     const remedy = kind === "quantity" ? "add a figure" : "use it in an event's date or a figure's period";
     return rule.shared
-      ? `${rule.users} and is not dismissed with a reason: ${remedy}, or a dismissal with \`kind: ${kind}\` to ` + `dismissed.yaml`
+      ? `${rule.users} and is not dismissed with a reason: ${remedy}, or a dismissal with \`kind: ${kind}\` to ` +
+          `dismissed.yaml`
       : `is neither ${rule.users} nor dismissed with a reason: ${remedy}, or a dismissal to dismissed.yaml`;
   }
-  return `is claimed ${claims} times ` + `(${[...new Set(usedBy), ...(dismissedBy === null ? [] : ["a dismissal"])].join(", ")})`;
+  return (
+    `is claimed ${claims} times ` +
+    `(${[...new Set(usedBy), ...(dismissedBy === null ? [] : ["a dismissal"])].join(", ")})`
+  );
 }

@@ -19,10 +19,15 @@ export function dismissedMentions(context: SourceContext, item: Curated<Dismissa
   const { kind, quote, occurrences, reason } = item.value;
   const found = occurrencesOf(context.text, quote);
   if (found.length !== occurrences) {
-    fail(`quote stands ${found.length} times in the text, not ${occurrences} as \`occurrences\` says: "${quote}"`, "quote");
+    fail(
+      `quote stands ${found.length} times in the text, not ${occurrences} as \`occurrences\` says: "${quote}"`,
+      "quote",
+    );
   }
   return found.flatMap((at) => {
-    const inside = context.located.filter((m) => m.mention.kind === kind && m.start >= at && m.end <= at + quote.length);
+    const inside = context.located.filter(
+      (m) => m.mention.kind === kind && m.start >= at && m.end <= at + quote.length,
+    );
     if (inside.length === 0) fail(`no ${kind} mention was extracted in "${quote}"`, "quote");
     return inside.map((mention) => ({ mention, reason }));
   });

@@ -10,7 +10,10 @@ import { checkExpectedDate, resolveWhen } from "./when.ts";
 /** A value counts as agreeing with a curated expectation within this relative tolerance. */
 const EXPECT_TOLERANCE = 1e-9;
 
-export function resolveFigure(context: SourceContext, item: Curated<CuratedFigure>): ResolvedRecord<Figure, CuratedFigure> {
+export function resolveFigure(
+  context: SourceContext,
+  item: Curated<CuratedFigure>,
+): ResolvedRecord<Figure, CuratedFigure> {
   const fail = failer(item);
   const c = item.value;
   const { text, located, config } = context;
@@ -20,7 +23,8 @@ export function resolveFigure(context: SourceContext, item: Curated<CuratedFigur
   const span = locateQuote(text, c.quote, c.occurrence, fail, context.textFile);
   const amount = mentionIn(text, located, "quantity", span, c.amount, fail, "amount");
   const m = amount.mention;
-  if (m.vague || m.value === null) fail(`"${m.text}" is a vague amount; dismiss it instead of making it a figure`, "amount");
+  if (m.vague || m.value === null)
+    fail(`"${m.text}" is a vague amount; dismiss it instead of making it a figure`, "amount");
   if (m.value_high !== null) fail(`"${m.text}" is a range; a figure holds one number`, "amount");
   const unit = config.measures[c.measure]!.unit;
   if (m.unit !== unit && !config.units[unit]!.accepts.includes(m.unit)) {

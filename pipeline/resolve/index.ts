@@ -56,7 +56,8 @@ export function resolve({ mentions, curated, ...source }: ResolveInput): Resolve
   const accounted = account(context.located, [...figures, ...events], dismissals);
   errors.push(...coverageErrors(context, accounted));
   throwIfAny(errors);
-  const provenanced = <T, C>({ uses: _, ...record }: Provenanced<T, C> & { uses: unknown }): Provenanced<T, C> => record;
+  const provenanced = <T, C>({ uses: _, ...record }: Provenanced<T, C> & { uses: unknown }): Provenanced<T, C> =>
+    record;
   return {
     figures: figures.map(provenanced),
     events: events.map(provenanced),

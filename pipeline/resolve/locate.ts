@@ -26,14 +26,24 @@ export function locateMentions(text: string, mentions: ExtractedMention[]): Loca
 /** Every UTF-16 index where `needle` stands wholly inside `within`. */
 export function occurrencesOf(text: string, needle: string, within: Span = { start: 0, end: text.length }): number[] {
   const found: number[] = [];
-  for (let at = text.indexOf(needle, within.start); at >= 0 && at + needle.length <= within.end; at = text.indexOf(needle, at + 1)) {
+  for (
+    let at = text.indexOf(needle, within.start);
+    at >= 0 && at + needle.length <= within.end;
+    at = text.indexOf(needle, at + 1)
+  ) {
     found.push(at);
   }
   return found;
 }
 
 /** The span of a curated quote: its only occurrence, or the one `occurrence` (from 1) names. */
-export function locateQuote(text: string, quote: string, occurrence: number | undefined, fail: Fail, textFile: string): Span {
+export function locateQuote(
+  text: string,
+  quote: string,
+  occurrence: number | undefined,
+  fail: Fail,
+  textFile: string,
+): Span {
   const found = occurrencesOf(text, quote);
   if (found.length === 0) fail(`quote is not in the normalized text of ${textFile}: "${quote}"`, "quote");
   if (occurrence === undefined && found.length > 1) {
@@ -61,9 +71,11 @@ export function mentionIn<K extends ExtractedMention["kind"]>(
     target = { start: found[0]!, end: found[0]! + needle.length };
   }
   const candidates = located.filter(
-    (m): m is Located<Extract<ExtractedMention, { kind: K }>> => m.mention.kind === kind && m.start < target.end && m.end > target.start,
+    (m): m is Located<Extract<ExtractedMention, { kind: K }>> =>
+      m.mention.kind === kind && m.start < target.end && m.end > target.start,
   );
-  if (candidates.length === 0) fail(`no ${kind} mention was extracted ${needle === undefined ? "in the quote" : `at "${needle}"`}`, key);
+  if (candidates.length === 0)
+    fail(`no ${kind} mention was extracted ${needle === undefined ? "in the quote" : `at "${needle}"`}`, key);
   if (candidates.length > 1) {
     const texts = candidates.map((m) => `"${m.mention.text}"`).join(", ");
     fail(`the quote holds ${candidates.length} ${kind} mentions (${texts}); name one with \`${key}\``, key);

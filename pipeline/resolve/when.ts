@@ -29,10 +29,20 @@ export interface WhenContext {
 const PRECISION_OF_DURATION: Record<string, DatePrecision> = { Y: "year", M: "month", D: "day" };
 
 /** Resolves `spec` inside the record's quote; every time mention it uses is passed to `claim`. */
-export function resolveWhen(context: WhenContext, spec: WhenSpec, quote: Span, fail: Fail, key: string, claim: (m: Located) => void): When {
+export function resolveWhen(
+  context: WhenContext,
+  spec: WhenSpec,
+  quote: Span,
+  fail: Fail,
+  key: string,
+  claim: (m: Located) => void,
+): When {
   const { text, located } = context;
   const timeIn = (needle: string, within: string | undefined): TimeMention => {
-    const span = within === undefined ? quote : locateQuote(text, within, undefined, (m) => fail(m, `${key}.in`), context.textFile);
+    const span =
+      within === undefined
+        ? quote
+        : locateQuote(text, within, undefined, (m) => fail(m, `${key}.in`), context.textFile);
     const found = mentionIn(text, located, "time", span, needle, fail, key);
     if (found.mention.date_start === null || found.mention.date_end === null) {
       fail(`the time mention "${found.mention.text}" has no date the text resolves`, key);
@@ -85,7 +95,13 @@ export function checkExpectedDate(expected: string | undefined, when: When | nul
 /** The ISO date `count` years, months or days before `date`, at that unit's precision. */
 export function shiftBack(date: string, count: number, unit: "Y" | "M" | "D"): string {
   const [year = 0, month = 1, day = 1] = date.split("-").map(Number);
-  const shifted = new Date(Date.UTC(year - (unit === "Y" ? count : 0), month - 1 - (unit === "M" ? count : 0), day - (unit === "D" ? count : 0)));
+  const shifted = new Date(
+    Date.UTC(
+      year - (unit === "Y" ? count : 0),
+      month - 1 - (unit === "M" ? count : 0),
+      day - (unit === "D" ? count : 0),
+    ),
+  );
   const iso = shifted.toISOString();
   return unit === "Y" ? iso.slice(0, 4) : unit === "M" ? iso.slice(0, 7) : iso.slice(0, 10);
 }

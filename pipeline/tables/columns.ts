@@ -78,7 +78,8 @@ export function recordJsonSchema(schema: z.ZodObject): JsonSchemaNode & Record<s
 export function columnsOf(json: JsonSchemaNode, { units = {}, links = {} }: ColumnDeclarations = {}): Column[] {
   const properties = json.properties ?? {};
   for (const name of [...Object.keys(units), ...Object.keys(links)]) {
-    if (!(name in properties)) throw new Error(`column ${name}: a unit or link table is declared for a column the schema does not have`);
+    if (!(name in properties))
+      throw new Error(`column ${name}: a unit or link table is declared for a column the schema does not have`);
   }
   return Object.entries(properties).map(([name, node]) => {
     const { value, nullable, description = "" } = splitNullable(node);
@@ -87,7 +88,8 @@ export function columnsOf(json: JsonSchemaNode, { units = {}, links = {} }: Colu
     const column: Column = { name, kind, nullable, description, ...(unit === undefined ? {} : { unit }) };
     if (kind === "list") {
       const link = links[name];
-      if (link === undefined) throw new Error(`column ${name}: a list column needs a link table in its table's definition`);
+      if (link === undefined)
+        throw new Error(`column ${name}: a list column needs a link table in its table's definition`);
       const items = value.items ?? {};
       return {
         ...column,
@@ -112,15 +114,27 @@ export function columnsOf(json: JsonSchemaNode, { units = {}, links = {} }: Colu
 }
 
 /** Splits `{type: ["string", "null"]}` or `{anyOf: [X, {type: "null"}]}` into X and whether null is allowed. */
-function splitNullable(node: JsonSchemaNode): { value: JsonSchemaNode; nullable: boolean; description: string | undefined } {
+function splitNullable(node: JsonSchemaNode): {
+  value: JsonSchemaNode;
+  nullable: boolean;
+  description: string | undefined;
+} {
   if (Array.isArray(node.type)) {
     const types = node.type.filter((type) => type !== "null");
     const [only] = types;
-    return { value: { ...node, type: types.length === 1 ? only : types }, nullable: types.length < node.type.length, description: node.description };
+    return {
+      value: { ...node, type: types.length === 1 ? only : types },
+      nullable: types.length < node.type.length,
+      description: node.description,
+    };
   }
   const nonNull = node.anyOf?.filter((option) => option.type !== "null");
   if (node.anyOf && nonNull?.length === 1) {
-    return { value: nonNull[0]!, nullable: nonNull.length < node.anyOf.length, description: node.description ?? nonNull[0]!.description };
+    return {
+      value: nonNull[0]!,
+      nullable: nonNull.length < node.anyOf.length,
+      description: node.description ?? nonNull[0]!.description,
+    };
   }
   return { value: node, nullable: false, description: node.description };
 }

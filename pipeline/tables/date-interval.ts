@@ -26,8 +26,16 @@ type IntervalColumns<P extends string, T> = { [K in `${P}_first_day` | `${P}_las
  * both empty when the period is unknown.
  */
 export function intervalColumns<P extends string>(prefix: P, start: string, end: string): IntervalColumns<P, string>;
-export function intervalColumns<P extends string>(prefix: P, start: string | null, end: string | null): IntervalColumns<P, string | null>;
-export function intervalColumns<P extends string>(prefix: P, start: string | null, end: string | null): IntervalColumns<P, string | null> {
+export function intervalColumns<P extends string>(
+  prefix: P,
+  start: string | null,
+  end: string | null,
+): IntervalColumns<P, string | null>;
+export function intervalColumns<P extends string>(
+  prefix: P,
+  start: string | null,
+  end: string | null,
+): IntervalColumns<P, string | null> {
   return {
     [`${prefix}_first_day`]: start === null ? null : firstDay(start),
     [`${prefix}_last_day`]: end === null ? null : lastDay(end),

@@ -90,7 +90,12 @@ const toSource: ForeignKey = { fields: "source_id", resource: "sources", resourc
 
 export function vocabularyOf(config: DatasetConfig): Vocabulary {
   const terms = (record: Record<string, unknown>) => Object.keys(record) as unknown as Terms;
-  return { measures: terms(config.measures), units: terms(config.units), actors: terms(config.actors), eventTypes: terms(config.event_types) };
+  return {
+    measures: terms(config.measures),
+    units: terms(config.units),
+    actors: terms(config.actors),
+    eventTypes: terms(config.event_types),
+  };
 }
 
 interface DefinitionInput<Row extends object> extends ColumnDeclarations {
@@ -105,7 +110,12 @@ interface DefinitionInput<Row extends object> extends ColumnDeclarations {
 }
 
 /** A table's definition, its columns read from its schema once. */
-function define<Row extends object>({ units, links, foreignKeys = [], ...input }: DefinitionInput<Row>): TableDefinition<Row> {
+function define<Row extends object>({
+  units,
+  links,
+  foreignKeys = [],
+  ...input
+}: DefinitionInput<Row>): TableDefinition<Row> {
   const jsonSchema = recordJsonSchema(input.schema);
   return {
     ...input,
@@ -197,7 +207,14 @@ function seriesTable(config: DatasetConfig, series: SeriesDefinition): TableDefi
     ],
     orderBy: ["year", "source_id", "figure_id"],
     series,
-    units: { year: "decimal years", value: unitName, years_since_previous: "years", change_abs: unitName, change_pct: "percent", cagr_pct: "percent per year" },
+    units: {
+      year: "decimal years",
+      value: unitName,
+      years_since_previous: "years",
+      change_abs: unitName,
+      change_pct: "percent",
+      cagr_pct: "percent per year",
+    },
     rowsOf: (data) => data.series.get(series.id) ?? [],
   });
 }
@@ -209,7 +226,8 @@ export function fillTables(definitions: TableDefinitions, data: TableData): Tabl
     rows: [...definition.rowsOf(data)].sort(byKeys(...definition.orderBy)),
   });
   const filled = new Map<TableDefinition, Table>(definitions.all.map((definition) => [definition, fill(definition)]));
-  const table = <Row extends object>(definition: TableDefinition<Row>) => filled.get(definition as TableDefinition) as Table<Row>;
+  const table = <Row extends object>(definition: TableDefinition<Row>) =>
+    filled.get(definition as TableDefinition) as Table<Row>;
   return {
     sources: table(definitions.sources),
     figures: table(definitions.figures),
@@ -231,7 +249,12 @@ export function cell(row: object, column: string): unknown {
  * `tradeTurnover`, type `TradeTurnover`; a table keyed by `id` also gets a lookup ("figures" → `figure(id)`) and
  * an id type (`FigureId`).
  */
-export function entryNames(table: Pick<TableDefinition, "name" | "primaryKey">): { array: string; type: string; lookup?: string; idType?: string } {
+export function entryNames(table: Pick<TableDefinition, "name" | "primaryKey">): {
+  array: string;
+  type: string;
+  lookup?: string;
+  idType?: string;
+} {
   const camel = table.name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
   const singular = camel.replace(/s$/, "");
   const type = singular[0]!.toUpperCase() + singular.slice(1);

@@ -38,37 +38,64 @@ const CURATED_KEY: Record<string, string> = {
 
 function where(item: Provenanced<{ id: string }>, field?: string): Location {
   const key = field === undefined ? undefined : (CURATED_KEY[field] ?? field);
-  return { file: item.origin.file, line: key === undefined ? item.origin.lineOf() : item.origin.lineOf(key), record: item.origin.record };
+  return {
+    file: item.origin.file,
+    line: key === undefined ? item.origin.lineOf() : item.origin.lineOf(key),
+    record: item.origin.record,
+  };
 }
 
 function schemaErrors(schema: z.ZodType, record: object, at: (field: string | undefined) => Location): PipelineError[] {
   const parsed = schema.safeParse(record);
   if (parsed.success) return [];
-  return parsed.error.issues.map((issue) => new PipelineError(`${issue.path.join(".") || "record"}: ${issue.message}`, at(issue.path.length > 0 ? String(issue.path[0]) : undefined)));
+  return parsed.error.issues.map(
+    (issue) =>
+      new PipelineError(
+        `${issue.path.join(".") || "record"}: ${issue.message}`,
+        at(issue.path.length > 0 ? String(issue.path[0]) : undefined),
+      ),
+  );
 }
 
 export function validate(dataset: Dataset, tables: TableDefinitions, texts: SourceText[], config: DatasetConfig): void {
   const errors: PipelineError[] = [];
-  for (const source of dataset.sources) errors.push(...schemaErrors(tables.sources.schema, source, () => ({ file: "sources table", record: source.id })));
-  for (const item of dataset.figures) errors.push(...schemaErrors(tables.figures.schema, item.record, (field) => where(item, field)));
-  for (const item of dataset.events) errors.push(...schemaErrors(tables.events.schema, item.record, (field) => where(item, field)));
+  for (const source of dataset.sources)
+    errors.push(...schemaErrors(tables.sources.schema, source, () => ({ file: "sources table", record: source.id })));
+  for (const item of dataset.figures)
+    errors.push(...schemaErrors(tables.figures.schema, item.record, (field) => where(item, field)));
+  for (const item of dataset.events)
+    errors.push(...schemaErrors(tables.events.schema, item.record, (field) => where(item, field)));
   for (const mention of dataset.mentions) {
-    errors.push(...schemaErrors(tables.mentions.schema, mention, () => ({ file: "mentions table", record: `${mention.source_id}@${mention.char_start}` })));
+    errors.push(
+      ...schemaErrors(tables.mentions.schema, mention, () => ({
+        file: "mentions table",
+        record: `${mention.source_id}@${mention.char_start}`,
+      })),
+    );
   }
 
   const textOf = new Map(texts.map((text) => [text.source.id, { text, index: codePointIndex(text.raw) }]));
   const seen = new Map<string, string>();
-  for (const [table, items] of [["figures", dataset.figures], ["events", dataset.events]] as const) {
+  for (const [table, items] of [
+    ["figures", dataset.figures],
+    ["events", dataset.events],
+  ] as const) {
     for (const item of items) {
       const { record } = item;
       const first = seen.get(record.id);
-      if (first !== undefined) errors.push(new PipelineError(`duplicate id "${record.id}" (already used in ${first})`, where(item, "id")));
+      if (first !== undefined)
+        errors.push(new PipelineError(`duplicate id "${record.id}" (already used in ${first})`, where(item, "id")));
       seen.set(record.id, `${table} of ${record.source_id}`);
       const source = textOf.get(record.source_id);
       if (source === undefined) {
         errors.push(new PipelineError(`source_id "${record.source_id}" is not in the sources table`, where(item)));
       } else if (!quoteMatches(source.text, source.index, record)) {
-        errors.push(new PipelineError(`quote does not equal the text at [${record.char_start}, ${record.char_end})`, where(item, "quote")));
+        errors.push(
+          new PipelineError(
+            `quote does not equal the text at [${record.char_start}, ${record.char_end})`,
+            where(item, "quote"),
+          ),
+        );
       }
     }
   }
@@ -76,7 +103,12 @@ export function validate(dataset: Dataset, tables: TableDefinitions, texts: Sour
     const figure = item.record;
     const unit = config.measures[figure.measure]?.unit;
     if (unit !== undefined && figure.unit !== unit) {
-      errors.push(new PipelineError(`unit ${figure.unit} is not allowed for measure ${figure.measure} (${unit})`, where(item, "unit")));
+      errors.push(
+        new PipelineError(
+          `unit ${figure.unit} is not allowed for measure ${figure.measure} (${unit})`,
+          where(item, "unit"),
+        ),
+      );
     }
     const order = periodOrder(figure.period_start, figure.period_end);
     if (order) errors.push(new PipelineError(`period ${order}`, where(item, "period_start")));
@@ -98,7 +130,8 @@ function quoteMatches(text: SourceText, index: CodePointIndex, record: Figure | 
 
 /** Why a period is out of order ("ends 2014 before it starts 2015"), or null when it is in order. */
 function periodOrder(start: string | null, end: string | null): string | null {
-  if ((start === null) !== (end === null)) return `has ${start === null ? "an end but no start" : "a start but no end"}`;
+  if ((start === null) !== (end === null))
+    return `has ${start === null ? "an end but no start" : "a start but no end"}`;
   if (start === null || end === null) return null;
   // Compare the earliest day the start can mean with the latest day the end can mean.
   const earliest = start + "-01-01".slice(start.length - 4);
@@ -107,7 +140,10 @@ function periodOrder(start: string | null, end: string | null): string | null {
 }
 
 /** The derived tables against their schemas; a failure here is a bug in derive, reported by row. */
-export function validateDerived(derived: { indicators: Indicator[]; series: ReadonlyMap<string, SeriesObservation[]> }, tables: TableDefinitions): void {
+export function validateDerived(
+  derived: { indicators: Indicator[]; series: ReadonlyMap<string, SeriesObservation[]> },
+  tables: TableDefinitions,
+): void {
   const errors: PipelineError[] = [];
   const ids = new Set<string>();
   for (const indicator of derived.indicators) {
@@ -118,7 +154,8 @@ export function validateDerived(derived: { indicators: Indicator[]; series: Read
   }
   for (const [id, rows] of derived.series) {
     const table = tables.series.get(id)!;
-    for (const row of rows) errors.push(...schemaErrors(table.schema, row, () => ({ file: `${table.name} series`, record: row.figure_id })));
+    for (const row of rows)
+      errors.push(...schemaErrors(table.schema, row, () => ({ file: `${table.name} series`, record: row.figure_id })));
   }
   throwIfAny(errors);
 }

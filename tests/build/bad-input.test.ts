@@ -40,7 +40,8 @@ const cases: Case[] = [
   },
   {
     name: "a quote that is not in the text",
-    edit: (dir) => replaceIn(join(dir, "figures.yaml"), "quote: to just $85 million in 1996", "quote: to just $58 million in 1996"),
+    edit: (dir) =>
+      replaceIn(join(dir, "figures.yaml"), "quote: to just $85 million in 1996", "quote: to just $58 million in 1996"),
     says: [/figures\.yaml:\d+ \[trade-turnover-rus-prk-1996\]: quote is not in the normalized text/],
   },
   {
@@ -60,17 +61,26 @@ const cases: Case[] = [
   },
   {
     name: "a duplicate id",
-    edit: (dir) => replaceIn(join(dir, "figures.yaml"), "id: trade-turnover-rus-prk-1996", "id: trade-turnover-rus-prk-1988"),
+    edit: (dir) =>
+      replaceIn(join(dir, "figures.yaml"), "id: trade-turnover-rus-prk-1996", "id: trade-turnover-rus-prk-1988"),
     says: [/figures\.yaml:\d+ \[trade-turnover-rus-prk-1988\]: duplicate id "trade-turnover-rus-prk-1988"/],
   },
   {
     name: "an impossible date",
-    edit: (dir) => replaceIn(join(dir, "figures.yaml"), "expect: 85000000", "expect: 85000000\n  expect_period: 2015-13"),
-    says: [/figures\.yaml:\d+ \[trade-turnover-rus-prk-1996\]: expect_period: "2015-13" is not a possible ISO 8601 date/],
+    edit: (dir) =>
+      replaceIn(join(dir, "figures.yaml"), "expect: 85000000", "expect: 85000000\n  expect_period: 2015-13"),
+    says: [
+      /figures\.yaml:\d+ \[trade-turnover-rus-prk-1996\]: expect_period: "2015-13" is not a possible ISO 8601 date/,
+    ],
   },
   {
     name: "a period that ends before it starts",
-    edit: (dir) => replaceIn(join(dir, "figures.yaml"), "from: October 2014\n    to: January 2015", "from: January 2015\n    to: October 2014"),
+    edit: (dir) =>
+      replaceIn(
+        join(dir, "figures.yaml"),
+        "from: October 2014\n    to: January 2015",
+        "from: January 2015\n    to: October 2014",
+      ),
     says: [/figures\.yaml:\d+ \[investment-deals-rus-prk-2014-2015\]: period ends 2014-10 before it starts 2015-01/],
   },
   {
@@ -80,8 +90,16 @@ const cases: Case[] = [
   },
   {
     name: "an uncovered quantity mention",
-    edit: (dir) => replaceIn(join(dir, "dismissed.yaml"), "- quote: six-party talks\n  reason: Part of a proper name, the six-party talks on the Korean peninsula.\n", ""),
-    says: [/memo\.txt:\d+ \[six-party\]: quantity mention "six-party" is neither used by a figure nor dismissed/, /memo\.txt: coverage 28 of 29 quantity mentions \(96\.6%\), below 100%/],
+    edit: (dir) =>
+      replaceIn(
+        join(dir, "dismissed.yaml"),
+        "- quote: six-party talks\n  reason: Part of a proper name, the six-party talks on the Korean peninsula.\n",
+        "",
+      ),
+    says: [
+      /memo\.txt:\d+ \[six-party\]: quantity mention "six-party" is neither used by a figure nor dismissed/,
+      /memo\.txt: coverage 28 of 29 quantity mentions \(96\.6%\), below 100%/,
+    ],
   },
   {
     name: "an uncovered time mention",
@@ -116,26 +134,37 @@ const cases: Case[] = [
   },
   {
     name: "an event left out, its time mention neither dating a record nor dismissed",
-    edit: (dir) => writeFileSync(join(dir, "events.yaml"), readFileSync(join(dir, "events.yaml"), "utf8").replace(/\n- id: rason-zone-established-1991\n( {2}.*\n)+/, "\n")),
+    edit: (dir) =>
+      writeFileSync(
+        join(dir, "events.yaml"),
+        readFileSync(join(dir, "events.yaml"), "utf8").replace(
+          /\n- id: rason-zone-established-1991\n( {2}.*\n)+/,
+          "\n",
+        ),
+      ),
     says: [/memo\.txt:24 \[1991\]: time mention "1991" dates no event or figure period/],
   },
   {
     name: "a dismissal without a reason",
-    edit: (dir) => replaceIn(join(dir, "dismissed.yaml"), "  reason: Vague amount (\"multibillion\"), no number to record.\n", ""),
+    edit: (dir) =>
+      replaceIn(join(dir, "dismissed.yaml"), '  reason: Vague amount ("multibillion"), no number to record.\n', ""),
     says: [/dismissed\.yaml:\d+ \[#1\]: reason: /],
   },
 ];
 
 describe("bad input", () => {
-  it.each(cases)("$name: names file, line and record, exits non-zero, leaves the output alone", async ({ edit, says }) => {
-    const { sourcesDir, outDir } = brokenSources(edit);
-    const before = snapshot(outDir);
-    const result = await runInProcess("build", "--sources", sourcesDir, "--out", outDir);
-    expect(result.status).toBe(1);
-    for (const pattern of says) expect(result.stderr).toMatch(pattern);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(snapshot(outDir)).toEqual(before);
-  });
+  it.each(cases)(
+    "$name: names file, line and record, exits non-zero, leaves the output alone",
+    async ({ edit, says }) => {
+      const { sourcesDir, outDir } = brokenSources(edit);
+      const before = snapshot(outDir);
+      const result = await runInProcess("build", "--sources", sourcesDir, "--out", outDir);
+      expect(result.status).toBe(1);
+      for (const pattern of says) expect(result.stderr).toMatch(pattern);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(snapshot(outDir)).toEqual(before);
+    },
+  );
 
   it("the unedited copy builds, so each case above fails for its own reason", async () => {
     const { sourcesDir, outDir } = brokenSources(() => {});

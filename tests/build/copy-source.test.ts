@@ -38,7 +38,12 @@ describe("a copy of the memo's folder with a new id", () => {
     expect(table("sources").map((s) => s.id)).toEqual(["ponars-pm-428", COPY]);
     const figures = table("figures");
     const memo = figures.filter((f) => f.source_id === "ponars-pm-428");
-    expect(figures.filter((f) => f.source_id === COPY).map((f) => f.id).sort()).toEqual(memo.map((f) => `copy-${f.id}`).sort());
+    expect(
+      figures
+        .filter((f) => f.source_id === COPY)
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(memo.map((f) => `copy-${f.id}`).sort());
   });
 
   it("writes an explorer page per source and an index listing both", () => {

@@ -54,7 +54,14 @@ describe("figures of the memo", () => {
 
   it.each(GOLDEN)("%s = %d %s, %s..%s, %s, %s", (id, value, unit, start, end, qualifier, claimType) => {
     const figure = figures.find((f) => f.id === id)!;
-    expect(figure).toMatchObject({ value, unit, period_start: start, period_end: end, qualifier, claim_type: claimType });
+    expect(figure).toMatchObject({
+      value,
+      unit,
+      period_start: start,
+      period_end: end,
+      qualifier,
+      claim_type: claimType,
+    });
   });
 
   it("keep their hedge words inside their quotes", () => {
@@ -74,8 +81,17 @@ describe("events of the memo", () => {
     expect(events).toHaveLength(56);
     // A trade level is a figure: no event restates one.
     const tradeLevels = figures.filter((f) => f.measure === "trade_turnover").map((f) => f.quote);
-    for (const e of events) for (const level of tradeLevels) expect(e.quote.includes(level), `${e.id} restates "${level}"`).toBe(false);
-    for (const removed of ["trade-collapse-rus-prk-1988-1996", "trade-turnover-post-soviet-peak-2006", "trade-turnover-drop-2009", "trade-turnover-recovery-2011-2012", "trade-turnover-drop-2014-2015", "six-party-talks-stalled-2014-2015", "kim-cancels-victory-day-visit-2015"]) {
+    for (const e of events)
+      for (const level of tradeLevels) expect(e.quote.includes(level), `${e.id} restates "${level}"`).toBe(false);
+    for (const removed of [
+      "trade-collapse-rus-prk-1988-1996",
+      "trade-turnover-post-soviet-peak-2006",
+      "trade-turnover-drop-2009",
+      "trade-turnover-recovery-2011-2012",
+      "trade-turnover-drop-2014-2015",
+      "six-party-talks-stalled-2014-2015",
+      "kim-cancels-victory-day-visit-2015",
+    ]) {
       expect(event(removed), removed).toBeUndefined();
     }
   });
@@ -193,7 +209,12 @@ describe("events of the memo", () => {
       "rus-annexes-crimea-2014-03",
       "rus-ukr-conflict-2014-03",
     ];
-    expect(events.filter((e) => e.date_basis === "no_later_than").map((e) => e.id).sort()).toEqual(bounded);
+    expect(
+      events
+        .filter((e) => e.date_basis === "no_later_than")
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(bounded);
     for (const id of bounded) expect(event(id).note, id).toContain("the latest date the memo allows");
     // The paragraph's "From 2006" dates the inter-Korean tensions, not the tests Russia condemned "in 2006".
     expect(event("prk-missile-tests-2006").note).toContain("dates the new inter-Korean tensions, not the");
@@ -201,7 +222,10 @@ describe("events of the memo", () => {
   });
 
   it("type a promise as diplomacy and an agreement signed or a debt settled as agreement", () => {
-    expect(event("prk-consents-trans-korean-corridor-2000s")).toMatchObject({ event_type: "diplomacy", plover: "AGREE" });
+    expect(event("prk-consents-trans-korean-corridor-2000s")).toMatchObject({
+      event_type: "diplomacy",
+      plover: "AGREE",
+    });
     expect(event("prk-consents-trans-korean-corridor-2000s").quote).toBe("Initially, North Korea gave its consent");
     expect(event("kim-agrees-to-attend-victory-day-parade-2015-05").event_type).toBe("diplomacy");
     expect(event("rus-prk-investment-deal-2014-10")).toMatchObject({ event_type: "agreement", plover: "SUPPORT" });
@@ -214,13 +238,17 @@ describe("events of the memo", () => {
 
   it("quote only what they report: the parade agreement and the reversal are two events", () => {
     expect(event("kim-agrees-to-attend-victory-day-parade-2015-05").quote).toContain("agreed to attend");
-    expect(event("kim-stays-away-from-victory-day-parade-2015-05").quote).toBe("He changed his mind at the last minute, however, and did not attend");
+    expect(event("kim-stays-away-from-victory-day-parade-2015-05").quote).toBe(
+      "He changed his mind at the last minute, however, and did not attend",
+    );
   });
 });
 
 describe("the series break between Soviet and Russian trade", () => {
   it("is stated on the 1996 row and on every indicator that crosses it", () => {
-    const row = report.tables.series.get("trade-turnover-rus-prk")!.rows.find((r) => r.figure_id === "trade-turnover-rus-prk-1996")!;
+    const row = report.tables.series
+      .get("trade-turnover-rus-prk")!
+      .rows.find((r) => r.figure_id === "trade-turnover-rus-prk-1996")!;
     expect(row.break_note).toContain("when this trade was the Soviet Union's");
     // Grounded in the memo's own words, not in knowledge from outside it.
     const note1988 = figures.find((f) => f.id === "trade-turnover-rus-prk-1988")!.note;
@@ -233,7 +261,9 @@ describe("the series break between Soviet and Russian trade", () => {
       expect(crossing.note, kind).toContain("when this trade was the Soviet Union's");
       expect(crossing.description, kind).toContain("when this trade was the Soviet Union's");
     }
-    expect(report.tables.indicators.rows.find((i) => i.id === "trade-turnover-rus-prk-2006-pct-change")!.note ?? "").not.toContain("Soviet Union's");
+    expect(
+      report.tables.indicators.rows.find((i) => i.id === "trade-turnover-rus-prk-2006-pct-change")!.note ?? "",
+    ).not.toContain("Soviet Union's");
   });
 });
 

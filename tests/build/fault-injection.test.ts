@@ -58,31 +58,37 @@ const PUBLISH_STEPS = [
 ] as const;
 
 describe("a build killed while publishing", () => {
-  it.concurrent.each(PUBLISH_STEPS)("at %s: the next run finds the old or the new output whole, and the next build a fresh one with no leftovers", async (step, afterKill) => {
-    const { root, out, old } = withOldOutput();
-    await killedBuild(out, step);
-    const expected = { old, new: fresh, missing: undefined }[afterKill];
-    if (expected === undefined) expect(readdirSync(root)).not.toContain("dist");
-    else expect(snapshot(out)).toEqual(expected);
+  it.concurrent.each(PUBLISH_STEPS)(
+    "at %s: the next run finds the old or the new output whole, and the next build a fresh one with no leftovers",
+    async (step, afterKill) => {
+      const { root, out, old } = withOldOutput();
+      await killedBuild(out, step);
+      const expected = { old, new: fresh, missing: undefined }[afterKill];
+      if (expected === undefined) expect(readdirSync(root)).not.toContain("dist");
+      else expect(snapshot(out)).toEqual(expected);
 
-    await recoverOnly(out);
-    expect(readdirSync(root)).toEqual(["dist"]);
-    expect(snapshot(out)).toEqual(afterKill === "new" ? fresh : old);
+      await recoverOnly(out);
+      expect(readdirSync(root)).toEqual(["dist"]);
+      expect(snapshot(out)).toEqual(afterKill === "new" ? fresh : old);
 
-    await build(out);
-    expect(readdirSync(root)).toEqual(["dist"]);
-    expect(snapshot(out)).toEqual(fresh);
-  });
+      await build(out);
+      expect(readdirSync(root)).toEqual(["dist"]);
+      expect(snapshot(out)).toEqual(fresh);
+    },
+  );
 
-  it.concurrent("a kill straight after the first build's staging leaves no output folder and " + "nothing else behind", async () => {
-    const root = mkdtempSync(join(tmpdir(), "rdd-fault-"));
-    const out = join(root, "dist");
-    await killedBuild(out, "publish:staged");
-    await recoverOnly(out);
-    expect(readdirSync(root)).toEqual([]);
-    await build(out);
-    expect(snapshot(out)).toEqual(fresh);
-  });
+  it.concurrent(
+    "a kill straight after the first build's staging leaves no output folder and " + "nothing else behind",
+    async () => {
+      const root = mkdtempSync(join(tmpdir(), "rdd-fault-"));
+      const out = join(root, "dist");
+      await killedBuild(out, "publish:staged");
+      await recoverOnly(out);
+      expect(readdirSync(root)).toEqual([]);
+      await build(out);
+      expect(snapshot(out)).toEqual(fresh);
+    },
+  );
 
   it.concurrent("a kill during the recovery itself is recovered by the run after it", async () => {
     const { root, out, old } = withOldOutput();

@@ -36,14 +36,21 @@ const cases: Case[] = [
     edit: (dir) => {
       cpSync(dir, join(dirname(dir), "aaa-impostor"), { recursive: true });
       const record = JSON.parse(readFileSync(join(dir, "source.json"), "utf8"));
-      writeFileSync(join(dirname(dir), "aaa-impostor", "source.json"), JSON.stringify({ ...record, title: "An impostor" }));
+      writeFileSync(
+        join(dirname(dir), "aaa-impostor", "source.json"),
+        JSON.stringify({ ...record, title: "An impostor" }),
+      );
     },
-    lines: [/\/ponars-pm-428\/source\.json: duplicate source id "ponars-pm-428": .*\/sources\/aaa-impostor has it too$/],
+    lines: [
+      /\/ponars-pm-428\/source\.json: duplicate source id "ponars-pm-428": .*\/sources\/aaa-impostor has it too$/,
+    ],
   },
   {
     name: "a second folder repeating the source id, sorted last",
     edit: (dir) => cpSync(dir, join(dirname(dir), "zzz-impostor"), { recursive: true }),
-    lines: [/\/zzz-impostor\/source\.json: duplicate source id "ponars-pm-428": .*\/sources\/ponars-pm-428 has it too$/],
+    lines: [
+      /\/zzz-impostor\/source\.json: duplicate source id "ponars-pm-428": .*\/sources\/ponars-pm-428 has it too$/,
+    ],
   },
   {
     name: "a missing curated file",
@@ -116,7 +123,11 @@ const cases: Case[] = [
   },
   {
     name: "a curated file larger than the size limit",
-    edit: (dir) => writeFileSync(join(dir, "events.yaml"), `# ${"padding ".repeat(140_000)}\n${readFileSync(join(dir, "events.yaml"), "utf8")}`),
+    edit: (dir) =>
+      writeFileSync(
+        join(dir, "events.yaml"),
+        `# ${"padding ".repeat(140_000)}\n${readFileSync(join(dir, "events.yaml"), "utf8")}`,
+      ),
     lines: [/\/events\.yaml: \d+ bytes, more than the limit of 1048576 for this file$/],
   },
   {
@@ -128,13 +139,21 @@ const cases: Case[] = [
     name: "a YAML alias",
     edit: (dir) => {
       const file = join(dir, "dismissed.yaml");
-      writeFileSync(file, readFileSync(file, "utf8").replace("reason: Part of a proper name", "reason: &proper Part of a proper name") + "\n- quote: six-party\n  reason: *proper\n");
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8").replace("reason: Part of a proper name", "reason: &proper Part of a proper name") +
+          "\n- quote: six-party\n  reason: *proper\n",
+      );
     },
     lines: [/\/dismissed\.yaml:\d+: YAML alias \*proper is not allowed in a curated file: write the value out$/],
   },
   {
     name: "ten thousand YAML aliases: the first errors, then a count",
-    edit: (dir) => writeFileSync(join(dir, "dismissed.yaml"), "- {quote: &q x, reason: &r y}\n" + "- {quote: *q, reason: *r}\n".repeat(5_000)),
+    edit: (dir) =>
+      writeFileSync(
+        join(dir, "dismissed.yaml"),
+        "- {quote: &q x, reason: &r y}\n" + "- {quote: *q, reason: *r}\n".repeat(5_000),
+      ),
     lines: [
       ...Array.from({ length: MAX_REPORTED_ERRORS }, () => /\/dismissed\.yaml:\d+: YAML alias \*[qr] is not allowed/),
       `… and ${10_000 - MAX_REPORTED_ERRORS} more (10000 errors in all)`,
@@ -155,26 +174,34 @@ const cases: Case[] = [
     name: "an unknown option",
     edit: () => {},
     args: ({ sourcesDir, outDir }) => ["--sources", sourcesDir, "--out", outDir, "--colde"],
-    lines: ["cli.ts build: Unknown option '--colde' (usage: cli.ts build [--sources DIR] [--out DIR] [--docs] [--cold])"],
+    lines: [
+      "cli.ts build: Unknown option '--colde' (usage: cli.ts build [--sources DIR] [--out DIR] [--docs] [--cold])",
+    ],
     status: 2,
   },
 ];
 
 describe("hostile input", () => {
-  it.each(cases)("$name: one clear line, no stack trace, the output folder as it was", async ({ edit, args, lines, status = 1 }) => {
-    const paths = brokenSources(edit);
-    const before = snapshot(paths.outDir);
-    const result = await runInProcess("build", ...(args ? args(paths) : ["--sources", paths.sourcesDir, "--out", paths.outDir]));
-    expect(result.stderr).not.toMatch(STACK_TRACE);
-    const printed = errorLines(result);
-    expect(printed).toHaveLength(lines.length);
-    for (const [i, line] of lines.entries()) {
-      if (typeof line === "string") expect(printed[i]).toBe(line);
-      else expect(printed[i]).toMatch(line);
-    }
-    expect(result.status).toBe(status);
-    expect(snapshot(paths.outDir)).toEqual(before);
-  });
+  it.each(cases)(
+    "$name: one clear line, no stack trace, the output folder as it was",
+    async ({ edit, args, lines, status = 1 }) => {
+      const paths = brokenSources(edit);
+      const before = snapshot(paths.outDir);
+      const result = await runInProcess(
+        "build",
+        ...(args ? args(paths) : ["--sources", paths.sourcesDir, "--out", paths.outDir]),
+      );
+      expect(result.stderr).not.toMatch(STACK_TRACE);
+      const printed = errorLines(result);
+      expect(printed).toHaveLength(lines.length);
+      for (const [i, line] of lines.entries()) {
+        if (typeof line === "string") expect(printed[i]).toBe(line);
+        else expect(printed[i]).toMatch(line);
+      }
+      expect(result.status).toBe(status);
+      expect(snapshot(paths.outDir)).toEqual(before);
+    },
+  );
 
   it("as a process too: one line on stderr and exit code 1, for a FIFO as the source text", () => {
     const [fifo] = cases.filter((c) => c.name === "a FIFO as the source text");
@@ -192,29 +219,35 @@ describe("hostile input", () => {
     writeFileSync(join(sourcesDir, "untracked-notes.txt"), "not in git");
     const before = snapshot(sourcesDir);
     const result = await runInProcess("build", "--sources", sourcesDir, "--out", sourcesDir);
-    expect(errorLines(result)).toEqual([`${sourcesDir}: not a previous build output (no datapackage.json of russia-dprk-data in it): refusing to ` + `replace it; choose another --out or remove the folder`]);
+    expect(errorLines(result)).toEqual([
+      `${sourcesDir}: not a previous build output (no datapackage.json of russia-dprk-data in it): refusing to ` +
+        `replace it; choose another --out or remove the folder`,
+    ]);
     expect(result.status).toBe(1);
     expect(snapshot(sourcesDir)).toEqual(before);
   });
 
-  it("one text rule for the build and extract: both refuse a source text that is not UTF-8 or holds " + "a NUL byte", async () => {
-    // Appended to the memo, so each stands at byte 13010.
-    const appended = [
-      [Buffer.from([0xe9]), "not UTF-8 text: an invalid byte sequence at byte 13010"],
-      [Buffer.from([0]), "not text: a NUL byte at byte 13010"],
-    ] as const;
-    for (const [bytes, says] of appended) {
-      const { sourcesDir, outDir } = brokenSources((dir) => {
-        writeFileSync(join(dir, "memo.txt"), Buffer.concat([readFileSync(join(dir, "memo.txt")), bytes]));
-        pinText(dir);
-      });
-      const memo = join(sourcesDir, "ponars-pm-428", "memo.txt");
-      const built = await runInProcess("build", "--sources", sourcesDir, "--out", outDir);
-      expect(built.status).toBe(1);
-      expect(errorLines(built)).toEqual([`${memo}: ${says}`]);
-      const extracted = await runInProcess("extract", memo);
-      expect(extracted.status).toBe(1);
-      expect(errorLines(extracted)).toEqual([`extract: ${memo}: ${says}`]);
-    }
-  });
+  it(
+    "one text rule for the build and extract: both refuse a source text that is not UTF-8 or holds " + "a NUL byte",
+    async () => {
+      // Appended to the memo, so each stands at byte 13010.
+      const appended = [
+        [Buffer.from([0xe9]), "not UTF-8 text: an invalid byte sequence at byte 13010"],
+        [Buffer.from([0]), "not text: a NUL byte at byte 13010"],
+      ] as const;
+      for (const [bytes, says] of appended) {
+        const { sourcesDir, outDir } = brokenSources((dir) => {
+          writeFileSync(join(dir, "memo.txt"), Buffer.concat([readFileSync(join(dir, "memo.txt")), bytes]));
+          pinText(dir);
+        });
+        const memo = join(sourcesDir, "ponars-pm-428", "memo.txt");
+        const built = await runInProcess("build", "--sources", sourcesDir, "--out", outDir);
+        expect(built.status).toBe(1);
+        expect(errorLines(built)).toEqual([`${memo}: ${says}`]);
+        const extracted = await runInProcess("extract", memo);
+        expect(extracted.status).toBe(1);
+        expect(errorLines(extracted)).toEqual([`extract: ${memo}: ${says}`]);
+      }
+    },
+  );
 });

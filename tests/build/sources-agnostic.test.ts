@@ -12,7 +12,13 @@ import { CONFIG_FILE, loadDatasetConfig } from "../../pipeline/config/dataset-co
 import { sha256 } from "../../pipeline/io/sha256.ts";
 import { assertCurated } from "../../pipeline/curation/to-curate.ts";
 import { ROOT } from "../helpers/cli.ts";
-import { FIXTURE_SOURCES, MEMO_SOURCES, memoWithFixtures, mergeDatasetConfigs, sourceFolders } from "../helpers/sources.ts";
+import {
+  FIXTURE_SOURCES,
+  MEMO_SOURCES,
+  memoWithFixtures,
+  mergeDatasetConfigs,
+  sourceFolders,
+} from "../helpers/sources.ts";
 
 type Row = Record<string, unknown>;
 
@@ -51,16 +57,23 @@ describe("the fixture sources", () => {
     }
   });
 
-  it("use a measure, a unit, an actor, an event type and series that the memo's configuration does " + "not define", async () => {
-    const memo = await memoConfig();
-    const fixtures = await fixtureConfig();
-    const only = (kind: "measures" | "units" | "actors" | "event_types") => Object.keys(fixtures[kind]).filter((term) => !(term in memo[kind]));
-    expect(only("measures")).toContain("ferry_passengers");
-    expect(only("units")).toEqual(expect.arrayContaining(["tonne", "passenger", "EUR"]));
-    expect(only("actors")).toEqual(["HAL", "HPA", "HTC", "OST", "OIC"]);
-    expect(only("event_types")).toEqual(["fare_change"]);
-    expect(fixtures.series.map((s) => s.id).filter((id) => !memo.series.some((s) => s.id === id))).toEqual(["ferry-passengers-hal-ost", "cargo-hal-ost"]);
-  });
+  it(
+    "use a measure, a unit, an actor, an event type and series that the memo's configuration does " + "not define",
+    async () => {
+      const memo = await memoConfig();
+      const fixtures = await fixtureConfig();
+      const only = (kind: "measures" | "units" | "actors" | "event_types") =>
+        Object.keys(fixtures[kind]).filter((term) => !(term in memo[kind]));
+      expect(only("measures")).toContain("ferry_passengers");
+      expect(only("units")).toEqual(expect.arrayContaining(["tonne", "passenger", "EUR"]));
+      expect(only("actors")).toEqual(["HAL", "HPA", "HTC", "OST", "OIC"]);
+      expect(only("event_types")).toEqual(["fare_change"]);
+      expect(fixtures.series.map((s) => s.id).filter((id) => !memo.series.some((s) => s.id === id))).toEqual([
+        "ferry-passengers-hal-ost",
+        "cargo-hal-ost",
+      ]);
+    },
+  );
 });
 
 describe("merging dataset configurations", () => {
@@ -69,17 +82,35 @@ describe("merging dataset configurations", () => {
     const memo = await memoConfig();
     const fixtures = await fixtureConfig();
     for (const kind of ["units", "measures", "actors", "event_types"] as const) {
-      expect(Object.keys(merged[kind]).sort()).toEqual([...new Set([...Object.keys(memo[kind]), ...Object.keys(fixtures[kind])])].sort());
+      expect(Object.keys(merged[kind]).sort()).toEqual(
+        [...new Set([...Object.keys(memo[kind]), ...Object.keys(fixtures[kind])])].sort(),
+      );
     }
-    expect(merged.series.map((s) => s.id)).toEqual(["trade-turnover-rus-prk", "ferry-passengers-hal-ost", "cargo-hal-ost"]);
-    expect(merged.charts.map((c) => c.file)).toEqual(["trade-turnover.svg", "events-timeline.svg", "ferry-passengers.svg"]);
+    expect(merged.series.map((s) => s.id)).toEqual([
+      "trade-turnover-rus-prk",
+      "ferry-passengers-hal-ost",
+      "cargo-hal-ost",
+    ]);
+    expect(merged.charts.map((c) => c.file)).toEqual([
+      "trade-turnover.svg",
+      "events-timeline.svg",
+      "ferry-passengers.svg",
+    ]);
     expect(merged.package).toEqual(memo.package);
   });
 
   it("refuses a term defined differently in two files, naming both", async () => {
     const other = join(mkdtempSync(join(tmpdir(), "rdd-config-")), CONFIG_FILE);
-    writeFileSync(other, readFileSync(join(FIXTURE_SOURCES, CONFIG_FILE), "utf8").replace('percent: { name: percent (90 = 90%), suffix: "%" }', 'percent: { name: percent (0.9 = 90%) }'));
-    await expect(mergeDatasetConfigs([join(MEMO_SOURCES, CONFIG_FILE), other])).rejects.toThrow(/units "percent" is defined differently in .*sources\/dataset\.yaml and .*dataset\.yaml/);
+    writeFileSync(
+      other,
+      readFileSync(join(FIXTURE_SOURCES, CONFIG_FILE), "utf8").replace(
+        'percent: { name: percent (90 = 90%), suffix: "%" }',
+        "percent: { name: percent (0.9 = 90%) }",
+      ),
+    );
+    await expect(mergeDatasetConfigs([join(MEMO_SOURCES, CONFIG_FILE), other])).rejects.toThrow(
+      /units "percent" is defined differently in .*sources\/dataset\.yaml and .*dataset\.yaml/,
+    );
   });
 });
 
@@ -94,13 +125,32 @@ describe("building the fixture sources alone", () => {
     const figures = table("figures");
     expect(figures).toHaveLength(19);
     expect(new Set(figures.map((f) => f.source_id))).toEqual(new Set(FIXTURE_IDS));
-    expect(figures.find((f) => f.id === "cargo-throughput-hpa-2023")).toMatchObject({ value: 14200000, unit: "tonne", subject: "HPA", counterpart: null });
-    expect(figures.find((f) => f.id === "bus-fleet-htc-2024-05")).toMatchObject({ value: 212, unit: "vehicle", period_start: "2024-05" });
-    expect(table("events").map((e) => e.event_type).sort()).toEqual(["agreement", "fare_change", "infrastructure"]);
+    expect(figures.find((f) => f.id === "cargo-throughput-hpa-2023")).toMatchObject({
+      value: 14200000,
+      unit: "tonne",
+      subject: "HPA",
+      counterpart: null,
+    });
+    expect(figures.find((f) => f.id === "bus-fleet-htc-2024-05")).toMatchObject({
+      value: 212,
+      unit: "vehicle",
+      period_start: "2024-05",
+    });
+    expect(
+      table("events")
+        .map((e) => e.event_type)
+        .sort(),
+    ).toEqual(["agreement", "fare_change", "infrastructure"]);
   });
 
   it("keeps two sources' observations of one period as two rows, each change computed within its own source", () => {
-    const rows = table("ferry_passengers").map((r) => [r.figure_id, r.source_id, r.period_start, r.value, r.previous_figure_id ?? null]);
+    const rows = table("ferry_passengers").map((r) => [
+      r.figure_id,
+      r.source_id,
+      r.period_start,
+      r.value,
+      r.previous_figure_id ?? null,
+    ]);
     expect(rows).toEqual([
       ["ferry-passengers-hal-ost-2022", "halvard-transit-2024", "2022", 1100000, null],
       ["ferry-passengers-hal-ost-2023-port", "halvard-port-2023", "2023", 1400000, null],
@@ -135,7 +185,8 @@ describe("building the memo with the fixture sources", () => {
 
   it("publishes all three sources and an explorer page for each", () => {
     expect(merged("sources").map((s) => s.id)).toEqual([...FIXTURE_IDS, "ponars-pm-428"]);
-    for (const id of [...FIXTURE_IDS, "ponars-pm-428"]) expect(existsSync(join(merged.outDir, "explorer", `${id}.html`))).toBe(true);
+    for (const id of [...FIXTURE_IDS, "ponars-pm-428"])
+      expect(existsSync(join(merged.outDir, "explorer", `${id}.html`))).toBe(true);
   });
 
   it("leaves every row the memo publishes alone unchanged", () => {

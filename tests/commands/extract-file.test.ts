@@ -32,14 +32,35 @@ function definition(raw: string, format: TextRules, documentDate?: string): { js
   const normalizedIndex = codePointIndex(normalized.text);
   const place = ({ start, end }: { start: number; end: number }) => {
     const [rawStart, rawEnd] = rawCharacters(normalized, normalizedIndex.toUtf16(start), normalizedIndex.toUtf16(end));
-    return { text: raw.slice(rawStart, rawEnd), start: rawIndex.toCodePoint(rawStart), end: rawIndex.toCodePoint(rawEnd) };
+    return {
+      text: raw.slice(rawStart, rawEnd),
+      start: rawIndex.toCodePoint(rawStart),
+      end: rawIndex.toCodePoint(rawEnd),
+    };
   };
   const overflows: Span[] = [];
-  const mentions = [...mentionsOf(normalized.text, { ...(documentDate && { documentDate }), onOverflow: (span) => overflows.push(place(span)) })];
-  return { json: `${JSON.stringify(mentions.map((mention) => ({ ...mention, ...place(mention) })), null, 2)}\n`, overflows };
+  const mentions = [
+    ...mentionsOf(normalized.text, {
+      ...(documentDate && { documentDate }),
+      onOverflow: (span) => overflows.push(place(span)),
+    }),
+  ];
+  return {
+    json: `${JSON.stringify(
+      mentions.map((mention) => ({ ...mention, ...place(mention) })),
+      null,
+      2,
+    )}\n`,
+    overflows,
+  };
 }
 
-function streamed(raw: string, format: TextRules, pieceBytes?: number, documentDate?: string): { json: string; overflows: Span[] } {
+function streamed(
+  raw: string,
+  format: TextRules,
+  pieceBytes?: number,
+  documentDate?: string,
+): { json: string; overflows: Span[] } {
   let json = "";
   const overflows: Span[] = [];
   extractFile(Buffer.from(raw), {
@@ -54,11 +75,49 @@ function streamed(raw: string, format: TextRules, pieceBytes?: number, documentD
 
 /** Prose, figures, dates and everything normalization rewrites: markup, footnotes, page breaks, odd white space. */
 const FRAGMENTS = [
-  "Trade", "rose", "by", "5 percent", "in 2015", "to $1.2 billion", "about 300", "almost 40,000 workers", "the following year",
-  "a year earlier", "in March", "on May 3", "February-October 2017", "48 cents a share", `$${"9".repeat(320)} billion`,
-  ".", ",", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r\n\r\n", "\n \n", "\u00a0", "\u2003",
-  "\\$", "\\", "[link](http://example.org)", "[unclosed", "](", "[a](", "]", "😀", "𝄞", "“quoted”", "é", "—",
-  "\n\n¹ A footnote from 2014.\n\n", "²", "\n\ncontinued after a page break", "\n\nNew paragraph",
+  "Trade",
+  "rose",
+  "by",
+  "5 percent",
+  "in 2015",
+  "to $1.2 billion",
+  "about 300",
+  "almost 40,000 workers",
+  "the following year",
+  "a year earlier",
+  "in March",
+  "on May 3",
+  "February-October 2017",
+  "48 cents a share",
+  `$${"9".repeat(320)} billion`,
+  ".",
+  ",",
+  " ",
+  "  ",
+  "\t",
+  "\n",
+  "\n\n",
+  "\r\n",
+  "\r\n\r\n",
+  "\n \n",
+  "\u00a0",
+  "\u2003",
+  "\\$",
+  "\\",
+  "[link](http://example.org)",
+  "[unclosed",
+  "](",
+  "[a](",
+  "]",
+  "😀",
+  "𝄞",
+  "“quoted”",
+  "é",
+  "—",
+  "\n\n¹ A footnote from 2014.\n\n",
+  "²",
+  "\n\ncontinued after a page break",
+  "\n\nNew paragraph",
 ];
 const texts = fc
   .tuple(fc.boolean(), fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }))
@@ -67,9 +126,15 @@ const texts = fc
 describe("extractFile", () => {
   it("prints, for any text in any format in pieces of any size, what the whole text gives at once", () => {
     fc.assert(
-      fc.property(texts, FORMATS, fc.integer({ min: 1, max: 64 }), fc.constantFrom(undefined, "2016-05", "2018-01-15"), (raw, format, pieceBytes, date) => {
-        expect(streamed(raw, format, pieceBytes, date)).toEqual(definition(raw, format, date));
-      }),
+      fc.property(
+        texts,
+        FORMATS,
+        fc.integer({ min: 1, max: 64 }),
+        fc.constantFrom(undefined, "2016-05", "2018-01-15"),
+        (raw, format, pieceBytes, date) => {
+          expect(streamed(raw, format, pieceBytes, date)).toEqual(definition(raw, format, date));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -78,13 +143,18 @@ describe("extractFile", () => {
     const raw = readFileSync(join(MEMO_DIR, "memo.txt"), "utf8");
     const expected = definition(raw, PDF_MARKDOWN, "2016-05");
     expect(JSON.parse(expected.json).length).toBeGreaterThan(50);
-    for (const pieceBytes of [1, 7, 100, 4096, undefined]) expect(streamed(raw, PDF_MARKDOWN, pieceBytes, "2016-05"), `pieces of ${pieceBytes}`).toEqual(expected);
+    for (const pieceBytes of [1, 7, 100, 4096, undefined])
+      expect(streamed(raw, PDF_MARKDOWN, pieceBytes, "2016-05"), `pieces of ${pieceBytes}`).toEqual(expected);
   });
 
   it("stops searching once nobody reads the output", () => {
     const raw = "Trade rose 5 percent in 2015.\n\n".repeat(10_000);
     let written = 0;
-    extractFile(Buffer.from(raw), { textFormat: PLAIN_TEXT, write: (text) => (written += text.length), closed: () => written > 0 });
+    extractFile(Buffer.from(raw), {
+      textFormat: PLAIN_TEXT,
+      write: (text) => (written += text.length),
+      closed: () => written > 0,
+    });
     expect(written).toBeGreaterThan(0);
     expect(written).toBeLessThan(definition(raw, PLAIN_TEXT).json.length / 10);
   });
@@ -93,18 +163,28 @@ describe("extractFile", () => {
 describe("Normalizer", () => {
   it("fed in pieces of any size, hands over what normalize gives the whole text, in any format", () => {
     fc.assert(
-      fc.property(texts, FORMATS, fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 10 }), (raw, format, sizes) => {
-        const whole = normalize(raw, format);
-        const joined = new NormalizedPieces();
-        const normalizer = new Normalizer(format, (paragraph) => {
-          if (joined.length > 0) joined.separate(paragraph.map.start(0));
-          joined.append(paragraph);
-        });
-        for (let at = 0, k = 0; at < raw.length; at += sizes[k++ % sizes.length]!) normalizer.feed(raw.slice(at, at + sizes[k % sizes.length]!));
-        normalizer.finish();
-        expect(joined.text()).toBe(whole.text);
-        for (let i = 0; i < whole.text.length; i++) expect([joined.map.start(i), joined.map.end(i)], `character ${i}`).toEqual([whole.map.start(i), whole.map.end(i)]);
-      }),
+      fc.property(
+        texts,
+        FORMATS,
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 10 }),
+        (raw, format, sizes) => {
+          const whole = normalize(raw, format);
+          const joined = new NormalizedPieces();
+          const normalizer = new Normalizer(format, (paragraph) => {
+            if (joined.length > 0) joined.separate(paragraph.map.start(0));
+            joined.append(paragraph);
+          });
+          for (let at = 0, k = 0; at < raw.length; at += sizes[k++ % sizes.length]!)
+            normalizer.feed(raw.slice(at, at + sizes[k % sizes.length]!));
+          normalizer.finish();
+          expect(joined.text()).toBe(whole.text);
+          for (let i = 0; i < whole.text.length; i++)
+            expect([joined.map.start(i), joined.map.end(i)], `character ${i}`).toEqual([
+              whole.map.start(i),
+              whole.map.end(i),
+            ]);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -112,7 +192,15 @@ describe("Normalizer", () => {
 
 describe("JsonArrayWriter", () => {
   it("writes what JSON.stringify(records, null, 2) writes, plus a line end", () => {
-    const value = fc.oneof(fc.string({ unit: "grapheme" }), fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined));
+    const value = fc.oneof(
+      fc.string({ unit: "grapheme" }),
+      fc.string(),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+    );
     fc.assert(
       fc.property(fc.array(fc.dictionary(fc.string(), value, { maxKeys: 4 }), { maxLength: 200 }), (records) => {
         let json = "";

@@ -15,27 +15,37 @@ function textFile(content: string): string {
 }
 
 describe("the extract command", () => {
-  it("prints the memo's mentions in its own format as one JSON array, at their place in the file (a process, as " + "users run it)", () => {
-    const file = join(MEMO_DIR, "memo.txt");
-    const result = runCli("extract", file, "--date", "2016-05", "--format", "pdf-markdown");
-    expect(result.status).toBe(0);
-    const mentions = JSON.parse(result.stdout) as { text: string; start: number; end: number }[];
-    const raw = readFileSync(file, "utf8");
-    expect(mentions).toHaveLength(extract(normalize(raw, PDF_MARKDOWN).text, { documentDate: "2016-05" }).length);
-    expect(result.stdout).toBe(JSON.stringify(mentions, null, 2) + "\n");
-    for (const mention of mentions) expect([...raw].slice(mention.start, mention.end).join("")).toBe(mention.text);
-  });
+  it(
+    "prints the memo's mentions in its own format as one JSON array, at their place in the file (a process, as " +
+      "users run it)",
+    () => {
+      const file = join(MEMO_DIR, "memo.txt");
+      const result = runCli("extract", file, "--date", "2016-05", "--format", "pdf-markdown");
+      expect(result.status).toBe(0);
+      const mentions = JSON.parse(result.stdout) as { text: string; start: number; end: number }[];
+      const raw = readFileSync(file, "utf8");
+      expect(mentions).toHaveLength(extract(normalize(raw, PDF_MARKDOWN).text, { documentDate: "2016-05" }).length);
+      expect(result.stdout).toBe(JSON.stringify(mentions, null, 2) + "\n");
+      for (const mention of mentions) expect([...raw].slice(mention.start, mention.end).join("")).toBe(mention.text);
+    },
+  );
 
   it("reads a text as plain text unless --format names another format, and refuses an unknown one", async () => {
     const file = textFile("Prices rose \\$5 in [2015](#), a year of\n\nslow growth.");
     const plain = JSON.parse((await runInProcess("extract", file)).stdout) as { text: string }[];
-    const converted = JSON.parse((await runInProcess("extract", file, "--format", "pdf-markdown")).stdout) as { text: string }[];
+    const converted = JSON.parse((await runInProcess("extract", file, "--format", "pdf-markdown")).stdout) as {
+      text: string;
+    }[];
     expect(plain).toHaveLength(extract(normalize(readFileSync(file, "utf8"), PLAIN_TEXT).text).length);
     // The escape stays part of the plain text's mention; undone, it is the conversion's.
     expect(plain.map((m) => m.text)).toContain("$5");
     expect(converted.map((m) => m.text)).toEqual(["\\$5", "2015"]);
     const unknown = await runInProcess("extract", file, "--format", "docx");
-    expect([unknown.status, unknown.stdout, unknown.stderr]).toEqual([2, "", 'extract: --format must be a text format (pdf-markdown, plain-text), not "docx"\n']);
+    expect([unknown.status, unknown.stdout, unknown.stderr]).toEqual([
+      2,
+      "",
+      'extract: --format must be a text format (pdf-markdown, plain-text), not "docx"\n',
+    ]);
   });
 
   it("refuses an impossible --date with one line and exit 2", async () => {
@@ -54,26 +64,29 @@ describe("the extract command", () => {
     const file = textFile(`Revenue reached $${huge} billion in 2015, up 5 percent.`);
     const result = await runInProcess("extract", file);
     expect(result.status).toBe(0);
-    expect(result.stdout).not.toContain("null,\n    \"value_high\"");
+    expect(result.stdout).not.toContain('null,\n    "value_high"');
     const mentions = JSON.parse(result.stdout) as { text: string; value?: number | null }[];
     expect(mentions.map((m) => m.text)).toEqual(["2015", "5 percent"]);
     expect(result.stderr).toMatch(/refused "\$9+…9+ billion": the number is beyond the range of a double/);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
   });
 
-  it("writes a large output whole to a reader that lags behind (a full pipe waits, it does not lose " + "text)", async () => {
-    const memo = readFileSync(join(MEMO_DIR, "memo.txt"), "utf8");
-    const file = textFile(Array.from({ length: 16 }, () => memo).join("\n\n"));
-    const child = spawn(...cliCommand("extract", file, "--format", "pdf-markdown"), { cwd: ROOT });
-    const parts: Buffer[] = [];
-    child.stdout.pause();
-    child.stdout.on("data", (part: Buffer) => parts.push(part));
-    setTimeout(() => child.stdout.resume(), 1500);
-    const status = await new Promise((resolve) => child.on("close", resolve));
-    expect(status).toBe(0);
-    const output = Buffer.concat(parts).toString("utf8");
-    expect(output.length).toBeGreaterThan(1 << 16);
-    expect(output).toBe(`${JSON.stringify(JSON.parse(output), null, 2)}\n`);
-    expect(JSON.parse(output)).toHaveLength(16 * extract(normalize(memo, PDF_MARKDOWN).text).length);
-  });
+  it(
+    "writes a large output whole to a reader that lags behind (a full pipe waits, it does not lose " + "text)",
+    async () => {
+      const memo = readFileSync(join(MEMO_DIR, "memo.txt"), "utf8");
+      const file = textFile(Array.from({ length: 16 }, () => memo).join("\n\n"));
+      const child = spawn(...cliCommand("extract", file, "--format", "pdf-markdown"), { cwd: ROOT });
+      const parts: Buffer[] = [];
+      child.stdout.pause();
+      child.stdout.on("data", (part: Buffer) => parts.push(part));
+      setTimeout(() => child.stdout.resume(), 1500);
+      const status = await new Promise((resolve) => child.on("close", resolve));
+      expect(status).toBe(0);
+      const output = Buffer.concat(parts).toString("utf8");
+      expect(output.length).toBeGreaterThan(1 << 16);
+      expect(output).toBe(`${JSON.stringify(JSON.parse(output), null, 2)}\n`);
+      expect(JSON.parse(output)).toHaveLength(16 * extract(normalize(memo, PDF_MARKDOWN).text).length);
+    },
+  );
 });

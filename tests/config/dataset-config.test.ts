@@ -35,24 +35,89 @@ describe("the dataset configuration", () => {
     expect(config.series.map((s) => s.table)).toEqual(["trade_turnover"]);
     expect(config.units.person!.accepts).toEqual(["count"]);
     expect(config.charts).toEqual([
-      { file: "trade-turnover.svg", kind: "series", series: "trade-turnover-rus-prk", beside: ["trade_projection", "trade_turnover"] },
+      {
+        file: "trade-turnover.svg",
+        kind: "series",
+        series: "trade-turnover-rus-prk",
+        beside: ["trade_projection", "trade_turnover"],
+      },
       { file: "events-timeline.svg", kind: "timeline" },
     ]);
   });
 
   it.each([
-    ["a measure in an undefined unit", (t: string) => t.replace("border_length: { unit: km,", "border_length: { unit: mile,"), 'unit "mile" is not defined', "border_length: { unit"],
-    ["a series of an undefined measure", (t: string) => t.replace("    measure: trade_turnover\n", "    measure: trade_volume\n"), 'measure "trade_volume" is not defined', "    measure: trade_turnover\n"],
-    ["a series between undefined actors", (t: string) => t.replace("    counterpart: PRK\n", "    counterpart: DPRK\n"), 'actor "DPRK" is not defined', "    counterpart: PRK\n"],
-    ["a chart of an undefined series", (t: string) => t.replace("    series: trade-turnover-rus-prk\n", "    series: trade-rus-prk\n"), 'series "trade-rus-prk" is not defined', "    series: trade-turnover-rus-prk\n"],
-    ["a chart beside an undefined measure", (t: string) => t.replace("beside: [trade_projection,", "beside: [trade_guess,"), 'measure "trade_guess" is not defined', "beside: [trade_projection,"],
-    ["a series table named like a contract table", (t: string) => t.replace("    table: trade_turnover\n", "    table: figures\n"), 'table "figures" is one of the data contract\'s own tables', "    table: trade_turnover\n"],
-    ["series without the units of their changes", (t: string) => t.replace(" growth_rate: percent/year ", " "), "derived_units.growth_rate must name a unit", "  - id: trade-turnover-rus-prk"],
-    ["a derived unit that is not a unit", (t: string) => t.replace("  percent/year: {", "  percent_per_year: {"), 'unit "percent/year" is not defined', "derived_units:"],
-    ["a chart of a kind that has no module", (t: string) => t.replace("kind: timeline", "kind: pie"), 'chart kind "pie" has no module pipeline/formats/charts/kinds/pie.ts', "kind: timeline"],
-    ["a chart with an option its kind does not take", (t: string) => t.replace("    kind: timeline\n", "    kind: timeline\n    series: trade-turnover-rus-prk\n"), 'charts.1.series: Unrecognized key: "series" (a timeline chart)', "\n# end"],
-    ["a series chart without its series", (t: string) => t.replace("    series: trade-turnover-rus-prk\n", ""), "charts.0.series: Invalid input: expected string, received undefined (a series chart)", "  - file: trade-turnover.svg"],
-    ["a series chart with a malformed option", (t: string) => t.replace("beside: [trade_projection, trade_turnover]", "beside: trade_projection"), "charts.0.beside: Invalid input: expected array, received string (a series chart)", "beside: [trade_projection"],
+    [
+      "a measure in an undefined unit",
+      (t: string) => t.replace("border_length: { unit: km,", "border_length: { unit: mile,"),
+      'unit "mile" is not defined',
+      "border_length: { unit",
+    ],
+    [
+      "a series of an undefined measure",
+      (t: string) => t.replace("    measure: trade_turnover\n", "    measure: trade_volume\n"),
+      'measure "trade_volume" is not defined',
+      "    measure: trade_turnover\n",
+    ],
+    [
+      "a series between undefined actors",
+      (t: string) => t.replace("    counterpart: PRK\n", "    counterpart: DPRK\n"),
+      'actor "DPRK" is not defined',
+      "    counterpart: PRK\n",
+    ],
+    [
+      "a chart of an undefined series",
+      (t: string) => t.replace("    series: trade-turnover-rus-prk\n", "    series: trade-rus-prk\n"),
+      'series "trade-rus-prk" is not defined',
+      "    series: trade-turnover-rus-prk\n",
+    ],
+    [
+      "a chart beside an undefined measure",
+      (t: string) => t.replace("beside: [trade_projection,", "beside: [trade_guess,"),
+      'measure "trade_guess" is not defined',
+      "beside: [trade_projection,",
+    ],
+    [
+      "a series table named like a contract table",
+      (t: string) => t.replace("    table: trade_turnover\n", "    table: figures\n"),
+      'table "figures" is one of the data contract\'s own tables',
+      "    table: trade_turnover\n",
+    ],
+    [
+      "series without the units of their changes",
+      (t: string) => t.replace(" growth_rate: percent/year ", " "),
+      "derived_units.growth_rate must name a unit",
+      "  - id: trade-turnover-rus-prk",
+    ],
+    [
+      "a derived unit that is not a unit",
+      (t: string) => t.replace("  percent/year: {", "  percent_per_year: {"),
+      'unit "percent/year" is not defined',
+      "derived_units:",
+    ],
+    [
+      "a chart of a kind that has no module",
+      (t: string) => t.replace("kind: timeline", "kind: pie"),
+      'chart kind "pie" has no module pipeline/formats/charts/kinds/pie.ts',
+      "kind: timeline",
+    ],
+    [
+      "a chart with an option its kind does not take",
+      (t: string) => t.replace("    kind: timeline\n", "    kind: timeline\n    series: trade-turnover-rus-prk\n"),
+      'charts.1.series: Unrecognized key: "series" (a timeline chart)',
+      "\n# end",
+    ],
+    [
+      "a series chart without its series",
+      (t: string) => t.replace("    series: trade-turnover-rus-prk\n", ""),
+      "charts.0.series: Invalid input: expected string, received undefined (a series chart)",
+      "  - file: trade-turnover.svg",
+    ],
+    [
+      "a series chart with a malformed option",
+      (t: string) => t.replace("beside: [trade_projection, trade_turnover]", "beside: trade_projection"),
+      "charts.0.beside: Invalid input: expected array, received string (a series chart)",
+      "beside: [trade_projection",
+    ],
   ])("refuses %s, naming the line", async (_, edit, message, at) => {
     const found = await problems(edit);
     expect(found).toHaveLength(1);
@@ -63,7 +128,9 @@ describe("the dataset configuration", () => {
   });
 
   it("refuses an unknown key and a malformed term, each at its line", async () => {
-    const found = await problems((t) => t.replace("  km: { name: kilometres,", "  km: { label: kilometres, name: kilometres,"));
+    const found = await problems((t) =>
+      t.replace("  km: { name: kilometres,", "  km: { label: kilometres, name: kilometres,"),
+    );
     expect(found[0]).toMatch(/^dataset\.yaml:\d+: units\.km: Unrecognized key: "label"/);
   });
 });

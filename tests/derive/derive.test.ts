@@ -18,7 +18,14 @@ const assembled = await assemble(join(ROOT, "sources"));
 const { config } = assembled;
 const figures = assembled.dataset.figures.map((item) => item.record);
 const deriveFrom = (figures: Figure[], definitions = assembled.definitions) =>
-  derive({ figures, definitions, series: config.series, seriesBreaks: new Map(), units: config.units, derivedUnits: config.derived_units });
+  derive({
+    figures,
+    definitions,
+    series: config.series,
+    seriesBreaks: new Map(),
+    units: config.units,
+    derivedUnits: config.derived_units,
+  });
 const { indicators, series } = deriveFrom(figures);
 const tradeTurnover = series.get("trade-turnover-rus-prk")!;
 const v = (id: string) => {
@@ -31,7 +38,8 @@ const indicator = (id: string): Indicator => {
   if (!found) throw new Error(`no indicator ${id}`);
   return found;
 };
-const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+const close = (actual: number, expected: number) =>
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
 
 describe("trade turnover series", () => {
   const observations = ["1988", "1996", "2006", "2009", "2011-2012", "2014", "2015"];
@@ -41,7 +49,12 @@ describe("trade turnover series", () => {
   it("has one row per observation, in period order", () => {
     expect(tradeTurnover.map((row) => row.figure_id)).toEqual(ids);
     expect(tradeTurnover.map((row) => row.year)).toEqual(years);
-    expect(tradeTurnover[0]).toMatchObject({ previous_figure_id: null, change_abs: null, change_pct: null, cagr_pct: null });
+    expect(tradeTurnover[0]).toMatchObject({
+      previous_figure_id: null,
+      change_abs: null,
+      change_pct: null,
+      cagr_pct: null,
+    });
   });
 
   it.each(ids.slice(1).map((id, i) => [ids[i]!, id, years[i]!, years[i + 1]!] as const))(
@@ -111,14 +124,40 @@ describe("bounds on a change", () => {
 
 describe("defined indicators", () => {
   const cases: [string, number, Indicator["qualifier"]][] = [
-    ["trade-turnover-chn-to-rus-prk-ratio-2013-2014", v("trade-turnover-chn-prk-2013") / v("trade-turnover-rus-prk-2014"), "approximate"],
+    [
+      "trade-turnover-chn-to-rus-prk-ratio-2013-2014",
+      v("trade-turnover-chn-prk-2013") / v("trade-turnover-rus-prk-2014"),
+      "approximate",
+    ],
     ["debt-write-off-usd-2012", (v("debt-write-off-share-rus-prk-2012") / 100) * v("debt-prk-rus-2012"), "exact"],
-    ["debt-remainder-consistency-2012", v("debt-prk-rus-2012") - (v("debt-prk-rus-2012") * v("debt-write-off-share-rus-prk-2012")) / 100 - v("investment-pledge-rus-prk-2012"), "exact"],
-    ["infrastructure-investment-rus-prk-2008-2014", v("investment-rus-prk-railway-2008-2014") + v("investment-rus-prk-terminal-2008-2014"), "exact"],
+    [
+      "debt-remainder-consistency-2012",
+      v("debt-prk-rus-2012") -
+        (v("debt-prk-rus-2012") * v("debt-write-off-share-rus-prk-2012")) / 100 -
+        v("investment-pledge-rus-prk-2012"),
+      "exact",
+    ],
+    [
+      "infrastructure-investment-rus-prk-2008-2014",
+      v("investment-rus-prk-railway-2008-2014") + v("investment-rus-prk-terminal-2008-2014"),
+      "exact",
+    ],
     ["labor-quota-before-tripling-2013", v("labor-quota-rus-prk-2015") / v("quota-multiplier-rus-prk-2013"), "at_most"],
-    ["labor-quota-filled-share-2016", (100 * v("workers-prk-in-rus-2016")) / v("labor-quota-rus-prk-2015"), "approximate"],
-    ["trade-projection-2020-required-cagr", 100 * ((v("trade-projection-rus-prk-2020") / v("trade-turnover-rus-prk-2015")) ** (1 / 5) - 1), "approximate"],
-    ["trade-projection-2020-multiple-of-2015", v("trade-projection-rus-prk-2020") / v("trade-turnover-rus-prk-2015"), "approximate"],
+    [
+      "labor-quota-filled-share-2016",
+      (100 * v("workers-prk-in-rus-2016")) / v("labor-quota-rus-prk-2015"),
+      "approximate",
+    ],
+    [
+      "trade-projection-2020-required-cagr",
+      100 * ((v("trade-projection-rus-prk-2020") / v("trade-turnover-rus-prk-2015")) ** (1 / 5) - 1),
+      "approximate",
+    ],
+    [
+      "trade-projection-2020-multiple-of-2015",
+      v("trade-projection-rus-prk-2020") / v("trade-turnover-rus-prk-2015"),
+      "approximate",
+    ],
   ];
 
   it.each(cases)("%s = %d (%s)", (id, expected, qualifier) => {
@@ -131,7 +170,9 @@ describe("defined indicators", () => {
   });
 
   it("states a year mismatch in the row", () => {
-    expect(indicator("trade-turnover-chn-to-rus-prk-ratio-2013-2014").note).toContain("trade-turnover-chn-prk-2013 is 2013, trade-turnover-rus-prk-2014 is 2014");
+    expect(indicator("trade-turnover-chn-to-rus-prk-ratio-2013-2014").note).toContain(
+      "trade-turnover-chn-prk-2013 is 2013, trade-turnover-rus-prk-2014 is 2014",
+    );
     const ratio = indicator("trade-turnover-chn-to-rus-prk-ratio-2013-2014");
     expect(ratio.description).toContain("not a multiple within one year");
   });
@@ -143,8 +184,15 @@ describe("defined indicators", () => {
   });
 
   it("removes the indicators whose meaning was doubtful", () => {
-    for (const id of ["trade-turnover-chn-to-rus-prk-ratio-2013-2011-2012", "infrastructure-investment-to-trade-2015-ratio", "re-exports-to-direct-trade-ratio-2015"]) {
-      expect(indicators.some((i) => i.id === id), id).toBe(false);
+    for (const id of [
+      "trade-turnover-chn-to-rus-prk-ratio-2013-2011-2012",
+      "infrastructure-investment-to-trade-2015-ratio",
+      "re-exports-to-direct-trade-ratio-2015",
+    ]) {
+      expect(
+        indicators.some((i) => i.id === id),
+        id,
+      ).toBe(false);
     }
   });
 
@@ -167,22 +215,31 @@ describe("defined indicators", () => {
 
   it("lists the figures each indicator comes from", () => {
     const figureIds = new Set(figures.map((f) => f.id));
-    for (const i of indicators) for (const input of i.inputs) expect(figureIds.has(input), `${i.id} → ${input}`).toBe(true);
+    for (const i of indicators)
+      for (const input of i.inputs) expect(figureIds.has(input), `${i.id} → ${input}`).toBe(true);
   });
 });
 
 describe("derive on any positive figures", () => {
   it("never emits NaN or Infinity", () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 1e-6, max: 1e13, noNaN: true }), { minLength: figures.length, maxLength: figures.length }), (values) => {
-        const varied: Figure[] = figures.map((figure, i) => ({ ...figure, value: values[i]! }));
-        const result = deriveFrom(
-          varied,
-          assembled.definitions.filter((d) => d.value.tolerance === undefined),
-        );
-        for (const row of result.indicators) expect(Number.isFinite(row.value), row.id).toBe(true);
-        for (const row of result.series.get("trade-turnover-rus-prk")!) for (const x of [row.change_abs, row.change_pct, row.cagr_pct]) expect(x === null || Number.isFinite(x)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 1e-6, max: 1e13, noNaN: true }), {
+          minLength: figures.length,
+          maxLength: figures.length,
+        }),
+        (values) => {
+          const varied: Figure[] = figures.map((figure, i) => ({ ...figure, value: values[i]! }));
+          const result = deriveFrom(
+            varied,
+            assembled.definitions.filter((d) => d.value.tolerance === undefined),
+          );
+          for (const row of result.indicators) expect(Number.isFinite(row.value), row.id).toBe(true);
+          for (const row of result.series.get("trade-turnover-rus-prk")!)
+            for (const x of [row.change_abs, row.change_pct, row.cagr_pct])
+              expect(x === null || Number.isFinite(x)).toBe(true);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -194,14 +251,28 @@ describe("the units of what derive computes", () => {
   it("come from the dataset configuration's derived_units, not from the code", () => {
     const renamed = derive({ ...input, definitions: [], derivedUnits: { percent: "pct", growth_rate: "pct/yr" } });
     const units = (slug: string) => new Set(renamed.indicators.filter((i) => i.id.endsWith(slug)).map((i) => i.unit));
-    expect([units("-pct-change"), units("-cagr"), units("-abs-change")]).toEqual([new Set(["pct"]), new Set(["pct/yr"]), new Set(["USD"])]);
-    expect(() => derive({ ...input, definitions: assembled.definitions, derivedUnits: { ...config.derived_units, ratio: "times" } })).toThrow(/gives times, not ratio/);
+    expect([units("-pct-change"), units("-cagr"), units("-abs-change")]).toEqual([
+      new Set(["pct"]),
+      new Set(["pct/yr"]),
+      new Set(["USD"]),
+    ]);
+    expect(() =>
+      derive({
+        ...input,
+        definitions: assembled.definitions,
+        derivedUnits: { ...config.derived_units, ratio: "times" },
+      }),
+    ).toThrow(/gives times, not ratio/);
   });
 
   it("are asked for by a formula that needs one the configuration does not name", () => {
-    expect(() => derive({ ...input, definitions: assembled.definitions, derivedUnits: { percent: "percent", growth_rate: "percent/year" } })).toThrow(
-      /formula ratio: the dataset configuration names no unit for a ratio \(derived_units\.ratio\)/,
-    );
+    expect(() =>
+      derive({
+        ...input,
+        definitions: assembled.definitions,
+        derivedUnits: { percent: "percent", growth_rate: "percent/year" },
+      }),
+    ).toThrow(/formula ratio: the dataset configuration names no unit for a ratio \(derived_units\.ratio\)/);
   });
 });
 
@@ -220,7 +291,9 @@ describe("an inconsistent memo", () => {
     });
     const result = await runInProcess("build", "--sources", sourcesDir, "--out", outDir);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/\[debt-remainder-consistency-2012\]: consistency check failed: 1,000,000,000 exceeds the tolerance of 1/);
+    expect(result.stderr).toMatch(
+      /\[debt-remainder-consistency-2012\]: consistency check failed: 1,000,000,000 exceeds the tolerance of 1/,
+    );
     expect(result.stderr).toMatch(/^\S*indicators\.yaml:\d+ \[debt-remainder-consistency-2012\]/);
   });
 });
@@ -235,20 +308,43 @@ describe("an indicator definition whose formula does not fit its inputs", () => 
       deriveFrom(figures, [...assembled.definitions, ...loadCuration(file, curatedIndicator)]);
       return [];
     } catch (error) {
-      return (error instanceof PipelineErrors ? error.errors : [error]).map((e) => String(e).replace(file, "indicators.yaml"));
+      return (error instanceof PipelineErrors ? error.errors : [error]).map((e) =>
+        String(e).replace(file, "indicators.yaml"),
+      );
     }
   }
 
   it.each([
     [
       "a growth rate of an undated figure",
-      "- id: g\n  name: g\n  formula: cagr\n  a: border-length-rus-prk\n  b: trade-turnover-rus-prk-2015\n  " + "unit: percent/year\n",
+      "- id: g\n  name: g\n  formula: cagr\n  a: border-length-rus-prk\n  b: trade-turnover-rus-prk-2015\n  " +
+        "unit: percent/year\n",
       "indicators.yaml:3 [g]: formula cagr: a growth rate needs two dated inputs",
     ],
-    ["a sum of dollars and kilometres", "- id: s\n  name: s\n  formula: sum\n  a: border-length-rus-prk\n  b: trade-turnover-rus-prk-2015\n  unit: USD\n", "indicators.yaml:3 [s]: formula sum: its inputs a, b must share a unit, not km and USD"],
-    ["a result in the wrong unit", "- id: r\n  name: r\n  formula: sum\n  a: trade-turnover-rus-prk-2014\n  b: trade-turnover-rus-prk-2015\n  " + "unit: km\n", "indicators.yaml:6 [r]: formula sum over these inputs gives USD, not km"],
-    ["an input the formula does not take", "- id: c\n  name: c\n  formula: ratio\n  a: trade-turnover-rus-prk-2014\n  b: " + "trade-turnover-rus-prk-2015\n  c: debt-prk-rus-2012\n  unit: ratio\n", "indicators.yaml:6 [c]: formula ratio takes no input `c`"],
-    ["an id a series indicator already has", "- id: trade-turnover-rus-prk-2015-pct-change\n  name: x\n  formula: ratio\n  a: " + "trade-turnover-rus-prk-2014\n  b: trade-turnover-rus-prk-2015\n  unit: ratio\n", "indicators.yaml:1 [trade-turnover-rus-prk-2015-pct-change]: " + 'id "trade-turnover-rus-prk-2015-pct-change" is already the id of a series indicator'],
+    [
+      "a sum of dollars and kilometres",
+      "- id: s\n  name: s\n  formula: sum\n  a: border-length-rus-prk\n  b: trade-turnover-rus-prk-2015\n  unit: USD\n",
+      "indicators.yaml:3 [s]: formula sum: its inputs a, b must share a unit, not km and USD",
+    ],
+    [
+      "a result in the wrong unit",
+      "- id: r\n  name: r\n  formula: sum\n  a: trade-turnover-rus-prk-2014\n  b: trade-turnover-rus-prk-2015\n  " +
+        "unit: km\n",
+      "indicators.yaml:6 [r]: formula sum over these inputs gives USD, not km",
+    ],
+    [
+      "an input the formula does not take",
+      "- id: c\n  name: c\n  formula: ratio\n  a: trade-turnover-rus-prk-2014\n  b: " +
+        "trade-turnover-rus-prk-2015\n  c: debt-prk-rus-2012\n  unit: ratio\n",
+      "indicators.yaml:6 [c]: formula ratio takes no input `c`",
+    ],
+    [
+      "an id a series indicator already has",
+      "- id: trade-turnover-rus-prk-2015-pct-change\n  name: x\n  formula: ratio\n  a: " +
+        "trade-turnover-rus-prk-2014\n  b: trade-turnover-rus-prk-2015\n  unit: ratio\n",
+      "indicators.yaml:1 [trade-turnover-rus-prk-2015-pct-change]: " +
+        'id "trade-turnover-rus-prk-2015-pct-change" is already the id of a series indicator',
+    ],
   ])("refuses %s, naming the file and line", (_, yaml, message) => {
     expect(problems(yaml)).toEqual([message]);
   });

@@ -3,7 +3,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { dataDictionary, DATASHEET_PATH, DICTIONARY_PATH, replaceBetweenMarkers, updateDatasheet, updateIndicators, updateReadme } from "../../pipeline/render/docs.ts";
+import {
+  dataDictionary,
+  DATASHEET_PATH,
+  DICTIONARY_PATH,
+  replaceBetweenMarkers,
+  updateDatasheet,
+  updateIndicators,
+  updateReadme,
+} from "../../pipeline/render/docs.ts";
 import { formatFolders, loadFormats, describeFiles } from "../../pipeline/formats/run.ts";
 import { readPackageJson } from "../../pipeline/io/json-file.ts";
 import { ROOT } from "../helpers/cli.ts";
@@ -13,7 +21,13 @@ import { MEMO_CONFIG, publishedTables } from "../helpers/published.ts";
 const tables = publishedTables();
 const SPECS = tables.all;
 const { name, version, description } = readPackageJson(ROOT);
-const files = describeFiles(await loadFormats(formatFolders()), { config: MEMO_CONFIG, tables, texts: [], packageMetadata: { name, version, description }, root: ROOT });
+const files = describeFiles(await loadFormats(formatFolders()), {
+  config: MEMO_CONFIG,
+  tables,
+  texts: [],
+  packageMetadata: { name, version, description },
+  root: ROOT,
+});
 const dictionary = dataDictionary(SPECS, files);
 
 const STALE = "stale: regenerate with npm run build (it rewrites the generated docs)";
@@ -39,11 +53,14 @@ describe("generated documentation", () => {
     expect(updateDatasheet(datasheet, tables), STALE).toBe(datasheet);
   });
 
-  it.each(SPECS.map((table) => [table.name, table] as const))("the dictionary lists every column and every file of %s", (name, table) => {
-    const section = dictionary.split(`\n## ${name}\n`)[1]?.split("\n## ")[0] ?? "";
-    for (const column of Object.keys(table.schema.shape)) expect(section).toContain(`\n| \`${column}\` |`);
-    for (const format of ["csv", "json", "parquet"]) expect(section).toContain(`\`dist/data/${name}.${format}\``);
-  });
+  it.each(SPECS.map((table) => [table.name, table] as const))(
+    "the dictionary lists every column and every file of %s",
+    (name, table) => {
+      const section = dictionary.split(`\n## ${name}\n`)[1]?.split("\n## ")[0] ?? "";
+      for (const column of Object.keys(table.schema.shape)) expect(section).toContain(`\n| \`${column}\` |`);
+      for (const format of ["csv", "json", "parquet"]) expect(section).toContain(`\`dist/data/${name}.${format}\``);
+    },
+  );
 
   it("never calls the officials' 2020 projection an official target", () => {
     for (const file of ["README.md", "docs/DATASHEET.md", "docs/DATA_DICTIONARY.md"]) {
@@ -52,8 +69,17 @@ describe("generated documentation", () => {
   });
 
   it("gives units only for columns that exist", () => {
-    const declared = SPECS.flatMap((table) => table.columns.filter((column) => column.unit !== undefined).map((column) => `${table.name}.${column.name}`));
-    expect(declared).toEqual(expect.arrayContaining(["sources.bytes", "indicators.tolerance", "trade_turnover.value", "trade_turnover.cagr_pct"]));
+    const declared = SPECS.flatMap((table) =>
+      table.columns.filter((column) => column.unit !== undefined).map((column) => `${table.name}.${column.name}`),
+    );
+    expect(declared).toEqual(
+      expect.arrayContaining([
+        "sources.bytes",
+        "indicators.tolerance",
+        "trade_turnover.value",
+        "trade_turnover.cagr_pct",
+      ]),
+    );
   });
 });
 
@@ -71,32 +97,46 @@ describe("replaceBetweenMarkers", () => {
 
 // The rules of the CFF 1.2.0 JSON schema (https://citation-file-format.github.io/1.2.0/schema) that this file uses.
 const CFF_KEYS = new Set(
-  ("abstract authors cff-version commit contact date-released doi identifiers keywords license license-url message " +
-    "preferred-citation references repository repository-artifact repository-code title type url version").split(" "),
+  (
+    "abstract authors cff-version commit contact date-released doi identifiers keywords license license-url message " +
+    "preferred-citation references repository repository-artifact repository-code title type url version"
+  ).split(" "),
 );
 const CFF_REQUIRED = ["authors", "cff-version", "message", "title"];
 const REFERENCE_KEYS = new Set(
-  ("abbreviation abstract authors collection-doi collection-title collection-type commit conference contact " + "copyright " +
+  (
+    "abbreviation abstract authors collection-doi collection-title collection-type commit conference contact " +
+    "copyright " +
     "data-type database database-provider date-accessed date-downloaded date-published date-released department doi " +
     "edition editors editors-series end entry filename format identifiers institution isbn issn issue issue-date " +
-    "issue-title journal keywords languages license license-url loc-end loc-start location medium month nihmsid " + "notes " +
+    "issue-title journal keywords languages license license-url loc-end loc-start location medium month nihmsid " +
+    "notes " +
     "number number-volumes pages patent-states pmcid publisher recipients repository repository-artifact " +
     "repository-code scope section senders start status term thesis-type title translators type url version volume " +
-    "volume-title year year-original").split(" "),
+    "volume-title year year-original"
+  ).split(" "),
 );
 const REFERENCE_TYPES = new Set(
-  ("art article audiovisual bill blog book catalogue conference-paper conference data database dictionary " + "edited-work " +
+  (
+    "art article audiovisual bill blog book catalogue conference-paper conference data database dictionary " +
+    "edited-work " +
     "encyclopedia film-broadcast generic government-document grant hearing historical-work legal-case legal-rule " +
-    "magazine-article manual map multimedia music newspaper-article pamphlet patent personal-communication " + "proceedings " +
+    "magazine-article manual map multimedia music newspaper-article pamphlet patent personal-communication " +
+    "proceedings " +
     "report serial slides software-code software-container software-executable software-virtual-machine software " +
-    "sound-recording standard statute thesis unpublished video website").split(" "),
+    "sound-recording standard statute thesis unpublished video website"
+  ).split(" "),
 );
 const PERSON_KEYS = new Set(
-  ("address affiliation alias city country email family-names fax given-names name-particle name-suffix orcid " +
-    "post-code region tel website").split(" "),
+  (
+    "address affiliation alias city country email family-names fax given-names name-particle name-suffix orcid " +
+    "post-code region tel website"
+  ).split(" "),
 );
 const ENTITY_KEYS = new Set(
-  "address alias city country date-end date-start email fax location name orcid post-code region tel website".split(" "),
+  "address alias city country date-end date-start email fax location name orcid post-code region tel website".split(
+    " ",
+  ),
 );
 
 type Yaml = Record<string, unknown>;
@@ -128,9 +168,13 @@ describe("CITATION.cff", () => {
     expect(REFERENCE_TYPES.has(memo.type as string)).toBe(true);
     expect(memo.type).toBe("report");
     expect(nonEmptyString(memo.title) && nonEmptyString(memo["collection-title"])).toBe(true);
-    expect(memo.authors).toSatisfy((authors: unknown) => Array.isArray(authors) && authors.length > 0 && authors.every(isPerson));
+    expect(memo.authors).toSatisfy(
+      (authors: unknown) => Array.isArray(authors) && authors.length > 0 && authors.every(isPerson),
+    );
     expect(Number.isInteger(memo.year)).toBe(true);
-    expect(memo.month).toSatisfy((month: unknown) => Number.isInteger(month) && (month as number) >= 1 && (month as number) <= 12);
+    expect(memo.month).toSatisfy(
+      (month: unknown) => Number.isInteger(month) && (month as number) >= 1 && (month as number) <= 12,
+    );
     expect(typeof memo.number === "number" || nonEmptyString(memo.number)).toBe(true);
     expect(isEntity(memo.publisher)).toBe(true);
   });

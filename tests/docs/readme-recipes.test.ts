@@ -20,13 +20,19 @@ function recipe(name: string): string {
 }
 
 const has = (command: string, ...args: string[]) => spawnSync(command, args, { encoding: "utf8" }).status === 0;
-const run = (command: string, args: string[], input?: string) => spawnSync(command, args, { cwd: ROOT, encoding: "utf8", input });
+const run = (command: string, args: string[], input?: string) =>
+  spawnSync(command, args, { cwd: ROOT, encoding: "utf8", input });
 
 /** The answer every recipe must give: trade turnover by year, from the published JSON. */
 const trade: { period_first_day: string; period_last_day: string; value: number; qualifier: string }[] = JSON.parse(
   readFileSync(join(ROOT, "dist", "data", "trade_turnover.json"), "utf8"),
 );
-const answer = trade.map((t) => ({ from_year: t.period_first_day.slice(0, 4), to_year: t.period_last_day.slice(0, 4), usd: t.value, qualifier: t.qualifier }));
+const answer = trade.map((t) => ({
+  from_year: t.period_first_day.slice(0, 4),
+  to_year: t.period_last_day.slice(0, 4),
+  usd: t.value,
+  qualifier: t.qualifier,
+}));
 
 describe("README recipes", () => {
   it("DuckDB over Parquet answers trade turnover by year with its hedge", async () => {
@@ -56,16 +62,33 @@ describe("README recipes", () => {
     expect(JSON.parse(result.stdout)).toEqual(answer.map((a) => [a.from_year, a.to_year, a.usd, a.qualifier]));
   });
 
-  it.skipIf(!has("python3", "-c", "import pandas, pyarrow"))("pandas reads the Parquet file and the CSV file with dates parsed (needs pandas and pyarrow)", () => {
-    const check = `\nassert ` + `str(figures["period_first_day"].dtype).startswith("datetime64")\nprint(trade.astype({"period_first_day": ` + `str, "period_last_day": str}).to_json(orient="records"))`;
-    const result = run("python3", ["-c", recipe("pandas") + check]);
-    expect(result.stderr).toBe("");
-    const rows: { period_first_day: string; period_last_day: string; value: number; qualifier: string }[] = JSON.parse(result.stdout);
-    expect(rows.map((r) => ({ from_year: r.period_first_day.slice(0, 4), to_year: r.period_last_day.slice(0, 4), usd: r.value, qualifier: r.qualifier }))).toEqual(answer);
-  });
+  it.skipIf(!has("python3", "-c", "import pandas, pyarrow"))(
+    "pandas reads the Parquet file and the CSV file with dates parsed (needs pandas and pyarrow)",
+    () => {
+      const check =
+        `\nassert ` +
+        `str(figures["period_first_day"].dtype).startswith("datetime64")\nprint(trade.astype({"period_first_day": ` +
+        `str, "period_last_day": str}).to_json(orient="records"))`;
+      const result = run("python3", ["-c", recipe("pandas") + check]);
+      expect(result.stderr).toBe("");
+      const rows: { period_first_day: string; period_last_day: string; value: number; qualifier: string }[] =
+        JSON.parse(result.stdout);
+      expect(
+        rows.map((r) => ({
+          from_year: r.period_first_day.slice(0, 4),
+          to_year: r.period_last_day.slice(0, 4),
+          usd: r.value,
+          qualifier: r.qualifier,
+        })),
+      ).toEqual(answer);
+    },
+  );
 
   it.skipIf(!has("Rscript", "-e", "library(arrow)"))("R's arrow reads the Parquet file (needs R with arrow)", () => {
-    const result = run("Rscript", ["-e", `${recipe("r")}\ncat(nrow(trade), as.character(class(trade$period_first_day)))`]);
+    const result = run("Rscript", [
+      "-e",
+      `${recipe("r")}\ncat(nrow(trade), as.character(class(trade$period_first_day)))`,
+    ]);
     expect(result.stdout).toBe(`${answer.length} Date`);
   });
 
@@ -75,7 +98,9 @@ describe("README recipes", () => {
     const metadata = JSON.parse(readFileSync(join(ROOT, metadataFile!), "utf8"));
     const stem = database!.replace(/^.*\//, "").replace(/\.sqlite$/, "");
     expect(Object.keys(metadata.databases)).toEqual([stem]);
-    expect(metadata.databases[stem].tables.trade_turnover.columns.period_first_day).toMatch(/^First day of `period_start`/);
+    expect(metadata.databases[stem].tables.trade_turnover.columns.period_first_day).toMatch(
+      /^First day of `period_start`/,
+    );
     if (has("datasette", "--version")) {
       expect(run("datasette", ["inspect", database!]).status).toBe(0);
     }

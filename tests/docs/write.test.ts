@@ -11,16 +11,19 @@ import { builtMemo } from "../helpers/published.ts";
 const { tables, descriptions } = await builtMemo();
 
 describe("writeDocs", () => {
-  it("changes nothing and reports nothing when the documents are current, and names the one file it " + "rewrites", async () => {
-    const root = mkdtempSync(join(tmpdir(), "rdd-docs-"));
-    cpSync(join(ROOT, "README.md"), join(root, "README.md"));
-    cpSync(join(ROOT, "docs"), join(root, "docs"), { recursive: true });
-    expect(await writeDocs(root, tables, descriptions)).toEqual([]);
+  it(
+    "changes nothing and reports nothing when the documents are current, and names the one file it " + "rewrites",
+    async () => {
+      const root = mkdtempSync(join(tmpdir(), "rdd-docs-"));
+      cpSync(join(ROOT, "README.md"), join(root, "README.md"));
+      cpSync(join(ROOT, "docs"), join(root, "docs"), { recursive: true });
+      expect(await writeDocs(root, tables, descriptions)).toEqual([]);
 
-    const readme = join(root, "README.md");
-    const current = readFileSync(readme, "utf8");
-    writeFileSync(readme, current.replace("<!-- dictionary:end -->", "stale line\n<!-- dictionary:end -->"));
-    expect(await writeDocs(root, tables, descriptions)).toEqual(["README.md"]);
-    expect(readFileSync(readme, "utf8")).toBe(current);
-  });
+      const readme = join(root, "README.md");
+      const current = readFileSync(readme, "utf8");
+      writeFileSync(readme, current.replace("<!-- dictionary:end -->", "stale line\n<!-- dictionary:end -->"));
+      expect(await writeDocs(root, tables, descriptions)).toEqual(["README.md"]);
+      expect(readFileSync(readme, "utf8")).toBe(current);
+    },
+  );
 });

@@ -9,11 +9,19 @@ function one(text: string, documentDate = "2018-03-15"): unknown[] {
   const found = extract(text, { documentDate });
   expect(found, JSON.stringify(found.map((m) => m.text))).toHaveLength(1);
   const m = found[0]!;
-  return m.kind === "quantity" ? [m.text, m.value, m.value_high, m.unit, m.qualifier] : [m.text, m.date_start, m.date_end];
+  return m.kind === "quantity"
+    ? [m.text, m.value, m.value_high, m.unit, m.qualifier]
+    : [m.text, m.date_start, m.date_end];
 }
 
 const day = (text: string, start: string, end = start) => [text, start, end];
-const amount = (text: string, value: number, unit: string, qualifier = "exact", high: number | null = null) => [text, value, high, unit, qualifier];
+const amount = (text: string, value: number, unit: string, qualifier = "exact", high: number | null = null) => [
+  text,
+  value,
+  high,
+  unit,
+  qualifier,
+];
 
 describe("dates", () => {
   it.each([
@@ -36,7 +44,10 @@ describe("dates", () => {
     ["Profit rose in Q2 2021.", day("Q2 2021", "2021-04", "2021-06")],
     ["Profit rose in H1 2020.", day("H1 2020", "2020-01", "2020-06")],
     ["Profit is weak this quarter.", day("this quarter", "2018-01", "2018-03")],
-    ["Prices fell from November 2016 to February 2017.", day("from November 2016 to February 2017", "2016-11", "2017-02")],
+    [
+      "Prices fell from November 2016 to February 2017.",
+      day("from November 2016 to February 2017", "2016-11", "2017-02"),
+    ],
     ["The fair ran 14–19 March 2011.", day("14–19 March 2011", "2011-03-14", "2011-03-19")],
     ["It was signed June third, 2012.", day("June third, 2012", "2012-06-03")],
     ["It was signed on the fifth of May 2012.", day("the fifth of May 2012", "2012-05-05")],
@@ -59,7 +70,9 @@ describe("dates", () => {
   });
 
   it("reports a weekday that contradicts its date without a date", () => {
-    expect(extract("They met on Friday, March 8, 2018.")).toMatchObject([{ text: "Friday, March 8, 2018", date_start: null, date_end: null }]);
+    expect(extract("They met on Friday, March 8, 2018.")).toMatchObject([
+      { text: "Friday, March 8, 2018", date_start: null, date_end: null },
+    ]);
   });
 });
 
@@ -132,7 +145,7 @@ describe("units", () => {
     expect(one(text)).toEqual(expected);
   });
 
-  it("leaves \"m\" glued to a number with nothing to say it measures a length unread", () => {
+  it('leaves "m" glued to a number with nothing to say it measures a length unread', () => {
     expect(extract("He earned 2.1m in total.")).toEqual([]);
   });
 });

@@ -607,17 +607,24 @@ interface Outcome {
   got?: unknown;
 }
 
-function valueOf(mention: ExtractedMention): unknown[] {
+function readingOf(mention: ExtractedMention): unknown[] {
   return mention.kind === "quantity"
     ? [mention.value, mention.unit, mention.qualifier, mention.value_high]
     : [mention.date_start, mention.date_end];
 }
 
 function sameValue(expected: Expected, mention: ExtractedMention): boolean {
-  if (mention.kind === "time") return expected.value[0] === mention.date_start && expected.value[1] === mention.date_end;
+  if (mention.kind === "time")
+    return expected.value[0] === mention.date_start && expected.value[1] === mention.date_end;
   const [value, unit, qualifier = "exact", high] = expected.value as [number, string, string?, number?];
-  const close = (a: number | null, b: number | null | undefined) => (b == null ? a === null : a !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
-  return close(mention.value, value) && close(mention.value_high, high) && mention.unit === unit && mention.qualifier === qualifier;
+  const close = (a: number | null, b: number | null | undefined) =>
+    b == null ? a === null : a !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  return (
+    close(mention.value, value) &&
+    close(mention.value_high, high) &&
+    mention.unit === unit &&
+    mention.qualifier === qualifier
+  );
 }
 
 function evaluate(documents: Document[]): Outcome[] {
@@ -627,7 +634,8 @@ function evaluate(documents: Document[]): Outcome[] {
     let from = 0;
     return document.expected.map((expected): Outcome => {
       const at = document.text.indexOf(expected.text, from);
-      if (at < 0) throw new Error(`corpus error: "${expected.text}" not in the ${document.register} text after offset ${from}`);
+      if (at < 0)
+        throw new Error(`corpus error: "${expected.text}" not in the ${document.register} text after offset ${from}`);
       from = at + expected.text.length;
       const start = Array.from(document.text.slice(0, at)).length;
       const end = start + Array.from(expected.text).length;
@@ -635,7 +643,9 @@ function evaluate(documents: Document[]): Outcome[] {
       const mention = mentions.find((m) => m.start === start && m.end === end);
       const base = { category: expected.category, register: document.register, expected };
       if (!mention) return { ...base, result: "missed" };
-      return sameValue(expected, mention) ? { ...base, result: "found" } : { ...base, result: "wrong", got: valueOf(mention) };
+      return sameValue(expected, mention)
+        ? { ...base, result: "found" }
+        : { ...base, result: "wrong", got: readingOf(mention) };
     });
   });
 }
@@ -644,17 +654,23 @@ const outcomes = evaluate(CORPUS);
 const CATEGORIES: Category[] = ["numbers", "percentages", "currency", "dimensions", "dates"];
 
 describe("the extractor on our corpus of registers", () => {
-  it.each(CATEGORIES.map((category) => {
-    const inCategory = outcomes.filter((o) => o.category === category);
-    const found = inCategory.filter((o) => o.result === "found").length;
-    return { category, found, total: inCategory.length, recall: (found / inCategory.length).toFixed(3) };
-  }))("$category: recall $recall ($found of $total)", ({ category, found, total }) => {
-    const misses = outcomes.filter((o) => o.category === category && o.result === "missed").map((o) => `${o.register}: ${o.expected.text}`);
+  it.each(
+    CATEGORIES.map((category) => {
+      const inCategory = outcomes.filter((o) => o.category === category);
+      const found = inCategory.filter((o) => o.result === "found").length;
+      return { category, found, total: inCategory.length, recall: (found / inCategory.length).toFixed(3) };
+    }),
+  )("$category: recall $recall ($found of $total)", ({ category, found, total }) => {
+    const misses = outcomes
+      .filter((o) => o.category === category && o.result === "missed")
+      .map((o) => `${o.register}: ${o.expected.text}`);
     expect(found / total, `missed: ${misses.join(" | ")}`).toBeGreaterThanOrEqual(0.9);
   });
 
   it("gives no wrong value where the span is right", () => {
-    expect(outcomes.filter((o) => o.result === "wrong").map((o) => [o.register, o.expected.text, o.expected.value, o.got])).toEqual([]);
+    expect(
+      outcomes.filter((o) => o.result === "wrong").map((o) => [o.register, o.expected.text, o.expected.value, o.got]),
+    ).toEqual([]);
   });
 
   it("reads nothing it must leave unread", () => {

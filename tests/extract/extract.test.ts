@@ -16,12 +16,31 @@ function mentionIn(sentence: string, text: string, options?: ExtractOptions): Ex
   return found!;
 }
 
-function quantity(sentence: string, text: string, value: number | null, unit: string, more: Partial<ExtractedMention> = {}): Case {
+function quantity(
+  sentence: string,
+  text: string,
+  value: number | null,
+  unit: string,
+  more: Partial<ExtractedMention> = {},
+): Case {
   return { sentence, text, expected: { kind: "quantity", value, unit, ...more } };
 }
 
-function time(sentence: string, text: string, date_start: string | null, date_end: string | null, precision: string | null, more: Partial<ExtractedMention> = {}, options?: ExtractOptions): Case {
-  return { sentence, text, expected: { kind: "time", date_start, date_end, precision, ...more } as Partial<ExtractedMention>, options };
+function time(
+  sentence: string,
+  text: string,
+  date_start: string | null,
+  date_end: string | null,
+  precision: string | null,
+  more: Partial<ExtractedMention> = {},
+  options?: ExtractOptions,
+): Case {
+  return {
+    sentence,
+    text,
+    expected: { kind: "time", date_start, date_end, precision, ...more } as Partial<ExtractedMention>,
+    options,
+  };
 }
 
 const exact = { qualifier: "exact", vague: false, value_high: null } as const;
@@ -54,18 +73,28 @@ const quantities: Case[] = [
   // Counts
   quantity("Only 11 states voted against.", "11", 11, "count", { noun: "states", ...exact }),
   quantity("There were thirty thousand of them.", "thirty thousand", 30e3, "count", { noun: null }),
-  quantity("Almost fifty thousand North Koreans work there.", "Almost fifty thousand", 50e3, "count", { noun: "koreans", qualifier: "at_most" }),
+  quantity("Almost fifty thousand North Koreans work there.", "Almost fifty thousand", 50e3, "count", {
+    noun: "koreans",
+    qualifier: "at_most",
+  }),
   quantity("One of its top ten partners.", "ten", 10, "count", { noun: "partners" }),
   quantity("They signed two deals.", "two", 2, "count", { noun: "deals" }),
   quantity("They bought a dozen eggs.", "a dozen", 12, "count", { noun: "eggs" }),
   quantity("The six-party talks stalled.", "six-party", 6, "count", { noun: "party" }),
-  quantity("Some twenty-five members left.", "Some twenty-five", 25, "count", { noun: "members", qualifier: "approximate" }),
-  quantity("It employs two hundred and fifty thousand people.", "two hundred and fifty thousand", 250e3, "count", { noun: "people" }),
+  quantity("Some twenty-five members left.", "Some twenty-five", 25, "count", {
+    noun: "members",
+    qualifier: "approximate",
+  }),
+  quantity("It employs two hundred and fifty thousand people.", "two hundred and fifty thousand", 250e3, "count", {
+    noun: "people",
+  }),
   quantity("It employs 1,200 workers.", "1,200", 1200, "count", { noun: "workers" }),
   quantity("It employs 1500 workers.", "1500", 1500, "count", { noun: "workers" }),
   quantity("They counted one billion stars.", "one billion", 1e9, "count", { noun: "stars" }),
   quantity("A fence one kilometer long.", "one kilometer", 1, "km"),
-  quantity("About two and a half million people.", "About two and a half million", 2.5e6, "count", { qualifier: "approximate" }),
+  quantity("About two and a half million people.", "About two and a half million", 2.5e6, "count", {
+    qualifier: "approximate",
+  }),
   quantity("Half a million people marched.", "Half a million", 0.5e6, "count", { noun: "people" }),
   quantity("The figure was 42.", "42", 42, "count", { noun: null }),
   // Percentages
@@ -79,7 +108,10 @@ const quantities: Case[] = [
   quantity("It grew from $2 billion to $4 billion.", "from $2 billion to $4 billion", 2e9, "USD", { value_high: 4e9 }),
   quantity("Between 10 and 15 percent of voters.", "Between 10 and 15 percent", 10, "percent", { value_high: 15 }),
   quantity("A $2-4 billion plan.", "$2-4 billion", 2e9, "USD", { value_high: 4e9 }),
-  quantity("About 10 to 15 percent of voters.", "About 10 to 15 percent", 10, "percent", { value_high: 15, qualifier: "approximate" }),
+  quantity("About 10 to 15 percent of voters.", "About 10 to 15 percent", 10, "percent", {
+    value_high: 15,
+    qualifier: "approximate",
+  }),
   quantity("It moves 2 to 3 million tons of coal.", "2 to 3 million tons", 2e6, "t", { value_high: 3e6 }),
   quantity("Groups of 10-15 workers.", "10-15", 10, "count", { value_high: 15, noun: "workers" }),
   quantity("Between 500 and 2 million people.", "Between 500 and 2 million", 500, "count", { value_high: 2e6 }),
@@ -117,7 +149,10 @@ const quantities: Case[] = [
   quantity("A road of 2000 km.", "2000 km", 2000, "km"),
   // Vague amounts
   quantity("Deals worth billions of dollars.", "billions of dollars", null, "USD", { vague: true }),
-  quantity("It asked North Korea to pay back its multibillion debts.", "multibillion", null, "unknown", { vague: true, noun: "debts" }),
+  quantity("It asked North Korea to pay back its multibillion debts.", "multibillion", null, "unknown", {
+    vague: true,
+    noun: "debts",
+  }),
   quantity("Several multibillion-dollar deals.", "multibillion-dollar", null, "USD", { vague: true, noun: "deals" }),
   quantity("It ships millions of tons of coal.", "millions of tons", null, "t", { vague: true }),
   quantity("It hired hundreds of workers.", "hundreds", null, "count", { vague: true, noun: "workers" }),
@@ -125,16 +160,34 @@ const quantities: Case[] = [
 ];
 
 const hedges: [string, string][] = [
-  ["almost", "at_most"], ["nearly", "at_most"], ["up to", "at_most"], ["as much as", "at_most"],
-  ["as many as", "at_most"], ["no more than", "at_most"], ["less than", "at_most"], ["under", "at_most"],
-  ["over", "at_least"], ["more than", "at_least"], ["at least", "at_least"], ["exceeded", "at_least"],
-  ["exceeding", "at_least"], ["upwards of", "at_least"],
-  ["about", "approximate"], ["around", "approximate"], ["approximately", "approximate"], ["roughly", "approximate"],
-  ["some", "approximate"], ["close to", "approximate"], ["an estimated", "approximate"], ["approx.", "approximate"],
+  ["almost", "at_most"],
+  ["nearly", "at_most"],
+  ["up to", "at_most"],
+  ["as much as", "at_most"],
+  ["as many as", "at_most"],
+  ["no more than", "at_most"],
+  ["less than", "at_most"],
+  ["under", "at_most"],
+  ["over", "at_least"],
+  ["more than", "at_least"],
+  ["at least", "at_least"],
+  ["exceeded", "at_least"],
+  ["exceeding", "at_least"],
+  ["upwards of", "at_least"],
+  ["about", "approximate"],
+  ["around", "approximate"],
+  ["approximately", "approximate"],
+  ["roughly", "approximate"],
+  ["some", "approximate"],
+  ["close to", "approximate"],
+  ["an estimated", "approximate"],
+  ["approx.", "approximate"],
 ];
 
 const hedged: Case[] = hedges.map(([hedge, qualifier]) =>
-  quantity(`Spending was ${hedge} $5 million last year.`, `${hedge} $5 million`, 5e6, "USD", { qualifier: qualifier as "exact" }),
+  quantity(`Spending was ${hedge} $5 million last year.`, `${hedge} $5 million`, 5e6, "USD", {
+    qualifier: qualifier as "exact",
+  }),
 );
 
 const doc = { documentDate: "2016-05" };
@@ -166,7 +219,13 @@ const times: Case[] = [
   time("Trade grew in the 1980s.", "the 1980s", "1980", "1989", "decade"),
   time("In the 2000s, relations improved.", "the 2000s", "2000", "2009", "decade"),
   time("In the first half of the 1990s, Moscow hesitated.", "the first half of the 1990s", "1990", "1994", "decade"),
-  time("In the second half of the 1990s, relations improved.", "the second half of the 1990s", "1995", "1999", "decade"),
+  time(
+    "In the second half of the 1990s, relations improved.",
+    "the second half of the 1990s",
+    "1995",
+    "1999",
+    "decade",
+  ),
   time("In the early 1990s it began.", "the early 1990s", "1990", "1993", "decade"),
   time("In the mid-1990s it peaked.", "the mid-1990s", "1994", "1996", "decade"),
   time("In the late 1990s it ended.", "the late 1990s", "1997", "1999", "decade"),
@@ -183,27 +242,78 @@ const times: Case[] = [
   time("It grew in the first half of 2010.", "the first half of 2010", "2010-01", "2010-06", "range"),
   time("It grew in the third quarter of 2010.", "the third quarter of 2010", "2010-07", "2010-09", "range"),
   // Anaphoric
-  time("Talks began in March 2014 and ended in November.", "November", "2014-11", "2014-11", "month", { relative: true }),
-  time("Talks began in March 2014 and stalled in late October.", "late October", "2014-10", "2014-10", "month", { relative: true }),
-  time("Talks began in March 2014 and ended on 5 November.", "5 November", "2014-11-05", "2014-11-05", "day", { relative: true }),
+  time("Talks began in March 2014 and ended in November.", "November", "2014-11", "2014-11", "month", {
+    relative: true,
+  }),
+  time("Talks began in March 2014 and stalled in late October.", "late October", "2014-10", "2014-10", "month", {
+    relative: true,
+  }),
+  time("Talks began in March 2014 and ended on 5 November.", "5 November", "2014-11-05", "2014-11-05", "day", {
+    relative: true,
+  }),
   time("Talks began in 2014. That year was hard.", "That year", "2014", "2014", "year", { relative: true }),
-  time("Talks began in March 2014 and failed the same year.", "the same year", "2014", "2014", "year", { relative: true }),
-  time("Talks began in March 2014 and failed the following month.", "the following month", "2014-04", "2014-04", "month", { relative: true }),
-  time("Talks began in 2014 and failed the following year.", "the following year", "2015", "2015", "year", { relative: true }),
+  time("Talks began in March 2014 and failed the same year.", "the same year", "2014", "2014", "year", {
+    relative: true,
+  }),
+  time(
+    "Talks began in March 2014 and failed the following month.",
+    "the following month",
+    "2014-04",
+    "2014-04",
+    "month",
+    { relative: true },
+  ),
+  time("Talks began in 2014 and failed the following year.", "the following year", "2015", "2015", "year", {
+    relative: true,
+  }),
   time("Talks began in 2014 and failed the next year.", "the next year", "2015", "2015", "year", { relative: true }),
-  time("Talks began in 2014 after failing the previous year.", "the previous year", "2013", "2013", "year", { relative: true }),
-  time("Talks began in 2014. A year later they failed.", "A year later", "2015", "2015", "year", { relative: true, offset: "P1Y" }),
-  time("Talks began in 2014. Two years later they failed.", "Two years later", "2016", "2016", "year", { relative: true, offset: "P2Y" }),
+  time("Talks began in 2014 after failing the previous year.", "the previous year", "2013", "2013", "year", {
+    relative: true,
+  }),
+  time("Talks began in 2014. A year later they failed.", "A year later", "2015", "2015", "year", {
+    relative: true,
+    offset: "P1Y",
+  }),
+  time("Talks began in 2014. Two years later they failed.", "Two years later", "2016", "2016", "year", {
+    relative: true,
+    offset: "P2Y",
+  }),
   // Past tense against the document date: the November before May 2016.
   time("Talks resumed in November.", "November", "2015-11", "2015-11", "month", { relative: true }, doc),
   time("Talks will resume in November.", "November", "2016-11", "2016-11", "month", { relative: true }, doc),
   time("Talks resumed in November.", "November", null, null, null, { relative: true }),
-  time("Talks failed the following month.", "the following month", "2016-06", "2016-06", "month", { relative: true }, doc),
+  time(
+    "Talks failed the following month.",
+    "the following month",
+    "2016-06",
+    "2016-06",
+    "month",
+    { relative: true },
+    doc,
+  ),
   // Deictic
-  time("A test this January and a launch the following month.", "this January", "2016-01", "2016-01", "month", { relative: true }, doc),
-  time("A test this January and a launch the following month.", "the following month", "2016-02", "2016-02", "month", { relative: true }, doc),
+  time(
+    "A test this January and a launch the following month.",
+    "this January",
+    "2016-01",
+    "2016-01",
+    "month",
+    { relative: true },
+    doc,
+  ),
+  time(
+    "A test this January and a launch the following month.",
+    "the following month",
+    "2016-02",
+    "2016-02",
+    "month",
+    { relative: true },
+    doc,
+  ),
   time("A test this January and a launch the following month.", "this January", null, null, null, { relative: true }),
-  time("A test this January and a launch the following month.", "the following month", null, null, null, { relative: true }),
+  time("A test this January and a launch the following month.", "the following month", null, null, null, {
+    relative: true,
+  }),
   time("A test this January.", "this January", "2016-01", "2016-01", "month", {}, { documentDate: "2016-01" }),
   time("A test this June.", "this June", "2015-06", "2015-06", "month", {}, doc),
   time("A test last March.", "last March", "2016-03", "2016-03", "month", {}, doc),
@@ -214,8 +324,14 @@ const times: Case[] = [
   time("Trade fell last year.", "last year", null, null, null, { relative: true }),
   time("Trade fell two years ago.", "two years ago", "2014", "2014", "year", { relative: true, offset: "P2Y" }, doc),
   // Offsets
-  time("A year after opening the railway, Russia used it.", "A year after", null, null, null, { relative: true, offset: "P1Y" }),
-  time("Three months before the vote, talks failed.", "Three months before", null, null, null, { relative: true, offset: "P3M" }),
+  time("A year after opening the railway, Russia used it.", "A year after", null, null, null, {
+    relative: true,
+    offset: "P1Y",
+  }),
+  time("Three months before the vote, talks failed.", "Three months before", null, null, null, {
+    relative: true,
+    offset: "P3M",
+  }),
   time("Two weeks after the vote, talks failed.", "Two weeks after", null, null, null, { offset: "P2W" }),
 ];
 
@@ -229,12 +345,19 @@ describe("extract: quantities", () => {
   });
 
   it("keeps a preceding 'to' out of the span", () => {
-    expect(mentionIn("Trade dropped to about $92 million in 2014.", "about $92 million")).toMatchObject({ qualifier: "approximate", value: 92e6 });
-    expect(mentionIn("It could boost trade to as much as $1 billion by 2020.", "as much as $1 billion")).toMatchObject({ qualifier: "at_most" });
+    expect(mentionIn("Trade dropped to about $92 million in 2014.", "about $92 million")).toMatchObject({
+      qualifier: "approximate",
+      value: 92e6,
+    });
+    expect(mentionIn("It could boost trade to as much as $1 billion by 2020.", "as much as $1 billion")).toMatchObject({
+      qualifier: "at_most",
+    });
   });
 
   it("reads '5 percent to 10 percent' as two amounts, not a range", () => {
-    const found = extract("Rates rose from 5 percent to 10 percent over time, then 5 percent to 10 percent.").filter((m) => m.kind === "quantity");
+    const found = extract("Rates rose from 5 percent to 10 percent over time, then 5 percent to 10 percent.").filter(
+      (m) => m.kind === "quantity",
+    );
     expect(found.map((m) => m.text)).toEqual(["from 5 percent to 10 percent", "5 percent", "10 percent"]);
   });
 });
@@ -246,7 +369,10 @@ describe("extract: times", () => {
 
   it("reads '2014 and 2015' as two years", () => {
     const found = extract("It voted against the 2014 and 2015 resolutions.");
-    expect(found.map((m) => [m.text, m.kind])).toEqual([["2014", "time"], ["2015", "time"]]);
+    expect(found.map((m) => [m.text, m.kind])).toEqual([
+      ["2014", "time"],
+      ["2015", "time"],
+    ]);
   });
 
   it("does not take 'a year after 2014' for an offset", () => {
@@ -272,7 +398,7 @@ describe("extract: what is not a mention", () => {
     ["Second, a railway opened.", "Second"],
     ["Third, in October 2015, a house opened.", "Third"],
     ["It finished in 1st place.", "1"],
-    ["A Russian-North Korean \"Year of Friendship\" in 2015.", "Year"],
+    ['A Russian-North Korean "Year of Friendship" in 2015.', "Year"],
     ["Russia may decide otherwise.", "may"],
     ["Theresa May spoke.", "May"],
     ["A few positive developments occurred.", "A few"],

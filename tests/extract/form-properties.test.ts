@@ -18,7 +18,15 @@ const decimal = fc
   .filter(({ value }) => value > 0);
 
 /** A unit written after the number, and the unit it is read as. */
-const suffix = fc.constantFrom(["%", "percent"], [" percent", "percent"], [" per cent", "percent"], [" °C", "degC"], [" km", "km"], [" MW", "MW"], [" tonnes", "t"]);
+const suffix = fc.constantFrom(
+  ["%", "percent"],
+  [" percent", "percent"],
+  [" per cent", "percent"],
+  [" °C", "degC"],
+  [" km", "km"],
+  [" MW", "MW"],
+  [" tonnes", "t"],
+);
 const minus = fc.constantFrom("-", "\u2212");
 
 function only(text: string, documentDate = "2020-06-15"): ExtractedMention[] {
@@ -28,22 +36,35 @@ function only(text: string, documentDate = "2020-06-15"): ExtractedMention[] {
 describe("signs", () => {
   it("keep a minus before a number with its unit, whatever the dash", () => {
     fc.assert(
-      fc.property(decimal, suffix, minus, fc.constantFrom("changed by ", "stood at ", "(", "was "), ({ text, value }, [unitText, unit], sign, before) => {
-        const mention = `${sign}${text}${unitText}`;
-        const found = only(`Output ${before}${mention} in the period.`).filter((m) => m.kind === "quantity");
-        expect(found).toHaveLength(1);
-        expect(found[0]).toMatchObject({ text: mention, value: -value, unit });
-      }),
+      fc.property(
+        decimal,
+        suffix,
+        minus,
+        fc.constantFrom("changed by ", "stood at ", "(", "was "),
+        ({ text, value }, [unitText, unit], sign, before) => {
+          const mention = `${sign}${text}${unitText}`;
+          const found = only(`Output ${before}${mention} in the period.`).filter((m) => m.kind === "quantity");
+          expect(found).toHaveLength(1);
+          expect(found[0]).toMatchObject({ text: mention, value: -value, unit });
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("keep a minus before a currency symbol", () => {
     fc.assert(
-      fc.property(decimal, minus, fc.constantFrom(["$", "USD"], ["€", "EUR"], ["£", "GBP"]), ({ text, value }, sign, [symbol, unit]) => {
-        const mention = `${sign}${symbol}${text}`;
-        expect(only(`The result was ${mention} this time.`).filter((m) => m.kind === "quantity")).toMatchObject([{ text: mention, value: -value, unit }]);
-      }),
+      fc.property(
+        decimal,
+        minus,
+        fc.constantFrom(["$", "USD"], ["€", "EUR"], ["£", "GBP"]),
+        ({ text, value }, sign, [symbol, unit]) => {
+          const mention = `${sign}${symbol}${text}`;
+          expect(only(`The result was ${mention} this time.`).filter((m) => m.kind === "quantity")).toMatchObject([
+            { text: mention, value: -value, unit },
+          ]);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -65,7 +86,9 @@ describe("decimals without a leading zero", () => {
       fc.property(fc.integer({ min: 1, max: 9999 }), suffix, (digits, [unitText, unit]) => {
         const text = `.${digits}`;
         const value = Number(`0.${digits}`);
-        expect(only(`Rates rose by ${text}${unitText} overall.`).filter((m) => m.kind === "quantity")).toMatchObject([{ text: `${text}${unitText}`, value, unit }]);
+        expect(only(`Rates rose by ${text}${unitText} overall.`).filter((m) => m.kind === "quantity")).toMatchObject([
+          { text: `${text}${unitText}`, value, unit },
+        ]);
       }),
       { numRuns: 300 },
     );
@@ -73,24 +96,34 @@ describe("decimals without a leading zero", () => {
 });
 
 /** A real calendar day, 1900–2099. */
-const day = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }).map((d) => ({
-  year: d.getUTCFullYear(),
-  month: d.getUTCMonth() + 1,
-  day: d.getUTCDate(),
-}));
+const day = fc
+  .date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true })
+  .map((d) => ({
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+  }));
 
-const iso = ({ year, month, day: dayOfMonth }: { year: number; month: number; day: number }) => `${year}-${pad(month)}-${pad(dayOfMonth)}`;
+const iso = ({ year, month, day: dayOfMonth }: { year: number; month: number; day: number }) =>
+  `${year}-${pad(month)}-${pad(dayOfMonth)}`;
 
 describe("ISO forms", () => {
   it("read a date, with any time of day and zone after it, as that day, one mention", () => {
     const time = fc.option(
-      fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), fc.constantFrom("Z", "+02:00", "-05:30", "", ".250Z")),
+      fc.tuple(
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.constantFrom("Z", "+02:00", "-05:30", "", ".250Z"),
+      ),
       { nil: undefined },
     );
     fc.assert(
       fc.property(day, time, (date, clock) => {
         const text = iso(date) + (clock ? `T${pad(clock[0])}:${pad(clock[1])}:${pad(clock[2])}${clock[3]}` : "");
-        expect(only(`Logged at ${text} by the server.`)).toMatchObject([{ kind: "time", text, date_start: iso(date), date_end: iso(date) }]);
+        expect(only(`Logged at ${text} by the server.`)).toMatchObject([
+          { kind: "time", text, date_start: iso(date), date_end: iso(date) },
+        ]);
       }),
       { numRuns: 300 },
     );
@@ -105,7 +138,9 @@ describe("ISO forms", () => {
           const end = year - (year % 100) + two;
           expect(found).toMatchObject([{ kind: "time", text, date_start: String(year), date_end: String(end) }]);
         } else if (two <= 12) {
-          expect(found).toMatchObject([{ kind: "time", text, date_start: `${year}-${pad(two)}`, date_end: `${year}-${pad(two)}` }]);
+          expect(found).toMatchObject([
+            { kind: "time", text, date_start: `${year}-${pad(two)}`, date_end: `${year}-${pad(two)}` },
+          ]);
         } else {
           // Neither a month nor a range: no date is made of it.
           for (const m of found) if (m.kind === "time") expect(m.date_start! <= m.date_end!).toBe(true);

@@ -9,7 +9,8 @@ import { extract, type ExtractedMention } from "../../pipeline/extract/index.ts"
 function mentionIn(sentence: string, text: string, documentDate = "2018-03-15"): ExtractedMention {
   const mentions = extract(sentence, { documentDate });
   const found = mentions.find((m) => m.text === text);
-  if (!found) throw new Error(`"${text}" not found in "${sentence}"; found ${JSON.stringify(mentions.map((m) => m.text))}`);
+  if (!found)
+    throw new Error(`"${text}" not found in "${sentence}"; found ${JSON.stringify(mentions.map((m) => m.text))}`);
   return found;
 }
 
@@ -17,16 +18,33 @@ function texts(sentence: string, documentDate = "2018-03-15"): string[] {
   return extract(sentence, { documentDate }).map((m) => m.text);
 }
 
-const period = (date_start: string, date_end: string, precision: string) => ({ kind: "time", date_start, date_end, precision });
+const period = (date_start: string, date_end: string, precision: string) => ({
+  kind: "time",
+  date_start,
+  date_end,
+  precision,
+});
 
 describe("1. month ranges that share one year", () => {
   it.each([
     ["Shipments grew in February-October 2017.", "February-October 2017", period("2017-02", "2017-10", "range")],
     ["Shipments grew in February–October 2017.", "February–October 2017", period("2017-02", "2017-10", "range")],
-    ["Output fell between January and May 2016.", "between January and May 2016", period("2016-01", "2016-05", "range")],
-    ["Prices rose from March 1 to June 30 this year.", "from March 1 to June 30 this year", period("2018-03-01", "2018-06-30", "range")],
+    [
+      "Output fell between January and May 2016.",
+      "between January and May 2016",
+      period("2016-01", "2016-05", "range"),
+    ],
+    [
+      "Prices rose from March 1 to June 30 this year.",
+      "from March 1 to June 30 this year",
+      period("2018-03-01", "2018-06-30", "range"),
+    ],
     ["The port froze in November-February 2017.", "November-February 2017", period("2016-11", "2017-02", "range")],
-    ["Trade was flat from June to August last year.", "from June to August last year", period("2017-06", "2017-08", "range")],
+    [
+      "Trade was flat from June to August last year.",
+      "from June to August last year",
+      period("2017-06", "2017-08", "range"),
+    ],
   ])("%s", (sentence, text, expected) => {
     expect(mentionIn(sentence, text)).toMatchObject(expected);
   });
@@ -51,8 +69,16 @@ describe("2. money in subunits", () => {
 
 describe("3. parts of periods around deictic and hyphenated years", () => {
   it.each([
-    ["In the first five months of this year exports rose.", "the first five months of this year", period("2018-01", "2018-05", "range")],
-    ["In the last two months of 2016 exports fell.", "the last two months of 2016", period("2016-11", "2016-12", "range")],
+    [
+      "In the first five months of this year exports rose.",
+      "the first five months of this year",
+      period("2018-01", "2018-05", "range"),
+    ],
+    [
+      "In the last two months of 2016 exports fell.",
+      "the last two months of 2016",
+      period("2016-11", "2016-12", "range"),
+    ],
     ["The line opens by the end of this year.", "the end of this year", period("2018-12", "2018-12", "month")],
     ["Talks began early last year.", "early last year", period("2017-01", "2017-04", "range")],
     ["The plant closes by end-of-2019.", "end-of-2019", period("2019-12", "2019-12", "month")],
@@ -75,29 +101,42 @@ describe("4. weekdays against a document date with a day", () => {
   });
 
   it("leaves a weekday unresolved when the document date has no day", () => {
-    expect(mentionIn("The minister said Thursday that talks would go on.", "Thursday", "2018-03")).toMatchObject({ date_start: null, relative: true });
+    expect(mentionIn("The minister said Thursday that talks would go on.", "Thursday", "2018-03")).toMatchObject({
+      date_start: null,
+      relative: true,
+    });
   });
 
   it("does not read a named day as a weekday", () => {
-    expect(extract("Sales on Black Friday doubled.", { documentDate: "2018-03-15" }).filter((m) => m.kind === "time")).toEqual([]);
+    expect(
+      extract("Sales on Black Friday doubled.", { documentDate: "2018-03-15" }).filter((m) => m.kind === "time"),
+    ).toEqual([]);
   });
 });
 
 describe("5. the antecedent of a relative date", () => {
   it("places a year-less day in the latest such day before the document, not in an older year-only date", () => {
-    expect(mentionIn("Sales in 2015 were flat. On Nov. 14, the firm cut prices.", "Nov. 14", "2018-01-20")).toMatchObject(period("2017-11-14", "2017-11-14", "day"));
+    expect(
+      mentionIn("Sales in 2015 were flat. On Nov. 14, the firm cut prices.", "Nov. 14", "2018-01-20"),
+    ).toMatchObject(period("2017-11-14", "2017-11-14", "day"));
   });
 
   it("keeps a year-less month in the year the text is talking about", () => {
-    expect(mentionIn("Sanctions came in 2014. In November, trade fell.", "November", "2018-01-20")).toMatchObject(period("2014-11", "2014-11", "month"));
+    expect(mentionIn("Sanctions came in 2014. In November, trade fell.", "November", "2018-01-20")).toMatchObject(
+      period("2014-11", "2014-11", "month"),
+    );
   });
 
   it("takes a year-less day's year from a preceding date of month or day precision", () => {
-    expect(mentionIn("Talks opened in October 2016. On Nov. 14, they broke down.", "Nov. 14", "2018-01-20")).toMatchObject(period("2016-11-14", "2016-11-14", "day"));
+    expect(
+      mentionIn("Talks opened in October 2016. On Nov. 14, they broke down.", "Nov. 14", "2018-01-20"),
+    ).toMatchObject(period("2016-11-14", "2016-11-14", "day"));
   });
 
-  it("anchors \"a year earlier\" on the whole range just named", () => {
-    expect(mentionIn("Exports grew in February-October 2017 from a year earlier.", "a year earlier")).toMatchObject(period("2016", "2016", "year"));
+  it('anchors "a year earlier" on the whole range just named', () => {
+    expect(mentionIn("Exports grew in February-October 2017 from a year earlier.", "a year earlier")).toMatchObject(
+      period("2016", "2016", "year"),
+    );
   });
 });
 
@@ -108,7 +147,11 @@ describe("6. quarters and named periods", () => {
     ["Second-quarter profit rose.", "Second-quarter", period("2017-04", "2017-06", "range")],
     ["Profit rose in the fourth quarter.", "the fourth quarter", period("2017-10", "2017-12", "range")],
     ["Profit rose in the first quarter.", "the first quarter", period("2018-01", "2018-03", "range")],
-    ["Sales fell in the April-June period of 2016.", "April-June period of 2016", period("2016-04", "2016-06", "range")],
+    [
+      "Sales fell in the April-June period of 2016.",
+      "April-June period of 2016",
+      period("2016-04", "2016-06", "range"),
+    ],
     ["Sales fell in 2016, most in the April-June period.", "April-June", period("2016-04", "2016-06", "range")],
     ["Prices rose last week.", "last week", period("2018-03-05", "2018-03-11", "range")],
     ["Prices rose this week.", "this week", period("2018-03-12", "2018-03-18", "range")],
@@ -157,8 +200,10 @@ describe("9. units after a scale word, and numbers inside units", () => {
     expect(mentionIn(sentence, text)).toMatchObject({ value, unit: "m3" });
   });
 
-  it("does not read the 1000 of \"per 1000 kWh\" as a year", () => {
-    const mentions = extract("Gas sold at $200 per 1000 cubic meters and $90 per 1000 kWh.", { documentDate: "2018-03-15" });
+  it('does not read the 1000 of "per 1000 kWh" as a year', () => {
+    const mentions = extract("Gas sold at $200 per 1000 cubic meters and $90 per 1000 kWh.", {
+      documentDate: "2018-03-15",
+    });
     expect(mentions.filter((m) => m.kind === "time")).toEqual([]);
   });
 });
@@ -184,7 +229,9 @@ describe("11. an issue number above a date line", () => {
   });
 
   it("still reads a day before a month", () => {
-    expect(mentionIn("Talks began on 3 May 2016.", "3 May 2016")).toMatchObject(period("2016-05-03", "2016-05-03", "day"));
+    expect(mentionIn("Talks began on 3 May 2016.", "3 May 2016")).toMatchObject(
+      period("2016-05-03", "2016-05-03", "day"),
+    );
   });
 });
 
@@ -197,15 +244,20 @@ describe("12. vague durations", () => {
     expect(mentionIn(sentence, text)).toMatchObject({ kind: "quantity", value, unit, noun, qualifier });
   });
 
-  it("leaves \"a year ago\" to the time matchers", () => {
-    expect(mentionIn("The plant closed more than a year ago.", "a year ago")).toMatchObject(period("2017", "2017", "year"));
+  it('leaves "a year ago" to the time matchers', () => {
+    expect(mentionIn("The plant closed more than a year ago.", "a year ago")).toMatchObject(
+      period("2017", "2017", "year"),
+    );
   });
 });
 
 describe("amounts in subunits and ranges across units", () => {
-  const quantities = (text: string) => extract(text).filter((m) => m.kind === "quantity").map((m) => m.kind === "quantity" && [m.text, m.value, m.value_high, m.unit]);
+  const quantities = (text: string) =>
+    extract(text)
+      .filter((m) => m.kind === "quantity")
+      .map((m) => m.kind === "quantity" && [m.text, m.value, m.value_high, m.unit]);
 
-  it("keeps a low end's own currency: \"$1 to 95 cents\" is no range, and $1 is a dollar", () => {
+  it('keeps a low end\'s own currency: "$1 to 95 cents" is no range, and $1 is a dollar', () => {
     expect(quantities("It rose from $1 to 95 cents.")).toEqual([
       ["$1", 1, null, "USD"],
       ["95 cents", 0.95, null, "USD"],

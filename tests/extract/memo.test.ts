@@ -8,12 +8,40 @@ const normalized = raw.replace(/\\\$/g, "$").replace(/\[([^\]]*)\]\(#\)/g, "$1")
 
 type Expected = Partial<ExtractedMention> & { text: string };
 
-const year = (text: string, y = text): Expected => ({ text, kind: "time", date_start: y, date_end: y, precision: "year", relative: false });
-const range = (text: string, start: string, end: string): Expected => ({ text, kind: "time", date_start: start, date_end: end, precision: "range" });
-const decade = (text: string, start: string, end: string): Expected => ({ text, kind: "time", date_start: start, date_end: end, precision: "decade" });
-const month = (text: string, date: string, relative = false): Expected => ({ text, kind: "time", date_start: date, date_end: date, precision: "month", relative });
-const usd = (text: string, value: number, qualifier = "exact"): Expected => ({ text, kind: "quantity", value, unit: "USD", qualifier } as Expected);
-const count = (text: string, value: number, noun: string | null, qualifier = "exact"): Expected => ({ text, kind: "quantity", value, unit: "count", noun, qualifier } as Expected);
+const year = (text: string, y = text): Expected => ({
+  text,
+  kind: "time",
+  date_start: y,
+  date_end: y,
+  precision: "year",
+  relative: false,
+});
+const range = (text: string, start: string, end: string): Expected => ({
+  text,
+  kind: "time",
+  date_start: start,
+  date_end: end,
+  precision: "range",
+});
+const decade = (text: string, start: string, end: string): Expected => ({
+  text,
+  kind: "time",
+  date_start: start,
+  date_end: end,
+  precision: "decade",
+});
+const month = (text: string, date: string, relative = false): Expected => ({
+  text,
+  kind: "time",
+  date_start: date,
+  date_end: date,
+  precision: "month",
+  relative,
+});
+const usd = (text: string, value: number, qualifier = "exact"): Expected =>
+  ({ text, kind: "quantity", value, unit: "USD", qualifier }) as Expected;
+const count = (text: string, value: number, noun: string | null, qualifier = "exact"): Expected =>
+  ({ text, kind: "quantity", value, unit: "count", noun, qualifier }) as Expected;
 
 /** The mentions the memo must yield, in document order (others may lie between them). */
 const EXPECTED: Expected[] = [
@@ -108,7 +136,10 @@ describe.each([
   ["normalized", normalized],
   ["raw, with \\$ escapes and link markup", raw],
 ])("the PONARS memo (%s)", (_, text) => {
-  const mentions = extract(text, { documentDate: "2016-05" }).map((m) => ({ ...m, text: m.text.replace(/\\\$/g, "$") }));
+  const mentions = extract(text, { documentDate: "2016-05" }).map((m) => ({
+    ...m,
+    text: m.text.replace(/\\\$/g, "$"),
+  }));
 
   it("yields every expected mention, in order, with its values", () => {
     const positions = alignInOrder(mentions, EXPECTED);

@@ -4,7 +4,10 @@ import { TokenTest, tokenize, type Token } from "../../pipeline/extract/tokenize
 /** Distinct words, more of them than the tokenizer keeps strings for, so that some share a slot. */
 function manyWords(count: number): string[] {
   // k in base 26, written with the letters a to z.
-  return Array.from({ length: count }, (_, k) => `w${Array.from(k.toString(26), (digit) => String.fromCharCode(97 + parseInt(digit, 26))).join("")}`);
+  return Array.from(
+    { length: count },
+    (_, k) => `w${Array.from(k.toString(26), (digit) => String.fromCharCode(97 + parseInt(digit, 26))).join("")}`,
+  );
 }
 
 describe("tokenize", () => {
@@ -13,8 +16,12 @@ describe("tokenize", () => {
     const text = words.map((word, k) => `${word} ${k}`).join(" ");
     const tokens = tokenize(text);
     expect(tokens.map((token) => token.text)).toEqual(words.flatMap((word, k) => [word, String(k)]));
-    expect(tokens.filter((token) => token.kind === "word").map((token) => token.lower)).toEqual(words.map((word) => word.toLowerCase()));
-    expect(tokens.filter((token) => token.kind === "number").map((token) => token.numeric)).toEqual(words.map((_, k) => k));
+    expect(tokens.filter((token) => token.kind === "word").map((token) => token.lower)).toEqual(
+      words.map((word) => word.toLowerCase()),
+    );
+    expect(tokens.filter((token) => token.kind === "number").map((token) => token.numeric)).toEqual(
+      words.map((_, k) => k),
+    );
   });
 
   it("writes into the array it is given, reusing its tokens", () => {
@@ -22,7 +29,10 @@ describe("tokenize", () => {
     tokenize("one two three", 0, 13, reused);
     const first = reused[0];
     expect(tokenize("4 five", 0, 6, reused)).toBe(reused);
-    expect(reused.map((token) => [token.kind, token.text])).toEqual([["number", "4"], ["word", "five"]]);
+    expect(reused.map((token) => [token.kind, token.text])).toEqual([
+      ["number", "4"],
+      ["word", "five"],
+    ]);
     expect(reused[0]).toBe(first);
   });
 });

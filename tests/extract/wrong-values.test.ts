@@ -68,7 +68,7 @@ describe("ordinal words are neither fractions nor counts", () => {
   });
 });
 
-describe("\"over\" between numbers is a fraction bar, not a hedge", () => {
+describe('"over" between numbers is a fraction bar, not a hedge', () => {
   it("reads one over three as a third", () => {
     const found = extract("The odds were one over three.");
     expect(found.map(summary)).toEqual([["one over three", 1 / 3, null, "ratio", "exact"]]);
@@ -109,12 +109,14 @@ describe("money is not read as something else", () => {
 });
 
 describe("durations and multiples", () => {
-  it("reads \"a decade\" as ten years, its hedge kept", () => {
+  it('reads "a decade" as ten years, its hedge kept', () => {
     expect(mentions("Talks went on for over a decade.")).toEqual([["over a decade", 10, null, "year", "at_least"]]);
   });
 
-  it("reads \"two more times\" as a multiple", () => {
-    expect(mentions("Exports grew nearly two more times.")).toEqual([["nearly two more times", 2, null, "ratio", "at_most"]]);
+  it('reads "two more times" as a multiple', () => {
+    expect(mentions("Exports grew nearly two more times.")).toEqual([
+      ["nearly two more times", 2, null, "ratio", "at_most"],
+    ]);
   });
 });
 
@@ -147,8 +149,16 @@ describe("a sentence's tense places a date between its anchor and the document d
   it.each([
     ["In March 2014 it said a ruling was expected in October.", "2023-10-05", ["October", "2014-10", "2014-10"]],
     ["On Monday, Oct. 2, the court met; a ruling is expected in June.", "2023-10-05", ["June", "2024-06", "2024-06"]],
-    ["Plan the offsite for early 2025. How much did I spend in December?", "2025-01-20", ["December", "2024-12", "2024-12"]],
-    ["Analysts had expected rates to hold until the third quarter.", "2019-03-14", ["the third quarter", "2019-07", "2019-09"]],
+    [
+      "Plan the offsite for early 2025. How much did I spend in December?",
+      "2025-01-20",
+      ["December", "2024-12", "2024-12"],
+    ],
+    [
+      "Analysts had expected rates to hold until the third quarter.",
+      "2019-03-14",
+      ["the third quarter", "2019-07", "2019-09"],
+    ],
   ])("%s", (text, documentDate, expected) => {
     expect(mentions(text, documentDate)).toContainEqual(expected);
   });

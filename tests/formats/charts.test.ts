@@ -31,7 +31,12 @@ const input: ChartInput = {
 
 const BREAK_NOTE = "The 1988 figure is the Soviet Union's trade, the 1996 one Russia's.";
 /** The series as it reads with a break before 1996. */
-const withBreak: ChartInput = { ...input, series: { [SERIES]: turnover.map((row) => ({ ...row, break_note: row.period_start === "1996" ? BREAK_NOTE : null })) } };
+const withBreak: ChartInput = {
+  ...input,
+  series: {
+    [SERIES]: turnover.map((row) => ({ ...row, break_note: row.period_start === "1996" ? BREAK_NOTE : null })),
+  },
+};
 
 let charts: Map<string, string>;
 let broken: Map<string, string>;
@@ -49,7 +54,9 @@ describe("chart files", () => {
 
   it.each([TRADE, TIMELINE])("%s is well-formed SVG with a title and a description for screen readers", (path) => {
     expect(wellFormednessErrors(svg(path))).toEqual([]);
-    expect(svg(path)).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*><title>[^<]+<\/title><desc>[^<]+<\/desc>/);
+    expect(svg(path)).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*><title>[^<]+<\/title><desc>[^<]+<\/desc>/,
+    );
   });
 
   it("are byte for byte the same when rendered again", async () => {
@@ -57,34 +64,58 @@ describe("chart files", () => {
   });
 
   it("refuse a kind with no module, naming dataset.yaml's line", async () => {
-    const config = { ...input.config, charts: [...input.config.charts.slice(0, 1), { file: "events-timeline.svg", kind: "pie" }] };
+    const config = {
+      ...input.config,
+      charts: [...input.config.charts.slice(0, 1), { file: "events-timeline.svg", kind: "pie" }],
+    };
     const error = await chartFiles({ ...input, config }).catch((e: unknown) => e);
-    expect(String(error)).toBe(`${CONFIG_FILE}:${config.lineOf("charts", 1, "kind")}: chart kind "pie" has no module ` + `pipeline/formats/charts/kinds/pie.ts`);
+    expect(String(error)).toBe(
+      `${CONFIG_FILE}:${config.lineOf("charts", 1, "kind")}: chart kind "pie" has no module ` +
+        `pipeline/formats/charts/kinds/pie.ts`,
+    );
   });
 
   it("refuse an entry the kind cannot draw, naming dataset.yaml's line, not with a stack trace", async () => {
     const error = await chartFiles({ ...input, series: { [SERIES]: [] } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PipelineError);
-    expect(String(error)).toBe(`${CONFIG_FILE}:${input.config.lineOf("charts", 0)}: charts: series ${SERIES} has no observations to draw`);
+    expect(String(error)).toBe(
+      `${CONFIG_FILE}:${input.config.lineOf("charts", 0)}: charts: series ${SERIES} has no observations to draw`,
+    );
   });
 
   it("refuse options their kind does not take, even from a configuration the loader did not check", async () => {
     const config = { ...input.config, charts: [{ file: "events-timeline.svg", kind: "timeline", colour: "red" }] };
     const error = await chartFiles({ ...input, config }).catch((e: unknown) => e);
-    expect(String(error)).toBe(`${CONFIG_FILE}:${config.lineOf("charts", 0)}: charts: events-timeline.svg: Unrecognized key: "colour"`);
+    expect(String(error)).toBe(
+      `${CONFIG_FILE}:${config.lineOf("charts", 0)}: charts: events-timeline.svg: Unrecognized key: "colour"`,
+    );
   });
 
   it("never call the officials' projection a target", () => {
     // "target" may stand only in a record id, such as trade-projection-rus-prk-2020.
-    for (const [path, text] of [...charts, ...broken]) expect(text.replace(/\([a-z0-9-]+\)/g, ""), path).not.toMatch(/target/i);
+    for (const [path, text] of [...charts, ...broken])
+      expect(text.replace(/\([a-z0-9-]+\)/g, ""), path).not.toMatch(/target/i);
   });
 
   it("name every source they draw from, and no other", async () => {
-    const other = { ...input.sources[0]!, id: "other-memo", author: "Ann Other", series: "Working Papers", number: "7", published: "2017-03" };
+    const other = {
+      ...input.sources[0]!,
+      id: "other-memo",
+      author: "Ann Other",
+      series: "Working Papers",
+      number: "7",
+      published: "2017-03",
+    };
     const china = input.figures.find((f) => f.id === "trade-turnover-chn-prk-2013")!;
     const unused = { ...other, id: "unused", author: "Not Drawn" };
-    const files = await chartFiles({ ...input, sources: [...input.sources, other, unused], figures: input.figures.map((f) => (f === china ? { ...f, source_id: other.id } : f)) });
-    expect(notes(files.get(TRADE)!)).toEqual(["Sources: Serghei Golunov, PONARS Eurasia Policy Memo 428, 2016; Ann Other, Working Papers 7, 2017"]);
+    const files = await chartFiles({
+      ...input,
+      sources: [...input.sources, other, unused],
+      figures: input.figures.map((f) => (f === china ? { ...f, source_id: other.id } : f)),
+    });
+    expect(notes(files.get(TRADE)!)).toEqual([
+      "Sources: Serghei Golunov, PONARS Eurasia Policy Memo 428, 2016; Ann Other, Working Papers 7, 2017",
+    ]);
     expect(notes(files.get(TIMELINE)!)).toEqual(["Source: Serghei Golunov, PONARS Eurasia Policy Memo 428, 2016"]);
     for (const text of files.values()) expect(text).not.toContain("Not Drawn");
   });
@@ -112,10 +143,22 @@ describe("series chart", () => {
   });
 
   it("has a title, axis titles from the configuration, a hedge legend and the source", () => {
-    for (const text of ["Russian–North Korean trade turnover, 1988–2015", "Year", "Trade turnover, US dollars (log scale)", "Hedge in the source", "$2.35B", "$100M"]) {
+    for (const text of [
+      "Russian–North Korean trade turnover, 1988–2015",
+      "Year",
+      "Trade turnover, US dollars (log scale)",
+      "Hedge in the source",
+      "$2.35B",
+      "$100M",
+    ]) {
       expect(svg(TRADE)).toContain(`>${text}</text>`);
     }
-    for (const hedge of ["exact", "approximate (about, around)", "at most (almost, nearly)", "at least (over, more than)"]) {
+    for (const hedge of [
+      "exact",
+      "approximate (about, around)",
+      "at most (almost, nearly)",
+      "at least (over, more than)",
+    ]) {
       expect(svg(TRADE)).toContain(`>${hedge}</text>`);
     }
     expect(notes(svg(TRADE))).toEqual(["Source: Serghei Golunov, PONARS Eurasia Policy Memo 428, 2016"]);
@@ -138,10 +181,16 @@ describe("series chart", () => {
     const title = "Russian–North Korean trade turnover, 1988–2015 (series break before 1996)";
     expect(chart).toContain(`<title>${title}</title>`);
     expect(markLabels(chart, "breaks")).toEqual([BREAK_NOTE]);
-    expect(notes(chart)).toEqual([`Break between 1988 and 1996: ${BREAK_NOTE}`, "Source: Serghei Golunov, PONARS Eurasia Policy Memo 428, 2016"]);
-    expect(markLabels(chart, "observations").find((label) => label.includes("(trade-turnover-rus-prk-1996)"))).toContain(`series break before it: ${BREAK_NOTE}`);
+    expect(notes(chart)).toEqual([
+      `Break between 1988 and 1996: ${BREAK_NOTE}`,
+      "Source: Serghei Golunov, PONARS Eurasia Policy Memo 428, 2016",
+    ]);
+    expect(
+      markLabels(chart, "observations").find((label) => label.includes("(trade-turnover-rus-prk-1996)")),
+    ).toContain(`series break before it: ${BREAK_NOTE}`);
     // The rule stands between the two observations.
-    const x = (label: string) => Number(new RegExp(`aria-label="[^"]*\\(${label}\\)"[^>]*transform="translate\\(([\\d.]+)`).exec(chart)![1]);
+    const x = (label: string) =>
+      Number(new RegExp(`aria-label="[^"]*\\(${label}\\)"[^>]*transform="translate\\(([\\d.]+)`).exec(chart)![1]);
     const rule = Number(/breaks_marks"[^>]*><line [^>]*transform="translate\(([\d.]+)/.exec(chart)![1]);
     expect(rule).toBeGreaterThan(x("trade-turnover-rus-prk-1988"));
     expect(rule).toBeLessThan(x("trade-turnover-rus-prk-1996"));
@@ -151,10 +200,18 @@ describe("series chart", () => {
     const figures = input.figures.map((f) => (f.measure === "trade_projection" ? { ...f, value: 2 * f.value } : f));
     const projection = figures.find((f) => f.measure === "trade_projection")!.id;
     // The label quotes the figure's own mention; a source that said "$2 billion" reads so on the chart.
-    const mentions = input.mentions.map((m) => (m.used_by.includes(projection) ? { ...m, text: "as much as $2 billion", value: 2e9 } : m));
-    expect((await chartFiles({ ...input, figures, mentions })).get(TRADE)).toContain(">projection: as much as $2 billion by 2020</text>");
+    const mentions = input.mentions.map((m) =>
+      m.used_by.includes(projection) ? { ...m, text: "as much as $2 billion", value: 2e9 } : m,
+    );
+    expect((await chartFiles({ ...input, figures, mentions })).get(TRADE)).toContain(
+      ">projection: as much as $2 billion by 2020</text>",
+    );
     // With no mention to quote, the value and its hedge are written out.
-    const unquoted = await chartFiles({ ...input, figures, mentions: input.mentions.filter((m) => !m.used_by.includes(projection)) });
+    const unquoted = await chartFiles({
+      ...input,
+      figures,
+      mentions: input.mentions.filter((m) => !m.used_by.includes(projection)),
+    });
     expect(unquoted.get(TRADE)).toContain(">projection: at most $2B by 2020</text>");
   });
 });
@@ -166,7 +223,8 @@ describe("timeline chart", () => {
     const periods = input.events.filter((e) => e.date_start !== e.date_end && e.date_basis !== "no_later_than");
     expect(bars).toHaveLength(periods.length);
     expect(dots).toHaveLength(input.events.length - periods.length);
-    for (const event of input.events) expect([...bars, ...dots].filter((label) => label.endsWith(`(${event.id})`))).toHaveLength(1);
+    for (const event of input.events)
+      expect([...bars, ...dots].filter((label) => label.endsWith(`(${event.id})`))).toHaveLength(1);
   });
 
   it("labels each row with the event's date, title and type, and marks inferred dates", () => {
@@ -176,21 +234,35 @@ describe("timeline chart", () => {
     expect(svg(TIMELINE)).toContain("[UN vote]</text>");
     // A date the source gives only as an upper bound reads "by", with no period drawn across it.
     for (const event of input.events.filter((e) => e.date_basis === "no_later_than")) {
-      expect(markLabels(svg(TIMELINE), "event_dates").some((label) => label.startsWith("by ") && label.endsWith(`(${event.id})`))).toBe(true);
+      expect(
+        markLabels(svg(TIMELINE), "event_dates").some(
+          (label) => label.startsWith("by ") && label.endsWith(`(${event.id})`),
+        ),
+      ).toBe(true);
     }
   });
 
-  it("colours each event by its PLOVER group, the same colour for every category of a group, and names " + "the group", () => {
-    const fills = new Map<string, Set<string>>();
-    for (const [, label, fill] of svg(TIMELINE).matchAll(/aria-label="([^"]*)"[^>]* fill="(#[0-9A-Fa-f]{6})"/g)) {
-      const group = /; (?:PLOVER [A-Z]+, )?([^;]+) \([^()]+\)$/.exec(decodeEntities(label!))![1]!;
-      fills.set(group, (fills.get(group) ?? new Set()).add(fill!));
-    }
-    expect([...fills.keys()].sort()).toEqual(["material conflict", "material cooperation", "no PLOVER category", "verbal conflict", "verbal cooperation"]);
-    for (const colours of fills.values()) expect(colours.size).toBe(1);
-    expect(new Set([...fills.values()].map((c) => [...c][0])).size).toBe(fills.size);
-    for (const text of ["PLOVER group", "verbal cooperation", "material conflict"]) expect(svg(TIMELINE)).toContain(`>${text}</text>`);
-  });
+  it(
+    "colours each event by its PLOVER group, the same colour for every category of a group, and names " + "the group",
+    () => {
+      const fills = new Map<string, Set<string>>();
+      for (const [, label, fill] of svg(TIMELINE).matchAll(/aria-label="([^"]*)"[^>]* fill="(#[0-9A-Fa-f]{6})"/g)) {
+        const group = /; (?:PLOVER [A-Z]+, )?([^;]+) \([^()]+\)$/.exec(decodeEntities(label!))![1]!;
+        fills.set(group, (fills.get(group) ?? new Set()).add(fill!));
+      }
+      expect([...fills.keys()].sort()).toEqual([
+        "material conflict",
+        "material cooperation",
+        "no PLOVER category",
+        "verbal conflict",
+        "verbal cooperation",
+      ]);
+      for (const colours of fills.values()) expect(colours.size).toBe(1);
+      expect(new Set([...fills.values()].map((c) => [...c][0])).size).toBe(fills.size);
+      for (const text of ["PLOVER group", "verbal cooperation", "material conflict"])
+        expect(svg(TIMELINE)).toContain(`>${text}</text>`);
+    },
+  );
 });
 
 /** The SVG group Vega writes for the layer named `name` (mark groups hold no nested groups). */
@@ -207,11 +279,18 @@ function notes(svgText: string): string[] {
 
 /** The accessible description of each mark in a layer, entities decoded. */
 function markLabels(svgText: string, name: string): string[] {
-  return [...markGroup(svgText, name).matchAll(/<(?:path|line) aria-label="([^"]*)"/g)].map((m) => decodeEntities(m[1]!));
+  return [...markGroup(svgText, name).matchAll(/<(?:path|line) aria-label="([^"]*)"/g)].map((m) =>
+    decodeEntities(m[1]!),
+  );
 }
 
 function decodeEntities(text: string): string {
-  return text.replaceAll("&quot;", '"').replaceAll("&#39;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
+  return text
+    .replaceAll("&quot;", '"')
+    .replaceAll("&#39;", "'")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
 }
 
 /**

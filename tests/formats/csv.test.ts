@@ -11,14 +11,15 @@ const table = (cells: unknown[]) => ({
 });
 
 /** The cells of a one-column CSV as a spreadsheet reads them back. */
-const cellsOf = (csv: string) => (Papa.parse(csv, { skipEmptyLines: true }).data as string[][]).slice(1).map(([cell]) => cell);
+const cellsOf = (csv: string) =>
+  (Papa.parse(csv, { skipEmptyLines: true }).data as string[][]).slice(1).map(([cell]) => cell);
 
 const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
 
 describe("the CSV formula guard", () => {
   const followers = [
     ["nothing", ""],
-    ["text", '1+1'],
+    ["text", "1+1"],
     ["a formula", 'HYPERLINK("http://evil","x")'],
     ["a line break then text", "1+1\nsecond line"],
     ["a trailing line break (a YAML | block)", 'HYPERLINK("http://evil","x")\n'],
@@ -37,18 +38,31 @@ describe("the CSV formula guard", () => {
   });
 
   it("guards a list cell by its joined text", () => {
-    expect(cellsOf(toCsv(table([["=1", "b"], ["a", "=2"]])))).toEqual(["'=1;b", "a;=2"]);
+    expect(
+      cellsOf(
+        toCsv(
+          table([
+            ["=1", "b"],
+            ["a", "=2"],
+          ]),
+        ),
+      ),
+    ).toEqual(["'=1;b", "a;=2"]);
   });
 
   it("any text cell reads back as written, with ' before it exactly when it starts with a formula character", () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: fc.constantFrom("=", "+", "-", "@", "\t", "\r", "\n", "a", " ", '"', ",", "'") }), { minLength: 1 }), (texts) => {
-        const expected = texts.map((text) => (FORMULA_STARTS.includes(text[0] ?? "") ? `'${text}` : text));
-        const csv = toCsv(table(texts));
-        const rows = Papa.parse(csv, { newline: "\n" }).data as string[][];
-        expect(rows.slice(1, texts.length + 1).map(([cell]) => cell)).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom("=", "+", "-", "@", "\t", "\r", "\n", "a", " ", '"', ",", "'") }), {
+          minLength: 1,
+        }),
+        (texts) => {
+          const expected = texts.map((text) => (FORMULA_STARTS.includes(text[0] ?? "") ? `'${text}` : text));
+          const csv = toCsv(table(texts));
+          const rows = Papa.parse(csv, { newline: "\n" }).data as string[][];
+          expect(rows.slice(1, texts.length + 1).map(([cell]) => cell)).toEqual(expected);
+        },
+      ),
     );
   });
 });
-

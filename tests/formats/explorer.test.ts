@@ -64,19 +64,51 @@ function offsetsOf(text: string): { char_start: number; char_end: number } {
   return { char_start, char_end: char_start + [...text].length };
 }
 
-const SOURCE: Source = { ...memo.source, id: "fixture", title: "A <fixture>", license_note: "Made up </script> for a test." };
+const SOURCE: Source = {
+  ...memo.source,
+  id: "fixture",
+  title: "A <fixture>",
+  license_note: "Made up </script> for a test.",
+};
 
 function figure(id: string, quote: string, rawText: string): Figure {
   return {
-    id, source_id: "fixture", measure: "investment", subject: "RUS", counterpart: null, period_start: null, period_end: null, period_first_day: null, period_last_day: null,
-    value: 5, unit: "USD", qualifier: "exact", claim_type: "reported", quote, ...offsetsOf(rawText), note: "</script><!-- \u2028 \u2029",
+    id,
+    source_id: "fixture",
+    measure: "investment",
+    subject: "RUS",
+    counterpart: null,
+    period_start: null,
+    period_end: null,
+    period_first_day: null,
+    period_last_day: null,
+    value: 5,
+    unit: "USD",
+    qualifier: "exact",
+    claim_type: "reported",
+    quote,
+    ...offsetsOf(rawText),
+    note: "</script><!-- \u2028 \u2029",
   };
 }
 
 function event(id: string, quote: string, rawText: string): Event {
   return {
-    id, source_id: "fixture", date_start: "2015", date_end: "2015", date_first_day: "2015-01-01", date_last_day: "2015-12-31", date_precision: "year", date_basis: "explicit",
-    event_type: "trade", plover: null, actors: ["RUS", "PRK"], title: `Title of ${id}`, quote, ...offsetsOf(rawText), note: null,
+    id,
+    source_id: "fixture",
+    date_start: "2015",
+    date_end: "2015",
+    date_first_day: "2015-01-01",
+    date_last_day: "2015-12-31",
+    date_precision: "year",
+    date_basis: "explicit",
+    event_type: "trade",
+    plover: null,
+    actors: ["RUS", "PRK"],
+    title: `Title of ${id}`,
+    quote,
+    ...offsetsOf(rawText),
+    note: null,
   };
 }
 
@@ -106,7 +138,9 @@ describe("explorerFiles", () => {
     expect(decoded).toContain(`<a href="${memo.source.id}.html">${memo.source.title}</a>`);
     expect(memoItem).toContain(memo.source.author);
     expect(memoItem).toContain(`<time datetime="${memo.source.published}">`);
-    expect(memoItem).toContain(`${memo.figures.length} figures, ${memo.events.length} events, ${memo.indicators.length} indicators`);
+    expect(memoItem).toContain(
+      `${memo.figures.length} figures, ${memo.events.length} events, ${memo.indicators.length} indicators`,
+    );
     expect(fixtureItem).toContain('<a href="fixture.html">A &lt;fixture&gt;</a>');
     expect(fixtureItem).toContain("1 figure, 2 events, 0 indicators");
   });
@@ -122,12 +156,17 @@ describe("explorerFiles", () => {
   });
 
   it("formats values by their unit's definition in the configuration, and shows actors by name", () => {
-    const units = { ...config.units, USD: { name: "euros, for the test", currency: "EUR", suffix: " in all", accepts: [] } };
+    const units = {
+      ...config.units,
+      USD: { name: "euros, for the test", currency: "EUR", suffix: " in all", accepts: [] },
+    };
     const actors = { ...config.actors, RUS: { name: "Ruritania" } };
     const html = pageOf(FIXTURE, { config: { ...config, units, actors } });
     expect(html).toContain('<td data-label="Value" data-sort="5">€5 in all</td>');
     expect(html).toContain('<td data-label="Actors">Ruritania, North Korea</td>');
-    const records = JSON.parse(/<script type="application\/json" id="explorer-data">(.*?)<\/script>/s.exec(html)![1]!).records;
+    const records = JSON.parse(
+      /<script type="application\/json" id="explorer-data">(.*?)<\/script>/s.exec(html)![1]!,
+    ).records;
     expect(records.cost.fields).toContainEqual(["Parties", "Ruritania"]);
     expect(records.cost.fields).toContainEqual(["Unit", "euros, for the test"]);
     const prefixed = { ...config.units, USD: { name: "points", prefix: "≈", suffix: " pts", accepts: [] } };
@@ -218,7 +257,11 @@ describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, (
           text: marks.map((mark) => mark.textContent).join(""),
           looks: new Set(marks.map((mark) => getComputedStyle(mark).backgroundColor)).size,
         },
-        focused: { ids: element.dataset.ids ?? element.dataset.id ?? "", text: element.textContent, inView: top >= 0 && bottom <= window.innerHeight },
+        focused: {
+          ids: element.dataset.ids ?? element.dataset.id ?? "",
+          text: element.textContent,
+          inView: top >= 0 && bottom <= window.innerHeight,
+        },
         selected: ([...document.querySelectorAll("tr.selected")] as HTMLElement[]).map((row) => row.dataset.id),
       };
     });
@@ -229,12 +272,18 @@ describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, (
     return page.evaluate(() => {
       const element = document.activeElement as HTMLElement;
       const { top, bottom } = element.getBoundingClientRect();
-      return { ids: element.dataset.ids ?? element.dataset.id ?? "", text: element.textContent, inView: top >= 0 && bottom <= window.innerHeight };
+      return {
+        ids: element.dataset.ids ?? element.dataset.id ?? "",
+        text: element.textContent,
+        inView: top >= 0 && bottom <= window.innerHeight,
+      };
     });
   }
 
   it("highlights every figure and every event", async () => {
-    const ids = await page.$$eval("mark[data-ids]", (marks) => marks.flatMap((mark) => (mark as HTMLElement).dataset.ids!.split(" ")));
+    const ids = await page.$$eval("mark[data-ids]", (marks) =>
+      marks.flatMap((mark) => (mark as HTMLElement).dataset.ids!.split(" ")),
+    );
     const highlighted = new Set(ids);
     const unmarked = [...memo.figures, ...memo.events].map((record) => record.id).filter((id) => !highlighted.has(id));
     expect(unmarked).toEqual([]);
@@ -243,8 +292,14 @@ describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, (
   it("shows every field of every record inside the screen's width, with nothing to scroll sideways", async () => {
     const layout = await page.evaluate(() => {
       const cells = [...document.querySelectorAll<HTMLElement>("tbody td")];
-      const outside = cells.filter((cell) => cell.getBoundingClientRect().right > window.innerWidth + 0.5 || cell.getBoundingClientRect().width === 0);
-      return { pageWidth: document.documentElement.scrollWidth, outside: outside.map((cell) => `${cell.closest("tr")!.dataset.id}: ${cell.dataset.label}`) };
+      const outside = cells.filter(
+        (cell) =>
+          cell.getBoundingClientRect().right > window.innerWidth + 0.5 || cell.getBoundingClientRect().width === 0,
+      );
+      return {
+        pageWidth: document.documentElement.scrollWidth,
+        outside: outside.map((cell) => `${cell.closest("tr")!.dataset.id}: ${cell.dataset.label}`),
+      };
     });
     expect(layout.pageWidth).toBeLessThanOrEqual(viewport.width);
     expect(layout.outside).toEqual([]);
@@ -252,7 +307,9 @@ describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, (
 
   it.runIf(name === "phone")("shows each record as a card of labelled lines", async () => {
     const row = page.locator(`#figures-table tr[data-id="trade-projection-rus-prk-2020"]`);
-    const lines = await row.locator("td").evaluateAll((cells) => cells.map((cell) => `${getComputedStyle(cell, "::before").content} ${cell.textContent}`));
+    const lines = await row
+      .locator("td")
+      .evaluateAll((cells) => cells.map((cell) => `${getComputedStyle(cell, "::before").content} ${cell.textContent}`));
     expect(lines).toContain('"Claim" projection');
     expect(lines).toContain('"Qualifier" at most');
     expect(lines).toContain('"Period" 2020');
@@ -263,7 +320,10 @@ describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, (
       await press(page.locator(`#figures-table tr[data-id="${figure.id}"]`));
       const { active, focused: words } = await selection();
       expect(active.text, figure.id).toBe(figure.quote);
-      expect(active.ids.every((ids) => ids.split(" ").includes(figure.id)), figure.id).toBe(true);
+      expect(
+        active.ids.every((ids) => ids.split(" ").includes(figure.id)),
+        figure.id,
+      ).toBe(true);
       expect(active.looks, figure.id).toBe(1);
       expect(words.ids.split(" "), figure.id).toContain(figure.id);
       expect(figure.quote).toContain(words.text);
@@ -285,7 +345,9 @@ describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, (
     const shared = page.locator("mark.overlap").first();
     const ids = (await shared.getAttribute("data-ids"))!.split(" ");
     await press(shared);
-    expect((await page.$$eval("tr.selected", (rows) => rows.map((row) => (row as HTMLElement).dataset.id))).sort()).toEqual([...ids].sort());
+    expect(
+      (await page.$$eval("tr.selected", (rows) => rows.map((row) => (row as HTMLElement).dataset.id))).sort(),
+    ).toEqual([...ids].sort());
     // A record a filter hides is shown again.
     const figure = memo.figures[0]!;
     await page.getByLabel("Filter figures").fill("no record holds these words");
@@ -311,25 +373,32 @@ describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, (
     expect(active.ids.every((ids) => indicator.inputs.some((id) => ids.split(" ").includes(id)))).toBe(true);
   });
 
-  it.runIf(name === "desktop")("reaches a highlight with Tab, shows its records in the tooltip, and selects them with Enter", async () => {
-    const tip = page.locator("#tip");
-    await page.locator("#memo-heading").click(); // where Tab starts from
-    expect(await tip.isVisible()).toBe(false);
-    let focusedIds: string | undefined;
-    for (let tab = 0; tab < 5 && !focusedIds; tab++) {
-      await page.keyboard.press("Tab");
-      focusedIds = await page.evaluate(() => (document.activeElement as HTMLElement).closest("mark")?.dataset.ids);
-    }
-    expect(focusedIds).toBeDefined();
-    expect(await tip.isVisible()).toBe(true);
-    expect(await page.locator("mark:focus").getAttribute("aria-describedby")).toBe("tip");
-    const cards = await tip.locator(".card").evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset.id));
-    expect(cards).toEqual(focusedIds!.split(" "));
-    const first = memo.figures.find((f) => f.id === cards[0]) ?? memo.events.find((e) => e.id === cards[0])!;
-    expect(await tip.textContent()).toContain("value" in first ? first.claim_type : first.title);
-    await page.keyboard.press("Enter");
-    expect(await page.$$eval("tr.selected", (rows) => rows.map((row) => (row as HTMLElement).dataset.id))).toEqual(focusedIds!.split(" "));
-  });
+  it.runIf(name === "desktop")(
+    "reaches a highlight with Tab, shows its records in the tooltip, and selects them with Enter",
+    async () => {
+      const tip = page.locator("#tip");
+      await page.locator("#memo-heading").click(); // where Tab starts from
+      expect(await tip.isVisible()).toBe(false);
+      let focusedIds: string | undefined;
+      for (let tab = 0; tab < 5 && !focusedIds; tab++) {
+        await page.keyboard.press("Tab");
+        focusedIds = await page.evaluate(() => (document.activeElement as HTMLElement).closest("mark")?.dataset.ids);
+      }
+      expect(focusedIds).toBeDefined();
+      expect(await tip.isVisible()).toBe(true);
+      expect(await page.locator("mark:focus").getAttribute("aria-describedby")).toBe("tip");
+      const cards = await tip
+        .locator(".card")
+        .evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset.id));
+      expect(cards).toEqual(focusedIds!.split(" "));
+      const first = memo.figures.find((f) => f.id === cards[0]) ?? memo.events.find((e) => e.id === cards[0])!;
+      expect(await tip.textContent()).toContain("value" in first ? first.claim_type : first.title);
+      await page.keyboard.press("Enter");
+      expect(await page.$$eval("tr.selected", (rows) => rows.map((row) => (row as HTMLElement).dataset.id))).toEqual(
+        focusedIds!.split(" "),
+      );
+    },
+  );
 
   it.runIf(name === "desktop")("shows the records of a highlight under the pointer, with actors by name", async () => {
     const mark = page.locator('mark[data-ids~="trade-turnover-chn-prk-2013"]').first();
@@ -344,7 +413,10 @@ describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, (
 
   it("sorts a list by a column, ascending then descending, by click or keyboard", async () => {
     const header = page.locator("#figures-table th", { hasText: "Value" });
-    const values = () => page.$$eval("#figures-table tbody tr td:nth-child(3)", (cells) => cells.map((cell) => Number((cell as HTMLElement).dataset.sort)));
+    const values = () =>
+      page.$$eval("#figures-table tbody tr td:nth-child(3)", (cells) =>
+        cells.map((cell) => Number((cell as HTMLElement).dataset.sort)),
+      );
     await press(header.locator("button"));
     expect(await header.getAttribute("aria-sort")).toBe("ascending");
     const ascending = await values();
@@ -358,17 +430,24 @@ describe.skipIf(!runs).each(VIEWPORTS)(`${SUITE}, $name ($viewport.width px)`, (
   it("filters a list to the records holding every word typed", async () => {
     const filter = page.getByLabel("Filter figures");
     await filter.fill("turnover  Approximate");
-    const shown = await page.locator("#figures-table tbody tr:visible").evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.id));
-    const expected = memo.figures.filter((f) => f.measure === "trade_turnover" && f.qualifier === "approximate").map((f) => f.id);
+    const shown = await page
+      .locator("#figures-table tbody tr:visible")
+      .evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.id));
+    const expected = memo.figures
+      .filter((f) => f.measure === "trade_turnover" && f.qualifier === "approximate")
+      .map((f) => f.id);
     expect(shown.sort()).toEqual(expected.sort());
     expect(await page.locator("#figures-status").textContent()).toBe(`${expected.length} of ${memo.figures.length}`);
     await filter.fill("");
     expect(await page.locator("#figures-table tbody tr:visible").count()).toBe(memo.figures.length);
   });
 
-  it(`logs no error and asks the network for nothing; screenshot in ` + `${join(tmpdir(), `explorer-${name}.png`)}`, async () => {
-    await press(page.locator('mark[data-ids~="debt-write-off-share-rus-prk-2012"]').first());
-    await page.screenshot({ path: join(tmpdir(), `explorer-${name}.png`) });
-    expect(problems).toEqual([]);
-  });
+  it(
+    `logs no error and asks the network for nothing; screenshot in ` + `${join(tmpdir(), `explorer-${name}.png`)}`,
+    async () => {
+      await press(page.locator('mark[data-ids~="debt-write-off-share-rus-prk-2012"]').first());
+      await page.screenshot({ path: join(tmpdir(), `explorer-${name}.png`) });
+      expect(problems).toEqual([]);
+    },
+  );
 });

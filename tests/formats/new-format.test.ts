@@ -36,21 +36,31 @@ let resources: Resource[];
 beforeAll(async () => {
   outDir = join(mkdtempSync(join(tmpdir(), "rdd-ndjson-")), "dist");
   await build({ sourcesDir: join(ROOT, "sources"), outDir, formats: [...formatFolders(), NDJSON] });
-  resources = (JSON.parse(readFileSync(join(outDir, "datapackage.json"), "utf8")) as { resources: Resource[] }).resources;
+  resources = (JSON.parse(readFileSync(join(outDir, "datapackage.json"), "utf8")) as { resources: Resource[] })
+    .resources;
 });
 
 describe("a format added from a folder of its own", () => {
   it("writes one NDJSON file per table, each line a record of the table's JSON file", () => {
     for (const table of publishedTables().all) {
-      const lines = readFileSync(join(outDir, "data", `${table.name}.ndjson`), "utf8").trimEnd().split("\n");
+      const lines = readFileSync(join(outDir, "data", `${table.name}.ndjson`), "utf8")
+        .trimEnd()
+        .split("\n");
       const records = JSON.parse(readFileSync(join(outDir, "data", `${table.name}.json`), "utf8")) as unknown[];
-      expect(lines.map((line) => JSON.parse(line)), table.name).toEqual(records);
+      expect(
+        lines.map((line) => JSON.parse(line)),
+        table.name,
+      ).toEqual(records);
     }
   });
 
   it("is described as what it says it is, with its size and hash, under a resource name of its own", () => {
     const ndjson = resources.filter((r) => r.format === "ndjson");
-    expect(ndjson.map((r) => r.path)).toEqual(publishedTables().all.map((t) => `data/${t.name}.ndjson`).sort());
+    expect(ndjson.map((r) => r.path)).toEqual(
+      publishedTables()
+        .all.map((t) => `data/${t.name}.ndjson`)
+        .sort(),
+    );
     for (const resource of ndjson) {
       const bytes = readFileSync(join(outDir, resource.path));
       const table = resource.path.slice("data/".length, -".ndjson".length);
@@ -80,13 +90,29 @@ describe("the descriptor", () => {
   it("refuses two files described under one resource name, naming both", () => {
     const tables = publishedTables();
     const descriptions = new Map<string, FileDescription>([
-      ["data/figures.csv", { resource: { name: "figures", format: "csv", mediatype: "text/csv", encoding: "utf-8" }, tables: ["figures"] }],
-      ["data/figures.arrow", { resource: { name: "figures", format: "arrow", mediatype: "application/vnd.apache.arrow.file" }, tables: ["figures"] }],
+      [
+        "data/figures.csv",
+        { resource: { name: "figures", format: "csv", mediatype: "text/csv", encoding: "utf-8" }, tables: ["figures"] },
+      ],
+      [
+        "data/figures.arrow",
+        {
+          resource: { name: "figures", format: "arrow", mediatype: "application/vnd.apache.arrow.file" },
+          tables: ["figures"],
+        },
+      ],
     ]);
     const files = new Map([...descriptions.keys()].map((path) => [path, utf8(path)]));
-    const input = { files, descriptions, metadata: { name: "p", version: "1.0.0", description: "d" }, config: MEMO_CONFIG, sources: [...tables.sources.rows] };
+    const input = {
+      files,
+      descriptions,
+      metadata: { name: "p", version: "1.0.0", description: "d" },
+      config: MEMO_CONFIG,
+      sources: [...tables.sources.rows],
+    };
     expect(() => datapackage(input)).toThrow(
-      'data/figures.arrow and data/figures.csv are both described as the resource "figures": ' + "a resource name must be unique",
+      'data/figures.arrow and data/figures.csv are both described as the resource "figures": ' +
+        "a resource name must be unique",
     );
   });
 });

@@ -27,7 +27,8 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
     return {
       missing: env.CHROMIUM_PATH
         ? `CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file`
-        : `no Chromium: CHROMIUM_PATH is not set and none of ${CHROMIUM_NAMES.join(", ")} is on PATH (apt-get ` + `install chromium)`,
+        : `no Chromium: CHROMIUM_PATH is not set and none of ${CHROMIUM_NAMES.join(", ")} is on PATH (apt-get ` +
+          `install chromium)`,
     };
   }
   let playwright: typeof import("playwright-core");
@@ -65,7 +66,11 @@ function isExecutable(file: string): boolean {
  * Whether the browser tests run: they run when Chromium is found, fail when CI is set and it is not (CI must
  * run them), and otherwise are skipped with the reason printed, never in silence.
  */
-export function browserTestsRun(support: ChromiumSupport, suite: string, env: NodeJS.ProcessEnv = process.env): boolean {
+export function browserTestsRun(
+  support: ChromiumSupport,
+  suite: string,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   if (!("missing" in support)) return true;
   if (env.CI) throw new Error(`${suite}: CI must run the browser tests, but ${support.missing}`);
   console.warn(`skipping ${suite}: ${support.missing}; set CHROMIUM_PATH or install Chromium to run them`);

@@ -25,7 +25,10 @@ export function runCli(...args: string[]): CliResult {
 }
 
 /** The command line with extra environment variables (a crash point, a temporary folder). */
-export function runCliWith(env: Record<string, string>, ...args: string[]): CliResult & { signal: NodeJS.Signals | null } {
+export function runCliWith(
+  env: Record<string, string>,
+  ...args: string[]
+): CliResult & { signal: NodeJS.Signals | null } {
   const result = spawnSync(...cliCommand(...args), {
     cwd: ROOT,
     encoding: "utf8",
@@ -58,7 +61,10 @@ export function collect(
 }
 
 /** The command line in a child process without blocking. */
-export function runCliAsync(env: Record<string, string>, ...args: string[]): Promise<CliResult & { signal: NodeJS.Signals | null }> {
+export function runCliAsync(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<CliResult & { signal: NodeJS.Signals | null }> {
   return collect(...cliCommand(...args), { cwd: ROOT, env });
 }
 
@@ -99,7 +105,8 @@ export function brokenSources(edit: (sourceDir: string) => void): { sourcesDir: 
 /** Replaces the `count` occurrences of `from` in a file; fails loudly when the fixture no longer matches. */
 export function replaceIn(file: string, from: string, to: string, count = 1): void {
   const parts = readFileSync(file, "utf8").split(from);
-  if (parts.length - 1 !== count) throw new Error(`fixture: "${from}" stands ${parts.length - 1} times in ${file}, not ${count}`);
+  if (parts.length - 1 !== count)
+    throw new Error(`fixture: "${from}" stands ${parts.length - 1} times in ${file}, not ${count}`);
   writeFileSync(file, parts.join(to));
 }
 

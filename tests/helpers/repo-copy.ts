@@ -29,8 +29,11 @@ export function removeTemporaryFolders(): void {
 /** The tracked and unignored files of the working tree in a new git repository with one commit. */
 export function copyRepo(): RepoCopy {
   const dir = temporaryFolder();
-  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" }).trim().split("\n");
-  for (const path of files) if (existsSync(join(ROOT, path))) cpSync(join(ROOT, path), join(dir, path), { recursive: true });
+  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" })
+    .trim()
+    .split("\n");
+  for (const path of files)
+    if (existsSync(join(ROOT, path))) cpSync(join(ROOT, path), join(dir, path), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   const copy = repoAt(dir);
   copy.git("init", "-q");
@@ -49,7 +52,12 @@ export function cloneCopy(copy: RepoCopy): RepoCopy {
 function repoAt(dir: string): RepoCopy {
   return {
     dir,
-    git: (...args) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.org", ...args], { cwd: dir, encoding: "utf8" }),
-    cliAsync: (args, env = {}) => collect(process.execPath, ["--import", "tsx", join(dir, "pipeline", "cli.ts"), ...args], { cwd: dir, env }),
+    git: (...args) =>
+      execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.org", ...args], {
+        cwd: dir,
+        encoding: "utf8",
+      }),
+    cliAsync: (args, env = {}) =>
+      collect(process.execPath, ["--import", "tsx", join(dir, "pipeline", "cli.ts"), ...args], { cwd: dir, env }),
   };
 }

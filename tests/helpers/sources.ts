@@ -32,7 +32,16 @@ export async function mergeDatasetConfigs(files: string[]): Promise<DatasetConfi
   const configs = await Promise.all(files.map(async (file) => ({ file, config: await loadDatasetConfig(file) })));
   const [first] = configs;
   if (!first) throw new Error("mergeDatasetConfigs: no configuration to merge");
-  const merged: DatasetConfig = { package: first.config.package, units: {}, measures: {}, actors: {}, event_types: {}, derived_units: {}, series: [], charts: [] };
+  const merged: DatasetConfig = {
+    package: first.config.package,
+    units: {},
+    measures: {},
+    actors: {},
+    event_types: {},
+    derived_units: {},
+    series: [],
+    charts: [],
+  };
   const definedIn = new Map<string, string>();
   const add = <T>(target: Record<string, T>, kind: string, name: string, definition: T, file: string) => {
     const previous = target[name];
@@ -44,7 +53,8 @@ export async function mergeDatasetConfigs(files: string[]): Promise<DatasetConfi
   };
   for (const { file, config } of configs) {
     for (const kind of ["units", "measures", "actors", "event_types", "derived_units"] as const) {
-      for (const [name, definition] of Object.entries(config[kind])) add(merged[kind] as Record<string, unknown>, kind, name, definition, file);
+      for (const [name, definition] of Object.entries(config[kind]))
+        add(merged[kind] as Record<string, unknown>, kind, name, definition, file);
     }
     const series: Record<string, unknown> = Object.fromEntries(merged.series.map((s) => [s.id, s]));
     for (const s of config.series) add(series, "series", s.id, s, file);

@@ -18,7 +18,9 @@ describe("ingest on the memo", () => {
   it("keeps the text pinned in source.json", () => {
     const source = JSON.parse(readFileSync(join(MEMO_DIR, "source.json"), "utf8"));
     expect(sha256(readFileSync(join(MEMO_DIR, "memo.txt")))).toBe(source.sha256);
-    expect(sha256(readFileSync(join(MEMO_DIR, "memo.txt")))).toBe("d35da3ad5fb24bdb06ece320148b7526ac61a63f255b7cd7fac908c45b0ff390");
+    expect(sha256(readFileSync(join(MEMO_DIR, "memo.txt")))).toBe(
+      "d35da3ad5fb24bdb06ece320148b7526ac61a63f255b7cd7fac908c45b0ff390",
+    );
   });
 
   it("removes \\$ escapes and link markup, keeping the anchor text", () => {
@@ -30,13 +32,20 @@ describe("ingest on the memo", () => {
   });
 
   it("rejoins the four sentences split by page breaks", () => {
-    for (const joined of ["technologies, drug trafficking, and crime", "missile tests and supported UN sanctions", "due to his fear of irritating Beijing", "possibility of any large-scale trans-Korean"]) {
+    for (const joined of [
+      "technologies, drug trafficking, and crime",
+      "missile tests and supported UN sanctions",
+      "due to his fear of irritating Beijing",
+      "possibility of any large-scale trans-Korean",
+    ]) {
       expect(text).toContain(joined);
     }
   });
 
   it("sets the footnote apart after the body", () => {
-    expect(text.endsWith("¹ Serghei Golunov is Professor at the Kyushu University Center for Asia-Pacific Future Studies.")).toBe(true);
+    expect(
+      text.endsWith("¹ Serghei Golunov is Professor at the Kyushu University Center for Asia-Pacific Future Studies."),
+    ).toBe(true);
     expect(text.match(/Kyushu University Center/g)).toHaveLength(1);
   });
 
@@ -46,7 +55,13 @@ describe("ingest on the memo", () => {
   });
 
   it("maps every quote back to a raw span that normalizes to it", () => {
-    for (const quote of ["almost $210 million", "the estimated number", "drug", "supported UN sanctions against Pyongyang in 2006", "re-exports"]) {
+    for (const quote of [
+      "almost $210 million",
+      "the estimated number",
+      "drug",
+      "supported UN sanctions against Pyongyang in 2006",
+      "re-exports",
+    ]) {
       const at = text.indexOf(quote);
       const [start, end] = rawRange(normalize(raw), at, at + quote.length);
       expect(normalize(raw.slice(start, end)).text).toBe(quote);
@@ -60,7 +75,24 @@ describe("the offset map", () => {
     const normalized = normalize(input);
     expect(normalized.text).toBe("Up $5 bn a b c d");
     const standsFor = [...normalized.text].map((_, i) => input.slice(normalized.map.start(i), normalized.map.end(i)));
-    expect(standsFor).toEqual(["U", "p", " ", "\\$", "5", "  ", "b", "n", " ", "a", "\n", "b", "\n\n ", "c", "\t\t", "d"]);
+    expect(standsFor).toEqual([
+      "U",
+      "p",
+      " ",
+      "\\$",
+      "5",
+      "  ",
+      "b",
+      "n",
+      " ",
+      "a",
+      "\n",
+      "b",
+      "\n\n ",
+      "c",
+      "\t\t",
+      "d",
+    ]);
     // A span that takes the whole anchor takes the link markup too.
     expect(rawRange(normalized, 6, 8)).toEqual([8, 22]);
   });
@@ -69,29 +101,39 @@ describe("the offset map", () => {
 describe("ingest on any text", () => {
   it("never throws, and every normalized character maps inside the raw text", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("a", "B", " ", "\n", "\\", "$", "[", "]", "(", ")", "#", "¹", "é", ".", "😀") }), (input) => {
-        const normalized = normalize(input);
-        for (let i = 0; i < normalized.text.length; i++) {
-          expect(normalized.map.start(i)).toBeGreaterThanOrEqual(0);
-          expect(normalized.map.end(i)).toBeLessThanOrEqual(input.length);
-          expect(normalized.map.start(i)).toBeLessThanOrEqual(normalized.map.end(i));
-        }
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom("a", "B", " ", "\n", "\\", "$", "[", "]", "(", ")", "#", "¹", "é", ".", "😀"),
+        }),
+        (input) => {
+          const normalized = normalize(input);
+          for (let i = 0; i < normalized.text.length; i++) {
+            expect(normalized.map.start(i)).toBeGreaterThanOrEqual(0);
+            expect(normalized.map.end(i)).toBeLessThanOrEqual(input.length);
+            expect(normalized.map.start(i)).toBeLessThanOrEqual(normalized.map.end(i));
+          }
+        },
+      ),
     );
   });
 
   it("round-trips any word span of plain prose", () => {
     fc.assert(
-      fc.property(fc.array(fc.stringMatching(/^[a-z$]{1,8}$/), { minLength: 1, maxLength: 30 }), fc.nat(), fc.nat(), (words, a, b) => {
-        const input = words.join(" \n ");
-        const normalized = normalize(input);
-        const start = a % words.length;
-        const end = start + (b % (words.length - start)) + 1;
-        const quote = words.slice(start, end).join(" ");
-        const at = normalized.text.indexOf(quote);
-        const [rawStart, rawEnd] = rawRange(normalized, at, at + quote.length);
-        expect(normalize(input.slice(rawStart, rawEnd)).text).toBe(quote);
-      }),
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z$]{1,8}$/), { minLength: 1, maxLength: 30 }),
+        fc.nat(),
+        fc.nat(),
+        (words, a, b) => {
+          const input = words.join(" \n ");
+          const normalized = normalize(input);
+          const start = a % words.length;
+          const end = start + (b % (words.length - start)) + 1;
+          const quote = words.slice(start, end).join(" ");
+          const at = normalized.text.indexOf(quote);
+          const [rawStart, rawEnd] = rawRange(normalized, at, at + quote.length);
+          expect(normalize(input.slice(rawStart, rawEnd)).text).toBe(quote);
+        },
+      ),
     );
   });
 });
@@ -100,7 +142,9 @@ describe("text formats", () => {
   const converted = "Trade of \\$5 [bn](#) fell\n\nsharply.\n\n¹ A note.\n\nThe end.";
 
   it("plain text folds white space and keeps paragraphs, and undoes nothing a PDF conversion would need", () => {
-    expect(normalizeBy(converted, PLAIN_TEXT).text).toBe("Trade of \\$5 [bn](#) fell\n\nsharply.\n\n¹ A note.\n\nThe end.");
+    expect(normalizeBy(converted, PLAIN_TEXT).text).toBe(
+      "Trade of \\$5 [bn](#) fell\n\nsharply.\n\n¹ A note.\n\nThe end.",
+    );
     expect(normalizeBy("a  b\t c\n d\n\n\n e", PLAIN_TEXT).text).toBe("a b c d\n\ne");
   });
 

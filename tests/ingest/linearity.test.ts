@@ -56,7 +56,12 @@ describe("ingest and extract on adversarial text", () => {
       const small = repeated(unit, BASE_CHARS, prefix);
       const large = repeated(unit, 8 * BASE_CHARS, prefix);
       ingestAndExtract(small); // warm-up, so the first timing is not the compiler's
-      const ratio = cpuMs(() => ingestAndExtract(large)) / Math.max(cpuMs(() => ingestAndExtract(small)), 0.5);
+      const ratio =
+        cpuMs(() => ingestAndExtract(large)) /
+        Math.max(
+          cpuMs(() => ingestAndExtract(small)),
+          0.5,
+        );
       expect(ratio).toBeLessThan(MAX_RATIO);
     });
   }

@@ -29,16 +29,23 @@ function refusal(run: () => unknown): string {
 describe("decodeUtf8Text", () => {
   it("decodes any text without NUL exactly, a byte-order mark kept", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme" }).filter((text) => !text.includes("\0")), (text) => {
-        expect(decodeUtf8Text(Buffer.from(text, "utf8"), "f.txt")).toBe(text);
-      }),
+      fc.property(
+        fc.string({ unit: "grapheme" }).filter((text) => !text.includes("\0")),
+        (text) => {
+          expect(decodeUtf8Text(Buffer.from(text, "utf8"), "f.txt")).toBe(text);
+        },
+      ),
     );
     expect(decodeUtf8Text(Buffer.from("\uFEFFa", "utf8"), "f.txt")).toBe("\uFEFFa");
   });
 
   it("refuses a NUL byte and invalid UTF-8, naming the file and the byte", () => {
-    expect(refusal(() => decodeUtf8Text(Buffer.from("ab\0c"), "memo.txt"))).toBe("memo.txt: not text: a NUL byte at byte 2");
-    expect(refusal(() => decodeUtf8Text(Buffer.from([0x61, 0x62, 0xff, 0x63]), "memo.txt"))).toBe("memo.txt: not UTF-8 text: an invalid byte sequence at byte 2");
+    expect(refusal(() => decodeUtf8Text(Buffer.from("ab\0c"), "memo.txt"))).toBe(
+      "memo.txt: not text: a NUL byte at byte 2",
+    );
+    expect(refusal(() => decodeUtf8Text(Buffer.from([0x61, 0x62, 0xff, 0x63]), "memo.txt"))).toBe(
+      "memo.txt: not UTF-8 text: an invalid byte sequence at byte 2",
+    );
     // An overlong encoding, a surrogate, a truncated character at the end: at the byte where decoding fails.
     const cases: [number[], number][] = [
       [[0xc0, 0xaf], 0],
@@ -46,7 +53,9 @@ describe("decodeUtf8Text", () => {
       [[0x61, 0xe2, 0x82], 1],
     ];
     for (const [bytes, at] of cases) {
-      expect(refusal(() => decodeUtf8Text(Buffer.from(bytes), "x"))).toBe(`x: not UTF-8 text: an invalid byte sequence at byte ${at}`);
+      expect(refusal(() => decodeUtf8Text(Buffer.from(bytes), "x"))).toBe(
+        `x: not UTF-8 text: an invalid byte sequence at byte ${at}`,
+      );
     }
   });
 
@@ -79,14 +88,18 @@ describe("readInputFile", () => {
     execFileSync("mkfifo", [fifo]);
     mkdirSync(join(dir, "events.yaml"));
     expect(refusal(() => readInputFile(fifo))).toBe(`${fifo}: not a regular file (a FIFO)`);
-    expect(refusal(() => readInputFile(join(dir, "events.yaml")))).toBe(`${join(dir, "events.yaml")}: not a regular file (a directory)`);
+    expect(refusal(() => readInputFile(join(dir, "events.yaml")))).toBe(
+      `${join(dir, "events.yaml")}: not a regular file (a directory)`,
+    );
     expect(refusal(() => readInputFile(join(dir, "missing.yaml")))).toBe(`${join(dir, "missing.yaml")}: no such file`);
   });
 
   it("refuses a file over its size limit before reading it", () => {
     const file = join(scratch(), "big.yaml");
     writeFileSync(file, "x".repeat(101));
-    expect(refusal(() => readInputFile(file, { maxBytes: 100 }))).toBe(`${file}: 101 bytes, more than the limit of 100 for this file`);
+    expect(refusal(() => readInputFile(file, { maxBytes: 100 }))).toBe(
+      `${file}: 101 bytes, more than the limit of 100 for this file`,
+    );
     expect(readInputFile(file, { maxBytes: 101 })).toHaveLength(101);
   });
 
@@ -98,9 +111,15 @@ describe("readInputFile", () => {
     writeFileSync(join(folder, "memo.txt"), "inside");
     symlinkSync(join(root, "outside.txt"), join(folder, "link.txt"));
     symlinkSync("memo.txt", join(folder, "inner-link.txt"));
-    expect(refusal(() => readInputFile(join(folder, "../outside.txt"), { within: folder }))).toMatch(/: leads out of its folder/);
-    expect(refusal(() => readInputFile(join(root, "outside.txt"), { within: folder }))).toMatch(/: leads out of its folder/);
-    expect(refusal(() => readInputFile(join(folder, "link.txt"), { within: folder }))).toMatch(/link\.txt: a symlink leading out of its folder .*, to .*outside\.txt$/);
+    expect(refusal(() => readInputFile(join(folder, "../outside.txt"), { within: folder }))).toMatch(
+      /: leads out of its folder/,
+    );
+    expect(refusal(() => readInputFile(join(root, "outside.txt"), { within: folder }))).toMatch(
+      /: leads out of its folder/,
+    );
+    expect(refusal(() => readInputFile(join(folder, "link.txt"), { within: folder }))).toMatch(
+      /link\.txt: a symlink leading out of its folder .*, to .*outside\.txt$/,
+    );
     expect(readTextFile(join(folder, "inner-link.txt"), { within: folder })).toBe("inside");
     expect(readTextFile(join(folder, "memo.txt"), { within: folder })).toBe("inside");
   });
@@ -110,8 +129,12 @@ describe("sourceFolders", () => {
   it("refuses a missing or empty sources folder, or a file, in one line naming it", () => {
     const root = scratch();
     writeFileSync(join(root, "file"), "");
-    expect(refusal(() => sourceFolders(join(root, "missing")))).toBe(`${join(root, "missing")}: not a sources folder: no such file`);
-    expect(refusal(() => sourceFolders(join(root, "file")))).toBe(`${join(root, "file")}: not a sources folder: not a folder`);
+    expect(refusal(() => sourceFolders(join(root, "missing")))).toBe(
+      `${join(root, "missing")}: not a sources folder: no such file`,
+    );
+    expect(refusal(() => sourceFolders(join(root, "file")))).toBe(
+      `${join(root, "file")}: not a sources folder: not a folder`,
+    );
     mkdirSync(join(root, "empty"));
     expect(refusal(() => sourceFolders(join(root, "empty")))).toMatch(/empty: no source folder in it/);
     mkdirSync(join(root, "empty", "b"));

@@ -44,7 +44,12 @@ const LIST_FIELD = {
     itemType: { enum: ["string", "integer", "boolean", "number", "datetime", "date", "time"] },
     constraints: {
       type: "object",
-      properties: { required: { type: "boolean" }, unique: { type: "boolean" }, minLength: { type: "integer" }, maxLength: { type: "integer" } },
+      properties: {
+        required: { type: "boolean" },
+        unique: { type: "boolean" },
+        minLength: { type: "integer" },
+        maxLength: { type: "integer" },
+      },
       additionalProperties: false,
     },
   },
@@ -84,8 +89,12 @@ describe("datapackage.json", () => {
 
   it("each table's schema and dialect validate against the Table Schema and Table Dialect profiles", () => {
     for (const resource of descriptor.resources.filter((r: { type?: string }) => r.type === "table")) {
-      expect(ajv.validate("tableschema", resource.schema), `${resource.name}: ${JSON.stringify(ajv.errors)}`).toBe(true);
-      expect(ajv.validate("tabledialect", resource.dialect), `${resource.name}: ${JSON.stringify(ajv.errors)}`).toBe(true);
+      expect(ajv.validate("tableschema", resource.schema), `${resource.name}: ${JSON.stringify(ajv.errors)}`).toBe(
+        true,
+      );
+      expect(ajv.validate("tabledialect", resource.dialect), `${resource.name}: ${JSON.stringify(ajv.errors)}`).toBe(
+        true,
+      );
     }
   });
 
@@ -111,34 +120,58 @@ describe("datapackage.json", () => {
     expect(described.has("data/metadata.json")).toBe(true);
   });
 
-  it("describes every file in dist/, except an allow-list of files that are code or presentation, each with its " + "reason", () => {
-    const NOT_DATA: [RegExp, string][] = [
-      [/^index\.(js|cjs|d\.ts|d\.cts)$/, "the npm data entry: the tables again as code, for import"],
-      [/^zod\/(esm|cjs)\/[a-z-]+\.(js|d\.ts|json)$/, "the npm schemas entry: the Zod schemas as code"],
-      [/^explorer\/[a-z0-9-]+\.html$/, "the provenance explorer: pages, and each holds a source's whole text, which is not ours to license"],
-      [/^datapackage\.json$/, "the descriptor itself"],
-    ];
-    const described = new Set(descriptor.resources.map((r: { path: string }) => r.path));
-    const undescribed = [...readTree(DIST).keys()].filter((path) => !described.has(path) && !NOT_DATA.some(([pattern]) => pattern.test(path)));
-    expect(undescribed).toEqual([]);
-  });
+  it(
+    "describes every file in dist/, except an allow-list of files that are code or presentation, each with its " +
+      "reason",
+    () => {
+      const NOT_DATA: [RegExp, string][] = [
+        [/^index\.(js|cjs|d\.ts|d\.cts)$/, "the npm data entry: the tables again as code, for import"],
+        [/^zod\/(esm|cjs)\/[a-z-]+\.(js|d\.ts|json)$/, "the npm schemas entry: the Zod schemas as code"],
+        [
+          /^explorer\/[a-z0-9-]+\.html$/,
+          "the provenance explorer: pages, and each holds a source's whole text, which is not ours to license",
+        ],
+        [/^datapackage\.json$/, "the descriptor itself"],
+      ];
+      const described = new Set(descriptor.resources.map((r: { path: string }) => r.path));
+      const undescribed = [...readTree(DIST).keys()].filter(
+        (path) => !described.has(path) && !NOT_DATA.some(([pattern]) => pattern.test(path)),
+      );
+      expect(undescribed).toEqual([]);
+    },
+  );
 
-  it("types the interval columns as dates and the list columns as lists with their delimiter, and marks binary " + "files as such", () => {
-    const fields = descriptor.resources.filter((r: { type?: string }) => r.type === "table").flatMap((r: { schema: { fields: Field[] } }) => r.schema.fields);
-    const byName = (name: string) => fields.filter((f: Field) => f.name === name);
-    for (const name of ["period_first_day", "period_last_day", "date_first_day", "date_last_day", "published_first_day"]) {
-      expect(byName(name).length, name).toBeGreaterThan(0);
-      for (const field of byName(name)) expect(field.type, name).toBe("date");
-    }
-    for (const name of ["actors", "inputs", "used_by"]) expect(byName(name).map((f: Field) => [f.type, f.delimiter])).toEqual([["list", ";"]]);
-    const parquet = descriptor.resources.find((r: { path: string }) => r.path === "data/figures.parquet");
-    expect([parquet.mediatype, parquet.encoding]).toEqual(["application/vnd.apache.parquet", undefined]);
-  });
+  it(
+    "types the interval columns as dates and the list columns as lists with their delimiter, and marks binary " +
+      "files as such",
+    () => {
+      const fields = descriptor.resources
+        .filter((r: { type?: string }) => r.type === "table")
+        .flatMap((r: { schema: { fields: Field[] } }) => r.schema.fields);
+      const byName = (name: string) => fields.filter((f: Field) => f.name === name);
+      for (const name of [
+        "period_first_day",
+        "period_last_day",
+        "date_first_day",
+        "date_last_day",
+        "published_first_day",
+      ]) {
+        expect(byName(name).length, name).toBeGreaterThan(0);
+        for (const field of byName(name)) expect(field.type, name).toBe("date");
+      }
+      for (const name of ["actors", "inputs", "used_by"])
+        expect(byName(name).map((f: Field) => [f.type, f.delimiter])).toEqual([["list", ";"]]);
+      const parquet = descriptor.resources.find((r: { path: string }) => r.path === "data/figures.parquet");
+      expect([parquet.mediatype, parquet.encoding]).toEqual(["application/vnd.apache.parquet", undefined]);
+    },
+  );
 
   it("declares source_id foreign keys and id primary keys", () => {
     const figures = descriptor.resources.find((r: { name: string }) => r.name === "figures");
     expect(figures.schema.primaryKey).toEqual(["id"]);
-    expect(figures.schema.foreignKeys).toEqual([{ fields: ["source_id"], reference: { resource: "sources", fields: ["id"] } }]);
+    expect(figures.schema.foreignKeys).toEqual([
+      { fields: ["source_id"], reference: { resource: "sources", fields: ["id"] } },
+    ]);
   });
 });
 
@@ -146,8 +179,18 @@ describe("datapackage.json", () => {
 function tableSchemaValidator(ajv: Ajv2020, fields: Field[]): ValidateFunction {
   const properties = Object.fromEntries(
     fields.map(({ name, type, constraints: c }) => {
-      if (type === "list") return [name, c.required ? { type: "array", minItems: c.minLength ?? 0 } : { anyOf: [{ type: "array" }, { type: "null" }] }];
-      const base = { type: type === "date" ? "string" : type, ...(type === "date" ? { format: "date" } : {}), ...(c.enum ? { enum: c.enum } : {}), ...(c.pattern ? { pattern: c.pattern } : {}), ...(c.minimum !== undefined ? { minimum: c.minimum } : {}) };
+      if (type === "list")
+        return [
+          name,
+          c.required ? { type: "array", minItems: c.minLength ?? 0 } : { anyOf: [{ type: "array" }, { type: "null" }] },
+        ];
+      const base = {
+        type: type === "date" ? "string" : type,
+        ...(type === "date" ? { format: "date" } : {}),
+        ...(c.enum ? { enum: c.enum } : {}),
+        ...(c.pattern ? { pattern: c.pattern } : {}),
+        ...(c.minimum !== undefined ? { minimum: c.minimum } : {}),
+      };
       return [name, c.required ? base : { anyOf: [base, { type: "null" }] }];
     }),
   );
@@ -183,9 +226,13 @@ describe.each(SPECS.map((t) => [t.name, t] as const))("%s.csv", (name) => {
   it("every row validates against its Table Schema and JSON Schema and equals its JSON record", () => {
     rows.forEach((row, i) => {
       const typed = Object.fromEntries(fields.map((field, j) => [field.name, cast(row[j]!, field)]));
-      expect(againstTableSchema(typed), `${name} row ${i + 1}: ${JSON.stringify(againstTableSchema.errors)}`).toBe(true);
+      expect(againstTableSchema(typed), `${name} row ${i + 1}: ${JSON.stringify(againstTableSchema.errors)}`).toBe(
+        true,
+      );
       const record = records[i]!;
-      expect(againstJsonSchema(record), `${name} record ${i + 1}: ${JSON.stringify(againstJsonSchema.errors)}`).toBe(true);
+      expect(againstJsonSchema(record), `${name} record ${i + 1}: ${JSON.stringify(againstJsonSchema.errors)}`).toBe(
+        true,
+      );
       expect(typed, `${name} row ${i + 1}`).toEqual(record);
     });
   });

@@ -8,7 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PipelineError } from "../../pipeline/io/errors.ts";
-import { checkReplaceable, OUTPUT_MARKER, recoverInterruptedPublish, writeAtomically } from "../../pipeline/publish/write-atomically.ts";
+import {
+  checkReplaceable,
+  OUTPUT_MARKER,
+  recoverInterruptedPublish,
+  writeAtomically,
+} from "../../pipeline/publish/write-atomically.ts";
 import { snapshot } from "../helpers/cli.ts";
 
 const descriptor = (name: string) => JSON.stringify({ name }) + "\n";
@@ -26,9 +31,22 @@ describe("writeAtomically", () => {
   it("writes text and bytes exactly, and replaces a previous output of the same package whole", () => {
     const out = join(scratch(), "dist");
     const bytes = new Uint8Array([0, 0xff, 0x89, 0x50]);
-    writeAtomically(out, new Map<string, string | Uint8Array>([[OUTPUT_MARKER, descriptor("p")], ["a/b.bin", bytes], ["old.txt", "x"]]));
+    writeAtomically(
+      out,
+      new Map<string, string | Uint8Array>([
+        [OUTPUT_MARKER, descriptor("p")],
+        ["a/b.bin", bytes],
+        ["old.txt", "x"],
+      ]),
+    );
     expect(readFileSync(join(out, "a/b.bin"))).toEqual(Buffer.from(bytes));
-    writeAtomically(out, new Map([[OUTPUT_MARKER, descriptor("p")], ["c.txt", "é\n"]]));
+    writeAtomically(
+      out,
+      new Map([
+        [OUTPUT_MARKER, descriptor("p")],
+        ["c.txt", "é\n"],
+      ]),
+    );
     const latin1 = Buffer.from("é\n").toString("latin1");
     expect(snapshot(out)).toEqual({ [OUTPUT_MARKER]: descriptor("p"), "c.txt": latin1 });
   });
@@ -45,7 +63,9 @@ describe("writeAtomically", () => {
     writeFileSync(file, "a file");
     for (const out of [notOurs, other]) {
       const before = snapshot(out);
-      expect(() => writeAtomically(out, new Map([[OUTPUT_MARKER, descriptor("p")]]))).toThrow(/not a previous build output/);
+      expect(() => writeAtomically(out, new Map([[OUTPUT_MARKER, descriptor("p")]]))).toThrow(
+        /not a previous build output/,
+      );
       expect(snapshot(out)).toEqual(before);
     }
     expect(() => writeAtomically(file, new Map([[OUTPUT_MARKER, descriptor("p")]]))).toThrow(/not a folder/);
@@ -86,13 +106,26 @@ describe("recoverInterruptedPublish", () => {
     expect(readFileSync(join(root, "dist", "old.txt"), "utf8")).toBe("old");
   });
 
-  it("removes a moved-aside folder when the output folder is in place, and leaves other folders and running builds " + "alone", () => {
-    const root = scratch();
-    const pid = deadPid();
-    for (const name of ["dist", `dist.previous-${pid}`, `dist.staging-${process.ppid}`, `distant.previous-${pid}`, "dist.previous-notapid"]) mkdirSync(join(root, name));
-    recoverInterruptedPublish(join(root, "dist"));
-    expect(readdirSync(root).sort()).toEqual(["dist", "dist.previous-notapid", `dist.staging-${process.ppid}`, `distant.previous-${pid}`].sort());
-  });
+  it(
+    "removes a moved-aside folder when the output folder is in place, and leaves other folders and running builds " +
+      "alone",
+    () => {
+      const root = scratch();
+      const pid = deadPid();
+      for (const name of [
+        "dist",
+        `dist.previous-${pid}`,
+        `dist.staging-${process.ppid}`,
+        `distant.previous-${pid}`,
+        "dist.previous-notapid",
+      ])
+        mkdirSync(join(root, name));
+      recoverInterruptedPublish(join(root, "dist"));
+      expect(readdirSync(root).sort()).toEqual(
+        ["dist", "dist.previous-notapid", `dist.staging-${process.ppid}`, `distant.previous-${pid}`].sort(),
+      );
+    },
+  );
 
   it("does nothing when the parent folder does not exist", () => {
     expect(() => recoverInterruptedPublish(join(scratch(), "no", "dist"))).not.toThrow();

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { changedExcerpts, changelogEntry } from "../../pipeline/release/changelog.ts";
 
 const SENTENCE =
-  "The sentence reads as the memo prints it, with every clause kept in order, and the last words are the ones " + "that were corrected here";
+  "The sentence reads as the memo prints it, with every clause kept in order, and the last words are the ones " +
+  "that were corrected here";
 
 describe("changelog excerpts", () => {
   it("show a change near the end of a long cell with the words around it, not a prefix cut before it", () => {
@@ -21,14 +22,35 @@ describe("changelog excerpts", () => {
   });
 
   it("keep short values whole", () => {
-    expect(changedExcerpts("Attributed to officials.", "Attributed to Russian officials.")).toEqual(["Attributed to officials.", "Attributed to Russian officials."]);
+    expect(changedExcerpts("Attributed to officials.", "Attributed to Russian officials.")).toEqual([
+      "Attributed to officials.",
+      "Attributed to Russian officials.",
+    ]);
   });
 
   it("written into an entry, make both sides readable", () => {
-    const entry = changelogEntry("1.0.1", "2026-01-01", "patch", "1.0.0", [
-      { table: "figures", status: "present", columnsAdded: [], columnsRemoved: [], columnsTightened: [], added: [], removed: [], changed: [{ key: "a", cells: [{ column: "note", from: SENTENCE, to: `${SENTENCE}.` }] }] },
-    ], { figures: 1 });
-    expect(entry).toContain('- changed `a`: `note` "…ones that were corrected here" → "…ones that were corrected here."');
+    const entry = changelogEntry(
+      "1.0.1",
+      "2026-01-01",
+      "patch",
+      "1.0.0",
+      [
+        {
+          table: "figures",
+          status: "present",
+          columnsAdded: [],
+          columnsRemoved: [],
+          columnsTightened: [],
+          added: [],
+          removed: [],
+          changed: [{ key: "a", cells: [{ column: "note", from: SENTENCE, to: `${SENTENCE}.` }] }],
+        },
+      ],
+      { figures: 1 },
+    );
+    expect(entry).toContain(
+      '- changed `a`: `note` "…ones that were corrected here" → "…ones that were corrected here."',
+    );
   });
 
   it("always differ when the values differ, and are pieces of the values they come from", () => {
@@ -39,7 +61,10 @@ describe("changelog excerpts", () => {
         const to = head + y + tail;
         const [before, after] = changedExcerpts(from, to);
         if (from !== to) expect(before).not.toBe(after);
-        for (const [excerpt, value] of [[before, from], [after, to]] as const) {
+        for (const [excerpt, value] of [
+          [before, from],
+          [after, to],
+        ] as const) {
           expect(value).toContain(excerpt.replace(/^…/, "").replace(/…$/, ""));
         }
       }),

@@ -30,7 +30,8 @@ function releaseState(copy: RepoCopy): Record<string, string> {
   const state: Record<string, string> = {};
   for (const path of RELEASE_FILES) state[path] = readFileSync(join(copy.dir, path), "latin1");
   for (const [path, bytes] of Object.entries(snapshot(join(copy.dir, "releases")))) state[`releases/${path}`] = bytes;
-  if (existsSync(join(copy.dir, "dist"))) for (const [path, bytes] of Object.entries(snapshot(join(copy.dir, "dist")))) state[`dist/${path}`] = bytes;
+  if (existsSync(join(copy.dir, "dist")))
+    for (const [path, bytes] of Object.entries(snapshot(join(copy.dir, "dist")))) state[`dist/${path}`] = bytes;
   else state.dist = "(missing)";
   return state;
 }
@@ -52,17 +53,24 @@ describe("the chain of manifests", () => {
   const messages = (root: string, version = AFTER_NEXT) => historyProblems(root, version).map(String);
 
   it("is whole as published, historical manifests included", () => {
-    expect(historyProblems(ROOT, JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version).map(String)).toEqual([]);
+    expect(
+      historyProblems(ROOT, JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version).map(String),
+    ).toEqual([]);
     expect(messages(chainedHistory().root)).toEqual([]);
   });
 
   it("breaks when a chained manifest is deleted or edited", () => {
     const deleted = chainedHistory();
     rmSync(join(deleted.releases, `${NEXT}.json`));
-    expect(messages(deleted.root)).toEqual([`releases/${AFTER_NEXT}.json: records ${NEXT} as the previous release, but the release before it here is ` + `${LATEST} (releases/${NEXT}.json is missing)`]);
+    expect(messages(deleted.root)).toEqual([
+      `releases/${AFTER_NEXT}.json: records ${NEXT} as the previous release, but the release before it here is ` +
+        `${LATEST} (releases/${NEXT}.json is missing)`,
+    ]);
     const edited = chainedHistory();
     replaceIn(join(edited.releases, `${NEXT}.json`), '"figures": 22', '"figures": 23');
-    expect(messages(edited.root)).toEqual([`releases/${NEXT}.json: changed since release ${AFTER_NEXT} recorded its SHA-256`]);
+    expect(messages(edited.root)).toEqual([
+      `releases/${NEXT}.json: changed since release ${AFTER_NEXT} recorded its SHA-256`,
+    ]);
   });
 
   it("breaks when a historical manifest is deleted or edited", () => {
@@ -71,21 +79,31 @@ describe("the chain of manifests", () => {
     expect(messages(deleted.root)).toEqual(["releases/1.0.1.json: missing (release 1.0.1 is part of the history)"]);
     const edited = chainedHistory();
     replaceIn(join(edited.releases, "1.0.0.json"), '"version": "1.0.0"', '"version": "1.0.0" ');
-    expect(messages(edited.root)).toEqual(["releases/1.0.0.json: edited (its SHA-256 is not the one the history fixes)"]);
+    expect(messages(edited.root)).toEqual([
+      "releases/1.0.0.json: edited (its SHA-256 is not the one the history fixes)",
+    ]);
   });
 
   it("breaks when the newest manifest is deleted, by package.json's version or, once committed, by git", () => {
     const history = chainedHistory();
     rmSync(join(history.releases, `${AFTER_NEXT}.json`));
-    expect(messages(history.root)).toEqual([`package.json: version ${AFTER_NEXT}, but the newest release manifest is releases/${NEXT}.json ` + `(releases/${AFTER_NEXT}.json is missing)`]);
+    expect(messages(history.root)).toEqual([
+      `package.json: version ${AFTER_NEXT}, but the newest release manifest is releases/${NEXT}.json ` +
+        `(releases/${AFTER_NEXT}.json is missing)`,
+    ]);
     const committed = chainedHistory();
-    const run = (...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.org", ...args], { cwd: committed.root });
+    const run = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.org", ...args], {
+        cwd: committed.root,
+      });
     run("init", "-q");
     run("add", "-A");
     run("commit", "-qm", "history");
     run("rm", "-q", `releases/${AFTER_NEXT}.json`);
     run("commit", "-qm", "drop the newest release");
-    expect(messages(committed.root, NEXT)).toEqual([`releases/${AFTER_NEXT}.json: missing (a commit added it; release manifests are never removed)`]);
+    expect(messages(committed.root, NEXT)).toEqual([
+      `releases/${AFTER_NEXT}.json: missing (a commit added it; release manifests are never removed)`,
+    ]);
   });
 });
 
@@ -97,7 +115,11 @@ describe("the release command", () => {
   // A committed data change (a patch), released once straight through as the reference.
   beforeAll(async () => {
     base = copyRepo();
-    replaceIn(join(base.dir, "sources", "ponars-pm-428", "figures.yaml"), "  note: The memo calls it the post-Soviet peak.", "  note: The memo calls it Russia's post-Soviet peak.");
+    replaceIn(
+      join(base.dir, "sources", "ponars-pm-428", "figures.yaml"),
+      "  note: The memo calls it the post-Soviet peak.",
+      "  note: The memo calls it Russia's post-Soviet peak.",
+    );
     base.git("commit", "-qam", "a corrected note");
     before = releaseState(base);
     const straight = cloneCopy(base);
@@ -108,19 +130,27 @@ describe("the release command", () => {
 
   it("records the previous release and its manifest's hash", () => {
     const manifest = JSON.parse(reference[`releases/${NEXT}.json`]!) as Manifest;
-    expect(manifest.previous).toEqual({ version: LATEST, sha256: sha256(readFileSync(join(ROOT, "releases", `${LATEST}.json`))) });
+    expect(manifest.previous).toEqual({
+      version: LATEST,
+      sha256: sha256(readFileSync(join(ROOT, "releases", `${LATEST}.json`))),
+    });
   });
 
-  it("refuses a date that is not a real YYYY-MM-DD, or one that would write more than a date, in " + "one line", async () => {
-    const copy = cloneCopy(base);
-    for (const date of ["2016-02-31", "2026-1-5", "2026-02-02\n## 9.9.9 (fake)"]) {
-      const result = await runInProcessAt(copy.dir, "release", "patch", "--date", date);
-      expect(result.status).toBe(2);
-      expect(result.stderr.split("\n")[0]).toBe(`cli.ts release: --date must be a real date in the form YYYY-MM-DD, not ${JSON.stringify(date)}`);
-      expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
-    }
-    expect(releaseState(copy)).toEqual(before);
-  });
+  it(
+    "refuses a date that is not a real YYYY-MM-DD, or one that would write more than a date, in " + "one line",
+    async () => {
+      const copy = cloneCopy(base);
+      for (const date of ["2016-02-31", "2026-1-5", "2026-02-02\n## 9.9.9 (fake)"]) {
+        const result = await runInProcessAt(copy.dir, "release", "patch", "--date", date);
+        expect(result.status).toBe(2);
+        expect(result.stderr.split("\n")[0]).toBe(
+          `cli.ts release: --date must be a real date in the form YYYY-MM-DD, not ${JSON.stringify(date)}`,
+        );
+        expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+      }
+      expect(releaseState(copy)).toEqual(before);
+    },
+  );
 
   it("refuses to release from uncommitted sources, a broken history, and leaves every file as it was", async () => {
     const copy = cloneCopy(base);
@@ -172,11 +202,14 @@ describe("the release command", () => {
         expect(existsSync(join(copy.dir, STAGING_DIR, "files", "dist", "datapackage.json"))).toBe(true);
         delete state.dist;
       }
-      for (const [path, bytes] of Object.entries(state)) expect([before[path], reference[path]], `${step}: ${path}`).toContain(bytes);
+      for (const [path, bytes] of Object.entries(state))
+        expect([before[path], reference[path]], `${step}: ${path}`).toContain(bytes);
       if (step === "release-planned") {
         const verified = await runInProcessAt(copy.dir, "verify");
         expect(verified.status).toBe(1);
-        expect(verified.stderr).toContain(`${STAGING_DIR}: release ${NEXT} was interrupted; run the release command again (any bump) to finish it`);
+        expect(verified.stderr).toContain(
+          `${STAGING_DIR}: release ${NEXT} was interrupted; run the release command again (any bump) to finish it`,
+        );
       }
     }
     const finished = await runInProcessAt(copy.dir, "release", "patch", ...DATE);
@@ -201,7 +234,8 @@ describe("the release command", () => {
     expect(verified.stderr.trim().split("\n")).toEqual([
       "releases/1.0.0.json: missing (release 1.0.0 is part of the history)",
       `releases/${NEXT}.json: records.figures: the manifest says 21, the build gives 22`,
-      `releases/${NEXT}.json: sources.ponars-pm-428.sha256: the manifest says "${"0".repeat(64)}", the build ` + `gives "d35da3ad5fb24bdb06ece320148b7526ac61a63f255b7cd7fac908c45b0ff390"`,
+      `releases/${NEXT}.json: sources.ponars-pm-428.sha256: the manifest says "${"0".repeat(64)}", the build ` +
+        `gives "d35da3ad5fb24bdb06ece320148b7526ac61a63f255b7cd7fac908c45b0ff390"`,
       "verify: 3 difference(s) between the build, dist/ and the release manifest",
     ]);
   }, 60_000);

@@ -9,7 +9,12 @@ import type { TableSchemaField } from "../../pipeline/formats/csv/table-schema.t
 import { replaceIn, ROOT, runInProcessAt } from "../helpers/cli.ts";
 import { copyRepo, removeTemporaryFolders } from "../helpers/repo-copy.ts";
 
-const field = (name: string, type: TableSchemaField["type"] = "string", required = true): TableSchemaField => ({ name, type, description: name, constraints: { required } });
+const field = (name: string, type: TableSchemaField["type"] = "string", required = true): TableSchemaField => ({
+  name,
+  type,
+  description: name,
+  constraints: { required },
+});
 const FIELDS = [field("id"), field("value", "number"), field("note", "string", false)];
 const table = (csv: string, fields = FIELDS): ReleaseTable => ({ name: "figures", csv, primaryKey: ["id"], fields });
 const BASE = "id,value,note\na,1,x\nb,2,\nc,3,y\n";
@@ -43,10 +48,16 @@ describe("release diff", () => {
   });
 
   it("an added column needs a minor, a retyped or newly required one a major, and no change nothing", () => {
-    const added = diffTables([table(BASE)], [table("id,value,note,unit\na,1,x,u\nb,2,,u\nc,3,y,u\n", [...FIELDS, field("unit")])]);
+    const added = diffTables(
+      [table(BASE)],
+      [table("id,value,note,unit\na,1,x,u\nb,2,,u\nc,3,y,u\n", [...FIELDS, field("unit")])],
+    );
     expect(added[0]!.columnsAdded).toEqual(["unit"]);
     expect(requiredBump(added)).toBe("minor");
-    const retyped = diffTables([table(BASE)], [table(BASE, [field("id"), field("value", "integer"), field("note", "string", true)])]);
+    const retyped = diffTables(
+      [table(BASE)],
+      [table(BASE, [field("id"), field("value", "integer"), field("note", "string", true)])],
+    );
     expect(retyped[0]!.columnsTightened).toEqual(["value (type number → integer)", "note (now required)"]);
     expect(requiredBump(retyped)).toBe("major");
     expect(requiredBump(diffTables([table(BASE)], [table(BASE)]))).toBeNull();
@@ -59,17 +70,42 @@ describe("release diff", () => {
 });
 
 describe("files beside the tables", () => {
-  const files = (entries: Record<string, string>) => new Map(Object.entries(entries).map(([path, text]) => [path, Buffer.from(text)]));
+  const files = (entries: Record<string, string>) =>
+    new Map(Object.entries(entries).map(([path, text]) => [path, Buffer.from(text)]));
   const descriptor = (version: string, title: string) => JSON.stringify({ version, title, resources: [] });
 
   it("count when a chart or the descriptor's content changes, not for a new version number or table files", () => {
-    const before = files({ "charts/a.svg": "<svg/>", "data/figures.csv": "id\na\n", "datapackage.json": descriptor("1.0.0", "T") });
-    expect(otherFilesChanged(before, files({ "charts/a.svg": "<svg/>", "data/figures.csv": "id\nb\n", "datapackage.json": descriptor("1.0.1", "T") }))).toEqual([]);
-    expect(otherFilesChanged(before, files({ "charts/a.svg": "<svg />", "data/figures.csv": "id\na\n", "datapackage.json": descriptor("1.0.1", "T2") }))).toEqual([
-      "charts/a.svg",
-      "datapackage.json",
-    ]);
-    expect(otherFilesChanged(before, files({ "data/figures.csv": "id\na\n", "datapackage.json": descriptor("1.0.0", "T"), "index.js": "" }))).toEqual(["charts/a.svg", "index.js"]);
+    const before = files({
+      "charts/a.svg": "<svg/>",
+      "data/figures.csv": "id\na\n",
+      "datapackage.json": descriptor("1.0.0", "T"),
+    });
+    expect(
+      otherFilesChanged(
+        before,
+        files({
+          "charts/a.svg": "<svg/>",
+          "data/figures.csv": "id\nb\n",
+          "datapackage.json": descriptor("1.0.1", "T"),
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      otherFilesChanged(
+        before,
+        files({
+          "charts/a.svg": "<svg />",
+          "data/figures.csv": "id\na\n",
+          "datapackage.json": descriptor("1.0.1", "T2"),
+        }),
+      ),
+    ).toEqual(["charts/a.svg", "datapackage.json"]);
+    expect(
+      otherFilesChanged(
+        before,
+        files({ "data/figures.csv": "id\na\n", "datapackage.json": descriptor("1.0.0", "T"), "index.js": "" }),
+      ),
+    ).toEqual(["charts/a.svg", "index.js"]);
   });
 });
 
@@ -96,7 +132,11 @@ describe("the release command", () => {
     const version = () => JSON.parse(readFileSync(join(repo, "package.json"), "utf8")).version as string;
     const base = version();
 
-    replaceIn(join(repo, "sources", "ponars-pm-428", "figures.yaml"), "  note: The memo calls it the post-Soviet peak.", "  note: The memo calls it Russia's post-Soviet peak.");
+    replaceIn(
+      join(repo, "sources", "ponars-pm-428", "figures.yaml"),
+      "  note: The memo calls it the post-Soviet peak.",
+      "  note: The memo calls it Russia's post-Soviet peak.",
+    );
     git("commit", "-qam", "a corrected note");
     const patch = await cli(["release", "patch", "--date", "2026-02-02"]);
     expect(patch.stderr).toBe("");
@@ -109,20 +149,31 @@ describe("the release command", () => {
     const changelog = readFileSync(join(repo, "CHANGELOG.md"), "utf8");
     expect(changelog).toContain(`## ${next} (2026-02-02)`);
     const note = (text: string) => `"The memo calls it ${text} post-Soviet peak."`;
-    expect(changelog).toContain(`- changed \`trade-turnover-rus-prk-2006\`: \`note\` ${note("the")} → ${note("Russia's")}`);
+    expect(changelog).toContain(
+      `- changed \`trade-turnover-rus-prk-2006\`: \`note\` ${note("the")} → ${note("Russia's")}`,
+    );
     git("add", "-A");
     git("commit", "-qm", "patch release");
     expect((await cli(["verify"])).status).toBe(0);
 
     const events = join(repo, "sources", "ponars-pm-428", "events.yaml");
-    writeFileSync(events, readFileSync(events, "utf8").replace(/\n- id: rus-economic-crisis-2008-2009\n( {2}.*\n)+/, "\n"));
+    writeFileSync(
+      events,
+      readFileSync(events, "utf8").replace(/\n- id: rus-economic-crisis-2008-2009\n( {2}.*\n)+/, "\n"),
+    );
     // Its date is then used by no record: the time-coverage gate wants the mention dismissed with a reason.
     const dismissed = join(repo, "sources", "ponars-pm-428", "dismissed.yaml");
-    writeFileSync(dismissed, `${readFileSync(dismissed, "utf8")}\n- kind: time\n  quote: Russia was then hit by the 2008-2009 economic ` + `crisis\n  reason: The crisis is no longer recorded as an event.\n`);
+    writeFileSync(
+      dismissed,
+      `${readFileSync(dismissed, "utf8")}\n- kind: time\n  quote: Russia was then hit by the 2008-2009 economic ` +
+        `crisis\n  reason: The crisis is no longer recorded as an event.\n`,
+    );
     git("commit", "-qam", "an event removed");
     const refused = await cli(["release", "minor"]);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/a minor release is too small: .* need a major release \(1 events record\(s\) removed/);
+    expect(refused.stderr).toMatch(
+      /a minor release is too small: .* need a major release \(1 events record\(s\) removed/,
+    );
     expect(version()).toBe(next);
     expect(git("status", "--porcelain", "--untracked-files=all", "--ignored")).toBe("");
   });

@@ -18,11 +18,15 @@ import { resolveFigure } from "../../pipeline/resolve/figure.ts";
 import { locateMentions, locateQuote, mentionIn, type Fail } from "../../pipeline/resolve/locate.ts";
 import { resolveWhen } from "../../pipeline/resolve/when.ts";
 
-const TEXT = "Exports to Ostmark rose to about $40 million in 2019, from $25 million in 2017. The following year they fell.";
+const TEXT =
+  "Exports to Ostmark rose to about $40 million in 2019, from $25 million in 2017. The following year they fell.";
 
 const CONFIG: DatasetConfig = {
   package: { title: "t", description: "d", keywords: [] },
-  units: { EUR: { name: "euros", currency: "EUR", accepts: [] }, USD: { name: "US dollars", currency: "USD", accepts: [] } },
+  units: {
+    EUR: { name: "euros", currency: "EUR", accepts: [] },
+    USD: { name: "US dollars", currency: "USD", accepts: [] },
+  },
   measures: { exports: { unit: "USD", description: "Exports" }, revenue: { unit: "EUR", description: "Revenue" } },
   actors: { HAL: { name: "Halvard" }, OST: { name: "Ostmark" } },
   event_types: { trade: { description: "Trade" } },
@@ -34,7 +38,15 @@ const CONFIG: DatasetConfig = {
 function context(text = TEXT): SourceContext {
   const normalized = normalize(text, PLAIN_TEXT);
   const mentions = extract(normalized.text, { documentDate: "2021-03" });
-  return sourceContext({ sourceId: "test", textFile: "test.txt", raw: text, normalized, located: locateMentions(normalized.text, mentions), config: CONFIG, configFile: "dataset.yaml" });
+  return sourceContext({
+    sourceId: "test",
+    textFile: "test.txt",
+    raw: text,
+    normalized,
+    located: locateMentions(normalized.text, mentions),
+    config: CONFIG,
+    configFile: "dataset.yaml",
+  });
 }
 
 /** A Fail that throws the message with its key, for assertions. */
@@ -49,19 +61,36 @@ function curated<T>(value: T): Curated<T> {
 describe("locating", () => {
   it("finds a quote's only occurrence, and refuses an absent or ambiguous one", () => {
     const c = context();
-    expect(locateQuote(c.text, "rose to about $40 million", undefined, fail, "test.txt")).toEqual({ start: 19, end: 44 });
-    expect(() => locateQuote(c.text, "fell sharply", undefined, fail, "test.txt")).toThrow(/quote: quote is not in the normalized text/);
+    expect(locateQuote(c.text, "rose to about $40 million", undefined, fail, "test.txt")).toEqual({
+      start: 19,
+      end: 44,
+    });
+    expect(() => locateQuote(c.text, "fell sharply", undefined, fail, "test.txt")).toThrow(
+      /quote: quote is not in the normalized text/,
+    );
     expect(() => locateQuote(c.text, "million", undefined, fail, "test.txt")).toThrow(/stands 2 times/);
     expect(locateQuote(c.text, "million", 2, fail, "test.txt").start).toBeGreaterThan(44);
   });
 
   it("picks the one mention of a kind in a span, or the one a needle names, and refuses a cut one", () => {
     const c = context();
-    const span = locateQuote(c.text, "rose to about $40 million in 2019, from $25 million in 2017", undefined, fail, "test.txt");
-    expect(() => mentionIn(c.text, c.located, "quantity", span, undefined, fail, "amount")).toThrow(/holds 2 quantity mentions/);
-    expect(mentionIn(c.text, c.located, "quantity", span, "$25 million", fail, "amount").mention).toMatchObject({ value: 25e6 });
+    const span = locateQuote(
+      c.text,
+      "rose to about $40 million in 2019, from $25 million in 2017",
+      undefined,
+      fail,
+      "test.txt",
+    );
+    expect(() => mentionIn(c.text, c.located, "quantity", span, undefined, fail, "amount")).toThrow(
+      /holds 2 quantity mentions/,
+    );
+    expect(mentionIn(c.text, c.located, "quantity", span, "$25 million", fail, "amount").mention).toMatchObject({
+      value: 25e6,
+    });
     const cut = locateQuote(c.text, "$40 million in 2019", undefined, fail, "test.txt");
-    expect(() => mentionIn(c.text, c.located, "quantity", cut, undefined, fail, "amount")).toThrow(/cuts the quantity mention "about \$40 million"/);
+    expect(() => mentionIn(c.text, c.located, "quantity", cut, undefined, fail, "amount")).toThrow(
+      /cuts the quantity mention "about \$40 million"/,
+    );
   });
 });
 
@@ -69,14 +98,20 @@ describe("dating", () => {
   const c = context();
   const quote = locateQuote(c.text, TEXT, undefined, fail, "test.txt");
   const claimed: string[] = [];
-  const when = (spec: Parameters<typeof resolveWhen>[1]) => resolveWhen(c, spec, quote, fail, "date", (m) => claimed.push(m.mention.text));
+  const when = (spec: Parameters<typeof resolveWhen>[1]) =>
+    resolveWhen(c, spec, quote, fail, "date", (m) => claimed.push(m.mention.text));
 
   it("one explicit mention states the date: explicit", () => {
     expect(when("2019")).toEqual({ start: "2019", end: "2019", precision: "year", basis: "explicit" });
   });
 
   it("a range built from two mentions is inferred, never explicit", () => {
-    expect(when({ from: "2017", to: "2019" })).toEqual({ start: "2017", end: "2019", precision: "range", basis: "inferred" });
+    expect(when({ from: "2017", to: "2019" })).toEqual({
+      start: "2017",
+      end: "2019",
+      precision: "range",
+      basis: "inferred",
+    });
   });
 
   it("a relative expression resolved against the text is inferred", () => {
@@ -92,21 +127,40 @@ describe("resolving a figure", () => {
   const figure = (over: Partial<CuratedFigure>) =>
     resolveFigure(
       context(),
-      curated({ id: "exports-hal-ost-2019", measure: "exports", subject: "HAL", counterpart: "OST", quote: "rose to about $40 million in 2019", period: "2019", claim_type: "reported", ...over } as CuratedFigure),
+      curated({
+        id: "exports-hal-ost-2019",
+        measure: "exports",
+        subject: "HAL",
+        counterpart: "OST",
+        quote: "rose to about $40 million in 2019",
+        period: "2019",
+        claim_type: "reported",
+        ...over,
+      } as CuratedFigure),
     );
 
   it("takes value, unit, hedge and period from the text, with its provenance and the mentions it uses", () => {
     const { record, span, uses } = figure({});
-    expect(record).toMatchObject({ value: 40e6, unit: "USD", qualifier: "approximate", period_start: "2019", quote: "rose to about $40 million in 2019" });
+    expect(record).toMatchObject({
+      value: 40e6,
+      unit: "USD",
+      qualifier: "approximate",
+      period_start: "2019",
+      quote: "rose to about $40 million in 2019",
+    });
     expect(span.end - span.start).toBe(record.quote.length);
     expect(uses.map((m) => m.mention.text)).toEqual(["about $40 million", "2019"]);
   });
 
   it("refuses a term the dataset configuration does not define, and a unit that is not the measure's", () => {
     expect(() => figure({ measure: "imports" })).toThrow(PipelineError);
-    expect(() => figure({ measure: "imports" })).toThrow(/measure: "imports" is not defined in dataset\.yaml's measures/);
+    expect(() => figure({ measure: "imports" })).toThrow(
+      /measure: "imports" is not defined in dataset\.yaml's measures/,
+    );
     expect(() => figure({ subject: "XXX" })).toThrow(/subject: "XXX" is not defined in dataset\.yaml's actors/);
-    expect(() => figure({ measure: "revenue" })).toThrow(/measure revenue is in EUR, but "about \$40 million" is in USD/);
+    expect(() => figure({ measure: "revenue" })).toThrow(
+      /measure revenue is in EUR, but "about \$40 million" is in USD/,
+    );
   });
 });
 
@@ -133,23 +187,41 @@ describe("coverage", () => {
     const c = context("Line one.\n\nIt cost $5 million.");
     const errors = coverageErrors(c, account(c.located, [], [])).map(String);
     expect(errors[0]).toMatch(/coverage 0 of 1 quantity mentions \(0\.0%\)/);
-    expect(errors[1]).toBe('test.txt:3 [$5 million]: quantity mention "$5 million" is neither used by a figure nor dismissed ' + "with a reason: " +
-        "add a figure, or a dismissal to dismissed.yaml");
+    expect(errors[1]).toBe(
+      'test.txt:3 [$5 million]: quantity mention "$5 million" is neither used by a figure nor dismissed ' +
+        "with a reason: " +
+        "add a figure, or a dismissal to dismissed.yaml",
+    );
   });
 
-  it("combines the resolvers' claims: a quantity used twice is claimed twice, a time mention may date " + "many records", () => {
-    const c = context("It cost $5 million in 2019.");
-    const [amount, year] = c.located;
-    const records = [
-      { record: { id: "cost-a" }, uses: [amount!, year!] },
-      { record: { id: "cost-b" }, uses: [amount!, year!] },
-    ];
-    const accounted = account(c.located, records, []);
-    expect(accounted.get(amount!)).toEqual({ usedBy: ["cost-a", "cost-b"], dismissedBy: null });
-    expect(coverageErrors(c, accounted).map(String)).toEqual([
-      'test.txt:1 [$5 million]: quantity mention "$5 million" is claimed 2 times (cost-a, cost-b)',
-    ]);
-    expect(coverageErrors(c, account(c.located, records.slice(0, 1), [])).map(String)).toEqual([]);
-    expect(coverageErrors(c, account(c.located, [], [{ mention: amount!, reason: "r" }, { mention: year!, reason: "r" }])).map(String)).toEqual([]);
-  });
+  it(
+    "combines the resolvers' claims: a quantity used twice is claimed twice, a time mention may date " + "many records",
+    () => {
+      const c = context("It cost $5 million in 2019.");
+      const [amount, year] = c.located;
+      const records = [
+        { record: { id: "cost-a" }, uses: [amount!, year!] },
+        { record: { id: "cost-b" }, uses: [amount!, year!] },
+      ];
+      const accounted = account(c.located, records, []);
+      expect(accounted.get(amount!)).toEqual({ usedBy: ["cost-a", "cost-b"], dismissedBy: null });
+      expect(coverageErrors(c, accounted).map(String)).toEqual([
+        'test.txt:1 [$5 million]: quantity mention "$5 million" is claimed 2 times (cost-a, cost-b)',
+      ]);
+      expect(coverageErrors(c, account(c.located, records.slice(0, 1), [])).map(String)).toEqual([]);
+      expect(
+        coverageErrors(
+          c,
+          account(
+            c.located,
+            [],
+            [
+              { mention: amount!, reason: "r" },
+              { mention: year!, reason: "r" },
+            ],
+          ),
+        ).map(String),
+      ).toEqual([]);
+    },
+  );
 });

@@ -15,7 +15,11 @@ const fail: Fail = (message) => {
 
 /** Resolves `spec` for a record quoting `quote` in `text`. */
 function when(text: string, quote: string, spec: WhenSpec) {
-  const context = { text, located: locateMentions(text, extract(text, { documentDate: "2016-05" })), textFile: "test.txt" };
+  const context = {
+    text,
+    located: locateMentions(text, extract(text, { documentDate: "2016-05" })),
+    textFile: "test.txt",
+  };
   const at = occurrencesOf(text, quote)[0]!;
   const span: Span = { start: at, end: at + quote.length };
   return resolveWhen(context, spec, span, fail, "date", () => {});
@@ -30,11 +34,19 @@ describe("date_basis from how the date was built", () => {
 
   it("is inferred for a range built from two mentions", () => {
     const quote = "Trade fell to $2 billion in 1988 and to $85 million in 1996";
-    expect(when(text, quote, { from: "1988", to: "1996" })).toMatchObject({ start: "1988", end: "1996", precision: "range", basis: "inferred" });
+    expect(when(text, quote, { from: "1988", to: "1996" })).toMatchObject({
+      start: "1988",
+      end: "1996",
+      precision: "range",
+      basis: "inferred",
+    });
   });
 
   it("is inferred for a mention taken from another sentence", () => {
-    expect(when(text, "Talks failed", { mention: "2006", in: "In 2006 a peak came" })).toMatchObject({ start: "2006", basis: "inferred" });
+    expect(when(text, "Talks failed", { mention: "2006", in: "In 2006 a peak came" })).toMatchObject({
+      start: "2006",
+      basis: "inferred",
+    });
   });
 
   it("is inferred for a relative expression", () => {

@@ -5,7 +5,9 @@ import { firstDay, intervalColumns, lastDay } from "../../pipeline/tables/date-i
 const DAY_MS = 86_400_000;
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
 /** Any calendar day from year 1000 to 9999, as an ISO date. */
-const anyDay = fc.integer({ min: Date.UTC(1000, 0, 1) / DAY_MS, max: Date.UTC(9999, 11, 31) / DAY_MS }).map((days) => iso(days * DAY_MS));
+const anyDay = fc
+  .integer({ min: Date.UTC(1000, 0, 1) / DAY_MS, max: Date.UTC(9999, 11, 31) / DAY_MS })
+  .map((days) => iso(days * DAY_MS));
 
 describe("the interval of a partial date", () => {
   it("a year, month or day contains every day that shares its prefix, and no other", () => {
@@ -32,8 +34,15 @@ describe("the interval of a partial date", () => {
     expect([firstDay("2014"), lastDay("2014")]).toEqual(["2014-01-01", "2014-12-31"]);
   });
 
-  it("names the companion columns after the prefix, first day of the start and last day of the end, empty when " + "unknown", () => {
-    expect(intervalColumns("period", "2011", "2012-06")).toEqual({ period_first_day: "2011-01-01", period_last_day: "2012-06-30" });
-    expect(intervalColumns("date", null, null)).toEqual({ date_first_day: null, date_last_day: null });
-  });
+  it(
+    "names the companion columns after the prefix, first day of the start and last day of the end, empty when " +
+      "unknown",
+    () => {
+      expect(intervalColumns("period", "2011", "2012-06")).toEqual({
+        period_first_day: "2011-01-01",
+        period_last_day: "2012-06-30",
+      });
+      expect(intervalColumns("date", null, null)).toEqual({ date_first_day: null, date_last_day: null });
+    },
+  );
 });

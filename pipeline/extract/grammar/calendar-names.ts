@@ -2,8 +2,18 @@
 
 /** Month names, January first. */
 export const MONTH_NAMES: readonly string[] = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ];
 
 /** Abbreviations beside the first three letters ("sept"), and those three letters that are words ("may"). */
@@ -15,13 +25,38 @@ export const NOT_MONTH_ABBREVIATIONS: ReadonlySet<string> = new Set(["may"]);
  * "august" are verbs or adjectives, so they are months only when capitalised.
  */
 export const LOWER_CASE_MONTHS: ReadonlySet<string> = new Set([
-  "january", "february", "april", "june", "july", "september", "october", "november", "december",
+  "january",
+  "february",
+  "april",
+  "june",
+  "july",
+  "september",
+  "october",
+  "november",
+  "december",
 ]);
 
 /** Weekday names, Sunday first (JavaScript's getUTCDay order). */
-export const WEEKDAY_NAMES: readonly string[] = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+export const WEEKDAY_NAMES: readonly string[] = [
+  "sunday",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+];
 
 /** Weekday abbreviations, read only before a date ("Thu, March 3"). */
 export const WEEKDAY_ABBREVIATIONS: readonly (readonly [abbreviation: string, weekday: number])[] = [
-  ["sun", 0], ["mon", 1], ["tue", 2], ["tues", 2], ["wed", 3], ["thu", 4], ["thur", 4], ["thurs", 4], ["fri", 5], ["sat", 6],
+  ["sun", 0],
+  ["mon", 1],
+  ["tue", 2],
+  ["tues", 2],
+  ["wed", 3],
+  ["thu", 4],
+  ["thur", 4],
+  ["thurs", 4],
+  ["fri", 5],
+  ["sat", 6],
 ];

@@ -9,8 +9,18 @@
  */
 
 export type Dimension =
-  | "length" | "area" | "volume" | "mass" | "energy" | "power" | "speed" | "temperature" | "angle" | "flow"
-  | "yield" | "containers";
+  | "length"
+  | "area"
+  | "volume"
+  | "mass"
+  | "energy"
+  | "power"
+  | "speed"
+  | "temperature"
+  | "angle"
+  | "flow"
+  | "yield"
+  | "containers";
 
 export interface UnitRow {
   code: string;
@@ -38,11 +48,17 @@ export const UNITS_OF_MEASURE: readonly UnitRow[] = [
   { code: "yd", dimension: "length", names: ["yards", "yard"], symbols: ["yd", "yds"] },
   // Area
   {
-    code: "km2", dimension: "area",
+    code: "km2",
+    dimension: "area",
     names: [...withPrefix("square kilo", metre), "sq km", "sq . km", "sq . km ."],
     symbols: ["km2", "km²", "sq km"],
   },
-  { code: "m2", dimension: "area", names: [...withPrefix("square ", metre), "sq m", "sq . m", "sq . m ."], symbols: ["m2", "m²"] },
+  {
+    code: "m2",
+    dimension: "area",
+    names: [...withPrefix("square ", metre), "sq m", "sq . m", "sq . m ."],
+    symbols: ["m2", "m²"],
+  },
   { code: "mi2", dimension: "area", names: ["square miles", "square mile", "sq mi", "sq . mi", "sq . mi ."] },
   { code: "ft2", dimension: "area", names: ["square feet", "square foot", "sq ft", "sq . ft", "sq . ft ."] },
   { code: "ha", dimension: "area", names: ["hectares", "hectare"], symbols: ["ha"] },
@@ -56,17 +72,32 @@ export const UNITS_OF_MEASURE: readonly UnitRow[] = [
   { code: "ft3", dimension: "volume", symbols: ["bcf"], factor: 1e9 },
   { code: "ft3", dimension: "volume", symbols: ["tcf"], factor: 1e12 },
   { code: "l", dimension: "volume", names: ["liters", "liter", "litres", "litre"], symbols: ["l", "L"] },
-  { code: "ml", dimension: "volume", names: ["milliliters", "milliliter", "millilitres", "millilitre"], symbols: ["ml", "mL"] },
+  {
+    code: "ml",
+    dimension: "volume",
+    names: ["milliliters", "milliliter", "millilitres", "millilitre"],
+    symbols: ["ml", "mL"],
+  },
   { code: "gal", dimension: "volume", names: ["gallons", "gallon"], symbols: ["gal"] },
   { code: "bbl", dimension: "volume", names: ["barrels", "barrel"], symbols: ["bbl", "bbls"] },
   { code: "bbl/day", dimension: "flow", symbols: ["b/d", "bpd", "bbl/d"] },
   { code: "bbl/day", dimension: "flow", symbols: ["kb/d"], factor: 1e3 },
   // Mass
-  { code: "kg", dimension: "mass", names: ["kilograms", "kilogram", "kilogrammes", "kilogramme", "kilos"], symbols: ["kg", "kgs"] },
+  {
+    code: "kg",
+    dimension: "mass",
+    names: ["kilograms", "kilogram", "kilogrammes", "kilogramme", "kilos"],
+    symbols: ["kg", "kgs"],
+  },
   { code: "g", dimension: "mass", names: ["grams", "gram", "grammes", "gramme"], symbols: ["g"] },
   { code: "mg", dimension: "mass", names: ["milligrams", "milligram"], symbols: ["mg"] },
   // "tons" is read as metric tonnes, as most English news outside the US means it.
-  { code: "t", dimension: "mass", names: ["tons", "ton", "tonnes", "tonne", "metric tons", "metric tonnes", "metric ton"], symbols: ["t"] },
+  {
+    code: "t",
+    dimension: "mass",
+    names: ["tons", "ton", "tonnes", "tonne", "metric tons", "metric tonnes", "metric ton"],
+    symbols: ["t"],
+  },
   // "pounds" alone is read by the matcher itself: a weight, or sterling in a sentence about money.
   { code: "lb", dimension: "mass", symbols: ["lb", "lbs"] },
   { code: "t", dimension: "mass", symbols: ["Mt"], factor: 1e6 },
@@ -78,12 +109,37 @@ export const UNITS_OF_MEASURE: readonly UnitRow[] = [
   { code: "kJ", dimension: "energy", names: ["kilojoules", "kilojoule"], symbols: ["kJ"] },
   { code: "MJ", dimension: "energy", names: ["megajoules", "megajoule"], symbols: ["MJ"] },
   { code: "GJ", dimension: "energy", names: ["gigajoules", "gigajoule"], symbols: ["GJ"] },
-  { code: "kWh", dimension: "energy", names: ["kilowatt hours", "kilowatt - hours", "kilowatt hour", "kilowatt - hour"], symbols: ["kWh"] },
-  { code: "MWh", dimension: "energy", names: ["megawatt hours", "megawatt - hours", "megawatt hour", "megawatt - hour"], symbols: ["MWh"] },
-  { code: "GWh", dimension: "energy", names: ["gigawatt hours", "gigawatt - hours", "gigawatt hour", "gigawatt - hour"], symbols: ["GWh"] },
-  { code: "TWh", dimension: "energy", names: ["terawatt hours", "terawatt - hours", "terawatt hour", "terawatt - hour"], symbols: ["TWh"] },
+  {
+    code: "kWh",
+    dimension: "energy",
+    names: ["kilowatt hours", "kilowatt - hours", "kilowatt hour", "kilowatt - hour"],
+    symbols: ["kWh"],
+  },
+  {
+    code: "MWh",
+    dimension: "energy",
+    names: ["megawatt hours", "megawatt - hours", "megawatt hour", "megawatt - hour"],
+    symbols: ["MWh"],
+  },
+  {
+    code: "GWh",
+    dimension: "energy",
+    names: ["gigawatt hours", "gigawatt - hours", "gigawatt hour", "gigawatt - hour"],
+    symbols: ["GWh"],
+  },
+  {
+    code: "TWh",
+    dimension: "energy",
+    names: ["terawatt hours", "terawatt - hours", "terawatt hour", "terawatt - hour"],
+    symbols: ["TWh"],
+  },
   { code: "kcal", dimension: "energy", names: ["kilocalories", "kilocalorie"], symbols: ["kcal"] },
-  { code: "Btu", dimension: "energy", names: ["british thermal units", "british thermal unit"], symbols: ["Btu", "BTU"] },
+  {
+    code: "Btu",
+    dimension: "energy",
+    names: ["british thermal units", "british thermal unit"],
+    symbols: ["Btu", "BTU"],
+  },
   { code: "toe", dimension: "energy", names: ["tonnes of oil equivalent", "tons of oil equivalent"], symbols: ["toe"] },
   { code: "toe", dimension: "energy", symbols: ["Mtoe"], factor: 1e6 },
   // Power
@@ -95,8 +151,13 @@ export const UNITS_OF_MEASURE: readonly UnitRow[] = [
   { code: "hp", dimension: "power", names: ["horsepower"], symbols: ["hp"] },
   // Speed
   {
-    code: "km/h", dimension: "speed",
-    names: [...withPrefix("kilo", metre).flatMap((unit) => [`${unit} per hour`, `${unit} an hour`]), "km per hour", "km an hour"],
+    code: "km/h",
+    dimension: "speed",
+    names: [
+      ...withPrefix("kilo", metre).flatMap((unit) => [`${unit} per hour`, `${unit} an hour`]),
+      "km per hour",
+      "km an hour",
+    ],
     symbols: ["km/h", "kph", "kmph", "km/hr"],
   },
   { code: "mph", dimension: "speed", names: ["miles per hour", "miles an hour", "mile per hour"], symbols: ["mph"] },
@@ -104,38 +165,90 @@ export const UNITS_OF_MEASURE: readonly UnitRow[] = [
   { code: "kn", dimension: "speed", names: ["knots", "knot"], symbols: ["kn"] },
   // Temperature and angle: "degrees" alone says neither scale nor which.
   {
-    code: "degC", dimension: "temperature",
+    code: "degC",
+    dimension: "temperature",
     names: ["degrees celsius", "degree celsius", "degrees centigrade", "celsius", "centigrade"],
     symbols: ["°C", "ºC", "℃", "° C", "degrees C", "deg C"],
   },
   {
-    code: "degF", dimension: "temperature",
+    code: "degF",
+    dimension: "temperature",
     names: ["degrees fahrenheit", "degree fahrenheit", "fahrenheit"],
     symbols: ["°F", "ºF", "℉", "° F", "degrees F", "deg F"],
   },
   { code: "deg", dimension: "angle", names: ["degrees", "degree"], symbols: ["°"] },
   // Crop yields
-  { code: "t/ha", dimension: "yield", names: ["tonnes per hectare", "tons per hectare", "tonnes a hectare", "tonnes / ha"], symbols: ["t/ha"] },
+  {
+    code: "t/ha",
+    dimension: "yield",
+    names: ["tonnes per hectare", "tons per hectare", "tonnes a hectare", "tonnes / ha"],
+    symbols: ["t/ha"],
+  },
   // Containers
-  { code: "TEU", dimension: "containers", names: ["twenty - foot equivalent units", "twenty - foot equivalent unit"], symbols: ["TEU", "TEUs"] },
-  { code: "FEU", dimension: "containers", names: ["forty - foot equivalent units", "forty - foot equivalent unit"], symbols: ["FEU", "FEUs"] },
+  {
+    code: "TEU",
+    dimension: "containers",
+    names: ["twenty - foot equivalent units", "twenty - foot equivalent unit"],
+    symbols: ["TEU", "TEUs"],
+  },
+  {
+    code: "FEU",
+    dimension: "containers",
+    names: ["forty - foot equivalent units", "forty - foot equivalent unit"],
+    symbols: ["FEU", "FEUs"],
+  },
 ];
 
 /** Words after "2.1m" that make the "m" a metre rather than a million: the number measures a length. */
 export const LENGTH_WORDS: ReadonlySet<string> = new Set([
-  "tall", "high", "long", "wide", "deep", "thick", "away", "above", "below", "underground", "across", "race",
-  "sprint", "dash", "hurdles", "freestyle", "backstroke", "breaststroke", "butterfly", "relay",
+  "tall",
+  "high",
+  "long",
+  "wide",
+  "deep",
+  "thick",
+  "away",
+  "above",
+  "below",
+  "underground",
+  "across",
+  "race",
+  "sprint",
+  "dash",
+  "hurdles",
+  "freestyle",
+  "backstroke",
+  "breaststroke",
+  "butterfly",
+  "relay",
 ]);
 
 /** Percentages and their points, as names after the number ("90 per cent", "12.5%", "2 percentage points"). */
 export const PERCENT_NAMES: readonly (readonly [name: string, unit: "percent" | "pp" | "bp"])[] = [
-  ["percent", "percent"], ["per cent", "percent"], ["pct", "percent"], ["%", "percent"], ["percents", "percent"],
-  ["per centum", "percent"], ["pc", "percent"], ["percentage points", "pp"], ["percentage point", "pp"],
-  ["pct points", "pp"], ["pct point", "pp"], ["ppts", "pp"], ["pp", "pp"], ["basis points", "bp"],
-  ["basis point", "bp"], ["bps", "bp"], ["bp", "bp"],
+  ["percent", "percent"],
+  ["per cent", "percent"],
+  ["pct", "percent"],
+  ["%", "percent"],
+  ["percents", "percent"],
+  ["per centum", "percent"],
+  ["pc", "percent"],
+  ["percentage points", "pp"],
+  ["percentage point", "pp"],
+  ["pct points", "pp"],
+  ["pct point", "pp"],
+  ["ppts", "pp"],
+  ["pp", "pp"],
+  ["basis points", "bp"],
+  ["basis point", "bp"],
+  ["bps", "bp"],
+  ["bp", "bp"],
 ];
 
 /** Units a compound may add after a larger one ("6 feet 1 inch", "3 lb 4 oz"), with the smaller's share of the larger. */
 export const COMPOUND_UNITS: readonly (readonly [larger: string, smaller: string, share: number])[] = [
-  ["ft", "in", 1 / 12], ["yd", "ft", 1 / 3], ["lb", "oz", 1 / 16], ["m", "cm", 0.01], ["km", "m", 0.001],
+  ["ft", "in", 1 / 12],
+  ["yd", "ft", 1 / 3],
+  ["lb", "oz", 1 / 16],
+  ["m", "cm", 0.01],
+  ["km", "m", 0.001],
 ];

@@ -28,7 +28,15 @@ export const format: Format<"config" | "tables"> = {
     new Map(
       config.charts.map((chart): [string, FileDescription] => [
         chartPath(chart.file),
-        { resource: { name: resourceName(chartPath(chart.file)), format: "svg", mediatype: "image/svg+xml", encoding: "utf-8" }, tables: [] },
+        {
+          resource: {
+            name: resourceName(chartPath(chart.file)),
+            format: "svg",
+            mediatype: "image/svg+xml",
+            encoding: "utf-8",
+          },
+          tables: [],
+        },
       ]),
     ),
 };

@@ -86,7 +86,8 @@ export const CONFIG = {
 export function sourceLine(sources: Source[], records: { source_id: string }[]): string {
   const used = new Set(records.map((record) => record.source_id));
   // The author as credited: a surname cannot be told from an organisation's last word.
-  const cite = (s: Source) => [s.author, [s.series, s.number].filter(Boolean).join(" "), s.published.slice(0, 4)].filter(Boolean).join(", ");
+  const cite = (s: Source) =>
+    [s.author, [s.series, s.number].filter(Boolean).join(" "), s.published.slice(0, 4)].filter(Boolean).join(", ");
   const cited = sources.filter((source) => used.has(source.id)).map(cite);
   return `${cited.length > 1 ? "Sources" : "Source"}: ${cited.join("; ")}`;
 }
@@ -96,7 +97,15 @@ export function notesLayer(lines: string[], offset: number) {
   return {
     name: "notes",
     data: { values: [{}] },
-    mark: { type: "text", text: lines.flatMap((line) => wrap(line, NOTE_LINE_CHARACTERS)), align: "left", baseline: "top", fontSize: 10, lineHeight: 14, color: NOTE_COLOR },
+    mark: {
+      type: "text",
+      text: lines.flatMap((line) => wrap(line, NOTE_LINE_CHARACTERS)),
+      align: "left",
+      baseline: "top",
+      fontSize: 10,
+      lineHeight: 14,
+      color: NOTE_COLOR,
+    },
     encoding: { x: { value: 0 }, y: { value: offset } },
   } as const;
 }

@@ -4,7 +4,12 @@
  */
 export type PloverGroup = "verbal cooperation" | "material cooperation" | "verbal conflict" | "material conflict";
 
-export const PLOVER_GROUPS: readonly PloverGroup[] = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
+export const PLOVER_GROUPS: readonly PloverGroup[] = [
+  "verbal cooperation",
+  "material cooperation",
+  "verbal conflict",
+  "material conflict",
+];
 
 const GROUP_OF: Record<string, PloverGroup> = {
   AGREE: "verbal cooperation",

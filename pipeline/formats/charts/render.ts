@@ -15,11 +15,18 @@ export interface ChartInput extends ChartRecords {
 /** SVG files by path relative to the output folder, in the order of dataset.yaml's `charts`. */
 export async function chartFiles(input: ChartInput): Promise<Map<string, string>> {
   const { config } = input;
-  const at = (index: number, ...path: (string | number)[]) => ({ file: config.file, line: config.lineOf("charts", index, ...path) });
+  const at = (index: number, ...path: (string | number)[]) => ({
+    file: config.file,
+    line: config.lineOf("charts", index, ...path),
+  });
   const kinds = await Promise.all(
     config.charts.map(async (chart, index) => {
       const kind = await loadChartKind(chart.kind);
-      if (kind === null) throw new PipelineError(`chart kind "${chart.kind}" has no module pipeline/formats/charts/kinds/${chart.kind}.ts`, at(index, "kind"));
+      if (kind === null)
+        throw new PipelineError(
+          `chart kind "${chart.kind}" has no module pipeline/formats/charts/kinds/${chart.kind}.ts`,
+          at(index, "kind"),
+        );
       return kind;
     }),
   );
@@ -27,7 +34,8 @@ export async function chartFiles(input: ChartInput): Promise<Map<string, string>
     const kind = kinds[index]!;
     const { file: _, kind: __, ...entry } = chart;
     const options = kind.options.safeParse(entry);
-    if (!options.success) throw new PipelineError(`charts: ${chart.file}: ${options.error.issues[0]!.message}`, at(index));
+    if (!options.success)
+      throw new PipelineError(`charts: ${chart.file}: ${options.error.issues[0]!.message}`, at(index));
     try {
       return { chart, drawing: kind.draw({ ...input, config, chart, options: options.data }) };
     } catch (error) {

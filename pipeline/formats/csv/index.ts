@@ -41,7 +41,12 @@ export const format: Format<"tables"> = {
       type: "table",
       title: table.title,
       description: `${table.title}, as CSV.`,
-      dialect: { header: true, delimiter: CSV_DIALECT.delimiter, lineTerminator: CSV_DIALECT.newline, quoteChar: CSV_DIALECT.quoteChar },
+      dialect: {
+        header: true,
+        delimiter: CSV_DIALECT.delimiter,
+        lineTerminator: CSV_DIALECT.newline,
+        quoteChar: CSV_DIALECT.quoteChar,
+      },
       schema: tableSchema(table),
     })),
 };

@@ -15,7 +15,13 @@ export interface TableSchemaField {
   constraints: { required: boolean; enum?: string[]; pattern?: string; minimum?: number; minLength?: number };
 }
 
-const FIELD_TYPES: Record<Column["kind"], TableSchemaField["type"]> = { text: "string", integer: "integer", number: "number", date: "date", list: "list" };
+const FIELD_TYPES: Record<Column["kind"], TableSchemaField["type"]> = {
+  text: "string",
+  integer: "integer",
+  number: "number",
+  date: "date",
+  list: "list",
+};
 
 export function tableSchema(table: Pick<TableDefinition, "columns" | "primaryKey" | "foreignKeys">) {
   return {
@@ -24,7 +30,12 @@ export function tableSchema(table: Pick<TableDefinition, "columns" | "primaryKey
     primaryKey: table.primaryKey,
     // The profile wants at least one foreign key where the property is present.
     ...(table.foreignKeys.length > 0
-      ? { foreignKeys: table.foreignKeys.map((key) => ({ fields: [key.fields], reference: { resource: key.resource, fields: [key.resourceFields] } })) }
+      ? {
+          foreignKeys: table.foreignKeys.map((key) => ({
+            fields: [key.fields],
+            reference: { resource: key.resource, fields: [key.resourceFields] },
+          })),
+        }
       : {}),
   };
 }

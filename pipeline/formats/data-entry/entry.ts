@@ -56,13 +56,21 @@ function guard(index) {
 `;
 
 export function dataEntryFiles(tables: Tables): Map<string, string> {
-  const body = tables.all.map((table) => `const ${entryNames(table).array} = freeze(${JSON.stringify(table.rows)});`).join("\n");
-  const lookups = tables.all.flatMap((table) => {
-    const { array, lookup, idType } = entryNames(table);
-    if (!lookup || !idType) return [];
-    const index = `${array}ById`;
-    return [`const ${index} = byId(${array});`, `const ${lookup} = lookup(${JSON.stringify(lookup)}, ${index});`, `const ${guardName(idType)} = guard(${index});`];
-  }).join("\n");
+  const body = tables.all
+    .map((table) => `const ${entryNames(table).array} = freeze(${JSON.stringify(table.rows)});`)
+    .join("\n");
+  const lookups = tables.all
+    .flatMap((table) => {
+      const { array, lookup, idType } = entryNames(table);
+      if (!lookup || !idType) return [];
+      const index = `${array}ById`;
+      return [
+        `const ${index} = byId(${array});`,
+        `const ${lookup} = lookup(${JSON.stringify(lookup)}, ${index});`,
+        `const ${guardName(idType)} = guard(${index});`,
+      ];
+    })
+    .join("\n");
   const exported = tables.all.flatMap((table) => {
     const { array, lookup, idType } = entryNames(table);
     return lookup && idType ? [array, lookup, guardName(idType)] : [array];
@@ -85,8 +93,12 @@ function guardName(idType: string): string {
 
 function declarations(tables: Tables): string {
   const parts = [HEADER.trimEnd()];
-  parts.push("/** A record as published: frozen, with frozen lists. */\nexport type Frozen<T> = { readonly [K in keyof " + "T]: T[K] extends readonly (infer U)[] ? readonly U[] : T[K] };");
-  for (const [name, vocabulary] of vocabularyUnions(tables)) parts.push(unionOf(name, vocabulary.allowed, vocabulary.description));
+  parts.push(
+    "/** A record as published: frozen, with frozen lists. */\nexport type Frozen<T> = { readonly [K in keyof " +
+      "T]: T[K] extends readonly (infer U)[] ? readonly U[] : T[K] };",
+  );
+  for (const [name, vocabulary] of vocabularyUnions(tables))
+    parts.push(unionOf(name, vocabulary.allowed, vocabulary.description));
   for (const table of tables.all) {
     const { name, schema } = table;
     const { array, type, lookup, idType } = entryNames(table);
@@ -94,9 +106,19 @@ function declarations(tables: Tables): string {
     if (idType && lookup) {
       const ids = table.rows.map((row) => String(cell(row, "id"))).sort();
       parts.push(unionOf(idType, ids, `The id of every record in ${name}.`));
-      parts.push(`/** ${schema.description ?? name} */\nexport declare const ${array}: readonly (Frozen<${type}> & { ` + `readonly id: ${idType} })[];`);
-      parts.push(`/** The ${type.toLowerCase()} with this id; throws a RangeError for an unknown id. */\nexport declare ` + `function ${lookup}<Id extends ${idType}>(id: Id): Frozen<${type}> & { readonly id: Id };`);
-      parts.push(`/** Whether a string (user input, a URL, a file) is the id of a record in ${name}: narrows it to ` + `${idType} for \`${lookup}()\`. */\nexport declare function ${guardName(idType)}(id: string): id is ` + `${idType};`);
+      parts.push(
+        `/** ${schema.description ?? name} */\nexport declare const ${array}: readonly (Frozen<${type}> & { ` +
+          `readonly id: ${idType} })[];`,
+      );
+      parts.push(
+        `/** The ${type.toLowerCase()} with this id; throws a RangeError for an unknown id. */\nexport declare ` +
+          `function ${lookup}<Id extends ${idType}>(id: Id): Frozen<${type}> & { readonly id: Id };`,
+      );
+      parts.push(
+        `/** Whether a string (user input, a URL, a file) is the id of a record in ${name}: narrows it to ` +
+          `${idType} for \`${lookup}()\`. */\nexport declare function ${guardName(idType)}(id: string): id is ` +
+          `${idType};`,
+      );
     } else {
       parts.push(`/** ${schema.description ?? name} */\nexport declare const ${array}: readonly Frozen<${type}>[];`);
     }

@@ -7,7 +7,8 @@ import type { TableDefinition } from "../../tables/index.ts";
 
 /** The TypeScript type of a column's values. */
 export function typeOf(column: Column): string {
-  const value = (allowed: string[] | undefined) => (allowed ? allowed.map((member) => JSON.stringify(member)).join(" | ") : "string");
+  const value = (allowed: string[] | undefined) =>
+    allowed ? allowed.map((member) => JSON.stringify(member)).join(" | ") : "string";
   const type = (() => {
     switch (column.kind) {
       case "text":

@@ -95,7 +95,11 @@ function sourcePage(config: DatasetConfig, input: SourceRecords): string {
     memo: paragraphRanges(normalized.text)
       .map((range) => renderParagraph(normalized.text, range, spans))
       .join("\n"),
-    tables: [figureTable(input.figures, config), eventTable(input.events, config), indicatorTable(input.indicators, config)].join("\n"),
+    tables: [
+      figureTable(input.figures, config),
+      eventTable(input.events, config),
+      indicatorTable(input.indicators, config),
+    ].join("\n"),
     data: {
       records: Object.fromEntries([
         ...input.figures.map((figure) => [figure.id, figureDetails(figure, config)] as const),
@@ -177,7 +181,11 @@ function figureTable(figures: Figure[], config: DatasetConfig): string {
   return renderTable("figures", "Figures", figures, [
     { label: "Figure", cell: (f) => text(f.id) },
     { label: "Measure", cell: (f) => text(words(f.measure)) },
-    { label: "Value", numeric: true, cell: (f) => ({ html: escapeHtml(formatValue(f.value, f.unit, config.units)), sort: String(f.value) }) },
+    {
+      label: "Value",
+      numeric: true,
+      cell: (f) => ({ html: escapeHtml(formatValue(f.value, f.unit, config.units)), sort: String(f.value) }),
+    },
     { label: "Period", cell: (f) => periodCell(f.period_start, f.period_end) },
     { label: "Qualifier", cell: (f) => text(words(f.qualifier)) },
     { label: "Claim", cell: (f) => text(f.claim_type) },
@@ -198,10 +206,17 @@ function eventTable(events: Event[], config: DatasetConfig): string {
 function indicatorTable(indicators: Indicator[], config: DatasetConfig): string {
   return renderTable("indicators", "Indicators", indicators, [
     { label: "Indicator", cell: (i) => text(i.name) },
-    { label: "Value", numeric: true, cell: (i) => ({ html: escapeHtml(formatValue(i.value, i.unit, config.units)), sort: String(i.value) }) },
+    {
+      label: "Value",
+      numeric: true,
+      cell: (i) => ({ html: escapeHtml(formatValue(i.value, i.unit, config.units)), sort: String(i.value) }),
+    },
     { label: "Period", cell: (i) => periodCell(i.period_start, i.period_end) },
     { label: "Qualifier", cell: (i) => text(words(i.qualifier)) },
-    { label: "Input figures", cell: (i) => ({ html: i.inputs.map((id) => `<span class="input-id">${escapeHtml(id)}</span>`).join(" ") }) },
+    {
+      label: "Input figures",
+      cell: (i) => ({ html: i.inputs.map((id) => `<span class="input-id">${escapeHtml(id)}</span>`).join(" ") }),
+    },
   ]);
 }
 
@@ -209,7 +224,10 @@ function renderTable<T extends { id: string }>(name: string, title: string, rows
   const headers = columns
     .map((column) => {
       const type = column.numeric ? ' data-type="number"' : "";
-      return `<th scope="col"${type}><button type="button" class="sort">${escapeHtml(column.label)}<span ` + `class="sort-icon" aria-hidden="true"></span></button></th>`;
+      return (
+        `<th scope="col"${type}><button type="button" class="sort">${escapeHtml(column.label)}<span ` +
+        `class="sort-icon" aria-hidden="true"></span></button></th>`
+      );
     })
     .join("");
   const body = rows
@@ -218,7 +236,9 @@ function renderTable<T extends { id: string }>(name: string, title: string, rows
         const { html, sort } = column.cell(row);
         // The label lets a narrow screen show each row as a card of "label: value" lines (see the style sheet).
         const label = ` data-label="${escapeHtml(column.label)}"`;
-        return sort === undefined ? `<td${label}>${html}</td>` : `<td${label} data-sort="${escapeHtml(sort)}">${html}</td>`;
+        return sort === undefined
+          ? `<td${label}>${html}</td>`
+          : `<td${label} data-sort="${escapeHtml(sort)}">${html}</td>`;
       });
       return `<tr data-id="${escapeHtml(row.id)}" tabindex="0">${cells.join("")}</tr>`;
     })
@@ -339,7 +359,11 @@ ${source.note === null ? "" : `<p>${escapeHtml(source.note)}</p>`}
 /** The list of every source, with its record counts and a link to its page. */
 function indexPage(sources: SourceRecords[]): string {
   const items = sources.map(({ source, figures, events, indicators }) => {
-    const counts = [count(figures.length, "figure"), count(events.length, "event"), count(indicators.length, "indicator")].join(", ");
+    const counts = [
+      count(figures.length, "figure"),
+      count(events.length, "event"),
+      count(indicators.length, "indicator"),
+    ].join(", ");
     return `<li class="source" data-id="${escapeHtml(source.id)}">
 <h2><a href="${escapeHtml(sourcePageName(source))}">${escapeHtml(source.title)}</a></h2>
 <p class="byline">${byline(source)}</p>
@@ -379,7 +403,9 @@ function head(title: string, script?: string): string {
 /** "Serghei Golunov · Kyushu University · PONARS Eurasia Policy Memo No. 428 · 2016-05" */
 function byline(source: Source): string {
   const series = [source.series, source.number && `No. ${source.number}`].filter(Boolean).join(" ");
-  const credits = [source.author, source.affiliation, series].filter((part): part is string => Boolean(part)).map(escapeHtml);
+  const credits = [source.author, source.affiliation, series]
+    .filter((part): part is string => Boolean(part))
+    .map(escapeHtml);
   const published = `<time datetime="${escapeHtml(source.published)}">${escapeHtml(source.published)}</time>`;
   return [...credits, published].join(" · ");
 }

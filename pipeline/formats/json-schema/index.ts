@@ -11,7 +11,11 @@ export const format: Format<"tables" | "packageMetadata"> = {
   write: ({ tables, packageMetadata }) =>
     new Map(
       tables.all.map((table) => {
-        const document = { title: `${table.name} record`, ...table.jsonSchema, $id: `https://unpkg.com/${packageMetadata.name}/dist/${schemaPath(table)}` };
+        const document = {
+          title: `${table.name} record`,
+          ...table.jsonSchema,
+          $id: `https://unpkg.com/${packageMetadata.name}/dist/${schemaPath(table)}`,
+        };
         return [schemaPath(table), utf8(JSON.stringify(document, null, 2) + "\n")];
       }),
     ),
@@ -19,7 +23,15 @@ export const format: Format<"tables" | "packageMetadata"> = {
     new Map(
       tables.all.map((table): [string, FileDescription] => [
         schemaPath(table),
-        { resource: { name: resourceName(schemaPath(table)), format: "json", mediatype: "application/json", encoding: "utf-8" }, tables: [] },
+        {
+          resource: {
+            name: resourceName(schemaPath(table)),
+            format: "json",
+            mediatype: "application/json",
+            encoding: "utf-8",
+          },
+          tables: [],
+        },
       ]),
     ),
 };

@@ -5,7 +5,9 @@ import { schemaPath } from "../json-schema/index.ts";
 
 /** The rows as records with every column in the schema's order, a missing value as null. */
 export function toJson(table: Pick<Table, "columns" | "rows">): string {
-  const rows = table.rows.map((row) => Object.fromEntries(table.columns.map(({ name }) => [name, cell(row, name) ?? null])));
+  const rows = table.rows.map((row) =>
+    Object.fromEntries(table.columns.map(({ name }) => [name, cell(row, name) ?? null])),
+  );
   return JSON.stringify(rows, null, 2) + "\n";
 }
 

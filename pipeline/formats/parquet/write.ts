@@ -39,7 +39,9 @@ function schemaElements(column: Column): SchemaElement[] {
     case "number":
       return [{ name: column.name, type: "DOUBLE", repetition_type }];
     case "date":
-      return [{ name: column.name, type: "INT32", converted_type: "DATE", logical_type: { type: "DATE" }, repetition_type }];
+      return [
+        { name: column.name, type: "INT32", converted_type: "DATE", logical_type: { type: "DATE" }, repetition_type },
+      ];
     case "list":
       // The standard three-level list: <name> (LIST) > list (repeated) > element.
       return [
@@ -52,7 +54,9 @@ function schemaElements(column: Column): SchemaElement[] {
 
 /** Days since 1970-01-01 of an ISO calendar date, as Parquet's DATE stores it. */
 function epochDay(isoDate: string): number {
-  return Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / 86_400_000;
+  return (
+    Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / 86_400_000
+  );
 }
 
 function cell(column: Column, value: unknown): unknown {

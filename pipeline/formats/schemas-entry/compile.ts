@@ -43,7 +43,11 @@ export async function schemasEntryFiles(root: string, input: SchemasEntryInput):
     }
     const entry = join(work, "index.ts");
     writeFileSync(entry, entryModule(input));
-    const [declarations, esm, cjs] = await Promise.all([emitDeclarations(root, work), bundle(root, work, "esm"), bundle(root, work, "cjs")]);
+    const [declarations, esm, cjs] = await Promise.all([
+      emitDeclarations(root, work),
+      bundle(root, work, "esm"),
+      bundle(root, work, "cjs"),
+    ]);
     const files: Files = new Map([
       ["zod/esm/index.js", utf8(esm)],
       ["zod/cjs/index.js", utf8(cjs)],
@@ -111,13 +115,44 @@ async function emitDeclarations(root: string, schemasDir: string): Promise<Map<s
   const outDir = mkdtempSync(join(tmpdir(), `${DECLARATIONS_PREFIX}${process.pid}-`));
   try {
     const tsc = join(root, "node_modules", ".bin", "tsc");
-    const options = ["--ignoreConfig", "--declaration", "--emitDeclarationOnly", "--strict", "--skipLibCheck", "--target", "es2022"];
-    const modules = ["--module", "nodenext", "--moduleResolution", "nodenext", "--rewriteRelativeImportExtensions", "--allowImportingTsExtensions"];
-    await promisify(execFile)(tsc, [...options, ...modules, "--types", "node", "--rootDir", schemasDir, "--outDir", outDir, join(schemasDir, "index.ts")], {
-      cwd: root,
-    });
+    const options = [
+      "--ignoreConfig",
+      "--declaration",
+      "--emitDeclarationOnly",
+      "--strict",
+      "--skipLibCheck",
+      "--target",
+      "es2022",
+    ];
+    const modules = [
+      "--module",
+      "nodenext",
+      "--moduleResolution",
+      "nodenext",
+      "--rewriteRelativeImportExtensions",
+      "--allowImportingTsExtensions",
+    ];
+    await promisify(execFile)(
+      tsc,
+      [
+        ...options,
+        ...modules,
+        "--types",
+        "node",
+        "--rootDir",
+        schemasDir,
+        "--outDir",
+        outDir,
+        join(schemasDir, "index.ts"),
+      ],
+      {
+        cwd: root,
+      },
+    );
     crashPoint("schemas-entry:declarations-emitted");
-    const names = readdirSync(outDir).filter((name) => name.endsWith(".d.ts")).sort();
+    const names = readdirSync(outDir)
+      .filter((name) => name.endsWith(".d.ts"))
+      .sort();
     // Declarations keep the sources' ".ts" specifiers; the published files are ".js".
     const published = (text: string) => text.replace(/(from "\.\/[^"]+)\.ts"/g, '$1.js"');
     return new Map(names.map((name) => [name, HEADER + published(readFileSync(join(outDir, name), "utf8"))]));

@@ -11,7 +11,11 @@ import type { Column } from "../../tables/columns.ts";
 import { cell, type Table, type TableDefinition } from "../../tables/index.ts";
 import { DATASETTE_METADATA_FILE, linkTables, sqliteFile } from "./index.ts";
 
-export async function sqliteFiles(tables: readonly Table[], packageName: string, title: string): Promise<Map<string, Uint8Array | string>> {
+export async function sqliteFiles(
+  tables: readonly Table[],
+  packageName: string,
+  title: string,
+): Promise<Map<string, Uint8Array | string>> {
   const SQL = await initSqlJs();
   const db = new SQL.Database();
   try {
@@ -38,7 +42,12 @@ const quoteText = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const singular = (table: string) => table.replace(/s$/, "");
 /** A link table's column that points at a record of `table`: "figures" → "figure_id", quoted. */
 const idColumn = (table: string) => quoteId(`${singular(table)}_id`);
-const SQL_TYPES: Record<Exclude<Column["kind"], "list">, string> = { text: "TEXT", integer: "INTEGER", number: "REAL", date: "TEXT" };
+const SQL_TYPES: Record<Exclude<Column["kind"], "list">, string> = {
+  text: "TEXT",
+  integer: "INTEGER",
+  number: "REAL",
+  date: "TEXT",
+};
 
 function columnDefinition(column: Column): string {
   const name = quoteId(column.name);
@@ -47,33 +56,60 @@ function columnDefinition(column: Column): string {
     // A date is stored as ISO 8601 text; date() gives it back unchanged only for a real calendar day.
     ...(column.kind === "date" ? [`${name} IS date(${name})`] : []),
   ];
-  return [name, SQL_TYPES[column.kind as keyof typeof SQL_TYPES], column.nullable ? "" : "NOT NULL", ...checks.map((c) => `CHECK (${c})`)].filter(Boolean).join(" ");
+  return [
+    name,
+    SQL_TYPES[column.kind as keyof typeof SQL_TYPES],
+    column.nullable ? "" : "NOT NULL",
+    ...checks.map((c) => `CHECK (${c})`),
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** The columns a link table uses to point at its parent row: `<table>_id` for an id, else the key's own names. */
 function parentKey(spec: TableDefinition): { column: string; as: string }[] {
-  return spec.primaryKey.map((column) => ({ column, as: spec.primaryKey.length === 1 ? `${singular(spec.name)}_${column}` : column }));
+  return spec.primaryKey.map((column) => ({
+    column,
+    as: spec.primaryKey.length === 1 ? `${singular(spec.name)}_${column}` : column,
+  }));
 }
 
 function createTable(db: Database, spec: TableDefinition): void {
   const { columns } = spec;
   const scalar = columns.filter((column) => column.kind !== "list");
-  const keys = spec.foreignKeys.map((key) => `FOREIGN KEY (${quoteId(key.fields)}) REFERENCES ${quoteId(key.resource)} (${quoteId(key.resourceFields)})`);
-  const definitions = [...scalar.map(columnDefinition), `PRIMARY KEY (${spec.primaryKey.map(quoteId).join(", ")})`, ...keys];
+  const keys = spec.foreignKeys.map(
+    (key) =>
+      `FOREIGN KEY (${quoteId(key.fields)}) REFERENCES ${quoteId(key.resource)} (${quoteId(key.resourceFields)})`,
+  );
+  const definitions = [
+    ...scalar.map(columnDefinition),
+    `PRIMARY KEY (${spec.primaryKey.map(quoteId).join(", ")})`,
+    ...keys,
+  ];
   db.run(`CREATE TABLE ${quoteId(spec.name)} (\n  ${definitions.join(",\n  ")}\n) STRICT`);
   // A key that leads the primary key is served by the primary key's index.
   const unindexed = spec.foreignKeys.filter((key) => spec.primaryKey[0] !== key.fields);
-  for (const key of unindexed) db.run(`CREATE INDEX ${quoteId(`${spec.name}_${key.fields}`)} ON ${quoteId(spec.name)} (${quoteId(key.fields)})`);
+  for (const key of unindexed)
+    db.run(`CREATE INDEX ${quoteId(`${spec.name}_${key.fields}`)} ON ${quoteId(spec.name)} (${quoteId(key.fields)})`);
   for (const list of columns.filter((column) => column.kind === "list")) {
     const link = list.link!;
     const parent = parentKey(spec);
-    const parentColumns = parent.map(({ column, as }) => `${quoteId(as)} ${SQL_TYPES[columns.find((c) => c.name === column)!.kind as keyof typeof SQL_TYPES]} NOT NULL`);
+    const parentColumns = parent.map(
+      ({ column, as }) =>
+        `${quoteId(as)} ${SQL_TYPES[columns.find((c) => c.name === column)!.kind as keyof typeof SQL_TYPES]} NOT NULL`,
+    );
     const itemColumns =
       link.references.length === 0
         ? [columnDefinition({ ...list, name: singular(list.name), kind: "text", nullable: false })]
-        : link.references.map((table) => `${idColumn(table)} TEXT${link.references.length === 1 ? " NOT NULL" : ""} ` + `REFERENCES ${quoteId(table)} ("id")`);
+        : link.references.map(
+            (table) =>
+              `${idColumn(table)} TEXT${link.references.length === 1 ? " NOT NULL" : ""} ` +
+              `REFERENCES ${quoteId(table)} ("id")`,
+          );
     const exactlyOne =
-      link.references.length > 1 ? [`CHECK (${link.references.map((table) => `(${idColumn(table)} IS NOT NULL)`).join(" + ")} = 1)`] : [];
+      link.references.length > 1
+        ? [`CHECK (${link.references.map((table) => `(${idColumn(table)} IS NOT NULL)`).join(" + ")} = 1)`]
+        : [];
     db.run(
       `CREATE TABLE ${quoteId(link.table)} (\n  ${[
         ...parentColumns,
@@ -81,11 +117,14 @@ function createTable(db: Database, spec: TableDefinition): void {
         ...itemColumns,
         ...exactlyOne,
         `PRIMARY KEY (${[...parent.map(({ as }) => quoteId(as)), quoteId("position")].join(", ")})`,
-        `FOREIGN KEY (${parent.map(({ as }) => quoteId(as)).join(", ")}) REFERENCES ${quoteId(spec.name)} ` + `(${spec.primaryKey.map(quoteId).join(", ")})`,
+        `FOREIGN KEY (${parent.map(({ as }) => quoteId(as)).join(", ")}) REFERENCES ${quoteId(spec.name)} ` +
+          `(${spec.primaryKey.map(quoteId).join(", ")})`,
       ].join(",\n  ")}\n) STRICT`,
     );
-    const itemNames = link.references.length === 0 ? [singular(list.name)] : link.references.map((table) => `${singular(table)}_id`);
-    for (const item of itemNames) db.run(`CREATE INDEX ${quoteId(`${link.table}_${item}`)} ON ${quoteId(link.table)} (${quoteId(item)})`);
+    const itemNames =
+      link.references.length === 0 ? [singular(list.name)] : link.references.map((table) => `${singular(table)}_id`);
+    for (const item of itemNames)
+      db.run(`CREATE INDEX ${quoteId(`${link.table}_${item}`)} ON ${quoteId(link.table)} (${quoteId(item)})`);
   }
 }
 
@@ -95,11 +134,22 @@ function insertRows(db: Database, spec: Table, ids: Map<string, Set<unknown>>): 
   const { columns } = spec;
   const scalar = columns.filter((column) => column.kind !== "list");
   const records = spec.rows as Record<string, unknown>[];
-  insertAll(db, spec.name, scalar.map((c) => c.name), records.map((row) => scalar.map((column) => (row[column.name] ?? null) as SqlValue)));
+  insertAll(
+    db,
+    spec.name,
+    scalar.map((c) => c.name),
+    records.map((row) => scalar.map((column) => (row[column.name] ?? null) as SqlValue)),
+  );
   for (const list of columns.filter((column) => column.kind === "list")) {
     const link = list.link!;
     const targets = link.references.length === 0 ? [null] : link.references;
-    const names = [...parentKey(spec).map(({ as }) => as), "position", ...(link.references.length === 0 ? [singular(list.name)] : link.references.map((table) => `${singular(table)}_id`))];
+    const names = [
+      ...parentKey(spec).map(({ as }) => as),
+      "position",
+      ...(link.references.length === 0
+        ? [singular(list.name)]
+        : link.references.map((table) => `${singular(table)}_id`)),
+    ];
     const linkRows = records.flatMap((row) =>
       (row[list.name] as string[]).map((item, index) => [
         ...spec.primaryKey.map((column) => row[column] as SqlValue),
@@ -120,7 +170,10 @@ function insertAll(db: Database, table: string, columns: string[], rows: SqlValu
   const tuple = `(${columns.map(() => "?").join(", ")})`;
   for (let first = 0; first < rows.length; first += perStatement) {
     const chunk = rows.slice(first, first + perStatement);
-    db.run(`INSERT INTO ${quoteId(table)} (${columns.map(quoteId).join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}`, chunk.flat());
+    db.run(
+      `INSERT INTO ${quoteId(table)} (${columns.map(quoteId).join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}`,
+      chunk.flat(),
+    );
   }
 }
 
@@ -130,13 +183,20 @@ function datasetteMetadata(tables: readonly Table[], database: string, title: st
   const tableEntries: [string, object][] = tables.flatMap((spec) => {
     const main: [string, object] = [
       spec.name,
-      { title: spec.title, description: spec.schema.description ?? "", columns: Object.fromEntries(spec.columns.filter((c) => c.kind !== "list").map((c) => [c.name, describe(c)])) },
+      {
+        title: spec.title,
+        description: spec.schema.description ?? "",
+        columns: Object.fromEntries(spec.columns.filter((c) => c.kind !== "list").map((c) => [c.name, describe(c)])),
+      },
     ];
     const links = spec.columns
       .filter((column) => column.kind === "list")
       .map((list): [string, object] => [
         list.link!.table,
-        { title: `${spec.name}.${list.name}, one row per item`, description: `${list.description}; \`position\` keeps the items' order.` },
+        {
+          title: `${spec.name}.${list.name}, one row per item`,
+          description: `${list.description}; \`position\` keeps the items' order.`,
+        },
       ]);
     return [main, ...links];
   });
@@ -144,7 +204,9 @@ function datasetteMetadata(tables: readonly Table[], database: string, title: st
     title,
     license: DATA_LICENSE.name,
     license_url: DATA_LICENSE.path,
-    databases: { [database]: { title, description: databaseDescription(tables), tables: Object.fromEntries(tableEntries) } },
+    databases: {
+      [database]: { title, description: databaseDescription(tables), tables: Object.fromEntries(tableEntries) },
+    },
   };
   return JSON.stringify(document, null, 2) + "\n";
 }
@@ -154,7 +216,10 @@ function databaseDescription(tables: readonly Table[]): string {
   const links = linkTables(tables).map(({ table, from, references }) =>
     references.length === 0 ? table : `${table} (${singular(from)} to ${references.map(singular).join(" or ")})`,
   );
-  return `Every table of the dataset. List columns are link tables, one row per item: ${inWords(links)}. Dates are ISO ` + `8601 text.`;
+  return (
+    `Every table of the dataset. List columns are link tables, one row per item: ${inWords(links)}. Dates are ISO ` +
+    `8601 text.`
+  );
 }
 
 /** "a, b and c". */

@@ -7,7 +7,9 @@ export const sqliteFile = (packageName: string) => `data/${packageName}.sqlite`;
 export const DATASETTE_METADATA_FILE = "data/metadata.json";
 
 /** The link tables of the list columns, in the tables' order: each with the table it belongs to. */
-export function linkTables(tables: readonly TableDefinition[]): { table: string; from: string; references: string[] }[] {
+export function linkTables(
+  tables: readonly TableDefinition[],
+): { table: string; from: string; references: string[] }[] {
   return tables.flatMap(({ name, columns }) => columns.flatMap(({ link }) => (link ? [{ ...link, from: name }] : [])));
 }
 
@@ -34,12 +36,26 @@ export const format: Format<"tables" | "packageMetadata" | "config"> = {
             format: "sqlite",
             mediatype: "application/vnd.sqlite3",
             title: "Every table in one SQLite database",
-            description: `Every table in one SQLite database: STRICT tables, primary and foreign keys, vocabularies as CHECK ` + `constraints; list columns as link tables (${links.join(", ")}). ${DATASETTE_METADATA_FILE} ` + `describes it for Datasette.`,
+            description:
+              `Every table in one SQLite database: STRICT tables, primary and foreign keys, vocabularies as CHECK ` +
+              `constraints; list columns as link tables (${links.join(", ")}). ${DATASETTE_METADATA_FILE} ` +
+              `describes it for Datasette.`,
           },
           tables: tables.all.map((table) => table.name),
         },
       ],
-      [DATASETTE_METADATA_FILE, { resource: { name: resourceName(DATASETTE_METADATA_FILE), format: "json", mediatype: "application/json", encoding: "utf-8" }, tables: [] }],
+      [
+        DATASETTE_METADATA_FILE,
+        {
+          resource: {
+            name: resourceName(DATASETTE_METADATA_FILE),
+            format: "json",
+            mediatype: "application/json",
+            encoding: "utf-8",
+          },
+          tables: [],
+        },
+      ],
     ]);
   },
 };

@@ -7,7 +7,9 @@ import type { TextFormat } from "../text-format.ts";
 
 export const textFormat: TextFormat = {
   name: "pdf-markdown",
-  description: "Markdown converted from a PDF: escapes and link markup undone, footnotes set after the body, sentences " + "split by a page break rejoined",
+  description:
+    "Markdown converted from a PDF: escapes and link markup undone, footnotes set after the body, sentences " +
+    "split by a page break rejoined",
   escapes: "$\\*_[]()#`",
   links: true,
   footnote: /[¹²³⁴⁵⁶⁷⁸⁹⁰]+ /uy,

@@ -6,22 +6,41 @@
 import type { TopLevelSpec } from "vega-lite";
 import { endYear, startYear } from "../../../derive/periods.ts";
 import { z } from "zod";
-import { chartKind, CONFIG, FONT_SIZE, NOTE_COLOR, notesLayer, periodText, sourceLine, type ChartContext, type ChartDrawing } from "../kit.ts";
+import {
+  chartKind,
+  CONFIG,
+  FONT_SIZE,
+  NOTE_COLOR,
+  notesLayer,
+  periodText,
+  sourceLine,
+  type ChartContext,
+  type ChartDrawing,
+} from "../kit.ts";
 import type { Figure, Mention, SeriesObservation } from "../../../../schemas/index.ts";
 import { HEDGES, QUALIFIERS, type Qualifier } from "../../../../schemas/qualifiers.ts";
 import { actorName, formatValue, words } from "../../../config/format-unit.ts";
 
-
 /** How each hedge is drawn and named; the shapes differ as well as the colours (Okabe–Ito, colour-blind safe). */
 const HEDGE_MARKS: Record<Qualifier, { name: string; words: string; shape: string; color: string }> = {
   exact: { name: "exact", words: "", shape: "circle", color: "#0072B2" },
-  approximate: { name: "approximate", words: HEDGES.approximate.slice(0, 2).join(", "), shape: "diamond", color: "#E69F00" },
+  approximate: {
+    name: "approximate",
+    words: HEDGES.approximate.slice(0, 2).join(", "),
+    shape: "diamond",
+    color: "#E69F00",
+  },
   at_most: { name: "at most", words: HEDGES.at_most.slice(0, 2).join(", "), shape: "triangle-down", color: "#009E73" },
   at_least: { name: "at least", words: HEDGES.at_least.slice(0, 2).join(", "), shape: "triangle-up", color: "#CC79A7" },
 };
 
 /** Before an amount whose words the quote does not give: "at most $2B". */
-const HEDGE_PREFIXES: Record<Qualifier, string> = { exact: "", approximate: "about ", at_most: "at most ", at_least: "at least " };
+const HEDGE_PREFIXES: Record<Qualifier, string> = {
+  exact: "",
+  approximate: "about ",
+  at_most: "at most ",
+  at_least: "at least ",
+};
 
 /** A claim other than a reported fact is named in its label; a projection is of a level reached "by" its period. */
 const CLAIMS: Record<Figure["claim_type"], { label: string | null; preposition: string }> = {
@@ -69,28 +88,52 @@ export const kind = chartKind({
   draw,
 });
 
-function draw({ config, options, sources, figures, mentions, series: allSeries }: ChartContext<z.output<typeof seriesOptions>>): ChartDrawing {
+function draw({
+  config,
+  options,
+  sources,
+  figures,
+  mentions,
+  series: allSeries,
+}: ChartContext<z.output<typeof seriesOptions>>): ChartDrawing {
   const definition = config.series.find((s) => s.id === options.series)!;
-  const rows = [...(allSeries[definition.id] ?? [])].sort((a, b) => startYear(a.period_start) - startYear(b.period_start));
+  const rows = [...(allSeries[definition.id] ?? [])].sort(
+    (a, b) => startYear(a.period_start) - startYear(b.period_start),
+  );
   if (rows.length === 0) throw new Error(`charts: series ${definition.id} has no observations to draw`);
   const unit = config.measures[definition.measure]!.unit;
   const amount = (value: number) => formatValue(value, unit, config.units, { compact: true });
   const figureById = new Map(figures.map((f) => [f.id, f]));
   const observations = rows.map((row) => observationMark(row, amount));
   const seriesIds = new Set(rows.map((row) => row.figure_id));
-  const besideFigures = figures.filter((f) => options.beside.includes(f.measure) && !seriesIds.has(f.id) && f.period_start !== null);
+  const besideFigures = figures.filter(
+    (f) => options.beside.includes(f.measure) && !seriesIds.has(f.id) && f.period_start !== null,
+  );
   const last = observations.at(-1)!;
   const seriesParties = [definition.subject, definition.counterpart];
-  const besides = besideFigures.map((f) => besideMark(f, mentions, seriesParties, (code) => actorName(code, config.actors), amount));
+  const besides = besideFigures.map((f) =>
+    besideMark(f, mentions, seriesParties, (code) => actorName(code, config.actors), amount),
+  );
   // A figure of the series' own parties after its last observation continues it: a dashed path leads there.
-  const continuations = besides.filter((mark, i) => mark.start >= last.end && sameParties(besideFigures[i]!, seriesParties));
-  const breaks = rows.flatMap((row, i) => (i > 0 && row.break_note ? [{ before: rows[i - 1]!, after: row, note: row.break_note }] : []));
+  const continuations = besides.filter(
+    (mark, i) => mark.start >= last.end && sameParties(besideFigures[i]!, seriesParties),
+  );
+  const breaks = rows.flatMap((row, i) =>
+    i > 0 && row.break_note ? [{ before: rows[i - 1]!, after: row, note: row.break_note }] : [],
+  );
   const all = [...observations, ...besides];
   const fell = new Set(observations.filter((mark, i) => i > 0 && mark.value < observations[i - 1]!.value));
   const xDomain = yearDomain(all.flatMap((m) => [m.start, m.end]));
   const yDomain = decadeDomain(all.map((m) => m.value));
   const unitName = config.units[unit]!.name;
-  const x = (field: string) => ({ field, type: "quantitative", title: "Year", scale: { domain: xDomain, nice: false, zero: false }, axis: yearAxis(xDomain) }) as const;
+  const x = (field: string) =>
+    ({
+      field,
+      type: "quantitative",
+      title: "Year",
+      scale: { domain: xDomain, nice: false, zero: false },
+      axis: yearAxis(xDomain),
+    }) as const;
   const ticks = oneTwoFiveTicks(yDomain);
   const y = {
     field: "value",
@@ -100,36 +143,59 @@ function draw({ config, options, sources, figures, mentions, series: allSeries }
     axis: { values: ticks, labelExpr: lookupExpression(ticks, amount), grid: true },
   } as const;
   const usedHedges = QUALIFIERS.filter((q) => all.some((m) => m.hedge === hedgeLegend(q)));
-  const hedgeScale = (channel: "shape" | "color") => ({
-    field: "hedge",
-    type: "nominal",
-    title: "Hedge in the source",
-    legend: { orient: "right" },
-    scale: { domain: usedHedges.map(hedgeLegend), range: usedHedges.map((q) => HEDGE_MARKS[q][channel]) },
-  }) as const;
-  const hedged = { x: x("year"), y, shape: hedgeScale("shape"), color: hedgeScale("color"), description: { field: "description" } };
-  const labels = (name: string, marks: Mark[], placement: { dx?: number; dy?: number; align: "right" | "center" }) => ({
-    name,
-    data: { values: marks },
-    mark: { type: "text", fontSize: FONT_SIZE, baseline: "middle", aria: false, ...placement },
-    encoding: { x: x("year"), y, text: { field: "label" } },
-  }) as const;
+  const hedgeScale = (channel: "shape" | "color") =>
+    ({
+      field: "hedge",
+      type: "nominal",
+      title: "Hedge in the source",
+      legend: { orient: "right" },
+      scale: { domain: usedHedges.map(hedgeLegend), range: usedHedges.map((q) => HEDGE_MARKS[q][channel]) },
+    }) as const;
+  const hedged = {
+    x: x("year"),
+    y,
+    shape: hedgeScale("shape"),
+    color: hedgeScale("color"),
+    description: { field: "description" },
+  };
+  const labels = (name: string, marks: Mark[], placement: { dx?: number; dy?: number; align: "right" | "center" }) =>
+    ({
+      name,
+      data: { values: marks },
+      mark: { type: "text", fontSize: FONT_SIZE, baseline: "middle", aria: false, ...placement },
+      encoding: { x: x("year"), y, text: { field: "label" } },
+    }) as const;
 
   const first = rows[0]!.period_start.slice(0, 4);
   const end = rows.at(-1)!.period_end.slice(0, 4);
   const breakYears = breaks.map((b) => b.after.period_start.slice(0, 4));
   // The series' title names its parties; across a break it says so at once, and the note says why.
-  const title = `${definition.title}, ` + `${first}–${end}${breakYears.length > 0 ? ` (series break before ${breakYears.join(", ")})` : ""}`;
-  const breakNotes = breaks.map((b) => `Break between ${periodText(b.before.period_start, b.before.period_end)} and ` + `${periodText(b.after.period_start, b.after.period_end)}: ${b.note}`);
+  const title =
+    `${definition.title}, ` +
+    `${first}–${end}${breakYears.length > 0 ? ` (series break before ${breakYears.join(", ")})` : ""}`;
+  const breakNotes = breaks.map(
+    (b) =>
+      `Break between ${periodText(b.before.period_start, b.before.period_end)} and ` +
+      `${periodText(b.after.period_start, b.after.period_end)}: ${b.note}`,
+  );
   const drawn = [...rows.map((row) => figureById.get(row.figure_id)!).filter(Boolean), ...besideFigures];
   const source = sourceLine(sources, drawn);
-  const breakMarks = breaks.map((b) => ({ year: (endYear(b.before.period_end) + startYear(b.after.period_start)) / 2, label: "series break", description: b.note }));
+  const breakMarks = breaks.map((b) => ({
+    year: (endYear(b.before.period_end) + startYear(b.after.period_start)) / 2,
+    label: "series break",
+    description: b.note,
+  }));
 
   // Log, not a broken axis: the series runs from tens of millions to billions. On a linear axis the low
   // observations would sit in the bottom tenth; a log axis shows the falls and recoveries as the ratios they are.
   const spec: TopLevelSpec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: title, subtitle: "One mark per figure in the sources; shape and colour show its hedge; hollow marks: figures beside the series", anchor: "start" },
+    title: {
+      text: title,
+      subtitle:
+        "One mark per figure in the sources; shape and colour show its hedge; hollow marks: figures beside the series",
+      anchor: "start",
+    },
     width: WIDTH,
     height: HEIGHT,
     config: CONFIG,
@@ -143,7 +209,17 @@ function draw({ config, options, sources, figures, mentions, series: allSeries }
       {
         name: "break_labels",
         data: { values: breakMarks },
-        mark: { type: "text", fontSize: 10, color: NOTE_COLOR, angle: 270, align: "right", baseline: "bottom", dx: -4, dy: -2, aria: false },
+        mark: {
+          type: "text",
+          fontSize: 10,
+          color: NOTE_COLOR,
+          angle: 270,
+          align: "right",
+          baseline: "bottom",
+          dx: -4,
+          dy: -2,
+          aria: false,
+        },
         encoding: { x: x("year"), y: { value: 0 }, text: { field: "label" } },
       },
       {
@@ -154,22 +230,43 @@ function draw({ config, options, sources, figures, mentions, series: allSeries }
       },
       {
         name: "continuation_paths",
-        data: { values: continuations.map((t) => ({ from: last.year, fromValue: last.value, to: t.year, value: t.value })) },
+        data: {
+          values: continuations.map((t) => ({ from: last.year, fromValue: last.value, to: t.year, value: t.value })),
+        },
         mark: { type: "rule", strokeDash: [5, 4], color: NOTE_COLOR, strokeWidth: 1.2, aria: false },
         encoding: { x: x("from"), x2: { field: "to" }, y: { ...y, field: "fromValue" }, y2: { field: "value" } },
       },
-      { name: "observations", data: { values: observations }, mark: { type: "point", filled: true, size: 90, opacity: 1 }, encoding: hedged },
-      labels("observation_labels", observations.filter((m) => !fell.has(m)), { dy: -14, align: "center" }),
+      {
+        name: "observations",
+        data: { values: observations },
+        mark: { type: "point", filled: true, size: 90, opacity: 1 },
+        encoding: hedged,
+      },
+      labels(
+        "observation_labels",
+        observations.filter((m) => !fell.has(m)),
+        { dy: -14, align: "center" },
+      ),
       // Below and to the left of a point that fell from the one before: clear of both neighbours and of a
       // dashed path that leaves the last point upwards to the right.
-      labels("observation_labels_below", observations.filter((m) => fell.has(m)), { dy: 14, dx: 6, align: "right" }),
-      { name: "beside", data: { values: besides }, mark: { type: "point", filled: false, size: 140, strokeWidth: 2, opacity: 1 }, encoding: hedged },
+      labels(
+        "observation_labels_below",
+        observations.filter((m) => fell.has(m)),
+        { dy: 14, dx: 6, align: "right" },
+      ),
+      {
+        name: "beside",
+        data: { values: besides },
+        mark: { type: "point", filled: false, size: 140, strokeWidth: 2, opacity: 1 },
+        encoding: hedged,
+      },
       labels("beside_labels", besides, { dy: -16, align: "right", dx: -4 }),
       notesLayer([...breakNotes, source], HEIGHT + 40),
     ],
   };
   const description = [
-    `${definition.title}: ${observations.length} observations from ${first} to ${end}: ` + `${observations.map((m) => m.description).join("; ")}.`,
+    `${definition.title}: ${observations.length} observations from ${first} to ${end}: ` +
+      `${observations.map((m) => m.description).join("; ")}.`,
     ...besides.map((m) => `Beside them: ${m.description}.`),
     ...breakNotes.map(sentence),
     sentence(source),
@@ -189,7 +286,9 @@ function observationMark(row: SeriesObservation, amount: (value: number) => stri
     spansPeriods: row.period_start !== row.period_end,
     hedge: hedgeLegend(row.qualifier),
     label: amount(row.value),
-    description: `${periodText(row.period_start, row.period_end)}: ${amount(row.value)}, ` + `${HEDGE_MARKS[row.qualifier].name}${breakText} (${row.figure_id})`,
+    description:
+      `${periodText(row.period_start, row.period_end)}: ${amount(row.value)}, ` +
+      `${HEDGE_MARKS[row.qualifier].name}${breakText} (${row.figure_id})`,
   };
 }
 
@@ -197,10 +296,21 @@ function observationMark(row: SeriesObservation, amount: (value: number) => stri
  * "projection: as much as $1 billion by 2020", "China–North Korea: over $6 billion in 2013": the parties when
  * they are not the series' own, the claim when it is not a reported fact, and the amount in the source's words.
  */
-function besideMark(figure: Figure, mentions: readonly Mention[], seriesParties: string[], name: (code: string) => string, amount: (value: number) => string): Mark {
+function besideMark(
+  figure: Figure,
+  mentions: readonly Mention[],
+  seriesParties: string[],
+  name: (code: string) => string,
+  amount: (value: number) => string,
+): Mark {
   const start = startYear(figure.period_start!);
   const end = endYear(figure.period_end!);
-  const parties = sameParties(figure, seriesParties) ? null : [figure.subject, figure.counterpart].filter((a) => a !== null).map(name).join("–");
+  const parties = sameParties(figure, seriesParties)
+    ? null
+    : [figure.subject, figure.counterpart]
+        .filter((a) => a !== null)
+        .map(name)
+        .join("–");
   const claim = CLAIMS[figure.claim_type];
   const prefix = [parties, claim.label].filter(Boolean).join(" ");
   const words = amountInWords(figure, mentions) ?? `${HEDGE_PREFIXES[figure.qualifier]}${amount(figure.value)}`;
@@ -238,7 +348,10 @@ function capitalized(text: string): string {
 
 /** A Vega expression that labels each tick as `format` does: the axis and the marks speak alike. */
 function lookupExpression(ticks: number[], format: (value: number) => string): string {
-  return ticks.reduceRight((otherwise, tick) => `datum.value === ${tick} ? ${JSON.stringify(format(tick))} : ${otherwise}`, "''");
+  return ticks.reduceRight(
+    (otherwise, tick) => `datum.value === ${tick} ? ${JSON.stringify(format(tick))} : ${otherwise}`,
+    "''",
+  );
 }
 
 /** Every five years, the domain padded to whole lustra around the data. */

@@ -6,7 +6,16 @@
 import type { TopLevelSpec } from "vega-lite";
 import { endYear, startYear } from "../../../derive/periods.ts";
 import { z } from "zod";
-import { chartKind, CONFIG, dateLabel, NOTE_COLOR, notesLayer, sourceLine, type ChartContext, type ChartDrawing } from "../kit.ts";
+import {
+  chartKind,
+  CONFIG,
+  dateLabel,
+  NOTE_COLOR,
+  notesLayer,
+  sourceLine,
+  type ChartContext,
+  type ChartDrawing,
+} from "../kit.ts";
 import { ploverGroup, PLOVER_GROUPS, type PloverGroup } from "../plover.ts";
 import type { Event } from "../../../../schemas/index.ts";
 import { words } from "../../../config/format-unit.ts";
@@ -51,14 +60,29 @@ function draw({ config, sources, events }: ChartContext): ChartDrawing {
   const height = marks.length * LANE_HEIGHT;
   const groups = [...PLOVER_GROUPS, NO_CATEGORY].filter((group) => marks.some((m) => m.group === group));
   const lanes = [...new Set(marks.map((m) => m.lane))];
-  const x = (field: string) => ({ field, type: "quantitative", title: "Year", scale: time.scale, axis: { values: time.ticks, format: "d", grid: true, labelFlush: false } }) as const;
+  const x = (field: string) =>
+    ({
+      field,
+      type: "quantitative",
+      title: "Year",
+      scale: time.scale,
+      axis: { values: time.ticks, format: "d", grid: true, labelFlush: false },
+    }) as const;
   const encoding = {
     y: {
       field: "lane",
       type: "nominal",
       title: null,
       scale: { domain: lanes },
-      axis: { labelLimit: 720, labelFontSize: 10, grid: true, gridColor: "#eee", domain: false, ticks: false, labelPadding: 6 },
+      axis: {
+        labelLimit: 720,
+        labelFontSize: 10,
+        grid: true,
+        gridColor: "#eee",
+        domain: false,
+        ticks: false,
+        labelPadding: 6,
+      },
     },
     color: {
       field: "group",
@@ -105,7 +129,9 @@ function draw({ config, sources, events }: ChartContext): ChartDrawing {
     ],
   };
   const counts = groups.map((group) => `${marks.filter((m) => m.group === group).length} ${group}`).join(", ");
-  const description = `${marks.length} events from ${firstYear} to ${lastYear} (${counts}), in date order: ` + `${marks.map((m) => m.description).join("; ")}. ${source}.`;
+  const description =
+    `${marks.length} events from ${firstYear} to ${lastYear} (${counts}), in date order: ` +
+    `${marks.map((m) => m.description).join("; ")}. ${source}.`;
   return { spec, title, description };
 }
 
@@ -141,7 +167,10 @@ function eventMark(event: Event, actors: Record<string, unknown>): EventMark {
   // A date the source gives only as an upper bound is a point at its end, labelled "by", never a period.
   const bounded = event.date_basis === "no_later_than";
   const single = bounded || event.date_start === event.date_end;
-  const span = event.date_start === event.date_end ? dateLabel(event.date_start) : `${dateLabel(event.date_start)}–${dateLabel(event.date_end)}`;
+  const span =
+    event.date_start === event.date_end
+      ? dateLabel(event.date_start)
+      : `${dateLabel(event.date_start)}–${dateLabel(event.date_end)}`;
   const when = bounded ? `by ${span}` : span + (event.date_basis === "inferred" ? "*" : "");
   const type = typeWords(event.event_type, actors);
   const group = ploverGroup(event.plover) ?? NO_CATEGORY;
