@@ -72,6 +72,33 @@ function withSecondProjection(): ChartInput {
   };
 }
 
+/** Every figure, observation and event stated again by a second source, break included. */
+function statedTwice(): ChartInput {
+  const copy = <T extends { source_id: string }>(record: T, id: string) => ({ ...record, id, source_id: OTHER.id });
+  const copied = (id: string | null) => (id === null ? null : `copy-${id}`);
+  return {
+    ...withBreak,
+    sources: [...input.sources, OTHER],
+    figures: [...input.figures, ...input.figures.map((f) => copy(f, copied(f.id)!))],
+    events: [...input.events, ...input.events.map((e) => copy(e, copied(e.id)!))],
+    mentions: [
+      ...input.mentions,
+      ...input.mentions.map((m) => ({ ...m, source_id: OTHER.id, used_by: m.used_by.map((id) => copied(id)!) })),
+    ],
+    series: {
+      [SERIES]: [
+        ...withBreak.series[SERIES]!,
+        ...withBreak.series[SERIES]!.map((row) => ({
+          ...row,
+          figure_id: copied(row.figure_id)!,
+          previous_figure_id: copied(row.previous_figure_id),
+          source_id: OTHER.id,
+        })),
+      ],
+    },
+  };
+}
+
 let charts: Map<string, string>;
 let broken: Map<string, string>;
 beforeAll(async () => {
@@ -162,6 +189,7 @@ describe("labels", () => {
     ["the memo's charts", async () => input],
     ["the memo's charts with a series break", async () => withBreak],
     ["two sources stating the same projection", async () => withSecondProjection()],
+    ["two sources stating every figure and event", async () => statedTwice()],
     ["the fixture sources' charts", async () => builtInput(FIXTURE_SOURCES)],
     ["the memo's and the fixture sources' charts together", async () => builtInput(await memoWithFixtures())],
   ];

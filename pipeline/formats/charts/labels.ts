@@ -28,7 +28,8 @@ export const ALL_SIDES: readonly Side[] = [
 ];
 
 export interface LabelRequest {
-  lines: string[];
+  /** The label's lines, and other ways to break it into lines, tried in order where the first has no room. */
+  layouts: string[][];
   /** The mark's centre and half size, in plot pixels. */
   x: number;
   y: number;
@@ -47,6 +48,8 @@ export interface PlacedLabel {
 
 /** Pixels between a mark's edge and its label. */
 const GAP = 3;
+/** How much further out a label may stand when no place beside its mark is free. */
+const FARTHER = 8;
 
 export class LabelPlacementError extends Error {}
 
@@ -74,18 +77,21 @@ function inside(box: Box, bounds: Box): boolean {
 export function placeLabels(requests: LabelRequest[], obstacles: Box[], bounds: Box): PlacedLabel[] {
   const taken = [...obstacles];
   return requests.map((request) => {
-    const width = Math.max(...request.lines.map((line) => textWidth(line)));
-    const height = textHeight(request.lines.length);
-    for (const side of request.sides) {
-      const [left, top] = corner(side, request, width, height);
-      const box = { x1: left, y1: top, x2: left + width, y2: top + height };
-      if (inside(box, bounds) && !taken.some((other) => overlaps(box, other))) {
-        taken.push(box);
-        return { lines: request.lines, left, top, box };
+    for (const lines of request.layouts) {
+      const width = Math.max(...lines.map((line) => textWidth(line)));
+      const height = textHeight(lines.length);
+      // Beside the mark first; then a little further out, still nearest it of all marks.
+      for (const [side, distance] of [0, FARTHER].flatMap((d) => request.sides.map((side) => [side, d] as const))) {
+        const [left, top] = corner(side, { ...request, radius: request.radius + distance }, width, height);
+        const box = { x1: left, y1: top, x2: left + width, y2: top + height };
+        if (inside(box, bounds) && !taken.some((other) => overlaps(box, other))) {
+          taken.push(box);
+          return { lines, left, top, box };
+        }
       }
     }
     throw new LabelPlacementError(
-      `no room for the label "${request.lines.join(" ")}" beside its mark, clear of the other labels and marks`,
+      `no room for the label "${request.layouts[0]!.join(" ")}" beside its mark, clear of the other labels and marks`,
     );
   });
 }

@@ -157,9 +157,18 @@ function draw({
   const besides = merged(
     besideFigures.map((f) => besideMark(f, mentions, seriesParties, (code) => actorName(code, config.actors), amount)),
   );
-  const breaks = rows.flatMap((row, i) =>
-    i > 0 && row.break_note ? [{ before: rows[i - 1]!, after: row, note: row.break_note }] : [],
-  );
+  // A break stands between an observation and the one before it in its own source; sources that break the
+  // series at the same place for the same reason share one rule.
+  const breaks = [
+    ...new Map(
+      rows.flatMap((row) => {
+        const before = rows.find((r) => r.figure_id === row.previous_figure_id);
+        if (!row.break_note || before === undefined) return [];
+        const key = JSON.stringify([before.period_end, row.period_start, row.break_note]);
+        return [[key, { before, after: row, note: row.break_note }] as const];
+      }),
+    ).values(),
+  ];
   const all = [...observations, ...besides];
   const xDomain = yearDomain(all.flatMap((m) => [m.start, m.end]));
   const yDomain = decadeDomain(all.map((m) => m.value));
@@ -375,8 +384,8 @@ function placeAll(
     marks.push(box);
     return { year: plot.yearAt(box.x2), value: plot.valueAt(box.y2), label: b.label, description: b.label };
   });
-  const request = (m: Mark, sides: readonly Side[], lines: string[], size: number): LabelRequest => ({
-    lines,
+  const request = (m: Mark, sides: readonly Side[], layouts: string[][], size: number): LabelRequest => ({
+    layouts,
     x: plot.x(m.year),
     y: plot.y(m.value),
     radius: halfSide(size, 2),
@@ -385,13 +394,15 @@ function placeAll(
   const observationRequests = observations.map((m, i) => {
     const fell = i > 0 && m.value < observations[i - 1]!.value;
     const sides: Side[] = fell ? ["below", "below-right", "below-left"] : ["above", "above-right", "above-left"];
-    return request(m, [...sides, ...ALL_SIDES.filter((side) => !sides.includes(side))], [m.label], POINT_SIZE);
+    // The amount on one line, else with the sources' markers under it.
+    const layouts = [[m.label], m.label.split(" ")];
+    return request(m, [...sides, ...ALL_SIDES.filter((side) => !sides.includes(side))], layouts, POINT_SIZE);
   });
   const besideRequests = besides.map((m) =>
     request(
       m,
       ["left", "above-left", "below-left", "above", "below", "right", "above-right", "below-right"],
-      wrapToWidth(m.label, BESIDE_LABEL_WIDTH),
+      [wrapToWidth(m.label, BESIDE_LABEL_WIDTH), wrapToWidth(m.label, BESIDE_LABEL_WIDTH / 2)],
       BESIDE_SIZE,
     ),
   );
