@@ -54,3 +54,11 @@ export function actorName(code: string, actors: DatasetConfig["actors"]): string
 export function words(term: string): string {
   return term.replaceAll("_", " ");
 }
+
+/** A dataset term as words, a word that is an actor's code keeping its capitals: "un_vote" → "UN vote". */
+export function termWords(term: string, actors: DatasetConfig["actors"]): string {
+  return words(term)
+    .split(" ")
+    .map((word) => (word.toUpperCase() in actors ? word.toUpperCase() : word))
+    .join(" ");
+}

@@ -29,8 +29,9 @@ import {
 } from "../kit.ts";
 import { LabelPlacementError } from "../labels.ts";
 import { ploverGroup, PLOVER_GROUPS, type PloverGroup } from "../plover.ts";
+import type { DatasetConfig } from "../../../config/dataset-config.ts";
 import type { Event } from "../../../../schemas/index.ts";
-import { words } from "../../../config/format-unit.ts";
+import { termWords } from "../../../config/format-unit.ts";
 
 const NO_CATEGORY = "no PLOVER category";
 const TRACK_COLOR = "#f0f0f0";
@@ -281,7 +282,7 @@ function shapeOf(event: Event): Shape {
 
 function eventMark(
   event: Event,
-  actors: Record<string, unknown>,
+  actors: DatasetConfig["actors"],
   marker: string,
 ): Omit<EventMark, "top" | "y" | "trackTop" | "trackBottom"> {
   const start = startYear(event.date_start);
@@ -292,7 +293,7 @@ function eventMark(
       ? dateLabel(event.date_start)
       : `${dateLabel(event.date_start)}–${dateLabel(event.date_end)}`;
   const when = shape === "bound" ? `by ${span}` : span + (event.date_basis === "inferred" ? "*" : "");
-  const type = typeWords(event.event_type, actors);
+  const type = termWords(event.event_type, actors);
   const group = ploverGroup(event.plover) ?? NO_CATEGORY;
   const category = event.plover === null ? NO_CATEGORY : `PLOVER ${event.plover}, ${group}`;
   return {
@@ -304,14 +305,6 @@ function eventMark(
     lines: wrapToWidth(`${when} · ${event.title} [${type}]${marker === "" ? "" : ` ${marker}`}`, CONTENT_WIDTH),
     description: `${when}: ${event.title}; ${type}; ${SHAPES[shape]}; ${category} (${event.id})`,
   };
-}
-
-/** "weapons test"; a word that is an actor code keeps its capitals ("un_vote" → "UN vote"). */
-function typeWords(type: string, actors: Record<string, unknown>): string {
-  return words(type)
-    .split(" ")
-    .map((word) => (word.toUpperCase() in actors ? word.toUpperCase() : word))
-    .join(" ");
 }
 
 function capitalized(text: string): string {
