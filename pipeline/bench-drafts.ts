@@ -83,22 +83,28 @@ function tallies(): ReturnType<typeof draftTallies> {
   return measured;
 }
 
-const figureAccuracy: Benchmark = async () => {
-  const rows = await tallies();
-  return table(
+/** One table of the tallies, of the figures' or of the events'. */
+function accuracy(kind: "figures" | "events", title: string, note: string): Benchmark {
+  return async () => {
+    const rows = await tallies();
+    return table(
+      title,
+      rows.map((t) => ({ source: t.source, tally: t[kind] })),
+      note,
+    );
+  };
+}
+
+export const DRAFT_BENCHMARKS: Benchmark[] = [
+  accuracy(
+    "figures",
     "add-source drafts: figures (value, unit, period and hedge right)",
-    rows.map((t) => ({ source: t.source, tally: t.figures })),
     "A curated figure's draft is the one of the same quantity mention; 'wholly right' needs all four fields.",
-  );
-};
-
-const eventAccuracy: Benchmark = async () => {
-  const rows = await tallies();
-  return table(
+  ),
+  accuracy(
+    "events",
     "add-source drafts: events (date and actors right)",
-    rows.map((t) => ({ source: t.source, tally: t.events })),
-    "A curated event's draft is the one whose quote overlaps its own most; 'wholly right' needs date and actors.",
-  );
-};
-
-export const DRAFT_BENCHMARKS: Benchmark[] = [figureAccuracy, eventAccuracy];
+    "A curated event's draft is the one dated by the same mention within its quote, else the one whose quote " +
+      "overlaps its own most; 'wholly right' needs date and actors.",
+  ),
+];

@@ -7,12 +7,13 @@
  * a curated record in the form the build reads, to be accepted or removed by a curator; nothing here is published.
  */
 import type { DatasetConfig } from "../../config/dataset-config.ts";
-import { words } from "../../config/format-unit.ts";
+import { termWords, words } from "../../config/format-unit.ts";
 import type { ExtractedMention, QuantityMention, TimeMention } from "../../extract/mention.ts";
 import { rawRange, type NormalizedText } from "../../ingest/normalize.ts";
 import { locateMentions, occurrencesOf, type Located, type Span } from "../../resolve/locate.ts";
 import { codePointIndex } from "../../text/code-points.ts";
 import { lineFinder } from "../../text/lines.ts";
+import { whenLabel } from "../../resolve/when.ts";
 import type { CuratedEvent, CuratedFigure, Dismissal } from "../records.ts";
 import { COMPARISON_BASE, REFERS_BACK } from "./cues.ts";
 import { actorsIn, guessClaimType, guessEventType, guessMeasure, guessPlover } from "./guess.ts";
@@ -43,8 +44,11 @@ export interface RawPlace {
 }
 
 /** What a draft gives, once accepted as it stands, for the bench to compare with the curated records. */
+/** A record as drafted: marked as a draft, and null where the curator is left to fill it. */
+type Draft<R, Open extends keyof R> = Omit<R, Open> & { [K in Open]: R[K] | null } & { draft: true };
+
 export interface DraftedFigure {
-  record: Omit<CuratedFigure, "expect" | "expect_period">;
+  record: Draft<Omit<CuratedFigure, "expect" | "expect_period">, "measure">;
   /** Where its quantity mention stands, and what the extractor read. */
   mention: RawPlace;
   value: number;
@@ -56,7 +60,7 @@ export interface DraftedFigure {
 }
 
 export interface DraftedEvent {
-  record: Omit<CuratedEvent, "event_type"> & { event_type: string | null };
+  record: Draft<CuratedEvent, "event_type">;
   quote: RawPlace;
   /** Where the time mention that dates it stands. */
   dateMention: RawPlace;
@@ -65,7 +69,7 @@ export interface DraftedEvent {
 }
 
 export interface DraftedDismissal {
-  record: Omit<Dismissal, "reason"> & { reason: string | null };
+  record: Draft<Omit<Dismissal, "occurrences">, "reason">;
   comment: string;
 }
 
@@ -212,7 +216,7 @@ function figureDraft(
   const dates =
     time === null || period === null ? null : { start: time.mention.date_start, end: time.mention.date_end };
   const claim = guessClaimType(sentenceText, dates?.start ?? null, input.documentDate);
-  const record = {
+  const record: DraftedFigure["record"] = {
     id: context.id([guess.measure ?? "figure", subject, counterpart, dates === null ? null : periodSlug(dates, time!)]),
     draft: true,
     measure: guess.measure,
@@ -222,7 +226,7 @@ function figureDraft(
     ...(amount === undefined ? {} : { amount }),
     period,
     claim_type: claim,
-  } as unknown as DraftedFigure["record"];
+  };
   const place = context.place(quantity);
   const read = `"${m.text}" read as ${m.value} ${m.unit}${m.unit === "year" ? " (a duration)" : ""}, ${words(m.qualifier)}`;
   const when =
@@ -345,11 +349,12 @@ function eventDraft(
       ? `Dated by "${time.mention.text}", which the text gives relative to its own date or a date before it.`
       : `Dated by "${time.mention.text}" in "${date.in}".`;
   const names = actors.slice(0, 3).map((code) => input.config.actors[code]!.name);
-  const title = `${names.join(", ")}: ${eventType === null ? "a happening" : words(eventType)}, ${dateWords}`.slice(
-    0,
-    MAX_TITLE,
-  );
-  const record = {
+  const title =
+    `${names.join(", ")}: ${eventType === null ? "a happening" : termWords(eventType, input.config.actors)}, ${dateWords}`.slice(
+      0,
+      MAX_TITLE,
+    );
+  const record: DraftedEvent["record"] = {
     id: context.id([
       ...actors.slice(0, 2),
       eventType ?? "event",
@@ -357,13 +362,13 @@ function eventDraft(
     ]),
     draft: true,
     event_type: eventType,
-    ...(plover === null ? {} : { plover }),
+    ...(plover === null ? {} : { plover: plover as NonNullable<CuratedEvent["plover"]> }),
     actors,
     title,
     ...quoteOf(text, sentence),
     date,
     ...(note === undefined ? {} : { note }),
-  } as unknown as DraftedEvent["record"];
+  };
   const place = context.place(sentence);
   const type =
     eventType === null
@@ -376,7 +381,7 @@ function eventDraft(
     date: dates,
     comment:
       `${input.textFile}:${place.line} (characters ${place.start}-${place.end}): dated by "${time.mention.text}" ` +
-      `(${dateWords}); actors named in the sentence; ${type}${plover === null ? "" : `, PLOVER ${plover} from its verb`}; ` +
+      `(${dateWords}); actors named where it is dated; ${type}${plover === null ? "" : `, PLOVER ${plover} from its verb`}; ` +
       "the title is drafted from them: say what happened, in your own words",
   };
 }
@@ -397,21 +402,16 @@ function dismissalDraft(context: Context, mention: Located, sentence: Sentence):
         : `A range ("${m.text}"): a figure holds one number.`;
   const place = context.place(mention);
   return {
-    record: {
-      kind,
-      draft: true,
-      quote: text.slice(passage.start, passage.end),
-      reason,
-    } as unknown as DraftedDismissal["record"],
+    record: { kind, draft: true, quote: text.slice(passage.start, passage.end), reason },
     comment:
       `${input.textFile}:${place.line} (characters ${place.start}-${place.end}): ${kind} mention ` +
       `"${m.text}"${reason === null ? ", used by no draft: say why it dates no record, or use it in one" : ""}`,
   };
 }
 
-/** "2023", "2011-2012", "2016-01". */
-function periodLabel({ start, end }: { start: string | null; end: string | null }): string {
-  return start === end ? `${start}` : `${start}/${end}`;
+/** "2023", "2011/2012", "2016-01": a resolved date as a curated check states it. */
+function periodLabel(dates: { start: string | null; end: string | null }): string {
+  return whenLabel({ start: dates.start!, end: dates.end! });
 }
 
 /** The period in an id: "2023", "2011-2012", or the mention's words when the build will resolve it. */
