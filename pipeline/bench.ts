@@ -39,6 +39,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { DRAFT_BENCHMARKS } from "./bench-drafts.ts";
 import { PACKAGE_BENCHMARKS } from "./bench-package.ts";
 import { extract } from "./extract/index.ts";
 
@@ -426,7 +427,14 @@ const references: Benchmark = async () => {
   };
 };
 
-export const BENCHMARKS: Benchmark[] = [endToEnd, throughput, memory, references, ...PACKAGE_BENCHMARKS];
+export const BENCHMARKS: Benchmark[] = [
+  endToEnd,
+  throughput,
+  memory,
+  references,
+  ...PACKAGE_BENCHMARKS,
+  ...DRAFT_BENCHMARKS,
+];
 
 async function main(): Promise<void> {
   const flag = process.argv.indexOf("--memory");

@@ -1,10 +1,12 @@
 /**
- * `add-source ID TEXT-FILE [--format NAME]`: scaffolds a new source folder so that curation starts from what the
- * extractor found. The text is copied byte for byte; `source.json` pins its SHA-256 and size, names its text
- * format (plain text unless --format says otherwise) and leaves the bibliographic fields null for the curator to
- * fill; `to-curate.yaml` lists every mention extracted from the text normalized by that format; the
- * curated files start as empty lists with a header saying what goes in them. The build refuses the folder
- * until the fields are filled and the list is empty (see to-curate.ts).
+ * `add-source ID TEXT-FILE [--format NAME]`: scaffolds a new source folder so that curation starts from drafts of
+ * its records. The text is copied byte for byte; `source.json` pins its SHA-256 and size, names its text format
+ * (plain text unless --format says otherwise) and leaves the bibliographic fields null for the curator to fill;
+ * `figures.yaml`, `events.yaml` and `dismissed.yaml` hold draft records made from the mentions extracted from the
+ * text normalized by that format, guessed against the sources folder's dataset.yaml (curation/drafts/), each
+ * marked `draft: true` and with a comment saying what was read and guessed. The build refuses the folder until
+ * the fields are filled and every draft is accepted or removed (see to-curate.ts). A text whose SHA-256 is already
+ * a source's is added with a warning.
  *
  * Nothing existing is overwritten, and the folder appears whole or not at all: it is written to a staging
  * folder beside the sources folder (where the build does not look) and renamed into place; a staging folder
@@ -13,71 +15,71 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { Document } from "yaml";
+import { Document, isMap, isSeq, parse } from "yaml";
 import { sourceId } from "../../schemas/fields.ts";
-import { codePointIndex } from "../text/code-points.ts";
-import { decodeUtf8Text, exists, readInputFile } from "../io/input-files.ts";
+import { decodeUtf8Text, exists, readInputFile, readTextFile } from "../io/input-files.ts";
+import { MAX_CURATED_BYTES } from "../io/yaml-file.ts";
 import { readJsonFile } from "../io/json-file.ts";
-import { whenLabel } from "../resolve/when.ts";
-import { lineFinder } from "../text/lines.ts";
 import { userPath } from "../io/user-path.ts";
 import { abandoned } from "../io/leftovers.ts";
 import { crashPoint } from "../io/crash-point.ts";
 import { PipelineError } from "../io/errors.ts";
-import { extract, type ExtractedMention } from "../extract/index.ts";
-import { normalize, rawCharacters, type NormalizedText } from "../ingest/normalize.ts";
+import { CONFIG_FILE, loadDatasetConfig } from "../config/dataset-config.ts";
+import { draftRecords, type Drafts } from "../curation/drafts/draft.ts";
+import { extract } from "../extract/index.ts";
+import { normalize } from "../ingest/normalize.ts";
 import { DEFAULT_TEXT_FORMAT, loadTextFormat, textFormatNames, type TextRules } from "../ingest/text-format.ts";
 import type { CommandIo } from "../io/command-io.ts";
 import { sha256 } from "../io/sha256.ts";
-import { TO_CURATE_FILE, type ToCurateEntry } from "../curation/to-curate.ts";
+import { DRAFT_KEY, DRAFTED_FILES } from "../curation/to-curate.ts";
 
 const USAGE = "usage: add-source ID TEXT-FILE [--sources DIR] [--format NAME]";
 
-/** Characters of normalized text shown on each side of a mention in to-curate.yaml. */
-const CONTEXT_CHARS = 60;
-
 const STAGING_PREFIX = ".add-source-";
 
+/** What every drafted file says first: how to accept a draft. */
+const ACCEPTING = `
+ Drafts: add-source read every record below from the text, marked \`${DRAFT_KEY}: true\`, and the comment above each
+ says where it stands in the text, what was read and what was guessed. Check each against the text and fix it, fill
+ what is null, then delete its \`${DRAFT_KEY}: true\` line to accept it, or delete the whole record. The build refuses
+ the source while any draft is left, naming each at its line.`;
+
 /** The drafted curation files and what each holds, as their header comments say. */
-const CURATION_DRAFTS: Record<string, string> = {
+const CURATION_HEADERS: Record<keyof typeof DRAFTED_FILES, string> = {
   "figures.yaml": `
  What each number in the text means: one record per figure (see sources/ponars-pm-428/figures.yaml).
    - id: a lowercase slug, unique across all sources
      measure, subject, counterpart: terms defined in the dataset.yaml at the top of the sources folder
-     quote: the text's words for the figure, as normalized (the context lines in ${TO_CURATE_FILE} are normalized)
-     amount, period: the quantity and time mentions inside the quote, when it holds more than one
+     quote: the text's words for the figure, as normalized
+     amount, period: the quantity and time mentions inside the quote, when it holds more than one; a period may
+     also be {mention, in: another passage}
      expect, expect_period: checks against what the extractor read; the value itself is never typed here
      claim_type: reported, estimate, projection or allegation; note: free text
- Replace the [] below with the list of records.`,
+${ACCEPTING}`,
   "events.yaml": `
  Every happening the text dates: one record per event (see sources/ponars-pm-428/events.yaml).
    - id, event_type (defined in dataset.yaml), plover (optional), actors, title in your own words,
-     quote, date (the time mention inside the quote that dates it; {by, in} for a date the text gives only as an
-     upper bound), note (needed for a date that is not explicit)
- Replace the [] below with the list of records.`,
+     quote, date (the time mention inside the quote that dates it; {mention, in} for one in another passage; {by,
+     in} for a date the text gives only as an upper bound), note (needed for a date that is not explicit)
+${ACCEPTING}`,
   "dismissed.yaml": `
  Quantity mentions that are not figures and time mentions that date no record, each with the reason (see
  sources/ponars-pm-428/dismissed.yaml).
    - kind: quantity (the default) or time
      quote: words around the mention; occurrences: how many times the quote stands in the text (default 1)
      reason: why it is no figure (a vague amount, part of a name, ...) or dates nothing (the text's own date, ...)
- Replace the [] below with the list of dismissals.`,
+${ACCEPTING}`,
 };
-
-const TO_CURATE_HEADER = `
- Mentions the extractor found in the text, still to curate. For each entry, use the mention in a record of
- figures.yaml or events.yaml, or dismiss it with a reason in dismissed.yaml (\`kind: time\` for a time
- mention that dates no record); then delete the entry. The build refuses this source while any entry is left,
- naming each with its line in the text file. \`line\` is that line; \`context\` is the normalized text around the
- mention.`;
 
 export interface AddedSource {
   dir: string;
   textFile: string;
   bytes: number;
   sha256: string;
-  quantities: number;
-  times: number;
+  /** How many records of each file were drafted. */
+  drafted: { figures: number; events: number; dismissed: number };
+  /** The source.json files of sources whose text has the same SHA-256. */
+  sameText: string[];
 }
 
 /** The command line: one line and a non-zero exit for any bad argument or input. */
@@ -103,15 +105,22 @@ export async function runAddSource(args: string[], io: CommandIo): Promise<numbe
   }
   try {
     const sourcesDir = parsed.values.sources === undefined ? "sources" : userPath(parsed.values.sources);
-    const added = addSource(sourcesDir, id, userPath(textPath), textFormat);
+    const added = await addSource(sourcesDir, id, userPath(textPath), textFormat);
+    for (const record of added.sameText)
+      io.error(
+        `add-source: warning: ${record} already has this text (SHA-256 ${added.sha256}); added it again as "${id}"`,
+      );
     io.write(
       `added ${added.dir}/: ${basename(added.textFile)} (${added.bytes} bytes, SHA-256 ${added.sha256}, text ` +
         `format ${textFormat.name})\n`,
     );
-    io.write(`  ${TO_CURATE_FILE} lists ${added.quantities} quantity and ${added.times} time mention(s) to curate\n`);
+    const { figures, events, dismissed } = added.drafted;
     io.write(
-      "  next: fill the null fields of source.json, curate figures.yaml, events.yaml and dismissed.yaml, then " +
-        "npm run build\n",
+      `  drafted ${figures} figure(s), ${events} event(s) and ${dismissed} dismissal(s), each marked ${DRAFT_KEY}: true\n`,
+    );
+    io.write(
+      "  next: fill the null fields of source.json; check each draft against the text, then accept it (delete its " +
+        `${DRAFT_KEY}: true line) or delete it; then npm run build\n`,
     );
     return 0;
   } catch (error) {
@@ -121,43 +130,64 @@ export async function runAddSource(args: string[], io: CommandIo): Promise<numbe
   }
 }
 
-export function addSource(sourcesDir: string, id: string, textPath: string, textFormat: TextRules): AddedSource {
+export async function addSource(
+  sourcesDir: string,
+  id: string,
+  textPath: string,
+  textFormat: TextRules,
+): Promise<AddedSource> {
   const target = join(sourcesDir, id);
-  checkId(sourcesDir, id, target);
+  const siblings = checkId(sourcesDir, id, target);
   const { bytes, raw } = readText(textPath);
   const fileName = basename(textPath);
-  if (
-    fileName === "source.json" ||
-    fileName === TO_CURATE_FILE ||
-    fileName in CURATION_DRAFTS ||
-    fileName === "indicators.yaml"
-  ) {
+  if (fileName === "source.json" || fileName in DRAFTED_FILES || fileName === "indicators.yaml") {
     throw new PipelineError(`the text file's name is one the source folder needs for itself; rename the file`, {
       file: textPath,
     });
   }
+  const config = await loadDatasetConfig(join(sourcesDir, CONFIG_FILE));
   const digest = sha256(bytes);
-  const toCurate = mentionsToCurate(raw, textFormat);
+  const normalized = normalize(raw, textFormat);
+  const drafts = draftRecords({
+    textFile: fileName,
+    raw,
+    normalized,
+    // The source's date is not known yet: a relative date is drafted by its words, for the build to resolve.
+    mentions: extract(normalized.text),
+    config,
+    documentDate: null,
+    takenIds: new Set(siblings.flatMap((sibling) => sibling.recordIds)),
+  });
   const files = new Map<string, Uint8Array | string>([
     [fileName, bytes],
     ["source.json", sourceRecord(id, fileName, textFormat.name, digest, bytes.length)],
-    [TO_CURATE_FILE, yamlWithHeader(TO_CURATE_HEADER, toCurate)],
-    ...Object.entries(CURATION_DRAFTS).map(([name, header]): [string, string] => [name, yamlWithHeader(header, [])]),
+    ...(Object.keys(CURATION_HEADERS) as (keyof typeof CURATION_HEADERS)[]).map((name): [string, string] => [
+      name,
+      draftsYaml(CURATION_HEADERS[name], drafts[DRAFTS_OF[name]]),
+    ]),
   ]);
   writeFolderAtomically(sourcesDir, id, files);
-  const quantities = toCurate.filter((entry) => entry.kind === "quantity").length;
   return {
     dir: target,
     textFile: join(target, fileName),
     bytes: bytes.length,
     sha256: digest,
-    quantities,
-    times: toCurate.length - quantities,
+    drafted: { figures: drafts.figures.length, events: drafts.events.length, dismissed: drafts.dismissed.length },
+    sameText: siblings.filter((sibling) => sibling.sha256 === digest).map((sibling) => sibling.record),
   };
 }
 
-/** A lowercase slug naming no folder and no source yet. */
-function checkId(sourcesDir: string, id: string, target: string): void {
+const DRAFTS_OF = { "figures.yaml": "figures", "events.yaml": "events", "dismissed.yaml": "dismissed" } as const;
+
+/** A source folder beside the new one: its source.json, the SHA-256 it pins, and the ids its records use. */
+interface Sibling {
+  record: string;
+  sha256: unknown;
+  recordIds: string[];
+}
+
+/** A lowercase slug naming no folder and no source yet; the source folders there are, read. */
+function checkId(sourcesDir: string, id: string, target: string): Sibling[] {
   if (!sourceId.safeParse(id).success) {
     throw new PipelineError(
       `"${id}" is not a source id: use a lowercase slug of letters, digits and single hyphens, such as ` +
@@ -170,20 +200,43 @@ function checkId(sourcesDir: string, id: string, target: string): void {
     throw new PipelineError("already exists; add-source never overwrites, so pick another id or remove it", {
       file: target,
     });
+  const siblings: Sibling[] = [];
   for (const folder of readdirSync(sourcesDir)) {
     const record = join(sourcesDir, folder, "source.json");
-    if (sourceIdIn(record) === id)
-      throw new PipelineError(`already has the id "${id}"; pick another id`, { file: record });
+    const fields = sourceFields(record);
+    if (fields === undefined) continue;
+    if (fields.id === id) throw new PipelineError(`already has the id "${id}"; pick another id`, { file: record });
+    const dir = join(sourcesDir, folder);
+    siblings.push({
+      record,
+      sha256: fields.sha256,
+      recordIds: ["figures.yaml", "events.yaml"].flatMap((f) => idsIn(join(dir, f))),
+    });
   }
+  return siblings;
 }
 
-/** The id a folder's source.json gives, read by the rule for input files; undefined when there is none to read. */
-function sourceIdIn(record: string): unknown {
+/** A folder's source.json, read by the rule for input files; undefined when there is none to read. */
+function sourceFields(record: string): { id?: unknown; sha256?: unknown } | undefined {
   try {
-    return (readJsonFile(record) as { id?: unknown } | null)?.id;
+    const value = readJsonFile(record);
+    return value !== null && typeof value === "object" ? (value as { id?: unknown; sha256?: unknown }) : undefined;
   } catch (error) {
     if (error instanceof PipelineError) return undefined;
     throw error;
+  }
+}
+
+/** The ids a curated file gives its records, read leniently: a file that does not parse gives none. */
+function idsIn(file: string): string[] {
+  if (!exists(file)) return [];
+  try {
+    const items: unknown = parse(readTextFile(file, { within: dirname(file), maxBytes: MAX_CURATED_BYTES }));
+    return Array.isArray(items)
+      ? items.flatMap((item) => (typeof item?.id === "string" ? [item.id as string] : []))
+      : [];
+  } catch {
+    return [];
   }
 }
 
@@ -196,47 +249,6 @@ function readText(path: string): { bytes: Uint8Array; raw: string } {
   const raw = decodeUtf8Text(bytes, path);
   if (bytes.length === 0) throw new PipelineError("the text file is empty", { file: path });
   return { bytes, raw };
-}
-
-/** Every mention of the text, where it stands in the file, and what the extractor read. */
-function mentionsToCurate(raw: string, textFormat: TextRules): ToCurateEntry[] {
-  const normalized = normalize(raw, textFormat);
-  const normalizedIndex = codePointIndex(normalized.text);
-  const lineOf = lineFinder(raw);
-  return extract(normalized.text).map((mention) => {
-    const start = normalizedIndex.toUtf16(mention.start);
-    const end = normalizedIndex.toUtf16(mention.end);
-    const [rawStart, rawEnd] = rawCharacters(normalized, start, end);
-    return {
-      kind: mention.kind,
-      text: raw.slice(rawStart, rawEnd),
-      line: lineOf(rawStart),
-      context: contextAround(normalized, start, end),
-      reading: reading(mention),
-    };
-  });
-}
-
-/** The mention within its paragraph, cut at word boundaries about CONTEXT_CHARS either side. */
-function contextAround({ text }: NormalizedText, start: number, end: number): string {
-  const paragraphStart = text.lastIndexOf("\n", start) + 1;
-  const paragraphEnd = text.indexOf("\n", end) < 0 ? text.length : text.indexOf("\n", end);
-  let from = Math.max(paragraphStart, start - CONTEXT_CHARS);
-  let to = Math.min(paragraphEnd, end + CONTEXT_CHARS);
-  if (from > paragraphStart) from = text.indexOf(" ", from) + 1 || start;
-  if (to < paragraphEnd) to = Math.max(end, text.lastIndexOf(" ", to));
-  const [before, after] = [from > paragraphStart ? "…" : "", to < paragraphEnd ? "…" : ""];
-  return `${before}${text.slice(Math.min(from, start), to)}${after}`;
-}
-
-function reading(mention: ExtractedMention): string {
-  if (mention.kind === "time") {
-    if (mention.date_start === null) return "a date the text does not resolve on its own";
-    return whenLabel({ start: mention.date_start, end: mention.date_end! });
-  }
-  if (mention.vague || mention.value === null) return `a vague amount in ${mention.unit}`;
-  const value = mention.value_high === null ? `${mention.value}` : `${mention.value} to ${mention.value_high}`;
-  return `${value} ${mention.unit}, ${mention.qualifier}`;
 }
 
 /** source.json with the text's hash and size, every bibliographic field null until the curator fills it. */
@@ -261,9 +273,23 @@ function sourceRecord(id: string, file: string, textFormat: string, digest: stri
   return JSON.stringify(record, null, 2) + "\n";
 }
 
-function yamlWithHeader(header: string, items: object[]): string {
-  const doc = new Document(items);
+/** A curated file of drafts: its header, then each draft with its comment above it, a blank line apart. */
+function draftsYaml(header: string, drafts: Drafts[keyof Drafts]): string {
+  const doc = new Document(
+    drafts.map((draft) => draft.record),
+    { aliasDuplicateObjects: false },
+  );
   doc.commentBefore = header.replace(/^\n/, "");
+  if (isSeq(doc.contents)) {
+    doc.contents.items.forEach((item, index) => {
+      if (!isMap(item)) return;
+      // One line for each thing the comment says.
+      item.commentBefore = drafts[index]!.comment.split("; ")
+        .map((line) => ` ${line}`)
+        .join("\n");
+      item.spaceBefore = index > 0;
+    });
+  }
   return doc.toString({ lineWidth: 0 });
 }
 

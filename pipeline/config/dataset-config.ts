@@ -29,7 +29,13 @@ const unitDefinition = z
   .strict();
 
 const measureDefinition = z.object({ unit: term, description: z.string().min(1) }).strict();
-const actorDefinition = z.object({ name: z.string().min(1) }).strict();
+const actorDefinition = z
+  .object({
+    name: z.string().min(1),
+    /** Other words a text may name the actor by ("Moscow", "Russian"), so that drafts find it. */
+    aliases: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
 const eventTypeDefinition = z.object({ description: z.string().min(1) }).strict();
 
 const seriesDefinition = z

@@ -10,6 +10,8 @@ export interface FormatOptions {
   compact?: boolean;
   /** Fraction digits at most, when not compact. */
   digits?: number;
+  /** Without the unit's prefix and suffix ("1.4M" for 1.4M passengers), where an axis title names the unit. */
+  bare?: boolean;
 }
 
 const formats = new Map<string, Intl.NumberFormat>();
@@ -39,7 +41,8 @@ export function formatValue(
   if (unit === undefined) throw new Error(`unit "${unitName}" is not defined in dataset.yaml's units`);
   // A consistency check's float residue (-2.4e-7) reads as 0, not "-0".
   const shown = Math.abs(value) < 0.5 * 10 ** -(options.digits ?? 2) ? 0 : value;
-  return `${unit.prefix ?? ""}${numberFormat(unit.currency, options).format(shown)}${unit.suffix ?? ""}`;
+  const number = numberFormat(unit.currency, options).format(shown);
+  return options.bare ? number : `${unit.prefix ?? ""}${number}${unit.suffix ?? ""}`;
 }
 
 /** "Russia" for RUS; a code the configuration does not define shows as itself. */
@@ -50,4 +53,12 @@ export function actorName(code: string, actors: DatasetConfig["actors"]): string
 /** A vocabulary term as words: "at_least" → "at least". */
 export function words(term: string): string {
   return term.replaceAll("_", " ");
+}
+
+/** A dataset term as words, a word that is an actor's code keeping its capitals: "un_vote" → "UN vote". */
+export function termWords(term: string, actors: DatasetConfig["actors"]): string {
+  return words(term)
+    .split(" ")
+    .map((word) => (word.toUpperCase() in actors ? word.toUpperCase() : word))
+    .join(" ");
 }

@@ -1,10 +1,11 @@
 /**
  * add-source scaffolds a source folder from a text file: the text byte for byte, source.json with its hash and
- * the fields to fill, every extracted mention listed as still to curate; it refuses bad ids, taken ids and
- * files that are not text, overwrites nothing, and the build refuses the folder until it is curated.
+ * the fields to fill, and draft records of every figure, event and dismissal in the form the build reads, each
+ * marked as a draft; it refuses bad ids, taken ids and files that are not text, overwrites nothing, warns when the
+ * text is already a source's, and the build refuses the folder until every draft is accepted or removed.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import fc from "fast-check";
@@ -12,11 +13,9 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { addSource as addSourceAs } from "../../pipeline/commands/add-source.ts";
 import { CRASH_AT_VARIABLE } from "../../pipeline/io/crash-point.ts";
-import { loadCuration } from "../../pipeline/io/yaml-file.ts";
-import { curatedEvent, curatedFigure, dismissal } from "../../pipeline/curation/records.ts";
 import { PipelineError, PipelineErrors } from "../../pipeline/io/errors.ts";
 import { sha256 } from "../../pipeline/io/sha256.ts";
-import { assertCurated, toCurateEntry } from "../../pipeline/curation/to-curate.ts";
+import { assertCurated } from "../../pipeline/curation/to-curate.ts";
 import { MEMO_DIR, ROOT, runInProcess, snapshot } from "../helpers/cli.ts";
 import { PDF_MARKDOWN } from "../helpers/text-formats.ts";
 
@@ -33,20 +32,45 @@ const TEXT = [
 const addSource = (sourcesDir: string, id: string, textFile: string) =>
   addSourceAs(sourcesDir, id, textFile, PDF_MARKDOWN);
 
-/** A sources folder with the memo's dataset.yaml and no source yet, and a text file beside it. */
-function workspace(text: string | Uint8Array = TEXT): { sourcesDir: string; textFile: string } {
+/**
+ * The terms of a harbour's notes: what the drafts of TEXT guess from (a measure per unit, the council by an alias,
+ * an event type by its description).
+ */
+const HARBOUR_CONFIG = `
+package: { title: Harbour notes, description: Figures from a harbour's notes, keywords: [test] }
+units:
+  person: { name: persons, suffix: " persons", accepts: [count] }
+  USD: { name: US dollars, currency: USD }
+  year: { name: years, suffix: " years" }
+measures:
+  ferry_passengers: { unit: person, description: "Passengers the ferry carried in the period" }
+  fare_rise: { unit: USD, description: "How much fares rose" }
+  loan_term: { unit: year, description: "How long a loan runs" }
+actors:
+  HC: { name: Harbour Council, aliases: [the council] }
+  FC: { name: Ferry Company }
+event_types:
+  agreement: { description: "An agreement is signed" }
+  fare_change: { description: "Fares rise or fall" }
+`;
+
+/** A sources folder with a dataset.yaml (the memo's by default) and no source yet, and a text file beside it. */
+function workspace(
+  text: string | Uint8Array = TEXT,
+  config: string | Uint8Array = readFileSync(join(ROOT, "sources", "dataset.yaml")),
+): { sourcesDir: string; textFile: string } {
   const root = mkdtempSync(join(tmpdir(), "rdd-add-"));
   const sourcesDir = join(root, "sources");
   mkdirSync(sourcesDir);
-  writeFileSync(join(sourcesDir, "dataset.yaml"), readFileSync(join(ROOT, "sources", "dataset.yaml")));
+  writeFileSync(join(sourcesDir, "dataset.yaml"), config);
   const textFile = join(root, "harbour-note.txt");
   writeFileSync(textFile, text);
   return { sourcesDir, textFile };
 }
 
-function refusal(run: () => unknown): string {
+async function refusal(run: () => Promise<unknown>): Promise<string> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof PipelineError || error instanceof PipelineErrors)
       return String(error instanceof PipelineErrors ? error.message : error);
@@ -55,10 +79,39 @@ function refusal(run: () => unknown): string {
   throw new Error("expected a refusal");
 }
 
+/** source.json's bibliographic fields filled, as step 2 of the README's "Add a source" has the curator do. */
+function fillSourceRecord(dir: string, published = "2024-05"): void {
+  const record = JSON.parse(readFileSync(join(dir, "source.json"), "utf8"));
+  writeFileSync(
+    join(dir, "source.json"),
+    JSON.stringify({
+      ...record,
+      title: "Harbour note",
+      author: "A. Clerk",
+      published,
+      publisher: "Harbour Office",
+      license_note: "Written for tests.",
+    }),
+  );
+}
+
+/** Every draft of a folder accepted as it stands: one edit per record, its `draft: true` line deleted. */
+function acceptAll(dir: string, fill: Record<string, string> = {}): void {
+  for (const file of ["figures.yaml", "events.yaml", "dismissed.yaml"]) {
+    let text = readFileSync(join(dir, file), "utf8").replaceAll("\n  draft: true\n", "\n");
+    for (const [key, value] of Object.entries(fill))
+      text = text.replaceAll(`\n  ${key}: null\n`, `\n  ${key}: ${value}\n`);
+    writeFileSync(join(dir, file), text);
+  }
+}
+
+const curatedFile = (dir: string, file: string) =>
+  parse(readFileSync(join(dir, file), "utf8")) as Record<string, unknown>[];
+
 describe("add-source", () => {
-  it("copies the text byte for byte and pins its hash and size in source.json, bibliographic fields null", () => {
+  it("copies the text byte for byte and pins its hash and size in source.json, bibliographic fields null", async () => {
     const { sourcesDir, textFile } = workspace();
-    addSource(sourcesDir, "harbour-note", textFile);
+    await addSource(sourcesDir, "harbour-note", textFile);
     const dir = join(sourcesDir, "harbour-note");
     expect(readdirSync(dir).sort()).toEqual([
       "dismissed.yaml",
@@ -66,7 +119,6 @@ describe("add-source", () => {
       "figures.yaml",
       "harbour-note.txt",
       "source.json",
-      "to-curate.yaml",
     ]);
     const copied = readFileSync(join(dir, "harbour-note.txt"));
     expect(copied.equals(readFileSync(textFile))).toBe(true);
@@ -93,71 +145,99 @@ describe("add-source", () => {
     }
   });
 
-  it("lists every mention the extract command finds, at its line in the text file", async () => {
-    const { sourcesDir, textFile } = workspace();
-    addSource(sourcesDir, "harbour-note", textFile);
-    const dir = join(sourcesDir, "harbour-note");
-    const entries = (parse(readFileSync(join(dir, "to-curate.yaml"), "utf8")) as unknown[]).map((entry) =>
-      toCurateEntry.parse(entry),
-    );
-    const extracted = JSON.parse((await runInProcess("extract", textFile, "--format", "pdf-markdown")).stdout) as {
-      kind: string;
-      text: string;
-      start: number;
-    }[];
-    const lineOf = (start: number) => [...TEXT].slice(0, start).join("").split("\n").length;
-    expect(entries.map(({ kind, text, line }) => ({ kind, text, line }))).toEqual(
-      extracted.map((m) => ({ kind: m.kind, text: m.text, line: lineOf(m.start) })),
-    );
-    expect(entries.map((e) => e.text)).toEqual([
-      "May 2024",
-      "1.4 million",
-      "2023",
-      "about 1.1 million",
-      "2022",
-      "\\$2",
-      "March 2024",
-      "nearly 300",
+  it("drafts a figure for every amount and a dismissal for every vague one, each marked and commented", async () => {
+    const { sourcesDir, textFile } = workspace(TEXT, HARBOUR_CONFIG);
+    const { dir } = await addSource(sourcesDir, "harbour-note", textFile);
+    const figures = curatedFile(dir, "figures.yaml");
+    expect(
+      figures.map(({ measure, quote, amount, period, draft }) => ({ measure, quote, amount, period, draft })),
+    ).toEqual([
+      {
+        measure: "ferry_passengers",
+        quote: "The ferry carried 1.4 million passengers in 2023, up from about 1.1 million in 2022.",
+        amount: "1.4 million",
+        period: "2023",
+        draft: true,
+      },
+      {
+        measure: "ferry_passengers",
+        quote: "The ferry carried 1.4 million passengers in 2023, up from about 1.1 million in 2022.",
+        amount: "about 1.1 million",
+        period: "2022",
+        draft: true,
+      },
+      {
+        measure: "fare_rise",
+        quote: "Fares rose by $2 in March 2024 and nearly 300 commuters wrote to the council.",
+        amount: "$2",
+        period: "March 2024",
+        draft: true,
+      },
+      {
+        measure: "ferry_passengers",
+        quote: "Fares rose by $2 in March 2024 and nearly 300 commuters wrote to the council.",
+        amount: "nearly 300",
+        period: "March 2024",
+        draft: true,
+      },
     ]);
-    // The text is the file's own; the context is normalized text (the escape undone), so a curator can quote from it.
-    expect(entries.find((e) => e.text === "\\$2")!.context).toContain("Fares rose by $2 in March 2024");
-    expect(entries.find((e) => e.text === "nearly 300")!.reading).toBe("300 count, at_most");
+    // Each draft says where it stands in the text file and what was read, above it; `draft: true` is its own line.
+    const text = readFileSync(join(dir, "figures.yaml"), "utf8");
+    expect(text).toContain("# harbour-note.txt:4 (characters ");
+    expect(text).toContain('"nearly 300" read as 300 count, at most');
+    expect(text.match(/^ {2}draft: true$/gm)).toHaveLength(figures.length);
   });
 
-  it("drafts the curated files as empty lists that load, each with a header that explains it", () => {
-    const { sourcesDir, textFile } = workspace();
-    addSource(sourcesDir, "harbour-note", textFile);
-    const dir = join(sourcesDir, "harbour-note");
-    for (const [file, schema] of [
-      ["figures.yaml", curatedFigure],
-      ["events.yaml", curatedEvent],
-      ["dismissed.yaml", dismissal],
-    ] as const) {
-      expect(loadCuration(join(dir, file), schema)).toEqual([]);
-      expect(readFileSync(join(dir, file), "utf8")).toMatch(/^# .+\n#/);
-    }
+  it("drafts a duration as a duration, in years, never as a count", async () => {
+    const { sourcesDir, textFile } = workspace(
+      "The council will repay the loan over a 20 year period.\n",
+      HARBOUR_CONFIG,
+    );
+    const { dir } = await addSource(sourcesDir, "loan-note", textFile);
+    const [figure] = curatedFile(dir, "figures.yaml");
+    expect(figure).toMatchObject({ measure: "loan_term", period: null });
+    expect(figure).not.toHaveProperty("amount");
+    expect(readFileSync(join(dir, "figures.yaml"), "utf8")).toContain('"20 year" read as 20 year (a duration)');
   });
 
-  it("refuses an id that is not a lowercase slug, and writes nothing", () => {
+  it("drafts an event for a dated sentence that names an actor: its date, actors, type and PLOVER category", async () => {
+    const text =
+      "Harbour note\n\nIn March 2024 the council signed an agreement with the Ferry Company. The sea was calm.\n";
+    const { sourcesDir, textFile } = workspace(text, HARBOUR_CONFIG);
+    const { dir } = await addSource(sourcesDir, "harbour-note", textFile);
+    expect(curatedFile(dir, "events.yaml")).toEqual([
+      {
+        id: "hc-fc-agreement-2024-03",
+        draft: true,
+        event_type: "agreement",
+        plover: "AGREE",
+        actors: ["HC", "FC"],
+        title: "Harbour Council, Ferry Company: agreement, 2024-03",
+        quote: "In March 2024 the council signed an agreement with the Ferry Company.",
+        date: "March 2024",
+      },
+    ]);
+  });
+
+  it("refuses an id that is not a lowercase slug, and writes nothing", async () => {
     const { sourcesDir, textFile } = workspace();
     const before = snapshot(dirname(sourcesDir));
     const notSlug = fc.string({ maxLength: 20 }).filter((id) => !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id));
-    fc.assert(
-      fc.property(notSlug, (id) => {
-        expect(refusal(() => addSource(sourcesDir, id, textFile))).toContain("is not a source id");
+    await fc.assert(
+      fc.asyncProperty(notSlug, async (id) => {
+        expect(await refusal(() => addSource(sourcesDir, id, textFile))).toContain("is not a source id");
       }),
       { numRuns: 60, examples: [["Harbour"], ["harbour_note"], ["-harbour"], ["harbour--note"], ["../harbour"], [""]] },
     );
     expect(snapshot(dirname(sourcesDir))).toEqual(before);
   });
 
-  it("refuses an id that names an existing folder or another folder's source, and overwrites nothing", () => {
+  it("refuses an id that names an existing folder or another folder's source, and overwrites nothing", async () => {
     const { sourcesDir, textFile } = workspace();
     mkdirSync(join(sourcesDir, "taken"));
     writeFileSync(join(sourcesDir, "taken", "keep.txt"), "kept");
-    rmSync(join(sourcesDir, "dataset.yaml"));
     const before = snapshot(sourcesDir);
-    expect(refusal(() => addSource(sourcesDir, "taken", textFile))).toMatch(
+    expect(await refusal(() => addSource(sourcesDir, "taken", textFile))).toMatch(
       /taken: already exists; add-source never overwrites/,
     );
     expect(snapshot(sourcesDir)).toEqual(before);
@@ -165,7 +245,7 @@ describe("add-source", () => {
     mkdirSync(join(sourcesDir, "memo-copy"));
     writeFileSync(join(sourcesDir, "memo-copy", "source.json"), readFileSync(join(MEMO_DIR, "source.json")));
     const withCopy = snapshot(sourcesDir);
-    expect(refusal(() => addSource(sourcesDir, "ponars-pm-428", textFile))).toMatch(
+    expect(await refusal(() => addSource(sourcesDir, "ponars-pm-428", textFile))).toMatch(
       /memo-copy\/source\.json: already has the id "ponars-pm-428"/,
     );
     expect(snapshot(sourcesDir)).toEqual(withCopy);
@@ -173,7 +253,7 @@ describe("add-source", () => {
 
   it(
     "refuses a missing file, a folder, an empty file, a binary file and one that is not UTF-8, and " + "writes nothing",
-    () => {
+    async () => {
       const { sourcesDir } = workspace();
       const root = dirname(sourcesDir);
       const cases: [string, string | Uint8Array | null, RegExp][] = [
@@ -190,12 +270,13 @@ describe("add-source", () => {
           /latin1\.txt: not UTF-8 text: an invalid byte sequence at byte 3$/,
         ],
         ["source.json", "{}", /source\.json: the text file's name is one the source folder needs/],
+        ["figures.yaml", "[]", /figures\.yaml: the text file's name is one the source folder needs/],
       ];
       for (const [name, content] of cases) if (content !== null) writeFileSync(join(root, name), content);
       const before = snapshot(sourcesDir);
       for (const [name, , says] of cases)
-        expect(refusal(() => addSource(sourcesDir, "harbour-note", join(root, name)))).toMatch(says);
-      expect(refusal(() => addSource(sourcesDir, "harbour-note", sourcesDir))).toMatch(
+        expect(await refusal(() => addSource(sourcesDir, "harbour-note", join(root, name)))).toMatch(says);
+      expect(await refusal(() => addSource(sourcesDir, "harbour-note", sourcesDir))).toMatch(
         /: not a regular file \(a directory\)$/,
       );
       expect(snapshot(sourcesDir)).toEqual(before);
@@ -235,9 +316,11 @@ describe("add-source", () => {
       ]);
       expect(snapshot(sourcesDir)).toEqual(before);
       const added = await runInProcess("add-source", "harbour-note", textFile, "--sources", sourcesDir);
-      expect(added.status).toBe(0);
+      expect([added.status, added.stderr]).toEqual([0, ""]);
       expect(added.stdout).toContain("text format plain-text");
-      expect(added.stdout).toContain("to-curate.yaml lists 4 quantity and 4 time mention(s)");
+      expect(added.stdout).toMatch(
+        /drafted 4 figure\(s\), \d+ event\(s\) and \d+ dismissal\(s\), each marked draft: true/,
+      );
       expect(JSON.parse(readFileSync(join(sourcesDir, "harbour-note", "source.json"), "utf8")).text_format).toBe(
         "plain-text",
       );
@@ -246,7 +329,19 @@ describe("add-source", () => {
     },
   );
 
-  it("killed before the folder is in place leaves no folder, and the next run cleans up and succeeds", () => {
+  it("warns in one line when the text is already a source's, and adds it all the same", async () => {
+    const { sourcesDir, textFile } = workspace();
+    expect((await runInProcess("add-source", "harbour-note", textFile, "--sources", sourcesDir)).stderr).toBe("");
+    const twice = await runInProcess("add-source", "harbour-note-again", textFile, "--sources", sourcesDir);
+    expect(twice.status).toBe(0);
+    expect(twice.stderr).toBe(
+      `add-source: warning: ${join(sourcesDir, "harbour-note", "source.json")} already has this text (SHA-256 ` +
+        `${sha256(readFileSync(textFile))}); added it again as "harbour-note-again"\n`,
+    );
+    expect(existsSync(join(sourcesDir, "harbour-note-again", "source.json"))).toBe(true);
+  });
+
+  it("killed before the folder is in place leaves no folder, and the next run cleans up and succeeds", async () => {
     const { sourcesDir, textFile } = workspace();
     const before = snapshot(sourcesDir);
     const killed = spawnSync(
@@ -270,16 +365,16 @@ describe("add-source", () => {
     expect(snapshot(sourcesDir)).toEqual(before);
     const leftovers = () => readdirSync(dirname(sourcesDir)).filter((name) => name.startsWith(".add-source-"));
     expect(leftovers()).toHaveLength(1);
-    addSource(sourcesDir, "harbour-note", textFile);
+    await addSource(sourcesDir, "harbour-note", textFile);
     expect(leftovers()).toEqual([]);
-    expect(existsSync(join(sourcesDir, "harbour-note", "to-curate.yaml"))).toBe(true);
+    expect(existsSync(join(sourcesDir, "harbour-note", "figures.yaml"))).toBe(true);
   });
 });
 
 describe("the build and a scaffolded source", () => {
-  it("refuses it until source.json is filled and every mention is curated, naming each with file:line", async () => {
-    const { sourcesDir, textFile } = workspace();
-    const { dir } = addSource(sourcesDir, "harbour-note", textFile);
+  it("refuses it until source.json is filled and every draft accepted, naming each with file:line", async () => {
+    const { sourcesDir, textFile } = workspace(TEXT, HARBOUR_CONFIG);
+    const { dir } = await addSource(sourcesDir, "harbour-note", textFile);
     const outDir = join(dirname(sourcesDir), "dist");
     const refused = await runInProcess("build", "--sources", sourcesDir, "--out", outDir);
     expect(refused.status).toBe(1);
@@ -293,42 +388,40 @@ describe("the build and a scaffolded source", () => {
     ] as const) {
       expect(refused.stderr).toContain(`${record}:${line}: ${field} is still to fill`);
     }
-    const text = join(dir, "harbour-note.txt");
-    for (const [kind, mention, line] of [
-      ["time", "May 2024", 1],
-      ["quantity", "1.4 million", 3],
-      ["quantity", "about 1.1 million", 3],
-      ["quantity", "\\$2", 4],
-      ["quantity", "nearly 300", 4],
-    ]) {
+    // Each draft at its `draft: true` line, with the fields it still lacks.
+    const lines = readFileSync(join(dir, "figures.yaml"), "utf8").split("\n");
+    const draftLines = lines.flatMap((line, i) => (line === "  draft: true" ? [i + 1] : []));
+    const ids = curatedFile(dir, "figures.yaml").map((figure) => figure.id);
+    expect(draftLines).toHaveLength(ids.length);
+    for (const [i, line] of draftLines.entries()) {
       expect(refused.stderr).toContain(
-        `${text}:${line}: ${kind} mention "${mention}" is still to curate (to-curate.yaml:`,
+        `${join(dir, "figures.yaml")}:${line} [${ids[i]}]: a draft, not yet accepted: check it against the text, ` +
+          "then delete this `draft: true` line to accept it, or delete the record",
       );
     }
+    expect(refused.stderr).toMatch(
+      /dismissed\.yaml:\d+ \[#\d+\]: a draft, not yet accepted: check it against the text, fill reason \(null\)/,
+    );
     expect(existsSync(outDir)).toBe(false);
   });
 
-  it("accepts it once the fields are filled and the list is emptied", () => {
-    const { sourcesDir, textFile } = workspace();
-    const { dir } = addSource(sourcesDir, "harbour-note", textFile);
-    const record = JSON.parse(readFileSync(join(dir, "source.json"), "utf8"));
-    writeFileSync(
-      join(dir, "source.json"),
-      JSON.stringify({
-        ...record,
-        title: "Harbour note",
-        author: "A. Clerk",
-        published: "2024-05",
-        publisher: "Harbour Office",
-        license_note: "Written for tests.",
-      }),
-    );
-    expect(refusal(() => assertCurated(dir))).toMatch(
-      /harbour-note\.txt:1: time mention "May 2024" is still to curate \(to-curate\.yaml:\d+\)/,
-    );
-    writeFileSync(join(dir, "to-curate.yaml"), "# all curated\n[]\n");
+  it("builds it once each draft is accepted by deleting its draft line, with the values of the text", async () => {
+    const { sourcesDir, textFile } = workspace(TEXT, HARBOUR_CONFIG);
+    const { dir } = await addSource(sourcesDir, "harbour-note", textFile);
+    fillSourceRecord(dir);
+    await expect(refusal(async () => assertCurated(dir))).resolves.toMatch(/figures\.yaml:\d+ \[[a-z0-9-]+\]: a draft/);
+    acceptAll(dir, { reason: "Dates nothing the note records." });
     expect(() => assertCurated(dir)).not.toThrow();
-    rmSync(join(dir, "to-curate.yaml"));
-    expect(() => assertCurated(dir)).not.toThrow();
+    const outDir = join(dirname(sourcesDir), "dist");
+    const built = await runInProcess("build", "--sources", sourcesDir, "--out", outDir);
+    expect([built.status, built.stderr]).toEqual([0, ""]);
+    const figures = JSON.parse(readFileSync(join(outDir, "data", "figures.json"), "utf8")) as Record<string, unknown>[];
+    const rows = figures.map(({ value, unit, period_start, qualifier }) => [value, unit, period_start, qualifier]);
+    expect(rows.sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+      [2, "USD", "2024-03", "exact"],
+      [300, "person", "2024-03", "at_most"],
+      [1100000, "person", "2022", "approximate"],
+      [1400000, "person", "2023", "exact"],
+    ]);
   });
 });

@@ -1,22 +1,29 @@
 /**
- * The build-time charts: one module per kind, well-formed accessible SVG, the same bytes on every render, values and
- * sources from the data.
+ * The build-time charts: one module per kind, well-formed accessible SVG that scales with the page, the same bytes on
+ * every render, values and sources from the data, and every label clear of the others and of the marks, checked on
+ * the bounding boxes of Vega's own scene graph.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../pipeline/build.ts";
 import { loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import { PipelineError } from "../../pipeline/io/errors.ts";
-import { chartFiles, type ChartInput } from "../../pipeline/formats/charts/render.ts";
-import type { SeriesObservation } from "../../schemas/index.ts";
+import { useEstimatedTextWidths } from "../../pipeline/formats/charts/kit.ts";
+import { formatFolders } from "../../pipeline/formats/run.ts";
+import { chartFiles, drawCharts, type ChartInput } from "../../pipeline/formats/charts/render.ts";
+import type { Figure, Mention, SeriesObservation } from "../../schemas/index.ts";
 import { ROOT } from "../helpers/cli.ts";
+import { FIXTURE_SOURCES, memoWithFixtures } from "../helpers/sources.ts";
 
 const TRADE = "charts/trade-turnover.svg";
 const TIMELINE = "charts/events-timeline.svg";
 const SERIES = "trade-turnover-rus-prk";
 const CONFIG_FILE = join(ROOT, "sources", "dataset.yaml");
 
-const read = (table: string) => JSON.parse(readFileSync(join(ROOT, "dist", "data", `${table}.json`), "utf8"));
+const read = (table: string, dir = join(ROOT, "dist")) =>
+  JSON.parse(readFileSync(join(dir, "data", `${table}.json`), "utf8"));
 /** The memo's series as published, and as it would read with no break in it. */
 const published: SeriesObservation[] = read("trade_turnover");
 const turnover: SeriesObservation[] = published.map((row) => ({ ...row, break_note: null }));
@@ -38,6 +45,60 @@ const withBreak: ChartInput = {
   },
 };
 
+const MEMO_SOURCE = "Source: Serghei Golunov, PONARS Eurasia Policy Memo 428, 2016";
+const PROJECTION = "trade-projection-rus-prk-2020";
+
+/** Another memo by another author, to draw beside the first. */
+const OTHER = {
+  ...input.sources[0]!,
+  id: "other-memo",
+  author: "Ann Other",
+  series: "Working Papers",
+  number: "7",
+  published: "2017-03",
+};
+
+/** The input with a second source stating the same projection in the same words. */
+function withSecondProjection(): ChartInput {
+  const projection = input.figures.find((f) => f.id === PROJECTION)!;
+  const copy: Figure = { ...projection, id: `${PROJECTION}-other`, source_id: OTHER.id };
+  const mention = input.mentions.find((m) => m.used_by.includes(PROJECTION))!;
+  const copied: Mention = { ...mention, source_id: OTHER.id, used_by: [copy.id] };
+  return {
+    ...input,
+    sources: [...input.sources, OTHER],
+    figures: [...input.figures, copy],
+    mentions: [...input.mentions, copied],
+  };
+}
+
+/** Every figure, observation and event stated again by a second source, break included. */
+function statedTwice(): ChartInput {
+  const copy = <T extends { source_id: string }>(record: T, id: string) => ({ ...record, id, source_id: OTHER.id });
+  const copied = (id: string | null) => (id === null ? null : `copy-${id}`);
+  return {
+    ...withBreak,
+    sources: [...input.sources, OTHER],
+    figures: [...input.figures, ...input.figures.map((f) => copy(f, copied(f.id)!))],
+    events: [...input.events, ...input.events.map((e) => copy(e, copied(e.id)!))],
+    mentions: [
+      ...input.mentions,
+      ...input.mentions.map((m) => ({ ...m, source_id: OTHER.id, used_by: m.used_by.map((id) => copied(id)!) })),
+    ],
+    series: {
+      [SERIES]: [
+        ...withBreak.series[SERIES]!,
+        ...withBreak.series[SERIES]!.map((row) => ({
+          ...row,
+          figure_id: copied(row.figure_id)!,
+          previous_figure_id: copied(row.previous_figure_id),
+          source_id: OTHER.id,
+        })),
+      ],
+    },
+  };
+}
+
 let charts: Map<string, string>;
 let broken: Map<string, string>;
 beforeAll(async () => {
@@ -57,6 +118,13 @@ describe("chart files", () => {
     expect(svg(path)).toMatch(
       /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*><title>[^<]+<\/title><desc>[^<]+<\/desc>/,
     );
+  });
+
+  it.each([TRADE, TIMELINE])("%s scales with the page: a viewBox, and no width or height of its own", (path) => {
+    const root = /^<svg [^>]*>/.exec(svg(path))![0];
+    expect(root).toMatch(/ viewBox="0 0 (\d+) \d+"/);
+    expect(Number(/ viewBox="0 0 (\d+)/.exec(root)![1])).toBeLessThanOrEqual(481);
+    expect(root).not.toMatch(/ (width|height)=/);
   });
 
   it("are byte for byte the same when rendered again", async () => {
@@ -97,27 +165,67 @@ describe("chart files", () => {
       expect(text.replace(/\([a-z0-9-]+\)/g, ""), path).not.toMatch(/target/i);
   });
 
-  it("name every source they draw from, and no other", async () => {
-    const other = {
-      ...input.sources[0]!,
-      id: "other-memo",
-      author: "Ann Other",
-      series: "Working Papers",
-      number: "7",
-      published: "2017-03",
-    };
+  it("name every source they draw from, and no other; with several, each label says whose it is", async () => {
     const china = input.figures.find((f) => f.id === "trade-turnover-chn-prk-2013")!;
-    const unused = { ...other, id: "unused", author: "Not Drawn" };
+    const unused = { ...OTHER, id: "unused", author: "Not Drawn" };
     const files = await chartFiles({
       ...input,
-      sources: [...input.sources, other, unused],
-      figures: input.figures.map((f) => (f === china ? { ...f, source_id: other.id } : f)),
+      sources: [...input.sources, OTHER, unused],
+      figures: input.figures.map((f) => (f === china ? { ...f, source_id: OTHER.id } : f)),
     });
-    expect(notes(files.get(TRADE)!)).toEqual([
-      "Sources: Serghei Golunov, PONARS Eurasia Policy Memo 428, 2016; Ann Other, Working Papers 7, 2017",
-    ]);
-    expect(notes(files.get(TIMELINE)!)).toEqual(["Source: Serghei Golunov, PONARS Eurasia Policy Memo 428, 2016"]);
+    expect(notes(files.get(TRADE)!)).toBe(
+      "Sources: ¹ Serghei Golunov, PONARS Eurasia Policy Memo 428, 2016; ² Ann Other, Working Papers 7, 2017",
+    );
+    expect(layerTexts(files.get(TRADE)!, "beside_labels")).toContain("China–North Korea: over $6 billion in 2013 ²");
+    expect(layerTexts(files.get(TRADE)!, "observation_labels")).toContain("$2.35B ¹");
+    expect(notes(files.get(TIMELINE)!)).toBe(MEMO_SOURCE);
     for (const text of files.values()) expect(text).not.toContain("Not Drawn");
+  });
+});
+
+describe("labels", () => {
+  /** The memo's charts, with a break, with a second source, and the fixture sources' and the union's charts. */
+  const cases: [string, () => Promise<ChartInput>][] = [
+    ["the memo's charts", async () => input],
+    ["the memo's charts with a series break", async () => withBreak],
+    ["two sources stating the same projection", async () => withSecondProjection()],
+    ["two sources stating every figure and event", async () => statedTwice()],
+    ["the fixture sources' charts", async () => builtInput(FIXTURE_SOURCES)],
+    ["the memo's and the fixture sources' charts together", async () => builtInput(await memoWithFixtures())],
+  ];
+
+  it.each(cases)("stand clear of one another and of every mark, inside the chart: %s", async (_, make) => {
+    const scenes = await scenesOf(await make());
+    expect(scenes.length).toBeGreaterThan(0);
+    for (const { file, texts, marks, width, height } of scenes) {
+      expect(texts.length, file).toBeGreaterThan(10);
+      const clashes: string[] = [];
+      for (const [i, a] of texts.entries()) {
+        for (const b of texts.slice(i + 1)) if (overlap(a, b)) clashes.push(`"${a.text}" × "${b.text}"`);
+        for (const mark of marks) if (overlap(a, mark)) clashes.push(`"${a.text}" × ${mark.text}`);
+        if (a.x1 < 0 || a.y1 < 0 || a.x2 > width || a.y2 > height) clashes.push(`"${a.text}" outside the chart`);
+      }
+      expect(clashes, file).toEqual([]);
+    }
+  });
+
+  it("name every source that states the same value at the same place in one label", async () => {
+    const chart = (await chartFiles(withSecondProjection())).get(TRADE)!;
+    const projections = layerTexts(chart, "beside_labels").filter((label) => label.includes("$1 billion"));
+    expect(projections).toEqual(["projected upper bound: as much as $1 billion by 2020 ¹,²"]);
+    expect(markLabels(chart, "beside").filter((label) => label.includes(PROJECTION))).toHaveLength(1);
+  });
+
+  it("that cannot be placed stop the build with one line naming the chart's dataset.yaml line", async () => {
+    // Nine more projections at the same place, each worded differently: no free place is left for them all.
+    const projection = input.figures.find((f) => f.id === PROJECTION)!;
+    const crowd = Array.from({ length: 9 }, (_, i) => ({ ...projection, id: `crowd-${i}`, value: 1e9 + i }));
+    const error = await chartFiles({ ...input, figures: [...input.figures, ...crowd] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PipelineError);
+    expect(String(error)).toMatch(
+      new RegExp(`^${CONFIG_FILE}:${input.config.lineOf("charts", 0)}: no room for the label "[^"]+" beside its mark`),
+    );
+    expect(String(error).split("\n")).toHaveLength(1);
   });
 });
 
@@ -136,13 +244,42 @@ describe("series chart", () => {
 
   it("draws the figures of the measures beside it, labelled by claim type, hedge and the memo's words", () => {
     expect(markLabels(svg(TRADE), "beside")).toEqual([
-      "projection: as much as $1 billion by 2020 (trade-projection-rus-prk-2020)",
+      `projected upper bound: as much as $1 billion by 2020 (${PROJECTION})`,
       "China–North Korea: over $6 billion in 2013 (trade-turnover-chn-prk-2013)",
     ]);
-    expect(svg(TRADE)).toContain(">projection: as much as $1 billion by 2020</text>");
+    expect(layerTexts(svg(TRADE), "beside_labels")).toEqual([
+      "projected upper bound: as much as $1 billion by 2020",
+      "China–North Korea: over $6 billion in 2013",
+    ]);
+  });
+
+  it("draws the projection as the ceiling it is, from its value down, and joins it to no observation", () => {
+    const chart = svg(TRADE);
+    expect(chart).not.toContain("continuation");
+    expect(chart).not.toMatch(/stroke-dasharray="5,4"/);
+    const rules = [
+      ...markGroup(chart, "bounds").matchAll(/<line transform="translate\(([\d.]+),([\d.]+)\)" x2="0" y2="([\d.]+)"/g),
+    ];
+    expect(rules).toHaveLength(1);
+    const [, x, top, length] = rules[0]!.map(Number);
+    const projectionMark = new RegExp(
+      `aria-label="[^"]*\\(${PROJECTION}\\)"[^>]*transform="translate\\(([\\d.]+),([\\d.]+)\\)`,
+    );
+    const [, markX, markY] = projectionMark.exec(chart)!.map(Number);
+    expect(x).toBeCloseTo(markX!, 6);
+    expect(top).toBeCloseTo(markY!, 6);
+    // Down to the foot of the plot: the bottom of the value axis, where its lowest tick stands.
+    const axisFoot = Number(
+      /role-axis"[^>]*aria-label="Y-axis[^"]*"><g transform="translate\(0\.5,0\.5\)".*?<line transform="translate\(0,([\d.]+)\)"/s.exec(
+        chart,
+      )![1],
+    );
+    expect(top! + length!).toBeCloseTo(axisFoot, 0);
   });
 
   it("has a title, axis titles from the configuration, a hedge legend and the source", () => {
+    expect(svg(TRADE)).toContain("<title>Russian–North Korean trade turnover, 1988–2015</title>");
+    const all = texts(svg(TRADE));
     for (const text of [
       "Russian–North Korean trade turnover, 1988–2015",
       "Year",
@@ -150,18 +287,14 @@ describe("series chart", () => {
       "Hedge in the source",
       "$2.35B",
       "$100M",
-    ]) {
-      expect(svg(TRADE)).toContain(`>${text}</text>`);
-    }
-    for (const hedge of [
       "exact",
       "approximate (about, around)",
       "at most (almost, nearly)",
       "at least (over, more than)",
     ]) {
-      expect(svg(TRADE)).toContain(`>${hedge}</text>`);
+      expect(all, text).toContain(text);
     }
-    expect(notes(svg(TRADE))).toEqual(["Source: Serghei Golunov, PONARS Eurasia Policy Memo 428, 2016"]);
+    expect(notes(svg(TRADE))).toBe(MEMO_SOURCE);
   });
 
   it("draws the break the memo's series has, before 1996", async () => {
@@ -177,14 +310,11 @@ describe("series chart", () => {
 
   it("shows a break between two observations, says why under the plot, and says so in the title", () => {
     const chart = broken.get(TRADE)!;
-    expect(chart).toContain(">Russian–North Korean trade turnover, 1988–2015 (series break before 1996)</text>");
     const title = "Russian–North Korean trade turnover, 1988–2015 (series break before 1996)";
+    expect(texts(chart)).toContain(title);
     expect(chart).toContain(`<title>${title}</title>`);
     expect(markLabels(chart, "breaks")).toEqual([BREAK_NOTE]);
-    expect(notes(chart)).toEqual([
-      `Break between 1988 and 1996: ${BREAK_NOTE}`,
-      "Source: Serghei Golunov, PONARS Eurasia Policy Memo 428, 2016",
-    ]);
+    expect(notes(chart)).toBe(`Break between 1988 and 1996: ${BREAK_NOTE} ${MEMO_SOURCE}`);
     expect(
       markLabels(chart, "observations").find((label) => label.includes("(trade-turnover-rus-prk-1996)")),
     ).toContain(`series break before it: ${BREAK_NOTE}`);
@@ -203,8 +333,8 @@ describe("series chart", () => {
     const mentions = input.mentions.map((m) =>
       m.used_by.includes(projection) ? { ...m, text: "as much as $2 billion", value: 2e9 } : m,
     );
-    expect((await chartFiles({ ...input, figures, mentions })).get(TRADE)).toContain(
-      ">projection: as much as $2 billion by 2020</text>",
+    expect(layerTexts((await chartFiles({ ...input, figures, mentions })).get(TRADE)!, "beside_labels")).toContain(
+      "projected upper bound: as much as $2 billion by 2020",
     );
     // With no mention to quote, the value and its hedge are written out.
     const unquoted = await chartFiles({
@@ -212,33 +342,89 @@ describe("series chart", () => {
       figures,
       mentions: input.mentions.filter((m) => !m.used_by.includes(projection)),
     });
-    expect(unquoted.get(TRADE)).toContain(">projection: at most $2B by 2020</text>");
+    expect(layerTexts(unquoted.get(TRADE)!, "beside_labels")).toContain("projected upper bound: at most $2B by 2020");
   });
 });
 
 describe("timeline chart", () => {
-  it("has one mark per event: a bar for a period, a dot for a single date or a date it happened by", () => {
-    const bars = markLabels(svg(TIMELINE), "event_periods");
-    const dots = markLabels(svg(TIMELINE), "event_dates");
-    const periods = input.events.filter((e) => e.date_start !== e.date_end && e.date_basis !== "no_later_than");
-    expect(bars).toHaveLength(periods.length);
-    expect(dots).toHaveLength(input.events.length - periods.length);
-    for (const event of input.events)
-      expect([...bars, ...dots].filter((label) => label.endsWith(`(${event.id})`))).toHaveLength(1);
+  /** What each event's mark is, by the layer that draws it. */
+  const SHAPE_LAYERS = {
+    duration: "event_durations",
+    window: "event_windows",
+    single: "event_dates",
+    bound: "event_bounds",
+  } as const;
+
+  it("draws a bar only for a real duration, a bracket for a window, a dot for one date, an arrow for an upper bound", () => {
+    const shapeOf = (e: ChartInput["events"][number]) =>
+      e.date_basis === "no_later_than"
+        ? "bound"
+        : e.date_start === e.date_end
+          ? "single"
+          : e.date_precision === "range" && e.date_basis === "explicit"
+            ? "duration"
+            : "window";
+    for (const [shape, layer] of Object.entries(SHAPE_LAYERS)) {
+      const drawn = markLabels(svg(TIMELINE), layer).map((label) => /\(([^()]+)\)$/.exec(label)![1]);
+      const expected = input.events.filter((e) => shapeOf(e) === shape).map((e) => e.id);
+      expect(drawn.sort(), shape).toEqual(expected.sort());
+    }
+    // The datasheet's real durations: the Korean War, the 2008-2009 crisis, the Rajin railway and terminal
+    // "Over 2008-2014", the visits "throughout 2014-15".
+    expect(
+      markLabels(svg(TIMELINE), "event_durations")
+        .map((label) => /\(([^()]+)\)$/.exec(label)![1])
+        .sort(),
+    ).toEqual([
+      "korean-war-1950-1953",
+      "rus-economic-crisis-2008-2009",
+      "rus-prk-senior-visits-2014-2015",
+      "rus-rajin-cargo-terminal-2008-2014",
+      "rus-rajin-railway-reconstruction-2008-2014",
+    ]);
+    // A window's bracket has a cap at each end, an upper bound's arrow one at its date.
+    const windows = markLabels(svg(TIMELINE), "event_windows").length;
+    const bounds = markLabels(svg(TIMELINE), "event_bounds").length;
+    expect(markGroup(svg(TIMELINE), "caps").match(/<line /g)).toHaveLength(2 * windows + bounds);
+    expect(markGroup(svg(TIMELINE), "bound_arrows").match(/<path /g)).toHaveLength(bounds);
+  });
+
+  it("says in its key what each mark means", () => {
+    const subtitle = texts(svg(TIMELINE)).find((text) => text.startsWith("Each row"))!;
+    for (const words of [
+      "Bar: lasted this long",
+      "bracket: happened once within this window",
+      "dot: a single year, month or day",
+      "◂ no later than this date",
+      "* Date inferred from the source's wording",
+    ]) {
+      expect(subtitle).toContain(words);
+    }
+  });
+
+  it("draws an upper bound as an arrow that ends at its date and is open to the left", () => {
+    const crimea = input.events.find((e) => e.id === "rus-annexes-crimea-2014-03")!;
+    expect(crimea.date_basis).toBe("no_later_than");
+    const group = markGroup(svg(TIMELINE), "event_bounds");
+    const line = new RegExp(
+      `aria-label="[^"]*\\(${crimea.id}\\)"[^>]*transform="translate\\(([\\d.]+),[\\d.]+\\)" x2="([\\d.]+)"`,
+    ).exec(group)!;
+    const [, from, length] = line.map(Number);
+    const arrow = new RegExp(`aria-label="[^"]*\\(${crimea.id}\\)"[^>]*transform="translate\\(([\\d.]+),`).exec(
+      markGroup(svg(TIMELINE), "bound_arrows"),
+    )!;
+    expect(Number(arrow[1])).toBeCloseTo(from!, 6);
+    expect(length).toBeGreaterThan(20);
   });
 
   it("labels each row with the event's date, title and type, and marks inferred dates", () => {
-    expect(svg(TIMELINE)).toContain(">1950–1953 · The Korean War, which ended in a stalemate [war]</text>");
-    const hydrogenBombTest = ">Jan 2016* · North Korea's hydrogen bomb test [weapons test]</text>";
-    expect(decodeEntities(svg(TIMELINE))).toContain(hydrogenBombTest);
-    expect(svg(TIMELINE)).toContain("[UN vote]</text>");
-    // A date the source gives only as an upper bound reads "by", with no period drawn across it.
+    const rows = layerTexts(svg(TIMELINE), "row_labels");
+    expect(rows).toContain("1950–1953 · The Korean War, which ended in a stalemate [war]");
+    expect(rows).toContain("Jan 2016* · North Korea's hydrogen bomb test [weapons test]");
+    expect(rows.some((row) => row.endsWith("[UN vote]"))).toBe(true);
+    // A date the source gives only as an upper bound reads "by".
     for (const event of input.events.filter((e) => e.date_basis === "no_later_than")) {
-      expect(
-        markLabels(svg(TIMELINE), "event_dates").some(
-          (label) => label.startsWith("by ") && label.endsWith(`(${event.id})`),
-        ),
-      ).toBe(true);
+      expect(rows.filter((row) => row.startsWith("by ") && row.includes(event.title))).toHaveLength(1);
     }
   });
 
@@ -246,7 +432,9 @@ describe("timeline chart", () => {
     "colours each event by its PLOVER group, the same colour for every category of a group, and names " + "the group",
     () => {
       const fills = new Map<string, Set<string>>();
-      for (const [, label, fill] of svg(TIMELINE).matchAll(/aria-label="([^"]*)"[^>]* fill="(#[0-9A-Fa-f]{6})"/g)) {
+      for (const [, label, fill] of svg(TIMELINE).matchAll(
+        /aria-label="([^"]*)"[^>]* (?:fill|stroke)="(#[0-9A-Fa-f]{6})"/g,
+      )) {
         const group = /; (?:PLOVER [A-Z]+, )?([^;]+) \([^()]+\)$/.exec(decodeEntities(label!))![1]!;
         fills.set(group, (fills.get(group) ?? new Set()).add(fill!));
       }
@@ -260,10 +448,95 @@ describe("timeline chart", () => {
       for (const colours of fills.values()) expect(colours.size).toBe(1);
       expect(new Set([...fills.values()].map((c) => [...c][0])).size).toBe(fills.size);
       for (const text of ["PLOVER group", "verbal cooperation", "material conflict"])
-        expect(svg(TIMELINE)).toContain(`>${text}</text>`);
+        expect(texts(svg(TIMELINE))).toContain(text);
     },
   );
 });
+
+/** A sources folder built, read back as the charts' input. */
+async function builtInput(sourcesDir: string): Promise<ChartInput> {
+  const outDir = join(mkdtempSync(join(tmpdir(), "rdd-charts-")), "dist");
+  const config = await loadDatasetConfig(join(sourcesDir, "dataset.yaml"));
+  await build({ sourcesDir, outDir, formats: formatFolders().filter((folder) => basename(folder) === "json") });
+  const series = Object.fromEntries(config.series.map((s) => [s.id, read(s.table, outDir)]));
+  const tables = (name: string) => read(name, outDir);
+  return {
+    config,
+    sources: tables("sources"),
+    figures: tables("figures"),
+    events: tables("events"),
+    mentions: tables("mentions"),
+    series,
+  };
+}
+
+interface SceneBox {
+  text: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/**
+ * Each chart's scene graph as Vega lays it out, in the SVG's coordinates: the bounding box of every piece of text,
+ * and of every mark the data draws (points, bars, rules), with the chart's size.
+ */
+async function scenesOf(chartInput: ChartInput) {
+  const vega = await import("vega");
+  const { compile } = await import("vega-lite");
+  useEstimatedTextWidths(vega);
+  const scenes = [];
+  for (const { chart, drawing } of await drawCharts(chartInput)) {
+    const view = new vega.View(vega.parse(compile(drawing.spec).spec), { renderer: "none" });
+    await view.runAsync();
+    const [originX, originY] = view.origin();
+    const texts: SceneBox[] = [];
+    const marks: SceneBox[] = [];
+    type Item = {
+      marktype?: string;
+      role?: string;
+      name?: string;
+      items?: Item[];
+      x?: number;
+      y?: number;
+      text?: unknown;
+      bounds?: SceneBox;
+      opacity?: number;
+    };
+    const walk = (node: Item, x: number, y: number, inMark: Item | null): void => {
+      if (node.marktype !== undefined) {
+        for (const item of node.items ?? []) walk(item, x, y, node);
+        return;
+      }
+      const box = node.bounds && {
+        x1: node.bounds.x1 + x + originX,
+        y1: node.bounds.y1 + y + originY,
+        x2: node.bounds.x2 + x + originX,
+        y2: node.bounds.y2 + y + originY,
+      };
+      if (inMark?.marktype === "text" && box !== undefined) {
+        const text = [node.text ?? ""].flat().join(" ");
+        if (text !== "") texts.push({ text, ...box });
+      } else if (inMark?.role === "mark" && inMark.marktype !== "group" && box !== undefined && node.opacity !== 0) {
+        // Tracks are the rows' background, not a mark a label could hide.
+        if (!["tracks", "track_years"].some((name) => inMark.name?.startsWith(name)))
+          marks.push({ text: `${inMark.name} mark`, ...box });
+      }
+      for (const child of node.items ?? []) walk(child, x + (node.x ?? 0), y + (node.y ?? 0), null);
+    };
+    walk((view.scenegraph() as unknown as { root: Item }).root, 0, 0, null);
+    const viewBox = / viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(await view.toSVG())!;
+    scenes.push({ file: chart.file, texts, marks, width: Number(viewBox[1]), height: Number(viewBox[2]) });
+    view.finalize();
+  }
+  return scenes;
+}
+
+function overlap(a: SceneBox, b: SceneBox): boolean {
+  // Half a pixel of rounding either way is not an overlap.
+  return a.x1 < b.x2 - 0.5 && b.x1 < a.x2 - 0.5 && a.y1 < b.y2 - 0.5 && b.y1 < a.y2 - 0.5;
+}
 
 /** The SVG group Vega writes for the layer named `name` (mark groups hold no nested groups). */
 function markGroup(svgText: string, name: string): string {
@@ -272,9 +545,21 @@ function markGroup(svgText: string, name: string): string {
   return match[1] ?? "";
 }
 
-/** The lines of text under the plot, entities decoded. */
-function notes(svgText: string): string[] {
-  return [...markGroup(svgText, "notes").matchAll(/>([^<]+)</g)].map((m) => decodeEntities(m[1]!));
+/** Every <text> of the SVG as one string, its lines (tspans) joined by spaces, entities decoded. */
+function texts(svgText: string): string[] {
+  return [...svgText.matchAll(/<text[^>]*>(.*?)<\/text>/gs)].map((m) =>
+    decodeEntities(m[1]!.replace(/<\/tspan><tspan[^>]*>/g, " ").replace(/<[^>]+>/g, "")),
+  );
+}
+
+/** The texts of one layer. */
+function layerTexts(svgText: string, name: string): string[] {
+  return texts(markGroup(svgText, name));
+}
+
+/** The text under the plot, its lines joined. */
+function notes(svgText: string): string {
+  return layerTexts(svgText, "notes").join(" ");
 }
 
 /** The accessible description of each mark in a layer, entities decoded. */

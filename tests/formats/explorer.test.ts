@@ -142,7 +142,58 @@ describe("explorerFiles", () => {
       `${memo.figures.length} figures, ${memo.events.length} events, ${memo.indicators.length} indicators`,
     );
     expect(fixtureItem).toContain('<a href="fixture.html">A &lt;fixture&gt;</a>');
-    expect(fixtureItem).toContain("1 figure, 2 events, 0 indicators");
+    // What a source has none of is not counted.
+    expect(fixtureItem).toContain('<p class="counts">1 figure, 2 events</p>');
+    // What its records are about, by name.
+    expect(fixtureItem).toContain("<dt>Years</dt><dd>2015</dd>");
+    expect(fixtureItem).toContain("<dt>Measures</dt><dd>investment</dd>");
+    expect(fixtureItem).toContain("<dt>Actors</dt><dd>Russia, North Korea</dd>");
+  });
+
+  it("leaves out a list with no records, and its place in the jumps; jumps to each heading of the text", () => {
+    const html = pageOf(FIXTURE);
+    expect(html).not.toMatch(/indicators-heading|Indicators/);
+    expect(html).toContain('<a href="#figures-heading">Figures (1)</a>');
+    expect(html).toContain('<a href="#events-heading">Events (2)</a>');
+    const memoPage = pageOf(memo);
+    const jumps = [
+      .../<nav class="jumps"[^>]*>(.*?)<\/nav>/s.exec(memoPage)![1]!.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g),
+    ];
+    expect(jumps.map((m) => m[2])).toEqual([
+      "Text",
+      "The Hot and Cold History of Russian-North Korean Relations",
+      "Recent Moscow-Pyongyang &quot;Politics&quot;",
+      "Recent Moscow-Pyongyang “Economics”",
+      "Conclusion",
+      `Figures (${memo.figures.length})`,
+      `Events (${memo.events.length})`,
+      `Indicators (${memo.indicators.length})`,
+    ]);
+    for (const [, href] of jumps) expect(memoPage).toContain(`id="${href!.slice(1)}"`);
+  });
+
+  it("says tap to a finger and hover to a pointer", () => {
+    const html = pageOf(FIXTURE);
+    const touch = [...html.matchAll(/<span class="touch">([^<]*)<\/span>/g)].map((m) => m[1]!);
+    expect(touch.length).toBe(2);
+    for (const words of touch) {
+      expect(words).toMatch(/Tap/);
+      expect(words).not.toMatch(/hover|click/i);
+    }
+  });
+
+  it("names terms and their meaning in the cards, not only their codes", () => {
+    const records = JSON.parse(
+      /<script type="application\/json" id="explorer-data">(.*?)<\/script>/s.exec(pageOf(memo))![1]!,
+    ).records;
+    expect(records["trade-turnover-rus-prk-1988"].fields).toContainEqual([
+      "Measure",
+      `trade turnover: ${config.measures.trade_turnover!.description}`,
+    ]);
+    const vote = records["rus-votes-against-prk-human-rights-resolution-2014"].fields;
+    expect(vote).toContainEqual(["Type", `UN vote: ${config.event_types.un_vote!.description}`]);
+    expect(vote).toContainEqual(["PLOVER", "REJECT (verbal conflict)"]);
+    expect(records["rus-annexes-crimea-2014-03"].fields).toContainEqual(["Basis", "no later than"]);
   });
 
   it("marks each record's words after astral characters, escapes and links, nested spans cut into segments", () => {

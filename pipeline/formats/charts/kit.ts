@@ -67,51 +67,98 @@ export async function loadChartKind(name: string): Promise<ChartKind | null> {
   return ((await import(module)) as { kind: ChartKind }).kind;
 }
 
-export const FONT_SIZE = 11;
+/**
+ * Every chart is laid out for one width of its viewBox, CHART_WIDTH, and published without a width of its own, so
+ * that it scales with the page. Its type is sized for a phone: at 358 px (a 390-px screen less its margins)
+ * FONT_SIZE is still about 10.5 px, and the layout leaves room for it.
+ */
+export const CHART_WIDTH = 480;
+export const PADDING = 16;
+/** The width inside the padding: titles, notes and legends are laid out within it. */
+export const CONTENT_WIDTH = CHART_WIDTH - 2 * PADDING;
+export const FONT_SIZE = 14;
+export const LINE_HEIGHT = 18;
+export const TITLE_SIZE = 18;
 export const NOTE_COLOR = "#555";
 
 export const CONFIG = {
-  // A margin for fonts a little wider than the estimate in useEstimatedTextWidths.
-  padding: 16,
+  padding: PADDING,
   font: "sans-serif",
-  title: { fontSize: 15, subtitleFontSize: FONT_SIZE, subtitleColor: NOTE_COLOR, offset: 12 },
+  title: {
+    fontSize: TITLE_SIZE,
+    lineHeight: TITLE_SIZE + 4,
+    subtitleFontSize: FONT_SIZE,
+    subtitleLineHeight: LINE_HEIGHT,
+    subtitleColor: NOTE_COLOR,
+    offset: 12,
+  },
   axis: { labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE, titleFontWeight: "normal", gridColor: "#e6e6e6" },
-  legend: { labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE, labelLimit: 260 },
+  legend: { labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE, labelLimit: CONTENT_WIDTH, symbolSize: 90 },
   view: { stroke: null },
 } as const;
 
+/** The width Vega gives a line of text here: the estimate useEstimatedTextWidths installs. */
+export function textWidth(line: string, fontSize = FONT_SIZE): number {
+  return Math.round(ESTIMATED_EM_PER_CHARACTER * line.length * fontSize);
+}
+
+/** A line broken at spaces into lines no wider than `width` pixels at `fontSize` (a longer word stands alone). */
+export function wrapToWidth(line: string, width: number, fontSize = FONT_SIZE): string[] {
+  return wrap(line, Math.floor(width / (ESTIMATED_EM_PER_CHARACTER * fontSize)));
+}
+
+/** A title and subtitle wrapped to the chart's width. */
+export function chartTitle(text: string, subtitle: string[]) {
+  return {
+    text: wrapToWidth(text, CONTENT_WIDTH, TITLE_SIZE),
+    subtitle: subtitle.flatMap((line) => wrapToWidth(line, CONTENT_WIDTH)),
+    anchor: "start",
+  } as const;
+}
+
+/** Superscript numerals that mark which source a label comes from, when a chart draws from more than one. */
+const SUPERSCRIPTS = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"];
+
+/** The drawn records' sources, in the sources table's order, each with its marker ("" when there is only one). */
+export function sourceMarkers(sources: Source[], records: { source_id: string }[]): Map<string, string> {
+  const used = new Set(records.map((record) => record.source_id));
+  const cited = sources.filter((source) => used.has(source.id));
+  const marker = (n: number) => [...String(n)].map((digit) => SUPERSCRIPTS[Number(digit)]).join("");
+  return new Map(cited.map((source, i) => [source.id, cited.length > 1 ? marker(i + 1) : ""]));
+}
+
 /**
- * "Source: Golunov, PONARS Eurasia Policy Memo 428, 2016": every source of the records drawn, from the sources table.
+ * "Source: Golunov, PONARS Eurasia Policy Memo 428, 2016": every source of the records drawn, from the sources
+ * table; with more than one, each after the marker its labels carry ("Sources: ¹ Golunov, …; ² …").
  */
 export function sourceLine(sources: Source[], records: { source_id: string }[]): string {
-  const used = new Set(records.map((record) => record.source_id));
+  const markers = sourceMarkers(sources, records);
   // The author as credited: a surname cannot be told from an organisation's last word.
   const cite = (s: Source) =>
     [s.author, [s.series, s.number].filter(Boolean).join(" "), s.published.slice(0, 4)].filter(Boolean).join(", ");
-  const cited = sources.filter((source) => used.has(source.id)).map(cite);
+  const cited = sources
+    .filter((source) => markers.has(source.id))
+    .map((source) => `${markers.get(source.id) === "" ? "" : `${markers.get(source.id)} `}${cite(source)}`);
   return `${cited.length > 1 ? "Sources" : "Source"}: ${cited.join("; ")}`;
 }
 
-/** Lines of text under the plot (the source line last), from `offset` pixels below its top. */
-export function notesLayer(lines: string[], offset: number) {
+/** Lines of text under the plot (the source line last), from `offset` pixels below its top, wrapped to `width`. */
+export function notesLayer(lines: string[], offset: number, width = CONTENT_WIDTH) {
   return {
     name: "notes",
     data: { values: [{}] },
     mark: {
       type: "text",
-      text: lines.flatMap((line) => wrap(line, NOTE_LINE_CHARACTERS)),
+      text: lines.flatMap((line) => wrapToWidth(line, width)),
       align: "left",
       baseline: "top",
-      fontSize: 10,
-      lineHeight: 14,
+      fontSize: FONT_SIZE,
+      lineHeight: LINE_HEIGHT,
       color: NOTE_COLOR,
     },
     encoding: { x: { value: 0 }, y: { value: offset } },
   } as const;
 }
-
-/** About as many characters of the notes' 10-pixel text as fit the plot's width. */
-const NOTE_LINE_CHARACTERS = 105;
 
 /** A line broken at spaces into lines of at most `width` characters (a longer word stands alone). */
 export function wrap(line: string, width: number): string[] {
@@ -145,11 +192,15 @@ export function dateLabel(date: string): string {
 
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
-/** The SVG with a <title> and a <desc> as its first children, which screen readers announce. */
-export function accessibleSvg(svg: string, title: string, description: string): string {
+/**
+ * The SVG as published: with a <title> and a <desc> as its first children, which screen readers announce, and no
+ * width or height of its own, so that it takes the width of the page and keeps its viewBox's proportions.
+ */
+export function publishedSvg(svg: string, title: string, description: string): string {
   const xml = (text: string) => text.replace(/[&<>"]/g, (c) => XML_ESCAPES[c]!);
   const rootEnd = svg.indexOf(">") + 1;
-  return `${svg.slice(0, rootEnd)}<title>${xml(title)}</title><desc>${xml(description)}</desc>${svg.slice(rootEnd)}`;
+  const root = svg.slice(0, rootEnd).replace(/ width="[\d.]+" height="[\d.]+"/, "");
+  return `${root}<title>${xml(title)}</title><desc>${xml(description)}</desc>${svg.slice(rootEnd)}`;
 }
 
 interface TextItem {
@@ -167,7 +218,8 @@ export function useEstimatedTextWidths(vega: typeof import("vega")): void {
   textMetrics.width = (item, text) => {
     const value = text ?? item.text ?? "";
     const lines = Array.isArray(value) ? value.map(String) : [String(value)];
-    const longest = Math.max(...lines.map((line) => line.length));
-    return Math.round(0.6 * longest * (item.fontSize ?? FONT_SIZE));
+    return Math.max(...lines.map((line) => textWidth(line, item.fontSize ?? FONT_SIZE)));
   };
 }
+
+const ESTIMATED_EM_PER_CHARACTER = 0.6;

@@ -11,7 +11,8 @@ import type { DatasetConfig } from "../../config/dataset-config.ts";
 import { periodLabel } from "../../derive/periods.ts";
 import type { NormalizedText } from "../../ingest/normalize.ts";
 import type { Event, Figure, Indicator, Source } from "../../../schemas/index.ts";
-import { actorName, formatValue, words } from "../../config/format-unit.ts";
+import { actorName, formatValue, termWords, words } from "../../config/format-unit.ts";
+import { ploverGroup } from "../charts/plover.ts";
 
 /** One source and its records. */
 export interface SourceRecords {
@@ -79,7 +80,7 @@ const SHORT_PARAGRAPH = 80;
 export function explorerFiles({ config, sources }: ExplorerInput): Map<string, string> {
   const files = new Map<string, string>();
   for (const records of sources) files.set(`explorer/${sourcePageName(records.source)}`, sourcePage(config, records));
-  files.set("explorer/index.html", indexPage(sources));
+  files.set("explorer/index.html", indexPage(config, sources));
   return files;
 }
 
@@ -90,16 +91,37 @@ function sourcePageName(source: Source): string {
 function sourcePage(config: DatasetConfig, input: SourceRecords): string {
   const { normalized } = input;
   const spans = placeSpans(input);
+  const paragraphs = paragraphRanges(normalized.text);
+  // The text's headings (its short paragraphs after its body begins) are the places to jump to, each with an id.
+  const bodyStart = paragraphs.findIndex((range) => !isShort(range));
+  const headings = new Map(
+    paragraphs
+      .slice(Math.max(bodyStart, 1))
+      .filter(isShort)
+      .map((range, i) => [range.start, { id: `part-${i + 1}`, text: normalized.text.slice(range.start, range.end) }]),
+  );
+  // A list with no records is left out, and so is its place in the jumps.
+  const lists = [
+    { name: "figures", title: "Figures", rows: input.figures.length, html: () => figureTable(input.figures, config) },
+    { name: "events", title: "Events", rows: input.events.length, html: () => eventTable(input.events, config) },
+    {
+      name: "indicators",
+      title: "Indicators",
+      rows: input.indicators.length,
+      html: () => indicatorTable(input.indicators, config),
+    },
+  ].filter((list) => list.rows > 0);
   return page({
     source: input.source,
-    memo: paragraphRanges(normalized.text)
-      .map((range) => renderParagraph(normalized.text, range, spans))
+    memo: paragraphs
+      .map((range) => renderParagraph(normalized.text, range, spans, headings.get(range.start)?.id))
       .join("\n"),
-    tables: [
-      figureTable(input.figures, config),
-      eventTable(input.events, config),
-      indicatorTable(input.indicators, config),
-    ].join("\n"),
+    jumps: [
+      { href: "#memo-heading", text: "Text" },
+      ...[...headings.values()].map((heading) => ({ href: `#${heading.id}`, text: heading.text })),
+      ...lists.map((list) => ({ href: `#${list.name}-heading`, text: `${list.title} (${list.rows})` })),
+    ],
+    tables: lists.map((list) => list.html()).join("\n"),
     data: {
       records: Object.fromEntries([
         ...input.figures.map((figure) => [figure.id, figureDetails(figure, config)] as const),
@@ -139,15 +161,19 @@ function paragraphRanges(text: string): Range[] {
   return ranges;
 }
 
-function renderParagraph(text: string, paragraph: Range, spans: Span[]): string {
+function isShort(paragraph: Range): boolean {
+  return paragraph.end - paragraph.start < SHORT_PARAGRAPH;
+}
+
+function renderParagraph(text: string, paragraph: Range, spans: Span[], id?: string): string {
   const body = segmentsOf(paragraph, spans)
     .map((segment) => {
       const escaped = escapeHtml(text.slice(segment.start, segment.end));
       return segment.spans.length === 0 ? escaped : renderMark(escaped, segment.spans);
     })
     .join("");
-  const short = paragraph.end - paragraph.start < SHORT_PARAGRAPH;
-  return short ? `<p class="short">${body}</p>` : `<p>${body}</p>`;
+  const anchor = id === undefined ? "" : ` id="${id}" tabindex="-1"`;
+  return isShort(paragraph) ? `<p class="short"${anchor}>${body}</p>` : `<p>${body}</p>`;
 }
 
 /** Cuts a paragraph at every span edge inside it, so that nested and overlapping spans need no nested marks. */
@@ -180,7 +206,7 @@ function renderMark(escapedText: string, spans: Span[]): string {
 function figureTable(figures: Figure[], config: DatasetConfig): string {
   return renderTable("figures", "Figures", figures, [
     { label: "Figure", cell: (f) => text(f.id) },
-    { label: "Measure", cell: (f) => text(words(f.measure)) },
+    { label: "Measure", cell: (f) => text(termWords(f.measure, config.actors)) },
     {
       label: "Value",
       numeric: true,
@@ -196,9 +222,9 @@ function eventTable(events: Event[], config: DatasetConfig): string {
   return renderTable("events", "Events", events, [
     { label: "Dates", cell: (e) => periodCell(e.date_start, e.date_end) },
     { label: "Event", cell: (e) => text(e.title) },
-    { label: "Type", cell: (e) => text(words(e.event_type)) },
+    { label: "Type", cell: (e) => text(termWords(e.event_type, config.actors)) },
     { label: "Precision", cell: (e) => text(e.date_precision) },
-    { label: "Basis", cell: (e) => text(e.date_basis) },
+    { label: "Basis", cell: (e) => text(words(e.date_basis)) },
     { label: "Actors", cell: (e) => text(actorNames(e.actors, config)) },
   ]);
 }
@@ -245,7 +271,7 @@ function renderTable<T extends { id: string }>(name: string, title: string, rows
     .join("\n");
   const count = `${rows.length} of ${rows.length}`;
   return `<section class="records" aria-labelledby="${name}-heading">
-<h3 id="${name}-heading">${title}</h3>
+<h3 id="${name}-heading" tabindex="-1">${title}</h3>
 <div class="filter"><label for="${name}-filter">Filter ${name}</label> <input id="${name}-filter" type="search" autocomplete="off" spellcheck="false" aria-controls="${name}-table" aria-describedby="${name}-status"> <output id="${name}-status" for="${name}-filter">${count}</output></div>
 <div class="table-wrap"><table id="${name}-table" data-kind="${name}"><thead><tr>${headers}</tr></thead>
 <tbody>
@@ -279,7 +305,7 @@ function figureDetails(figure: Figure, config: DatasetConfig): RecordDetails {
       ["Period", formatPeriod(figure.period_start, figure.period_end)],
       ["Qualifier", words(figure.qualifier)],
       ["Claim type", figure.claim_type],
-      ["Measure", words(figure.measure)],
+      ["Measure", described(figure.measure, config.measures[figure.measure]?.description, config)],
       ["Parties", parties || "none stated"],
     ],
     note: figure.note,
@@ -293,16 +319,22 @@ function eventDetails(event: Event, config: DatasetConfig): RecordDetails {
     fields: [
       ["Dates", formatPeriod(event.date_start, event.date_end)],
       ["Precision", event.date_precision],
-      ["Basis", event.date_basis],
-      ["Type", words(event.event_type)],
+      ["Basis", words(event.date_basis)],
+      ["Type", described(event.event_type, config.event_types[event.event_type]?.description, config)],
       ["Actors", actorNames(event.actors, config)],
-      ["PLOVER", event.plover ?? "none"],
+      ["PLOVER", event.plover === null ? "none" : `${event.plover} (${ploverGroup(event.plover)})`],
     ],
     note: event.note,
   };
 }
 
 // ---- formatting ---------------------------------------------------------------------------------------------
+
+/** "trade turnover: Two-way trade between the subject and the counterpart in the period". */
+function described(code: string, description: string | undefined, config: DatasetConfig): string {
+  const name = termWords(code, config.actors);
+  return description === undefined ? name : `${name}: ${description}`;
+}
 
 function actorNames(codes: readonly string[], config: DatasetConfig): string {
   return codes.map((code) => actorName(code, config.actors)).join(", ");
@@ -314,10 +346,16 @@ function formatPeriod(start: string | null, end: string | null): string {
 
 // ---- the page -----------------------------------------------------------------------------------------------
 
-function page(parts: { source: Source; memo: string; tables: string; data: object }): string {
+function page(parts: {
+  source: Source;
+  memo: string;
+  jumps: { href: string; text: string }[];
+  tables: string;
+  data: object;
+}): string {
   const { source } = parts;
   return `${head(`Provenance explorer: ${source.title}`, PAGE_SCRIPT)}
-<body>
+<body class="text-page">
 <a class="skip" href="#records-heading">Skip to the records</a>
 <header>
 <p class="up"><a href="index.html">All sources</a></p>
@@ -330,17 +368,22 @@ function page(parts: { source: Source; memo: string; tables: string; data: objec
 <li><span class="swatch active">selected</span> the words of the selected record</li>
 </ul>
 </header>
+<nav class="jumps" aria-label="Parts of the page">
+<ul>
+${parts.jumps.map((jump) => `<li><a href="${escapeHtml(jump.href)}">${escapeHtml(jump.text)}</a></li>`).join("\n")}
+</ul>
+</nav>
 <main>
 <section class="pane memo" aria-labelledby="memo-heading">
-<h2 id="memo-heading">The text</h2>
-<p class="hint">Hover over or tab to a highlight to see its records; click it (or Enter) to select them in the lists.</p>
+<h2 id="memo-heading" tabindex="-1">The text</h2>
+<p class="hint"><span class="pointer">Hover over or tab to a highlight to see its records; click it (or Enter) to select them in the lists.</span><span class="touch">Tap a highlight to see its records in the lists below; tap a record to come back to its words.</span></p>
 <article class="memo-text" lang="en">
 ${parts.memo}
 </article>
 </section>
 <section class="pane data" aria-labelledby="records-heading">
 <h2 id="records-heading" tabindex="-1">Records</h2>
-<p class="hint">Select a record (click, or Enter) to show its words in the text; an indicator shows the figures it is computed from. Column headers sort.</p>
+<p class="hint"><span class="pointer">Select a record (click, or Enter) to show its words in the text; an indicator shows the figures it is computed from. Column headers sort.</span><span class="touch">Tap a record to show its words in the text; an indicator shows the figures it is computed from. Tap a column's name to sort by it.</span></p>
 ${parts.tables}
 </section>
 </main>
@@ -357,17 +400,39 @@ ${source.note === null ? "" : `<p>${escapeHtml(source.note)}</p>`}
 }
 
 /** The list of every source, with its record counts and a link to its page. */
-function indexPage(sources: SourceRecords[]): string {
+function indexPage(config: DatasetConfig, sources: SourceRecords[]): string {
   const items = sources.map(({ source, figures, events, indicators }) => {
     const counts = [
       count(figures.length, "figure"),
       count(events.length, "event"),
       count(indicators.length, "indicator"),
-    ].join(", ");
+    ]
+      .filter((text) => !text.startsWith("0 "))
+      .join(", ");
+    // What the source's records are about, by name: its years, measures and most named actors.
+    const years = [
+      ...figures.flatMap((f) => [f.period_start, f.period_end]),
+      ...events.flatMap((e) => [e.date_start, e.date_end]),
+    ]
+      .filter((date): date is string => date !== null)
+      .map((date) => date.slice(0, 4))
+      .sort();
+    const span = years.length === 0 ? "" : years[0] === years.at(-1) ? years[0]! : `${years[0]}–${years.at(-1)}`;
+    const measures = [...new Set(figures.map((f) => termWords(f.measure, config.actors)))];
+    const mentioned = new Map<string, number>();
+    for (const code of [...events.flatMap((e) => e.actors), ...figures.flatMap((f) => [f.subject, f.counterpart])])
+      if (code !== null) mentioned.set(code, (mentioned.get(code) ?? 0) + 1);
+    const actors = [...mentioned].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([code]) => code);
+    const about = [
+      span === "" ? null : `<dt>Years</dt><dd>${escapeHtml(span)}</dd>`,
+      measures.length === 0 ? null : `<dt>Measures</dt><dd>${escapeHtml(measures.join(", "))}</dd>`,
+      actors.length === 0 ? null : `<dt>Actors</dt><dd>${escapeHtml(actorNames(actors, config))}</dd>`,
+    ].filter(Boolean);
     return `<li class="source" data-id="${escapeHtml(source.id)}">
 <h2><a href="${escapeHtml(sourcePageName(source))}">${escapeHtml(source.title)}</a></h2>
 <p class="byline">${byline(source)}</p>
 <p class="counts">${counts}</p>
+${about.length === 0 ? "" : `<dl class="about">${about.join("")}</dl>`}
 </li>`;
   });
   return `${head("Provenance explorer: sources")}

@@ -1,26 +1,40 @@
 /**
- * The `timeline` chart kind: every dated event on one row, a bar for a period and a dot for a single date,
- * coloured by its PLOVER group (cooperation in blues, conflict in oranges; verbal light, material dark), with
- * its event type in the row's label.
+ * The `timeline` chart kind: every dated event on a row of its own, its label (date, title, event type) above a
+ * mark on a shared time axis, coloured by its PLOVER group (cooperation in blues, conflict in oranges; verbal
+ * light, material dark). The mark says what the dates mean (see the datasheet's "Windows and durations"): a
+ * solid bar for a happening that lasted that long (an explicit range), a bracket for a window within which it
+ * took place, a dot for a single year, month or day, and an arrow open to the left for a date the source gives
+ * only as the latest it allows. Labels take the chart's whole width above their marks, so the chart reads on a
+ * phone; rows never overlap.
  */
 import type { TopLevelSpec } from "vega-lite";
 import { endYear, startYear } from "../../../derive/periods.ts";
 import { z } from "zod";
 import {
   chartKind,
+  chartTitle,
   CONFIG,
+  CONTENT_WIDTH,
   dateLabel,
+  FONT_SIZE,
+  LINE_HEIGHT,
   NOTE_COLOR,
   notesLayer,
   sourceLine,
+  sourceMarkers,
+  textWidth,
+  wrapToWidth,
   type ChartContext,
   type ChartDrawing,
 } from "../kit.ts";
+import { LabelPlacementError } from "../labels.ts";
 import { ploverGroup, PLOVER_GROUPS, type PloverGroup } from "../plover.ts";
+import type { DatasetConfig } from "../../../config/dataset-config.ts";
 import type { Event } from "../../../../schemas/index.ts";
-import { words } from "../../../config/format-unit.ts";
+import { termWords } from "../../../config/format-unit.ts";
 
 const NO_CATEGORY = "no PLOVER category";
+const TRACK_COLOR = "#f0f0f0";
 
 /**
  * Okabe–Ito hues, colour-blind safe: a reader tells cooperation from conflict by hue, verbal from material by depth.
@@ -33,19 +47,38 @@ const GROUP_COLORS: Record<PloverGroup | typeof NO_CATEGORY, string> = {
   [NO_CATEGORY]: "#999999",
 };
 
-const LANE_HEIGHT = 16;
-const WIDTH = 400;
+/** What a mark's shape says about the dates, in the key's words. */
+const SHAPES = {
+  duration: "bar: lasted this long",
+  window: "bracket: happened once within this window",
+  single: "dot: a single year, month or day",
+  bound: "◂ no later than this date",
+} as const;
+type Shape = keyof typeof SHAPES;
+
+/** Pixels: the label's lines, then the mark's band, then the gap to the next row. */
+const MARK_BAND = 16;
+const ROW_GAP = 8;
+const BAR_HEIGHT = 8;
+const CAP_HEIGHT = 10;
+/** How far the no-later-than arrow reaches left of its date. */
+const BOUND_REACH = 26;
 /** Share of the width given to the years before the stretch. */
 const EARLY_SHARE = 0.3;
-const MIN_TICK_SPACING = 36;
+const MIN_TICK_SPACING = 48;
 
 interface EventMark {
-  lane: string;
+  shape: Shape;
   group: string;
   start: number;
   end: number;
   middle: number;
-  single: boolean;
+  lines: string[];
+  /** The row's top, the middle of its mark's band and the band's edges, in pixels from the plot's top. */
+  top: number;
+  y: number;
+  trackTop: number;
+  trackBottom: number;
   description: string;
 }
 
@@ -54,78 +87,140 @@ export const kind = chartKind({ options: z.object({}).strict(), draw });
 
 function draw({ config, sources, events }: ChartContext): ChartDrawing {
   const sorted = [...events].sort(byDateThenId);
-  const marks = sorted.map((event) => eventMark(event, config.actors));
-  if (marks.length === 0) throw new Error("charts: no events to draw");
+  if (sorted.length === 0) throw new Error("charts: no events to draw");
+  const markers = sourceMarkers(sources, sorted);
+  const marks = layOutRows(sorted.map((event) => eventMark(event, config.actors, markers.get(event.source_id) ?? "")));
   const time = timeAxis(marks);
-  const height = marks.length * LANE_HEIGHT;
+  const height = marks.at(-1)!.y + MARK_BAND / 2;
   const groups = [...PLOVER_GROUPS, NO_CATEGORY].filter((group) => marks.some((m) => m.group === group));
-  const lanes = [...new Set(marks.map((m) => m.lane))];
-  const x = (field: string) =>
+  const shapes = (Object.keys(SHAPES) as Shape[]).filter((shape) => marks.some((m) => m.shape === shape));
+  // One layer carries the axis under the rows, another the same axis over them; the rest draw none.
+  const x = (field: string, orient: "top" | "bottom" | null = null) =>
     ({
       field,
       type: "quantitative",
-      title: "Year",
+      title: orient === "bottom" ? "Year" : null,
       scale: time.scale,
-      axis: { values: time.ticks, format: "d", grid: true, labelFlush: false },
+      axis: orient === null ? null : { values: time.ticks, format: "d", grid: false, labelFlush: true, orient },
     }) as const;
-  const encoding = {
-    y: {
-      field: "lane",
-      type: "nominal",
-      title: null,
-      scale: { domain: lanes },
-      axis: {
-        labelLimit: 720,
-        labelFontSize: 10,
-        grid: true,
-        gridColor: "#eee",
-        domain: false,
-        ticks: false,
-        labelPadding: 6,
-      },
-    },
-    color: {
-      field: "group",
-      type: "nominal",
-      title: "PLOVER group",
-      scale: { domain: groups, range: groups.map((g) => GROUP_COLORS[g as PloverGroup]) },
-      legend: { orient: "top", direction: "horizontal", columns: 2, symbolType: "circle", titleOrient: "left" },
-    },
-    description: { field: "description" },
+  const y = (field: string) => ({ field, type: "quantitative", scale: null, axis: null }) as const;
+  const color = {
+    field: "group",
+    type: "nominal",
+    title: "PLOVER group",
+    scale: { domain: groups, range: groups.map((g) => GROUP_COLORS[g as PloverGroup]) },
+    legend: { orient: "top", direction: "vertical", columns: 2, symbolType: "circle", columnPadding: 12 },
   } as const;
+  const of = (shape: Shape) => marks.filter((m) => m.shape === shape);
+  const caps = [
+    ...of("window").flatMap((m) => [m.start, m.end].map((at) => ({ ...m, at }))),
+    ...of("bound").map((m) => ({ ...m, at: m.end })),
+  ];
   const firstYear = Math.floor(Math.min(...marks.map((m) => m.start)));
   const lastYear = Math.ceil(Math.max(...marks.map((m) => m.end))) - 1;
   const title = `Dated events in the sources, ${firstYear}–${lastYear}`;
-  const subtitle =
-    "Bars: periods; dots: a single year, month or day; [ ]: event type. * Date inferred from the source's wording; " +
-    `by: no later than that date. The time axis is stretched after ${time.stretchFrom}.`;
+  const subtitle = [
+    "Each row: date · event [event type], then its mark.",
+    `${capitalized(shapes.map((shape) => SHAPES[shape]).join("; "))}.`,
+    `* Date inferred from the source's wording. The time axis is stretched after ${time.stretchFrom} (dashed).`,
+  ];
   const source = sourceLine(sources, sorted);
   const spec: TopLevelSpec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: title, subtitle, anchor: "start" },
-    width: WIDTH,
+    title: chartTitle(title, subtitle),
+    width: CONTENT_WIDTH,
     height,
     config: CONFIG,
+    resolve: { axis: { x: "independent" } },
     layer: [
       {
-        name: "axis_stretch",
+        name: "axis_above",
         data: { values: [{ year: time.stretchFrom }] },
-        mark: { type: "rule", strokeDash: [4, 3], color: NOTE_COLOR, aria: false },
-        encoding: { x: x("year") },
+        mark: { type: "rule", opacity: 0, aria: false },
+        encoding: { x: x("year", "top") },
       },
       {
-        name: "event_periods",
-        data: { values: marks.filter((m) => !m.single) },
-        mark: { type: "bar", height: 9, cornerRadius: 2 },
-        encoding: { ...encoding, x: x("start"), x2: { field: "end" } },
+        name: "axis_below",
+        data: { values: [{ year: time.stretchFrom }] },
+        mark: { type: "rule", opacity: 0, aria: false },
+        encoding: { x: x("year", "bottom") },
+      },
+      // Each mark stands on a light track with the axis's years marked, so that no rule runs through a label.
+      {
+        name: "tracks",
+        data: { values: marks },
+        mark: { type: "rect", color: TRACK_COLOR, aria: false },
+        encoding: {
+          x: { value: 0 },
+          x2: { value: CONTENT_WIDTH },
+          y: y("trackTop"),
+          y2: { field: "trackBottom" },
+        },
+      },
+      {
+        name: "track_years",
+        data: {
+          values: marks.flatMap((m) => time.ticks.map((year) => ({ year, top: m.trackTop, bottom: m.trackBottom }))),
+        },
+        mark: { type: "rule", color: "#fff", strokeWidth: 1, aria: false },
+        encoding: { x: x("year"), y: y("top"), y2: { field: "bottom" } },
+      },
+      {
+        name: "axis_stretch",
+        data: { values: marks.map((m) => ({ year: time.stretchFrom, top: m.trackTop, bottom: m.trackBottom })) },
+        mark: { type: "rule", strokeDash: [3, 2], color: NOTE_COLOR, aria: false },
+        encoding: { x: x("year"), y: y("top"), y2: { field: "bottom" } },
+      },
+      {
+        name: "row_labels",
+        data: { values: marks },
+        mark: {
+          type: "text",
+          align: "left",
+          baseline: "top",
+          fontSize: FONT_SIZE,
+          lineHeight: LINE_HEIGHT,
+          aria: false,
+        },
+        encoding: { x: { value: 0 }, y: y("top"), text: { field: "lines" } },
+      },
+      {
+        name: "event_durations",
+        data: { values: of("duration") },
+        mark: { type: "bar", height: BAR_HEIGHT, cornerRadius: 2 },
+        encoding: { x: x("start"), x2: { field: "end" }, y: y("y"), color, description: { field: "description" } },
+      },
+      {
+        name: "event_windows",
+        data: { values: of("window") },
+        mark: { type: "rule", strokeWidth: 2 },
+        encoding: { x: x("start"), x2: { field: "end" }, y: y("y"), color, description: { field: "description" } },
+      },
+      {
+        name: "event_bounds",
+        data: { values: of("bound") },
+        mark: { type: "rule", strokeWidth: 2, xOffset: -BOUND_REACH },
+        encoding: { x: x("end"), x2: { field: "end" }, y: y("y"), color, description: { field: "description" } },
+      },
+      {
+        name: "bound_arrows",
+        data: { values: of("bound") },
+        mark: { type: "point", shape: "triangle-left", filled: true, size: 60, opacity: 1, xOffset: -BOUND_REACH },
+        encoding: { x: x("end"), y: y("y"), color, description: { field: "description" } },
+      },
+      {
+        name: "caps",
+        data: { values: caps },
+        mark: { type: "rule", strokeWidth: 2, aria: false, yOffset: -CAP_HEIGHT / 2, y2Offset: CAP_HEIGHT / 2 },
+        encoding: { x: x("at"), y: y("y"), y2: { field: "y" }, color },
       },
       {
         name: "event_dates",
-        data: { values: marks.filter((m) => m.single) },
+        data: { values: of("single") },
         mark: { type: "point", filled: true, size: 70, opacity: 1 },
-        encoding: { ...encoding, x: x("middle") },
+        encoding: { x: x("middle"), y: y("y"), color, description: { field: "description" } },
       },
-      notesLayer([source], height + 40),
+      { ...notesLayer([source], height + 56), encoding: { x: { value: 0 }, y: { value: height + 56 } } },
     ],
   };
   const counts = groups.map((group) => `${marks.filter((m) => m.group === group).length} ${group}`).join(", ");
@@ -133,6 +228,23 @@ function draw({ config, sources, events }: ChartContext): ChartDrawing {
     `${marks.length} events from ${firstYear} to ${lastYear} (${counts}), in date order: ` +
     `${marks.map((m) => m.description).join("; ")}. ${source}.`;
   return { spec, title, description };
+}
+
+/** Rows one under the other: each label's lines, then its mark's band. */
+function layOutRows(marks: Omit<EventMark, "top" | "y" | "trackTop" | "trackBottom">[]): EventMark[] {
+  let top = ROW_GAP;
+  return marks.map((mark) => {
+    for (const line of mark.lines) {
+      if (textWidth(line) > CONTENT_WIDTH)
+        throw new LabelPlacementError(
+          `no room for the label "${mark.lines.join(" ")}": a word is wider than the chart`,
+        );
+    }
+    const y = top + (mark.lines.length - 1) * LINE_HEIGHT + FONT_SIZE + MARK_BAND / 2 + 2;
+    const row = { ...mark, top, y, trackTop: y - MARK_BAND / 2, trackBottom: y + MARK_BAND / 2 };
+    top = row.trackBottom + ROW_GAP;
+    return row;
+  });
 }
 
 /**
@@ -145,13 +257,13 @@ function timeAxis(marks: EventMark[]) {
   const first = Math.floor((starts[0]! - 1) / 10) * 10;
   const last = Math.ceil(Math.max(...marks.map((m) => m.end)));
   const stretchFrom = Math.max(first + 10, Math.floor(starts[Math.floor(starts.length / 4)]! / 10) * 10);
-  const earlyWidth = EARLY_SHARE * WIDTH;
+  const earlyWidth = EARLY_SHARE * CONTENT_WIDTH;
   const early = yearTicks(first, stretchFrom, earlyWidth / (stretchFrom - first)).slice(0, -1);
-  const late = yearTicks(stretchFrom, last, (WIDTH - earlyWidth) / (last - stretchFrom));
+  const late = yearTicks(stretchFrom, last, (CONTENT_WIDTH - earlyWidth) / (last - stretchFrom));
   return {
     stretchFrom,
     ticks: [...early, ...late],
-    scale: { domain: [first, stretchFrom, last], range: [0, earlyWidth, WIDTH], nice: false, zero: false },
+    scale: { domain: [first, stretchFrom, last], range: [0, earlyWidth, CONTENT_WIDTH], nice: false, zero: false },
   };
 }
 
@@ -161,37 +273,42 @@ function yearTicks(first: number, last: number, pixelsPerYear: number): number[]
   return Array.from({ length: Math.floor((last - first) / step) + 1 }, (_, i) => first + step * i);
 }
 
-function eventMark(event: Event, actors: Record<string, unknown>): EventMark {
+/** What the dates mean: a duration only when the source states the range itself (see the datasheet). */
+function shapeOf(event: Event): Shape {
+  if (event.date_basis === "no_later_than") return "bound";
+  if (event.date_start === event.date_end) return "single";
+  return event.date_precision === "range" && event.date_basis === "explicit" ? "duration" : "window";
+}
+
+function eventMark(
+  event: Event,
+  actors: DatasetConfig["actors"],
+  marker: string,
+): Omit<EventMark, "top" | "y" | "trackTop" | "trackBottom"> {
   const start = startYear(event.date_start);
   const end = endYear(event.date_end);
-  // A date the source gives only as an upper bound is a point at its end, labelled "by", never a period.
-  const bounded = event.date_basis === "no_later_than";
-  const single = bounded || event.date_start === event.date_end;
+  const shape = shapeOf(event);
   const span =
     event.date_start === event.date_end
       ? dateLabel(event.date_start)
       : `${dateLabel(event.date_start)}–${dateLabel(event.date_end)}`;
-  const when = bounded ? `by ${span}` : span + (event.date_basis === "inferred" ? "*" : "");
-  const type = typeWords(event.event_type, actors);
+  const when = shape === "bound" ? `by ${span}` : span + (event.date_basis === "inferred" ? "*" : "");
+  const type = termWords(event.event_type, actors);
   const group = ploverGroup(event.plover) ?? NO_CATEGORY;
   const category = event.plover === null ? NO_CATEGORY : `PLOVER ${event.plover}, ${group}`;
   return {
-    lane: `${when} · ${event.title} [${type}]`,
+    shape,
     group,
     start,
     end,
-    middle: bounded ? end : (start + end) / 2,
-    single,
-    description: `${when}: ${event.title}; ${type}; ${category} (${event.id})`,
+    middle: (start + end) / 2,
+    lines: wrapToWidth(`${when} · ${event.title} [${type}]${marker === "" ? "" : ` ${marker}`}`, CONTENT_WIDTH),
+    description: `${when}: ${event.title}; ${type}; ${SHAPES[shape]}; ${category} (${event.id})`,
   };
 }
 
-/** "weapons test"; a word that is an actor code keeps its capitals ("un_vote" → "UN vote"). */
-function typeWords(type: string, actors: Record<string, unknown>): string {
-  return words(type)
-    .split(" ")
-    .map((word) => (word.toUpperCase() in actors ? word.toUpperCase() : word))
-    .join(" ");
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function byDateThenId(a: Event, b: Event): number {
