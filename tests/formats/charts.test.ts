@@ -16,7 +16,12 @@ const TIMELINE = "charts/events-timeline.svg";
 const SERIES = "trade-turnover-rus-prk";
 const CONFIG_FILE = join(ROOT, "sources", "dataset.yaml");
 
-const read = (table: string) => JSON.parse(readFileSync(join(ROOT, "dist", "data", `${table}.json`), "utf8"));
+/** The memo's rows of a published table: the charts are drawn here from the memo alone, whatever else sources/ holds. */
+const MEMO = "ponars-pm-428";
+const read = (table: string) =>
+  (JSON.parse(readFileSync(join(ROOT, "dist", "data", `${table}.json`), "utf8")) as Record<string, unknown>[]).filter(
+    (row) => (table === "sources" ? row.id : row.source_id) === MEMO,
+  ) as never[];
 /** The memo's series as published, and as it would read with no break in it. */
 const published: SeriesObservation[] = read("trade_turnover");
 const turnover: SeriesObservation[] = published.map((row) => ({ ...row, break_note: null }));
