@@ -93,13 +93,14 @@ async function runBuild(args: string[], io: CommandIo, root: string): Promise<nu
   checkReplaceable(values.out, readPackageJson(root).name);
   // Loaded here so that `extract` starts without Zod, YAML or the CSV writer.
   const { build } = await import("../build.ts");
-  const { tables, descriptions } = await build({
+  const report = await build({
     sourcesDir: values.sources,
     outDir: values.out,
     cache: !values.cold,
     root,
   });
   const shown = given.out === undefined ? "dist" : values.out;
+  const { tables } = report;
   const mentions = tables.mentions.rows;
   io.write(
     `built ${shown}/ in ${Math.round(performance.now() - started)} ms from ${tables.sources.rows.length} source(s)\n`,
@@ -120,7 +121,7 @@ async function runBuild(args: string[], io: CommandIo, root: string): Promise<nu
     if (d.dismissed !== null) io.write(`  dismissed ${d.source_id}@${d.char_start} "${d.text}": ${d.dismissed}\n`);
   if (values.docs) {
     const { writeDocs } = await import("../render/docs.ts");
-    const changed = await writeDocs(root, tables, descriptions);
+    const changed = await writeDocs(root, report);
     if (changed.length > 0) io.write(`  updated ${changed.join(", ")}\n`);
   }
   return 0;

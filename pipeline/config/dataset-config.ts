@@ -8,6 +8,7 @@ import { z } from "zod";
 import { loadChartKind } from "../formats/charts/kit.ts";
 import { PipelineError, throwIfAny } from "../io/errors.ts";
 import { loadYamlDocument, type LoadedDocument } from "../io/yaml-file.ts";
+import { SOURCES_PLACEHOLDER } from "../render/citation.ts";
 import { CONTRACT_TABLES } from "../tables/index.ts";
 
 const term = z.string().regex(/^[A-Za-z0-9_/]+$/, "must be a term of letters, digits, `_` or `/`");
@@ -63,7 +64,16 @@ const keyed = <T extends z.ZodType>(value: T) =>
 export const datasetConfigSchema = z
   .object({
     package: z
-      .object({ title: z.string().min(1), description: z.string().min(1), keywords: z.array(z.string().min(1)) })
+      .object({
+        /** `{sources}` stands where the build names the sources (see render/citation.ts). */
+        title: z.string().min(1),
+        description: z.string().min(1),
+        keywords: z.array(z.string().min(1)),
+        /** The dataset's web page, for datapackage.json's `homepage`. */
+        homepage: z.url({ protocol: /^https?$/ }).optional(),
+        /** A globally unique identifier of the dataset (a DOI or a URL), for datapackage.json's `id`. */
+        id: z.string().min(1).optional(),
+      })
       .strict(),
     units: keyed(unitDefinition),
     measures: keyed(measureDefinition),
@@ -100,6 +110,16 @@ export async function loadDatasetConfig(file: string): Promise<LoadedConfig> {
         { file, line: lineOf(...path) },
       ),
     );
+  // The package's title and description name the sources the build finds, never a fixed list.
+  for (const field of ["title", "description"] as const) {
+    if (!config.package[field].includes(SOURCES_PLACEHOLDER))
+      errors.push(
+        new PipelineError(
+          `package.${field} must say where the sources are named with ${SOURCES_PLACEHOLDER} (the build names them)`,
+          { file, line: lineOf("package", field) },
+        ),
+      );
+  }
   for (const [name, measure] of Object.entries(config.measures)) {
     if (!(measure.unit in config.units)) undefinedTerm("unit", measure.unit, ["measures", name, "unit"]);
   }

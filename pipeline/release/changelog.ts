@@ -50,6 +50,12 @@ export function changelogEntry(
   return lines.join("\n") + "\n";
 }
 
+/** The date the changelog gives a version's release ("## 2.2.0 (2026-12-06)"); null when it has no entry. */
+export function releaseDate(changelog: string, version: string): string | null {
+  const escaped = version.replace(/[.+]/g, "\\$&");
+  return new RegExp(`^## ${escaped} \\((\\d{4}-\\d{2}-\\d{2})\\)$`, "m").exec(changelog)?.[1] ?? null;
+}
+
 /** The changelog with `entry` placed first, under the title. */
 export function prependEntry(changelog: string | null, entry: string): string {
   const body = changelog === null ? "" : changelog.slice(changelog.indexOf("\n## ") + 1 || changelog.length);

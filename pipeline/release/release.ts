@@ -90,7 +90,14 @@ async function stageRelease(
 ): Promise<ReleasePlan> {
   // Loaded here: a run that only finishes an interrupted release builds nothing and loads no pipeline.
   const { build } = await import("../build.ts");
-  await build({ sourcesDir: paths.sources, outDir: stagedPath(root, "dist"), cache: false, version: next, root });
+  await build({
+    sourcesDir: paths.sources,
+    outDir: stagedPath(root, "dist"),
+    cache: false,
+    version: next,
+    released: date,
+    root,
+  });
   const candidate = readTree(stagedPath(root, "dist"));
   const previousFiles =
     previous === null

@@ -1,8 +1,8 @@
 /**
  * Documentation generated from the data contract: the data dictionary (docs/DATA_DICTIONARY.md and a summary
- * in README.md) from the published tables' column descriptions and the files the formats describe, and the
- * record counts in docs/DATASHEET.md and the README's indicator list from the published rows. Hand-written text
- * stays outside the `<!-- name:start -->`/`<!-- name:end -->` markers.
+ * in README.md) from the published tables' column descriptions and the files the formats describe, the record
+ * counts in docs/DATASHEET.md and the README's indicator list from the published rows, and every text that names
+ * the sources (sources.ts). Hand-written text stays outside the `<!-- name:start -->`/`<!-- name:end -->` markers.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -10,9 +10,19 @@ import { CSV_DIALECT } from "../formats/csv/index.ts";
 import type { FileDescription } from "../formats/format.ts";
 import { LIST_DELIMITER, type Column } from "../tables/columns.ts";
 import type { TableDefinition, Tables } from "../tables/index.ts";
+import type { Source } from "../../schemas/index.ts";
+import {
+  citationCff,
+  datasheetSources,
+  howToCite,
+  readmeOpening,
+  withPackageDescription,
+  type PackageTexts,
+} from "./sources.ts";
 
 export const DICTIONARY_PATH = "docs/DATA_DICTIONARY.md";
 export const DATASHEET_PATH = "docs/DATASHEET.md";
+export const CITATION_PATH = "CITATION.cff";
 
 /** A column as the data dictionary shows it. */
 export interface DictionaryColumn {
@@ -259,23 +269,54 @@ export function updateIndicators(readme: string, tables: Tables): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Writing
 
+/** What the documentation is generated from: a build's tables, its files and what the formats say of them. */
+export interface DocsInput {
+  tables: Tables;
+  /** The files the build wrote, datapackage.json among them. */
+  files: ReadonlyMap<string, Uint8Array>;
+  descriptions: ReadonlyMap<string, FileDescription>;
+}
+
+/** The package as the built datapackage.json describes it. */
+export function packageTexts(files: ReadonlyMap<string, Uint8Array>): PackageTexts {
+  const bytes = files.get("datapackage.json");
+  if (bytes === undefined) throw new Error("the build wrote no datapackage.json");
+  return JSON.parse(new TextDecoder().decode(bytes)) as PackageTexts;
+}
+
 /**
- * Regenerates docs/DATA_DICTIONARY.md and the generated parts of README.md and docs/DATASHEET.md from the tables
- * the build published, writing only the files whose text changed. Returns their paths relative to `root`.
+ * Regenerates docs/DATA_DICTIONARY.md, the generated parts of README.md and docs/DATASHEET.md, CITATION.cff and
+ * package.json's description from what the build published, writing only the files whose text changed. Returns
+ * their paths relative to `root`.
  */
-export async function writeDocs(
-  root: string,
-  tables: Tables,
-  files: ReadonlyMap<string, FileDescription>,
-): Promise<string[]> {
+export async function writeDocs(root: string, { tables, files, descriptions }: DocsInput): Promise<string[]> {
+  const pkg = packageTexts(files);
+  const sources = tables.sources.rows;
   const updates: [string, (text: string) => string][] = [
-    [DICTIONARY_PATH, () => dataDictionary(tables.all, files)],
-    ["README.md", (text) => updateIndicators(updateReadme(text, tables.all), tables)],
-    [DATASHEET_PATH, (text) => updateDatasheet(text, tables)],
+    [DICTIONARY_PATH, () => dataDictionary(tables.all, descriptions)],
+    [
+      "README.md",
+      (text) => updateReadmeSources(updateIndicators(updateReadme(text, tables.all), tables), pkg, sources),
+    ],
+    [
+      DATASHEET_PATH,
+      (text) => replaceBetweenMarkers(updateDatasheet(text, tables), "sources", datasheetSources(sources)),
+    ],
+    [CITATION_PATH, () => citationCff(pkg, sources)],
+    ["package.json", (text) => withPackageDescription(text, pkg.description)],
   ];
   const changed: string[] = [];
   for (const [path, update] of updates) if (await rewrite(join(root, path), update)) changed.push(path);
   return changed;
+}
+
+/** The README's opening paragraph and its "How to cite", from the sources. */
+export function updateReadmeSources(readme: string, pkg: PackageTexts, sources: readonly Source[]): string {
+  return replaceBetweenMarkers(
+    replaceBetweenMarkers(readme, "sources", readmeOpening(sources)),
+    "citation",
+    howToCite(pkg, sources),
+  );
 }
 
 /** Writes `update`'s result when it differs from the file's text (a missing file reads as empty); true if written. */

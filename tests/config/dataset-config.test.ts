@@ -97,6 +97,19 @@ describe("the dataset configuration", () => {
       "derived_units:",
     ],
     [
+      "a package title that names the sources by hand",
+      (t: string) =>
+        t.replace("title: Figures, events and indicators from {sources}", "title: Figures from PONARS Memo 428"),
+      "package.title must say where the sources are named with {sources}",
+      "  title: Figures, events",
+    ],
+    [
+      "a homepage that is no web address",
+      (t: string) => t.replace("package:\n", "package:\n  homepage: github.com/x\n"),
+      "package.homepage: Invalid URL",
+      "  title: Figures, events",
+    ],
+    [
       "a chart of a kind that has no module",
       (t: string) => t.replace("kind: timeline", "kind: pie"),
       'chart kind "pie" has no module pipeline/formats/charts/kinds/pie.ts',
