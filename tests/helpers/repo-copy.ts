@@ -52,6 +52,29 @@ export function copyRepo(): RepoCopy {
   return copy;
 }
 
+/**
+ * A git clone of this repository, its history whole (so that a release reads the earlier releases' files from the
+ * commits that made them), with the working tree's uncommitted changes committed on top.
+ */
+export function cloneRepo(): RepoCopy {
+  const dir = temporaryFolder();
+  execFileSync("git", ["clone", "-q", ROOT, dir]);
+  const list = (...args: string[]) =>
+    execFileSync("git", ["ls-files", ...args], { cwd: ROOT, encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean);
+  const deleted = new Set(list("-d"));
+  for (const path of list("-m", "-o", "--exclude-standard"))
+    if (!deleted.has(path) && path !== "node_modules") cpSync(join(ROOT, path), join(dir, path), { recursive: true });
+  for (const path of deleted) rmSync(join(dir, path), { force: true });
+  writeFileSync(join(dir, ".git", "info", "exclude"), "node_modules\n");
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  const copy = repoAt(dir);
+  copy.git("add", "-A");
+  if (copy.git("status", "--porcelain") !== "") copy.git("commit", "-qm", "the working tree");
+  return copy;
+}
+
 /** Another copy of a copy, its git history included. */
 export function cloneCopy(copy: RepoCopy): RepoCopy {
   const dir = temporaryFolder();
