@@ -24,7 +24,7 @@ const DATE = "2026-12-10";
  * The lines of `terms` (a YAML file of sections) added at the end of the same sections of `config`, as a curator
  * adds a term: after the section's last indented line, the rest of the file as it was.
  */
-export function addTerms(config: string, terms: string): string {
+function addTerms(config: string, terms: string): string {
   const lines = config.split("\n");
   let section = "";
   const additions = new Map<string, string[]>();
