@@ -21,6 +21,7 @@ import { datapackage } from "./publish/datapackage.ts";
 import { writeAtomically } from "./publish/write-atomically.ts";
 import { releaseDate } from "./release/changelog.ts";
 import { resolve } from "./resolve/index.ts";
+import { codebookOf } from "./tables/codebook.ts";
 import { fillTables, tableDefinitions, type Tables } from "./tables/index.ts";
 import { validate, validateDerived, type Dataset } from "./validate/index.ts";
 
@@ -143,6 +144,7 @@ export async function build({
     indicators: derived.indicators,
     mentions: dataset.mentions,
     series: derived.series,
+    codebook: codebookOf(config),
   });
   const products: BuildProducts = { ...early, tables };
   // The costly formats start first: their asynchronous work (compiling WebAssembly, loading Vega) then overlaps

@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { CSV_DIALECT } from "../formats/csv/index.ts";
 import type { FileDescription } from "../formats/format.ts";
 import { LIST_DELIMITER, type Column } from "../tables/columns.ts";
-import type { TableDefinition, Tables } from "../tables/index.ts";
+import type { Table, TableDefinition, Tables } from "../tables/index.ts";
 import type { Source } from "../../schemas/index.ts";
 import {
   citationCff,
@@ -34,16 +34,27 @@ export interface DictionaryColumn {
   description: string;
 }
 
-export function tableColumns(table: Pick<TableDefinition, "columns">): DictionaryColumn[] {
+export function tableColumns(table: Pick<TableDefinition, "columns" | "foreignKeys">): DictionaryColumn[] {
   const hasUnitColumn = table.columns.some((column) => column.name === "unit");
-  return table.columns.map((column) => ({
-    name: column.name,
-    type: column.kind === "list" ? "list of string" : column.kind === "text" ? "string" : column.kind,
-    unit: column.unit ?? unitOrFormat(column, hasUnitColumn),
-    allowed: allowedValues(column),
-    nullable: column.nullable,
-    description: column.description,
-  }));
+  return table.columns.map((column) => {
+    // A code of a codebook: the codebook's table names and defines each one.
+    const codebook =
+      column.link?.codebook ??
+      table.foreignKeys.find((key) => key.fields === column.name && key.resourceFields === "code")?.resource;
+    return {
+      name: column.name,
+      type: column.kind === "list" ? "list of string" : column.kind === "text" ? "string" : column.kind,
+      unit: column.unit ?? unitOrFormat(column, hasUnitColumn),
+      allowed: codebook === undefined ? allowedValues(column) : codesOf(column, codebook),
+      nullable: column.nullable,
+      description: column.description,
+    };
+  });
+}
+
+function codesOf(column: Column, codebook: string): string {
+  const codes = `a \`code\` of [\`${codebook}\`](#${codebook})`;
+  return column.kind === "list" && column.minItems !== undefined ? `at least ${column.minItems}, each ${codes}` : codes;
 }
 
 const TEXT_FORMATS: Record<NonNullable<Column["textFormat"]>, string> = {
@@ -117,6 +128,12 @@ export function dataDictionary(specs: readonly TableDefinition[], files: Readonl
     "`*_first_day` and `*_last_day`, giving the interval it stands for: use those to filter, sort, join and plot,",
     "and the precise column to quote or label.",
     "",
+    "**Codebook.** The tables " +
+      inWords(specs.filter((table) => table.codebook).map((table) => `[\`${table.name}\`](#${table.name})`)) +
+      " name and define every code the",
+    "data tables use, as sources/dataset.yaml gives them; a data column that holds a code is a foreign key to its",
+    "codebook's `code` in datapackage.json and in SQLite.",
+    "",
     "**Several sources.** Every record keeps its `source_id`. Two sources reporting the same period are two",
     "observations, never merged or averaged. A series table (one per series the dataset configuration defines)",
     "orders each source's observations by period and computes each change from the preceding observation *of the",
@@ -134,7 +151,11 @@ function inWords(items: string[]): string {
 }
 
 function tableSection(table: TableDefinition, files: string[]): string[] {
-  const keys = [`Primary key: ${codeList(table.primaryKey)}.`, `Rows ordered by ${codeList(table.orderBy)}.`];
+  const order =
+    table.orderBy.length === 0
+      ? "Rows in the order sources/dataset.yaml gives them."
+      : `Rows ordered by ${codeList(table.orderBy)}.`;
+  const keys = [`Primary key: ${codeList(table.primaryKey)}.`, order];
   const references = table.foreignKeys.map((key) => `\`${key.fields}\` → \`${key.resource}.${key.resourceFields}\``);
   if (references.length > 0) keys.push(`References: ${references.join(", ")}.`);
   return [
@@ -151,6 +172,28 @@ function tableSection(table: TableDefinition, files: string[]): string[] {
       (c) =>
         `| \`${c.name}\` | ${c.type} | ${cell(c.unit)} | ${cell(c.allowed)} | ` +
         `${c.nullable ? "nullable" : "required"} | ${cell(c.description)} |`,
+    ),
+    ...(table.codebook && "rows" in table ? codebookRows(table as Table) : []),
+  ];
+}
+
+/** A codebook table's rows as the dictionary lists them: each code with its name and definition. */
+function codebookRows(table: Table): string[] {
+  const columns = table.columns.map((column) => column.name);
+  return [
+    "",
+    `The ${table.name} that sources/dataset.yaml defines:`,
+    "",
+    `| ${columns.join(" | ")} |`,
+    `|${columns.map(() => "---").join("|")}|`,
+    ...table.rows.map(
+      (row) =>
+        `| ${table.columns
+          .map(({ name }, i) => {
+            const value = (row as Record<string, unknown>)[name];
+            return i === 0 ? `\`${value}\`` : cell(value === null ? "" : String(value));
+          })
+          .join(" | ")} |`,
     ),
   ];
 }

@@ -211,7 +211,8 @@ describe("the SQLite database", () => {
       const fields = fieldsOf(name).map((f) => f.name);
       const select = fields.map((f) => (list?.column === f ? `(${list.sql}) AS "${f}"` : `t."${f}"`)).join(", ");
       const found = query(
-        `SELECT ${select} FROM "${name}" t ORDER BY ${orderBy.map((c) => `t."${c}"`).join(", ")}`,
+        // A codebook keeps the configuration's order, which is the order its rows went in.
+        `SELECT ${select} FROM "${name}" t ORDER BY ${orderBy.map((c) => `t."${c}"`).join(", ") || "t.rowid"}`,
       ).map((row) => (list ? { ...row, [list.column]: JSON.parse(row[list.column] as string) } : row));
       expect(found, name).toEqual(recordsOf(name));
     }

@@ -213,6 +213,10 @@ describe("datapackage.json", () => {
     expect(figures.schema.primaryKey).toEqual(["id"]);
     expect(figures.schema.foreignKeys).toEqual([
       { fields: ["source_id"], reference: { resource: "sources", fields: ["id"] } },
+      { fields: ["measure"], reference: { resource: "measures", fields: ["code"] } },
+      { fields: ["subject"], reference: { resource: "actors", fields: ["code"] } },
+      { fields: ["counterpart"], reference: { resource: "actors", fields: ["code"] } },
+      { fields: ["unit"], reference: { resource: "units", fields: ["code"] } },
     ]);
   });
 });
