@@ -47,6 +47,7 @@ export function copyRepo(): RepoCopy {
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   const copy = repoAt(dir);
   copy.git("init", "-q");
+  identify(copy);
   copy.git("add", "-A");
   copy.git("commit", "-qm", "copy");
   return copy;
@@ -70,9 +71,16 @@ export function cloneRepo(): RepoCopy {
   writeFileSync(join(dir, ".git", "info", "exclude"), "node_modules\n");
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   const copy = repoAt(dir);
+  identify(copy);
   copy.git("add", "-A");
   if (copy.git("status", "--porcelain") !== "") copy.git("commit", "-qm", "the working tree");
   return copy;
+}
+
+/** A committer for the copy's own git, which a release commits and tags with, whatever the machine's settings. */
+function identify(copy: RepoCopy): void {
+  copy.git("config", "user.name", "test");
+  copy.git("config", "user.email", "test@example.org");
 }
 
 /** Another copy of a copy, its git history included. */

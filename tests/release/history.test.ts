@@ -198,6 +198,7 @@ describe("the release command", () => {
       "release-moved:dist",
       ...RELEASE_FILES.map((path) => `release-moved:${path}`),
       `release-moved:releases/${NEXT}.json`,
+      "release-committed",
     ];
     // Each run is killed one step further on, so each step's leftover state is what the next run starts from.
     for (const step of steps) {
@@ -225,14 +226,19 @@ describe("the release command", () => {
     expect(finished.stdout).toContain(`finished release ${NEXT}`);
     expect(releaseState(copy)).toEqual(reference);
     expect(existsSync(join(copy.dir, STAGING_DIR))).toBe(false);
+    // Committed once and tagged once, whichever run got there.
+    expect(copy.git("log", "--format=%s", "-2").trim().split("\n")).toEqual([
+      `Release ${NEXT} (patch; changes since ${LATEST})`,
+      "a corrected note",
+    ]);
+    expect(copy.git("tag", "--points-at", "HEAD").trim()).toBe(`v${NEXT}`);
+    expect(copy.git("status", "--porcelain")).toBe("");
   }, 120_000);
 
   it.concurrent("verify checks every field of the manifest and the chain, not only the files", async () => {
     const copy = cloneCopy(base);
     const released = await runInProcessAt(copy.dir, "release", "patch", ...DATE);
     expect(released.status).toBe(0);
-    copy.git("add", "-A");
-    copy.git("commit", "-qm", `release ${NEXT}`);
     const manifest = join(copy.dir, "releases", `${NEXT}.json`);
     const figures = readManifestRecords(manifest).figures;
     const [[sourceId, { sha256: hash }]] = Object.entries(

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { diffTables, requiredBump, type ReleaseTable } from "../../pipeline/release/diff.ts";
 import { compareWithManifest, manifestOf, readTree } from "../../pipeline/release/manifest.ts";
-import { otherFilesChanged } from "../../pipeline/release/release.ts";
+import { fileChanges } from "../../pipeline/release/compare.ts";
 import { showChange } from "../../pipeline/release/changelog.ts";
 import type { TableSchemaField } from "../../pipeline/formats/csv/table-schema.ts";
 import { ROOT, runInProcessAt } from "../helpers/cli.ts";
@@ -73,40 +73,42 @@ describe("release diff", () => {
 describe("files beside the tables", () => {
   const files = (entries: Record<string, string>) =>
     new Map(Object.entries(entries).map(([path, text]) => [path, Buffer.from(text)]));
-  const descriptor = (version: string, title: string) => JSON.stringify({ version, title, resources: [] });
+  const descriptor = (version: string, title: string, created = "2026-01-01T00:00:00Z") =>
+    JSON.stringify({ version, created, title, resources: [] });
 
-  it("count when a chart or the descriptor's content changes, not for a new version number or table files", () => {
+  it("count when a chart or the descriptor's content changes, not for a new version, date or table files", () => {
     const before = files({
       "charts/a.svg": "<svg/>",
       "data/figures.csv": "id\na\n",
       "datapackage.json": descriptor("1.0.0", "T"),
     });
     expect(
-      otherFilesChanged(
+      fileChanges(
         before,
         files({
           "charts/a.svg": "<svg/>",
           "data/figures.csv": "id\nb\n",
-          "datapackage.json": descriptor("1.0.1", "T"),
+          "datapackage.json": descriptor("1.0.1", "T", "2026-02-02T00:00:00Z"),
         }),
       ),
-    ).toEqual([]);
+    ).toEqual({ added: [], removed: [], changed: [] });
     expect(
-      otherFilesChanged(
+      fileChanges(
         before,
         files({
           "charts/a.svg": "<svg />",
           "data/figures.csv": "id\na\n",
           "datapackage.json": descriptor("1.0.1", "T2"),
         }),
-      ),
+      ).changed,
     ).toEqual(["charts/a.svg", "datapackage.json"]);
+  });
+
+  it("name a file added or removed as such, never as changed", () => {
+    const before = files({ "charts/a.svg": "<svg/>", "data/figures.csv": "id\na\n", "datapackage.json": "{}" });
     expect(
-      otherFilesChanged(
-        before,
-        files({ "data/figures.csv": "id\na\n", "datapackage.json": descriptor("1.0.0", "T"), "index.js": "" }),
-      ),
-    ).toEqual(["charts/a.svg", "index.js"]);
+      fileChanges(before, files({ "data/figures.csv": "id\na\n", "datapackage.json": "{}", "explorer/b.html": "" })),
+    ).toEqual({ added: ["explorer/b.html"], removed: ["charts/a.svg"], changed: [] });
   });
 });
 
@@ -148,8 +150,11 @@ describe("the release command", () => {
     expect(changelog).toContain(
       `- changed \`${corrected.id}\`: \`note\` ${showChange(corrected.before, corrected.after)}`,
     );
-    git("add", "-A");
-    git("commit", "-qm", "patch release");
+    // The release is its own commit, tagged.
+    expect(git("log", "-1", "--format=%s").trim()).toBe(`Release ${next} (patch; changes since ${base})`);
+    expect(git("tag", "--points-at", "HEAD").trim()).toBe(`v${next}`);
+    expect(git("cat-file", "-t", `v${next}`).trim()).toBe("tag");
+    expect(git("status", "--porcelain")).toBe("");
     expect((await cli(["verify"])).status).toBe(0);
 
     removeAnEvent(repo);
