@@ -22,7 +22,8 @@ const DATE = "2026-12-10";
 
 /**
  * The lines of `terms` (a YAML file of sections) added at the end of the same sections of `config`, as a curator
- * adds a term: after the section's last indented line, the rest of the file as it was.
+ * adds a term: after the section's last indented line, the rest of the file as it was. A term the section already
+ * defines (another source may use EUR or a measure of the same name) is used as it is, not added again.
  */
 function addTerms(config: string, terms: string): string {
   const lines = config.split("\n");
@@ -36,8 +37,10 @@ function addTerms(config: string, terms: string): string {
     const start = lines.indexOf(`${name}:`);
     if (start < 0) throw new Error(`fixture: dataset.yaml has no section ${name}`);
     let end = start + 1;
-    while (end < lines.length && lines[end]!.startsWith("  ")) end++;
-    lines.splice(end, 0, ...added);
+    while (end < lines.length && (lines[end]!.startsWith("  ") || lines[end]!.trim() === "")) end++;
+    while (lines[end - 1]!.trim() === "") end--;
+    const defined = new Set(lines.slice(start + 1, end).map((line) => /^ {2}([^\s:#]+):/.exec(line)?.[1]));
+    lines.splice(end, 0, ...added.filter((line) => !defined.has(/^ {2}([^\s:#]+):/.exec(line)?.[1])));
   }
   return lines.join("\n");
 }
