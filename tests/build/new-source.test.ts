@@ -25,7 +25,7 @@ const DATE = "2026-12-10";
  * adds a term: after the section's last indented line, the rest of the file as it was. A term the section already
  * defines (another source may use EUR or a measure of the same name) is used as it is, not added again.
  */
-function addTerms(config: string, terms: string): string {
+function addTerms(config: string, terms: string): { text: string; added: Map<string, number> } {
   const lines = config.split("\n");
   let section = "";
   const additions = new Map<string, string[]>();
@@ -33,6 +33,7 @@ function addTerms(config: string, terms: string): string {
     if (/^[a-z_]+:$/.test(line)) section = line.slice(0, -1);
     else if (line.startsWith("  ")) additions.set(section, [...(additions.get(section) ?? []), line]);
   }
+  const counts = new Map<string, number>();
   for (const [name, added] of additions) {
     const start = lines.indexOf(`${name}:`);
     if (start < 0) throw new Error(`fixture: dataset.yaml has no section ${name}`);
@@ -40,9 +41,11 @@ function addTerms(config: string, terms: string): string {
     while (end < lines.length && (lines[end]!.startsWith("  ") || lines[end]!.trim() === "")) end++;
     while (lines[end - 1]!.trim() === "") end--;
     const defined = new Set(lines.slice(start + 1, end).map((line) => /^ {2}([^\s:#]+):/.exec(line)?.[1]));
-    lines.splice(end, 0, ...added.filter((line) => !defined.has(/^ {2}([^\s:#]+):/.exec(line)?.[1])));
+    const fresh = added.filter((line) => !defined.has(/^ {2}([^\s:#]+):/.exec(line)?.[1]));
+    lines.splice(end, 0, ...fresh);
+    counts.set(name, fresh.length);
   }
-  return lines.join("\n");
+  return { text: lines.join("\n"), added: counts };
 }
 
 let repo: RepoCopy;
@@ -53,6 +56,8 @@ const ok = (result: CliResult) => {
   return result;
 };
 let release: CliResult;
+/** How many terms of each section the fixture's terms added, those dataset.yaml did not define yet. */
+let termsAdded = new Map<string, number>();
 
 beforeAll(async () => {
   repo = cloneRepo();
@@ -75,11 +80,10 @@ beforeAll(async () => {
   cpSync(join(FIXTURE, ID), folder, { recursive: true });
   if (existsSync(join(folder, "to-curate.yaml"))) rmSync(join(folder, "to-curate.yaml"));
   const config = join(repo.dir, "sources", CONFIG_FILE);
-  writeFileSync(
-    config,
-    addTerms(readFileSync(config, "utf8"), readFileSync(join(FIXTURE, "dataset-terms.yaml"), "utf8")),
-  );
-  // 4. Build (npm run build), commit, release, commit.
+  const terms = addTerms(readFileSync(config, "utf8"), readFileSync(join(FIXTURE, "dataset-terms.yaml"), "utf8"));
+  writeFileSync(config, terms.text);
+  termsAdded = terms.added;
+  // 4. Build (npm run build) and commit; 5. release, which commits and tags what it writes.
   ok(await cli("build", "--docs"));
   repo.git("add", "-A");
   repo.git("commit", "-qm", "a news article on the Saro rail link");
@@ -97,10 +101,11 @@ describe("a news article added by the README's steps", () => {
     const entry = readFileSync(join(repo.dir, "CHANGELOG.md"), "utf8").split("\n## ")[1]!;
     expect(entry).toContain(`- Sources added: \`${ID}\` (Northern Coast Wire, 12 June 2025).`);
     // Its records, and the codebook's new terms, which the vocabulary lists one by one.
-    expect(entry).toContain(
-      "- Records added: actors 4, event_types 2, events 4, figures 12, measures 11, mentions 22, sources 1, units 4;",
-    );
-    expect(entry).toContain("- Vocabulary: 21 terms added (listed below).");
+    const records = /- Records added: ([^;]*);/.exec(entry)![1]!.split(", ");
+    for (const count of ["events 4", "figures 12", "mentions 22", "sources 1"]) expect(records).toContain(count);
+    for (const [section, count] of termsAdded) if (count > 0) expect(records).toContain(`${section} ${count}`);
+    const total = [...termsAdded.values()].reduce((sum, count) => sum + count, 0);
+    expect(entry).toContain(`- Vocabulary: ${total} terms added (listed below).`);
     expect(entry).toContain("- measures: added `structure_length`: ");
     expect(entry).toContain('- actors: added `LMK`: "Lindmark Region"');
     expect(entry).toContain(`- added \`dist/explorer/${ID}.html\``);
