@@ -256,59 +256,41 @@ function defineTables(config: DatasetConfig): TableDefinitions {
  * definitions from the dataset configuration. Rows in the configuration's order, the order a curator wrote them.
  */
 function defineCodebook() {
-  const actors = define<ActorEntry>({
-    name: "actors",
-    title: "Codebook: actors",
-    schema: actorEntrySchema,
-    primaryKey: ["code"],
-    orderBy: [],
-    entryType: "ActorEntry",
-    codebook: true,
-    rowsOf: (data) => data.codebook.actors,
-  });
-  const units = define<UnitEntry>({
-    name: "units",
-    title: "Codebook: units",
-    schema: unitEntrySchema,
-    primaryKey: ["code"],
-    orderBy: [],
-    entryType: "UnitEntry",
-    codebook: true,
-    rowsOf: (data) => data.codebook.units,
-  });
-  const measures = define<MeasureEntry>({
-    name: "measures",
-    title: "Codebook: measures",
-    schema: measureEntrySchema,
-    primaryKey: ["code"],
-    foreignKeys: [toCode("unit", "units")],
-    orderBy: [],
-    entryType: "MeasureEntry",
-    codebook: true,
-    rowsOf: (data) => data.codebook.measures,
-  });
-  const eventTypes = define<EventTypeEntry>({
-    name: "event_types",
-    title: "Codebook: event types",
-    schema: eventTypeEntrySchema,
-    primaryKey: ["code"],
-    orderBy: [],
-    entryType: "EventTypeEntry",
-    codebook: true,
-    rowsOf: (data) => data.codebook.eventTypes,
-  });
-  const seriesCodebook = define<SeriesEntry>({
-    name: "series",
-    title: "Codebook: series",
-    schema: seriesEntrySchema,
-    primaryKey: ["id"],
-    foreignKeys: [toCode("measure", "measures"), toCode("subject", "actors"), toCode("counterpart", "actors")],
-    orderBy: [],
-    entryType: "SeriesEntry",
-    codebook: true,
-    rowsOf: (data) => data.codebook.series,
-  });
-  return { actors, units, measures, eventTypes, seriesCodebook };
+  const codebookTable = <Row extends object>(
+    name: string,
+    schema: z.ZodObject,
+    entryType: string,
+    rowsOf: (codebook: Codebook) => Row[],
+    { primaryKey = ["code"], foreignKeys = [] }: { primaryKey?: string[]; foreignKeys?: ForeignKey[] } = {},
+  ) =>
+    define<Row>({
+      name,
+      title: `Codebook: ${name.replaceAll("_", " ")}`,
+      schema,
+      primaryKey,
+      foreignKeys,
+      orderBy: [],
+      entryType,
+      codebook: true,
+      rowsOf: (data) => rowsOf(data.codebook),
+    });
+  return {
+    actors: codebookTable<ActorEntry>("actors", actorEntrySchema, "ActorEntry", (c) => c.actors),
+    units: codebookTable<UnitEntry>("units", unitEntrySchema, "UnitEntry", (c) => c.units),
+    measures: codebookTable<MeasureEntry>("measures", measureEntrySchema, "MeasureEntry", (c) => c.measures, {
+      foreignKeys: [toCode("unit", "units")],
+    }),
+    eventTypes: codebookTable<EventTypeEntry>(
+      "event_types",
+      eventTypeEntrySchema,
+      "EventTypeEntry",
+      (c) => c.eventTypes,
+    ),
+    seriesCodebook: codebookTable<SeriesEntry>("series", seriesEntrySchema, "SeriesEntry", (c) => c.series, {
+      primaryKey: ["id"],
+      foreignKeys: [toCode("measure", "measures"), toCode("subject", "actors"), toCode("counterpart", "actors")],
+    }),
+  };
 }
 
 /** A series table: its observations' own unit for values and changes, percent and years for the rest. */
