@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { brokenSources, errorLines, ROOT, runInProcess, snapshot, STACK_TRACE } from "../helpers/cli.ts";
 import { MEMO_CONFIG } from "../helpers/published.ts";
 
@@ -133,25 +134,33 @@ describe("the foreign keys", () => {
   });
 });
 
+/** The configuration with `lines` added first in its actors, as a curator would add an actor. */
+const withActors = (config: string, ...lines: string[]) =>
+  config.replace(/^actors:\n/m, `actors:\n${lines.join("\n")}\n`);
+const [[FIRST_CODE, { name: FIRST_NAME }]] = Object.entries(MEMO_CONFIG.actors) as [[string, { name: string }]];
+/** The first actor's code in the other case: "RUS" → "rus". */
+const OTHER_CASE = [...FIRST_CODE].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
+
 describe("a term defined twice", () => {
   it.each([
     [
       "a code written twice",
-      (config: string) =>
-        config.replace("  UKR: { name: Ukraine }\n", "  UKR: { name: Ukraine }\n  RUS: { name: Russia again }\n"),
+      (config: string) => withActors(config, `  ${FIRST_CODE}: { name: Another name }`),
       /dataset\.yaml:\d+: YAML syntax error: Map keys must be unique/,
     ],
     [
       "a code in another case",
-      (config: string) =>
-        config.replace("  UKR: { name: Ukraine }\n", "  UKR: { name: Ukraine }\n  rus: { name: Rossiya }\n"),
-      /dataset\.yaml:\d+: actors: "rus" is "RUS" \(line \d+\) in another case: a term is defined once$/,
+      (config: string) => withActors(config, `  ${OTHER_CASE}: { name: Another name }`),
+      new RegExp(
+        `dataset\\.yaml:\\d+: actors: "${FIRST_CODE}" is "${OTHER_CASE}" \\(line \\d+\\) in another case: a term is defined once$`,
+      ),
     ],
     [
       "two codes with one name",
-      (config: string) =>
-        config.replace("  UKR: { name: Ukraine }\n", "  UKR: { name: Ukraine }\n  RF: { name: Russia }\n"),
-      /dataset\.yaml:\d+: actors: "RF" has the name "Russia", as "RUS" \(line \d+\) does: a term is defined once$/,
+      (config: string) => withActors(config, `  ZZ_NEW: { name: ${FIRST_NAME} }`),
+      new RegExp(
+        `dataset\\.yaml:\\d+: actors: "${FIRST_CODE}" has the name "${FIRST_NAME}", as "ZZ_NEW" \\(line \\d+\\) does: a term is defined once$`,
+      ),
     ],
   ])("%s: one line at its line, exit 1, nothing published", async (_, edit, message) => {
     const { sourcesDir, outDir } = brokenSources((dir) => {
@@ -173,13 +182,10 @@ describe("a term defined twice", () => {
   it("a code used and not defined: one line naming where it is used", async () => {
     const { sourcesDir, outDir } = brokenSources((dir) => {
       const file = join(dirname(dir), "dataset.yaml");
-      writeFileSync(
-        file,
-        readFileSync(file, "utf8").replace(
-          "  border_length: { name: Border length, unit: km,",
-          "  border_length: { name: Border length, unit: mile,",
-        ),
-      );
+      const doc = parseDocument(readFileSync(file, "utf8"));
+      const [measure] = Object.keys(MEMO_CONFIG.measures);
+      doc.setIn(["measures", measure, "unit"], "mile");
+      writeFileSync(file, doc.toString());
     });
     const result = await runInProcess("build", "--sources", sourcesDir, "--out", outDir);
     expect(result.status).toBe(1);
