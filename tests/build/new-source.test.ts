@@ -62,7 +62,8 @@ let termsAdded = new Map<string, number>();
 beforeAll(async () => {
   repo = cloneRepo();
   const version = () => JSON.parse(readFileSync(join(repo.dir, "package.json"), "utf8")).version as string;
-  // A branch whose dist/ changed since its last release is released first, as a curator's clone of main would be.
+  // Data changed since the last release (dist/ no longer its manifest's) is released first: a curator starts
+  // from a released state.
   const manifest = readManifest(join(repo.dir, "releases"), version());
   if (manifest === null || compareWithManifest(manifest, readTree(join(repo.dir, "dist"))).length > 0) {
     ok(await cli("release", "major", "--date", DATE));
