@@ -483,3 +483,74 @@ export interface Mention {
 
 /** Every quantity and time mention the extract stage found in a source, and what became of it */
 export declare const mentions: readonly Frozen<Mention>[];
+
+/** One row per actor (a party) the records may name */
+export interface ActorEntry {
+  /** The actor's code, as `subject`, `counterpart` and `actors` give it: ISO 3166-1 alpha-3 or an organisation code */
+  code: string;
+  /** The actor's name */
+  name: string;
+}
+
+/** One row per actor (a party) the records may name */
+export declare const actors: readonly Frozen<ActorEntry>[];
+
+/** One row per unit a value may be given in */
+export interface UnitEntry {
+  /** The unit's code, as `unit` gives it */
+  code: string;
+  /** What the unit is, in words */
+  name: string;
+  /** For an amount of money: its currency, ISO 4217; else empty */
+  currency: string | null;
+}
+
+/** One row per unit a value may be given in */
+export declare const units: readonly Frozen<UnitEntry>[];
+
+/** One row per measure a figure may be of */
+export interface MeasureEntry {
+  /** The measure's code, as `measure` gives it */
+  code: string;
+  /** The measure's name */
+  name: string;
+  /** The unit every figure of the measure is given in (see the units table) */
+  unit: string;
+  /** What a figure of the measure counts */
+  description: string;
+}
+
+/** One row per measure a figure may be of */
+export declare const measures: readonly Frozen<MeasureEntry>[];
+
+/** One row per kind of happening an event may be */
+export interface EventTypeEntry {
+  /** The event type's code, as `event_type` gives it */
+  code: string;
+  /** The event type's name */
+  name: string;
+  /** What kind of happening an event of the type is */
+  description: string;
+}
+
+/** One row per kind of happening an event may be */
+export declare const eventTypes: readonly Frozen<EventTypeEntry>[];
+
+/** One row per series: the figures of one measure between one subject and one counterpart, in period order */
+export interface SeriesEntry {
+  /** The series' id */
+  id: string;
+  /** The table that publishes the series' observations */
+  table: string;
+  /** The series' title */
+  title: string;
+  /** The measure of its figures (see the measures table) */
+  measure: string;
+  /** The party its figures are about (see the actors table) */
+  subject: string;
+  /** The other party of its figures (see the actors table) */
+  counterpart: string;
+}
+
+/** One row per series: the figures of one measure between one subject and one counterpart, in period order */
+export declare const series: readonly Frozen<SeriesEntry>[];

@@ -4,7 +4,7 @@
  * built from what the formats say of their files. Nothing is written unless every stage succeeds, and then all
  * at once (publish/write-atomically.ts).
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CONFIG_FILE, loadDatasetConfig, type LoadedConfig } from "./config/dataset-config.ts";
 import { curatedEvent, curatedFigure, curatedIndicator, dismissal } from "./curation/records.ts";
@@ -19,7 +19,9 @@ import { readPackageJson } from "./io/json-file.ts";
 import { loadCuration, type Curated } from "./io/yaml-file.ts";
 import { datapackage } from "./publish/datapackage.ts";
 import { writeAtomically } from "./publish/write-atomically.ts";
+import { releaseDate } from "./release/changelog.ts";
 import { resolve } from "./resolve/index.ts";
+import { codebookOf } from "./tables/codebook.ts";
 import { fillTables, tableDefinitions, type Tables } from "./tables/index.ts";
 import { validate, validateDerived, type Dataset } from "./validate/index.ts";
 
@@ -34,6 +36,11 @@ export interface BuildOptions {
   version?: string;
   /** The folders of the formats to publish; every folder of pipeline/formats/ by default. */
   formats?: readonly string[];
+  /**
+   * The date of the release being built (YYYY-MM-DD), for datapackage.json's `created`; by default the date
+   * CHANGELOG.md gives the version, and none for a version not yet released.
+   */
+  released?: string;
   /** The repository whose package.json names and versions the package; this one by default. */
   root?: string;
 }
@@ -95,12 +102,14 @@ export async function build({
   outDir,
   cache = true,
   version,
+  released,
   formats: folders = formatFolders(),
   root = ROOT,
 }: BuildOptions): Promise<BuildReport> {
   const formats = await loadFormats(folders);
   const { config, dataset, texts, definitions } = await assemble(sourcesDir);
-  const early: Omit<BuildProducts, "tables"> = { config, texts, packageMetadata: packageMetadata(root, version), root };
+  const metadata = packageMetadata(root, version, released);
+  const early: Omit<BuildProducts, "tables"> = { config, texts, packageMetadata: metadata, root };
   const cacheDir = stepCacheDir(root, cache);
   // Formats that read no table (the schemas entry's compiler) start now and run while the data is derived.
   // The formats are this repository's code, wherever the package being built is.
@@ -135,6 +144,7 @@ export async function build({
     indicators: derived.indicators,
     mentions: dataset.mentions,
     series: derived.series,
+    codebook: codebookOf(config),
   });
   const products: BuildProducts = { ...early, tables };
   // The costly formats start first: their asynchronous work (compiling WebAssembly, loading Vega) then overlaps
@@ -151,14 +161,22 @@ export async function build({
     descriptions,
     metadata: products.packageMetadata,
     config,
-    sources: dataset.sources,
+    sources: [...tables.sources.rows],
+    released: metadata.released,
   });
   files.set("datapackage.json", new TextEncoder().encode(descriptor));
   writeAtomically(outDir, files);
   return { tables, files, descriptions };
 }
 
-function packageMetadata(root: string, version?: string): PackageMetadata {
+function packageMetadata(root: string, version?: string, released?: string): PackageMetadata {
   const declared = readPackageJson(root);
-  return { name: declared.name, version: version ?? declared.version, description: declared.description };
+  const stated = version ?? declared.version;
+  const changelog = join(root, "CHANGELOG.md");
+  return {
+    name: declared.name,
+    version: stated,
+    description: declared.description,
+    released: released ?? (existsSync(changelog) ? releaseDate(readFileSync(changelog, "utf8"), stated) : null),
+  };
 }

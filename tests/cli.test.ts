@@ -66,12 +66,14 @@ const cases: { args: string[]; status: number; says: RegExp }[] = [
     says: /^cli\.ts verify: Unknown option '--bogus' \(usage: cli\.ts verify\)$/m,
   },
   { args: ["verify", "extra"], status: 2, says: /^cli\.ts verify: Unexpected argument 'extra'/ },
+  { args: ["tag-releases", "extra"], status: 2, says: /^cli\.ts tag-releases: Unexpected argument 'extra'/ },
+  { args: ["diff", "2.0.0"], status: 2, says: /^cli\.ts diff: expected two releases, FROM and TO/ },
   {
     args: ["unknown"],
     status: 2,
     says: new RegExp(
       String.raw`^cli\.ts: unknown command "unknown" \(commands: ` +
-        String.raw`build, extract, add-source, release, verify, release-assets\)$`,
+        String.raw`build, extract, add-source, release, verify, release-assets, diff, tag-releases\)$`,
       "m",
     ),
   },
@@ -81,7 +83,8 @@ const cases: { args: string[]; status: number; says: RegExp }[] = [
 function expectRefusal(result: CliResult, { status, says }: (typeof cases)[number]): void {
   expect(result.stderr).not.toMatch(STACK_TRACE);
   expect(result.stderr).toMatch(says);
-  expect(errorLines(result).length).toBeLessThanOrEqual(7);
+  // The usage, one line per command, is the longest refusal.
+  expect(errorLines(result).length).toBeLessThanOrEqual(9);
   expect(result.stdout).toBe("");
   expect(result.status).toBe(status);
 }

@@ -6,6 +6,11 @@
 import type { z } from "zod";
 import type * as published from "../dist/index.js";
 import type {
+  actorEntrySchema,
+  eventTypeEntrySchema,
+  measureEntrySchema,
+  seriesEntrySchema,
+  unitEntrySchema,
   eventSchema,
   figureSchema,
   indicatorSchema,
@@ -25,6 +30,12 @@ export type Checks = [
   Assert<Equal<published.Source, z.infer<typeof sourceSchema>>>,
   Assert<Equal<published.Mention, z.infer<typeof mentionSchema>>>,
   Assert<Equal<published.TradeTurnover, z.infer<typeof tradeTurnoverSchema>>>,
+  Assert<Equal<published.ActorEntry, z.infer<typeof actorEntrySchema>>>,
+  Assert<Equal<published.UnitEntry, z.infer<typeof unitEntrySchema>>>,
+  Assert<Equal<published.MeasureEntry, z.infer<typeof measureEntrySchema>>>,
+  Assert<Equal<published.EventTypeEntry, z.infer<typeof eventTypeEntrySchema>>>,
+  Assert<Equal<published.SeriesEntry, z.infer<typeof seriesEntrySchema>>>,
+  Assert<Equal<(typeof published.actors)[number]["code"], string>>,
   Assert<Equal<published.Measure, z.infer<typeof figureSchema>["measure"]>>,
   Assert<Equal<published.Actor, z.infer<typeof eventSchema>["actors"][number]>>,
   Assert<Equal<published.Qualifier, z.infer<typeof qualifier>>>,

@@ -18,7 +18,9 @@ export const USAGE = `usage:
   cli.ts add-source ID TEXT-FILE [--sources DIR] [--format NAME]
   cli.ts release major|minor|patch [--date YYYY-MM-DD]
   cli.ts verify
-  cli.ts release-assets [--out DIR]`;
+  cli.ts release-assets [--out DIR]
+  cli.ts diff FROM TO
+  cli.ts tag-releases`;
 
 /** The repository the commands work in by default: this one. */
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -62,10 +64,16 @@ async function dispatch(argv: string[], io: CommandIo, root: string): Promise<nu
     return runVerify(io, root);
   }
   if (command === "release-assets") return runReleaseAssets(rest, io, root);
+  if (command === "diff") return runDiff(rest, io, root);
+  if (command === "tag-releases") {
+    parseArgs({ args: rest, options: {} });
+    return runTagReleases(io, root);
+  }
   io.error(
     command === undefined
       ? USAGE
-      : `cli.ts: unknown command "${command}" (commands: build, extract, add-source, release, verify, release-assets)`,
+      : `cli.ts: unknown command "${command}" (commands: build, extract, add-source, release, verify, ` +
+          "release-assets, diff, tag-releases)",
   );
   return 2;
 }
@@ -93,13 +101,14 @@ async function runBuild(args: string[], io: CommandIo, root: string): Promise<nu
   checkReplaceable(values.out, readPackageJson(root).name);
   // Loaded here so that `extract` starts without Zod, YAML or the CSV writer.
   const { build } = await import("../build.ts");
-  const { tables, descriptions } = await build({
+  const report = await build({
     sourcesDir: values.sources,
     outDir: values.out,
     cache: !values.cold,
     root,
   });
   const shown = given.out === undefined ? "dist" : values.out;
+  const { tables } = report;
   const mentions = tables.mentions.rows;
   io.write(
     `built ${shown}/ in ${Math.round(performance.now() - started)} ms from ${tables.sources.rows.length} source(s)\n`,
@@ -120,7 +129,7 @@ async function runBuild(args: string[], io: CommandIo, root: string): Promise<nu
     if (d.dismissed !== null) io.write(`  dismissed ${d.source_id}@${d.char_start} "${d.text}": ${d.dismissed}\n`);
   if (values.docs) {
     const { writeDocs } = await import("../render/docs.ts");
-    const changed = await writeDocs(root, tables, descriptions);
+    const changed = await writeDocs(root, report);
     if (changed.length > 0) io.write(`  updated ${changed.join(", ")}\n`);
   }
   return 0;
@@ -151,7 +160,8 @@ async function runRelease(args: string[], io: CommandIo, root: string): Promise<
   );
   io.write(
     `wrote releases/${result.version}.json, CHANGELOG.md, package.json, package-lock.json, CITATION.cff and ` +
-      `dist/; commit them together\n\n`,
+      `dist/, committed them and tagged the commit v${result.version} (push it with git push origin ` +
+      `v${result.version})\n\n`,
   );
   io.write(`${result.entry}\n`);
   return 0;
@@ -163,6 +173,32 @@ async function runReleaseAssets(args: string[], io: CommandIo, root: string): Pr
   const out = values.out === undefined ? join(root, ASSETS_DIR) : userPath(values.out);
   const written = writeReleaseAssets(root, out);
   io.write(`wrote ${written.join(", ")} to ${out}\n`);
+  return 0;
+}
+
+async function runDiff(args: string[], io: CommandIo, root: string): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length !== 2) {
+    io.error(`cli.ts diff: expected two releases, FROM and TO (usage: ${usageOf("diff")})`);
+    return 2;
+  }
+  const { diffReleases, releaseVersion } = await import("../release/diff-releases.ts");
+  const [from, to] = positionals.map((argument) => releaseVersion(root, argument));
+  for (const checked of [from!, to!]) {
+    if ("problem" in checked) {
+      io.error(`cli.ts diff: ${checked.problem}`);
+      return 2;
+    }
+  }
+  io.write(diffReleases(root, (from as { version: string }).version, (to as { version: string }).version));
+  return 0;
+}
+
+async function runTagReleases(io: CommandIo, root: string): Promise<number> {
+  const { tagReleases } = await import("../release/tags.ts");
+  const { lines, problems } = tagReleases(root);
+  for (const line of lines) io.write(`${line}\n`);
+  if (problems.length > 0) throw new PipelineErrors(problems);
   return 0;
 }
 

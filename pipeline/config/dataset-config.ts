@@ -8,6 +8,8 @@ import { z } from "zod";
 import { loadChartKind } from "../formats/charts/kit.ts";
 import { PipelineError, throwIfAny } from "../io/errors.ts";
 import { loadYamlDocument, type LoadedDocument } from "../io/yaml-file.ts";
+import { SOURCES_PLACEHOLDER } from "../render/citation.ts";
+import { nameOfCode } from "../tables/codebook.ts";
 import { CONTRACT_TABLES } from "../tables/index.ts";
 
 const term = z.string().regex(/^[A-Za-z0-9_/]+$/, "must be a term of letters, digits, `_` or `/`");
@@ -28,7 +30,10 @@ const unitDefinition = z
   })
   .strict();
 
-const measureDefinition = z.object({ unit: term, description: z.string().min(1) }).strict();
+/** A measure's or event type's `name` is optional: the codebook names it from its code ("trade_turnover" → "Trade turnover"). */
+const measureDefinition = z
+  .object({ name: z.string().min(1).optional(), unit: term, description: z.string().min(1) })
+  .strict();
 const actorDefinition = z
   .object({
     name: z.string().min(1),
@@ -36,7 +41,7 @@ const actorDefinition = z
     aliases: z.array(z.string().min(1)).optional(),
   })
   .strict();
-const eventTypeDefinition = z.object({ description: z.string().min(1) }).strict();
+const eventTypeDefinition = z.object({ name: z.string().min(1).optional(), description: z.string().min(1) }).strict();
 
 const seriesDefinition = z
   .object({
@@ -69,7 +74,16 @@ const keyed = <T extends z.ZodType>(value: T) =>
 export const datasetConfigSchema = z
   .object({
     package: z
-      .object({ title: z.string().min(1), description: z.string().min(1), keywords: z.array(z.string().min(1)) })
+      .object({
+        /** `{sources}` stands where the build names the sources (see render/citation.ts). */
+        title: z.string().min(1),
+        description: z.string().min(1),
+        keywords: z.array(z.string().min(1)),
+        /** The dataset's web page, for datapackage.json's `homepage`. */
+        homepage: z.url({ protocol: /^https?$/ }).optional(),
+        /** A globally unique identifier of the dataset (a DOI or a URL), for datapackage.json's `id`. */
+        id: z.string().min(1).optional(),
+      })
       .strict(),
     units: keyed(unitDefinition),
     measures: keyed(measureDefinition),
@@ -95,6 +109,48 @@ export interface LoadedConfig extends DatasetConfig {
 
 export const CONFIG_FILE = "dataset.yaml";
 
+const VOCABULARIES = ["units", "measures", "actors", "event_types"] as const;
+
+/**
+ * A codebook defines each term once: two codes of one vocabulary that differ only in case, or two terms with one
+ * name, are one term defined twice. (A code written twice is already a YAML error at its line.)
+ */
+function twiceDefinedTerms(
+  config: DatasetConfig,
+  file: string,
+  lineOf: (...path: (string | number)[]) => number,
+): PipelineError[] {
+  const errors: PipelineError[] = [];
+  for (const vocabulary of VOCABULARIES) {
+    const codes = new Map<string, string>();
+    const names = new Map<string, string>();
+    for (const [code, definition] of Object.entries(config[vocabulary])) {
+      const at = { file, line: lineOf(vocabulary, code) };
+      const sameCode = codes.get(code.toLowerCase());
+      if (sameCode !== undefined)
+        errors.push(
+          new PipelineError(
+            `${vocabulary}: "${code}" is "${sameCode}" (line ${lineOf(vocabulary, sameCode)}) in another case: a term is defined once`,
+            at,
+          ),
+        );
+      codes.set(code.toLowerCase(), code);
+      const name = ("name" in definition ? definition.name : undefined) ?? nameOfCode(code);
+      const sameName = names.get(name.toLowerCase());
+      if (sameName !== undefined)
+        errors.push(
+          new PipelineError(
+            `${vocabulary}: "${code}" has the name "${name}", as "${sameName}" (line ${lineOf(vocabulary, sameName)}) ` +
+              "does: a term is defined once",
+            at,
+          ),
+        );
+      names.set(name.toLowerCase(), code);
+    }
+  }
+  return errors;
+}
+
 export async function loadDatasetConfig(file: string): Promise<LoadedConfig> {
   const loaded: LoadedDocument<DatasetConfig> = loadYamlDocument(file, datasetConfigSchema);
   const { value: config, lineOf } = loaded;
@@ -106,9 +162,20 @@ export async function loadDatasetConfig(file: string): Promise<LoadedConfig> {
         { file, line: lineOf(...path) },
       ),
     );
+  // The package's title and description name the sources the build finds, never a fixed list.
+  for (const field of ["title", "description"] as const) {
+    if (!config.package[field].includes(SOURCES_PLACEHOLDER))
+      errors.push(
+        new PipelineError(
+          `package.${field} must say where the sources are named with ${SOURCES_PLACEHOLDER} (the build names them)`,
+          { file, line: lineOf("package", field) },
+        ),
+      );
+  }
   for (const [name, measure] of Object.entries(config.measures)) {
     if (!(measure.unit in config.units)) undefinedTerm("unit", measure.unit, ["measures", name, "unit"]);
   }
+  errors.push(...twiceDefinedTerms(config, file, lineOf));
   for (const [kind, unit] of Object.entries(config.derived_units)) {
     if (unit !== undefined && !(unit in config.units)) undefinedTerm("unit", unit, ["derived_units", kind]);
   }

@@ -31,6 +31,8 @@ export interface PackageMetadata {
   name: string;
   version: string;
   description: string;
+  /** The release date of this version (YYYY-MM-DD); null for a version not yet released. */
+  released: string | null;
 }
 
 /** What the build has computed when the formats run: the inputs a format may declare. */

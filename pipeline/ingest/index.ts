@@ -6,10 +6,11 @@ import { join } from "node:path";
 import { z } from "zod";
 import { sourceSchema, type Source } from "../../schemas/index.ts";
 import { assertCurated } from "../curation/to-curate.ts";
-import { PipelineError } from "../io/errors.ts";
+import { PipelineError, throwIfAny } from "../io/errors.ts";
 import { decodeUtf8Text, readInputFile } from "../io/input-files.ts";
 import { lineOfKey, readJsonText } from "../io/json-file.ts";
 import { sha256 } from "../io/sha256.ts";
+import { citationProblems } from "../render/citation.ts";
 import { intervalColumns } from "../tables/date-interval.ts";
 import { normalize, type NormalizedText } from "./normalize.ts";
 import { DEFAULT_TEXT_FORMAT, loadTextFormat, textFormatNames, type TextRules } from "./text-format.ts";
@@ -57,6 +58,13 @@ export async function ingestSource(dir: string, folderOf: Map<string, string>): 
     throw new PipelineError(`${issue.path.join(".")}: ${issue.message}`, { file: recordFile });
   }
   const { file, text_format: formatName, ...source } = parsed.data;
+  // Every text that names the sources cites this one from its fields: they must make a citation.
+  throwIfAny(
+    citationProblems(source).map(
+      ({ field, message }) =>
+        new PipelineError(`${field}: ${message}`, { file: recordFile, line: lineOfKey(record.text, field) }),
+    ),
+  );
   const first = folderOf.get(source.id);
   if (first !== undefined)
     throw new PipelineError(`duplicate source id "${source.id}": ${first} has it too`, { file: recordFile });

@@ -1,12 +1,14 @@
 /**
  * The Frictionless Data Package (v2) descriptor, generated from what the formats say of their files: one
- * resource per file a format describes, with its size and SHA-256 measured here. It holds no timestamp, so it
- * changes only when the data or the version does.
+ * resource per file a format describes, with its size and SHA-256 measured here. Its title, description and
+ * sources are written from the sources' own fields; its only date is the release's, so it changes only when the
+ * data or the version does.
  */
 import { sha256 } from "../io/sha256.ts";
 import type { Source } from "../../schemas/index.ts";
 import type { DatasetConfig } from "../config/dataset-config.ts";
 import type { FileDescription, Files, PackageMetadata } from "../formats/format.ts";
+import { reference, withSources } from "../render/citation.ts";
 
 export interface DescriptorInput {
   files: Files;
@@ -15,6 +17,8 @@ export interface DescriptorInput {
   metadata: PackageMetadata;
   config: DatasetConfig;
   sources: Source[];
+  /** The date (YYYY-MM-DD) of the release this version is, if it is one: the descriptor's `created`. */
+  released: string | null;
 }
 
 export const DATA_LICENSE = {
@@ -23,7 +27,7 @@ export const DATA_LICENSE = {
   title: "Creative Commons Attribution 4.0",
 };
 
-export function datapackage({ files, descriptions, metadata, config, sources }: DescriptorInput): string {
+export function datapackage({ files, descriptions, metadata, config, sources, released }: DescriptorInput): string {
   const resources = [...descriptions.keys()].sort().map((path) => {
     const content = files.get(path);
     if (content === undefined) throw new Error(`${path} is described for datapackage.json but no format wrote it`);
@@ -48,12 +52,17 @@ export function datapackage({ files, descriptions, metadata, config, sources }: 
       );
     names.set(name, path);
   }
+  const { homepage, id } = config.package;
   const descriptor = {
     $schema: "https://datapackage.org/profiles/2.0/datapackage.json",
     name: metadata.name,
-    title: config.package.title,
-    description: config.package.description,
+    ...(id === undefined ? {} : { id }),
+    title: withSources(config.package.title, sources),
+    description: withSources(config.package.description, sources),
     version: metadata.version,
+    // The release's date, never the clock's: the same sources and version build the same descriptor.
+    ...(released === null ? {} : { created: `${released}T00:00:00Z` }),
+    ...(homepage === undefined ? {} : { homepage }),
     licenses: [DATA_LICENSE],
     contributors: [
       { title: `${metadata.name} contributors`, roles: ["creator"] },
@@ -63,12 +72,7 @@ export function datapackage({ files, descriptions, metadata, config, sources }: 
         roles: ["author of the source"],
       })),
     ],
-    sources: sources.map((source) => ({
-      title:
-        `${source.author}, "${source.title}", ${source.series} No. ${source.number}, ${source.publisher}, ` +
-        `${source.published}`,
-      ...(source.url ? { path: source.url } : {}),
-    })),
+    sources: sources.map((source) => ({ title: reference(source), ...(source.url ? { path: source.url } : {}) })),
     keywords: config.package.keywords,
     resources,
   };

@@ -15,8 +15,13 @@ export interface CellChange {
   to: string;
 }
 
+/** Between the values of a key of several columns; no key column holds a tab. */
+export const KEY_SEPARATOR = "\t";
+
 export interface TableDiff {
   table: string;
+  /** The key's columns, which name each record below (its values joined by KEY_SEPARATOR). */
+  primaryKey: string[];
   status: "added" | "removed" | "present";
   columnsAdded: string[];
   columnsRemoved: string[];
@@ -41,15 +46,16 @@ export function diffTables(before: ReleaseTable[], after: ReleaseTable[]): Table
   return names.map((name) => {
     const old = before.find((t) => t.name === name);
     const now = after.find((t) => t.name === name);
-    if (!old) return { ...emptyDiff(name, "added"), added: keysOf(now!) };
-    if (!now) return { ...emptyDiff(name, "removed"), removed: keysOf(old) };
+    if (!old) return { ...emptyDiff(name, "added", now!.primaryKey), added: keysOf(now!) };
+    if (!now) return { ...emptyDiff(name, "removed", old.primaryKey), removed: keysOf(old) };
     return diffTable(old, now);
   });
 }
 
-function emptyDiff(table: string, status: TableDiff["status"]): TableDiff {
+function emptyDiff(table: string, status: TableDiff["status"], primaryKey: string[]): TableDiff {
   return {
     table,
+    primaryKey,
     status,
     columnsAdded: [],
     columnsRemoved: [],
@@ -65,7 +71,7 @@ function rowsOf(table: ReleaseTable): string[][] {
 }
 
 function keyOf(header: string[], row: string[], primaryKey: string[]): string {
-  return primaryKey.map((column) => row[header.indexOf(column)] ?? "").join("@");
+  return primaryKey.map((column) => row[header.indexOf(column)] ?? "").join(KEY_SEPARATOR);
 }
 
 function keysOf(table: ReleaseTable): string[] {
@@ -85,7 +91,7 @@ function diffTable(old: ReleaseTable, now: ReleaseTable): TableDiff {
   new daff.TableDiff(alignment, flags).hilite(highlighted);
   const rows = highlighted.data as (string | null)[][];
 
-  const diff = emptyDiff(now.name, "present");
+  const diff = emptyDiff(now.name, "present", now.primaryKey);
   const header = rows.find((row) => row[0] === "@@") ?? [];
   const schemaRow = rows.find((row) => row[0] === "!");
   header.forEach((column, i) => {
@@ -96,7 +102,8 @@ function diffTable(old: ReleaseTable, now: ReleaseTable): TableDiff {
   const [newHeader = [], ...newRows] = after;
   const oldByKey = new Map(oldRows.map((row) => [keyOf(oldHeader, row, old.primaryKey), row]));
   const newByKey = new Map(newRows.map((row) => [keyOf(newHeader, row, now.primaryKey), row]));
-  const keyIn = (row: (string | null)[]) => now.primaryKey.map((column) => row[header.indexOf(column)] ?? "").join("@");
+  const keyIn = (row: (string | null)[]) =>
+    now.primaryKey.map((column) => row[header.indexOf(column)] ?? "").join(KEY_SEPARATOR);
   for (const row of rows) {
     if (row[0] === "+++") diff.added.push(keyIn(row));
     if (row[0] === "---") diff.removed.push(keyIn(row));

@@ -1,7 +1,8 @@
 /**
  * `npm run release -- <major|minor|patch>`: build the next version, diff its data cell by cell against the
  * previous release, refuse a bump smaller than the diff needs, then stage every file the release changes and
- * move them into place together (staging.ts). Refused when --date is not a real date, when sources/ has
+ * move them into place together (staging.ts), commit them and tag the commit v<version> (tags.ts). Refused when
+ * --date is not a real date, when git could not commit and tag, when sources/ has
  * uncommitted changes, or when the release history is broken (history.ts). A release interrupted after its stage
  * was complete is finished by the next run, which then stops.
  */
@@ -11,12 +12,13 @@ import { readPackageJson } from "../io/json-file.ts";
 import { join } from "node:path";
 import semver from "semver";
 import { PipelineError, throwIfAny } from "../io/errors.ts";
-import type { TableSchemaField } from "../formats/csv/table-schema.ts";
 import { changelogEntry, prependEntry } from "./changelog.ts";
-import { diffTables, isAtLeast, requiredBump, type Bump, type ReleaseTable, type TableDiff } from "./diff.ts";
+import { isAtLeast, requiredBump, type Bump, type TableDiff } from "./diff.ts";
 import { historyProblems, latestRelease } from "./history.ts";
+import { checkCanTag } from "./tags.ts";
 import { manifestOf, manifestPath, manifestText, readManifest, readTree } from "./manifest.ts";
-import { releasedFiles } from "./previous-release.ts";
+import { compareReleases, type ReleaseContents } from "./compare.ts";
+import { releasedContents } from "./previous-release.ts";
 import {
   commitStaged,
   discardStage,
@@ -56,6 +58,7 @@ export async function release(root: string, bump: Bump, date: string): Promise<R
   if (previous !== null && !semver.gt(next, previous)) {
     throw new PipelineError(`${next} would not come after the last release, ${previous}`, { file: paths.pkg });
   }
+  checkCanTag(root, next);
 
   // The new dist/ is built straight into the stage; a refused release removes the stage and changes nothing.
   startStage(root);
@@ -90,15 +93,25 @@ async function stageRelease(
 ): Promise<ReleasePlan> {
   // Loaded here: a run that only finishes an interrupted release builds nothing and loads no pipeline.
   const { build } = await import("../build.ts");
-  await build({ sourcesDir: paths.sources, outDir: stagedPath(root, "dist"), cache: false, version: next, root });
+  await build({
+    sourcesDir: paths.sources,
+    outDir: stagedPath(root, "dist"),
+    cache: false,
+    version: next,
+    released: date,
+    root,
+  });
   const candidate = readTree(stagedPath(root, "dist"));
-  const previousFiles =
+  const before: ReleaseContents =
     previous === null
-      ? new Map<string, Buffer>()
-      : releasedFiles(root, manifestPath(paths.releases, previous), readManifest(paths.releases, previous)!);
-  const diffs = diffTables(releaseTables(previousFiles), releaseTables(candidate));
+      ? { files: new Map(), config: null }
+      : releasedContents(root, manifestPath(paths.releases, previous), readManifest(paths.releases, previous)!);
+  // The configuration as committed (a release refuses uncommitted sources), for the vocabulary's changes.
+  const config = readFileSync(join(paths.sources, "dataset.yaml"), "utf8");
+  const changes = compareReleases(before, { files: candidate, config });
+  const { diffs, files } = changes;
   // Files beside the tables (charts, package entries, schemas) count as corrections when they alone changed.
-  const otherFiles = previous === null ? [] : otherFilesChanged(previousFiles, candidate);
+  const otherFiles = previous === null ? [] : [...files.added, ...files.removed, ...files.changed];
   const required = requiredBump(diffs) ?? (otherFiles.length > 0 ? "patch" : null);
   if (previous !== null && required === null)
     throw new PipelineError(`no data changed since ${previous}: nothing to release`, { file: join(root, "dist") });
@@ -111,7 +124,7 @@ async function stageRelease(
   }
 
   const manifest = manifestOf(next, candidate, previousRelease);
-  const entry = changelogEntry(next, date, bump, previous, diffs, manifest.records, otherFiles);
+  const entry = changelogEntry(next, date, bump, previous, changes);
   const staged = new Map<string, string>(versionFiles(root, next));
   const changelog = join(root, "CHANGELOG.md");
   staged.set("CHANGELOG.md", prependEntry(existsSync(changelog) ? readFileSync(changelog, "utf8") : null, entry));
@@ -152,45 +165,6 @@ function refuseUncommittedSources(root: string): void {
       { file: "sources/" },
     );
   }
-}
-
-/**
- * Files beside the tables that differ between two builds: charts, package entries, schemas, and the descriptor
- * when more than its version changed. The tables' own files are judged by the cell-level diff instead.
- */
-export function otherFilesChanged(before: Map<string, Buffer>, after: Map<string, Buffer>): string[] {
-  const comparable = (path: string, bytes: Buffer | undefined) =>
-    bytes && path === "datapackage.json"
-      ? JSON.stringify({ ...JSON.parse(bytes.toString("utf8")), version: null })
-      : bytes?.toString("base64");
-  return [...new Set([...before.keys(), ...after.keys()])]
-    .filter((path) => !path.startsWith("data/"))
-    .filter(
-      (path) =>
-        !before.has(path) ||
-        !after.has(path) ||
-        comparable(path, before.get(path)) !== comparable(path, after.get(path)),
-    )
-    .sort();
-}
-
-/** The published tables of a release, as the diff reads them: CSV text, primary key and Table Schema fields. */
-function releaseTables(files: Map<string, Buffer>): ReleaseTable[] {
-  const descriptor = JSON.parse(files.get("datapackage.json")?.toString("utf8") ?? '{"resources":[]}') as {
-    resources: { name: string; schema?: { fields: TableSchemaField[]; primaryKey: string[] } }[];
-  };
-  return descriptor.resources.flatMap((resource) => {
-    const csv = files.get(`data/${resource.name}.csv`);
-    if (!resource.schema || !csv) return [];
-    return [
-      {
-        name: resource.name,
-        csv: csv.toString("utf8"),
-        primaryKey: resource.schema.primaryKey,
-        fields: resource.schema.fields,
-      },
-    ];
-  });
 }
 
 /**

@@ -7,12 +7,14 @@
  * kill after it leaves a plan that the next release finishes, moving whatever is still staged (each move is a
  * rename, so a file is always either the old or the new one), before anything else: no version is skipped and
  * nothing is half-written. dist/, a folder, moves in two renames, the old one aside first; a kill between them
- * leaves the new dist/ staged and the plan in place, so the next release puts it where it belongs.
+ * leaves the new dist/ staged and the plan in place, so the next release puts it where it belongs. Last, the
+ * release's files are committed and the commit tagged, each step done once whatever run reaches it.
  */
 import { readJsonFile } from "../io/json-file.ts";
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { crashPoint } from "../io/crash-point.ts";
+import { commitAndTag } from "./tags.ts";
 
 export const STAGING_DIR = ".release-staging";
 const PLAN = "plan.json";
@@ -65,7 +67,10 @@ export function pendingRelease(root: string): ReleasePlan | null {
   return existsSync(path) ? (readJsonFile(path) as ReleasePlan) : null;
 }
 
-/** Moves every file the plan still has staged into place, then removes the stage. Safe to repeat after a kill. */
+/**
+ * Moves every file the plan still has staged into place, commits them and tags the commit (tags.ts), then removes
+ * the stage. Safe to repeat after a kill.
+ */
 export function commitStaged(root: string, plan: ReleasePlan): void {
   const replaced = join(stagingDir(root), "replaced");
   for (const path of plan.paths) {
@@ -81,6 +86,8 @@ export function commitStaged(root: string, plan: ReleasePlan): void {
     renameSync(staged, target);
     crashPoint(`release-moved:${path}`);
   }
+  const since = plan.previous === null ? "first release" : `${plan.bump}; changes since ${plan.previous}`;
+  commitAndTag(root, plan.version, plan.paths, `Release ${plan.version} (${since})`);
   rmSync(stagingDir(root), { recursive: true, force: true });
 }
 

@@ -1,18 +1,28 @@
 /**
  * Documentation generated from the data contract: the data dictionary (docs/DATA_DICTIONARY.md and a summary
- * in README.md) from the published tables' column descriptions and the files the formats describe, and the
- * record counts in docs/DATASHEET.md and the README's indicator list from the published rows. Hand-written text
- * stays outside the `<!-- name:start -->`/`<!-- name:end -->` markers.
+ * in README.md) from the published tables' column descriptions and the files the formats describe, the record
+ * counts in docs/DATASHEET.md and the README's indicator list from the published rows, and every text that names
+ * the sources (sources.ts). Hand-written text stays outside the `<!-- name:start -->`/`<!-- name:end -->` markers.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { CSV_DIALECT } from "../formats/csv/index.ts";
 import type { FileDescription } from "../formats/format.ts";
 import { LIST_DELIMITER, type Column } from "../tables/columns.ts";
-import type { TableDefinition, Tables } from "../tables/index.ts";
+import type { Table, TableDefinition, Tables } from "../tables/index.ts";
+import type { Source } from "../../schemas/index.ts";
+import {
+  citationCff,
+  datasheetSources,
+  howToCite,
+  readmeOpening,
+  withPackageDescription,
+  type PackageTexts,
+} from "./sources.ts";
 
 export const DICTIONARY_PATH = "docs/DATA_DICTIONARY.md";
 export const DATASHEET_PATH = "docs/DATASHEET.md";
+export const CITATION_PATH = "CITATION.cff";
 
 /** A column as the data dictionary shows it. */
 export interface DictionaryColumn {
@@ -24,16 +34,27 @@ export interface DictionaryColumn {
   description: string;
 }
 
-export function tableColumns(table: Pick<TableDefinition, "columns">): DictionaryColumn[] {
+export function tableColumns(table: Pick<TableDefinition, "columns" | "foreignKeys">): DictionaryColumn[] {
   const hasUnitColumn = table.columns.some((column) => column.name === "unit");
-  return table.columns.map((column) => ({
-    name: column.name,
-    type: column.kind === "list" ? "list of string" : column.kind === "text" ? "string" : column.kind,
-    unit: column.unit ?? unitOrFormat(column, hasUnitColumn),
-    allowed: allowedValues(column),
-    nullable: column.nullable,
-    description: column.description,
-  }));
+  return table.columns.map((column) => {
+    // A code of a codebook: the codebook's table names and defines each one.
+    const codebook =
+      column.link?.codebook ??
+      table.foreignKeys.find((key) => key.fields === column.name && key.resourceFields === "code")?.resource;
+    return {
+      name: column.name,
+      type: column.kind === "list" ? "list of string" : column.kind === "text" ? "string" : column.kind,
+      unit: column.unit ?? unitOrFormat(column, hasUnitColumn),
+      allowed: codebook === undefined ? allowedValues(column) : codesOf(column, codebook),
+      nullable: column.nullable,
+      description: column.description,
+    };
+  });
+}
+
+function codesOf(column: Column, codebook: string): string {
+  const codes = `a \`code\` of [\`${codebook}\`](#${codebook})`;
+  return column.kind === "list" && column.minItems !== undefined ? `at least ${column.minItems}, each ${codes}` : codes;
 }
 
 const TEXT_FORMATS: Record<NonNullable<Column["textFormat"]>, string> = {
@@ -107,6 +128,12 @@ export function dataDictionary(specs: readonly TableDefinition[], files: Readonl
     "`*_first_day` and `*_last_day`, giving the interval it stands for: use those to filter, sort, join and plot,",
     "and the precise column to quote or label.",
     "",
+    "**Codebook.** The tables " +
+      inWords(specs.filter((table) => table.codebook).map((table) => `[\`${table.name}\`](#${table.name})`)) +
+      " name and define every code the",
+    "data tables use, as sources/dataset.yaml gives them; a data column that holds a code is a foreign key to its",
+    "codebook's `code` in datapackage.json and in SQLite.",
+    "",
     "**Several sources.** Every record keeps its `source_id`. Two sources reporting the same period are two",
     "observations, never merged or averaged. A series table (one per series the dataset configuration defines)",
     "orders each source's observations by period and computes each change from the preceding observation *of the",
@@ -124,7 +151,11 @@ function inWords(items: string[]): string {
 }
 
 function tableSection(table: TableDefinition, files: string[]): string[] {
-  const keys = [`Primary key: ${codeList(table.primaryKey)}.`, `Rows ordered by ${codeList(table.orderBy)}.`];
+  const order =
+    table.orderBy.length === 0
+      ? "Rows in the order sources/dataset.yaml gives them."
+      : `Rows ordered by ${codeList(table.orderBy)}.`;
+  const keys = [`Primary key: ${codeList(table.primaryKey)}.`, order];
   const references = table.foreignKeys.map((key) => `\`${key.fields}\` → \`${key.resource}.${key.resourceFields}\``);
   if (references.length > 0) keys.push(`References: ${references.join(", ")}.`);
   return [
@@ -141,6 +172,28 @@ function tableSection(table: TableDefinition, files: string[]): string[] {
       (c) =>
         `| \`${c.name}\` | ${c.type} | ${cell(c.unit)} | ${cell(c.allowed)} | ` +
         `${c.nullable ? "nullable" : "required"} | ${cell(c.description)} |`,
+    ),
+    ...(table.codebook && "rows" in table ? codebookRows(table as Table) : []),
+  ];
+}
+
+/** A codebook table's rows as the dictionary lists them: each code with its name and definition. */
+function codebookRows(table: Table): string[] {
+  const columns = table.columns.map((column) => column.name);
+  return [
+    "",
+    `The ${table.name} that sources/dataset.yaml defines:`,
+    "",
+    `| ${columns.join(" | ")} |`,
+    `|${columns.map(() => "---").join("|")}|`,
+    ...table.rows.map(
+      (row) =>
+        `| ${table.columns
+          .map(({ name }, i) => {
+            const value = (row as Record<string, unknown>)[name];
+            return i === 0 ? `\`${value}\`` : cell(value === null ? "" : String(value));
+          })
+          .join(" | ")} |`,
     ),
   ];
 }
@@ -259,23 +312,54 @@ export function updateIndicators(readme: string, tables: Tables): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Writing
 
+/** What the documentation is generated from: a build's tables, its files and what the formats say of them. */
+export interface DocsInput {
+  tables: Tables;
+  /** The files the build wrote, datapackage.json among them. */
+  files: ReadonlyMap<string, Uint8Array>;
+  descriptions: ReadonlyMap<string, FileDescription>;
+}
+
+/** The package as the built datapackage.json describes it. */
+export function packageTexts(files: ReadonlyMap<string, Uint8Array>): PackageTexts {
+  const bytes = files.get("datapackage.json");
+  if (bytes === undefined) throw new Error("the build wrote no datapackage.json");
+  return JSON.parse(new TextDecoder().decode(bytes)) as PackageTexts;
+}
+
 /**
- * Regenerates docs/DATA_DICTIONARY.md and the generated parts of README.md and docs/DATASHEET.md from the tables
- * the build published, writing only the files whose text changed. Returns their paths relative to `root`.
+ * Regenerates docs/DATA_DICTIONARY.md, the generated parts of README.md and docs/DATASHEET.md, CITATION.cff and
+ * package.json's description from what the build published, writing only the files whose text changed. Returns
+ * their paths relative to `root`.
  */
-export async function writeDocs(
-  root: string,
-  tables: Tables,
-  files: ReadonlyMap<string, FileDescription>,
-): Promise<string[]> {
+export async function writeDocs(root: string, { tables, files, descriptions }: DocsInput): Promise<string[]> {
+  const pkg = packageTexts(files);
+  const sources = tables.sources.rows;
   const updates: [string, (text: string) => string][] = [
-    [DICTIONARY_PATH, () => dataDictionary(tables.all, files)],
-    ["README.md", (text) => updateIndicators(updateReadme(text, tables.all), tables)],
-    [DATASHEET_PATH, (text) => updateDatasheet(text, tables)],
+    [DICTIONARY_PATH, () => dataDictionary(tables.all, descriptions)],
+    [
+      "README.md",
+      (text) => updateReadmeSources(updateIndicators(updateReadme(text, tables.all), tables), pkg, sources),
+    ],
+    [
+      DATASHEET_PATH,
+      (text) => replaceBetweenMarkers(updateDatasheet(text, tables), "sources", datasheetSources(sources)),
+    ],
+    [CITATION_PATH, () => citationCff(pkg, sources)],
+    ["package.json", (text) => withPackageDescription(text, pkg.description)],
   ];
   const changed: string[] = [];
   for (const [path, update] of updates) if (await rewrite(join(root, path), update)) changed.push(path);
   return changed;
+}
+
+/** The README's opening paragraph and its "How to cite", from the sources. */
+export function updateReadmeSources(readme: string, pkg: PackageTexts, sources: readonly Source[]): string {
+  return replaceBetweenMarkers(
+    replaceBetweenMarkers(readme, "sources", readmeOpening(sources)),
+    "citation",
+    howToCite(pkg, sources),
+  );
 }
 
 /** Writes `update`'s result when it differs from the file's text (a missing file reads as empty); true if written. */

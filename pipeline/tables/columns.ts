@@ -29,6 +29,8 @@ export interface ListLink {
   table: string;
   /** The tables whose `id` an item is; none for an item that is a vocabulary term. */
   references: string[];
+  /** For an item that is a vocabulary term: the codebook table whose `code` it is. */
+  codebook?: string;
 }
 
 export interface Column {

@@ -5,6 +5,16 @@
  */
 import type { z } from "zod";
 import {
+  actorEntrySchema,
+  eventTypeEntrySchema,
+  measureEntrySchema,
+  seriesEntrySchema,
+  unitEntrySchema,
+  type ActorEntry,
+  type EventTypeEntry,
+  type MeasureEntry,
+  type SeriesEntry,
+  type UnitEntry,
   eventSchema,
   figureSchema,
   indicatorSchema,
@@ -21,6 +31,7 @@ import {
   type Vocabulary,
 } from "../../schemas/index.ts";
 import type { DatasetConfig, SeriesDefinition } from "../config/dataset-config.ts";
+import type { Codebook } from "./codebook.ts";
 import { columnsOf, recordJsonSchema, type Column, type ColumnDeclarations, type JsonSchemaNode } from "./columns.ts";
 
 export interface ForeignKey {
@@ -38,6 +49,8 @@ export interface TableData {
   mentions: Mention[];
   /** Each series' observations, by series id. */
   series: ReadonlyMap<string, SeriesObservation[]>;
+  /** The dataset configuration's terms and series (codebook.ts). */
+  codebook: Codebook;
 }
 
 export interface TableDefinition<Row extends object = object> {
@@ -55,6 +68,10 @@ export interface TableDefinition<Row extends object = object> {
   orderBy: string[];
   /** For a series table: the series it publishes. */
   series?: SeriesDefinition;
+  /** The type name of a row in the package's entries, where the table's name would give a taken one. */
+  entryType?: string;
+  /** A codebook table: its rows name and define the codes the data tables use. */
+  codebook: boolean;
   rowsOf(data: TableData): Row[];
 }
 
@@ -70,6 +87,11 @@ export interface TableDefinitions {
   events: TableDefinition<Event>;
   indicators: TableDefinition<Indicator>;
   mentions: TableDefinition<Mention>;
+  actors: TableDefinition<ActorEntry>;
+  units: TableDefinition<UnitEntry>;
+  measures: TableDefinition<MeasureEntry>;
+  eventTypes: TableDefinition<EventTypeEntry>;
+  seriesCodebook: TableDefinition<SeriesEntry>;
   /** One table per series of the configuration, by series id. */
   series: ReadonlyMap<string, TableDefinition<SeriesObservation>>;
   all: TableDefinition[];
@@ -84,9 +106,22 @@ export type Tables = { [K in Exclude<keyof TableDefinitions, "series" | "all">]:
 };
 
 /** The tables every dataset publishes, whatever its series: a series table needs a name of its own. */
-export const CONTRACT_TABLES = ["sources", "figures", "events", "indicators", "mentions"] as const;
+export const CONTRACT_TABLES = [
+  "sources",
+  "figures",
+  "events",
+  "indicators",
+  "mentions",
+  "actors",
+  "units",
+  "measures",
+  "event_types",
+  "series",
+] as const;
 
 const toSource: ForeignKey = { fields: "source_id", resource: "sources", resourceFields: "id" };
+/** A column holding a codebook's code: a key to that codebook's table. */
+const toCode = (fields: string, resource: string): ForeignKey => ({ fields, resource, resourceFields: "code" });
 
 export function vocabularyOf(config: DatasetConfig): Vocabulary {
   const terms = (record: Record<string, unknown>) => Object.keys(record) as unknown as Terms;
@@ -106,6 +141,8 @@ interface DefinitionInput<Row extends object> extends ColumnDeclarations {
   foreignKeys?: ForeignKey[];
   orderBy: string[];
   series?: SeriesDefinition;
+  entryType?: string;
+  codebook?: boolean;
   rowsOf(data: TableData): Row[];
 }
 
@@ -114,11 +151,13 @@ function define<Row extends object>({
   units,
   links,
   foreignKeys = [],
+  codebook = false,
   ...input
 }: DefinitionInput<Row>): TableDefinition<Row> {
   const jsonSchema = recordJsonSchema(input.schema);
   return {
     ...input,
+    codebook,
     description: input.schema.description ?? input.title,
     jsonSchema,
     columns: columnsOf(jsonSchema, { ...(units ? { units } : {}), ...(links ? { links } : {}) }),
@@ -153,7 +192,13 @@ function defineTables(config: DatasetConfig): TableDefinitions {
     title: "Figures: every number stated in a source",
     schema: figureSchema(vocabulary),
     primaryKey: ["id"],
-    foreignKeys: [toSource],
+    foreignKeys: [
+      toSource,
+      toCode("measure", "measures"),
+      toCode("subject", "actors"),
+      toCode("counterpart", "actors"),
+      toCode("unit", "units"),
+    ],
     orderBy: ["source_id", "measure", "subject", "counterpart", "period_start", "period_end", "id"],
     rowsOf: (data) => data.figures,
   });
@@ -162,9 +207,9 @@ function defineTables(config: DatasetConfig): TableDefinitions {
     title: "Events: every dated happening in a source",
     schema: eventSchema(vocabulary),
     primaryKey: ["id"],
-    foreignKeys: [toSource],
+    foreignKeys: [toSource, toCode("event_type", "event_types")],
     orderBy: ["date_start", "date_end", "id"],
-    links: { actors: { table: "event_actors", references: [] } },
+    links: { actors: { table: "event_actors", references: [], codebook: "actors" } },
     rowsOf: (data) => data.events,
   });
   const indicators = define<Indicator>({
@@ -172,6 +217,7 @@ function defineTables(config: DatasetConfig): TableDefinitions {
     title: "Indicators computed from the figures",
     schema: indicatorSchema(vocabulary),
     primaryKey: ["id"],
+    foreignKeys: [toCode("unit", "units")],
     orderBy: ["id"],
     units: { tolerance: "see `unit`" },
     links: { inputs: { table: "indicator_inputs", references: ["figures"] } },
@@ -188,8 +234,63 @@ function defineTables(config: DatasetConfig): TableDefinitions {
     links: { used_by: { table: "mention_records", references: ["figures", "events"] } },
     rowsOf: (data) => data.mentions,
   });
-  const all = [sources, figures, events, indicators, ...series.values(), mentions] as TableDefinition[];
-  return { sources, figures, events, indicators, mentions, series, all };
+  const codebook = defineCodebook();
+  const all = [
+    sources,
+    figures,
+    events,
+    indicators,
+    ...series.values(),
+    mentions,
+    codebook.actors,
+    codebook.units,
+    codebook.measures,
+    codebook.eventTypes,
+    codebook.seriesCodebook,
+  ] as TableDefinition[];
+  return { sources, figures, events, indicators, mentions, ...codebook, series, all };
+}
+
+/**
+ * The codebook's tables: each vocabulary the data tables' codes come from, and the series, with names and
+ * definitions from the dataset configuration. Rows in the configuration's order, the order a curator wrote them.
+ */
+function defineCodebook() {
+  const codebookTable = <Row extends object>(
+    name: string,
+    schema: z.ZodObject,
+    entryType: string,
+    rowsOf: (codebook: Codebook) => Row[],
+    { primaryKey = ["code"], foreignKeys = [] }: { primaryKey?: string[]; foreignKeys?: ForeignKey[] } = {},
+  ) =>
+    define<Row>({
+      name,
+      title: `Codebook: ${name.replaceAll("_", " ")}`,
+      schema,
+      primaryKey,
+      foreignKeys,
+      orderBy: [],
+      entryType,
+      codebook: true,
+      rowsOf: (data) => rowsOf(data.codebook),
+    });
+  return {
+    actors: codebookTable<ActorEntry>("actors", actorEntrySchema, "ActorEntry", (c) => c.actors),
+    units: codebookTable<UnitEntry>("units", unitEntrySchema, "UnitEntry", (c) => c.units),
+    measures: codebookTable<MeasureEntry>("measures", measureEntrySchema, "MeasureEntry", (c) => c.measures, {
+      foreignKeys: [toCode("unit", "units")],
+    }),
+    eventTypes: codebookTable<EventTypeEntry>(
+      "event_types",
+      eventTypeEntrySchema,
+      "EventTypeEntry",
+      (c) => c.eventTypes,
+    ),
+    seriesCodebook: codebookTable<SeriesEntry>("series", seriesEntrySchema, "SeriesEntry", (c) => c.series, {
+      primaryKey: ["id"],
+      foreignKeys: [toCode("measure", "measures"), toCode("subject", "actors"), toCode("counterpart", "actors")],
+    }),
+  };
 }
 
 /** A series table: its observations' own unit for values and changes, percent and years for the rest. */
@@ -234,6 +335,11 @@ export function fillTables(definitions: TableDefinitions, data: TableData): Tabl
     events: table(definitions.events),
     indicators: table(definitions.indicators),
     mentions: table(definitions.mentions),
+    actors: table(definitions.actors),
+    units: table(definitions.units),
+    measures: table(definitions.measures),
+    eventTypes: table(definitions.eventTypes),
+    seriesCodebook: table(definitions.seriesCodebook),
     series: new Map([...definitions.series].map(([id, definition]) => [id, table(definition)])),
     all: [...filled.values()],
   };
@@ -249,13 +355,15 @@ export function cell(row: object, column: string): unknown {
  * `tradeTurnover`, type `TradeTurnover`; a table keyed by `id` also gets a lookup ("figures" → `figure(id)`) and
  * an id type (`FigureId`).
  */
-export function entryNames(table: Pick<TableDefinition, "name" | "primaryKey">): {
+export function entryNames(table: Pick<TableDefinition, "name" | "primaryKey" | "entryType">): {
   array: string;
   type: string;
   lookup?: string;
   idType?: string;
 } {
   const camel = table.name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  // A codebook table's rows are looked up by code in its array; its type name is its own.
+  if (table.entryType !== undefined) return { array: camel, type: table.entryType };
   const singular = camel.replace(/s$/, "");
   const type = singular[0]!.toUpperCase() + singular.slice(1);
   const keyedById = table.primaryKey.length === 1 && table.primaryKey[0] === "id";

@@ -7,8 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MEMO_DIR, ROOT, runInProcess } from "../helpers/cli.ts";
+import { sourceFolders } from "../helpers/sources.ts";
 
-const COPY = "ponars-pm-428-copy";
+const MEMO = "ponars-pm-428";
+const COPY = `${MEMO}-copy`;
 type Row = Record<string, unknown>;
 
 let outDir: string;
@@ -34,10 +36,13 @@ beforeAll(async () => {
 });
 
 describe("a copy of the memo's folder with a new id", () => {
-  it("publishes both sources, every record twice", () => {
-    expect(table("sources").map((s) => s.id)).toEqual(["ponars-pm-428", COPY]);
+  it("publishes both sources beside the others, every record twice", () => {
+    // Every source the sources folder holds, and the copy.
+    const ids = table("sources").map((s) => s.id);
+    expect(ids).toHaveLength(sourceFolders(join(ROOT, "sources")).length + 1);
+    expect(ids).toEqual(expect.arrayContaining([MEMO, COPY]));
     const figures = table("figures");
-    const memo = figures.filter((f) => f.source_id === "ponars-pm-428");
+    const memo = figures.filter((f) => f.source_id === MEMO);
     expect(
       figures
         .filter((f) => f.source_id === COPY)
@@ -47,17 +52,18 @@ describe("a copy of the memo's folder with a new id", () => {
   });
 
   it("writes an explorer page per source and an index listing both", () => {
-    for (const id of ["ponars-pm-428", COPY]) expect(existsSync(join(outDir, "explorer", `${id}.html`)), id).toBe(true);
+    for (const id of [MEMO, COPY]) expect(existsSync(join(outDir, "explorer", `${id}.html`)), id).toBe(true);
     const index = readFileSync(join(outDir, "explorer", "index.html"), "utf8");
-    for (const id of ["ponars-pm-428", COPY]) expect(index).toContain(`href="${id}.html"`);
+    for (const id of [MEMO, COPY]) expect(index).toContain(`href="${id}.html"`);
   });
 
   it("keeps two observations per period in the series, each change computed within its own source", () => {
-    const rows = table("trade_turnover");
+    // The memo's observations and the copy's; another source may observe the series too.
+    const rows = table("trade_turnover").filter((r) => r.source_id === MEMO || r.source_id === COPY);
     const periods = [...new Set(rows.map((r) => `${r.period_start}/${r.period_end}`))];
     for (const period of periods) {
       const observations = rows.filter((r) => `${r.period_start}/${r.period_end}` === period);
-      expect(observations.map((r) => r.source_id).sort(), period).toEqual(["ponars-pm-428", COPY]);
+      expect(observations.map((r) => r.source_id).sort(), period).toEqual([MEMO, COPY]);
       const [a, b] = observations;
       expect(a!.change_pct, period).toBe(b!.change_pct);
     }

@@ -4,7 +4,16 @@
  * the output folder exactly as it was.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -167,7 +176,11 @@ const cases: Case[] = [
   },
   {
     name: "an empty --sources folder",
-    edit: (dir) => rmSync(dir, { recursive: true }),
+    // Every source folder goes; dataset.yaml stays.
+    edit: (dir) => {
+      for (const folder of readdirSync(dirname(dir), { withFileTypes: true }))
+        if (folder.isDirectory()) rmSync(join(dirname(dir), folder.name), { recursive: true });
+    },
     lines: [/\/sources: no source folder in it/],
   },
   {

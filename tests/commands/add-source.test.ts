@@ -37,7 +37,7 @@ const addSource = (sourcesDir: string, id: string, textFile: string) =>
  * an event type by its description).
  */
 const HARBOUR_CONFIG = `
-package: { title: Harbour notes, description: Figures from a harbour's notes, keywords: [test] }
+package: { title: "Harbour notes: {sources}", description: "Figures from {sources}", keywords: [test] }
 units:
   person: { name: persons, suffix: " persons", accepts: [count] }
   USD: { name: US dollars, currency: USD }

@@ -10,7 +10,9 @@ import { PipelineErrors } from "../../pipeline/io/errors.ts";
 import { CONTRACT_TABLES, tableDefinitions } from "../../pipeline/tables/index.ts";
 import { ROOT } from "../helpers/cli.ts";
 
-const MEMO_CONFIG = readFileSync(join(ROOT, "sources", "dataset.yaml"), "utf8");
+/** A configuration these tests edit: a frozen copy of the memo's, so that sources/dataset.yaml may change. */
+const CONFIG_FIXTURE = join(ROOT, "tests", "fixtures", "config", "dataset.yaml");
+const MEMO_CONFIG = readFileSync(CONFIG_FIXTURE, "utf8");
 
 /** The messages loading the memo's configuration, edited, gives; empty when it loads. */
 async function problems(edit: (text: string) => string): Promise<string[]> {
@@ -31,7 +33,7 @@ const lineOf = (needle: string) => MEMO_CONFIG.slice(0, MEMO_CONFIG.indexOf(need
 
 describe("the dataset configuration", () => {
   it("loads the memo's, with every series and chart, each chart's options as its kind reads them", async () => {
-    const config = await loadDatasetConfig(join(ROOT, "sources", "dataset.yaml"));
+    const config = await loadDatasetConfig(CONFIG_FIXTURE);
     expect(config.series.map((s) => s.table)).toEqual(["trade_turnover"]);
     expect(config.units.person!.accepts).toEqual(["count"]);
     expect(config.charts).toEqual([
@@ -93,6 +95,19 @@ describe("the dataset configuration", () => {
       (t: string) => t.replace("  percent/year: {", "  percent_per_year: {"),
       'unit "percent/year" is not defined',
       "derived_units:",
+    ],
+    [
+      "a package title that names the sources by hand",
+      (t: string) =>
+        t.replace("title: Figures, events and indicators from {sources}", "title: Figures from PONARS Memo 428"),
+      "package.title must say where the sources are named with {sources}",
+      "  title: Figures, events",
+    ],
+    [
+      "a homepage that is no web address",
+      (t: string) => t.replace("package:\n", "package:\n  homepage: github.com/x\n"),
+      "package.homepage: Invalid URL",
+      "  title: Figures, events",
     ],
     [
       "a chart of a kind that has no module",

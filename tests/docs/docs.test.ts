@@ -4,14 +4,19 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import {
+  CITATION_PATH,
   dataDictionary,
   DATASHEET_PATH,
   DICTIONARY_PATH,
+  packageTexts,
   replaceBetweenMarkers,
   updateDatasheet,
   updateIndicators,
   updateReadme,
+  updateReadmeSources,
 } from "../../pipeline/render/docs.ts";
+import { quotedTitle } from "../../pipeline/render/citation.ts";
+import { citationCff, datasheetSources } from "../../pipeline/render/sources.ts";
 import { formatFolders, loadFormats, describeFiles } from "../../pipeline/formats/run.ts";
 import { readPackageJson } from "../../pipeline/io/json-file.ts";
 import { ROOT } from "../helpers/cli.ts";
@@ -25,10 +30,12 @@ const files = describeFiles(await loadFormats(formatFolders()), {
   config: MEMO_CONFIG,
   tables,
   texts: [],
-  packageMetadata: { name, version, description },
+  packageMetadata: { name, version, description, released: null },
   root: ROOT,
 });
 const dictionary = dataDictionary(SPECS, files);
+/** The package as the committed datapackage.json describes it. */
+const PACKAGE = packageTexts(new Map([["datapackage.json", readFileSync(join(ROOT, "dist", "datapackage.json"))]]));
 
 const STALE = "stale: regenerate with npm run build (it rewrites the generated docs)";
 const readText = (path: string) => readFileSync(join(ROOT, path), "utf8");
@@ -51,6 +58,34 @@ describe("generated documentation", () => {
   it("the datasheet's counts are those of dist/data", async () => {
     const datasheet = readText(DATASHEET_PATH);
     expect(updateDatasheet(datasheet, tables), STALE).toBe(datasheet);
+  });
+
+  it("every text that names the sources is generated from the sources table and the descriptor", () => {
+    const sources = tables.sources.rows;
+    const readme = readText("README.md");
+    expect(updateReadmeSources(readme, PACKAGE, sources), STALE).toBe(readme);
+    const datasheet = readText(DATASHEET_PATH);
+    expect(replaceBetweenMarkers(datasheet, "sources", datasheetSources(sources)), STALE).toBe(datasheet);
+    expect(readText(CITATION_PATH), STALE).toBe(citationCff(PACKAGE, sources));
+    expect(JSON.parse(readText("package.json")).description, STALE).toBe(PACKAGE.description);
+    for (const source of sources) {
+      for (const text of [readme, datasheet, readText(CITATION_PATH)]) expect(text).toContain(source.publisher);
+      expect(readme).toContain(quotedTitle(source.title).slice(1, -1));
+    }
+  });
+
+  it("never print a missing field", () => {
+    const block = (text: string, name: string) =>
+      text.split(`<!-- ${name}:start -->`)[1]!.split(`<!-- ${name}:end -->`)[0]!;
+    const { title, description, sources } = JSON.parse(readText("dist/datapackage.json"));
+    for (const text of [
+      block(readText("README.md"), "sources"),
+      block(readText("README.md"), "citation"),
+      block(readText(DATASHEET_PATH), "sources"),
+      readText(CITATION_PATH),
+      JSON.stringify({ title, description, sources }),
+    ])
+      expect(text).not.toMatch(/\bnull\b|\bundefined\b/);
   });
 
   it.each(SPECS.map((table) => [table.name, table] as const))(
@@ -127,12 +162,6 @@ const REFERENCE_TYPES = new Set(
     "sound-recording standard statute thesis unpublished video website"
   ).split(" "),
 );
-const PERSON_KEYS = new Set(
-  (
-    "address affiliation alias city country email family-names fax given-names name-particle name-suffix orcid " +
-    "post-code region tel website"
-  ).split(" "),
-);
 const ENTITY_KEYS = new Set(
   "address alias city country date-end date-start email fax location name orcid post-code region tel website".split(
     " ",
@@ -143,7 +172,7 @@ type Yaml = Record<string, unknown>;
 
 describe("CITATION.cff", () => {
   const cff = parse(readText("CITATION.cff")) as Yaml;
-  const memo = (cff.references as Yaml[])[0]!;
+  const references = cff.references as Yaml[];
 
   it("has the required keys and no others", () => {
     for (const key of CFF_REQUIRED) expect(cff, key).toHaveProperty([key]);
@@ -163,42 +192,44 @@ describe("CITATION.cff", () => {
     expect(cff.version).toBe(JSON.parse(readText("package.json")).version);
   });
 
-  it("references the memo as a valid CFF report", () => {
-    expect(Object.keys(memo).filter((key) => !REFERENCE_KEYS.has(key))).toEqual([]);
-    expect(REFERENCE_TYPES.has(memo.type as string)).toBe(true);
-    expect(memo.type).toBe("report");
-    expect(nonEmptyString(memo.title) && nonEmptyString(memo["collection-title"])).toBe(true);
-    expect(memo.authors).toSatisfy(
-      (authors: unknown) => Array.isArray(authors) && authors.length > 0 && authors.every(isPerson),
-    );
-    expect(Number.isInteger(memo.year)).toBe(true);
-    expect(memo.month).toSatisfy(
-      (month: unknown) => Number.isInteger(month) && (month as number) >= 1 && (month as number) <= 12,
-    );
-    expect(typeof memo.number === "number" || nonEmptyString(memo.number)).toBe(true);
-    expect(isEntity(memo.publisher)).toBe(true);
+  it("references every source as a valid CFF reference", () => {
+    expect(references).toHaveLength(tables.sources.rows.length);
+    for (const reference of references) {
+      expect(Object.keys(reference).filter((key) => !REFERENCE_KEYS.has(key))).toEqual([]);
+      expect(REFERENCE_TYPES.has(reference.type as string)).toBe(true);
+      expect(nonEmptyString(reference.title)).toBe(true);
+      expect(reference.authors).toSatisfy(
+        (authors: unknown) => Array.isArray(authors) && authors.length > 0 && authors.every(isEntity),
+      );
+      expect(Number.isInteger(reference.year)).toBe(true);
+      if (reference.month !== undefined)
+        expect(reference.month).toSatisfy(
+          (month: unknown) => Number.isInteger(month) && (month as number) >= 1 && (month as number) <= 12,
+        );
+      expect(isEntity(reference.publisher)).toBe(true);
+    }
   });
 
-  it("describes the memo as the sources table does", async () => {
-    const [source] = tables.sources.rows;
-    const [author] = memo.authors as Yaml[];
-    expect(memo.title).toBe(source!.title);
-    expect(`${author!["given-names"]} ${author!["family-names"]}`).toBe(source!.author);
-    expect(source!.affiliation).toContain(author!.affiliation);
-    expect(memo["collection-title"]).toBe(source!.series);
-    expect(String(memo.number)).toBe(source!.number);
-    expect(`${memo.year}-${String(memo.month).padStart(2, "0")}`).toBe(source!.published);
-    expect((memo.publisher as Yaml).name).toBe(source!.publisher);
+  it("describes each source as the sources table does", async () => {
+    tables.sources.rows.forEach((source, i) => {
+      const reference = references[i]!;
+      const [author] = reference.authors as Yaml[];
+      expect(reference.title).toBe(source.title);
+      expect(author!.name).toBe(source.author);
+      expect(reference.type).toBe(source.series === null ? "generic" : "report");
+      expect(reference["collection-title"]).toBe(source.series ?? undefined);
+      expect(reference.number).toBe(source.number ?? undefined);
+      const [year, month, day] = source.published.split("-");
+      expect([reference.year, reference.month]).toEqual([Number(year), month && Number(month)]);
+      expect(reference["date-published"]).toBe(day === undefined ? undefined : source.published);
+      expect((reference.publisher as Yaml).name).toBe(source.publisher);
+      expect(reference.url).toBe(source.url ?? undefined);
+    });
   });
 });
 
 function nonEmptyString(value: unknown): boolean {
   return typeof value === "string" && value.length > 0;
-}
-
-function isPerson(value: unknown): boolean {
-  const person = value as Yaml;
-  return Object.keys(person).every((key) => PERSON_KEYS.has(key)) && Object.values(person).every(nonEmptyString);
 }
 
 function isEntity(value: unknown): boolean {

@@ -7,8 +7,8 @@ import { writeDocs } from "../../pipeline/render/docs.ts";
 import { ROOT } from "../helpers/cli.ts";
 import { builtMemo } from "../helpers/published.ts";
 
-/** A build of the memo: its tables and what the formats say of its files. */
-const { tables, descriptions } = await builtMemo();
+/** A build of the sources: its tables, its files and what the formats say of them. */
+const report = await builtMemo();
 
 describe("writeDocs", () => {
   it(
@@ -17,12 +17,13 @@ describe("writeDocs", () => {
       const root = mkdtempSync(join(tmpdir(), "rdd-docs-"));
       cpSync(join(ROOT, "README.md"), join(root, "README.md"));
       cpSync(join(ROOT, "docs"), join(root, "docs"), { recursive: true });
-      expect(await writeDocs(root, tables, descriptions)).toEqual([]);
+      for (const file of ["CITATION.cff", "package.json"]) cpSync(join(ROOT, file), join(root, file));
+      expect(await writeDocs(root, report)).toEqual([]);
 
       const readme = join(root, "README.md");
       const current = readFileSync(readme, "utf8");
       writeFileSync(readme, current.replace("<!-- dictionary:end -->", "stale line\n<!-- dictionary:end -->"));
-      expect(await writeDocs(root, tables, descriptions)).toEqual(["README.md"]);
+      expect(await writeDocs(root, report)).toEqual(["README.md"]);
       expect(readFileSync(readme, "utf8")).toBe(current);
     },
   );

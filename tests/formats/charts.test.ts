@@ -22,8 +22,13 @@ const TIMELINE = "charts/events-timeline.svg";
 const SERIES = "trade-turnover-rus-prk";
 const CONFIG_FILE = join(ROOT, "sources", "dataset.yaml");
 
-const read = (table: string, dir = join(ROOT, "dist")) =>
-  JSON.parse(readFileSync(join(dir, "data", `${table}.json`), "utf8"));
+/** The memo's charts are drawn here from the memo's published rows alone, whatever else sources/ holds. */
+const MEMO = "ponars-pm-428";
+const read = (table: string, dir?: string) => {
+  const rows = JSON.parse(readFileSync(join(dir ?? join(ROOT, "dist"), "data", `${table}.json`), "utf8"));
+  if (dir !== undefined) return rows;
+  return (rows as Record<string, unknown>[]).filter((row) => (table === "sources" ? row.id : row.source_id) === MEMO);
+};
 /** The memo's series as published, and as it would read with no break in it. */
 const published: SeriesObservation[] = read("trade_turnover");
 const turnover: SeriesObservation[] = published.map((row) => ({ ...row, break_note: null }));

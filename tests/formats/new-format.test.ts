@@ -106,7 +106,8 @@ describe("the descriptor", () => {
     const input = {
       files,
       descriptions,
-      metadata: { name: "p", version: "1.0.0", description: "d" },
+      metadata: { name: "p", version: "1.0.0", description: "d", released: null },
+      released: null,
       config: MEMO_CONFIG,
       sources: [...tables.sources.rows],
     };

@@ -23,6 +23,13 @@ export function publishedTables(outDir = join(ROOT, "dist"), config = MEMO_CONFI
     indicators: read("indicators"),
     mentions: read("mentions"),
     series: new Map([...definitions.series].map(([id, table]) => [id, read(table.name)])),
+    codebook: {
+      actors: read("actors"),
+      units: read("units"),
+      measures: read("measures"),
+      eventTypes: read("event_types"),
+      series: read("series"),
+    },
   });
 }
 

@@ -5,7 +5,6 @@
 import { cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { isDeepStrictEqual } from "node:util";
 import { stringify } from "yaml";
 import { CONFIG_FILE, loadDatasetConfig, type DatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import { ROOT } from "./cli.ts";
@@ -24,8 +23,9 @@ export function sourceFolders(sourcesDir: string): string[] {
 
 /**
  * The union of several dataset configurations, each validated first. Terms (units, measures, actors, event
- * types, derived units), series (by id) and charts (by file) are merged; one defined differently in two files is an
- * error.
+ * types, derived units), series (by id) and charts (by file) are merged. A term both define keeps the first file's
+ * definition, with the extractor units each accepts (so that a curator's wording of a term never breaks a fixture);
+ * a measure that two files give different units is an error, since the same figures cannot be both.
  * The package metadata is the first file's: the others extend that dataset.
  */
 export async function mergeDatasetConfigs(files: string[]): Promise<DatasetConfig> {
@@ -44,17 +44,25 @@ export async function mergeDatasetConfigs(files: string[]): Promise<DatasetConfi
   };
   const definedIn = new Map<string, string>();
   const add = <T>(target: Record<string, T>, kind: string, name: string, definition: T, file: string) => {
-    const previous = target[name];
-    if (previous !== undefined && !isDeepStrictEqual(previous, definition)) {
-      throw new Error(`${kind} "${name}" is defined differently in ${definedIn.get(`${kind}:${name}`)} and ${file}`);
+    const previous = target[name] as { unit?: string; accepts?: string[] } | undefined;
+    if (previous === undefined) {
+      target[name] = definition;
+      definedIn.set(`${kind}:${name}`, file);
+      return;
     }
-    target[name] = definition;
-    if (!definedIn.has(`${kind}:${name}`)) definedIn.set(`${kind}:${name}`, file);
+    const next = definition as { unit?: string; accepts?: string[] };
+    if (kind === "measures" && previous.unit !== next.unit) {
+      throw new Error(
+        `${kind} "${name}" has the unit ${previous.unit} in ${definedIn.get(`${kind}:${name}`)} and ${next.unit} in ${file}`,
+      );
+    }
+    if (previous.accepts !== undefined && next.accepts !== undefined)
+      previous.accepts = [...new Set([...previous.accepts, ...next.accepts])];
   };
   for (const { file, config } of configs) {
     for (const kind of ["units", "measures", "actors", "event_types", "derived_units"] as const) {
       for (const [name, definition] of Object.entries(config[kind]))
-        add(merged[kind] as Record<string, unknown>, kind, name, definition, file);
+        add(merged[kind] as Record<string, unknown>, kind, name, structuredClone(definition), file);
     }
     const series: Record<string, unknown> = Object.fromEntries(merged.series.map((s) => [s.id, s]));
     for (const s of config.series) add(series, "series", s.id, s, file);

@@ -13,7 +13,10 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { readTree } from "../../pipeline/release/manifest.ts";
 import type { TableSchemaField } from "../../pipeline/formats/csv/table-schema.ts";
-import { publishedTables } from "../helpers/published.ts";
+import { MEMO_CONFIG, publishedTables } from "../helpers/published.ts";
+import { datapackage } from "../../pipeline/publish/datapackage.ts";
+import { releaseDate } from "../../pipeline/release/changelog.ts";
+import { reference, shortName } from "../../pipeline/render/citation.ts";
 import { ROOT } from "../helpers/cli.ts";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv | Ajv2020) => void;
@@ -98,9 +101,48 @@ describe("datapackage.json", () => {
     }
   });
 
-  it("carries package.json's version and no timestamp", () => {
+  it("carries package.json's version, and as its only date the release's, from CHANGELOG.md", () => {
     expect(descriptor.version).toBe(pkg.version);
-    expect(JSON.stringify(descriptor)).not.toMatch(/"created"|\d{4}-\d\d-\d\dT\d\d:/);
+    const released = releaseDate(readFileSync(join(ROOT, "CHANGELOG.md"), "utf8"), pkg.version);
+    expect(descriptor.created).toBe(released === null ? undefined : `${released}T00:00:00Z`);
+    const { created: _, ...rest } = descriptor;
+    expect(JSON.stringify(rest)).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+  });
+
+  it("gains created, homepage and id where the release and the configuration give them, and a valid descriptor", () => {
+    const input = {
+      files: new Map<string, Uint8Array>(),
+      descriptions: new Map(),
+      metadata: { name: "p", version: "1.0.0", description: "d", released: null },
+      sources: [...publishedTables().sources.rows],
+    };
+    const plain = JSON.parse(datapackage({ ...input, config: MEMO_CONFIG, released: null }));
+    expect([plain.created, plain.homepage, plain.id]).toEqual([undefined, undefined, undefined]);
+    const config = {
+      ...MEMO_CONFIG,
+      package: { ...MEMO_CONFIG.package, homepage: "https://example.org/data", id: "https://doi.org/10.1234/x" },
+    };
+    const full = JSON.parse(datapackage({ ...input, config, released: "2026-02-03" }));
+    expect([full.created, full.homepage, full.id]).toEqual([
+      "2026-02-03T00:00:00Z",
+      "https://example.org/data",
+      "https://doi.org/10.1234/x",
+    ]);
+    const ajvFull = profileValidator();
+    expect(
+      ajvFull.validate("datapackage", { ...full, resources: descriptor.resources }),
+      JSON.stringify(ajvFull.errors),
+    ).toBe(true);
+  });
+
+  it("cites each source from its fields, and names them in its title and description", () => {
+    const sources = publishedTables().sources.rows;
+    expect(descriptor.sources.map((s: { title: string }) => s.title)).toEqual(sources.map((s) => reference(s)));
+    // Past three sources, the title says how many instead.
+    for (const source of sources.length <= 3 ? sources : []) {
+      expect(descriptor.title).toContain(shortName(source));
+      expect(descriptor.description).toContain(shortName(source));
+    }
   });
 
   it("describes every data, schema and chart file, with its bytes and SHA-256", () => {
@@ -171,6 +213,10 @@ describe("datapackage.json", () => {
     expect(figures.schema.primaryKey).toEqual(["id"]);
     expect(figures.schema.foreignKeys).toEqual([
       { fields: ["source_id"], reference: { resource: "sources", fields: ["id"] } },
+      { fields: ["measure"], reference: { resource: "measures", fields: ["code"] } },
+      { fields: ["subject"], reference: { resource: "actors", fields: ["code"] } },
+      { fields: ["counterpart"], reference: { resource: "actors", fields: ["code"] } },
+      { fields: ["unit"], reference: { resource: "units", fields: ["code"] } },
     ]);
   });
 });

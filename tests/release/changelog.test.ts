@@ -29,14 +29,11 @@ describe("changelog excerpts", () => {
   });
 
   it("written into an entry, make both sides readable", () => {
-    const entry = changelogEntry(
-      "1.0.1",
-      "2026-01-01",
-      "patch",
-      "1.0.0",
-      [
+    const entry = changelogEntry("1.0.1", "2026-01-01", "patch", "1.0.0", {
+      diffs: [
         {
           table: "figures",
+          primaryKey: ["id"],
           status: "present",
           columnsAdded: [],
           columnsRemoved: [],
@@ -46,8 +43,12 @@ describe("changelog excerpts", () => {
           changed: [{ key: "a", cells: [{ column: "note", from: SENTENCE, to: `${SENTENCE}.` }] }],
         },
       ],
-      { figures: 1 },
-    );
+      records: { figures: 1 },
+      files: { added: [], removed: [], changed: [] },
+      vocabulary: [],
+      sourcesAdded: [],
+      sourcesRemoved: [],
+    });
     expect(entry).toContain(
       '- changed `a`: `note` "…ones that were corrected here" → "…ones that were corrected here."',
     );

@@ -1,13 +1,14 @@
 /** Release diffs and bumps, the manifest check, and the release command end to end on a copy of the repository. */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { diffTables, requiredBump, type ReleaseTable } from "../../pipeline/release/diff.ts";
 import { compareWithManifest, manifestOf, readTree } from "../../pipeline/release/manifest.ts";
-import { otherFilesChanged } from "../../pipeline/release/release.ts";
+import { fileChanges } from "../../pipeline/release/compare.ts";
+import { showChange } from "../../pipeline/release/changelog.ts";
 import type { TableSchemaField } from "../../pipeline/formats/csv/table-schema.ts";
-import { replaceIn, ROOT, runInProcessAt } from "../helpers/cli.ts";
-import { copyRepo, removeTemporaryFolders } from "../helpers/repo-copy.ts";
+import { ROOT, runInProcessAt } from "../helpers/cli.ts";
+import { copyRepo, correctANote, removeAnEvent, removeTemporaryFolders } from "../helpers/repo-copy.ts";
 
 const field = (name: string, type: TableSchemaField["type"] = "string", required = true): TableSchemaField => ({
   name,
@@ -72,40 +73,42 @@ describe("release diff", () => {
 describe("files beside the tables", () => {
   const files = (entries: Record<string, string>) =>
     new Map(Object.entries(entries).map(([path, text]) => [path, Buffer.from(text)]));
-  const descriptor = (version: string, title: string) => JSON.stringify({ version, title, resources: [] });
+  const descriptor = (version: string, title: string, created = "2026-01-01T00:00:00Z") =>
+    JSON.stringify({ version, created, title, resources: [] });
 
-  it("count when a chart or the descriptor's content changes, not for a new version number or table files", () => {
+  it("count when a chart or the descriptor's content changes, not for a new version, date or table files", () => {
     const before = files({
       "charts/a.svg": "<svg/>",
       "data/figures.csv": "id\na\n",
       "datapackage.json": descriptor("1.0.0", "T"),
     });
     expect(
-      otherFilesChanged(
+      fileChanges(
         before,
         files({
           "charts/a.svg": "<svg/>",
           "data/figures.csv": "id\nb\n",
-          "datapackage.json": descriptor("1.0.1", "T"),
+          "datapackage.json": descriptor("1.0.1", "T", "2026-02-02T00:00:00Z"),
         }),
       ),
-    ).toEqual([]);
+    ).toEqual({ added: [], removed: [], changed: [] });
     expect(
-      otherFilesChanged(
+      fileChanges(
         before,
         files({
           "charts/a.svg": "<svg />",
           "data/figures.csv": "id\na\n",
           "datapackage.json": descriptor("1.0.1", "T2"),
         }),
-      ),
+      ).changed,
     ).toEqual(["charts/a.svg", "datapackage.json"]);
+  });
+
+  it("name a file added or removed as such, never as changed", () => {
+    const before = files({ "charts/a.svg": "<svg/>", "data/figures.csv": "id\na\n", "datapackage.json": "{}" });
     expect(
-      otherFilesChanged(
-        before,
-        files({ "data/figures.csv": "id\na\n", "datapackage.json": descriptor("1.0.0", "T"), "index.js": "" }),
-      ),
-    ).toEqual(["charts/a.svg", "index.js"]);
+      fileChanges(before, files({ "data/figures.csv": "id\na\n", "datapackage.json": "{}", "explorer/b.html": "" })),
+    ).toEqual({ added: ["explorer/b.html"], removed: ["charts/a.svg"], changed: [] });
   });
 });
 
@@ -132,11 +135,7 @@ describe("the release command", () => {
     const version = () => JSON.parse(readFileSync(join(repo, "package.json"), "utf8")).version as string;
     const base = version();
 
-    replaceIn(
-      join(repo, "sources", "ponars-pm-428", "figures.yaml"),
-      "  note: The memo calls it the post-Soviet peak.",
-      "  note: The memo calls it Russia's post-Soviet peak.",
-    );
+    const corrected = correctANote(repo);
     git("commit", "-qam", "a corrected note");
     const patch = await cli(["release", "patch", "--date", "2026-02-02"]);
     expect(patch.stderr).toBe("");
@@ -148,26 +147,17 @@ describe("the release command", () => {
     expect(JSON.parse(readFileSync(join(repo, "dist", "datapackage.json"), "utf8")).version).toBe(next);
     const changelog = readFileSync(join(repo, "CHANGELOG.md"), "utf8");
     expect(changelog).toContain(`## ${next} (2026-02-02)`);
-    const note = (text: string) => `"The memo calls it ${text} post-Soviet peak."`;
     expect(changelog).toContain(
-      `- changed \`trade-turnover-rus-prk-2006\`: \`note\` ${note("the")} → ${note("Russia's")}`,
+      `- changed \`${corrected.id}\`: \`note\` ${showChange(corrected.before, corrected.after)}`,
     );
-    git("add", "-A");
-    git("commit", "-qm", "patch release");
+    // The release is its own commit, tagged.
+    expect(git("log", "-1", "--format=%s").trim()).toBe(`Release ${next} (patch; changes since ${base})`);
+    expect(git("tag", "--points-at", "HEAD").trim()).toBe(`v${next}`);
+    expect(git("cat-file", "-t", `v${next}`).trim()).toBe("tag");
+    expect(git("status", "--porcelain")).toBe("");
     expect((await cli(["verify"])).status).toBe(0);
 
-    const events = join(repo, "sources", "ponars-pm-428", "events.yaml");
-    writeFileSync(
-      events,
-      readFileSync(events, "utf8").replace(/\n- id: rus-economic-crisis-2008-2009\n( {2}.*\n)+/, "\n"),
-    );
-    // Its date is then used by no record: the time-coverage gate wants the mention dismissed with a reason.
-    const dismissed = join(repo, "sources", "ponars-pm-428", "dismissed.yaml");
-    writeFileSync(
-      dismissed,
-      `${readFileSync(dismissed, "utf8")}\n- kind: time\n  quote: Russia was then hit by the 2008-2009 economic ` +
-        `crisis\n  reason: The crisis is no longer recorded as an event.\n`,
-    );
+    removeAnEvent(repo);
     git("commit", "-qam", "an event removed");
     const refused = await cli(["release", "minor"]);
     expect(refused.status).toBe(1);

@@ -5,8 +5,8 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -21,19 +21,24 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 // schemas/index.ts
 var index_exports = {};
 __export(index_exports, {
+  actorEntrySchema: () => actorEntrySchema,
   claimType: () => claimType,
   dateBasis: () => dateBasis,
   datePrecision: () => datePrecision,
   derivedQualifier: () => derivedQualifier,
   eventSchema: () => eventSchema2,
+  eventTypeEntrySchema: () => eventTypeEntrySchema,
   figureSchema: () => figureSchema2,
   indicatorSchema: () => indicatorSchema2,
   isoPartialDate: () => isoPartialDate,
+  measureEntrySchema: () => measureEntrySchema,
   mentionSchema: () => mentionSchema,
   plover: () => plover,
   qualifier: () => qualifier,
+  seriesEntrySchema: () => seriesEntrySchema,
   sourceSchema: () => sourceSchema,
   tradeTurnoverSchema: () => tradeTurnoverSchema,
+  unitEntrySchema: () => unitEntrySchema,
   vocabulary: () => vocabulary,
   vocabularyEnums: () => vocabularyEnums
 });
@@ -283,6 +288,39 @@ var mentionSchema = import_zod7.z.object({
   used_by: import_zod7.z.array(import_zod7.z.string()).describe("Ids of the figures and events built from this mention (`;`-separated in CSV)"),
   dismissed: import_zod7.z.string().nullable().describe("For a quantity that is no figure: why it was dismissed")
 }).strict().describe("Every quantity and time mention the extract stage found in a source, and what became of it");
+
+// schemas/codebook.ts
+var import_zod8 = require("zod");
+var code = import_zod8.z.string().regex(/^[A-Za-z0-9_/]+$/);
+var name = import_zod8.z.string().min(1);
+var actorEntrySchema = import_zod8.z.object({
+  code: code.describe("The actor's code, as `subject`, `counterpart` and `actors` give it: ISO 3166-1 alpha-3 or an organisation code"),
+  name: name.describe("The actor's name")
+}).strict().describe("One row per actor (a party) the records may name");
+var unitEntrySchema = import_zod8.z.object({
+  code: code.describe("The unit's code, as `unit` gives it"),
+  name: name.describe("What the unit is, in words"),
+  currency: import_zod8.z.string().regex(/^[A-Z]{3}$/).nullable().describe("For an amount of money: its currency, ISO 4217; else empty")
+}).strict().describe("One row per unit a value may be given in");
+var measureEntrySchema = import_zod8.z.object({
+  code: code.describe("The measure's code, as `measure` gives it"),
+  name: name.describe("The measure's name"),
+  unit: code.describe("The unit every figure of the measure is given in (see the units table)"),
+  description: name.describe("What a figure of the measure counts")
+}).strict().describe("One row per measure a figure may be of");
+var eventTypeEntrySchema = import_zod8.z.object({
+  code: code.describe("The event type's code, as `event_type` gives it"),
+  name: name.describe("The event type's name"),
+  description: name.describe("What kind of happening an event of the type is")
+}).strict().describe("One row per kind of happening an event may be");
+var seriesEntrySchema = import_zod8.z.object({
+  id: id.describe("The series' id"),
+  table: import_zod8.z.string().regex(/^[a-z][a-z0-9_]*$/).describe("The table that publishes the series' observations"),
+  title: name.describe("The series' title"),
+  measure: code.describe("The measure of its figures (see the measures table)"),
+  subject: code.describe("The party its figures are about (see the actors table)"),
+  counterpart: code.describe("The other party of its figures (see the actors table)")
+}).strict().describe("One row per series: the figures of one measure between one subject and one counterpart, in period order");
 
 // schemas/index.ts
 var vocabulary = { "measures": ["trade_turnover", "trade_projection", "re_exports", "investment", "investment_pledge", "debt", "debt_write_off_share", "labor_quota", "quota_multiplier", "workers", "border_length", "un_votes", "investment_deals", "trade_partner_rank"], "units": ["USD", "USD/year", "person", "km", "percent", "percent/year", "count", "ratio", "rank", "year"], "actors": ["RUS", "PRK", "KOR", "CHN", "UKR", "USA", "JPN", "SUN", "UN", "EU"], "eventTypes": ["state_founding", "state_collapse", "leadership_change", "war", "conflict", "annexation", "policy_shift", "diplomacy", "agreement", "institution", "assistance", "investment", "infrastructure", "trade", "labor", "economic_crisis", "condemnation", "sanctions", "un_vote", "weapons_test", "satellite_launch"] };

@@ -4,6 +4,7 @@ export * from "./vocabularies.js";
 export { isoPartialDate } from "./fields.js";
 export { sourceSchema, type Source } from "./source.js";
 export { mentionSchema, type Mention } from "./mention.js";
+export * from "./codebook.js";
 /** The terms this dataset defines. */
 export declare const vocabulary: {
     readonly measures: readonly ["trade_turnover", "trade_projection", "re_exports", "investment", "investment_pledge", "debt", "debt_write_off_share", "labor_quota", "quota_multiplier", "workers", "border_length", "un_votes", "investment_deals", "trade_partner_rank"];

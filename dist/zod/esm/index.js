@@ -245,6 +245,39 @@ var mentionSchema = z7.object({
   dismissed: z7.string().nullable().describe("For a quantity that is no figure: why it was dismissed")
 }).strict().describe("Every quantity and time mention the extract stage found in a source, and what became of it");
 
+// schemas/codebook.ts
+import { z as z8 } from "zod";
+var code = z8.string().regex(/^[A-Za-z0-9_/]+$/);
+var name = z8.string().min(1);
+var actorEntrySchema = z8.object({
+  code: code.describe("The actor's code, as `subject`, `counterpart` and `actors` give it: ISO 3166-1 alpha-3 or an organisation code"),
+  name: name.describe("The actor's name")
+}).strict().describe("One row per actor (a party) the records may name");
+var unitEntrySchema = z8.object({
+  code: code.describe("The unit's code, as `unit` gives it"),
+  name: name.describe("What the unit is, in words"),
+  currency: z8.string().regex(/^[A-Z]{3}$/).nullable().describe("For an amount of money: its currency, ISO 4217; else empty")
+}).strict().describe("One row per unit a value may be given in");
+var measureEntrySchema = z8.object({
+  code: code.describe("The measure's code, as `measure` gives it"),
+  name: name.describe("The measure's name"),
+  unit: code.describe("The unit every figure of the measure is given in (see the units table)"),
+  description: name.describe("What a figure of the measure counts")
+}).strict().describe("One row per measure a figure may be of");
+var eventTypeEntrySchema = z8.object({
+  code: code.describe("The event type's code, as `event_type` gives it"),
+  name: name.describe("The event type's name"),
+  description: name.describe("What kind of happening an event of the type is")
+}).strict().describe("One row per kind of happening an event may be");
+var seriesEntrySchema = z8.object({
+  id: id.describe("The series' id"),
+  table: z8.string().regex(/^[a-z][a-z0-9_]*$/).describe("The table that publishes the series' observations"),
+  title: name.describe("The series' title"),
+  measure: code.describe("The measure of its figures (see the measures table)"),
+  subject: code.describe("The party its figures are about (see the actors table)"),
+  counterpart: code.describe("The other party of its figures (see the actors table)")
+}).strict().describe("One row per series: the figures of one measure between one subject and one counterpart, in period order");
+
 // schemas/index.ts
 var vocabulary = { "measures": ["trade_turnover", "trade_projection", "re_exports", "investment", "investment_pledge", "debt", "debt_write_off_share", "labor_quota", "quota_multiplier", "workers", "border_length", "un_votes", "investment_deals", "trade_partner_rank"], "units": ["USD", "USD/year", "person", "km", "percent", "percent/year", "count", "ratio", "rank", "year"], "actors": ["RUS", "PRK", "KOR", "CHN", "UKR", "USA", "JPN", "SUN", "UN", "EU"], "eventTypes": ["state_founding", "state_collapse", "leadership_change", "war", "conflict", "annexation", "policy_shift", "diplomacy", "agreement", "institution", "assistance", "investment", "infrastructure", "trade", "labor", "economic_crisis", "condemnation", "sanctions", "un_vote", "weapons_test", "satellite_launch"] };
 var figureSchema2 = figureSchema(vocabulary);
@@ -252,19 +285,24 @@ var eventSchema2 = eventSchema(vocabulary);
 var indicatorSchema2 = indicatorSchema(vocabulary);
 var tradeTurnoverSchema = seriesSchema("Russian\u2013North Korean trade turnover", "US dollars");
 export {
+  actorEntrySchema,
   claimType,
   dateBasis,
   datePrecision,
   derivedQualifier,
   eventSchema2 as eventSchema,
+  eventTypeEntrySchema,
   figureSchema2 as figureSchema,
   indicatorSchema2 as indicatorSchema,
   isoPartialDate,
+  measureEntrySchema,
   mentionSchema,
   plover,
   qualifier,
+  seriesEntrySchema,
   sourceSchema,
   tradeTurnoverSchema,
+  unitEntrySchema,
   vocabulary,
   vocabularyEnums
 };

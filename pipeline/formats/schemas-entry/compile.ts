@@ -74,6 +74,7 @@ function entryModule({ vocabulary, series }: SchemasEntryInput): string {
     'export { isoPartialDate } from "./fields.ts";',
     'export { sourceSchema, type Source } from "./source.ts";',
     'export { mentionSchema, type Mention } from "./mention.ts";',
+    'export * from "./codebook.ts";',
     "",
     "/** The terms this dataset defines. */",
     `export const vocabulary = ${JSON.stringify(vocabulary)} as const;`,

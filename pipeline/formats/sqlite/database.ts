@@ -25,8 +25,9 @@ export async function sqliteFiles(
     const ids = new Map(tables.map(({ name, rows }) => [name, new Set(rows.map((row) => cell(row, "id")))]));
     // One transaction: statement by statement in autocommit mode, each would write its own journal.
     db.run("BEGIN");
-    for (const table of tables) createTable(db, table);
-    for (const table of tables) insertRows(db, table, ids);
+    const ordered = referencedFirst(tables);
+    for (const table of ordered) createTable(db, table);
+    for (const table of ordered) insertRows(db, table, ids);
     db.run("COMMIT");
     return new Map<string, Uint8Array | string>([
       [sqliteFile(packageName), db.export()],
@@ -35,6 +36,35 @@ export async function sqliteFiles(
   } finally {
     db.close();
   }
+}
+
+/**
+ * The tables with each one after the tables its foreign keys point to (the codebook before the data that uses
+ * it), so that every row is checked against rows already there; otherwise in their published order.
+ */
+export function referencedFirst<T extends Pick<TableDefinition, "name" | "foreignKeys" | "columns">>(
+  tables: readonly T[],
+): T[] {
+  const byName = new Map(tables.map((table) => [table.name, table]));
+  const ordered: T[] = [];
+  const visiting = new Set<string>();
+  const visit = (table: T) => {
+    if (ordered.includes(table) || visiting.has(table.name)) return;
+    visiting.add(table.name);
+    const targets = [
+      ...table.foreignKeys.map((key) => key.resource),
+      ...table.columns.flatMap(({ link }) =>
+        link ? [...link.references, ...(link.codebook ? [link.codebook] : [])] : [],
+      ),
+    ];
+    for (const target of targets) {
+      const referenced = byName.get(target);
+      if (referenced !== undefined && referenced !== table) visit(referenced);
+    }
+    ordered.push(table);
+  };
+  for (const table of tables) visit(table);
+  return ordered;
 }
 
 const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -98,9 +128,10 @@ function createTable(db: Database, spec: TableDefinition): void {
       ({ column, as }) =>
         `${quoteId(as)} ${SQL_TYPES[columns.find((c) => c.name === column)!.kind as keyof typeof SQL_TYPES]} NOT NULL`,
     );
+    const codebookKey = link.codebook === undefined ? "" : ` REFERENCES ${quoteId(link.codebook)} ("code")`;
     const itemColumns =
       link.references.length === 0
-        ? [columnDefinition({ ...list, name: singular(list.name), kind: "text", nullable: false })]
+        ? [columnDefinition({ ...list, name: singular(list.name), kind: "text", nullable: false }) + codebookKey]
         : link.references.map(
             (table) =>
               `${idColumn(table)} TEXT${link.references.length === 1 ? " NOT NULL" : ""} ` +

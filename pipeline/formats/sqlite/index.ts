@@ -1,5 +1,6 @@
 /** Every table in one SQLite database, `data/<package>.sqlite`, and its Datasette metadata (database.ts). */
 import type { TableDefinition } from "../../tables/index.ts";
+import { withSources } from "../../render/citation.ts";
 import { resourceName, utf8, type Format } from "../format.ts";
 
 /** The database file of a package: `data/<package name>.sqlite`. */
@@ -21,7 +22,8 @@ export const format: Format<"tables" | "packageMetadata" | "config"> = {
   async write({ tables, packageMetadata, config }) {
     // Loaded on use: a build that reuses this format's files from the cache does not pay for sql.js.
     const { sqliteFiles } = await import("./database.ts");
-    const files = await sqliteFiles(tables.all, packageMetadata.name, config.package.title);
+    const title = withSources(config.package.title, tables.sources.rows);
+    const files = await sqliteFiles(tables.all, packageMetadata.name, title);
     return new Map([...files].map(([path, content]) => [path, typeof content === "string" ? utf8(content) : content]));
   },
   describe({ tables, packageMetadata }) {
