@@ -9,7 +9,16 @@ import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MAX_REPORTED_ERRORS } from "../../pipeline/io/errors.ts";
-import { brokenSources, errorLines, runCli, runInProcess, snapshot, STACK_TRACE } from "../helpers/cli.ts";
+import {
+  brokenSources,
+  errorLines,
+  MEMO_DIR,
+  replaceIn,
+  runCli,
+  runInProcess,
+  snapshot,
+  STACK_TRACE,
+} from "../helpers/cli.ts";
 
 interface Case {
   name: string;
@@ -29,6 +38,25 @@ function pinText(dir: string, file = "memo.txt"): void {
   Object.assign(record, { file, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length });
   writeFileSync(join(dir, "source.json"), JSON.stringify(record, null, 2));
 }
+
+/** The 1-based line of the memo's source folder `file` that holds `text`. */
+function lineOf(file: string, text: string): number {
+  const at = readFileSync(join(MEMO_DIR, file), "utf8")
+    .split("\n")
+    .findIndex((line) => line.includes(text));
+  if (at < 0) throw new Error(`fixture: no "${text}" in ${file}`);
+  return at + 1;
+}
+
+/** Sets fields of the copy's source.json, keeping one key a line. */
+function editSource(dir: string, fields: Record<string, unknown>): void {
+  const record = JSON.parse(readFileSync(join(dir, "source.json"), "utf8"));
+  writeFileSync(join(dir, "source.json"), JSON.stringify({ ...record, ...fields }, null, 2));
+}
+
+const PEAK_NOTE = "  note: The memo calls it the post-Soviet peak.";
+const WAR_TITLE = "  title: The Korean War, which ended in a stalemate";
+const UN_VOTES_PERIOD = "  period: March 2014\n  expect: 11";
 
 const cases: Case[] = [
   {
@@ -157,6 +185,85 @@ const cases: Case[] = [
     lines: [
       ...Array.from({ length: MAX_REPORTED_ERRORS }, () => /\/dismissed\.yaml:\d+: YAML alias \*[qr] is not allowed/),
       `… and ${10_000 - MAX_REPORTED_ERRORS} more (10000 errors in all)`,
+    ],
+  },
+  {
+    name: "a lone surrogate escape in a curated note (not valid Unicode)",
+    edit: (dir) => replaceIn(join(dir, "figures.yaml"), PEAK_NOTE, '  note: "x \\uD800 y"'),
+    lines: [
+      new RegExp(
+        `/figures\\.yaml:${lineOf("figures.yaml", PEAK_NOTE)}: note: not valid Unicode: a lone surrogate U\\+D800 ` +
+          "at character 3 \\(half of a pair, as an escape such as \\\\uD800 gives\\): write the character itself$",
+      ),
+    ],
+  },
+  {
+    name: "a lone surrogate escape in source.json",
+    edit: (dir) => editSource(dir, { publisher: "PONARS \uDC00 Eurasia" }),
+    lines: [/\/source\.json:9: publisher: not valid Unicode: a lone surrogate U\+DC00 at character 8 /],
+  },
+  {
+    name: "a NUL in curated text, written as an escape",
+    edit: (dir) => replaceIn(join(dir, "events.yaml"), WAR_TITLE, '  title: "The Korean War\\0"'),
+    lines: [
+      new RegExp(
+        `/events\\.yaml:${lineOf("events.yaml", WAR_TITLE)}: title: a control character U\\+0000 at character 15: ` +
+          `remove it \\(this field is one line, without tabs\\)$`,
+      ),
+    ],
+  },
+  {
+    name: "a line break in a title, which is one line",
+    edit: (dir) => replaceIn(join(dir, "events.yaml"), WAR_TITLE, '  title: "The Korean War\\nended"'),
+    lines: [new RegExp(`/events\\.yaml:${lineOf("events.yaml", WAR_TITLE)}: title: a control character U\\+000A `)],
+  },
+  {
+    name: "an escape character in a curated note, where tab and newline alone are allowed",
+    edit: (dir) => replaceIn(join(dir, "figures.yaml"), PEAK_NOTE, '  note: "peak\\t\\n\\e[31m"'),
+    lines: [
+      new RegExp(
+        `/figures\\.yaml:${lineOf("figures.yaml", PEAK_NOTE)}: note: a control character U\\+001B at character 7: ` +
+          `remove it \\(tab and newline only are allowed\\)$`,
+      ),
+    ],
+  },
+  {
+    name: "a javascript: url in source.json",
+    edit: (dir) => editSource(dir, { url: "javascript:alert(document.domain)" }),
+    lines: [/\/source\.json:10: url: must be an http or https address, or a DOI as doi:10\.…\/…$/],
+  },
+  {
+    name: "a doi: url that is no DOI",
+    edit: (dir) => editSource(dir, { url: "doi:javascript:alert(1)" }),
+    lines: [/\/source\.json:10: url: must be an http or https address, or a DOI as doi:10\.…\/…$/],
+  },
+  {
+    name: "a source id too long for the file names made from it",
+    edit: (dir) => editSource(dir, { id: "a".repeat(300) }),
+    lines: [
+      /\/source\.json:2: id: at most 100 characters, so that every file name made from it fits \(explorer\/<id>\.html\)$/,
+    ],
+  },
+  {
+    name: "a figure without a period",
+    edit: (dir) => replaceIn(join(dir, "figures.yaml"), UN_VOTES_PERIOD, "  expect: 11"),
+    lines: [
+      new RegExp(
+        `/figures\\.yaml:${lineOf("figures.yaml", "- id: un-votes-against-crimea-resolution-2014")} ` +
+          `\\[un-votes-against-crimea-resolution-2014\\]: period: missing: the key is required; write period: null ` +
+          `when the text gives none$`,
+      ),
+    ],
+  },
+  {
+    name: "an empty item in a curated list",
+    edit: (dir) =>
+      writeFileSync(join(dir, "dismissed.yaml"), `${readFileSync(join(dir, "dismissed.yaml"), "utf8")}-\n`),
+    lines: [
+      new RegExp(
+        `/dismissed\\.yaml:${readFileSync(join(MEMO_DIR, "dismissed.yaml"), "utf8").split("\n").length} \\[#\\d+\\]: ` +
+          `item \\d+ of the list is empty \\(null\\), not a record of keys: fill it in or remove it$`,
+      ),
     ],
   },
   {
