@@ -4,16 +4,28 @@
  * the output folder exactly as it was.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CONFIG_FILE, loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import { MAX_REPORTED_ERRORS } from "../../pipeline/io/errors.ts";
 import {
   brokenSources,
   errorLines,
   MEMO_DIR,
   replaceIn,
+  ROOT,
   runCli,
   runInProcess,
   snapshot,
@@ -357,4 +369,69 @@ describe("hostile input", () => {
       }
     },
   );
+});
+
+describe("hostile arguments and odd names beside the build", () => {
+  /** A sources folder holding the memo's dataset.yaml only, and a short text file beside it. */
+  function addSourceWorkspace(): { sourcesDir: string; textFile: string } {
+    const root = mkdtempSync(join(tmpdir(), "rdd-add-"));
+    const sourcesDir = join(root, "sources");
+    mkdirSync(sourcesDir);
+    copyFileSync(join(ROOT, "sources", "dataset.yaml"), join(sourcesDir, "dataset.yaml"));
+    const textFile = join(root, "note.txt");
+    writeFileSync(textFile, "The ferry carried 1.4 million passengers in 2023.\n");
+    return { sourcesDir, textFile };
+  }
+
+  it.each([
+    ["../evil", `"../evil" is not a source id`],
+    ["..", `".." is not a source id`],
+    ["a".repeat(240), "a source id of 240 characters is too long: at most 100, so that every file name made from it"],
+  ])("add-source refuses the id %s in one line, naming it as typed", async (id, says) => {
+    const { sourcesDir, textFile } = addSourceWorkspace();
+    const before = snapshot(dirname(sourcesDir));
+    const result = await runInProcess("add-source", id, textFile, "--sources", sourcesDir);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(errorLines(result)).toEqual([expect.stringContaining(`add-source: ${sourcesDir}: ${says}`)]);
+    expect(result.status).toBe(1);
+    expect(snapshot(dirname(sourcesDir))).toEqual(before);
+  });
+
+  it("add-source says that --sources names a file, not that it does not exist", async () => {
+    const { textFile } = addSourceWorkspace();
+    const result = await runInProcess("add-source", "harbour-note", textFile, "--sources", textFile);
+    expect(errorLines(result)).toEqual([
+      `add-source: ${textFile}: not a folder but a file: --sources names the folder that holds the source folders`,
+    ]);
+    expect(result.status).toBe(1);
+  });
+
+  it("--help prints the usage and exits 0, for the command line and for each command", async () => {
+    for (const args of [["--help"], ["-h"], ["help"]]) {
+      const result = await runInProcess(...args);
+      expect([result.status, result.stderr]).toEqual([0, ""]);
+      expect(result.stdout).toMatch(/^usage:\n {2}cli\.ts build .*\n {2}cli\.ts extract /);
+    }
+    const result = await runInProcess("add-source", "--help");
+    expect([result.status, result.stderr, result.stdout]).toEqual([
+      0,
+      "",
+      "usage: cli.ts add-source ID TEXT-FILE [--sources DIR] [--format NAME]\n",
+    ]);
+  });
+
+  it("a checkout whose path holds a colon, a space or a # builds the same schemas entry", async () => {
+    const root = join(mkdtempSync(join(tmpdir(), "rdd-")), "a:b c#d");
+    mkdirSync(root);
+    cpSync(join(ROOT, "schemas"), join(root, "schemas"), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"));
+    const { format } = await import("../../pipeline/formats/schemas-entry/index.ts");
+    const config = await loadDatasetConfig(join(ROOT, "sources", CONFIG_FILE));
+    const files = await format.write({ config, root });
+    expect([...files.keys()].length).toBeGreaterThan(0);
+    for (const [path, bytes] of files) {
+      const committed = readFileSync(join(ROOT, "dist", path), "utf8");
+      expect(Buffer.from(bytes).toString("utf8"), path).toBe(committed);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 /** A throwaway git clone-alike of the working tree, for commands that write to the repository (release). */
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { collect, ROOT, type CliResult } from "./cli.ts";
@@ -60,4 +60,19 @@ function repoAt(dir: string): RepoCopy {
     cliAsync: (args, env = {}) =>
       collect(process.execPath, ["--import", "tsx", join(dir, "pipeline", "cli.ts"), ...args], { cwd: dir, env }),
   };
+}
+
+/**
+ * A stand-in for the repository with a step cache of its own (node_modules/.cache), for builds whose cache a test
+ * changes: package.json, the schemas, and a node_modules/ of links to this repository's packages. The build's code
+ * stays this repository's; only the cache and the package's name and version come from the stand-in.
+ */
+export function rootWithOwnCache(): { root: string; cacheDir: string } {
+  const root = temporaryFolder("rdd-root-");
+  cpSync(join(ROOT, "package.json"), join(root, "package.json"));
+  cpSync(join(ROOT, "schemas"), join(root, "schemas"), { recursive: true });
+  mkdirSync(join(root, "node_modules"));
+  for (const name of readdirSync(join(ROOT, "node_modules")))
+    if (name !== ".cache") symlinkSync(join(ROOT, "node_modules", name), join(root, "node_modules", name));
+  return { root, cacheDir: join(root, "node_modules", ".cache", "russia-dprk-data") };
 }
