@@ -17,7 +17,7 @@ import {
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { CONFIG_FILE, loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import { MAX_REPORTED_ERRORS } from "../../pipeline/io/errors.ts";
 import {
@@ -28,9 +28,13 @@ import {
   ROOT,
   runCli,
   runInProcess,
+  runInProcessAt,
   snapshot,
   STACK_TRACE,
 } from "../helpers/cli.ts";
+import { copyRepo, removeTemporaryFolders } from "../helpers/repo-copy.ts";
+
+afterAll(removeTemporaryFolders);
 
 interface Case {
   name: string;
@@ -420,6 +424,22 @@ describe("hostile arguments and odd names beside the build", () => {
     ]);
   });
 
+  it("an interrupted release's plan that cannot be read: one line saying to remove the stage", async () => {
+    for (const plan of ["{garbage", '{"version": "9.9.9", "paths": ["../../outside"]}', "null"]) {
+      const root = mkdtempSync(join(tmpdir(), "rdd-plan-"));
+      mkdirSync(join(root, ".release-staging"));
+      writeFileSync(join(root, ".release-staging", "plan.json"), plan);
+      const result = await runInProcessAt(root, "release", "patch");
+      expect(result.stderr).not.toMatch(STACK_TRACE);
+      expect(errorLines(result)).toEqual([
+        expect.stringMatching(
+          /^\.release-staging\/plan\.json: not a release plan \(.+\), so the interrupted release cannot be finished: remove \.release-staging\/ and release again$/,
+        ),
+      ]);
+      expect(result.status).toBe(1);
+    }
+  });
+
   it("a checkout whose path holds a colon, a space or a # builds the same schemas entry", async () => {
     const root = join(mkdtempSync(join(tmpdir(), "rdd-")), "a:b c#d");
     mkdirSync(root);
@@ -433,5 +453,15 @@ describe("hostile arguments and odd names beside the build", () => {
       const committed = readFileSync(join(ROOT, "dist", path), "utf8");
       expect(Buffer.from(bytes).toString("utf8"), path).toBe(committed);
     }
+  });
+
+  it("a release manifest replaced by a folder: verify names it in one line among its findings", async () => {
+    const copy = copyRepo();
+    rmSync(join(copy.dir, "releases", "1.0.0.json"));
+    mkdirSync(join(copy.dir, "releases", "1.0.0.json"));
+    const result = await runInProcessAt(copy.dir, "verify");
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(errorLines(result)).toContain("releases/1.0.0.json: not a regular file (a directory)");
+    expect(result.status).toBe(1);
   });
 });
