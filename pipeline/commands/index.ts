@@ -69,7 +69,7 @@ async function dispatch(argv: string[], io: CommandIo, root: string): Promise<nu
     io.error(USAGE);
     return 2;
   }
-  if (isHelp(command)) {
+  if (isHelp(command) || command === "help") {
     io.write(`${USAGE}\n`);
     return 0;
   }
@@ -94,8 +94,9 @@ async function dispatch(argv: string[], io: CommandIo, root: string): Promise<nu
   return runReleaseAssets(rest, io, root);
 }
 
+/** `--help` or `-h`; a command's own argument such as a file named "help" is not. */
 function isHelp(arg: string): boolean {
-  return arg === "--help" || arg === "-h" || arg === "help";
+  return arg === "--help" || arg === "-h";
 }
 
 /** Finishes what a killed publish into `outDir` left, before a command reads or replaces it. */

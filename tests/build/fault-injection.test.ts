@@ -35,13 +35,25 @@ beforeAll(async () => {
   fresh = snapshot(out);
 });
 
-/** A folder holding an old build output: a previous build's files plus one the new build does not write. */
-function withOldOutput(): { root: string; out: string; old: Record<string, string> } {
-  const root = mkdtempSync(join(tmpdir(), "rdd-fault-"));
+/**
+ * A folder holding an old build output: a previous build's files plus one the new build does not write. In a new
+ * temporary folder, or in `root` (a small disk); with `mounted`, on a tmpfs of that size mounted at the output.
+ */
+function withOldOutput({ root = mkdtempSync(join(tmpdir(), "rdd-fault-")), mounted }: OldOutputOptions = {}): {
+  root: string;
+  out: string;
+  old: Record<string, string>;
+} {
   const out = join(root, "dist");
+  if (mounted !== undefined) mountTmpfs(out, mounted);
   cpSync(join(ROOT, "dist"), out, { recursive: true });
   writeFileSync(join(out, "old-build-only.txt"), "written by the old build\n");
   return { root, out, old: snapshot(out) };
+}
+
+interface OldOutputOptions {
+  root?: string;
+  mounted?: string;
 }
 
 /** A build process killed at the crash point `crashAt`. */
@@ -196,9 +208,7 @@ describe("a full disk, a read-only folder, a mount point", () => {
   it("a disk with room for the old output only: one line, and the old output as it was", async (context) => {
     context.skip(!mountable, CANNOT_MOUNT);
     const disk = smallDisk("1600k");
-    const out = join(disk, "dist");
-    cpSync(join(ROOT, "dist"), out, { recursive: true });
-    const old = snapshot(out);
+    const { out, old } = withOldOutput({ root: disk });
     const result = await runInProcess("build", "--sources", SOURCES, "--out", out);
     expectOneLine(
       result,
@@ -211,9 +221,7 @@ describe("a full disk, a read-only folder, a mount point", () => {
   it("a read-only folder around the output: one line naming it, and the old output as it was", async (context) => {
     context.skip(!mountable, CANNOT_MOUNT);
     const disk = smallDisk("4m");
-    const out = join(disk, "dist");
-    cpSync(join(ROOT, "dist"), out, { recursive: true });
-    const old = snapshot(out);
+    const { out, old } = withOldOutput({ root: disk });
     makeReadOnly(disk);
     const result = await runInProcess("build", "--sources", SOURCES, "--out", out);
     expectOneLine(
@@ -229,10 +237,7 @@ describe("a full disk, a read-only folder, a mount point", () => {
 
   it("an output folder that is a mount point is replaced in place", async (context) => {
     context.skip(!mountable, CANNOT_MOUNT);
-    const root = mkdtempSync(join(tmpdir(), "rdd-fault-"));
-    const out = mountTmpfs(join(root, "dist"), "4m");
-    cpSync(join(ROOT, "dist"), out, { recursive: true });
-    writeFileSync(join(out, "old-build-only.txt"), "written by the old build\n");
+    const { out } = withOldOutput({ mounted: "4m" });
     await build(out);
     expect(snapshot(out)).toEqual(fresh);
   });
@@ -248,11 +253,7 @@ describe("a full disk, a read-only folder, a mount point", () => {
     "a mount point's publish killed at %s: the next run finds the %s output whole",
     async ([step, afterRecovery], context) => {
       context.skip(!mountable, CANNOT_MOUNT);
-      const root = mkdtempSync(join(tmpdir(), "rdd-fault-"));
-      const out = mountTmpfs(join(root, "dist"), "4m");
-      cpSync(join(ROOT, "dist"), out, { recursive: true });
-      writeFileSync(join(out, "old-build-only.txt"), "written by the old build\n");
-      const old = snapshot(out);
+      const { out, old } = withOldOutput({ mounted: "4m" });
       await killedBuild(out, step);
       await recoverOnly(out);
       expect(snapshot(out)).toEqual(afterRecovery === "old" ? old : fresh);
