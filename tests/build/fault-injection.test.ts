@@ -1,8 +1,10 @@
 /**
  * Fault injection: a build killed (SIGKILL, as `kill -9` or a power cut) at each step of publishing, then the
  * next build. After the kill and the next run's start the output folder is the old or the new build, whole;
- * after the next build it is a fresh build's, and no staging or moved-aside folder is left anywhere. The killed
- * builds are real processes; the runs after them run in this process (the same commands, without a new start).
+ * after the next build it is a fresh build's, and no work folder is left anywhere. The killed builds are real
+ * processes, run side by side; the runs after them run in this process (the same commands, without a new start).
+ * Then the disk fails under a build (full, read-only, a mount point), under the step cache and under TMPDIR:
+ * on small tmpfs disks, where this process can mount them.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,12 +24,18 @@ import {
   STACK_TRACE,
 } from "../helpers/cli.ts";
 import { CANNOT_MOUNT, fill, makeReadOnly, mountable, mountTmpfs, smallDisk, unmountAll } from "../helpers/mounts.ts";
-import { copyRepo, removeTemporaryFolders, rootWithOwnCache } from "../helpers/repo-copy.ts";
+import { copyRepo, ownCache, removeTemporaryFolders, rootWithOwnCache } from "../helpers/repo-copy.ts";
 
 const SOURCES = join(ROOT, "sources");
 
 /** A fresh build's files, to compare with. */
 let fresh: Record<string, string>;
+
+// The disks are unmounted before the folders they are mounted in are removed.
+afterAll(() => {
+  unmountAll();
+  removeTemporaryFolders();
+});
 
 beforeAll(async () => {
   const out = join(mkdtempSync(join(tmpdir(), "rdd-fault-")), "dist");
@@ -125,6 +133,35 @@ describe("a build killed while publishing", () => {
     expect(snapshot(out)).toEqual(fresh);
   });
 
+  it.concurrent("verify after a build killed between its renames puts dist/ back first: nothing is missing", async () => {
+    const copy = copyRepo();
+    const committed = snapshot(join(copy.dir, "dist"));
+    const killed = await copy.cliAsync(["build"], { [CRASH_AT_VARIABLE]: "publish:old-moved-aside" });
+    expect(killed.signal).toBe("SIGKILL");
+    expect(readdirSync(copy.dir)).not.toContain("dist");
+    const result = await runInProcessAt(copy.dir, "verify");
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(result.stderr).not.toContain("built, but not committed");
+    expect(snapshot(join(copy.dir, "dist"))).toEqual(committed);
+  });
+
+  const IN_PLACE_STEPS = [
+    // step, what an output folder that is a mount point holds once the next run has recovered
+    ["publish:staged", "old"],
+    ["publish:old-moved-aside", "new"],
+  ] as const;
+
+  it.concurrent.for(IN_PLACE_STEPS)(
+    "on a mount point, replaced in place, at %s: the next run finds the %s output whole",
+    async ([step, afterRecovery], context) => {
+      context.skip(!mountable, CANNOT_MOUNT);
+      const { out, old } = withOldOutput({ mounted: "4m" });
+      await killedBuild(out, step);
+      await recoverOnly(out);
+      expect(snapshot(out)).toEqual(afterRecovery === "old" ? old : fresh);
+    },
+  );
+
   it("a build in progress in another process keeps its work folder", async () => {
     const { root, out } = withOldOutput();
     // process.ppid runs (it is the test runner's parent); a work folder named with it is someone's publish.
@@ -182,8 +219,6 @@ describe("a build killed while compiling the schemas entry", () => {
  * that is a mount point is replaced in place, as crash-safe as a swap by renames.
  */
 describe("a full disk, a read-only folder, a mount point", () => {
-  afterAll(unmountAll);
-
   /** One line matching `line`, exit code 1, no stack trace. */
   function expectOneLine(result: CliResult, line: RegExp): void {
     expect(result.stderr).not.toMatch(STACK_TRACE);
@@ -241,26 +276,6 @@ describe("a full disk, a read-only folder, a mount point", () => {
     await build(out);
     expect(snapshot(out)).toEqual(fresh);
   });
-
-  const IN_PLACE_STEPS = [
-    // step, what the output folder holds once the next run has recovered
-    ["publish:staged", "old"],
-    ["publish:old-moved-aside", "new"],
-    ["publish:new-moved-in", "new"],
-  ] as const;
-
-  it.concurrent.for(IN_PLACE_STEPS)(
-    "a mount point's publish killed at %s: the next run finds the %s output whole",
-    async ([step, afterRecovery], context) => {
-      context.skip(!mountable, CANNOT_MOUNT);
-      const { out, old } = withOldOutput({ mounted: "4m" });
-      await killedBuild(out, step);
-      await recoverOnly(out);
-      expect(snapshot(out)).toEqual(afterRecovery === "old" ? old : fresh);
-      await build(out);
-      expect(snapshot(out)).toEqual(fresh);
-    },
-  );
 });
 
 /**
@@ -268,11 +283,6 @@ describe("a full disk, a read-only folder, a mount point", () => {
  * not published, and a cache that cannot be written (a full disk) costs one warning, not the build.
  */
 describe("the step cache", () => {
-  // The disks are unmounted before the folders they are mounted in are removed.
-  afterAll(() => {
-    unmountAll();
-    removeTemporaryFolders();
-  });
   /** A stand-in repository whose own cache a build has filled, shared by the tests below. */
   let filled: Promise<{ root: string; cacheDir: string }> | undefined;
   function filledCache(): Promise<{ root: string; cacheDir: string }> {
@@ -288,7 +298,7 @@ describe("the step cache", () => {
   const entryOf = (cacheDir: string, step: string) =>
     readdirSync(cacheDir).find((name) => name.startsWith(`${step}.`))!;
 
-  it("a cached file edited since it was stored is not published: its step runs again", async () => {
+  it.concurrent("a cached file edited since it was stored is not published: its step runs again", async () => {
     const { cacheDir } = await filledCache();
     const stand = rootWithOwnCache();
     cpSync(cacheDir, stand.cacheDir, { recursive: true });
@@ -305,7 +315,7 @@ describe("the step cache", () => {
     expect(snapshot(out)).toEqual(fresh);
   });
 
-  it("a full disk under the cache: one warning, a whole build, and no partial entry", async (context) => {
+  it.concurrent("a full disk under the cache: one warning, a whole build, and no partial entry", async (context) => {
     context.skip(!mountable, CANNOT_MOUNT);
     const { cacheDir } = await filledCache();
     const stand = rootWithOwnCache();
@@ -326,21 +336,20 @@ describe("the step cache", () => {
     expect(snapshot(out)).toEqual(fresh);
     expect(readdirSync(stand.cacheDir).sort()).toEqual(cached.filter((name) => !/^(parquet|sqlite)\./.test(name)));
   });
-});
 
-/** Commands in real processes on a failing disk, and after a kill: they run side by side. */
-describe("a failing disk and a kill, as processes", () => {
-  afterAll(() => {
-    unmountAll();
-    removeTemporaryFolders();
-  });
-
-  it.concurrent("a full TMPDIR under the compiler of build --cold: one line, the old output as it was", async (context) => {
+  it.concurrent("a full TMPDIR under the compiler of the schemas entry: one line, the old output as it was", async (context) => {
     context.skip(!mountable, CANNOT_MOUNT);
+    // A copy of the repository whose cache holds every costly step but the compiler's, which the build then runs.
+    const { cacheDir } = await filledCache();
+    const copy = copyRepo();
+    const copyCache = ownCache(copy.dir);
+    mkdirSync(copyCache, { recursive: true });
+    for (const step of ["charts", "parquet", "sqlite"])
+      cpSync(join(cacheDir, entryOf(cacheDir, step)), join(copyCache, entryOf(cacheDir, step)));
     const temporary = smallDisk("64k");
     fill(temporary);
     const { out, old } = withOldOutput();
-    const result = await runCliAsync({ TMPDIR: temporary }, "build", "--cold", "--sources", SOURCES, "--out", out);
+    const result = await copy.cliAsync(["build", "--sources", SOURCES, "--out", out], { TMPDIR: temporary });
     expect(result.stderr).not.toMatch(STACK_TRACE);
     expect(errorLines(result)).toEqual([
       `${temporary}: no space left on the device (ENOSPC): the TypeScript compiler writes the schemas' declarations ` +
@@ -350,24 +359,10 @@ describe("a failing disk and a kill, as processes", () => {
     expect(result.status).toBe(1);
     expect(snapshot(out)).toEqual(old);
   });
-
-  it.concurrent("verify after a build killed between its renames puts dist/ back first: nothing is missing", async () => {
-    const copy = copyRepo();
-    const committed = snapshot(join(copy.dir, "dist"));
-    const killed = await copy.cliAsync(["build"], { [CRASH_AT_VARIABLE]: "publish:old-moved-aside" });
-    expect(killed.signal).toBe("SIGKILL");
-    expect(readdirSync(copy.dir)).not.toContain("dist");
-    const result = await runInProcessAt(copy.dir, "verify");
-    expect(result.stderr).not.toMatch(STACK_TRACE);
-    expect(result.stderr).not.toContain("built, but not committed");
-    expect(snapshot(join(copy.dir, "dist"))).toEqual(committed);
-  });
 });
 
 /** add-source on a sources folder that cannot be written: one line naming it, and nothing added. */
 describe("add-source on a failing disk", () => {
-  afterAll(unmountAll);
-
   function sourcesOnDisk(size: string): { sourcesDir: string; textFile: string } {
     const sourcesDir = smallDisk(size);
     cpSync(join(SOURCES, "dataset.yaml"), join(sourcesDir, "dataset.yaml"));

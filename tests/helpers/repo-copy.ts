@@ -71,8 +71,17 @@ export function rootWithOwnCache(): { root: string; cacheDir: string } {
   const root = temporaryFolder("rdd-root-");
   cpSync(join(ROOT, "package.json"), join(root, "package.json"));
   cpSync(join(ROOT, "schemas"), join(root, "schemas"), { recursive: true });
+  return { root, cacheDir: ownCache(root) };
+}
+
+/**
+ * Gives the repository at `root` a node_modules/ of its own, of links to this repository's packages, so that its
+ * step cache is its own; returns the cache's folder (not made yet).
+ */
+export function ownCache(root: string): string {
+  rmSync(join(root, "node_modules"), { recursive: true, force: true });
   mkdirSync(join(root, "node_modules"));
   for (const name of readdirSync(join(ROOT, "node_modules")))
     if (name !== ".cache") symlinkSync(join(ROOT, "node_modules", name), join(root, "node_modules", name));
-  return { root, cacheDir: join(root, "node_modules", ".cache", "russia-dprk-data") };
+  return join(root, "node_modules", ".cache", "russia-dprk-data");
 }
