@@ -58,10 +58,10 @@ export async function schemasEntryFiles(root: string, input: SchemasEntryInput):
       files.set(`zod/esm/${name}`, utf8(text));
       files.set(`zod/cjs/${name}`, utf8(text));
     }
-    // No path, process id or random name may reach a published file: it would differ from clone to clone.
+    // No process id or random name may reach a published file: it would differ from build to build.
     for (const [path, bytes] of files) {
       const text = Buffer.from(bytes).toString("utf8");
-      for (const local of [root, basename(work), basename(work).replace(/\W/g, "_")])
+      for (const local of [basename(work), basename(work).replace(/\W/g, "_")])
         if (text.includes(local)) throw new Error(`schemas entry: ${path} names the build's own folder (${local})`);
     }
     return files;
