@@ -6,7 +6,7 @@
  * Then the disk fails under a build (full, read-only, a mount point), under the step cache and under TMPDIR:
  * on small tmpfs disks, where this process can mount them.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -133,16 +133,36 @@ describe("a build killed while publishing", () => {
     expect(snapshot(out)).toEqual(fresh);
   });
 
+  /**
+   * One verify, which two tests read, in a copy of the repository as a build killed between its renames leaves it
+   * (dist/ moved aside), with a release manifest replaced by a folder.
+   */
+  let verified: Promise<{ dir: string; committed: Record<string, string>; result: CliResult }> | undefined;
+  function verifyAfterKill(): NonNullable<typeof verified> {
+    verified ??= (async () => {
+      const copy = copyRepo();
+      const committed = snapshot(join(copy.dir, "dist"));
+      const killed = await copy.cliAsync(["build"], { [CRASH_AT_VARIABLE]: "publish:old-moved-aside" });
+      expect(killed.signal).toBe("SIGKILL");
+      expect(readdirSync(copy.dir)).not.toContain("dist");
+      rmSync(join(copy.dir, "releases", "1.0.0.json"));
+      mkdirSync(join(copy.dir, "releases", "1.0.0.json"));
+      return { dir: copy.dir, committed, result: await runInProcessAt(copy.dir, "verify") };
+    })();
+    return verified;
+  }
+
   it.concurrent("verify after a build killed between its renames puts dist/ back first: nothing is missing", async () => {
-    const copy = copyRepo();
-    const committed = snapshot(join(copy.dir, "dist"));
-    const killed = await copy.cliAsync(["build"], { [CRASH_AT_VARIABLE]: "publish:old-moved-aside" });
-    expect(killed.signal).toBe("SIGKILL");
-    expect(readdirSync(copy.dir)).not.toContain("dist");
-    const result = await runInProcessAt(copy.dir, "verify");
-    expect(result.stderr).not.toMatch(STACK_TRACE);
+    const { dir, committed, result } = await verifyAfterKill();
     expect(result.stderr).not.toContain("built, but not committed");
-    expect(snapshot(join(copy.dir, "dist"))).toEqual(committed);
+    expect(snapshot(join(dir, "dist"))).toEqual(committed);
+  });
+
+  it.concurrent("verify names a release manifest replaced by a folder in one line among its findings", async () => {
+    const { result } = await verifyAfterKill();
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(errorLines(result)).toContain("releases/1.0.0.json: not a regular file (a directory)");
+    expect(result.status).toBe(1);
   });
 
   const IN_PLACE_STEPS = [
@@ -288,6 +308,11 @@ describe("the step cache", () => {
   function filledCache(): Promise<{ root: string; cacheDir: string }> {
     filled ??= (async () => {
       const stand = rootWithOwnCache();
+      // Seeded with this repository's entries of the costly steps, which the build reuses if they are current; the
+      // two others are the stand-in's own.
+      const seed = join(ROOT, "node_modules", ".cache", "russia-dprk-data");
+      if (existsSync(seed))
+        cpSync(seed, stand.cacheDir, { recursive: true, filter: (path) => !/\/(parquet|sqlite)\.[^/]*$/.test(path) });
       const result = await runInProcessAt(stand.root, "build", "--sources", SOURCES, "--out", freshOut());
       expect([result.status, result.stderr]).toEqual([0, ""]);
       return stand;

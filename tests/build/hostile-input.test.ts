@@ -17,7 +17,7 @@ import {
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CONFIG_FILE, loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import { MAX_REPORTED_ERRORS } from "../../pipeline/io/errors.ts";
 import {
@@ -32,9 +32,6 @@ import {
   snapshot,
   STACK_TRACE,
 } from "../helpers/cli.ts";
-import { copyRepo, removeTemporaryFolders } from "../helpers/repo-copy.ts";
-
-afterAll(removeTemporaryFolders);
 
 interface Case {
   name: string;
@@ -453,15 +450,5 @@ describe("hostile arguments and odd names beside the build", () => {
       const committed = readFileSync(join(ROOT, "dist", path), "utf8");
       expect(Buffer.from(bytes).toString("utf8"), path).toBe(committed);
     }
-  });
-
-  it("a release manifest replaced by a folder: verify names it in one line among its findings", async () => {
-    const copy = copyRepo();
-    rmSync(join(copy.dir, "releases", "1.0.0.json"));
-    mkdirSync(join(copy.dir, "releases", "1.0.0.json"));
-    const result = await runInProcessAt(copy.dir, "verify");
-    expect(result.stderr).not.toMatch(STACK_TRACE);
-    expect(errorLines(result)).toContain("releases/1.0.0.json: not a regular file (a directory)");
-    expect(result.status).toBe(1);
   });
 });
