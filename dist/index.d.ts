@@ -139,7 +139,7 @@ export interface Source {
   published_last_day: string;
   /** Publisher */
   publisher: string;
-  /** Where the document is published, where known */
+  /** Where the document is published (an http or https address, or a DOI as doi:10.…), where known */
   url: string | null;
   /** SHA-256 of the raw text file the records' offsets refer to */
   sha256: string;

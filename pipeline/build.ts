@@ -12,7 +12,7 @@ import { derive, type IndicatorDefinition } from "./derive/index.ts";
 import { extract } from "./extract/index.ts";
 import type { BuildProducts, FileDescription, Files, PackageMetadata, SourceText } from "./formats/format.ts";
 import { describeFiles, formatFolders, loadFormats, runFormat, type LoadedFormat } from "./formats/run.ts";
-import { stepCacheDir } from "./formats/step-cache.ts";
+import { stepCache } from "./formats/step-cache.ts";
 import { ingestSource } from "./ingest/index.ts";
 import { sourceFolders } from "./io/input-files.ts";
 import { readPackageJson } from "./io/json-file.ts";
@@ -43,6 +43,8 @@ export interface BuildOptions {
   released?: string;
   /** The repository whose package.json names and versions the package; this one by default. */
   root?: string;
+  /** Where a warning goes (a step cache that cannot be written); nowhere by default. */
+  warn?: (line: string) => void;
 }
 
 export interface BuildReport {
@@ -105,15 +107,16 @@ export async function build({
   released,
   formats: folders = formatFolders(),
   root = ROOT,
+  warn = () => {},
 }: BuildOptions): Promise<BuildReport> {
   const formats = await loadFormats(folders);
   const { config, dataset, texts, definitions } = await assemble(sourcesDir);
   const metadata = packageMetadata(root, version, released);
   const early: Omit<BuildProducts, "tables"> = { config, texts, packageMetadata: metadata, root };
-  const cacheDir = stepCacheDir(root, cache);
+  const steps = stepCache(root, cache, warn);
   // Formats that read no table (the schemas entry's compiler) start now and run while the data is derived.
   // The formats are this repository's code, wherever the package being built is.
-  const run = (loaded: LoadedFormat, products: BuildProducts) => runFormat(loaded, products, ROOT, cacheDir);
+  const run = (loaded: LoadedFormat, products: BuildProducts) => runFormat(loaded, products, ROOT, steps);
   const started = new Map(
     formats.filter(({ format }) => !format.reads.includes("tables")).map((f) => [f, run(f, early as BuildProducts)]),
   );

@@ -34,6 +34,19 @@ export const charEnd = z
   .positive()
   .describe("End of the quote in the raw source text, in Unicode code points, exclusive");
 
+/** A DOI as a URI: doi:10.<registrant>/<suffix>. */
+const DOI = /^doi:10\.\d{4,9}\/\S+$/;
+
+/**
+ * An address a reader can follow: http or https, or a DOI (doi:10.1000/182); never javascript:, data:, file: or any
+ * other scheme, and no white space.
+ */
+export const webAddress = z
+  .url({ protocol: /^(https?|doi)$/, error: "must be an http or https address, or a DOI as doi:10.…/…" })
+  .refine((url) => !/\s/.test(url) && (!url.startsWith("doi:") || DOI.test(url)), {
+    error: "must be an http or https address, or a DOI as doi:10.…/…",
+  });
+
 export const note = z.string().nullable().describe("Free-text remarks: readings, ambiguities, and context from outside the source marked as such");
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateInterval, isoPartialDate, sourceId } from "./fields.ts";
+import { dateInterval, isoPartialDate, sourceId, webAddress } from "./fields.ts";
 
 const published = dateInterval("published", "published");
 
@@ -15,7 +15,9 @@ export const sourceSchema = z
     published_first_day: published.first_day,
     published_last_day: published.last_day,
     publisher: z.string().min(1).describe("Publisher"),
-    url: z.url().nullable().describe("Where the document is published, where known"),
+    url: webAddress
+      .nullable()
+      .describe("Where the document is published (an http or https address, or a DOI as doi:10.…), where known"),
     sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the raw text file the records' offsets refer to"),
     bytes: z.int().positive().describe("Size of the raw text file in bytes"),
     license_note: z.string().min(1).describe("The status of the document's text: whose it is and how it is used here"),

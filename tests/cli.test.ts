@@ -73,7 +73,7 @@ const cases: { args: string[]; status: number; says: RegExp }[] = [
     status: 2,
     says: new RegExp(
       String.raw`^cli\.ts: unknown command "unknown" \(commands: ` +
-        String.raw`build, extract, add-source, release, verify, release-assets, diff, tag-releases\)$`,
+        String.raw`build, extract, add-source, release, verify, release-assets, diff, tag-releases; --help for the usage\)$`,
       "m",
     ),
   },

@@ -8,12 +8,13 @@
  * the fields are filled and every draft is accepted or removed (see to-curate.ts). A text whose SHA-256 is already
  * a source's is added with a warning.
  *
- * Nothing existing is overwritten, and the folder appears whole or not at all: it is written to a staging
- * folder beside the sources folder (where the build does not look) and renamed into place; a staging folder
- * left by a killed run is removed by the next one.
+ * Nothing existing is overwritten, and the folder appears whole or not at all: it is written inside a work
+ * folder in the sources folder (hidden, so the build does not take it for a source; on the same file system, so
+ * one rename moves it even when the sources folder is a mount point) and renamed into place; a work folder left
+ * by a killed run is removed by the next one (see io/work-folder.ts).
  */
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { Document, isMap, isSeq, parse } from "yaml";
 import { sourceId } from "../../schemas/fields.ts";
@@ -21,11 +22,13 @@ import { decodeUtf8Text, exists, readInputFile, readTextFile } from "../io/input
 import { MAX_CURATED_BYTES } from "../io/yaml-file.ts";
 import { readJsonFile } from "../io/json-file.ts";
 import { userPath } from "../io/user-path.ts";
-import { abandoned } from "../io/leftovers.ts";
+import { makeWorkFolder, removeAbandonedWorkFolders } from "../io/work-folder.ts";
 import { crashPoint } from "../io/crash-point.ts";
 import { PipelineError } from "../io/errors.ts";
 import { CONFIG_FILE, loadDatasetConfig } from "../config/dataset-config.ts";
 import { draftRecords, type Drafts } from "../curation/drafts/draft.ts";
+import { adviceFor, isFileSystemError, whatHappened } from "../io/file-system-errors.ts";
+import { MAX_SOURCE_ID_LENGTH } from "../ingest/index.ts";
 import { extract } from "../extract/index.ts";
 import { normalize } from "../ingest/normalize.ts";
 import { DEFAULT_TEXT_FORMAT, loadTextFormat, textFormatNames, type TextRules } from "../ingest/text-format.ts";
@@ -35,7 +38,8 @@ import { DRAFT_KEY, DRAFTED_FILES } from "../curation/to-curate.ts";
 
 const USAGE = "usage: add-source ID TEXT-FILE [--sources DIR] [--format NAME]";
 
-const STAGING_PREFIX = ".add-source-";
+/** The work folder inside the sources folder: hidden, as every name the build skips there. */
+const WORK_PREFIX = ".add-source-";
 
 /** What every drafted file says first: how to accept a draft. */
 const ACCEPTING = `
@@ -186,22 +190,41 @@ interface Sibling {
   recordIds: string[];
 }
 
-/** A lowercase slug naming no folder and no source yet; the source folders there are, read. */
+/**
+ * A lowercase slug, short enough for every file name made from it, naming no folder and no source yet; the source
+ * folders there are, read.
+ */
 function checkId(sourcesDir: string, id: string, target: string): Sibling[] {
+  // Named as typed: "../evil" is not "evil", and the id is quoted so that no character of it goes unseen.
   if (!sourceId.safeParse(id).success) {
     throw new PipelineError(
-      `"${id}" is not a source id: use a lowercase slug of letters, digits and single hyphens, such as ` +
-        `city-transit-2024`,
-      { file: target },
+      `${JSON.stringify(id)} is not a source id: use a lowercase slug of letters, digits and single hyphens, such ` +
+        `as city-transit-2024`,
+      { file: sourcesDir },
     );
   }
-  if (!isDirectory(sourcesDir)) throw new PipelineError("the sources folder does not exist", { file: sourcesDir });
+  if (id.length > MAX_SOURCE_ID_LENGTH) {
+    throw new PipelineError(
+      `a source id of ${id.length} characters is too long: at most ${MAX_SOURCE_ID_LENGTH}, so that every file name ` +
+        `made from it fits (the folder, explorer/<id>.html)`,
+      { file: sourcesDir },
+    );
+  }
+  const kind = kindOf(sourcesDir);
+  if (kind !== "a folder") {
+    throw new PipelineError(
+      `${kind === null ? "does not exist" : `not a folder but ${kind}`}: --sources names the folder that holds the ` +
+        `source folders`,
+      { file: sourcesDir },
+    );
+  }
   if (exists(target))
     throw new PipelineError("already exists; add-source never overwrites, so pick another id or remove it", {
       file: target,
     });
   const siblings: Sibling[] = [];
   for (const folder of readdirSync(sourcesDir)) {
+    if (folder.startsWith(".")) continue;
     const record = join(sourcesDir, folder, "source.json");
     const fields = sourceFields(record);
     if (fields === undefined) continue;
@@ -293,34 +316,42 @@ function draftsYaml(header: string, drafts: Drafts[keyof Drafts]): string {
   return doc.toString({ lineWidth: 0 });
 }
 
-/** Writes `files` into a staging folder beside `sourcesDir`, then renames it to `sourcesDir/id` in one step. */
+/**
+ * Writes `files` into a work folder inside `sourcesDir`, then renames their folder to `sourcesDir/id` in one step.
+ * A failing disk (full, read-only) is one line naming the sources folder; nothing is added.
+ */
 function writeFolderAtomically(sourcesDir: string, id: string, files: Map<string, Uint8Array | string>): void {
   const target = join(sourcesDir, id);
-  const parent = dirname(resolve(sourcesDir));
-  removeAbandonedStagings(parent);
-  const staging = join(parent, `${STAGING_PREFIX}${process.pid}-${id}`);
-  rmSync(staging, { recursive: true, force: true });
   try {
-    mkdirSync(staging);
-    for (const [name, content] of files) writeFileSync(join(staging, name), content, { flag: "wx" });
-    crashPoint("add-source:staged");
-    // Checked again just before the rename: a folder created meanwhile is not replaced.
-    if (exists(target)) throw new PipelineError("already exists; add-source never overwrites", { file: target });
-    renameSync(staging, target);
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
+    removeAbandonedWorkFolders(sourcesDir, WORK_PREFIX);
+    const work = makeWorkFolder(join(sourcesDir, `${WORK_PREFIX}${process.pid}`));
+    try {
+      const staged = join(work, id);
+      mkdirSync(staged);
+      for (const [name, content] of files) writeFileSync(join(staged, name), content, { flag: "wx" });
+      crashPoint("add-source:staged");
+      // Checked again just before the rename: a folder created meanwhile is not replaced.
+      if (exists(target)) throw new PipelineError("already exists; add-source never overwrites", { file: target });
+      renameSync(staged, target);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    throw new PipelineError(
+      `${whatHappened(error)}: add-source writes the new source folder here; nothing was added: ${adviceFor(error)}`,
+      { file: sourcesDir },
+    );
   }
 }
 
-/** Staging folders whose process is gone: a killed add-source leaves one behind. */
-function removeAbandonedStagings(parent: string): void {
-  for (const name of abandoned(parent, STAGING_PREFIX)) rmSync(join(parent, name), { recursive: true, force: true });
-}
-
-function isDirectory(path: string): boolean {
+/** "a folder" (or a symlink to one), another kind of file in words, or null when nothing is at `path`. */
+function kindOf(path: string): string | null {
   try {
-    return statSync(path).isDirectory();
+    const stats = statSync(path);
+    if (stats.isDirectory()) return "a folder";
+    return stats.isFile() ? "a file" : "a special file";
   } catch {
-    return false;
+    return null;
   }
 }

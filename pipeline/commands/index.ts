@@ -1,14 +1,20 @@
 /**
  * The commands: `build` runs the pipeline into dist/; `extract FILE` prints the mentions of any text as JSON;
  * `add-source`, `release`, `verify` and `release-assets` as their usage says. Input errors print one line each
- * (the first 20, then a count) and give exit code 1; a wrong command or option prints one line and gives 2; never
- * a stack trace. Each command runs in-process on the CommandIo it is given, and returns its exit code.
+ * (the first 20, then a count) and give exit code 1, as does a failing disk (full, read-only, a mount point); a
+ * wrong command or option prints one line and gives 2; never a stack trace. `--help` prints the usage. Each command
+ * runs in-process on the CommandIo it is given, and returns its exit code.
+ *
+ * Every command that reads or writes an output folder first finishes what a killed publish left there (see
+ * publish/write-atomically.ts): `build` its --out, the others the repository's dist/. (`extract` reads only the
+ * file it is given.)
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseIsoDate } from "../extract/calendar.ts";
 import type { CommandIo } from "../io/command-io.ts";
 import { PipelineError, PipelineErrors, reportLines } from "../io/errors.ts";
+import { fileSystemProblem, isFileSystemError } from "../io/file-system-errors.ts";
 import { readPackageJson } from "../io/json-file.ts";
 import { userPath } from "../io/user-path.ts";
 
@@ -48,34 +54,62 @@ export async function runCommand(argv: string[], io: CommandIo, { root = ROOT }:
       io.error(`cli.ts ${argv[0]}: ${problem}${usage ? ` (usage: ${usage})` : ""}`);
       return 2;
     }
+    // The disk failed where no command foresaw it: one line naming the path, what happened and what to do.
+    if (isFileSystemError(error)) {
+      io.error(String(fileSystemProblem(error)));
+      return 1;
+    }
     throw error;
   }
 }
 
+const COMMANDS = ["build", "extract", "add-source", "release", "verify", "release-assets", "diff", "tag-releases"];
+
 async function dispatch(argv: string[], io: CommandIo, root: string): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === undefined) {
+    io.error(USAGE);
+    return 2;
+  }
+  if (isHelp(command) || command === "help") {
+    io.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (!COMMANDS.includes(command)) {
+    io.error(`cli.ts: unknown command "${command}" (commands: ${COMMANDS.join(", ")}; --help for the usage)`);
+    return 2;
+  }
+  if (rest.length === 1 && isHelp(rest[0]!)) {
+    io.write(`usage: ${usageOf(command)}\n`);
+    return 0;
+  }
   if (command === "build") return runBuild(rest, io, root);
   // Loaded on use, so that `extract` starts without Zod, YAML or the CSV writer.
   if (command === "extract") return (await import("./extract.ts")).runExtract(rest, io);
+  await recoverOutput(join(root, "dist"));
   if (command === "add-source") return (await import("./add-source.ts")).runAddSource(rest, io);
   if (command === "release") return runRelease(rest, io, root);
   if (command === "verify") {
     parseArgs({ args: rest, options: {} });
     return runVerify(io, root);
   }
-  if (command === "release-assets") return runReleaseAssets(rest, io, root);
   if (command === "diff") return runDiff(rest, io, root);
   if (command === "tag-releases") {
     parseArgs({ args: rest, options: {} });
     return runTagReleases(io, root);
   }
-  io.error(
-    command === undefined
-      ? USAGE
-      : `cli.ts: unknown command "${command}" (commands: build, extract, add-source, release, verify, ` +
-          "release-assets, diff, tag-releases)",
-  );
-  return 2;
+  return runReleaseAssets(rest, io, root);
+}
+
+/** `--help` or `-h`; a command's own argument such as a file named "help" is not. */
+function isHelp(arg: string): boolean {
+  return arg === "--help" || arg === "-h";
+}
+
+/** Finishes what a killed publish into `outDir` left, before a command reads or replaces it. */
+async function recoverOutput(outDir: string): Promise<void> {
+  const { recoverInterruptedPublish } = await import("../publish/write-atomically.ts");
+  recoverInterruptedPublish(outDir);
 }
 
 async function runBuild(args: string[], io: CommandIo, root: string): Promise<number> {
@@ -96,8 +130,8 @@ async function runBuild(args: string[], io: CommandIo, root: string): Promise<nu
   };
   const started = performance.now();
   // Before anything else: finish what a killed build left, and refuse an --out that is not ours to replace.
-  const { checkReplaceable, recoverInterruptedPublish } = await import("../publish/write-atomically.ts");
-  recoverInterruptedPublish(values.out);
+  await recoverOutput(values.out);
+  const { checkReplaceable } = await import("../publish/write-atomically.ts");
   checkReplaceable(values.out, readPackageJson(root).name);
   // Loaded here so that `extract` starts without Zod, YAML or the CSV writer.
   const { build } = await import("../build.ts");
@@ -106,6 +140,7 @@ async function runBuild(args: string[], io: CommandIo, root: string): Promise<nu
     outDir: values.out,
     cache: !values.cold,
     root,
+    warn: (line) => io.error(line),
   });
   const shown = given.out === undefined ? "dist" : values.out;
   const { tables } = report;

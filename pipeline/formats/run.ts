@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { BuildProducts, FileDescription, Files, Format } from "./format.ts";
-import { cachedStep, inputsKey, sourceFiles } from "./step-cache.ts";
+import { cachedStep, inputsKey, sourceFiles, type StepCache } from "./step-cache.ts";
 
 /** A format with the module that declares it, whose import graph is part of its cache key. */
 export interface LoadedFormat {
@@ -57,7 +57,7 @@ export async function runFormat(
   { format, module }: LoadedFormat,
   products: BuildProducts,
   root: string,
-  cacheDir: string | null,
+  cache: StepCache | null,
 ): Promise<Files> {
   const reads = readsOf(format, products);
   if (format.cache === undefined) return format.write(reads);
@@ -66,7 +66,7 @@ export async function runFormat(
   );
   const modules = [module, ...(format.cache.folders ?? []).flatMap((folder) => sourceFiles(join(root, folder)))];
   const key = inputsKey(root, { modules, packages: format.cache.packages, data });
-  return cachedStep(cacheDir, format.name, key, async () => format.write(reads));
+  return cachedStep(cache, format.name, key, async () => format.write(reads));
 }
 
 /**

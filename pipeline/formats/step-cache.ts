@@ -2,18 +2,37 @@
  * Reuse of a costly output step's files when nothing it reads has changed, in the manner of OWID's ETL: a
  * step's files are kept under the SHA-256 of its inputs (the source files of its own import graph, the
  * versions of the packages it names, the data it reads) in node_modules/.cache, outside the published files,
- * and a step whose checksum is there is not run again. `npm run verify`, `npm run release` and CI's
- * reproducibility builds run cold, so a reused output can never hide a difference from a full build.
+ * and a step whose checksum is there is not run again. Each file is kept with its SHA-256, checked before the
+ * file is reused: an entry edited or damaged since it was written runs the step again. `npm run verify`, `npm run
+ * release` and CI's reproducibility builds run cold, so a reused output can never hide a difference from a full
+ * build.
+ *
+ * The cache never fails a build: an entry that cannot be written (a full or read-only disk) leaves no partial
+ * file, and the build warns once and goes on without writing to the cache.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { adviceFor, whatHappened } from "../io/file-system-errors.ts";
+import { readInputFile } from "../io/input-files.ts";
+import { sha256 } from "../io/sha256.ts";
 import type { Files } from "./format.ts";
 
-/** Where unchanged steps' outputs are kept between builds, or null for a cold build that runs every step. */
-export function stepCacheDir(root: string, cache: boolean): string | null {
-  return cache ? join(root, "node_modules", ".cache", "russia-dprk-data") : null;
+/** The step cache of one build: its folder, and where to warn when it cannot be written. */
+export interface StepCache {
+  dir: string;
+  warn: (line: string) => void;
+  /** False once a write failed: the rest of the build goes without writing to the cache. */
+  writable: boolean;
 }
+
+/** The build's step cache, or null for a cold build that runs every step. */
+export function stepCache(root: string, cache: boolean, warn: (line: string) => void): StepCache | null {
+  return cache ? { dir: join(root, "node_modules", ".cache", "russia-dprk-data"), warn, writable: true } : null;
+}
+
+/** Larger than any step's files; a larger entry is not the cache's, and is not read. */
+const MAX_ENTRY_BYTES = 512 * 1024 * 1024;
 
 // A type-only import is not code the step runs, so it does not count: `import type`, `export type`.
 const RELATIVE_IMPORT =
@@ -61,38 +80,74 @@ export function inputsKey(
   return hash.digest("hex");
 }
 
-/** The step's cached files for `key`, else the step run afresh and cached; with no cache folder, always run. */
+/** The step's cached files for `key`, else the step run afresh and cached; with no cache, always run. */
 export async function cachedStep(
-  cacheDir: string | null,
+  cache: StepCache | null,
   step: string,
   key: string,
   run: () => Promise<Files>,
 ): Promise<Files> {
-  if (cacheDir === null) return run();
-  const entry = join(cacheDir, `${step}.${key}.json`);
+  if (cache === null) return run();
+  const entry = join(cache.dir, `${step}.${key}.json`);
+  const reused = reuse(entry);
+  if (reused !== null) return reused;
+  const files = await run();
+  store(cache, step, entry, files);
+  return files;
+}
+
+/** An entry's files, each as its recorded SHA-256 says; null for a missing, damaged or edited entry. */
+function reuse(entry: string): Files | null {
+  let stored: unknown;
   try {
-    const stored = JSON.parse(readFileSync(entry, "utf8")) as [string, string][];
-    return new Map(stored.map(([path, base64]) => [path, new Uint8Array(Buffer.from(base64, "base64"))]));
+    stored = JSON.parse(readInputFile(entry, { maxBytes: MAX_ENTRY_BYTES }).toString("utf8"));
   } catch {
-    const files = await run();
-    store(cacheDir, step, entry, files);
-    return files;
+    return null;
   }
+  const listed = (stored as { files?: unknown } | null)?.files;
+  if (!Array.isArray(listed)) return null;
+  const files: Files = new Map();
+  for (const item of listed as unknown[]) {
+    if (!Array.isArray(item) || item.length !== 3 || !item.every((field) => typeof field === "string")) return null;
+    const [path, digest, base64] = item as [string, string, string];
+    const bytes = Buffer.from(base64, "base64");
+    if (!isOutputPath(path) || sha256(bytes) !== digest) return null;
+    files.set(path, new Uint8Array(bytes));
+  }
+  return files;
+}
+
+/** A path inside the output folder: relative, and no part of it empty, "." or "..". */
+function isOutputPath(path: string): boolean {
+  return !isAbsolute(path) && path.split("/").every((part) => part !== "" && part !== "." && part !== "..");
 }
 
 /**
  * Keeps one entry per step: the new one replaces the old, written whole before it becomes visible. An entry is
  * named `<step>.<key>.json`: a step's name has no dot, so one step never takes another's entries for its own
- * ("json" and "json-schema").
+ * ("json" and "json-schema"). A write that fails removes its partial file and turns the cache's writing off.
  */
-function store(cacheDir: string, step: string, entry: string, files: Files): void {
-  mkdirSync(cacheDir, { recursive: true });
-  for (const name of readdirSync(cacheDir))
-    if (name.startsWith(`${step}.`)) rmSync(join(cacheDir, name), { force: true });
+function store(cache: StepCache, step: string, entry: string, files: Files): void {
+  if (!cache.writable) return;
   const partial = `${entry}.${process.pid}.tmp`;
-  writeFileSync(
-    partial,
-    JSON.stringify([...files].map(([path, bytes]) => [path, Buffer.from(bytes).toString("base64")])),
-  );
-  renameSync(partial, entry);
+  try {
+    mkdirSync(cache.dir, { recursive: true });
+    for (const name of readdirSync(cache.dir))
+      if (name.startsWith(`${step}.`)) rmSync(join(cache.dir, name), { force: true });
+    const stored = [...files].map(([path, bytes]) => [path, sha256(bytes), Buffer.from(bytes).toString("base64")]);
+    writeFileSync(partial, JSON.stringify({ files: stored }));
+    renameSync(partial, entry);
+  } catch (error) {
+    if (typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // A file system that refuses even this holds no partial file either.
+    }
+    cache.writable = false;
+    cache.warn(
+      `warning: ${cache.dir}: cannot keep the build cache (${whatHappened(error as NodeJS.ErrnoException)}), so ` +
+        `this build goes on without it: ${adviceFor(error as NodeJS.ErrnoException)}, or build with --cold`,
+    );
+  }
 }

@@ -8,15 +8,27 @@ import { sourceSchema, type Source } from "../../schemas/index.ts";
 import { assertCurated } from "../curation/to-curate.ts";
 import { PipelineError, throwIfAny } from "../io/errors.ts";
 import { decodeUtf8Text, readInputFile } from "../io/input-files.ts";
-import { lineOfKey, readJsonText } from "../io/json-file.ts";
+import { allowsLineBreaks, textProblem } from "../io/curated-text.ts";
+import { type JsonFile, lineOfKey, readJsonText } from "../io/json-file.ts";
+import { issueMessage } from "../io/yaml-file.ts";
 import { sha256 } from "../io/sha256.ts";
 import { citationProblems } from "../render/citation.ts";
 import { intervalColumns } from "../tables/date-interval.ts";
 import { normalize, type NormalizedText } from "./normalize.ts";
 import { DEFAULT_TEXT_FORMAT, loadTextFormat, textFormatNames, type TextRules } from "./text-format.ts";
 
+/**
+ * The longest source id: file names are made from it (the source folder, `explorer/<id>.html`), and every one must
+ * fit any file system's limit of 255 bytes for a name.
+ */
+export const MAX_SOURCE_ID_LENGTH = 100;
+
 /** source.json: the published source record plus the text file it describes and how that text was converted. */
 export const sourceRecord = sourceSchema.omit({ published_first_day: true, published_last_day: true }).extend({
+  id: sourceSchema.shape.id.max(
+    MAX_SOURCE_ID_LENGTH,
+    `at most ${MAX_SOURCE_ID_LENGTH} characters, so that every file name made from it fits (explorer/<id>.html)`,
+  ),
   file: z.string().min(1),
   text_format: z.string().default(DEFAULT_TEXT_FORMAT),
   note: sourceSchema.shape.note.default(null),
@@ -29,6 +41,21 @@ export interface IngestedSource {
   textFile: string;
   normalized: NormalizedText;
   textFormat: TextRules;
+}
+
+/** Every text value of source.json is valid Unicode and printable (see curated-text.ts), named by its key's line. */
+function refuseUnsafeText({ file, text, value }: JsonFile): void {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return;
+  for (const [key, field] of Object.entries(value)) {
+    for (const [name, checked, lineBreaks] of [
+      ["key", key, false],
+      [key, field, allowsLineBreaks(key)],
+    ] as const) {
+      const problem = typeof checked === "string" ? textProblem(checked, lineBreaks) : null;
+      if (problem !== null)
+        throw new PipelineError(`${name === "key" ? "a key" : key}: ${problem}`, { file, line: lineOfKey(text, key) });
+    }
+  }
 }
 
 /** Refuses a text whose hash is not the pinned one: curated offsets are only meaningful for that text. */
@@ -50,12 +77,17 @@ export function verifyChecksum(bytes: Uint8Array, expected: string, file: string
 export async function ingestSource(dir: string, folderOf: Map<string, string>): Promise<IngestedSource> {
   const recordFile = join(dir, "source.json");
   const record = readJsonText(recordFile, { within: dir });
+  refuseUnsafeText(record);
   // A scaffolded source's placeholders and mentions still to curate, named by line, before the schema's verdict.
   assertCurated(dir, record);
   const parsed = sourceRecord.safeParse(record.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new PipelineError(`${issue.path.join(".")}: ${issue.message}`, { file: recordFile });
+    const path = issue.path.map(String);
+    throw new PipelineError(`${path.join(".")}: ${issueMessage(issue.message, record.value, sourceRecord, path)}`, {
+      file: recordFile,
+      line: path[0] === undefined ? undefined : lineOfKey(record.text, path[0]),
+    });
   }
   const { file, text_format: formatName, ...source } = parsed.data;
   // Every text that names the sources cites this one from its fields: they must make a citation.

@@ -71,12 +71,15 @@ export function checkUtf8Text(bytes: Uint8Array, file: string): void {
     throw new PipelineError(`not UTF-8 text: an invalid byte sequence at byte ${firstInvalidByte(bytes)}`, { file });
 }
 
-/** The source folders inside `sourcesDir`, sorted; refuses a missing, unreadable or empty folder. */
+/**
+ * The source folders inside `sourcesDir`, sorted; refuses a missing, unreadable or empty folder. A hidden folder
+ * (`.name`) is no source: add-source writes a new one there before it moves it into place.
+ */
 export function sourceFolders(sourcesDir: string): string[] {
   let folders: string[];
   try {
     folders = readdirSync(sourcesDir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
       .map((entry) => entry.name)
       .sort();
   } catch (error) {

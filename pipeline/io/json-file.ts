@@ -36,6 +36,8 @@ export function readPackageJson(root: string): PackageJson {
 
 /** The 1-based line of a key in a JSON text, for a message about its value; undefined when it is not there. */
 export function lineOfKey(text: string, key: string): number | undefined {
-  const at = text.search(new RegExp(`"${key}"\\s*:`));
+  // The key as JSON writes it, taken literally: a key is any text, and none may act as a pattern.
+  const quoted = JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const at = text.search(new RegExp(`${quoted}\\s*:`));
   return at < 0 ? undefined : text.slice(0, at).split("\n").length;
 }

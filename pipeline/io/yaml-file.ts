@@ -1,10 +1,11 @@
 /**
- * Curated YAML files: parsed with line numbers kept, each list item checked against a Zod schema, so an error
- * names the file, the line and the record it is in.
+ * Curated YAML files: parsed with line numbers kept, their text checked (curated-text.ts), each list item checked
+ * against a Zod schema, so an error names the file, the line and the record it is in.
  */
 import { dirname } from "node:path";
-import { isMap, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
-import type { z } from "zod";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
+import { z } from "zod";
+import { allowsLineBreaks, textProblem } from "./curated-text.ts";
 import { PipelineError, throwIfAny } from "./errors.ts";
 import { readTextFile } from "./input-files.ts";
 
@@ -41,11 +42,22 @@ export function loadCuration<S extends z.ZodType>(file: string, itemSchema: S): 
   const errors: PipelineError[] = [];
   const items: Curated<z.output<S>>[] = [];
   doc.contents.items.forEach((node, index) => {
-    const raw = isMap(node) ? node.toJSON() : undefined;
+    if (!isMap(node)) {
+      const what = isScalar(node) && node.value === null ? "empty (null)" : isSeq(node) ? "a list" : "a single value";
+      errors.push(
+        new PipelineError(`item ${index + 1} of the list is ${what}, not a record of keys: fill it in or remove it`, {
+          file,
+          line: lineAt([index]),
+          record: `#${index + 1}`,
+        }),
+      );
+      return;
+    }
+    const raw = node.toJSON();
     const record = typeof raw?.id === "string" ? raw.id : `#${index + 1}`;
     const parsed = itemSchema.safeParse(raw);
     if (!parsed.success) {
-      errors.push(...issueErrors(parsed.error, file, record, (path) => lineAt([index, ...path])));
+      errors.push(...issueErrors(parsed.error, raw, itemSchema, file, record, (path) => lineAt([index, ...path])));
       return;
     }
     items.push({ value: parsed.data, file, index, record, lineOf: (...path) => lineAt([index, ...path]) });
@@ -62,8 +74,9 @@ export interface LoadedDocument<T> {
 
 export function loadYamlDocument<S extends z.ZodType>(file: string, schema: S): LoadedDocument<z.output<S>> {
   const { doc, lineAt } = parseYamlFile(file);
-  const parsed = schema.safeParse(doc.toJSON());
-  if (!parsed.success) throwIfAny(issueErrors(parsed.error, file, undefined, lineAt));
+  const value = doc.toJSON();
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throwIfAny(issueErrors(parsed.error, value, schema, file, undefined, lineAt));
   return { value: parsed.data as z.output<S>, lineOf: (...path) => lineAt(path) };
 }
 
@@ -82,6 +95,7 @@ function parseYamlFile(file: string): { doc: Document; lineAt: (path: (string | 
     });
   }
   refuseAliases(doc, file, lineCounter);
+  refuseUnsafeText(doc, file, lineCounter);
   const lineAt = (path: (string | number)[]): number => {
     const node = nodeAt(doc, path);
     return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
@@ -91,6 +105,8 @@ function parseYamlFile(file: string): { doc: Document; lineAt: (path: (string | 
 
 function issueErrors(
   error: z.ZodError,
+  input: unknown,
+  schema: z.ZodType,
   file: string,
   record: string | undefined,
   lineAt: (path: (string | number)[]) => number,
@@ -98,8 +114,42 @@ function issueErrors(
   return error.issues.map((issue) => {
     const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
     const field = path.length > 0 ? `${path.join(".")}: ` : "";
-    return new PipelineError(`${field}${issue.message}`, { file, line: lineAt(path), record });
+    return new PipelineError(`${field}${issueMessage(issue.message, input, schema, path)}`, {
+      file,
+      line: lineAt(path),
+      record,
+    });
   });
+}
+
+/**
+ * A Zod issue in words a curator can act on. A key that is not there at all is required; where its field takes
+ * null, the message says that null is how to say the text gives none.
+ */
+export function issueMessage(message: string, input: unknown, schema: z.ZodType, path: (string | number)[]): string {
+  if (path.length === 0) return message;
+  const parent = valueAt(input, path.slice(0, -1));
+  const key = path.at(-1)!;
+  const missing =
+    parent !== null && typeof parent === "object" && !Array.isArray(parent) && !Object.hasOwn(parent, key);
+  if (!missing) return message;
+  const takesNull = fieldSchema(schema, path)?.safeParse(null).success ?? false;
+  return takesNull
+    ? `missing: the key is required; write ${key}: null when the text gives none`
+    : "missing: the key is required";
+}
+
+function valueAt(value: unknown, path: (string | number)[]): unknown {
+  let at = value;
+  for (const key of path) at = at !== null && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined;
+  return at;
+}
+
+/** The schema of the field at `path` inside object schemas, if it is one. */
+function fieldSchema(schema: z.ZodType, path: (string | number)[]): z.ZodType | undefined {
+  let at: z.ZodType | undefined = schema;
+  for (const key of path) at = at instanceof z.ZodObject && typeof key === "string" ? at.shape[key] : undefined;
+  return at;
 }
 
 /** The deepest node on `path` that exists, so a missing key points at its parent. */
@@ -126,6 +176,25 @@ function refuseAliases(doc: Document, file: string, lineCounter: LineCounter): v
           line,
         }),
       );
+    },
+  });
+  throwIfAny(errors);
+}
+
+/** Every key and text value of the document is valid Unicode and printable (see curated-text.ts), at its line. */
+function refuseUnsafeText(doc: Document, file: string, lineCounter: LineCounter): void {
+  const errors: PipelineError[] = [];
+  visit(doc, {
+    Scalar(key, node, path) {
+      if (typeof node.value !== "string") return;
+      const parent = path.at(-1);
+      // A key is a name; a value's field is the key of its pair, or of the list holding it.
+      const pair = isPair(parent) ? parent : isSeq(parent) && isPair(path.at(-2)) ? path.at(-2) : undefined;
+      const field = key === "key" ? "name" : isPair(pair) && isScalar(pair.key) ? String(pair.key.value) : undefined;
+      const problem = textProblem(node.value, key !== "key" && allowsLineBreaks(field));
+      if (problem === null) return;
+      const line = node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+      errors.push(new PipelineError(field === undefined ? problem : `${field}: ${problem}`, { file, line }));
     },
   });
   throwIfAny(errors);

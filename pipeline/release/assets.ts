@@ -8,13 +8,17 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { readPackageJson } from "../io/json-file.ts";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { zipSync, type Zippable } from "fflate";
 import { PipelineError } from "../io/errors.ts";
 import { sha256 } from "../io/sha256.ts";
+import { makeWorkFolder, removeAbandonedWorkFolders } from "../io/work-folder.ts";
 import { compareWithManifest, manifestPath, readManifest, readTree } from "./manifest.ts";
+import { unfinishedRelease } from "./staging.ts";
 
 export const ASSETS_DIR = "release-assets";
+/** The work folder beside the assets folder (see io/work-folder.ts) where they are written before it is replaced. */
+const STAGING = ".staging-";
 const CHECKSUMS = "SHA256SUMS";
 /**
  * Zip entries carry a local date and time with no zone, and fflate reads them from a Date's local fields: a Date
@@ -26,6 +30,9 @@ const ZIP_FILE = { mtime: ZIP_TIME, os: 3, attrs: 0o100644 << 16, level: 9 } as 
 
 /** Writes the assets of package.json's version from dist/, which must be that release's, into `outDir`. */
 export function writeReleaseAssets(root: string, outDir = join(root, ASSETS_DIR)): string[] {
+  // dist/ may be half the release's: finishing it comes first.
+  const unfinished = unfinishedRelease(root);
+  if (unfinished !== null) throw unfinished;
   const { name, version } = readPackageJson(root);
   const manifest = readManifest(join(root, "releases"), version);
   if (manifest === null)
@@ -46,10 +53,12 @@ export function writeReleaseAssets(root: string, outDir = join(root, ASSETS_DIR)
     });
   }
 
-  const staging = `${outDir}.staging-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
+  mkdirSync(dirname(outDir), { recursive: true });
+  removeAbandonedWorkFolders(dirname(outDir), `${basename(outDir)}${STAGING}`);
+  const work = makeWorkFolder(`${outDir}${STAGING}${process.pid}`);
   try {
+    const staging = join(work, "assets");
+    mkdirSync(staging);
     const tarball = packTarball(root, staging);
     const zip = `${name}-${version}-datapackage.zip`;
     writeFileSync(
@@ -65,7 +74,7 @@ export function writeReleaseAssets(root: string, outDir = join(root, ASSETS_DIR)
     renameSync(staging, outDir);
     return [...names, CHECKSUMS];
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

@@ -9,11 +9,11 @@
  * hashes, every later one by the manifest that follows it, the newest by package.json's version, and, in a git
  * clone, any manifest that a commit ever added must still be there.
  */
-import { readJsonFile } from "../io/json-file.ts";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { PipelineError } from "../io/errors.ts";
+import { readInputFile } from "../io/input-files.ts";
 import { sha256 } from "../io/sha256.ts";
 import { manifestPath, releasedVersions, type Manifest, type PreviousRelease } from "./manifest.ts";
 
@@ -26,7 +26,7 @@ export const UNCHAINED_MANIFESTS: Readonly<Record<string, string>> = {
 /** The newest release in `releasesDir`, as the next manifest records it; null before the first release. */
 export function latestRelease(releasesDir: string): PreviousRelease | null {
   const version = releasedVersions(releasesDir).at(-1);
-  return version === undefined ? null : { version, sha256: sha256(readFileSync(manifestPath(releasesDir, version))) };
+  return version === undefined ? null : { version, sha256: sha256(readInputFile(manifestPath(releasesDir, version))) };
 }
 
 /**
@@ -39,18 +39,41 @@ export function historyProblems(root: string, packageVersion?: string): Pipeline
   const problems: PipelineError[] = [];
   const where = (version: string) => manifestPath("releases", version);
   const problem = (file: string, message: string) => problems.push(new PipelineError(message, { file }));
+  // Each manifest's bytes, read once by the rule for input files (a folder or a FIFO in its place is reported once).
+  const bytes = new Map<string, Buffer | null>();
+  const bytesOf = (version: string): Buffer | null => {
+    if (!bytes.has(version)) {
+      try {
+        bytes.set(version, readInputFile(manifestPath(releasesDir, version)));
+      } catch (error) {
+        if (!(error instanceof PipelineError)) throw error;
+        problem(where(version), error.message);
+        bytes.set(version, null);
+      }
+    }
+    return bytes.get(version)!;
+  };
 
   for (const [version, hash] of Object.entries(UNCHAINED_MANIFESTS)) {
     if (!versions.includes(version)) problem(where(version), `missing (release ${version} is part of the history)`);
-    else if (sha256(readFileSync(manifestPath(releasesDir, version))) !== hash)
-      problem(where(version), `edited (its SHA-256 is not the one the history fixes)`);
+    else {
+      const read = bytesOf(version);
+      if (read !== null && sha256(read) !== hash)
+        problem(where(version), `edited (its SHA-256 is not the one the history fixes)`);
+    }
   }
   versions.forEach((version, i) => {
+    const read = bytesOf(version);
+    if (read === null) return;
     let manifest: Manifest;
     try {
-      manifest = readJsonFile(manifestPath(releasesDir, version)) as Manifest;
+      manifest = JSON.parse(read.toString("utf8")) as Manifest;
     } catch {
       problem(where(version), `not valid JSON`);
+      return;
+    }
+    if (typeof manifest !== "object" || manifest === null || Array.isArray(manifest)) {
+      problem(where(version), `not a release manifest (a JSON object)`);
       return;
     }
     if (manifest.version !== version) problem(where(version), `records version ${manifest.version}`);
@@ -70,8 +93,10 @@ export function historyProblems(root: string, packageVersion?: string): Pipeline
         where(version),
         `records ${recorded} as the previous release, but the release before it here is ${before ?? "none"}${found}`,
       );
-    } else if (sha256(readFileSync(manifestPath(releasesDir, before))) !== manifest.previous.sha256) {
-      problem(where(before), `changed since release ${version} recorded its SHA-256`);
+    } else {
+      const previous = bytesOf(before);
+      if (previous !== null && sha256(previous) !== manifest.previous.sha256)
+        problem(where(before), `changed since release ${version} recorded its SHA-256`);
     }
   });
   const newest = versions.at(-1);

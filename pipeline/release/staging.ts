@@ -10,10 +10,11 @@
  * leaves the new dist/ staged and the plan in place, so the next release puts it where it belongs. Last, the
  * release's files are committed and the commit tagged, each step done once whatever run reaches it.
  */
-import { readJsonFile } from "../io/json-file.ts";
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join, normalize } from "node:path";
 import { crashPoint } from "../io/crash-point.ts";
+import { PipelineError } from "../io/errors.ts";
+import { readJsonFile } from "../io/json-file.ts";
 import { commitAndTag } from "./tags.ts";
 
 export const STAGING_DIR = ".release-staging";
@@ -61,10 +62,63 @@ export function markStaged(root: string, plan: ReleasePlan): void {
   crashPoint("release-planned");
 }
 
-/** The plan of a completely staged release that is not yet (fully) in place, if there is one. */
+/**
+ * The plan of a completely staged release that is not yet (fully) in place, if there is one. A plan that cannot be
+ * read is refused with what to do by hand: a release cannot be finished without knowing where its files go.
+ */
 export function pendingRelease(root: string): ReleasePlan | null {
   const path = join(stagingDir(root), PLAN);
-  return existsSync(path) ? (readJsonFile(path) as ReleasePlan) : null;
+  if (!existsSync(path)) return null;
+  let plan: unknown;
+  try {
+    plan = readJsonFile(path);
+  } catch (error) {
+    if (!(error instanceof PipelineError)) throw error;
+    throw unreadablePlan(root, error.message);
+  }
+  const problem = planProblem(plan);
+  if (problem !== null) throw unreadablePlan(root, problem);
+  return plan as ReleasePlan;
+}
+
+/**
+ * A release interrupted after its stage was complete, as the error of a command that cannot run before it is
+ * finished: it names the command that finishes it. Null when there is none.
+ */
+export function unfinishedRelease(root: string): PipelineError | null {
+  const pending = pendingRelease(root);
+  if (pending === null) return null;
+  return new PipelineError(
+    `release ${pending.version} was interrupted; run the release command again (any bump) to finish it (its files ` +
+      `wait complete in ${STAGING_DIR}/, nothing is lost), then verify`,
+    { file: STAGING_DIR },
+  );
+}
+
+/** What makes `plan` no release plan, or null: each field of its type, and paths that stay inside the repository. */
+function planProblem(plan: unknown): string | null {
+  if (typeof plan !== "object" || plan === null || Array.isArray(plan)) return "not a JSON object";
+  const fields = plan as Record<string, unknown>;
+  for (const key of ["version", "bump", "entry"] as const)
+    if (typeof fields[key] !== "string") return `${key} is not a string`;
+  for (const key of ["previous", "required"] as const)
+    if (fields[key] !== null && typeof fields[key] !== "string") return `${key} is neither a string nor null`;
+  const { paths } = fields;
+  if (!Array.isArray(paths) || !paths.every((path) => typeof path === "string")) return "paths is not a list of paths";
+  const outside = paths.find((path) => path === "" || isAbsolute(path) || normalize(path).split(/[\\/]/)[0] === "..");
+  return outside === undefined ? null : `the path ${JSON.stringify(outside)} leads out of the repository`;
+}
+
+function unreadablePlan(root: string, problem: string): PipelineError {
+  const restore =
+    existsSync(join(root, "dist")) || !existsSync(join(stagingDir(root), "replaced"))
+      ? ""
+      : `move ${STAGING_DIR}/replaced back to dist/ (the output before the release), then `;
+  return new PipelineError(
+    `not a release plan (${problem}), so the interrupted release cannot be finished: ${restore}remove ` +
+      `${STAGING_DIR}/ and release again`,
+    { file: join(STAGING_DIR, PLAN) },
+  );
 }
 
 /**

@@ -11,26 +11,24 @@ import { join } from "node:path";
 import { build } from "../build.ts";
 import { historyProblems } from "./history.ts";
 import { sha256 } from "../io/sha256.ts";
+import { PipelineError } from "../io/errors.ts";
 import {
   compareManifestFields,
   compareWithManifest,
+  type Manifest,
   manifestOf,
   manifestPath,
   readManifest,
   readTree,
 } from "./manifest.ts";
-import { pendingRelease, STAGING_DIR } from "./staging.ts";
+import { unfinishedRelease } from "./staging.ts";
 
 export async function verify(root: string): Promise<string[]> {
+  // A release interrupted after its stage was complete holds the new files: comparing the old ones says nothing.
+  const unfinished = unfinishedRelease(root);
+  if (unfinished !== null) throw unfinished;
   const { version } = readPackageJson(root);
-  const problems: string[] = [];
-  const pending = pendingRelease(root);
-  if (pending !== null)
-    problems.push(
-      `${STAGING_DIR}: release ${pending.version} was interrupted; run the release command again (any bump) to ` +
-        `finish it`,
-    );
-  problems.push(...historyProblems(root, version).map(String));
+  const problems: string[] = historyProblems(root, version).map(String);
   const scratch = mkdtempSync(join(tmpdir(), "rdd-verify-"));
   try {
     const outDir = join(scratch, "dist");
@@ -38,8 +36,16 @@ export async function verify(root: string): Promise<string[]> {
     const rebuilt = readTree(outDir);
     const committed = readTree(join(root, "dist"));
     problems.push(...differences(rebuilt, committed).map((p) => `dist/${p}`));
-    const manifest = readManifest(join(root, "releases"), version);
     const where = manifestPath("releases", version);
+    let manifest: Manifest | null;
+    try {
+      manifest = readManifest(join(root, "releases"), version);
+    } catch (error) {
+      if (!(error instanceof PipelineError)) throw error;
+      // A manifest that cannot be read is one problem among the others, reported once.
+      if (!problems.some((problem) => problem.startsWith(`${where}: `))) problems.push(`${where}: ${error.message}`);
+      return problems;
+    }
     if (manifest === null) {
       problems.push(`${where}: no release manifest for version ${version} (cut one with npm run release)`);
     } else {

@@ -9,16 +9,30 @@ import {
   cpSync,
   mkdirSync,
   readdirSync,
+  mkdtempSync,
   readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CONFIG_FILE, loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import { MAX_REPORTED_ERRORS } from "../../pipeline/io/errors.ts";
-import { brokenSources, errorLines, runCli, runInProcess, snapshot, STACK_TRACE } from "../helpers/cli.ts";
+import {
+  brokenSources,
+  errorLines,
+  MEMO_DIR,
+  replaceIn,
+  ROOT,
+  runCli,
+  runInProcess,
+  runInProcessAt,
+  snapshot,
+  STACK_TRACE,
+} from "../helpers/cli.ts";
 
 interface Case {
   name: string;
@@ -38,6 +52,25 @@ function pinText(dir: string, file = "memo.txt"): void {
   Object.assign(record, { file, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length });
   writeFileSync(join(dir, "source.json"), JSON.stringify(record, null, 2));
 }
+
+/** The 1-based line of the memo's source folder `file` that holds `text`. */
+function lineOf(file: string, text: string): number {
+  const at = readFileSync(join(MEMO_DIR, file), "utf8")
+    .split("\n")
+    .findIndex((line) => line.includes(text));
+  if (at < 0) throw new Error(`fixture: no "${text}" in ${file}`);
+  return at + 1;
+}
+
+/** Sets fields of the copy's source.json, keeping one key a line. */
+function editSource(dir: string, fields: Record<string, unknown>): void {
+  const record = JSON.parse(readFileSync(join(dir, "source.json"), "utf8"));
+  writeFileSync(join(dir, "source.json"), JSON.stringify({ ...record, ...fields }, null, 2));
+}
+
+const PEAK_NOTE = "  note: The memo calls it the post-Soviet peak.";
+const WAR_TITLE = "  title: The Korean War, which ended in a stalemate";
+const UN_VOTES_PERIOD = "  period: March 2014\n  expect: 11";
 
 const cases: Case[] = [
   {
@@ -169,6 +202,85 @@ const cases: Case[] = [
     ],
   },
   {
+    name: "a lone surrogate escape in a curated note (not valid Unicode)",
+    edit: (dir) => replaceIn(join(dir, "figures.yaml"), PEAK_NOTE, '  note: "x \\uD800 y"'),
+    lines: [
+      new RegExp(
+        `/figures\\.yaml:${lineOf("figures.yaml", PEAK_NOTE)}: note: not valid Unicode: a lone surrogate U\\+D800 ` +
+          "at character 3 \\(half of a pair, as an escape such as \\\\uD800 gives\\): write the character itself$",
+      ),
+    ],
+  },
+  {
+    name: "a lone surrogate escape in source.json",
+    edit: (dir) => editSource(dir, { publisher: "PONARS \uDC00 Eurasia" }),
+    lines: [/\/source\.json:9: publisher: not valid Unicode: a lone surrogate U\+DC00 at character 8 /],
+  },
+  {
+    name: "a NUL in curated text, written as an escape",
+    edit: (dir) => replaceIn(join(dir, "events.yaml"), WAR_TITLE, '  title: "The Korean War\\0"'),
+    lines: [
+      new RegExp(
+        `/events\\.yaml:${lineOf("events.yaml", WAR_TITLE)}: title: a control character U\\+0000 at character 15: ` +
+          `remove it \\(this field is one line, without tabs\\)$`,
+      ),
+    ],
+  },
+  {
+    name: "a line break in a title, which is one line",
+    edit: (dir) => replaceIn(join(dir, "events.yaml"), WAR_TITLE, '  title: "The Korean War\\nended"'),
+    lines: [new RegExp(`/events\\.yaml:${lineOf("events.yaml", WAR_TITLE)}: title: a control character U\\+000A `)],
+  },
+  {
+    name: "an escape character in a curated note, where tab and newline alone are allowed",
+    edit: (dir) => replaceIn(join(dir, "figures.yaml"), PEAK_NOTE, '  note: "peak\\t\\n\\e[31m"'),
+    lines: [
+      new RegExp(
+        `/figures\\.yaml:${lineOf("figures.yaml", PEAK_NOTE)}: note: a control character U\\+001B at character 7: ` +
+          `remove it \\(tab and newline only are allowed\\)$`,
+      ),
+    ],
+  },
+  {
+    name: "a javascript: url in source.json",
+    edit: (dir) => editSource(dir, { url: "javascript:alert(document.domain)" }),
+    lines: [/\/source\.json:10: url: must be an http or https address, or a DOI as doi:10\.…\/…$/],
+  },
+  {
+    name: "a doi: url that is no DOI",
+    edit: (dir) => editSource(dir, { url: "doi:javascript:alert(1)" }),
+    lines: [/\/source\.json:10: url: must be an http or https address, or a DOI as doi:10\.…\/…$/],
+  },
+  {
+    name: "a source id too long for the file names made from it",
+    edit: (dir) => editSource(dir, { id: "a".repeat(300) }),
+    lines: [
+      /\/source\.json:2: id: at most 100 characters, so that every file name made from it fits \(explorer\/<id>\.html\)$/,
+    ],
+  },
+  {
+    name: "a figure without a period",
+    edit: (dir) => replaceIn(join(dir, "figures.yaml"), UN_VOTES_PERIOD, "  expect: 11"),
+    lines: [
+      new RegExp(
+        `/figures\\.yaml:${lineOf("figures.yaml", "- id: un-votes-against-crimea-resolution-2014")} ` +
+          `\\[un-votes-against-crimea-resolution-2014\\]: period: missing: the key is required; write period: null ` +
+          `when the text gives none$`,
+      ),
+    ],
+  },
+  {
+    name: "an empty item in a curated list",
+    edit: (dir) =>
+      writeFileSync(join(dir, "dismissed.yaml"), `${readFileSync(join(dir, "dismissed.yaml"), "utf8")}-\n`),
+    lines: [
+      new RegExp(
+        `/dismissed\\.yaml:${readFileSync(join(MEMO_DIR, "dismissed.yaml"), "utf8").split("\n").length} \\[#\\d+\\]: ` +
+          `item \\d+ of the list is empty \\(null\\), not a record of keys: fill it in or remove it$`,
+      ),
+    ],
+  },
+  {
     name: "a missing --sources folder",
     edit: () => {},
     args: ({ sourcesDir, outDir }) => ["--sources", join(sourcesDir, "missing"), "--out", outDir],
@@ -263,4 +375,85 @@ describe("hostile input", () => {
       }
     },
   );
+});
+
+describe("hostile arguments and odd names beside the build", () => {
+  /** A sources folder holding the memo's dataset.yaml only, and a short text file beside it. */
+  function addSourceWorkspace(): { sourcesDir: string; textFile: string } {
+    const root = mkdtempSync(join(tmpdir(), "rdd-add-"));
+    const sourcesDir = join(root, "sources");
+    mkdirSync(sourcesDir);
+    copyFileSync(join(ROOT, "sources", "dataset.yaml"), join(sourcesDir, "dataset.yaml"));
+    const textFile = join(root, "note.txt");
+    writeFileSync(textFile, "The ferry carried 1.4 million passengers in 2023.\n");
+    return { sourcesDir, textFile };
+  }
+
+  it.each([
+    ["../evil", `"../evil" is not a source id`],
+    ["..", `".." is not a source id`],
+    ["a".repeat(240), "a source id of 240 characters is too long: at most 100, so that every file name made from it"],
+  ])("add-source refuses the id %s in one line, naming it as typed", async (id, says) => {
+    const { sourcesDir, textFile } = addSourceWorkspace();
+    const before = snapshot(dirname(sourcesDir));
+    const result = await runInProcess("add-source", id, textFile, "--sources", sourcesDir);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(errorLines(result)).toEqual([expect.stringContaining(`add-source: ${sourcesDir}: ${says}`)]);
+    expect(result.status).toBe(1);
+    expect(snapshot(dirname(sourcesDir))).toEqual(before);
+  });
+
+  it("add-source says that --sources names a file, not that it does not exist", async () => {
+    const { textFile } = addSourceWorkspace();
+    const result = await runInProcess("add-source", "harbour-note", textFile, "--sources", textFile);
+    expect(errorLines(result)).toEqual([
+      `add-source: ${textFile}: not a folder but a file: --sources names the folder that holds the source folders`,
+    ]);
+    expect(result.status).toBe(1);
+  });
+
+  it("--help prints the usage and exits 0, for the command line and for each command", async () => {
+    for (const args of [["--help"], ["-h"], ["help"]]) {
+      const result = await runInProcess(...args);
+      expect([result.status, result.stderr]).toEqual([0, ""]);
+      expect(result.stdout).toMatch(/^usage:\n {2}cli\.ts build .*\n {2}cli\.ts extract /);
+    }
+    const result = await runInProcess("add-source", "--help");
+    expect([result.status, result.stderr, result.stdout]).toEqual([
+      0,
+      "",
+      "usage: cli.ts add-source ID TEXT-FILE [--sources DIR] [--format NAME]\n",
+    ]);
+  });
+
+  it("an interrupted release's plan that cannot be read: one line saying to remove the stage", async () => {
+    for (const plan of ["{garbage", '{"version": "9.9.9", "paths": ["../../outside"]}', "null"]) {
+      const root = mkdtempSync(join(tmpdir(), "rdd-plan-"));
+      mkdirSync(join(root, ".release-staging"));
+      writeFileSync(join(root, ".release-staging", "plan.json"), plan);
+      const result = await runInProcessAt(root, "release", "patch");
+      expect(result.stderr).not.toMatch(STACK_TRACE);
+      expect(errorLines(result)).toEqual([
+        expect.stringMatching(
+          /^\.release-staging\/plan\.json: not a release plan \(.+\), so the interrupted release cannot be finished: remove \.release-staging\/ and release again$/,
+        ),
+      ]);
+      expect(result.status).toBe(1);
+    }
+  });
+
+  it("a checkout whose path holds a colon, a space or a # builds the same schemas entry", async () => {
+    const root = join(mkdtempSync(join(tmpdir(), "rdd-")), "a:b c#d");
+    mkdirSync(root);
+    cpSync(join(ROOT, "schemas"), join(root, "schemas"), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"));
+    const { format } = await import("../../pipeline/formats/schemas-entry/index.ts");
+    const config = await loadDatasetConfig(join(ROOT, "sources", CONFIG_FILE));
+    const files = await format.write({ config, root });
+    expect([...files.keys()].length).toBeGreaterThan(0);
+    for (const [path, bytes] of files) {
+      const committed = readFileSync(join(ROOT, "dist", path), "utf8");
+      expect(Buffer.from(bytes).toString("utf8"), path).toBe(committed);
+    }
+  });
 });

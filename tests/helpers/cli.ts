@@ -83,6 +83,11 @@ export async function runInProcessAt(root: string, ...args: string[]): Promise<C
   return { status, stdout: io.stdout, stderr: io.stderr };
 }
 
+/** A process id that ran and is gone. */
+export function deadPid(): number {
+  return spawnSync(process.execPath, ["-e", ""]).pid!;
+}
+
 /** The stderr lines of a run, without the trailing empty line. */
 export function errorLines(result: CliResult): string[] {
   return result.stderr.split("\n").filter((line) => line !== "");

@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -164,4 +165,28 @@ export function removeAnEvent(dir: string): string {
     `${before}\n- kind: time\n  quote: ${JSON.stringify(event.quote)}\n  reason: Its event is no longer recorded.\n`,
   );
   return String(event.id);
+}
+
+/**
+ * A stand-in for the repository with a step cache of its own (node_modules/.cache), for builds whose cache a test
+ * changes: package.json, the schemas, and a node_modules/ of links to this repository's packages. The build's code
+ * stays this repository's; only the cache and the package's name and version come from the stand-in.
+ */
+export function rootWithOwnCache(): { root: string; cacheDir: string } {
+  const root = temporaryFolder("rdd-root-");
+  cpSync(join(ROOT, "package.json"), join(root, "package.json"));
+  cpSync(join(ROOT, "schemas"), join(root, "schemas"), { recursive: true });
+  return { root, cacheDir: ownCache(root) };
+}
+
+/**
+ * Gives the repository at `root` a node_modules/ of its own, of links to this repository's packages, so that its
+ * step cache is its own; returns the cache's folder (not made yet).
+ */
+export function ownCache(root: string): string {
+  rmSync(join(root, "node_modules"), { recursive: true, force: true });
+  mkdirSync(join(root, "node_modules"));
+  for (const name of readdirSync(join(ROOT, "node_modules")))
+    if (name !== ".cache") symlinkSync(join(ROOT, "node_modules", name), join(root, "node_modules", name));
+  return join(root, "node_modules", ".cache", "russia-dprk-data");
 }

@@ -2,29 +2,24 @@
  * publish: writing the output folder: bytes as given, a folder that is not a build output refused, and a killed
  * publish's leftovers recovered.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PipelineError } from "../../pipeline/io/errors.ts";
+import { WORK_MARKER } from "../../pipeline/io/work-folder.ts";
 import {
   checkReplaceable,
   OUTPUT_MARKER,
   recoverInterruptedPublish,
   writeAtomically,
 } from "../../pipeline/publish/write-atomically.ts";
-import { snapshot } from "../helpers/cli.ts";
+import { deadPid, snapshot } from "../helpers/cli.ts";
 
 const descriptor = (name: string) => JSON.stringify({ name }) + "\n";
 
 function scratch(): string {
   return mkdtempSync(join(tmpdir(), "rdd-publish-"));
-}
-
-/** A process id that ran and is gone. */
-function deadPid(): number {
-  return spawnSync(process.execPath, ["-e", ""]).pid!;
 }
 
 describe("writeAtomically", () => {
@@ -95,34 +90,45 @@ describe("writeAtomically", () => {
 });
 
 describe("recoverInterruptedPublish", () => {
-  it("puts a moved-aside output back when the output folder is missing, and removes a dead run's staging", () => {
+  /** A work folder as a publish of process `pid` makes it beside the output folder, with `folders` in it. */
+  function workFolder(root: string, pid: number, ...folders: string[]): string {
+    const work = join(root, `dist.publish-${pid}`);
+    mkdirSync(work);
+    writeFileSync(join(work, WORK_MARKER), "");
+    for (const folder of folders) mkdirSync(join(work, folder));
+    return work;
+  }
+
+  it("puts a moved-aside output back when the output folder is missing, and removes a dead run's work folder", () => {
     const root = scratch();
-    const pid = deadPid();
-    mkdirSync(join(root, `dist.previous-${pid}`));
-    writeFileSync(join(root, `dist.previous-${pid}`, "old.txt"), "old");
-    mkdirSync(join(root, `dist.staging-${pid}`));
+    const work = workFolder(root, deadPid(), "old", "new");
+    writeFileSync(join(work, "old", "old.txt"), "old");
     recoverInterruptedPublish(join(root, "dist"));
     expect(readdirSync(root)).toEqual(["dist"]);
     expect(readFileSync(join(root, "dist", "old.txt"), "utf8")).toBe("old");
   });
 
   it(
-    "removes a moved-aside folder when the output folder is in place, and leaves other folders and running builds " +
-      "alone",
+    "removes a dead run's work folder when the output folder is in place, and leaves unmarked folders and running " +
+      "builds alone",
     () => {
       const root = scratch();
       const pid = deadPid();
-      for (const name of [
-        "dist",
-        `dist.previous-${pid}`,
-        `dist.staging-${process.ppid}`,
-        `distant.previous-${pid}`,
-        "dist.previous-notapid",
-      ])
+      workFolder(root, pid, "old");
+      workFolder(root, process.ppid);
+      for (const name of ["dist", `dist.publish-${pid}-bak`, `distant.publish-${pid}`, "dist.publish-notapid"])
         mkdirSync(join(root, name));
+      mkdirSync(join(root, `dist.publish-${pid}1`));
       recoverInterruptedPublish(join(root, "dist"));
       expect(readdirSync(root).sort()).toEqual(
-        ["dist", "dist.previous-notapid", `dist.staging-${process.ppid}`, `distant.previous-${pid}`].sort(),
+        [
+          "dist",
+          `dist.publish-${pid}-bak`,
+          `dist.publish-${pid}1`,
+          "dist.publish-notapid",
+          `dist.publish-${process.ppid}`,
+          `distant.publish-${pid}`,
+        ].sort(),
       );
     },
   );

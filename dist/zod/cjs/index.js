@@ -56,6 +56,10 @@ var sourceId = import_zod.z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).describe(
 var quote = import_zod.z.string().min(1).describe("The source's own words for this record, as a reader sees them (the normalized text)");
 var charStart = import_zod.z.int().nonnegative().describe("Start of the quote in the raw source text, in Unicode code points (W3C TextPositionSelector)");
 var charEnd = import_zod.z.int().positive().describe("End of the quote in the raw source text, in Unicode code points, exclusive");
+var DOI = /^doi:10\.\d{4,9}\/\S+$/;
+var webAddress = import_zod.z.url({ protocol: /^(https?|doi)$/, error: "must be an http or https address, or a DOI as doi:10.\u2026/\u2026" }).refine((url) => !/\s/.test(url) && (!url.startsWith("doi:") || DOI.test(url)), {
+  error: "must be an http or https address, or a DOI as doi:10.\u2026/\u2026"
+});
 var note = import_zod.z.string().nullable().describe("Free-text remarks: readings, ambiguities, and context from outside the source marked as such");
 function dateInterval(start, end) {
   return {
@@ -261,7 +265,7 @@ var sourceSchema = import_zod6.z.object({
   published_first_day: published.first_day,
   published_last_day: published.last_day,
   publisher: import_zod6.z.string().min(1).describe("Publisher"),
-  url: import_zod6.z.url().nullable().describe("Where the document is published, where known"),
+  url: webAddress.nullable().describe("Where the document is published (an http or https address, or a DOI as doi:10.\u2026), where known"),
   sha256: import_zod6.z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the raw text file the records' offsets refer to"),
   bytes: import_zod6.z.int().positive().describe("Size of the raw text file in bytes"),
   license_note: import_zod6.z.string().min(1).describe("The status of the document's text: whose it is and how it is used here"),

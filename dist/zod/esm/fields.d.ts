@@ -8,6 +8,11 @@ export declare const sourceId: z.ZodString;
 export declare const quote: z.ZodString;
 export declare const charStart: z.ZodInt;
 export declare const charEnd: z.ZodInt;
+/**
+ * An address a reader can follow: http or https, or a DOI (doi:10.1000/182); never javascript:, data:, file: or any
+ * other scheme, and no white space.
+ */
+export declare const webAddress: z.ZodURL;
 export declare const note: z.ZodNullable<z.ZodString>;
 /**
  * The companion columns of a date kept at the text's precision: the interval it stands for as two real

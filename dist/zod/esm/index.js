@@ -12,6 +12,10 @@ var sourceId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).describe("Id of the 
 var quote = z.string().min(1).describe("The source's own words for this record, as a reader sees them (the normalized text)");
 var charStart = z.int().nonnegative().describe("Start of the quote in the raw source text, in Unicode code points (W3C TextPositionSelector)");
 var charEnd = z.int().positive().describe("End of the quote in the raw source text, in Unicode code points, exclusive");
+var DOI = /^doi:10\.\d{4,9}\/\S+$/;
+var webAddress = z.url({ protocol: /^(https?|doi)$/, error: "must be an http or https address, or a DOI as doi:10.\u2026/\u2026" }).refine((url) => !/\s/.test(url) && (!url.startsWith("doi:") || DOI.test(url)), {
+  error: "must be an http or https address, or a DOI as doi:10.\u2026/\u2026"
+});
 var note = z.string().nullable().describe("Free-text remarks: readings, ambiguities, and context from outside the source marked as such");
 function dateInterval(start, end) {
   return {
@@ -217,7 +221,7 @@ var sourceSchema = z6.object({
   published_first_day: published.first_day,
   published_last_day: published.last_day,
   publisher: z6.string().min(1).describe("Publisher"),
-  url: z6.url().nullable().describe("Where the document is published, where known"),
+  url: webAddress.nullable().describe("Where the document is published (an http or https address, or a DOI as doi:10.\u2026), where known"),
   sha256: z6.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the raw text file the records' offsets refer to"),
   bytes: z6.int().positive().describe("Size of the raw text file in bytes"),
   license_note: z6.string().min(1).describe("The status of the document's text: whose it is and how it is used here"),
