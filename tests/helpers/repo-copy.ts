@@ -169,12 +169,14 @@ export function removeAnEvent(dir: string): string {
 
 /**
  * A stand-in for the repository with a step cache of its own (node_modules/.cache), for builds whose cache a test
- * changes: package.json, the schemas, and a node_modules/ of links to this repository's packages. The build's code
+ * changes: package.json, CHANGELOG.md, the schemas, and a node_modules/ of links to this repository's packages. The build's code
  * stays this repository's; only the cache and the package's name and version come from the stand-in.
  */
 export function rootWithOwnCache(): { root: string; cacheDir: string } {
   const root = temporaryFolder("rdd-root-");
   cpSync(join(ROOT, "package.json"), join(root, "package.json"));
+  // The descriptor's `created` is the date CHANGELOG.md gives the version.
+  cpSync(join(ROOT, "CHANGELOG.md"), join(root, "CHANGELOG.md"));
   cpSync(join(ROOT, "schemas"), join(root, "schemas"), { recursive: true });
   return { root, cacheDir: ownCache(root) };
 }
