@@ -37,11 +37,16 @@ interface Link {
   rawClose: number;
 }
 
-const BLANK_LINE = /\n[ \t\r]*\n\s*/g;
+/**
+ * A blank line, whatever ends its lines (CR, LF or CRLF alike, mixed too): a line end, white space of the line,
+ * another line end, and all the white space after it. A CR is a line end of its own unless an LF follows it.
+ */
+const BLANK_LINE = /(?:\n|\r(?!\n))[ \t\r]*(?:\n|\r(?!\n))\s*/g;
 const SENTENCE_END = new Set([...'.!?:;"”’)'].map((c) => c.charCodeAt(0)));
 const LOWERCASE_LETTER = /^\p{Ll}$/u;
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
 const BACKSLASH = 0x5c;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
@@ -322,7 +327,7 @@ function inlinePieces(
 
 /**
  * Records the link `[anchor](target)` starting at `open`, its anchor to be written from normalized index
- * `first`: a non-empty anchor without brackets or line breaks, then a target without white space or
+ * `first`: a non-empty anchor without brackets or line ends, then a target without white space or
  * parentheses, all before `limit`; false when absent. Each scan stops at the first character that rules the
  * link out, so the scans of successive `[` never overlap much.
  */
@@ -331,7 +336,7 @@ function linkAt(raw: string, open: number, limit: number, links: Link[], first: 
   for (; close < limit; close++) {
     const c = raw.charCodeAt(close);
     if (c === CLOSE_BRACKET) break;
-    if (c === OPEN_BRACKET || c === NEWLINE) return false;
+    if (c === OPEN_BRACKET || c === NEWLINE || c === CARRIAGE_RETURN) return false;
   }
   if (close === open + 1 || close + 1 >= limit || raw.charCodeAt(close + 1) !== OPEN_PAREN) return false;
   for (let k = close + 2; k < limit; k++) {
