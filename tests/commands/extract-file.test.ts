@@ -4,7 +4,8 @@
  * paragraphs, links, escapes, line ends and surrogate pairs' lines everywhere, so any state lost between pieces
  * shows.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -14,6 +15,7 @@ import { extractFile } from "../../pipeline/commands/extract-file.ts";
 import { normalize, NormalizedPieces, Normalizer, rawCharacters } from "../../pipeline/ingest/normalize.ts";
 import type { TextRules } from "../../pipeline/ingest/text-format.ts";
 import { JsonArrayWriter } from "../../pipeline/io/json-array-writer.ts";
+import { TextFile } from "../../pipeline/io/text-file.ts";
 import { MEMO_DIR } from "../helpers/cli.ts";
 import { PDF_MARKDOWN, PLAIN_TEXT } from "../helpers/text-formats.ts";
 
@@ -55,21 +57,30 @@ function definition(raw: string, format: TextRules, documentDate?: string): { js
   };
 }
 
+const scratch = mkdtempSync(join(tmpdir(), "rdd-extract-file-"));
+
+/** What the extract command prints and refuses for `raw`, its file read `blockBytes` bytes at a time. */
 function streamed(
   raw: string,
   format: TextRules,
-  pieceBytes?: number,
+  blockBytes?: number,
   documentDate?: string,
 ): { json: string; overflows: Span[] } {
+  const file = join(scratch, "text.txt");
+  writeFileSync(file, raw);
+  const text = new TextFile(file, { maxBytes: 1 << 20, ...(blockBytes && { blockBytes }) });
   let json = "";
   const overflows: Span[] = [];
-  extractFile(Buffer.from(raw), {
-    textFormat: format,
-    ...(documentDate && { documentDate }),
-    ...(pieceBytes && { pieceBytes }),
-    write: (text) => (json += text),
-    onOverflow: (span) => overflows.push(span),
-  });
+  try {
+    extractFile(text.pieces(), {
+      textFormat: format,
+      ...(documentDate && { documentDate }),
+      write: (part) => (json += part),
+      onOverflow: (span) => overflows.push(span),
+    });
+  } finally {
+    text.close();
+  }
   return { json, overflows };
 }
 
@@ -99,6 +110,9 @@ const FRAGMENTS = [
   "\n\n",
   "\r\n",
   "\r\n\r\n",
+  "\r",
+  "\r\r",
+  "\n\r",
   "\n \n",
   "\u00a0",
   "\u2003",
@@ -124,33 +138,33 @@ const texts = fc
   .map(([bom, fragments]) => (bom ? "\uFEFF" : "") + fragments.join(" "));
 
 describe("extractFile", () => {
-  it("prints, for any text in any format in pieces of any size, what the whole text gives at once", () => {
+  it("prints, for any text in any format read in blocks of any size, what the whole text gives at once", () => {
     fc.assert(
       fc.property(
         texts,
         FORMATS,
         fc.integer({ min: 1, max: 64 }),
         fc.constantFrom(undefined, "2016-05", "2018-01-15"),
-        (raw, format, pieceBytes, date) => {
-          expect(streamed(raw, format, pieceBytes, date)).toEqual(definition(raw, format, date));
+        (raw, format, blockBytes, date) => {
+          expect(streamed(raw, format, blockBytes, date)).toEqual(definition(raw, format, date));
         },
       ),
       { numRuns: 300 },
     );
   });
 
-  it("prints the memo as the whole text gives it, in pieces of any size", () => {
+  it("prints the memo as the whole text gives it, read in blocks of any size", () => {
     const raw = readFileSync(join(MEMO_DIR, "memo.txt"), "utf8");
     const expected = definition(raw, PDF_MARKDOWN, "2016-05");
     expect(JSON.parse(expected.json).length).toBeGreaterThan(50);
-    for (const pieceBytes of [1, 7, 100, 4096, undefined])
-      expect(streamed(raw, PDF_MARKDOWN, pieceBytes, "2016-05"), `pieces of ${pieceBytes}`).toEqual(expected);
+    for (const blockBytes of [1, 7, 100, 4096, undefined])
+      expect(streamed(raw, PDF_MARKDOWN, blockBytes, "2016-05"), `blocks of ${blockBytes}`).toEqual(expected);
   });
 
   it("stops searching once nobody reads the output", () => {
     const raw = "Trade rose 5 percent in 2015.\n\n".repeat(10_000);
     let written = 0;
-    extractFile(Buffer.from(raw), {
+    extractFile(raw.match(/[\s\S]{1,4096}/g)!, {
       textFormat: PLAIN_TEXT,
       write: (text) => (written += text.length),
       closed: () => written > 0,
@@ -187,6 +201,22 @@ describe("Normalizer", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("Normalizer on a stream", () => {
+  it("hands over each paragraph once a blank line shows it closed, whatever the line ends (memory stays a paragraph)", () => {
+    for (const end of ["\n", "\r\n", "\r"]) {
+      const handed: string[] = [];
+      const normalizer = new Normalizer(PDF_MARKDOWN, (paragraph) => handed.push(paragraph.text()));
+      for (let k = 0; k < 100; k++) normalizer.feed(`Trade rose 5 percent in ${1900 + k}.${end}${end}`);
+      // Only the last two wait: the last until more text shows where its blank line ends, the one before it in case
+      // a page break continues it.
+      expect(handed, JSON.stringify(end)).toHaveLength(98);
+      expect(normalizer.carried).toBeLessThan(40);
+      normalizer.finish();
+      expect(handed).toHaveLength(100);
+    }
   });
 });
 
