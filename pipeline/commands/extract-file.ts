@@ -7,17 +7,17 @@
  * stream goes through the same normalizer, by the same text format's rules.
  */
 import { CodePointCounter } from "../text/code-points.ts";
-import { MentionFinder, type ExtractedMention, type ExtractOptions } from "../extract/index.ts";
+import { MentionFinder, type ExtractOptions } from "../extract/index.ts";
 import { Normalizer, rawCharacters, type NormalizedPieces } from "../ingest/normalize.ts";
 import type { TextRules } from "../ingest/text-format.ts";
-import { JsonArrayWriter } from "../io/json-array-writer.ts";
+import { MentionJsonWriter } from "./mention-json.ts";
 
 export interface ExtractFileOptions {
   /** How the file was converted: what normalization undoes. */
   textFormat: TextRules;
   documentDate?: string;
-  /** Receives the JSON array, a part at a time. */
-  write: (text: string) => void;
+  /** Receives the JSON array as UTF-8, a part at a time, in a view it must not keep. */
+  write: (bytes: Uint8Array) => void;
   /** True once nobody reads the output (a closed pipe): the rest is not searched. */
   closed?: () => boolean;
   /** A number beyond the double range, refused: its text and code point offsets in the file. */
@@ -33,7 +33,7 @@ export function extractFile(
   { textFormat, documentDate, write, closed = () => false, onOverflow }: ExtractFileOptions,
 ): void {
   const raw = new RawPieces();
-  const output = new JsonArrayWriter<ExtractedMention>(write);
+  const output = new MentionJsonWriter(write);
   const finder = new MentionFinder({
     ...(documentDate === undefined ? {} : { documentDate }),
     onOverflow: (span) => {

@@ -12,9 +12,10 @@ import { describe, expect, it } from "vitest";
 import { codePointIndex } from "../../pipeline/text/code-points.ts";
 import { mentionsOf } from "../../pipeline/extract/index.ts";
 import { extractFile } from "../../pipeline/commands/extract-file.ts";
+import { MentionJsonWriter } from "../../pipeline/commands/mention-json.ts";
+import type { ExtractedMention } from "../../pipeline/extract/index.ts";
 import { normalize, NormalizedPieces, Normalizer, rawCharacters } from "../../pipeline/ingest/normalize.ts";
 import type { TextRules } from "../../pipeline/ingest/text-format.ts";
-import { JsonArrayWriter } from "../../pipeline/io/json-array-writer.ts";
 import { TextFile } from "../../pipeline/io/text-file.ts";
 import { MEMO_DIR } from "../helpers/cli.ts";
 import { PDF_MARKDOWN, PLAIN_TEXT } from "../helpers/text-formats.ts";
@@ -75,7 +76,7 @@ function streamed(
     extractFile(text.pieces(), {
       textFormat: format,
       ...(documentDate && { documentDate }),
-      write: (part) => (json += part),
+      write: (part) => (json += Buffer.from(part).toString()),
       onOverflow: (span) => overflows.push(span),
     });
   } finally {
@@ -220,24 +221,41 @@ describe("Normalizer on a stream", () => {
   });
 });
 
-describe("JsonArrayWriter", () => {
-  it("writes what JSON.stringify(records, null, 2) writes, plus a line end", () => {
-    const value = fc.oneof(
-      fc.string({ unit: "grapheme" }),
-      fc.string(),
-      fc.double(),
-      fc.integer(),
-      fc.boolean(),
-      fc.constant(null),
-      fc.constant(undefined),
-    );
+describe("MentionJsonWriter", () => {
+  it("writes what JSON.stringify(mentions, null, 2) writes, plus a line end, in parts that are whole UTF-8", () => {
+    const text = fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.string());
+    const number = fc.oneof(fc.double(), fc.integer(), fc.nat(), fc.constant(-0), fc.constant(2 ** 31));
+    const orNull = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: null });
+    const quantity = fc.record({
+      kind: fc.constant("quantity" as const),
+      text,
+      start: fc.nat(),
+      end: fc.nat(),
+      value: orNull(number),
+      value_high: orNull(number),
+      unit: text,
+      qualifier: fc.constantFrom("exact" as const, "at_most" as const),
+      vague: fc.boolean(),
+      noun: orNull(text),
+    });
+    const time = fc.record({
+      kind: fc.constant("time" as const),
+      text,
+      start: fc.nat(),
+      end: fc.nat(),
+      date_start: orNull(text),
+      date_end: orNull(text),
+      precision: fc.constantFrom(null, "day" as const, "range" as const),
+      relative: fc.boolean(),
+      offset: orNull(text),
+    });
     fc.assert(
-      fc.property(fc.array(fc.dictionary(fc.string(), value, { maxKeys: 4 }), { maxLength: 200 }), (records) => {
+      fc.property(fc.array(fc.oneof(quantity, time), { maxLength: 300 }), (mentions: ExtractedMention[]) => {
         let json = "";
-        const writer = new JsonArrayWriter<object>((text) => (json += text));
-        for (const record of records) writer.add(record);
+        const writer = new MentionJsonWriter((part) => (json += Buffer.from(part).toString()));
+        for (const mention of mentions) writer.add(mention);
         writer.end();
-        expect(json).toBe(`${JSON.stringify(records, null, 2)}\n`);
+        expect(json).toBe(`${JSON.stringify(mentions, null, 2)}\n`);
       }),
     );
   });
