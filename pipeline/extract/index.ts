@@ -10,7 +10,7 @@ import { matchQuantity, mayStartQuantity } from "./quantities.ts";
 import { DateResolver } from "./relative-dates.ts";
 import { segments } from "./segments.ts";
 import { matchTime, mayStartTime } from "./times.ts";
-import { tokenize, type Token } from "./tokenize.ts";
+import { Tokenizer } from "./tokenize.ts";
 
 export type {
   DatePrecision,
@@ -66,7 +66,7 @@ export class MentionFinder {
   readonly #dates: DateResolver;
   readonly #onOverflow: ExtractOptions["onOverflow"];
   /** One token array for all segments: a segment's tokens are done with before the next is tokenized. */
-  readonly #tokens: Token[] = [];
+  readonly #tokenizer = new Tokenizer();
 
   /** @throws RangeError when options.documentDate is not "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
   constructor(options: ExtractOptions = {}) {
@@ -75,9 +75,9 @@ export class MentionFinder {
   }
 
   *find(text: string): Generator<ExtractedMention> {
-    const tokens = this.#tokens;
+    const tokens = this.#tokenizer.tokens;
     for (const [from, to] of segments(text)) {
-      tokenize(text, from, to, tokens);
+      this.#tokenizer.tokenize(text, from, to);
       let i = 0;
       while (i < tokens.length) {
         // Most tokens start nothing: asked first, cheaply, so that the matchers are called only where they may match.
