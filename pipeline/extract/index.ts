@@ -10,7 +10,7 @@ import { matchQuantity, mayStartQuantity } from "./quantities.ts";
 import { DateResolver } from "./relative-dates.ts";
 import { segments } from "./segments.ts";
 import { matchTime, mayStartTime } from "./times.ts";
-import { Tokenizer } from "./tokenize.ts";
+import { Tokenizer, type Token } from "./tokenize.ts";
 
 export type {
   DatePrecision,
@@ -82,8 +82,13 @@ export class MentionFinder {
       while (i < tokens.length) {
         // Most tokens start nothing: asked first, cheaply, so that the matchers are called only where they may match.
         const token = tokens[i]!;
-        const quantity = mayStartQuantity(token) ? matchQuantity(tokens, i) : null;
-        const time = mayStartTime(token) ? matchTime(tokens, i) : null;
+        const starts = startsOf(token);
+        if (starts === 0) {
+          i++;
+          continue;
+        }
+        const quantity = starts & QUANTITY ? matchQuantity(tokens, i) : null;
+        const time = starts & TIME ? matchTime(tokens, i) : null;
         if (time && (!quantity || time.end > quantity.end)) {
           const start = tokens[time.start]!.start;
           const end = tokens[time.end - 1]!.end;
@@ -108,4 +113,14 @@ export class MentionFinder {
       }
     }
   }
+}
+
+const QUANTITY = 1;
+const TIME = 2;
+
+/** Whether a quantity or a time may start at this token, kept on its lexeme: the walk asks it of every token. */
+function startsOf(token: Token): number {
+  const lexeme = token.lexeme;
+  if (lexeme.starts < 0) lexeme.starts = (mayStartQuantity(token) ? QUANTITY : 0) | (mayStartTime(token) ? TIME : 0);
+  return lexeme.starts;
 }

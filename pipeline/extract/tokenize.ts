@@ -24,6 +24,8 @@ export class Lexeme {
   readonly hash: number;
   /** The answer of each TokenClass for this string, by the class's index; undefined until asked. */
   readonly answers: number[] = [];
+  /** What mentions a token of this string may start, as the extractor's walk asks it first; -1 until asked. */
+  starts = -1;
 
   constructor(kind: TokenKind, text: string, hash: number) {
     this.kind = kind;
