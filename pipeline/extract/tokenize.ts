@@ -29,8 +29,8 @@ export class Lexeme {
 
   constructor(kind: TokenKind, text: string, hash: number) {
     this.kind = kind;
-    this.text = text;
-    this.lower = kind === "word" && hasUpperCase(text) ? text.toLowerCase() : text;
+    this.text = internalized(text);
+    this.lower = kind === "word" && hasUpperCase(text) ? internalized(text.toLowerCase()) : this.text;
     this.numeric = kind === "number" ? Number(text.includes(",") ? text.replaceAll(",", "") : text) : Number.NaN;
     this.hash = hash;
   }
@@ -69,6 +69,15 @@ export class Token {
   get numeric(): number {
     return this.lexeme.numeric;
   }
+}
+
+/**
+ * The one copy V8 keeps of a string used as a property name: the matchers compare token strings with the
+ * grammar's words over and over (=== and set look-ups), and two such strings compare by identity, where others are
+ * compared character by character.
+ */
+function internalized(text: string): string {
+  return Object.keys({ [text]: 0 })[0]!;
 }
 
 /** Lexemes of recently seen strings by a hash of their code units, direct-mapped, so its size stays fixed. */
