@@ -396,6 +396,8 @@ function valueInBaseUnits(amount: Amount): number {
  */
 function amountValue(base: number, scale: number, factor: number): number {
   const value = base * scale * factor;
+  // A whole number of at most 15 digits is already what rounding gives (but for -0, which rounds to 0): most are.
+  if (Number.isInteger(value) && value > -1e15 && value < 1e15) return value + 0;
   return Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
 }
 
