@@ -18,8 +18,8 @@ import {
 } from "./number-words.ts";
 import { parseNumeral, type Numeral } from "./numerals.ts";
 import { MONTHS, MONTH_ABBREVIATIONS } from "./calendar.ts";
-import { DASHES, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt } from "./token-checks.ts";
-import { TokenClass, type Token } from "./tokenize.ts";
+import { DASHES, HYPHENS, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt } from "./token-checks.ts";
+import { TokenClass, TokenTest, type Token } from "./tokenize.ts";
 import { COMPOUND_UNITS } from "./grammar/units.ts";
 import {
   AMBIGUOUS_UNIT,
@@ -222,6 +222,8 @@ const RANGE = 1 << 2;
 const MULTIPLIER = 1 << 3;
 const FRACTION = 1 << 4;
 const VAGUE = 1 << 5;
+/** "a" or "an" (not the "A" of "A$"): an article, which starts an amount only before a few words. */
+const ARTICLE = 1 << 6;
 
 const quantityForms = new TokenClass((token) => {
   if (token.kind === "number") return AMOUNT | RANGE | MULTIPLIER | FRACTION;
@@ -231,12 +233,23 @@ const quantityForms = new TokenClass((token) => {
   if (CURRENCY_FIRST_TOKENS.has(token.text) || SIGNS.has(token.text) || word === "minus") forms |= AMOUNT | RANGE;
   if (UNITS.has(word) || TENS.has(word)) forms |= AMOUNT | RANGE | MULTIPLIER | FRACTION;
   if (word === "a" || word === "an" || word === "half") forms |= AMOUNT | FRACTION;
+  if ((word === "a" || word === "an") && !CURRENCY_FIRST_TOKENS.has(token.text)) forms |= ARTICLE;
   if (VULGAR_FRACTIONS.has(token.text)) forms |= AMOUNT | FRACTION;
   if (MULTIPLIER_WORDS.has(word) || word === "twice") forms |= MULTIPLIER;
   if (RANGE_CONNECTORS.has(word)) forms |= RANGE;
   if (VAGUE_MAGNITUDES.has(word) || MULTI_SCALES.has(word) || word === "multi") forms |= VAGUE;
   return forms;
 });
+
+/**
+ * What may follow an article that starts an amount: a scale ("a million", "a dozen"), a denominator ("a third",
+ * "a quarter of a billion") or the hyphen of "a-third". (An article with a hedge before it, "nearly a decade", is
+ * read after the hedge.)
+ */
+const mayFollowArticle = new TokenTest(
+  (token) =>
+    SCALES.has(token.lower) || token.lower === "dozen" || DENOMINATORS.has(token.lower) || HYPHENS.has(token.text),
+);
 
 /** Whether a quantity may start at this token: the walk asks it of every token, before matchQuantity. */
 export function mayStartQuantity(token: Token): boolean {
@@ -254,6 +267,9 @@ export function matchQuantity(tokens: readonly Token[], i: number): Match<Quanti
   }
   const matched = forms & HEDGE ? matchHedge(tokens, i) : null;
   const hedge = matched && isFractionBar(tokens, i) ? null : matched;
+  // Most articles start nothing: asked before any matcher runs.
+  const follower = tokens[i + 1];
+  if (!hedge && forms & ARTICLE && (follower === undefined || !mayFollowArticle.has(follower))) return null;
   const from = hedge ? hedge.end : i;
   const next = tokens[from];
   const at = !hedge ? forms : next ? quantityForms.classOf(next) : 0;
