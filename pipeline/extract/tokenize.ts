@@ -29,7 +29,8 @@ export class Lexeme {
 
   constructor(kind: TokenKind, text: string, hash: number) {
     this.kind = kind;
-    this.text = internalized(text);
+    // Numbers are compared by value, not by text.
+    this.text = kind === "number" ? text : internalized(text);
     this.lower = kind === "word" && hasUpperCase(text) ? internalized(text.toLowerCase()) : this.text;
     this.numeric = kind === "number" ? Number(text.includes(",") ? text.replaceAll(",", "") : text) : Number.NaN;
     this.hash = hash;
@@ -80,22 +81,36 @@ function internalized(text: string): string {
   return Object.keys({ [text]: 0 })[0]!;
 }
 
-/** Lexemes of recently seen strings by a hash of their code units, direct-mapped, so its size stays fixed. */
+/**
+ * Lexemes of recently seen strings, in sets of four by a hash of their code units, each set's most recently found
+ * first, so that the table's size stays fixed whatever the text: a few frequent words that share a set do not
+ * push each other out, as they would in a table of one lexeme per hash (2% of the memo's tokens missed there).
+ */
 const LEXEMES = 1 << 14;
+const WAYS = 4;
 const lexemes: (Lexeme | undefined)[] = new Array<Lexeme | undefined>(LEXEMES);
 
 /** The lexeme of text[start, end) of the given kind, `hash` its hashOf. */
 function lexemeOf(text: string, start: number, end: number, kind: TokenKind, hash: number): Lexeme {
-  const slot = (hash ^ (hash >>> 14)) & (LEXEMES - 1);
-  const known = lexemes[slot];
-  if (known !== undefined && known.hash === hash && known.text.length === end - start) {
+  // The hash's top bits by Fibonacci hashing, which spreads similar strings apart.
+  const set = (Math.imul(hash, 0x9e3779b1) >>> 18) & ~(WAYS - 1);
+  for (let way = set; way < set + WAYS; way++) {
+    const known = lexemes[way];
+    if (known === undefined) break;
+    if (known.hash !== hash || known.text.length !== end - start) continue;
     const string = known.text;
     let k = 0;
     while (k < string.length && string.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-    if (k === string.length) return known;
+    if (k < string.length) continue;
+    if (way !== set) {
+      for (let moved = way; moved > set; moved--) lexemes[moved] = lexemes[moved - 1];
+      lexemes[set] = known;
+    }
+    return known;
   }
   const lexeme = new Lexeme(kind, text.slice(start, end), hash);
-  lexemes[slot] = lexeme;
+  for (let moved = set + WAYS - 1; moved > set; moved--) lexemes[moved] = lexemes[moved - 1];
+  lexemes[set] = lexeme;
   return lexeme;
 }
 
