@@ -16,7 +16,7 @@ import {
   VAGUE_MAGNITUDES,
   VULGAR_FRACTIONS,
 } from "./number-words.ts";
-import { parseNumeral, type Numeral } from "./numerals.ts";
+import { isPlainYear, parseNumeral, type Numeral } from "./numerals.ts";
 import { MONTHS, MONTH_ABBREVIATIONS } from "./calendar.ts";
 import { DASHES, HYPHENS, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt } from "./token-checks.ts";
 import { TokenClass, TokenTest, type Token } from "./tokenize.ts";
@@ -205,6 +205,9 @@ const HALF_FOLLOWERS: ReadonlySet<string> = new Set([
 
 const MULTI_SCALES: ReadonlySet<string> = new Set(["multimillion", "multibillion", "multitrillion"]);
 
+/** Marks that end a clause, which no amount reads on into (none starts a unit, scale, range or fraction). */
+const CLAUSE_ENDS: ReadonlySet<string> = new Set([",", ".", ";", ")"]);
+
 /** Signs written before a number or its currency: hyphen-minus, minus sign, en dash (as typeset minus), plus. */
 const SIGNS: ReadonlyMap<string, 1 | -1> = new Map([
   ["-", -1],
@@ -261,6 +264,9 @@ export function matchQuantity(tokens: readonly Token[], i: number): Match<Quanti
   const first = tokens[i];
   const forms = first ? quantityForms.classOf(first) : 0;
   if (forms === 0) return null;
+  // A year that ends its clause ("in 2014,") is no quantity, read at once: most years are.
+  const follower = tokens[i + 1];
+  if (isPlainYear(first!) && (follower === undefined || CLAUSE_ENDS.has(follower.text))) return null;
   // A dash or "minus" starts a quantity only as a sign: most dashes join words ("large-scale").
   if ((first!.kind === "punct" && SIGNS.has(first!.text)) || first!.lower === "minus") {
     if (!parseSign(tokens, i)) return null;
@@ -268,7 +274,6 @@ export function matchQuantity(tokens: readonly Token[], i: number): Match<Quanti
   const matched = forms & HEDGE ? matchHedge(tokens, i) : null;
   const hedge = matched && isFractionBar(tokens, i) ? null : matched;
   // Most articles start nothing: asked before any matcher runs.
-  const follower = tokens[i + 1];
   if (!hedge && forms & ARTICLE && (follower === undefined || !mayFollowArticle.has(follower))) return null;
   const from = hedge ? hedge.end : i;
   const next = tokens[from];
