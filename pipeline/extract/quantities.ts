@@ -18,7 +18,16 @@ import {
 } from "./number-words.ts";
 import { isPlainYear, parseNumeral, type Numeral } from "./numerals.ts";
 import { MONTHS, MONTH_ABBREVIATIONS } from "./calendar.ts";
-import { DASHES, HYPHENS, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt } from "./token-checks.ts";
+import {
+  CLAUSE_ENDS,
+  DASHES,
+  HYPHENS,
+  endsCleanly,
+  isAttached,
+  isCapitalized,
+  isHyphenJoin,
+  lowerAt,
+} from "./token-checks.ts";
 import { TokenClass, TokenTest, type Token } from "./tokenize.ts";
 import { COMPOUND_UNITS } from "./grammar/units.ts";
 import {
@@ -204,9 +213,6 @@ const HALF_FOLLOWERS: ReadonlySet<string> = new Set([
 ]);
 
 const MULTI_SCALES: ReadonlySet<string> = new Set(["multimillion", "multibillion", "multitrillion"]);
-
-/** Marks that end a clause, which no amount reads on into (none starts a unit, scale, range or fraction). */
-const CLAUSE_ENDS: ReadonlySet<string> = new Set([",", ".", ";", ")"]);
 
 /** Signs written before a number or its currency: hyphen-minus, minus sign, en dash (as typeset minus), plus. */
 const SIGNS: ReadonlyMap<string, 1 | -1> = new Map([

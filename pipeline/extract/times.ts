@@ -7,7 +7,16 @@ import { longer, longest, type Match } from "./match.ts";
 import type { DatePrecision } from "./mention.ts";
 import { ORDINALS, TENS, UNITS } from "./number-words.ts";
 import { isIdentifierNumber, isPlainYear, parseNumeral } from "./numerals.ts";
-import { DASHES, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt, phraseTokens } from "./token-checks.ts";
+import {
+  CLAUSE_ENDS,
+  DASHES,
+  endsCleanly,
+  isAttached,
+  isCapitalized,
+  isHyphenJoin,
+  lowerAt,
+  phraseTokens,
+} from "./token-checks.ts";
 import { matchNumericDate } from "./numeric-dates.ts";
 import { tenseAround } from "./tense.ts";
 import { TokenClass, TokenTest, tokenizeRuns, type Token } from "./tokenize.ts";
@@ -87,7 +96,8 @@ export function matchTime(tokens: readonly Token[], i: number): Match<TimeSpec> 
   if (forms === 0 || !mayContinueTime(first, tokens[i + 1])) return null;
   if (isPlainYear(first) && endsLoneYear(tokens[i + 1])) {
     // The commonest start, read at once: every other form that starts with a year goes on with a mark glued to it
-    // ("2014-15", "1990s", "2013-03-05"), a dash or a slash ("2008 – 2009"), or a word that leads to a second year.
+    // ("2014-15", "1990s", "2013-03-05"; no clause end), a dash or a slash ("2008 – 2009"), or a word that leads
+    // to a second year.
     const year = matchYear(tokens, i);
     return year && !isRecurring(tokens, i) ? year : null;
   }
@@ -172,10 +182,14 @@ const APOSTROPHES: ReadonlySet<string> = new Set(["'", "\u2019"]);
 /** Words that lead from a year to a second one ("2008 to 2014"). */
 const YEAR_RANGE_WORDS: ReadonlySet<string> = new Set(["to", "through", "until"]);
 
-/** Whether a year followed by `next` can start no time mention but itself: nothing glued, no link to a second. */
+/**
+ * Whether a year followed by `next` can start no time mention but itself: the end of its clause, or a word apart
+ * from it that leads to no second year.
+ */
 function endsLoneYear(next: Token | undefined): boolean {
   return (
     next === undefined ||
+    CLAUSE_ENDS.has(next.text) ||
     (next.spaced && !DASHES.has(next.text) && next.text !== "/" && !YEAR_RANGE_WORDS.has(next.lower))
   );
 }
