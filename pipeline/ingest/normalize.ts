@@ -37,14 +37,10 @@ interface Link {
   rawClose: number;
 }
 
-/**
- * A blank line, whatever ends its lines (CR, LF or CRLF alike, mixed too): a line end, white space of the line,
- * another line end, and all the white space after it. A CR is a line end of its own unless an LF follows it.
- */
-const BLANK_LINE = /(?:\n|\r(?!\n))[ \t\r]*(?:\n|\r(?!\n))\s*/g;
 const SENTENCE_END = new Set([...'.!?:;"”’)'].map((c) => c.charCodeAt(0)));
 const LOWERCASE_LETTER = /^\p{Ll}$/u;
 const SPACE = 0x20;
+const TAB = 0x09;
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const BACKSLASH = 0x5c;
@@ -161,12 +157,12 @@ export class Normalizer {
   #blocks(text: string, final: boolean): void {
     const base = this.#carryBase;
     let blockStart = 0;
-    BLANK_LINE.lastIndex = this.#searchFrom;
-    for (let gap = BLANK_LINE.exec(text); gap; gap = BLANK_LINE.exec(text)) {
-      const gapEnd = gap.index + gap[0].length;
+    const lineEnds = new LineEnds(text, this.#searchFrom);
+    for (let gap = lineEnds.nextBlankLine(0); gap >= 0; gap = lineEnds.nextBlankLine(blockStart)) {
+      const gapEnd = whiteSpaceEnd(text, gap);
       // A blank line that reaches the end of the piece may go on in the next one.
       if (gapEnd === text.length && !final) break;
-      this.#block(text, blockStart, gap.index, base);
+      this.#block(text, blockStart, gap, base);
       blockStart = gapEnd;
     }
     if (final) {
@@ -216,6 +212,64 @@ export class Normalizer {
     }
     this.#previousBodyEnd = base + end;
   }
+}
+
+/**
+ * The blank lines of a text in order, whatever ends its lines (CR, LF or CRLF alike, mixed too): a line end, white
+ * space of the line (spaces, tabs, CRs), and another line end. A CR is a line end of its own unless an LF follows
+ * it. Line ends are found by native searches, many times faster than a regular expression that looks at every
+ * character, each search going on from where the last one stopped.
+ */
+class LineEnds {
+  readonly #text: string;
+  /** The next LF and the next CR not looked at yet, or -1 when there is none. */
+  #lf: number;
+  #cr: number;
+
+  constructor(text: string, from: number) {
+    this.#text = text;
+    this.#lf = text.indexOf("\n", from);
+    this.#cr = text.indexOf("\r", from);
+  }
+
+  /** Where the next blank line at or after `from` starts (its first line end), or -1. */
+  nextBlankLine(from: number): number {
+    const text = this.#text;
+    if (this.#lf >= 0 && this.#lf < from) this.#lf = text.indexOf("\n", from);
+    if (this.#cr >= 0 && this.#cr < from) this.#cr = text.indexOf("\r", from);
+    for (;;) {
+      let end: number;
+      if (this.#cr >= 0 && (this.#lf < 0 || this.#cr < this.#lf)) {
+        end = this.#cr;
+        this.#cr = text.indexOf("\r", end + 1);
+        // A CRLF ends its line at its LF.
+        if (text.charCodeAt(end + 1) === NEWLINE) continue;
+      } else if (this.#lf >= 0) {
+        end = this.#lf;
+      } else {
+        return -1;
+      }
+      let next = end + 1;
+      let loneCr = false;
+      for (; next < text.length; next++) {
+        const code = text.charCodeAt(next);
+        if (code === CARRIAGE_RETURN) loneCr ||= text.charCodeAt(next + 1) !== NEWLINE;
+        else if (code !== SPACE && code !== TAB) break;
+      }
+      // Every line end before `next` is looked at: the next search starts after them.
+      if (this.#lf >= 0) this.#lf = text.indexOf("\n", next + (text.charCodeAt(next) === NEWLINE ? 1 : 0));
+      if (this.#cr >= 0 && this.#cr < next) this.#cr = text.indexOf("\r", next);
+      // A second line end: an LF after the line's white space, or a lone CR in it.
+      if (loneCr || text.charCodeAt(next) === NEWLINE) return end;
+    }
+  }
+}
+
+/** The end of the run of white space at text[start]. */
+function whiteSpaceEnd(text: string, start: number): number {
+  let end = start + 1;
+  while (end < text.length && isWhiteSpace(text.charCodeAt(end))) end++;
+  return end;
 }
 
 export function normalize(raw: string, rules: TextRules): NormalizedText {

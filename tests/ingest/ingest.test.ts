@@ -112,6 +112,25 @@ describe("line ends", () => {
     // Mixed within one text too, and a lone CR after an LF closes a blank line as a second LF would.
     expect(normalizeBy("a 2014\n\rb\r\n\r\nc\r\rd", PLAIN_TEXT).text).toBe("a 2014\n\nb\n\nc\n\nd");
   });
+
+  it("part paragraphs exactly where a blank line is, by its definition as a regular expression", () => {
+    // A line end (an LF, or a CR no LF follows), white space of the line, another line end.
+    const blankLine = /(?:\n|\r(?!\n))[ \t\r]*(?:\n|\r(?!\n))\s*/;
+    const byDefinition = (raw: string) =>
+      raw
+        .split(blankLine)
+        .map((block) => block.replace(/\s+/g, " ").trim())
+        .filter((block) => block !== "")
+        .join("\n\n");
+    const pieces = fc.constantFrom("word", "2014", " ", "  ", "\t", "\n", "\r", "\r\n", "\u00a0", "\v", "\f", "\u2028");
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const raw = parts.join("");
+        expect(normalizeBy(raw, PLAIN_TEXT).text).toBe(byDefinition(raw));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe("ingest on any text", () => {
