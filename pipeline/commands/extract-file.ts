@@ -10,6 +10,7 @@ import { CodePointCounter } from "../text/code-points.ts";
 import { MentionFinder, type ExtractOptions } from "../extract/index.ts";
 import { Normalizer, rawCharacters, type NormalizedPieces } from "../ingest/normalize.ts";
 import type { TextRules } from "../ingest/text-format.ts";
+import type { TextPiece } from "../io/text-file.ts";
 import { MentionJsonWriter } from "./mention-json.ts";
 
 export interface ExtractFileOptions {
@@ -29,7 +30,7 @@ export interface ExtractFileOptions {
  * @throws RangeError when documentDate is not "YYYY", "YYYY-MM" or "YYYY-MM-DD".
  */
 export function extractFile(
-  pieces: Iterable<string>,
+  pieces: Iterable<TextPiece>,
   { textFormat, documentDate, write, closed = () => false, onOverflow }: ExtractFileOptions,
 ): void {
   const raw = new RawPieces();
@@ -52,25 +53,28 @@ export function extractFile(
       output.add(mention);
     }
   });
-  const feed = (text: string) => {
-    raw.add(text);
-    normalizer.feed(text);
-    raw.release(normalizer.pendingFrom);
-  };
   let waiting: string[] = [];
   let waitingLength = 0;
-  for (const piece of pieces) {
-    if (closed()) return;
-    waiting.push(piece);
-    waitingLength += piece.length;
-    // A block longer than the pieces is carried into the next: fed at least twice its length at a time, it is
-    // copied a bounded number of times.
-    if (waitingLength < 2 * normalizer.carried) continue;
-    feed(waiting.length === 1 ? waiting[0]! : waiting.join(""));
+  let astral = false;
+  const feed = () => {
+    const text = waiting.length === 1 ? waiting[0]! : waiting.join("");
+    raw.add(text, astral);
+    normalizer.feed(text);
+    raw.release(normalizer.pendingFrom);
     waiting = [];
     waitingLength = 0;
+    astral = false;
+  };
+  for (const piece of pieces) {
+    if (closed()) return;
+    waiting.push(piece.text);
+    waitingLength += piece.text.length;
+    astral ||= piece.astral;
+    // A block longer than the pieces is carried into the next: fed at least twice its length at a time, it is
+    // copied a bounded number of times.
+    if (waitingLength >= 2 * normalizer.carried) feed();
   }
-  if (waiting.length > 0) feed(waiting.join(""));
+  if (waiting.length > 0) feed();
   // Once nobody reads the output, the footnotes are not searched either.
   if (closed()) return;
   normalizer.finish();
@@ -88,8 +92,9 @@ class RawPieces {
   /** The paragraph whose mentions are being placed. */
   paragraph: NormalizedPieces | null = null;
 
-  add(text: string): void {
-    this.#codePoints.add(text, this.#length);
+  /** `astral`: whether the text may hold a surrogate pair (when not, it is not searched for one). */
+  add(text: string, astral: boolean): void {
+    if (astral) this.#codePoints.add(text, this.#length);
     this.#pieces.push({ text, base: this.#length });
     this.#length += text.length;
   }

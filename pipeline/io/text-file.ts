@@ -12,6 +12,13 @@ import { createHash } from "node:crypto";
 import { PipelineError } from "./errors.ts";
 import { cannotRead, firstInvalidByte, openRegularFile } from "./input-files.ts";
 
+/** Whole characters of a file's text, in order. */
+export interface TextPiece {
+  text: string;
+  /** Whether it holds a character beyond the Basic Multilingual Plane, two UTF-16 units (false saves a search). */
+  astral: boolean;
+}
+
 export interface TextFileOptions {
   maxBytes: number;
   /** Bytes read at a time (tests make it tiny, to cut characters and lines everywhere). */
@@ -56,14 +63,14 @@ export class TextFile {
    * The file's text, a piece at a time, each piece whole characters (no piece ends inside a character).
    * @throws PipelineError when a block differs from what the first pass read: the file changed meanwhile.
    */
-  *pieces(): Generator<string> {
+  *pieces(): Generator<TextPiece> {
     const decoder = new Blocks(this.#blockBytes);
     for (let block = 0; ; block++) {
       const read = decoder.read(this.#fd, this.#file, block);
       const expected = this.#digests[block];
       if (read === 0 && expected === undefined) break;
       if (expected === undefined || !digest(decoder.block()).equals(expected)) throw this.#changed();
-      yield decoder.text();
+      yield decoder.piece();
     }
     if (decoder.leftover > 0) throw this.#changed();
   }
@@ -174,10 +181,14 @@ class Blocks {
   }
 
   /** The whole characters as text. */
-  text(): string {
+  piece(): TextPiece {
     const whole = this.#buffer.subarray(0, this.#whole);
     // Latin-1 decodes ASCII many times faster than UTF-8 does, to the same text.
-    return whole.toString(isAscii(whole) ? "latin1" : "utf8");
+    if (isAscii(whole)) return { text: whole.toString("latin1"), astral: false };
+    // Only a four-byte sequence, led by one of these bytes, is a character beyond the BMP.
+    let astral = false;
+    for (let lead = 0xf0; lead <= 0xf4 && !astral; lead++) astral = whole.includes(lead);
+    return { text: whole.toString("utf8"), astral };
   }
 }
 

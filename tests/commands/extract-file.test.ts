@@ -165,11 +165,14 @@ describe("extractFile", () => {
   it("stops searching once nobody reads the output", () => {
     const raw = "Trade rose 5 percent in 2015.\n\n".repeat(10_000);
     let written = 0;
-    extractFile(raw.match(/[\s\S]{1,4096}/g)!, {
-      textFormat: PLAIN_TEXT,
-      write: (text) => (written += text.length),
-      closed: () => written > 0,
-    });
+    extractFile(
+      raw.match(/[\s\S]{1,4096}/g)!.map((text) => ({ text, astral: true })),
+      {
+        textFormat: PLAIN_TEXT,
+        write: (text) => (written += text.length),
+        closed: () => written > 0,
+      },
+    );
     expect(written).toBeGreaterThan(0);
     expect(written).toBeLessThan(definition(raw, PLAIN_TEXT).json.length / 10);
   });

@@ -22,9 +22,12 @@ function readInBlocks(bytes: Uint8Array, blockBytes: number): string {
     const text = new TextFile(file, { maxBytes: 1 << 20, blockBytes });
     try {
       const pieces = [...text.pieces()];
-      // No piece ends inside a character: each is well-formed on its own.
-      for (const piece of pieces) expect(piece).not.toMatch(/\p{Surrogate}/u);
-      return pieces.join("");
+      for (const piece of pieces) {
+        // No piece ends inside a character: each is well-formed on its own; one with a surrogate pair says so.
+        expect(piece.text).not.toMatch(/\p{Surrogate}/u);
+        if (/[\u{10000}-\u{10FFFF}]/u.test(piece.text)) expect(piece.astral).toBe(true);
+      }
+      return pieces.map((piece) => piece.text).join("");
     } finally {
       text.close();
     }
@@ -86,7 +89,7 @@ describe("TextFile", () => {
     for (const change of ["Trade rose 6 percent in 2015.\n", "", "\n".repeat(4000)]) {
       const text = new TextFile(file, { maxBytes: 1 << 20, blockBytes: 64 });
       const pieces = text.pieces();
-      expect(pieces.next().value).toBe(line.repeat(3).slice(0, 64));
+      expect(pieces.next().value?.text).toBe(line.repeat(3).slice(0, 64));
       writeFileSync(
         file,
         "Trade rose 5 percent in 2015.\n".repeat(50) + change + "Trade rose 5 percent in 2015.\n".repeat(49),
