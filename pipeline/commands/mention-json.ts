@@ -20,45 +20,59 @@ export class MentionJsonWriter {
   }
 
   add(mention: ExtractedMention): void {
-    this.#ascii(this.#started ? ',\n  {\n    "kind": "' : '[\n  {\n    "kind": "');
+    // Room for the longest it can take: the fixed text, numbers, and six bytes per UTF-16 unit of the strings.
+    const strings =
+      mention.kind === "quantity"
+        ? mention.unit.length + (mention.noun?.length ?? 0)
+        : (mention.date_start?.length ?? 0) + (mention.date_end?.length ?? 0) + (mention.offset?.length ?? 0);
+    this.#reserve(MENTION_BYTES + 6 * (mention.text.length + strings));
+    const buffer = this.#buffer;
+    let at = putAscii(buffer, this.#length, this.#started ? ',\n  {\n    "kind": "' : '[\n  {\n    "kind": "');
     this.#started = true;
-    this.#ascii(mention.kind);
-    this.#ascii('",\n    "text": ');
-    this.#string(mention.text);
-    this.#ascii(',\n    "start": ');
-    this.#number(mention.start);
-    this.#ascii(',\n    "end": ');
-    this.#number(mention.end);
+    at = putAscii(buffer, at, mention.kind);
+    at = putAscii(buffer, at, '",\n    "text": ');
+    at = putString(buffer, at, mention.text);
+    at = putAscii(buffer, at, ',\n    "start": ');
+    at = putNumber(buffer, at, mention.start);
+    at = putAscii(buffer, at, ',\n    "end": ');
+    at = putNumber(buffer, at, mention.end);
     if (mention.kind === "quantity") {
-      this.#ascii(',\n    "value": ');
-      this.#number(mention.value);
-      this.#ascii(',\n    "value_high": ');
-      this.#number(mention.value_high);
-      this.#ascii(',\n    "unit": ');
-      this.#string(mention.unit);
-      this.#ascii(',\n    "qualifier": ');
-      this.#string(mention.qualifier);
-      this.#ascii(mention.vague ? ',\n    "vague": true,\n    "noun": ' : ',\n    "vague": false,\n    "noun": ');
-      this.#string(mention.noun);
+      at = putAscii(buffer, at, ',\n    "value": ');
+      at = putNumber(buffer, at, mention.value);
+      at = putAscii(buffer, at, ',\n    "value_high": ');
+      at = putNumber(buffer, at, mention.value_high);
+      at = putAscii(buffer, at, ',\n    "unit": ');
+      at = putString(buffer, at, mention.unit);
+      at = putAscii(buffer, at, ',\n    "qualifier": ');
+      at = putString(buffer, at, mention.qualifier);
+      at = putAscii(
+        buffer,
+        at,
+        mention.vague ? ',\n    "vague": true,\n    "noun": ' : ',\n    "vague": false,\n    "noun": ',
+      );
+      at = putString(buffer, at, mention.noun);
     } else {
-      this.#ascii(',\n    "date_start": ');
-      this.#string(mention.date_start);
-      this.#ascii(',\n    "date_end": ');
-      this.#string(mention.date_end);
-      this.#ascii(',\n    "precision": ');
-      this.#string(mention.precision);
-      this.#ascii(
+      at = putAscii(buffer, at, ',\n    "date_start": ');
+      at = putString(buffer, at, mention.date_start);
+      at = putAscii(buffer, at, ',\n    "date_end": ');
+      at = putString(buffer, at, mention.date_end);
+      at = putAscii(buffer, at, ',\n    "precision": ');
+      at = putString(buffer, at, mention.precision);
+      at = putAscii(
+        buffer,
+        at,
         mention.relative ? ',\n    "relative": true,\n    "offset": ' : ',\n    "relative": false,\n    "offset": ',
       );
-      this.#string(mention.offset);
+      at = putString(buffer, at, mention.offset);
     }
-    this.#ascii("\n  }");
+    this.#length = putAscii(buffer, at, "\n  }");
     if (this.#length >= FLUSH_BYTES) this.#flush();
   }
 
   /** Closes the array and writes what is left. */
   end(): void {
-    this.#ascii(this.#started ? "\n]\n" : "[]\n");
+    this.#reserve(4);
+    this.#length = putAscii(this.#buffer, this.#length, this.#started ? "\n]\n" : "[]\n");
     this.#flush();
   }
 
@@ -74,59 +88,49 @@ export class MentionJsonWriter {
     this.#buffer.copy(grown, 0, 0, this.#length);
     this.#buffer = grown;
   }
-
-  /** Text known to be ASCII that JSON does not escape. */
-  #ascii(text: string): void {
-    this.#reserve(text.length);
-    const buffer = this.#buffer;
-    let at = this.#length;
-    for (let k = 0; k < text.length; k++) buffer[at++] = text.charCodeAt(k);
-    this.#length = at;
-  }
-
-  #string(text: string | null): void {
-    if (text === null) {
-      this.#ascii("null");
-      return;
-    }
-    // JSON escapes take up to 6 bytes per UTF-16 unit, UTF-8 up to 3.
-    this.#reserve(6 * text.length + 2);
-    const buffer = this.#buffer;
-    let at = this.#length;
-    buffer[at++] = QUOTE;
-    for (let k = 0; k < text.length; k++) {
-      const code = text.charCodeAt(k);
-      if (code < 0x20 || code >= 0x7f || code === QUOTE || code === BACKSLASH) {
-        this.#length += this.#buffer.write(JSON.stringify(text), this.#length, "utf8");
-        return;
-      }
-      buffer[at++] = code;
-    }
-    buffer[at++] = QUOTE;
-    this.#length = at;
-  }
-
-  /** A finite number as JSON writes it (JavaScript's shortest round-trip form); anything else as null. */
-  #number(value: number | null): void {
-    if (value === null || !Number.isFinite(value)) {
-      this.#ascii("null");
-    } else if (value >= 0 && value <= 0x7fffffff && (value | 0) === value) {
-      this.#reserve(10);
-      const buffer = this.#buffer;
-      const end = this.#length + digitCount(value);
-      for (let at = end - 1, rest = value; at >= this.#length; at--, rest = (rest / 10) | 0)
-        buffer[at] = 0x30 + (rest % 10);
-      this.#length = end;
-    } else {
-      this.#ascii(String(value));
-    }
-  }
 }
 
 /** Bytes written before they are handed over: a few system calls per megabyte of output. */
 const FLUSH_BYTES = 1 << 16;
+/** More than a mention's fixed text, four strings' quotes and nulls, and four numbers take. */
+const MENTION_BYTES = 512;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+
+/** Writes text known to be ASCII that JSON does not escape at buffer[at]; returns the end. */
+function putAscii(buffer: Buffer, at: number, text: string): number {
+  for (let k = 0; k < text.length; k++) buffer[at++] = text.charCodeAt(k);
+  return at;
+}
+
+/** Writes a string (or null) as JSON at buffer[at]; returns the end. */
+function putString(buffer: Buffer, at: number, text: string | null): number {
+  if (text === null) return putAscii(buffer, at, "null");
+  const start = at;
+  buffer[at++] = QUOTE;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    // Plain ASCII is written byte for byte; a string with anything else is quoted by JSON.stringify and encoded.
+    if (code < 0x20 || code >= 0x7f || code === QUOTE || code === BACKSLASH)
+      return start + buffer.write(JSON.stringify(text), start, "utf8");
+    buffer[at++] = code;
+  }
+  buffer[at++] = QUOTE;
+  return at;
+}
+
+/**
+ * Writes a finite number as JSON writes it (JavaScript's shortest round-trip form) at buffer[at], anything else as
+ * null; returns the end.
+ */
+function putNumber(buffer: Buffer, at: number, value: number | null): number {
+  if (value === null || !Number.isFinite(value)) return putAscii(buffer, at, "null");
+  if (!(value >= 0 && value <= 0x7fffffff && (value | 0) === value)) return putAscii(buffer, at, String(value));
+  const end = at + digitCount(value);
+  for (let digit = end - 1, rest = value; digit >= at; digit--, rest = (rest / 10) | 0)
+    buffer[digit] = 0x30 + (rest % 10);
+  return end;
+}
 
 function digitCount(value: number): number {
   let count = 1;
