@@ -27,45 +27,36 @@ export class MentionJsonWriter {
         : (mention.date_start?.length ?? 0) + (mention.date_end?.length ?? 0) + (mention.offset?.length ?? 0);
     this.#reserve(MENTION_BYTES + 6 * (mention.text.length + strings));
     const buffer = this.#buffer;
-    let at = putAscii(buffer, this.#length, this.#started ? ',\n  {\n    "kind": "' : '[\n  {\n    "kind": "');
+    let at = putBytes(buffer, this.#length, this.#started ? NEXT_MENTION : FIRST_MENTION);
     this.#started = true;
-    at = putAscii(buffer, at, mention.kind);
-    at = putAscii(buffer, at, '",\n    "text": ');
+    at = putBytes(buffer, at, mention.kind === "quantity" ? QUANTITY_TEXT : TIME_TEXT);
     at = putString(buffer, at, mention.text);
-    at = putAscii(buffer, at, ',\n    "start": ');
+    at = putBytes(buffer, at, START);
     at = putNumber(buffer, at, mention.start);
-    at = putAscii(buffer, at, ',\n    "end": ');
+    at = putBytes(buffer, at, END);
     at = putNumber(buffer, at, mention.end);
     if (mention.kind === "quantity") {
-      at = putAscii(buffer, at, ',\n    "value": ');
+      at = putBytes(buffer, at, VALUE);
       at = putNumber(buffer, at, mention.value);
-      at = putAscii(buffer, at, ',\n    "value_high": ');
+      at = putBytes(buffer, at, VALUE_HIGH);
       at = putNumber(buffer, at, mention.value_high);
-      at = putAscii(buffer, at, ',\n    "unit": ');
+      at = putBytes(buffer, at, UNIT);
       at = putString(buffer, at, mention.unit);
-      at = putAscii(buffer, at, ',\n    "qualifier": ');
+      at = putBytes(buffer, at, QUALIFIER);
       at = putString(buffer, at, mention.qualifier);
-      at = putAscii(
-        buffer,
-        at,
-        mention.vague ? ',\n    "vague": true,\n    "noun": ' : ',\n    "vague": false,\n    "noun": ',
-      );
+      at = putBytes(buffer, at, mention.vague ? VAGUE_NOUN : NOT_VAGUE_NOUN);
       at = putString(buffer, at, mention.noun);
     } else {
-      at = putAscii(buffer, at, ',\n    "date_start": ');
+      at = putBytes(buffer, at, DATE_START);
       at = putString(buffer, at, mention.date_start);
-      at = putAscii(buffer, at, ',\n    "date_end": ');
+      at = putBytes(buffer, at, DATE_END);
       at = putString(buffer, at, mention.date_end);
-      at = putAscii(buffer, at, ',\n    "precision": ');
+      at = putBytes(buffer, at, PRECISION);
       at = putString(buffer, at, mention.precision);
-      at = putAscii(
-        buffer,
-        at,
-        mention.relative ? ',\n    "relative": true,\n    "offset": ' : ',\n    "relative": false,\n    "offset": ',
-      );
+      at = putBytes(buffer, at, mention.relative ? RELATIVE_OFFSET : NOT_RELATIVE_OFFSET);
       at = putString(buffer, at, mention.offset);
     }
-    this.#length = putAscii(buffer, at, "\n  }");
+    this.#length = putBytes(buffer, at, CLOSE_MENTION);
     if (this.#length >= FLUSH_BYTES) this.#flush();
   }
 
@@ -90,12 +81,39 @@ export class MentionJsonWriter {
   }
 }
 
+/** The fixed text around and between a mention's fields, as bytes: copied whole, many times faster. */
+const ascii = (text: string) => Buffer.from(text, "latin1");
+const FIRST_MENTION = ascii('[\n  {\n    "kind": "');
+const NEXT_MENTION = ascii(',\n  {\n    "kind": "');
+const QUANTITY_TEXT = ascii('quantity",\n    "text": ');
+const TIME_TEXT = ascii('time",\n    "text": ');
+const START = ascii(',\n    "start": ');
+const END = ascii(',\n    "end": ');
+const VALUE = ascii(',\n    "value": ');
+const VALUE_HIGH = ascii(',\n    "value_high": ');
+const UNIT = ascii(',\n    "unit": ');
+const QUALIFIER = ascii(',\n    "qualifier": ');
+const VAGUE_NOUN = ascii(',\n    "vague": true,\n    "noun": ');
+const NOT_VAGUE_NOUN = ascii(',\n    "vague": false,\n    "noun": ');
+const DATE_START = ascii(',\n    "date_start": ');
+const DATE_END = ascii(',\n    "date_end": ');
+const PRECISION = ascii(',\n    "precision": ');
+const RELATIVE_OFFSET = ascii(',\n    "relative": true,\n    "offset": ');
+const NOT_RELATIVE_OFFSET = ascii(',\n    "relative": false,\n    "offset": ');
+const CLOSE_MENTION = ascii("\n  }");
+const NULL = ascii("null");
+
 /** Bytes written before they are handed over: a few system calls per megabyte of output. */
 const FLUSH_BYTES = 1 << 16;
 /** More than a mention's fixed text, four strings' quotes and nulls, and four numbers take. */
 const MENTION_BYTES = 512;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+
+function putBytes(buffer: Buffer, at: number, bytes: Uint8Array): number {
+  buffer.set(bytes, at);
+  return at + bytes.length;
+}
 
 /** Writes text known to be ASCII that JSON does not escape at buffer[at]; returns the end. */
 function putAscii(buffer: Buffer, at: number, text: string): number {
@@ -105,7 +123,7 @@ function putAscii(buffer: Buffer, at: number, text: string): number {
 
 /** Writes a string (or null) as JSON at buffer[at]; returns the end. */
 function putString(buffer: Buffer, at: number, text: string | null): number {
-  if (text === null) return putAscii(buffer, at, "null");
+  if (text === null) return putBytes(buffer, at, NULL);
   const start = at;
   buffer[at++] = QUOTE;
   for (let k = 0; k < text.length; k++) {
@@ -124,7 +142,7 @@ function putString(buffer: Buffer, at: number, text: string | null): number {
  * null; returns the end.
  */
 function putNumber(buffer: Buffer, at: number, value: number | null): number {
-  if (value === null || !Number.isFinite(value)) return putAscii(buffer, at, "null");
+  if (value === null || !Number.isFinite(value)) return putBytes(buffer, at, NULL);
   if (!(value >= 0 && value <= 0x7fffffff && (value | 0) === value)) return putAscii(buffer, at, String(value));
   const end = at + digitCount(value);
   for (let digit = end - 1, rest = value; digit >= at; digit--, rest = (rest / 10) | 0)
