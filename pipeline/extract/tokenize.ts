@@ -3,9 +3,10 @@
  *
  * A token is its span and its lexeme: the token's string with everything that depends on the string alone (kind,
  * lower case, value, and the answers of every TokenClass), kept once for all the tokens that share it. Prose
- * repeats a small vocabulary, so a token costs its span and a look-up in a table of recent lexemes by a hash
- * computed as its characters are scanned; a string is made, lower-cased and classified only the first time it is
- * met (or met again after another took its place in the table).
+ * repeats a small vocabulary, so a token costs its span and a look-up in a table of recent lexemes by a key
+ * computed as its characters are scanned (the characters themselves, packed, for the short ASCII strings most
+ * tokens are); a string is made, lower-cased and classified only the first time it is met (or met again after
+ * others took its place in the table).
  */
 
 import { isWhiteSpace } from "../text/whitespace.ts";
@@ -21,7 +22,11 @@ export class Lexeme {
   readonly lower: string;
   /** Value of a number ("1,200" → 1200); NaN for other kinds. */
   readonly numeric: number;
+  /** Its hashOf, for a string kept by hash; 0 for one kept by its packed characters. */
   readonly hash: number;
+  /** For a string of at most 8 ASCII characters, its first four and next four packed (shortLexemeOf); else -1. */
+  low = -1;
+  high = -1;
   /** The answer of each TokenClass for this string, by the class's index; undefined until asked. */
   readonly answers: number[] = [];
   /** What mentions a token of this string may start, as the extractor's walk asks it first; -1 until asked. */
@@ -83,17 +88,32 @@ function internalized(text: string): string {
 
 /**
  * Lexemes of recently seen strings, in sets of four by a hash of their code units, each set's most recently found
- * first, so that the table's size stays fixed whatever the text: a few frequent words that share a set do not
+ * first, so that the tables' size stays fixed whatever the text: a few frequent words that share a set do not
  * push each other out, as they would in a table of one lexeme per hash (2% of the memo's tokens missed there).
+ * Strings of at most eight ASCII characters (most tokens) have a table of their own, where their characters,
+ * packed into two numbers as they are scanned, are the key: found without comparing a character.
  */
 const LEXEMES = 1 << 14;
 const WAYS = 4;
 const lexemes: (Lexeme | undefined)[] = new Array<Lexeme | undefined>(LEXEMES);
+const shortLexemes: (Lexeme | undefined)[] = new Array<Lexeme | undefined>(LEXEMES);
+/** The longest string packed: four 7-bit characters in each of two small integers. */
+const SHORT = 8;
+
+/** The first of the four slots of a set, by the top bits of a Fibonacci hash, which spreads similar keys apart. */
+function setOf(hash: number): number {
+  return (Math.imul(hash, 0x9e3779b1) >>> 18) & ~(WAYS - 1);
+}
+
+/** Makes `found`, in the set from `set`, the set's first (it is found again soonest). */
+function moveToFront(table: (Lexeme | undefined)[], set: number, way: number, found: Lexeme): void {
+  for (let moved = way; moved > set; moved--) table[moved] = table[moved - 1];
+  table[set] = found;
+}
 
 /** The lexeme of text[start, end) of the given kind, `hash` its hashOf. */
 function lexemeOf(text: string, start: number, end: number, kind: TokenKind, hash: number): Lexeme {
-  // The hash's top bits by Fibonacci hashing, which spreads similar strings apart.
-  const set = (Math.imul(hash, 0x9e3779b1) >>> 18) & ~(WAYS - 1);
+  const set = setOf(hash);
   for (let way = set; way < set + WAYS; way++) {
     const known = lexemes[way];
     if (known === undefined) break;
@@ -102,26 +122,45 @@ function lexemeOf(text: string, start: number, end: number, kind: TokenKind, has
     let k = 0;
     while (k < string.length && string.charCodeAt(k) === text.charCodeAt(start + k)) k++;
     if (k < string.length) continue;
-    if (way !== set) {
-      for (let moved = way; moved > set; moved--) lexemes[moved] = lexemes[moved - 1];
-      lexemes[set] = known;
-    }
+    if (way !== set) moveToFront(lexemes, set, way, known);
     return known;
   }
   const lexeme = new Lexeme(kind, text.slice(start, end), hash);
-  for (let moved = set + WAYS - 1; moved > set; moved--) lexemes[moved] = lexemes[moved - 1];
-  lexemes[set] = lexeme;
+  moveToFront(lexemes, set, set + WAYS - 1, lexeme);
   return lexeme;
 }
 
-/** The hash lexemes are found by, one code unit at a time (the tokenizer computes it as it scans). */
-function hashStep(hash: number, code: number): number {
-  return (Math.imul(hash, 31) + code) | 0;
+/**
+ * The lexeme of text[start, end), at most SHORT ASCII characters, `low` and `high` its first four and next four
+ * characters packed: the length and the two numbers are the string itself.
+ */
+function shortLexemeOf(text: string, start: number, end: number, kind: TokenKind, low: number, high: number): Lexeme {
+  const set = setOf(low ^ Math.imul(high + end - start, 0x85ebca6b));
+  for (let way = set; way < set + WAYS; way++) {
+    const known = shortLexemes[way];
+    if (known === undefined) break;
+    if (known.low !== low || known.high !== high || known.text.length !== end - start) continue;
+    if (way !== set) moveToFront(shortLexemes, set, way, known);
+    return known;
+  }
+  const lexeme = new Lexeme(kind, text.slice(start, end), 0);
+  lexeme.low = low;
+  lexeme.high = high;
+  moveToFront(shortLexemes, set, set + WAYS - 1, lexeme);
+  return lexeme;
 }
 
+/** Characters packed 7 bits each, as shortLexemeOf keys them: text[from, to) all ASCII, at most 4. */
+function packed(text: string, from: number, to: number): number {
+  let key = 0;
+  for (let k = from; k < to; k++) key = key * 128 + text.charCodeAt(k);
+  return key;
+}
+
+/** The hash that lexemes too long to pack are found by. */
 function hashOf(text: string, start: number, end: number): number {
   let hash = 0;
-  for (let k = start; k < end; k++) hash = hashStep(hash, text.charCodeAt(k));
+  for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(k)) | 0;
   return hash;
 }
 
@@ -223,23 +262,29 @@ export class Tokenizer {
       }
       let kind: TokenKind;
       let end = pos + 1;
-      let hash = code;
+      let ascii = code < 0x80;
+      // The first four characters packed, and the next four: the common short ASCII token is keyed as it is scanned.
+      let low = code;
+      let high = 0;
       if (type === LETTER) {
         kind = "word";
-        // ASCII letters hashed as they are scanned: the common case, and the loop's cost.
         let next = code;
-        while (end < to && (next = text.charCodeAt(end)) < 0x80 && ASCII_CLASS[next] === LETTER) {
-          hash = hashStep(hash, next);
-          end++;
+        if (ascii) {
+          while (end < to && (next = text.charCodeAt(end)) < 0x80 && ASCII_CLASS[next] === LETTER) {
+            if (end - pos < 4) low = low * 128 + next;
+            else if (end - pos < SHORT) high = high * 128 + next;
+            end++;
+          }
         }
         if (next >= 0x80) {
-          end = scanWord(text, code >= 0x80 ? pos : end, to);
-          hash = hashOf(text, pos, end);
+          end = scanWord(text, ascii ? end : pos, to);
+          ascii = false;
         }
       } else if (type === DIGIT) {
         kind = "number";
         end = scanNumber(text, pos, to);
-        hash = hashOf(text, pos, end);
+        low = packed(text, pos, Math.min(end, pos + 4));
+        high = end - pos > 4 ? packed(text, pos + 4, Math.min(end, pos + SHORT)) : 0;
       } else if (code === BACKSLASH && end < to && isAsciiPunctuation(text.charCodeAt(end))) {
         pos++;
         continue;
@@ -248,15 +293,16 @@ export class Tokenizer {
         // written without its leading zero.
         kind = "number";
         end = scanNumber(text, end, to);
-        hash = hashOf(text, pos, end);
+        low = packed(text, pos, Math.min(end, pos + 4));
+        high = end - pos > 4 ? packed(text, pos + 4, Math.min(end, pos + SHORT)) : 0;
       } else {
         kind = "punct";
-        if (code >= 0xd800 && code <= 0xdbff) {
-          end = pos + codePointLength(text, pos, to);
-          hash = hashOf(text, pos, end);
-        }
+        if (code >= 0xd800 && code <= 0xdbff) end = pos + codePointLength(text, pos, to);
       }
-      const lexeme = lexemeOf(text, pos, end, kind, hash);
+      const lexeme =
+        ascii && end - pos <= SHORT
+          ? shortLexemeOf(text, pos, end, kind, low, high)
+          : lexemeOf(text, pos, end, kind, hashOf(text, pos, end));
       const token = count < tokens.length ? tokens[count]! : spare.pop();
       if (token === undefined) {
         tokens.push(new Token(lexeme, pos, end, spaced));

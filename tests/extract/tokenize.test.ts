@@ -12,7 +12,10 @@ function manyWords(count: number): string[] {
 
 describe("tokenize", () => {
   it("gives each token its own text, lower case and value, whatever strings it keeps", () => {
-    const words = manyWords(40_000).map((word, k) => (k % 3 === 0 ? word.toUpperCase() : word));
+    // Short ASCII words (kept by their packed characters), long ones and ones with other letters (kept by hash).
+    const shapes = (word: string, k: number) =>
+      k % 5 === 1 ? `${word}lengthened` : k % 7 === 2 ? `${word}é` : k % 3 === 0 ? word.toUpperCase() : word;
+    const words = manyWords(40_000).map(shapes);
     const text = words.map((word, k) => `${word} ${k}`).join(" ");
     const tokens = tokenize(text);
     expect(tokens.map((token) => token.text)).toEqual(words.flatMap((word, k) => [word, String(k)]));
