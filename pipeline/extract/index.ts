@@ -94,14 +94,37 @@ export class MentionFinder {
           const end = tokens[time.end - 1]!.end;
           // A date after "since" is a starting point, not the time the text goes on to talk about.
           const frames = tokens[time.start - 1]?.lower !== "since";
-          yield { kind: "time", text: text.slice(start, end), start, end, ...this.#dates.resolve(time.value, frames) };
+          const date = this.#dates.resolve(time.value, frames);
+          // Each field named, so that every time mention has one shape (a spread's copy may not).
+          yield {
+            kind: "time",
+            text: text.slice(start, end),
+            start,
+            end,
+            date_start: date.date_start,
+            date_end: date.date_end,
+            precision: date.precision,
+            relative: date.relative,
+            offset: date.offset,
+          };
           i = time.end;
         } else if (quantity) {
           const start = tokens[quantity.start]!.start;
           const end = tokens[quantity.end - 1]!.end;
-          const { value, value_high } = quantity.value;
+          const { value, value_high, unit, qualifier, vague, noun } = quantity.value;
           if (Number.isFinite(value ?? 0) && Number.isFinite(value_high ?? 0)) {
-            yield { kind: "quantity", text: text.slice(start, end), start, end, ...quantity.value };
+            yield {
+              kind: "quantity",
+              text: text.slice(start, end),
+              start,
+              end,
+              value,
+              value_high,
+              unit,
+              qualifier,
+              vague,
+              noun,
+            };
           } else {
             // A number beyond the double range has no value to report: refused, not turned into a vague amount.
             this.#onOverflow?.({ text: text.slice(start, end), start, end });
