@@ -64,45 +64,44 @@ export class TextFile {
    * @throws PipelineError when a block differs from what the first pass read: the file changed meanwhile.
    */
   *pieces(): Generator<TextPiece> {
-    const decoder = new Blocks(this.#blockBytes);
+    const blocks = new Blocks(this.#blockBytes);
     for (let block = 0; ; block++) {
-      const read = decoder.read(this.#fd, this.#file, block);
+      const read = blocks.read(this.#fd, this.#file, block);
       const expected = this.#digests[block];
       if (read === 0 && expected === undefined) break;
-      if (expected === undefined || !digest(decoder.block()).equals(expected)) throw this.#changed();
-      yield decoder.piece();
+      if (expected === undefined || !digest(blocks.block()).equals(expected)) throw this.#changed();
+      yield blocks.piece();
     }
-    if (decoder.leftover > 0) throw this.#changed();
+    if (blocks.leftover > 0) throw this.#changed();
   }
 
   /** The first pass: digests each block and refuses the first NUL byte, else the first invalid UTF-8 sequence. */
   #check(maxBytes: number): void {
-    const bytes = new Blocks(this.#blockBytes);
+    const blocks = new Blocks(this.#blockBytes);
     let invalidAt = -1;
     let total = 0;
     for (let block = 0; ; block++) {
-      const read = bytes.read(this.#fd, this.#file, block);
+      const read = blocks.read(this.#fd, this.#file, block);
       if (read === 0) break;
       total += read;
-      if (total > maxBytes)
-        throw new PipelineError(`more than the limit of ${maxBytes} bytes for this file`, { file: this.#file });
-      const nul = bytes.block().indexOf(0);
-      if (nul >= 0) throw notText(`not text: a NUL byte at byte ${bytes.blockStart + nul}`, this.#file);
+      if (total > maxBytes) throw this.#refused(`more than the limit of ${maxBytes} bytes for this file`);
+      const nul = blocks.block().indexOf(0);
+      if (nul >= 0) throw this.#refused(`not text: a NUL byte at byte ${blocks.blockStart + nul}`);
       if (invalidAt >= 0) continue; // only a NUL, which is named first, is still looked for
-      this.#digests.push(digest(bytes.block()));
-      invalidAt = bytes.firstInvalid(false);
+      this.#digests.push(digest(blocks.block()));
+      invalidAt = blocks.firstInvalid(false);
     }
-    if (invalidAt < 0) invalidAt = bytes.firstInvalid(true);
-    if (invalidAt >= 0) throw notText(`not UTF-8 text: an invalid byte sequence at byte ${invalidAt}`, this.#file);
+    if (invalidAt < 0) invalidAt = blocks.firstInvalid(true);
+    if (invalidAt >= 0) throw this.#refused(`not UTF-8 text: an invalid byte sequence at byte ${invalidAt}`);
   }
 
   #changed(): PipelineError {
-    return new PipelineError("changed while it was being read: run the command again", { file: this.#file });
+    return this.#refused("changed while it was being read: run the command again");
   }
-}
 
-function notText(message: string, file: string): PipelineError {
-  return new PipelineError(message, { file });
+  #refused(message: string): PipelineError {
+    return new PipelineError(message, { file: this.#file });
+  }
 }
 
 function digest(bytes: Uint8Array): Buffer {

@@ -107,8 +107,9 @@ describe("the extract command", () => {
       expect(run.lines).toEqual([`extract: ${file}: not UTF-8 text: an invalid byte sequence at byte ${at}`]);
       expect(run.stdout).toBe("");
     }
-    // 32 MiB more of file costs no more than a few blocks and the noise of a process's peak.
-    expect(largeRun!.peakRss - smallRun!.peakRss).toBeLessThan(8 << 20);
+    // 32 MiB more of file costs a few blocks and the noise of a process's peak (up to some 7 MiB here), far from
+    // the file's size (holding the bytes cost more than ten times it).
+    expect(largeRun!.peakRss - smallRun!.peakRss).toBeLessThan(16 << 20);
   });
 });
 
