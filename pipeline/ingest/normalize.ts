@@ -2,10 +2,10 @@
  * Normalization: the raw text made readable and searchable by its text format's rules (text-format.ts), keeping a
  * map from every normalized character back to the raw characters it came from.
  *
- * Every format folds runs of white space to one space and keeps paragraphs apart by a blank line; a format may
- * add the conversion artefacts it undoes: backslash escapes and `[anchor](url)` link markup (the anchor text
- * stays), footnotes that landed mid-sentence (set apart after the body), page breaks that split a sentence with a
- * blank line (rejoined). Nothing else is changed.
+ * Every format folds runs of white space to one space and keeps paragraphs apart by a blank line (its lines ended
+ * by CR, LF or CRLF alike); a format may add the conversion artefacts it undoes: backslash escapes and
+ * `[anchor](url)` link markup (the anchor text stays), footnotes that landed mid-sentence (set apart after the
+ * body), page breaks that split a sentence with a blank line (rejoined). Nothing else is changed.
  *
  * One linear pass writes the text as slices of the raw text (a new string only where a character changes) and
  * their raw ranges into an offset map kept by runs (a few bytes per run of copied characters, not 8 per
