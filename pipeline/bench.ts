@@ -214,9 +214,9 @@ const endToEnd: Benchmark = () => {
     // Rounds interleave the tools and the sizes, so that a burst of load elsewhere on the machine falls on all alike.
     const measured = tools.map(() => files.map((): ProcessRun[] => []));
     for (let round = 0; round < END_TO_END_ROUNDS; round++) {
-      tools.forEach((tool, t) => {
-        files.forEach(({ file }, f) => measured[t]![f]!.push(timedProcess(tool.command(file))));
-      });
+      for (const [t, tool] of tools.entries()) {
+        for (const [f, { file }] of files.entries()) measured[t]![f]!.push(timedProcess(tool.command(file)));
+      }
     }
     const results = tools.map((tool, t) => {
       const runs = files.map(({ bytes }, f) => {

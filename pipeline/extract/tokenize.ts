@@ -270,7 +270,9 @@ export class Tokenizer {
         kind = "word";
         let next = code;
         if (ascii) {
-          while (end < to && (next = text.charCodeAt(end)) < 0x80 && ASCII_CLASS[next] === LETTER) {
+          while (end < to) {
+            next = text.charCodeAt(end);
+            if (next >= 0x80 || ASCII_CLASS[next] !== LETTER) break;
             if (end - pos < 4) low = low * 128 + next;
             else if (end - pos < SHORT) high = high * 128 + next;
             end++;
