@@ -13,8 +13,12 @@
  *   difference in median wall time, which takes out start-up (Node, tsx, module loading). chrono-node runs
  *   the same way on the same files (a child that reads the file, parses it paragraph by paragraph, as one
  *   would: chrono.parse on the whole string grows faster than linearly, and prints the results as JSON),
- *   as many times. CPU time (user + system of the child, from the same report) is shown
- *   beside wall time: on a loaded machine it is the steadier of the two.
+ *   as many times, its runs interleaved with ours. CPU time (user + system of the child, from the same report)
+ *   is shown beside wall time: on a loaded machine it is the steadier of the two. The load average is printed
+ *   after each table.
+ * - Shapes: the same command once per input shape (the memo with LF, CR and CRLF line ends, as one line, as a word
+ *   a line; digits only) at 4 and 16 MB, for peak memory per input byte and its marginal (linear when the marginal
+ *   is no higher); and a 16 MB file with one bad byte at its end, whose refusal must cost no more than a success.
  * - Stage only (extract() on text already normalized, in this process): three warm-up runs on the 1 MB text (so the JIT has settled), then five rounds that each
  *   time every size once. MB/s is from the median wall-clock time (performance.now()). Linearity is judged
  *   on CPU time (process.cpuUsage(), user + system, all threads, so GC is counted), which other load on a
@@ -33,8 +37,8 @@
  */
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
@@ -85,6 +89,13 @@ function timeMs(run: () => unknown): number {
 
 function megabytes(text: string): number {
   return Buffer.byteLength(text) / MB;
+}
+
+/** The machine's load, which every figure here should be read with: other work on it slows wall times. */
+function loadAverage(): string {
+  return loadavg()
+    .map((load) => load.toFixed(2))
+    .join(", ");
 }
 
 /** Prints a table with aligned columns. */
@@ -141,6 +152,11 @@ const throughput: Benchmark = () => {
   };
 };
 
+/** The extract command as the README documents it, on the memo's copies by the memo's own text format. */
+function extractCommand(file: string): string[] {
+  return ["npm", "run", "--silent", "extract", "--", file, "--date", DOCUMENT_DATE, "--format", "pdf-markdown"];
+}
+
 interface ProcessRun {
   wallMs: number;
   cpuMs: number;
@@ -151,7 +167,7 @@ interface ProcessRun {
  * One command as a child process, stdout to /dev/null: wall time from spawn to exit, CPU time and peak RSS from
  * /usr/bin/time -v (which counts the command's descendants: for npm, the Node process it starts).
  */
-function timedProcess(command: string[]): ProcessRun {
+function timedProcess(command: string[], expectFailure = false): ProcessRun {
   const start = performance.now();
   const child = spawnSync("/usr/bin/time", ["-v", ...command], {
     cwd: ROOT,
@@ -166,7 +182,7 @@ function timedProcess(command: string[]): ProcessRun {
     field("User time \\(seconds\\)"),
     field("System time \\(seconds\\)"),
   ];
-  if (child.error || child.status !== 0 || !peak || !user || !system) {
+  if (child.error || (child.status === 0) === expectFailure || !peak || !user || !system) {
     throw new Error(
       `${command.join(" ")} failed (needs /usr/bin/time, Debian package "time"): ${child.error?.message ?? report}`,
     );
@@ -184,25 +200,9 @@ const endToEnd: Benchmark = () => {
       return { file, bytes: Buffer.byteLength(text) };
     });
     const tools = [
-      {
-        name: "npm run --silent extract -- FILE",
-        rounds: END_TO_END_ROUNDS,
-        command: (file: string) => [
-          "npm",
-          "run",
-          "--silent",
-          "extract",
-          "--",
-          file,
-          "--date",
-          DOCUMENT_DATE,
-          "--format",
-          "pdf-markdown",
-        ],
-      },
+      { name: "npm run --silent extract -- FILE", command: extractCommand },
       {
         name: "chrono-node parse",
-        rounds: END_TO_END_ROUNDS,
         command: (file: string) => [
           process.execPath,
           ...process.execArgv,
@@ -212,9 +212,16 @@ const endToEnd: Benchmark = () => {
         ],
       },
     ];
-    const results = tools.map((tool) => {
-      const runs = files.map(({ file, bytes }) => {
-        const rounds = Array.from({ length: tool.rounds }, () => timedProcess(tool.command(file)));
+    // Rounds interleave the tools and the sizes, so that a burst of load elsewhere on the machine falls on all alike.
+    const measured = tools.map(() => files.map((): ProcessRun[] => []));
+    for (let round = 0; round < END_TO_END_ROUNDS; round++) {
+      for (const [t, tool] of tools.entries()) {
+        for (const [f, { file }] of files.entries()) measured[t]![f]!.push(timedProcess(tool.command(file)));
+      }
+    }
+    const results = tools.map((tool, t) => {
+      const runs = files.map(({ bytes }, f) => {
+        const rounds = measured[t]![f]!;
         return {
           bytes,
           wallMs: median(rounds.map((r) => r.wallMs)),
@@ -226,7 +233,7 @@ const endToEnd: Benchmark = () => {
       const extraMb = (large.bytes - small.bytes) / MB;
       return {
         name: tool.name,
-        rounds: tool.rounds,
+        rounds: END_TO_END_ROUNDS,
         runs,
         marginal: extraMb / ((large.wallMs - small.wallMs) / 1000),
         marginalCpu: extraMb / ((large.cpuMs - small.cpuMs) / 1000),
@@ -267,6 +274,79 @@ const endToEnd: Benchmark = () => {
     rmSync(dir, { recursive: true, force: true });
   }
 };
+
+/** Sizes of the shapes benchmark: large enough that start-up is a small part, small enough for digits only. */
+const SHAPE_SIZES_MB = [4, 16];
+
+/**
+ * Texts of one shape at any size: the memo with each kind of line end, as one line, as a word a line, and digits
+ * only (a mention every two bytes: the largest output per input byte).
+ */
+const SHAPES: { name: string; text: (mb: number) => string }[] = [
+  { name: "memo, LF line ends", text: (mb) => corpus(mb) },
+  { name: "memo, CR line ends", text: (mb) => corpus(mb).replaceAll("\n", "\r") },
+  { name: "memo, CRLF line ends", text: (mb) => corpus(mb).replaceAll("\n", "\r\n") },
+  { name: "one long line (one paragraph)", text: (mb) => corpus(mb).replace(/\s+/g, " ") },
+  { name: "many short lines (a word a line)", text: (mb) => corpus(mb).replace(/ +/g, "\n") },
+  { name: "digits only (1 1 1 …)", text: (mb) => "1 ".repeat((mb * MB) / 2) },
+];
+
+/**
+ * The extract command as users run it on each input shape at two sizes, one run each: peak memory per input byte
+ * (at the larger size, and marginal between the two: linear when the marginal is not above the whole), and a file
+ * of the memo with one bad byte at its end, refused, against the same file's success.
+ */
+const shapes: Benchmark = () => {
+  const dir = mkdtempSync(join(tmpdir(), "bench-shapes-"));
+  const run = (text: string | Buffer, name: string, expectFailure = false) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    const bytes = statSync(file).size;
+    const result = timedProcess(extractCommand(file), expectFailure);
+    rmSync(file);
+    return { bytes, ...result };
+  };
+  try {
+    const rows: Record<string, string>[] = SHAPES.map(({ name, text }) => {
+      const [small, large] = SHAPE_SIZES_MB.map((mb) => run(text(mb), `shape-${mb}.txt`)) as [SizedRun, SizedRun];
+      return {
+        shape: name,
+        sizes: `${(small.bytes / MB).toFixed(1)} / ${(large.bytes / MB).toFixed(1)} MB`,
+        "CPU s": `${(small.cpuMs / 1000).toFixed(2)} / ${(large.cpuMs / 1000).toFixed(2)}`,
+        "MB per CPU s marginal": ((large.bytes - small.bytes) / MB / ((large.cpuMs - small.cpuMs) / 1000)).toFixed(1),
+        "peak RSS (MB)": `${(small.peakRss / MB).toFixed(0)} / ${(large.peakRss / MB).toFixed(0)}`,
+        "peak B per input B": (large.peakRss / large.bytes).toFixed(1),
+        "marginal peak B per input B": ((large.peakRss - small.peakRss) / (large.bytes - small.bytes)).toFixed(1),
+      };
+    });
+    const memo = Buffer.from(corpus(END_TO_END_SIZES_MB.at(-1)!));
+    const success = run(memo, "memo.txt");
+    const refusal = run(Buffer.concat([memo, Buffer.from([0xff])]), "bad-end.txt", true);
+    for (const [name, result] of [
+      ["memo, read whole", success],
+      ["memo + one bad byte at its end: refused", refusal],
+    ] as const) {
+      rows.push({
+        shape: name,
+        sizes: `${(result.bytes / MB).toFixed(1)} MB`,
+        "CPU s": (result.cpuMs / 1000).toFixed(2),
+        "peak RSS (MB)": (result.peakRss / MB).toFixed(0),
+        "peak B per input B": (result.peakRss / result.bytes).toFixed(1),
+      });
+    }
+    return {
+      title: "extract's memory by input shape (a child process per run, as users run it)",
+      rows,
+      note:
+        `Target: peak memory ≤ ${TARGET_BYTES_PER_BYTE} bytes per input byte, Node and tsx included, and linear (the ` +
+        "marginal no higher than the whole); a refusal costs no more than a success.",
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+type SizedRun = ProcessRun & { bytes: number };
 
 /** Child-process side of the chrono-node reference: reads FILE and prints what chrono.parse finds, as JSON. */
 async function chronoOnFile(file: string): Promise<void> {
@@ -429,6 +509,7 @@ const references: Benchmark = async () => {
 
 export const BENCHMARKS: Benchmark[] = [
   endToEnd,
+  shapes,
   throughput,
   memory,
   references,
@@ -447,8 +528,12 @@ async function main(): Promise<void> {
     await chronoOnFile(process.argv[chronoFlag + 1]!);
     return;
   }
-  console.log(`# Benchmarks (node ${process.version}, ${process.platform}/${process.arch})`);
-  for (const benchmark of BENCHMARKS) section(await benchmark());
+  console.log(`# Benchmarks (node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs)`);
+  console.log(`\nload average (1, 5, 15 min) at the start: ${loadAverage()}`);
+  for (const benchmark of BENCHMARKS) {
+    section(await benchmark());
+    console.log(`(load average after it: ${loadAverage()})`);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -1,47 +1,40 @@
 /**
- * Extraction over a whole file as a stream: the file's bytes (already checked as UTF-8) are decoded, normalized
- * and searched a piece at a time, and each paragraph's mentions are written as soon as the paragraph is
- * complete, placed in the file (code point offsets, the file's own text). Neither the decoded text nor the
- * normalized one nor the output is ever held whole: beyond the bytes given, memory grows with the largest
- * paragraph, not the file.
+ * Extraction over a whole file as a stream: the file's text, given a piece at a time (whole characters, already
+ * checked), is normalized and searched as it comes, and each paragraph's mentions are written as soon as the
+ * paragraph is complete, placed in the file (code point offsets, the file's own text). Neither the text nor the
+ * normalized text nor the output is ever held whole: memory grows with the largest paragraph, not the file.
  * The output is what normalize(), mentionsOf() and JSON.stringify(mentions, null, 2) give on the whole text: the
  * stream goes through the same normalizer, by the same text format's rules.
  */
-import { isAscii } from "node:buffer";
 import { CodePointCounter } from "../text/code-points.ts";
-import { MentionFinder, type ExtractedMention, type ExtractOptions } from "../extract/index.ts";
+import { MentionFinder, type ExtractOptions } from "../extract/index.ts";
 import { Normalizer, rawCharacters, type NormalizedPieces } from "../ingest/normalize.ts";
 import type { TextRules } from "../ingest/text-format.ts";
-import { JsonArrayWriter } from "../io/json-array-writer.ts";
+import type { TextPiece } from "../io/text-file.ts";
+import { MentionJsonWriter } from "./mention-json.ts";
 
 export interface ExtractFileOptions {
   /** How the file was converted: what normalization undoes. */
   textFormat: TextRules;
   documentDate?: string;
-  /** Receives the JSON array, a part at a time. */
-  write: (text: string) => void;
+  /** Receives the JSON array as UTF-8, a part at a time, in a view it must not keep. */
+  write: (bytes: Uint8Array) => void;
   /** True once nobody reads the output (a closed pipe): the rest is not searched. */
   closed?: () => boolean;
   /** A number beyond the double range, refused: its text and code point offsets in the file. */
   onOverflow?: ExtractOptions["onOverflow"];
-  /** Bytes decoded at a time (tests make it tiny, to cut paragraphs everywhere). */
-  pieceBytes?: number;
 }
 
 /**
- * Bytes decoded at a time, up to the next line break: small enough that each piece's string is short-lived
- * (fresh memory is what large strings cost most), large enough that pieces are few.
+ * `pieces`: the file's text in order, none cut inside a surrogate pair.
+ * @throws RangeError when documentDate is not "YYYY", "YYYY-MM" or "YYYY-MM-DD".
  */
-const PIECE_BYTES = 1 << 14;
-const NEWLINE = 0x0a;
-
-/** @throws RangeError when documentDate is not "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
 export function extractFile(
-  bytes: Buffer,
-  { textFormat, documentDate, write, closed = () => false, onOverflow, pieceBytes = PIECE_BYTES }: ExtractFileOptions,
+  pieces: Iterable<TextPiece>,
+  { textFormat, documentDate, write, closed = () => false, onOverflow }: ExtractFileOptions,
 ): void {
   const raw = new RawPieces();
-  const output = new JsonArrayWriter<ExtractedMention>(write);
+  const output = new MentionJsonWriter(write);
   const finder = new MentionFinder({
     ...(documentDate === undefined ? {} : { documentDate }),
     onOverflow: (span) => {
@@ -60,16 +53,28 @@ export function extractFile(
       output.add(mention);
     }
   });
-  for (let from = 0; from < bytes.length && !closed(); ) {
-    // A paragraph longer than a piece is carried into the next: pieces at least double it, so it is copied a
-    // bounded number of times.
-    const next = bytes.indexOf(NEWLINE, from + Math.max(pieceBytes, 2 * normalizer.carried));
-    const to = next < 0 ? bytes.length : next + 1;
-    raw.add(decodePiece(bytes, from, to));
-    normalizer.feed(raw.last);
+  let waiting: string[] = [];
+  let waitingLength = 0;
+  let astral = false;
+  const feed = () => {
+    const text = waiting.length === 1 ? waiting[0]! : waiting.join("");
+    raw.add(text, astral);
+    normalizer.feed(text);
     raw.release(normalizer.pendingFrom);
-    from = to;
+    waiting = [];
+    waitingLength = 0;
+    astral = false;
+  };
+  for (const piece of pieces) {
+    if (closed()) return;
+    waiting.push(piece.text);
+    waitingLength += piece.text.length;
+    astral ||= piece.astral;
+    // A block longer than the pieces is carried into the next: fed at least twice its length at a time, it is
+    // copied a bounded number of times.
+    if (waitingLength >= 2 * normalizer.carried) feed();
   }
+  if (waiting.length > 0) feed();
   // Once nobody reads the output, the footnotes are not searched either.
   if (closed()) return;
   normalizer.finish();
@@ -87,12 +92,9 @@ class RawPieces {
   /** The paragraph whose mentions are being placed. */
   paragraph: NormalizedPieces | null = null;
 
-  get last(): string {
-    return this.#pieces.at(-1)!.text;
-  }
-
-  add(text: string): void {
-    this.#codePoints.add(text, this.#length);
+  /** `astral`: whether the text may hold a surrogate pair (when not, it is not searched for one). */
+  add(text: string, astral: boolean): void {
+    if (astral) this.#codePoints.add(text, this.#length);
     this.#pieces.push({ text, base: this.#length });
     this.#length += text.length;
   }
@@ -125,25 +127,4 @@ class RawPieces {
     }
     return text;
   }
-}
-
-/**
- * bytes[from, to) as text, already checked as UTF-8 and cut after a line break. Runs of ASCII lines are decoded as
- * Latin-1, many times faster than V8's UTF-8 decoder, which pays for every line once it meets one non-ASCII byte.
- */
-function decodePiece(bytes: Buffer, from: number, to: number): string {
-  const lines: string[] = [];
-  let asciiFrom = from;
-  for (let start = from; start < to; ) {
-    const newline = bytes.indexOf(NEWLINE, start);
-    const end = newline < 0 || newline >= to ? to : newline + 1;
-    if (!isAscii(bytes.subarray(start, end))) {
-      if (start > asciiFrom) lines.push(bytes.toString("latin1", asciiFrom, start));
-      lines.push(bytes.toString("utf8", start, end));
-      asciiFrom = end;
-    }
-    start = end;
-  }
-  if (to > asciiFrom) lines.push(bytes.toString("latin1", asciiFrom, to));
-  return lines.length === 1 ? lines[0]! : lines.join("");
 }

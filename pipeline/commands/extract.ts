@@ -3,16 +3,16 @@
  * array, offsets and text taken from FILE itself. `--format` names how the text was converted (a module of
  * ingest/text-formats/), which decides what normalization undoes; plain text by default.
  *
- * The file is checked whole, so a bad byte is refused before anything is printed; then it is extracted as a
- * stream (extract-file.ts), its output written as it comes. Usage errors exit 2 and input errors exit 1, each
- * with one line on stderr, never a stack trace.
+ * The file is read twice a block at a time (io/text-file.ts): checked whole first, so that a bad byte is refused
+ * before anything is printed, then extracted as a stream (extract-file.ts), its output written as it comes.
+ * Usage errors exit 2 and input errors exit 1, each with one line on stderr, never a stack trace.
  */
 import { parseArgs } from "node:util";
 import { parseIsoDate } from "../extract/calendar.ts";
 import { DEFAULT_TEXT_FORMAT, loadTextFormat, textFormatNames } from "../ingest/text-format.ts";
 import type { CommandIo } from "../io/command-io.ts";
 import { PipelineError } from "../io/errors.ts";
-import { checkUtf8Text, readInputFile } from "../io/input-files.ts";
+import { TextFile } from "../io/text-file.ts";
 import { userPath } from "../io/user-path.ts";
 import { extractFile } from "./extract-file.ts";
 
@@ -42,40 +42,33 @@ export async function runExtract(args: string[], io: CommandIo): Promise<number>
     );
     return 2;
   }
-  const bytes = readBytes(userPath(file), io);
-  if (bytes === null) return 1;
-  extractFile(bytes, {
-    textFormat,
-    ...(date === undefined ? {} : { documentDate: date }),
-    write: (text) => io.write(text),
-    closed: () => io.closed(),
-    onOverflow: ({ text, start, end }) =>
-      io.error(
-        `extract: ${file}@${start}-${end}: refused "${abbreviate(text)}": the number is beyond the range of a double`,
-      ),
-  });
+  try {
+    const text = new TextFile(userPath(file), { maxBytes: MAX_TEXT_BYTES });
+    try {
+      extractFile(text.pieces(), {
+        textFormat,
+        ...(date === undefined ? {} : { documentDate: date }),
+        write: (part) => io.write(part),
+        closed: () => io.closed(),
+        onOverflow: ({ text, start, end }) =>
+          io.error(
+            `extract: ${file}@${start}-${end}: refused "${abbreviate(text)}": the number is beyond the range of a double`,
+          ),
+      });
+    } finally {
+      text.close();
+    }
+  } catch (error) {
+    if (!(error instanceof PipelineError)) throw error;
+    io.error(`extract: ${String(error)}`);
+    return 1;
+  }
   return 0;
 }
 
 /**
- * FILE's bytes, checked by the pipeline's one rule for text (a regular file, UTF-8, no NUL byte), or null after
- * printing why not.
- */
-function readBytes(file: string, io: CommandIo): Buffer | null {
-  try {
-    const bytes = readInputFile(file, { maxBytes: MAX_TEXT_BYTES });
-    checkUtf8Text(bytes, file);
-    return bytes;
-  } catch (error) {
-    if (!(error instanceof PipelineError)) throw error;
-    io.error(`extract: ${String(error)}`);
-    return null;
-  }
-}
-
-/**
- * Far larger than any article: the text is streamed, so this bounds the one buffer of the file's bytes, and keeps
- * a file that is one paragraph below V8's limit on a string's length (2^29 - 24 UTF-16 units).
+ * Far larger than any article: the file is streamed, so memory grows with its largest paragraph, not its size; the
+ * limit keeps a file that is one paragraph below V8's limit on a string's length (2^29 - 24 UTF-16 units).
  */
 const MAX_TEXT_BYTES = 500 * 1024 * 1024;
 

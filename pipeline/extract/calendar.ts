@@ -25,10 +25,14 @@ export function daysInMonth(year: number, month: number): number {
 
 /** "1948", "2014-03", "2013-03-05": ISO 8601 at the date's own precision. */
 export function isoDate(date: CalendarDate): string {
-  const parts = [String(date.year).padStart(4, "0")];
-  if (date.month !== undefined) parts.push(String(date.month).padStart(2, "0"));
-  if (date.month !== undefined && date.day !== undefined) parts.push(String(date.day).padStart(2, "0"));
-  return parts.join("-");
+  const year = date.year >= 1000 && date.year <= 9999 ? String(date.year) : String(date.year).padStart(4, "0");
+  if (date.month === undefined) return year;
+  const month = twoDigits(date.month);
+  return date.day === undefined ? `${year}-${month}` : `${year}-${month}-${twoDigits(date.day)}`;
+}
+
+function twoDigits(value: number): string {
+  return value >= 0 && value < 10 && Number.isInteger(value) ? `0${value}` : String(value).padStart(2, "0");
 }
 
 /** Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD"; null for anything else or an impossible date. */

@@ -10,7 +10,7 @@ import { matchQuantity, mayStartQuantity } from "./quantities.ts";
 import { DateResolver } from "./relative-dates.ts";
 import { segments } from "./segments.ts";
 import { matchTime, mayStartTime } from "./times.ts";
-import { tokenize, type Token } from "./tokenize.ts";
+import { Tokenizer, type Token } from "./tokenize.ts";
 
 export type {
   DatePrecision,
@@ -66,7 +66,7 @@ export class MentionFinder {
   readonly #dates: DateResolver;
   readonly #onOverflow: ExtractOptions["onOverflow"];
   /** One token array for all segments: a segment's tokens are done with before the next is tokenized. */
-  readonly #tokens: Token[] = [];
+  readonly #tokenizer = new Tokenizer();
 
   /** @throws RangeError when options.documentDate is not "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
   constructor(options: ExtractOptions = {}) {
@@ -75,28 +75,56 @@ export class MentionFinder {
   }
 
   *find(text: string): Generator<ExtractedMention> {
-    const tokens = this.#tokens;
+    const tokens = this.#tokenizer.tokens;
     for (const [from, to] of segments(text)) {
-      tokenize(text, from, to, tokens);
+      this.#tokenizer.tokenize(text, from, to);
       let i = 0;
       while (i < tokens.length) {
         // Most tokens start nothing: asked first, cheaply, so that the matchers are called only where they may match.
         const token = tokens[i]!;
-        const quantity = mayStartQuantity(token) ? matchQuantity(tokens, i) : null;
-        const time = mayStartTime(token) ? matchTime(tokens, i) : null;
+        const starts = startsOf(token);
+        if (starts === 0) {
+          i++;
+          continue;
+        }
+        const quantity = starts & QUANTITY ? matchQuantity(tokens, i) : null;
+        const time = starts & TIME ? matchTime(tokens, i) : null;
         if (time && (!quantity || time.end > quantity.end)) {
           const start = tokens[time.start]!.start;
           const end = tokens[time.end - 1]!.end;
           // A date after "since" is a starting point, not the time the text goes on to talk about.
           const frames = tokens[time.start - 1]?.lower !== "since";
-          yield { kind: "time", text: text.slice(start, end), start, end, ...this.#dates.resolve(time.value, frames) };
+          const date = this.#dates.resolve(time.value, frames);
+          // Each field named, so that every time mention has one shape (a spread's copy may not).
+          yield {
+            kind: "time",
+            text: text.slice(start, end),
+            start,
+            end,
+            date_start: date.date_start,
+            date_end: date.date_end,
+            precision: date.precision,
+            relative: date.relative,
+            offset: date.offset,
+          };
           i = time.end;
         } else if (quantity) {
           const start = tokens[quantity.start]!.start;
           const end = tokens[quantity.end - 1]!.end;
-          const { value, value_high } = quantity.value;
+          const { value, value_high, unit, qualifier, vague, noun } = quantity.value;
           if (Number.isFinite(value ?? 0) && Number.isFinite(value_high ?? 0)) {
-            yield { kind: "quantity", text: text.slice(start, end), start, end, ...quantity.value };
+            yield {
+              kind: "quantity",
+              text: text.slice(start, end),
+              start,
+              end,
+              value,
+              value_high,
+              unit,
+              qualifier,
+              vague,
+              noun,
+            };
           } else {
             // A number beyond the double range has no value to report: refused, not turned into a vague amount.
             this.#onOverflow?.({ text: text.slice(start, end), start, end });
@@ -108,4 +136,14 @@ export class MentionFinder {
       }
     }
   }
+}
+
+const QUANTITY = 1;
+const TIME = 2;
+
+/** Whether a quantity or a time may start at this token, kept on its lexeme: the walk asks it of every token. */
+function startsOf(token: Token): number {
+  const lexeme = token.lexeme;
+  if (lexeme.starts < 0) lexeme.starts = (mayStartQuantity(token) ? QUANTITY : 0) | (mayStartTime(token) ? TIME : 0);
+  return lexeme.starts;
 }

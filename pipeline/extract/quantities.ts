@@ -16,10 +16,19 @@ import {
   VAGUE_MAGNITUDES,
   VULGAR_FRACTIONS,
 } from "./number-words.ts";
-import { parseNumeral, type Numeral } from "./numerals.ts";
+import { isPlainYear, parseNumeral, type Numeral } from "./numerals.ts";
 import { MONTHS, MONTH_ABBREVIATIONS } from "./calendar.ts";
-import { DASHES, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt } from "./token-checks.ts";
-import { TokenClass, type Token } from "./tokenize.ts";
+import {
+  CLAUSE_ENDS,
+  DASHES,
+  HYPHENS,
+  endsCleanly,
+  isAttached,
+  isCapitalized,
+  isHyphenJoin,
+  lowerAt,
+} from "./token-checks.ts";
+import { TokenClass, TokenTest, type Token } from "./tokenize.ts";
 import { COMPOUND_UNITS } from "./grammar/units.ts";
 import {
   AMBIGUOUS_UNIT,
@@ -222,6 +231,8 @@ const RANGE = 1 << 2;
 const MULTIPLIER = 1 << 3;
 const FRACTION = 1 << 4;
 const VAGUE = 1 << 5;
+/** "a" or "an" (not the "A" of "A$"): an article, which starts an amount only before a few words. */
+const ARTICLE = 1 << 6;
 
 const quantityForms = new TokenClass((token) => {
   if (token.kind === "number") return AMOUNT | RANGE | MULTIPLIER | FRACTION;
@@ -231,12 +242,23 @@ const quantityForms = new TokenClass((token) => {
   if (CURRENCY_FIRST_TOKENS.has(token.text) || SIGNS.has(token.text) || word === "minus") forms |= AMOUNT | RANGE;
   if (UNITS.has(word) || TENS.has(word)) forms |= AMOUNT | RANGE | MULTIPLIER | FRACTION;
   if (word === "a" || word === "an" || word === "half") forms |= AMOUNT | FRACTION;
+  if ((word === "a" || word === "an") && !CURRENCY_FIRST_TOKENS.has(token.text)) forms |= ARTICLE;
   if (VULGAR_FRACTIONS.has(token.text)) forms |= AMOUNT | FRACTION;
   if (MULTIPLIER_WORDS.has(word) || word === "twice") forms |= MULTIPLIER;
   if (RANGE_CONNECTORS.has(word)) forms |= RANGE;
   if (VAGUE_MAGNITUDES.has(word) || MULTI_SCALES.has(word) || word === "multi") forms |= VAGUE;
   return forms;
 });
+
+/**
+ * What may follow an article that starts an amount: a scale ("a million", "a dozen"), a denominator ("a third",
+ * "a quarter of a billion") or the hyphen of "a-third". (An article with a hedge before it, "nearly a decade", is
+ * read after the hedge.)
+ */
+const mayFollowArticle = new TokenTest(
+  (token) =>
+    SCALES.has(token.lower) || token.lower === "dozen" || DENOMINATORS.has(token.lower) || HYPHENS.has(token.text),
+);
 
 /** Whether a quantity may start at this token: the walk asks it of every token, before matchQuantity. */
 export function mayStartQuantity(token: Token): boolean {
@@ -248,12 +270,17 @@ export function matchQuantity(tokens: readonly Token[], i: number): Match<Quanti
   const first = tokens[i];
   const forms = first ? quantityForms.classOf(first) : 0;
   if (forms === 0) return null;
+  // A year that ends its clause ("in 2014,") is no quantity, read at once: most years are.
+  const follower = tokens[i + 1];
+  if (isPlainYear(first!) && (follower === undefined || CLAUSE_ENDS.has(follower.text))) return null;
   // A dash or "minus" starts a quantity only as a sign: most dashes join words ("large-scale").
   if ((first!.kind === "punct" && SIGNS.has(first!.text)) || first!.lower === "minus") {
     if (!parseSign(tokens, i)) return null;
   }
   const matched = forms & HEDGE ? matchHedge(tokens, i) : null;
   const hedge = matched && isFractionBar(tokens, i) ? null : matched;
+  // Most articles start nothing: asked before any matcher runs.
+  if (!hedge && forms & ARTICLE && (follower === undefined || !mayFollowArticle.has(follower))) return null;
   const from = hedge ? hedge.end : i;
   const next = tokens[from];
   const at = !hedge ? forms : next ? quantityForms.classOf(next) : 0;
@@ -396,6 +423,8 @@ function valueInBaseUnits(amount: Amount): number {
  */
 function amountValue(base: number, scale: number, factor: number): number {
   const value = base * scale * factor;
+  // A whole number of at most 15 digits is already what rounding gives (but for -0, which rounds to 0): most are.
+  if (Number.isInteger(value) && value > -1e15 && value < 1e15) return value + 0;
   return Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
 }
 

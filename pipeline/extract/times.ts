@@ -7,7 +7,16 @@ import { longer, longest, type Match } from "./match.ts";
 import type { DatePrecision } from "./mention.ts";
 import { ORDINALS, TENS, UNITS } from "./number-words.ts";
 import { isIdentifierNumber, isPlainYear, parseNumeral } from "./numerals.ts";
-import { DASHES, endsCleanly, isAttached, isCapitalized, isHyphenJoin, lowerAt, phraseTokens } from "./token-checks.ts";
+import {
+  CLAUSE_ENDS,
+  DASHES,
+  endsCleanly,
+  isAttached,
+  isCapitalized,
+  isHyphenJoin,
+  lowerAt,
+  phraseTokens,
+} from "./token-checks.ts";
 import { matchNumericDate } from "./numeric-dates.ts";
 import { tenseAround } from "./tense.ts";
 import { TokenClass, TokenTest, tokenizeRuns, type Token } from "./tokenize.ts";
@@ -85,6 +94,13 @@ export function matchTime(tokens: readonly Token[], i: number): Match<TimeSpec> 
   if (!first) return null;
   const forms = timeForms.classOf(first);
   if (forms === 0 || !mayContinueTime(first, tokens[i + 1])) return null;
+  if (isPlainYear(first) && endsLoneYear(tokens[i + 1])) {
+    // The commonest start, read at once: every other form that starts with a year goes on with a mark glued to it
+    // ("2014-15", "1990s", "2013-03-05"; no clause end), a dash or a slash ("2008 – 2009"), or a word that leads
+    // to a second year.
+    const year = matchYear(tokens, i);
+    return year && !isRecurring(tokens, i) ? year : null;
+  }
   // Only the matchers whose forms can start with this token run; on a tie the earlier one wins.
   let found: Match<TimeSpec> | null = forms & RANGE ? matchDateRange(tokens, i) : null;
   if (forms & (PERIOD | CALENDAR)) {
@@ -162,6 +178,21 @@ function matchYear(tokens: readonly Token[], i: number): Match<TimeSpec> | null 
 }
 
 const APOSTROPHES: ReadonlySet<string> = new Set(["'", "\u2019"]);
+
+/** Words that lead from a year to a second one ("2008 to 2014"). */
+const YEAR_RANGE_WORDS: ReadonlySet<string> = new Set(["to", "through", "until"]);
+
+/**
+ * Whether a year followed by `next` can start no time mention but itself: the end of its clause, or a word apart
+ * from it that leads to no second year.
+ */
+function endsLoneYear(next: Token | undefined): boolean {
+  return (
+    next === undefined ||
+    CLAUSE_ENDS.has(next.text) ||
+    (next.spaced && !DASHES.has(next.text) && next.text !== "/" && !YEAR_RANGE_WORDS.has(next.lower))
+  );
+}
 
 /** "1980s", "1980's": the decade's first year. */
 function decadeAt(tokens: readonly Token[], i: number): { year: number; end: number } | null {
@@ -765,8 +796,7 @@ function yearTail(tokens: readonly Token[], k: number, first: number): { year: n
 
 /** "2008 to 2014", "2008 through 2014": both plain years, in order. */
 function spelledYearRange(tokens: readonly Token[], k: number, first: number): { year: number; end: number } | null {
-  const word = lowerAt(tokens, k);
-  if (word !== "to" && word !== "through" && word !== "until") return null;
+  if (!YEAR_RANGE_WORDS.has(lowerAt(tokens, k))) return null;
   const year = yearAt(tokens, k + 1);
   return year !== null && year > first && endsCleanly(tokens, k + 2) ? { year, end: k + 2 } : null;
 }

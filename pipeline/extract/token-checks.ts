@@ -8,6 +8,12 @@ export const HYPHENS: ReadonlySet<string> = new Set(["-", "\u2010", "\u2011"]);
 /** Range dashes between numbers ("2008-2009", "1990–95"). */
 export const DASHES: ReadonlySet<string> = new Set(["-", "\u2010", "\u2011", "\u2013"]);
 
+/**
+ * Marks that end a clause, which no mention reads on into: none starts a unit, scale, range, fraction or date part
+ * (a point glued to digits after a number would have been read into the number).
+ */
+export const CLAUSE_ENDS: ReadonlySet<string> = new Set([",", ".", ";", ")"]);
+
 /** Lower-cased text of tokens[i], or "" outside the array. */
 export function lowerAt(tokens: readonly Token[], i: number): string {
   return tokens[i]?.lower ?? "";

@@ -1,105 +1,191 @@
-/** One pass over the text: words, numbers and single punctuation marks, each with its UTF-16 span. */
+/**
+ * One pass over the text: words, numbers and single punctuation marks, each with its UTF-16 span.
+ *
+ * A token is its span and its lexeme: the token's string with everything that depends on the string alone (kind,
+ * lower case, value, and the answers of every TokenClass), kept once for all the tokens that share it. Prose
+ * repeats a small vocabulary, so a token costs its span and a look-up in a table of recent lexemes by a key
+ * computed as its characters are scanned (the characters themselves, packed, for the short ASCII strings most
+ * tokens are); a string is made, lower-cased and classified only the first time it is met (or met again after
+ * others took its place in the table).
+ */
 
 import { isWhiteSpace } from "../text/whitespace.ts";
 
 export type TokenKind = "word" | "number" | "punct";
 
-export interface Token {
-  kind: TokenKind;
-  /** The token as written. */
-  text: string;
+/** A token string and what depends on it alone. */
+export class Lexeme {
+  readonly kind: TokenKind;
+  /** The string as written. */
+  readonly text: string;
   /** Lower-cased text of words; the text itself otherwise. */
-  lower: string;
+  readonly lower: string;
+  /** Value of a number ("1,200" → 1200); NaN for other kinds. */
+  readonly numeric: number;
+  /** Its hashOf, for a string kept by hash; 0 for one kept by its packed characters. */
+  readonly hash: number;
+  /** For a string of at most 8 ASCII characters, its first four and next four packed (shortLexemeOf); else -1. */
+  low = -1;
+  high = -1;
+  /** The answer of each TokenClass for this string, by the class's index; undefined until asked. */
+  readonly answers: number[] = [];
+  /** What mentions a token of this string may start, as the extractor's walk asks it first; -1 until asked. */
+  starts = -1;
+
+  constructor(kind: TokenKind, text: string, hash: number) {
+    this.kind = kind;
+    // Numbers are compared by value, not by text.
+    this.text = kind === "number" ? text : internalized(text);
+    this.lower = kind === "word" && hasUpperCase(text) ? internalized(text.toLowerCase()) : this.text;
+    this.numeric = kind === "number" ? Number(text.includes(",") ? text.replaceAll(",", "") : text) : Number.NaN;
+    this.hash = hash;
+  }
+}
+
+export class Token {
+  lexeme: Lexeme;
   /** UTF-16 offsets into the whole input, end exclusive. */
   start: number;
   end: number;
   /** Whitespace (or the start of the segment) precedes the token. */
   spaced: boolean;
+
+  constructor(lexeme: Lexeme, start: number, end: number, spaced: boolean) {
+    this.lexeme = lexeme;
+    this.start = start;
+    this.end = end;
+    this.spaced = spaced;
+  }
+
+  get kind(): TokenKind {
+    return this.lexeme.kind;
+  }
+
+  /** The token as written. */
+  get text(): string {
+    return this.lexeme.text;
+  }
+
+  /** Lower-cased text of words; the text itself otherwise. */
+  get lower(): string {
+    return this.lexeme.lower;
+  }
+
   /** Value of a number token ("1,200" → 1200); NaN for other kinds. */
-  numeric: number;
-  /** Identifies the token's string among all those the tokenizer has kept, for answers remembered per string (TokenTest). */
-  stringId: number;
-  /** Where the tokenizer keeps the token's string (stringId modulo the table size, as a small integer). */
-  slot: number;
-}
-
-const LETTER = /[\p{L}\p{M}]/u;
-const BACKSLASH = 0x5c;
-const PERIOD = 0x2e;
-
-/**
- * The strings of recently seen tokens, by a hash of their code units: prose repeats a small vocabulary, so most
- * tokens reuse a string (its lower case, its value and the hash the matchers' sets compute once per string)
- * instead of slicing, lower-casing and hashing anew. Direct-mapped, so its size stays fixed whatever the text.
- */
-class TokenStrings {
-  readonly texts: (string | undefined)[] = new Array<string | undefined>(TOKEN_STRINGS);
-  readonly lowers: string[] = new Array<string>(TOKEN_STRINGS);
-  readonly numerics = new Float64Array(TOKEN_STRINGS);
-  /** Each slot's string's id: fills × TOKEN_STRINGS + slot, so that no two strings ever kept share one. */
-  readonly ids = new Float64Array(TOKEN_STRINGS);
-  #fills = 0;
-
-  /** The slot holding the token text[start, end) of the given kind, filled if it held another. */
-  find(source: string, start: number, end: number, kind: TokenKind, hash: number): number {
-    const slot = (hash ^ (hash >>> 14)) & (TOKEN_STRINGS - 1);
-    const known = this.texts[slot];
-    if (known !== undefined && known.length === end - start && sameUnits(known, source, start)) return slot;
-    const text = source.slice(start, end);
-    this.texts[slot] = text;
-    this.lowers[slot] = kind === "word" && hasUpperCase(source, start, end) ? text.toLowerCase() : text;
-    this.numerics[slot] = kind === "number" ? Number(text.includes(",") ? text.replaceAll(",", "") : text) : Number.NaN;
-    this.ids[slot] = ++this.#fills * TOKEN_STRINGS + slot;
-    return slot;
+  get numeric(): number {
+    return this.lexeme.numeric;
   }
 }
 
-/** The hash TokenStrings keys by, one code unit at a time (the tokenizer computes it as it scans). */
-function hashStep(hash: number, code: number): number {
-  return (Math.imul(hash, 31) + code) | 0;
+/**
+ * The one copy V8 keeps of a string used as a property name: the matchers compare token strings with the
+ * grammar's words over and over (=== and set look-ups), and two such strings compare by identity, where others are
+ * compared character by character.
+ */
+function internalized(text: string): string {
+  return Object.keys({ [text]: 0 })[0]!;
 }
 
-function hashOf(source: string, start: number, end: number): number {
+/**
+ * Lexemes of recently seen strings, in sets of four by a hash of their code units, each set's most recently found
+ * first, so that the tables' size stays fixed whatever the text: a few frequent words that share a set do not
+ * push each other out, as they would in a table of one lexeme per hash (2% of the memo's tokens missed there).
+ * Strings of at most eight ASCII characters (most tokens) have a table of their own, where their characters,
+ * packed into two numbers as they are scanned, are the key: found without comparing a character.
+ */
+const LEXEMES = 1 << 14;
+const WAYS = 4;
+const lexemes: (Lexeme | undefined)[] = new Array<Lexeme | undefined>(LEXEMES);
+const shortLexemes: (Lexeme | undefined)[] = new Array<Lexeme | undefined>(LEXEMES);
+/** The longest string packed: four 7-bit characters in each of two small integers. */
+const SHORT = 8;
+
+/** The first of the four slots of a set, by the top bits of a Fibonacci hash, which spreads similar keys apart. */
+function setOf(hash: number): number {
+  return (Math.imul(hash, 0x9e3779b1) >>> 18) & ~(WAYS - 1);
+}
+
+/** Makes `found`, in the set from `set`, the set's first (it is found again soonest). */
+function moveToFront(table: (Lexeme | undefined)[], set: number, way: number, found: Lexeme): void {
+  for (let moved = way; moved > set; moved--) table[moved] = table[moved - 1];
+  table[set] = found;
+}
+
+/** The lexeme of text[start, end) of the given kind, `hash` its hashOf. */
+function lexemeOf(text: string, start: number, end: number, kind: TokenKind, hash: number): Lexeme {
+  const set = setOf(hash);
+  for (let way = set; way < set + WAYS; way++) {
+    const known = lexemes[way];
+    if (known === undefined) break;
+    if (known.hash !== hash || known.text.length !== end - start) continue;
+    const string = known.text;
+    let k = 0;
+    while (k < string.length && string.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+    if (k < string.length) continue;
+    if (way !== set) moveToFront(lexemes, set, way, known);
+    return known;
+  }
+  const lexeme = new Lexeme(kind, text.slice(start, end), hash);
+  moveToFront(lexemes, set, set + WAYS - 1, lexeme);
+  return lexeme;
+}
+
+/**
+ * The lexeme of text[start, end), at most SHORT ASCII characters, `low` and `high` its first four and next four
+ * characters packed: the length and the two numbers are the string itself.
+ */
+function shortLexemeOf(text: string, start: number, end: number, kind: TokenKind, low: number, high: number): Lexeme {
+  const set = setOf(low ^ Math.imul(high + end - start, 0x85ebca6b));
+  for (let way = set; way < set + WAYS; way++) {
+    const known = shortLexemes[way];
+    if (known === undefined) break;
+    if (known.low !== low || known.high !== high || known.text.length !== end - start) continue;
+    if (way !== set) moveToFront(shortLexemes, set, way, known);
+    return known;
+  }
+  const lexeme = new Lexeme(kind, text.slice(start, end), 0);
+  lexeme.low = low;
+  lexeme.high = high;
+  moveToFront(shortLexemes, set, set + WAYS - 1, lexeme);
+  return lexeme;
+}
+
+/** Characters packed 7 bits each, as shortLexemeOf keys them: text[from, to) all ASCII, at most 4. */
+function packed(text: string, from: number, to: number): number {
+  let key = 0;
+  for (let k = from; k < to; k++) key = key * 128 + text.charCodeAt(k);
+  return key;
+}
+
+/** The hash that lexemes too long to pack are found by. */
+function hashOf(text: string, start: number, end: number): number {
   let hash = 0;
-  for (let k = start; k < end; k++) hash = hashStep(hash, source.charCodeAt(k));
+  for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(k)) | 0;
   return hash;
 }
 
-/** Slots in TokenStrings, a power of two. */
-const TOKEN_STRINGS = 1 << 14;
-
-function sameUnits(known: string, source: string, start: number): boolean {
-  for (let k = 0; k < known.length; k++) if (known.charCodeAt(k) !== source.charCodeAt(start + k)) return false;
-  return true;
-}
-
-const strings = new TokenStrings();
+let classes = 0;
 
 /**
- * A class that depends on a token's text alone, its answer remembered per token string: the matchers ask
- * which mentions a token may start of nearly every token, and a set lookup costs far more than this.
- * Answers are kept by the slot of the token's string, each with the string's id (a slot may since hold
- * another string, even while tokens of the earlier one are still being matched).
+ * A class that depends on a token's text alone, its answer kept in the token's lexeme: the matchers ask which
+ * mentions a token may start of nearly every token, and a set lookup costs far more than this.
  */
 export class TokenClass {
   readonly #classify: (token: Token) => number;
-  readonly #answers = new Uint16Array(TOKEN_STRINGS);
-  /** The id of the string each answer is for; 0, which no string has, for none. */
-  readonly #ids = new Float64Array(TOKEN_STRINGS);
+  readonly #index = classes++;
 
-  /** `classify` answers a small integer (0–65535, bits for instance) for a token's string. */
+  /** `classify` answers a small integer (bits for instance) for a token's string. */
   constructor(classify: (token: Token) => number) {
     this.#classify = classify;
   }
 
   classOf(token: Token): number {
-    // The slot, not stringId % TOKEN_STRINGS: stringId outgrows a small integer, and a modulo of doubles is slow.
-    const slot = token.slot;
-    if (this.#ids[slot] !== token.stringId) {
-      this.#answers[slot] = this.#classify(token);
-      this.#ids[slot] = token.stringId;
-    }
-    return this.#answers[slot]!;
+    const answers = token.lexeme.answers;
+    const known = answers[this.#index];
+    if (known !== undefined) return known;
+    const answer = this.#classify(token);
+    answers[this.#index] = answer;
+    return answer;
   }
 }
 
@@ -123,103 +209,119 @@ export function tokenizeRuns(): number {
   return tokenizations;
 }
 
-/**
- * Token objects cut off the end of a reused array, kept for the next call that needs more: paragraphs vary in
- * length, and without them every longer paragraph would allocate its tokens anew.
- */
-const spareTokens: Token[] = [];
+// What each ASCII code unit may be in a token.
+const OTHER = 0;
+const SPACE = 1;
+const LETTER = 2;
+const DIGIT = 3;
+const ASCII_CLASS = new Uint8Array(128).map((_, code) => {
+  if (isWhiteSpace(code)) return SPACE;
+  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return LETTER;
+  return code >= 0x30 && code <= 0x39 ? DIGIT : OTHER;
+});
+const LETTER_PATTERN = /[\p{L}\p{M}]/u;
+const BACKSLASH = 0x5c;
+const PERIOD = 0x2e;
 
 /**
  * Tokenizes text[from, to). Numbers are digit runs with optional thousands groups and decimals ("1,200.5");
  * words are runs of letters; anything else is a one-code-point punctuation token. Apostrophes and hyphens
  * are punctuation, so "Russia's" is three tokens. A backslash escaping ASCII punctuation (Markdown "\$") is
  * dropped, so escaped and plain text yield the same tokens.
- *
- * With `reuse`, the tokens are written into that array, reusing its token objects, and it is returned: for a
- * caller that is done with the previous tokens before it asks for the next.
  */
-export function tokenize(text: string, from = 0, to = text.length, reuse: Token[] = []): Token[] {
-  tokenizations++;
-  const tokens = reuse;
-  let count = 0;
-  let pos = from;
-  let spaced = true;
-  while (pos < to) {
-    const code = text.charCodeAt(pos);
-    if (isSpace(code)) {
-      spaced = true;
-      pos++;
-      continue;
-    }
-    if (code === BACKSLASH && pos + 1 < to && isAsciiPunctuation(text.charCodeAt(pos + 1))) {
-      pos++;
-      continue;
-    }
-    let kind: TokenKind;
-    let end: number;
-    let hash: number;
-    if (isDigit(code)) {
-      kind = "number";
-      end = scanNumber(text, pos, to);
-      hash = hashOf(text, pos, end);
-    } else if (isLetterAt(text, pos, to)) {
-      kind = "word";
-      // ASCII letters hashed as they are scanned: the common case, and the loop's cost.
-      end = pos;
-      hash = 0;
-      let folded = code | 0x20;
-      while (folded >= 0x61 && folded <= 0x7a) {
-        hash = hashStep(hash, text.charCodeAt(end));
-        if (++end === to) break;
-        folded = text.charCodeAt(end) | 0x20;
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  return new Tokenizer().tokenize(text, from, to);
+}
+
+/**
+ * A tokenizer that writes each text's tokens into its one array, reusing its token objects, for a caller that is
+ * done with the previous tokens before it asks for the next: paragraphs vary in length, and without them every
+ * longer paragraph would allocate its tokens anew.
+ */
+export class Tokenizer {
+  readonly tokens: Token[] = [];
+  /** Token objects cut off the end of the array, kept for the next text that needs more. */
+  readonly #spare: Token[] = [];
+
+  /** The tokens of text[from, to), as tokenize() gives them, in `tokens`. */
+  tokenize(text: string, from: number, to: number): Token[] {
+    tokenizations++;
+    const tokens = this.tokens;
+    const spare = this.#spare;
+    let count = 0;
+    let pos = from;
+    let spaced = true;
+    while (pos < to) {
+      const code = text.charCodeAt(pos);
+      const type =
+        code < 0x80 ? ASCII_CLASS[code]! : isSpace(code) ? SPACE : isLetterAt(text, pos, to) ? LETTER : OTHER;
+      if (type === SPACE) {
+        spaced = true;
+        pos++;
+        continue;
       }
-      if (end < to && text.charCodeAt(end) >= 0x80) {
-        end = scanWord(text, end, to);
-        hash = hashOf(text, pos, end);
+      let kind: TokenKind;
+      let end = pos + 1;
+      let ascii = code < 0x80;
+      // The first four characters packed, and the next four: the common short ASCII token is keyed as it is scanned.
+      let low = code;
+      let high = 0;
+      if (type === LETTER) {
+        kind = "word";
+        let next = code;
+        if (ascii) {
+          while (end < to) {
+            next = text.charCodeAt(end);
+            if (next >= 0x80 || ASCII_CLASS[next] !== LETTER) break;
+            if (end - pos < 4) low = low * 128 + next;
+            else if (end - pos < SHORT) high = high * 128 + next;
+            end++;
+          }
+        }
+        if (next >= 0x80) {
+          end = scanWord(text, ascii ? end : pos, to);
+          ascii = false;
+        }
+      } else if (type === DIGIT) {
+        kind = "number";
+        end = scanNumber(text, pos, to);
+        low = packed(text, pos, Math.min(end, pos + 4));
+        high = end - pos > 4 ? packed(text, pos + 4, Math.min(end, pos + SHORT)) : 0;
+      } else if (code === BACKSLASH && end < to && isAsciiPunctuation(text.charCodeAt(end))) {
+        pos++;
+        continue;
+      } else if (code === PERIOD && end < to && isDigit(text.charCodeAt(end)) && opensNumber(text, pos, from)) {
+        // ".25" after a space, a bracket, a sign or a currency symbol is a number, its point part of it: a decimal
+        // written without its leading zero.
+        kind = "number";
+        end = scanNumber(text, end, to);
+        low = packed(text, pos, Math.min(end, pos + 4));
+        high = end - pos > 4 ? packed(text, pos + 4, Math.min(end, pos + SHORT)) : 0;
+      } else {
+        kind = "punct";
+        if (code >= 0xd800 && code <= 0xdbff) end = pos + codePointLength(text, pos, to);
       }
-    } else if (code === PERIOD && pos + 1 < to && isDigit(text.charCodeAt(pos + 1)) && opensNumber(text, pos, from)) {
-      // ".25" after a space, a bracket, a sign or a currency symbol is a number, its point part of it: a decimal
-      // written without its leading zero.
-      kind = "number";
-      end = scanNumber(text, pos + 1, to);
-      hash = hashOf(text, pos, end);
-    } else {
-      kind = "punct";
-      end = pos + codePointLength(text, pos, to);
-      hash = hashOf(text, pos, end);
+      const lexeme =
+        ascii && end - pos <= SHORT
+          ? shortLexemeOf(text, pos, end, kind, low, high)
+          : lexemeOf(text, pos, end, kind, hashOf(text, pos, end));
+      const token = count < tokens.length ? tokens[count]! : spare.pop();
+      if (token === undefined) {
+        tokens.push(new Token(lexeme, pos, end, spaced));
+      } else {
+        token.lexeme = lexeme;
+        token.start = pos;
+        token.end = end;
+        token.spaced = spaced;
+        if (count === tokens.length) tokens.push(token);
+      }
+      count++;
+      spaced = false;
+      pos = end;
     }
-    const slot = strings.find(text, pos, end, kind, hash);
-    const token = tokens[count] ?? spareTokens.pop();
-    if (token === undefined) {
-      tokens.push({
-        kind,
-        text: strings.texts[slot]!,
-        lower: strings.lowers[slot]!,
-        start: pos,
-        end,
-        spaced,
-        numeric: strings.numerics[slot]!,
-        stringId: strings.ids[slot]!,
-        slot,
-      });
-    } else {
-      token.kind = kind;
-      token.text = strings.texts[slot]!;
-      token.lower = strings.lowers[slot]!;
-      token.start = pos;
-      token.end = end;
-      token.spaced = spaced;
-      token.numeric = strings.numerics[slot]!;
-      token.stringId = strings.ids[slot]!;
-      token.slot = slot;
-      tokens[count] = token;
-    }
-    count++;
-    spaced = false;
-    pos = end;
+    while (tokens.length > count) spare.push(tokens.pop()!);
+    return tokens;
   }
-  while (tokens.length > count) spareTokens.push(tokens.pop()!);
-  return tokens;
 }
 
 export function isSpace(code: number): boolean {
@@ -259,13 +361,13 @@ function codePointLength(text: string, pos: number, to: number): number {
 
 function isLetterAt(text: string, pos: number, to: number): boolean {
   const code = text.charCodeAt(pos);
-  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-  return LETTER.test(text.slice(pos, pos + codePointLength(text, pos, to)));
+  if (code < 0x80) return ASCII_CLASS[code] === LETTER;
+  return LETTER_PATTERN.test(text.slice(pos, pos + codePointLength(text, pos, to)));
 }
 
-/** Whether text[from, to) may change under toLowerCase (which is costly enough to skip when it cannot). */
-function hasUpperCase(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
+/** Whether text may change under toLowerCase (which is costly enough to skip when it cannot). */
+function hasUpperCase(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
     const code = text.charCodeAt(k);
     if ((code >= 0x41 && code <= 0x5a) || code >= 0x80) return true;
   }
@@ -276,10 +378,7 @@ function scanWord(text: string, pos: number, to: number): number {
   let end = pos;
   while (end < to) {
     const code = text.charCodeAt(end);
-    // ASCII letters inline: the common case, and the loop's cost.
-    const folded = code | 0x20;
-    if (folded >= 0x61 && folded <= 0x7a) end++;
-    else if (code >= 0x80 && isLetterAt(text, end, to)) end += codePointLength(text, end, to);
+    if (code < 0x80 ? ASCII_CLASS[code] === LETTER : isLetterAt(text, end, to)) end += codePointLength(text, end, to);
     else break;
   }
   return end;

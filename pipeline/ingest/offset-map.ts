@@ -9,17 +9,19 @@
 export class OffsetMap {
   /** Characters mapped so far. */
   length = 0;
-  #runs = 0;
-  /** Normalized index of each run's first character, ascending. */
-  #first = new Int32Array(16);
+  /**
+   * Normalized index of each run's first character, ascending. Plain arrays of small integers: as compact as typed
+   * arrays, and far cheaper to make for the many short paragraphs a text has.
+   */
+  readonly #first: number[] = [];
   /** Raw start of each run's first character. */
-  #rawStart = new Int32Array(16);
+  readonly #rawStart: number[] = [];
   /** Raw end of a single character that stands for a range of another length; -1 for a one-for-one run. */
-  #rawEnd = new Int32Array(16);
+  readonly #rawEnd: number[] = [];
 
   /** Maps the next `count` characters one for one to the raw characters from `start`. */
   copied(start: number, count: number): void {
-    const last = this.#runs - 1;
+    const last = this.#first.length - 1;
     if (last < 0 || this.#rawEnd[last] !== -1 || this.#rawStart[last]! + this.length - this.#first[last]! !== start) {
       this.#run(start, -1);
     }
@@ -38,8 +40,9 @@ export class OffsetMap {
 
   /** Appends the mapping of all of other's characters. */
   append(other: OffsetMap): void {
+    const runs = other.#first.length;
     for (let run = 0, i = 0; i < other.length; run++) {
-      const runEnd = run + 1 < other.#runs ? other.#first[run + 1]! : other.length;
+      const runEnd = run + 1 < runs ? other.#first[run + 1]! : other.length;
       const rawStart = other.#rawStart[run]! + i - other.#first[run]!;
       if (other.#rawEnd[run] === -1) this.copied(rawStart, runEnd - i);
       else this.push(rawStart, other.#rawEnd[run]!);
@@ -61,25 +64,15 @@ export class OffsetMap {
   }
 
   #run(rawStart: number, rawEnd: number): void {
-    if (this.#runs === this.#first.length) {
-      const grown = (old: Int32Array) => {
-        const next = new Int32Array(old.length * 2);
-        next.set(old);
-        return next;
-      };
-      this.#first = grown(this.#first);
-      this.#rawStart = grown(this.#rawStart);
-      this.#rawEnd = grown(this.#rawEnd);
-    }
-    this.#first[this.#runs] = this.length;
-    this.#rawStart[this.#runs] = rawStart;
-    this.#rawEnd[this.#runs++] = rawEnd;
+    this.#first.push(this.length);
+    this.#rawStart.push(rawStart);
+    this.#rawEnd.push(rawEnd);
   }
 
   /** The last run that starts at or before i. */
   #runOf(i: number): number {
     let low = 0;
-    let high = this.#runs - 1;
+    let high = this.#first.length - 1;
     while (low < high) {
       const middle = (low + high + 1) >>> 1;
       if (this.#first[middle]! <= i) low = middle;

@@ -6,8 +6,8 @@
 import { FdWriter } from "./fd-writer.ts";
 
 export interface CommandIo {
-  /** Text to standard output, as it comes. */
-  write(text: string): void;
+  /** Text to standard output, as it comes (bytes: UTF-8 text, whole characters). */
+  write(text: string | Uint8Array): void;
   /** True once nobody reads standard output (a closed pipe): the rest is not worth computing. */
   closed(): boolean;
   /** One line to standard error. */
@@ -28,8 +28,9 @@ export function memoryIo(): CommandIo & { stdout: string; stderr: string } {
   const io = {
     stdout: "",
     stderr: "",
-    write: (text: string) => {
-      io.stdout += text;
+    write: (text: string | Uint8Array) => {
+      io.stdout +=
+        typeof text === "string" ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString();
     },
     closed: () => false,
     error: (line: string) => {

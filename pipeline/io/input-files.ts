@@ -31,6 +31,19 @@ export interface ReadOptions {
 /** The bytes of a regular file, or a PipelineError saying why it cannot be read. */
 export function readInputFile(file: string, { maxBytes = MAX_INPUT_BYTES, within }: ReadOptions = {}): Buffer {
   if (within !== undefined) confine(file, within);
+  const fd = openRegularFile(file, maxBytes);
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A descriptor of `file` opened for reading, once it is known to be a regular file of at most `maxBytes`, or a
+ * PipelineError saying why it cannot be read.
+ */
+export function openRegularFile(file: string, maxBytes: number): number {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting; fstat then refuses it.
@@ -43,9 +56,10 @@ export function readInputFile(file: string, { maxBytes = MAX_INPUT_BYTES, within
     if (!stats.isFile()) throw new PipelineError(`not a regular file (${kindOf(stats)})`, { file });
     if (stats.size > maxBytes)
       throw new PipelineError(`${stats.size} bytes, more than the limit of ${maxBytes} for this file`, { file });
-    return readFileSync(fd);
-  } finally {
+    return fd;
+  } catch (error) {
     closeSync(fd);
+    throw error;
   }
 }
 
@@ -109,7 +123,7 @@ function confine(file: string, folder: string): void {
     throw new PipelineError(`a symlink leading out of its folder ${folder}, to ${real}`, { file });
 }
 
-function cannotRead(error: unknown): string {
+export function cannotRead(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "ENOENT") return "no such file";
   if (code === "EACCES") return "cannot read it (permission denied)";
@@ -127,7 +141,7 @@ function kindOf(stats: Stats): string {
 }
 
 /** Where strict UTF-8 decoding first fails, for the message. */
-function firstInvalidByte(bytes: Uint8Array): number {
+export function firstInvalidByte(bytes: Uint8Array): number {
   // A streamed prefix may end inside a character without failing, so "the prefix decodes" is monotone: bisect.
   const decodes = (end: number) => {
     try {

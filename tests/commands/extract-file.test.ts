@@ -4,16 +4,19 @@
  * paragraphs, links, escapes, line ends and surrogate pairs' lines everywhere, so any state lost between pieces
  * shows.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { codePointIndex } from "../../pipeline/text/code-points.ts";
 import { mentionsOf } from "../../pipeline/extract/index.ts";
 import { extractFile } from "../../pipeline/commands/extract-file.ts";
+import { MentionJsonWriter } from "../../pipeline/commands/mention-json.ts";
+import type { ExtractedMention } from "../../pipeline/extract/index.ts";
 import { normalize, NormalizedPieces, Normalizer, rawCharacters } from "../../pipeline/ingest/normalize.ts";
 import type { TextRules } from "../../pipeline/ingest/text-format.ts";
-import { JsonArrayWriter } from "../../pipeline/io/json-array-writer.ts";
+import { TextFile } from "../../pipeline/io/text-file.ts";
 import { MEMO_DIR } from "../helpers/cli.ts";
 import { PDF_MARKDOWN, PLAIN_TEXT } from "../helpers/text-formats.ts";
 
@@ -55,21 +58,30 @@ function definition(raw: string, format: TextRules, documentDate?: string): { js
   };
 }
 
+const scratch = mkdtempSync(join(tmpdir(), "rdd-extract-file-"));
+
+/** What the extract command prints and refuses for `raw`, its file read `blockBytes` bytes at a time. */
 function streamed(
   raw: string,
   format: TextRules,
-  pieceBytes?: number,
+  blockBytes?: number,
   documentDate?: string,
 ): { json: string; overflows: Span[] } {
+  const file = join(scratch, "text.txt");
+  writeFileSync(file, raw);
+  const text = new TextFile(file, { maxBytes: 1 << 20, ...(blockBytes && { blockBytes }) });
   let json = "";
   const overflows: Span[] = [];
-  extractFile(Buffer.from(raw), {
-    textFormat: format,
-    ...(documentDate && { documentDate }),
-    ...(pieceBytes && { pieceBytes }),
-    write: (text) => (json += text),
-    onOverflow: (span) => overflows.push(span),
-  });
+  try {
+    extractFile(text.pieces(), {
+      textFormat: format,
+      ...(documentDate && { documentDate }),
+      write: (part) => (json += Buffer.from(part).toString()),
+      onOverflow: (span) => overflows.push(span),
+    });
+  } finally {
+    text.close();
+  }
   return { json, overflows };
 }
 
@@ -99,6 +111,9 @@ const FRAGMENTS = [
   "\n\n",
   "\r\n",
   "\r\n\r\n",
+  "\r",
+  "\r\r",
+  "\n\r",
   "\n \n",
   "\u00a0",
   "\u2003",
@@ -124,37 +139,40 @@ const texts = fc
   .map(([bom, fragments]) => (bom ? "\uFEFF" : "") + fragments.join(" "));
 
 describe("extractFile", () => {
-  it("prints, for any text in any format in pieces of any size, what the whole text gives at once", () => {
+  it("prints, for any text in any format read in blocks of any size, what the whole text gives at once", () => {
     fc.assert(
       fc.property(
         texts,
         FORMATS,
         fc.integer({ min: 1, max: 64 }),
         fc.constantFrom(undefined, "2016-05", "2018-01-15"),
-        (raw, format, pieceBytes, date) => {
-          expect(streamed(raw, format, pieceBytes, date)).toEqual(definition(raw, format, date));
+        (raw, format, blockBytes, date) => {
+          expect(streamed(raw, format, blockBytes, date)).toEqual(definition(raw, format, date));
         },
       ),
       { numRuns: 300 },
     );
   });
 
-  it("prints the memo as the whole text gives it, in pieces of any size", () => {
+  it("prints the memo as the whole text gives it, read in blocks of any size", () => {
     const raw = readFileSync(join(MEMO_DIR, "memo.txt"), "utf8");
     const expected = definition(raw, PDF_MARKDOWN, "2016-05");
     expect(JSON.parse(expected.json).length).toBeGreaterThan(50);
-    for (const pieceBytes of [1, 7, 100, 4096, undefined])
-      expect(streamed(raw, PDF_MARKDOWN, pieceBytes, "2016-05"), `pieces of ${pieceBytes}`).toEqual(expected);
+    for (const blockBytes of [1, 7, 100, 4096, undefined])
+      expect(streamed(raw, PDF_MARKDOWN, blockBytes, "2016-05"), `blocks of ${blockBytes}`).toEqual(expected);
   });
 
   it("stops searching once nobody reads the output", () => {
     const raw = "Trade rose 5 percent in 2015.\n\n".repeat(10_000);
     let written = 0;
-    extractFile(Buffer.from(raw), {
-      textFormat: PLAIN_TEXT,
-      write: (text) => (written += text.length),
-      closed: () => written > 0,
-    });
+    extractFile(
+      raw.match(/[\s\S]{1,4096}/g)!.map((text) => ({ text, astral: true })),
+      {
+        textFormat: PLAIN_TEXT,
+        write: (text) => (written += text.length),
+        closed: () => written > 0,
+      },
+    );
     expect(written).toBeGreaterThan(0);
     expect(written).toBeLessThan(definition(raw, PLAIN_TEXT).json.length / 10);
   });
@@ -190,24 +208,57 @@ describe("Normalizer", () => {
   });
 });
 
-describe("JsonArrayWriter", () => {
-  it("writes what JSON.stringify(records, null, 2) writes, plus a line end", () => {
-    const value = fc.oneof(
-      fc.string({ unit: "grapheme" }),
-      fc.string(),
-      fc.double(),
-      fc.integer(),
-      fc.boolean(),
-      fc.constant(null),
-      fc.constant(undefined),
-    );
+describe("Normalizer on a stream", () => {
+  it("hands over each paragraph once a blank line shows it closed, whatever the line ends (memory stays a paragraph)", () => {
+    for (const end of ["\n", "\r\n", "\r"]) {
+      const handed: string[] = [];
+      const normalizer = new Normalizer(PDF_MARKDOWN, (paragraph) => handed.push(paragraph.text()));
+      for (let k = 0; k < 100; k++) normalizer.feed(`Trade rose 5 percent in ${1900 + k}.${end}${end}`);
+      // Only the last two wait: the last until more text shows where its blank line ends, the one before it in case
+      // a page break continues it.
+      expect(handed, JSON.stringify(end)).toHaveLength(98);
+      expect(normalizer.carried).toBeLessThan(40);
+      normalizer.finish();
+      expect(handed).toHaveLength(100);
+    }
+  });
+});
+
+describe("MentionJsonWriter", () => {
+  it("writes what JSON.stringify(mentions, null, 2) writes, plus a line end, in parts that are whole UTF-8", () => {
+    const text = fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.string());
+    const number = fc.oneof(fc.double(), fc.integer(), fc.nat(), fc.constant(-0), fc.constant(2 ** 31));
+    const orNull = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: null });
+    const quantity = fc.record({
+      kind: fc.constant("quantity" as const),
+      text,
+      start: fc.nat(),
+      end: fc.nat(),
+      value: orNull(number),
+      value_high: orNull(number),
+      unit: text,
+      qualifier: fc.constantFrom("exact" as const, "at_most" as const),
+      vague: fc.boolean(),
+      noun: orNull(text),
+    });
+    const time = fc.record({
+      kind: fc.constant("time" as const),
+      text,
+      start: fc.nat(),
+      end: fc.nat(),
+      date_start: orNull(text),
+      date_end: orNull(text),
+      precision: fc.constantFrom(null, "day" as const, "range" as const),
+      relative: fc.boolean(),
+      offset: orNull(text),
+    });
     fc.assert(
-      fc.property(fc.array(fc.dictionary(fc.string(), value, { maxKeys: 4 }), { maxLength: 200 }), (records) => {
+      fc.property(fc.array(fc.oneof(quantity, time), { maxLength: 300 }), (mentions: ExtractedMention[]) => {
         let json = "";
-        const writer = new JsonArrayWriter<object>((text) => (json += text));
-        for (const record of records) writer.add(record);
+        const writer = new MentionJsonWriter((part) => (json += Buffer.from(part).toString()));
+        for (const mention of mentions) writer.add(mention);
         writer.end();
-        expect(json).toBe(`${JSON.stringify(records, null, 2)}\n`);
+        expect(json).toBe(`${JSON.stringify(mentions, null, 2)}\n`);
       }),
     );
   });

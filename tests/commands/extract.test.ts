@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -89,4 +89,49 @@ describe("the extract command", () => {
       expect(JSON.parse(output)).toHaveLength(16 * extract(normalize(memo, PDF_MARKDOWN).text).length);
     },
   );
+
+  it("refuses a bad byte at the end of a large file in one line, holding a block of it at a time, not the file", () => {
+    const memo = readFileSync(join(MEMO_DIR, "memo.txt"));
+    const badEnd = Buffer.from([0xff]);
+    const small = textFile("");
+    writeFileSync(small, Buffer.concat([memo, badEnd]));
+    const large = textFile("");
+    const copies = Math.ceil((32 << 20) / memo.length);
+    writeFileSync(large, Buffer.concat([...Array.from({ length: copies }, () => memo), badEnd]));
+    const [smallRun, largeRun] = [small, large].map((file) => peakMemoryOfExtract(file));
+    for (const [run, file, at] of [
+      [smallRun!, small, memo.length],
+      [largeRun!, large, copies * memo.length],
+    ] as const) {
+      expect(run.status).toBe(1);
+      expect(run.lines).toEqual([`extract: ${file}: not UTF-8 text: an invalid byte sequence at byte ${at}`]);
+      expect(run.stdout).toBe("");
+    }
+    // 32 MiB more of file costs a few blocks and the noise of a process's peak (up to some 7 MiB here), far from
+    // the file's size (holding the bytes cost more than ten times it).
+    expect(largeRun!.peakRss - smallRun!.peakRss).toBeLessThan(16 << 20);
+  });
 });
+
+/** The extract command on FILE in a child process, with its peak resident memory (from inside it, at exit). */
+function peakMemoryOfExtract(file: string): {
+  status: number | null;
+  stdout: string;
+  lines: string[];
+  peakRss: number;
+} {
+  const [node, args] = cliCommand("extract", file);
+  const report = 'process.on("exit",()=>process.stderr.write("peak-rss "+process.resourceUsage().maxRSS+"\\n"))';
+  const child = spawnSync(node, ["--import", `data:text/javascript,${encodeURIComponent(report)}`, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  const lines = child.stderr.trim().split("\n");
+  const peak = lines.find((line) => line.startsWith("peak-rss "));
+  return {
+    status: child.status,
+    stdout: child.stdout,
+    lines: lines.filter((line) => line !== peak),
+    peakRss: Number(peak?.slice("peak-rss ".length)) * 1024,
+  };
+}

@@ -354,6 +354,26 @@ describe("extract: quantities", () => {
     });
   });
 
+  it("reads an article as one only before a scale, a denominator or a hyphen, and A$ as Australian dollars", () => {
+    const read = (sentence: string) =>
+      extract(sentence).map((m) => [m.text, m.kind === "quantity" ? [m.value, m.unit] : m.kind]);
+    expect(read("They counted a million people, A million more, a dozen eggs and a-third of it.")).toEqual([
+      ["a million", [1e6, "count"]],
+      ["A million", [1e6, "count"]],
+      ["a dozen", [12, "count"]],
+      ["a-third", [1 / 3, "ratio"]],
+    ]);
+    expect(
+      read("A$5 million went on a quarter of a billion in bonds and a half of it on an estimated 40 workers."),
+    ).toEqual([
+      ["A$5 million", [5e6, "AUD"]],
+      ["a quarter of a billion", [2.5e8, "count"]],
+      ["a half", [0.5, "ratio"]],
+      ["an estimated 40", [40, "count"]],
+    ]);
+    expect(read("It was a big deal and a good year for a change, an hour a day.")).toEqual([]);
+  });
+
   it("reads '5 percent to 10 percent' as two amounts, not a range", () => {
     const found = extract("Rates rose from 5 percent to 10 percent over time, then 5 percent to 10 percent.").filter(
       (m) => m.kind === "quantity",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TokenTest, tokenize, type Token } from "../../pipeline/extract/tokenize.ts";
+import { Tokenizer, TokenTest, tokenize, type Token } from "../../pipeline/extract/tokenize.ts";
 
 /** Distinct words, more of them than the tokenizer keeps strings for, so that some share a slot. */
 function manyWords(count: number): string[] {
@@ -12,7 +12,10 @@ function manyWords(count: number): string[] {
 
 describe("tokenize", () => {
   it("gives each token its own text, lower case and value, whatever strings it keeps", () => {
-    const words = manyWords(40_000).map((word, k) => (k % 3 === 0 ? word.toUpperCase() : word));
+    // Short ASCII words (kept by their packed characters), long ones and ones with other letters (kept by hash).
+    const shapes = (word: string, k: number) =>
+      k % 5 === 1 ? `${word}lengthened` : k % 7 === 2 ? `${word}é` : k % 3 === 0 ? word.toUpperCase() : word;
+    const words = manyWords(40_000).map(shapes);
     const text = words.map((word, k) => `${word} ${k}`).join(" ");
     const tokens = tokenize(text);
     expect(tokens.map((token) => token.text)).toEqual(words.flatMap((word, k) => [word, String(k)]));
@@ -24,16 +27,19 @@ describe("tokenize", () => {
     );
   });
 
-  it("writes into the array it is given, reusing its tokens", () => {
-    const reused: Token[] = [];
-    tokenize("one two three", 0, 13, reused);
-    const first = reused[0];
-    expect(tokenize("4 five", 0, 6, reused)).toBe(reused);
-    expect(reused.map((token) => [token.kind, token.text])).toEqual([
+  it("a Tokenizer writes each text's tokens into its one array, reusing its token objects", () => {
+    const tokenizer = new Tokenizer();
+    tokenizer.tokenize("one two three", 0, 13);
+    const first = tokenizer.tokens[0];
+    expect(tokenizer.tokenize("4 five", 0, 6)).toBe(tokenizer.tokens);
+    expect(tokenizer.tokens.map((token) => [token.kind, token.text])).toEqual([
       ["number", "4"],
       ["word", "five"],
     ]);
-    expect(reused[0]).toBe(first);
+    expect(tokenizer.tokens[0]).toBe(first);
+    // Tokens of separate tokenize() calls are their own.
+    const [a, b] = [tokenize("a"), tokenize("b")];
+    expect([a[0]!.text, b[0]!.text]).toEqual(["a", "b"]);
   });
 });
 

@@ -98,6 +98,41 @@ describe("the offset map", () => {
   });
 });
 
+describe("line ends", () => {
+  it("are CR, LF or CRLF alike: the memo with each normalizes to one text, each character mapped alike", () => {
+    const lf = raw.replaceAll("\r\n", "\n");
+    const crOnly = lf.replaceAll("\n", "\r");
+    const crlf = lf.replaceAll("\n", "\r\n");
+    const expected = normalize(lf);
+    // A CR stands where an LF stood, one unit for one: the maps agree character for character.
+    const cr = normalize(crOnly);
+    expect(cr.text).toBe(expected.text);
+    for (let i = 0; i < expected.text.length; i++) expect(cr.map.start(i)).toBe(expected.map.start(i));
+    expect(normalize(crlf).text).toBe(expected.text);
+    // Mixed within one text too, and a lone CR after an LF closes a blank line as a second LF would.
+    expect(normalizeBy("a 2014\n\rb\r\n\r\nc\r\rd", PLAIN_TEXT).text).toBe("a 2014\n\nb\n\nc\n\nd");
+  });
+
+  it("part paragraphs exactly where a blank line is, by its definition as a regular expression", () => {
+    // A line end (an LF, or a CR no LF follows), white space of the line, another line end.
+    const blankLine = /(?:\n|\r(?!\n))[ \t\r]*(?:\n|\r(?!\n))\s*/;
+    const byDefinition = (raw: string) =>
+      raw
+        .split(blankLine)
+        .map((block) => block.replace(/\s+/g, " ").trim())
+        .filter((block) => block !== "")
+        .join("\n\n");
+    const pieces = fc.constantFrom("word", "2014", " ", "  ", "\t", "\n", "\r", "\r\n", "\u00a0", "\v", "\f", "\u2028");
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const raw = parts.join("");
+        expect(normalizeBy(raw, PLAIN_TEXT).text).toBe(byDefinition(raw));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe("ingest on any text", () => {
   it("never throws, and every normalized character maps inside the raw text", () => {
     fc.assert(
