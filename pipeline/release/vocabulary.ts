@@ -41,7 +41,14 @@ function summary(definition: unknown): string {
   return String(name ?? title ?? description ?? JSON.stringify(definition));
 }
 
-/** What changed in a redefined term: each field from its old value to its new one. */
+/** A field's change: from its old value to its new one, or that it is new or gone. */
+function fieldChange(field: string, before: unknown, after: unknown): string {
+  if (before === undefined) return `\`${field}\` added: "${String(after)}"`;
+  if (after === undefined) return `\`${field}\` removed (was "${String(before)}")`;
+  return `\`${field}\` ${showChange(String(before), String(after))}`;
+}
+
+/** What changed in a redefined term: each field that changed. */
 function redefinition(before: unknown, after: unknown): string {
   if (before === null || typeof before !== "object" || after === null || typeof after !== "object")
     return showChange(String(before), String(after));
@@ -49,10 +56,7 @@ function redefinition(before: unknown, after: unknown): string {
   const b = after as Record<string, unknown>;
   return [...new Set([...Object.keys(a), ...Object.keys(b)])]
     .filter((field) => !isDeepStrictEqual(a[field], b[field]))
-    .map(
-      (field) =>
-        `\`${field}\` ${showChange(a[field] === undefined ? "" : String(a[field]), b[field] === undefined ? "" : String(b[field]))}`,
-    )
+    .map((field) => fieldChange(field, a[field], b[field]))
     .join("; ");
 }
 
