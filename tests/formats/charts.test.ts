@@ -6,14 +6,17 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../pipeline/build.ts";
 import { loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import { PipelineError } from "../../pipeline/io/errors.ts";
-import { useEstimatedTextWidths } from "../../pipeline/formats/charts/kit.ts";
+import { formatValue } from "../../pipeline/config/format-unit.ts";
+import { sourceMarkers, useEstimatedTextWidths } from "../../pipeline/formats/charts/kit.ts";
 import { formatFolders } from "../../pipeline/formats/run.ts";
 import { chartFiles, drawCharts, type ChartInput } from "../../pipeline/formats/charts/render.ts";
 import type { Figure, Mention, SeriesObservation } from "../../schemas/index.ts";
+import { QUALIFIERS } from "../../schemas/qualifiers.ts";
 import { ROOT } from "../helpers/cli.ts";
 import { FIXTURE_SOURCES, memoWithFixtures } from "../helpers/sources.ts";
 
@@ -252,6 +255,172 @@ describe("labels", () => {
     ])
       expect(labels.filter((text) => text === label).length + occurrences(listed, label), label).toBe(1);
     for (const scene of await scenesOf(crowded)) expect(clashes(scene), scene.file).toEqual([]);
+  });
+});
+
+describe("labels of a crowded series", () => {
+  /** A fixture source's series chart, its records replaced by random ones. */
+  let fixture: ChartInput;
+  beforeAll(async () => {
+    fixture = await builtInput(FIXTURE_SOURCES);
+  });
+
+  /** Several sources stating close values for the same few years, ranges, breaks, and figures beside them. */
+  const crowd = fc.record({
+    sources: fc.integer({ min: 1, max: 4 }),
+    observations: fc.array(
+      fc.record({
+        source: fc.nat(3),
+        year: fc.integer({ min: 2016, max: 2024 }),
+        years: fc.constantFrom(1, 1, 1, 2),
+        // Close values: 100,000 to 300,000 in steps of 2,000.
+        value: fc.integer({ min: 50, max: 150 }).map((n) => n * 2000),
+        qualifier: fc.constantFrom(...QUALIFIERS),
+        breaks: fc.nat(4).map((n) => n === 0),
+      }),
+      { minLength: 1, maxLength: 16 },
+    ),
+    beside: fc.uniqueArray(
+      fc.record({
+        source: fc.nat(3),
+        year: fc.integer({ min: 2016, max: 2030 }),
+        value: fc.integer({ min: 40, max: 1000 }).map((n) => n * 1000 + 7),
+        qualifier: fc.constantFrom(...QUALIFIERS),
+        claim: fc.constantFrom("reported", "estimate", "projection" as const),
+      }),
+      { maxLength: 5, selector: (figure) => figure.value },
+    ),
+  });
+
+  type Crowd = typeof crowd extends fc.Arbitrary<infer T> ? T : never;
+  const at = (year: number, value: number, more: Partial<Crowd["observations"][number]> = {}) =>
+    ({ source: 0, year, years: 1, value, qualifier: "exact", breaks: false, ...more }) as Crowd["observations"][number];
+  const besideAt = (year: number, value: number) =>
+    ({ source: 0, year, value, qualifier: "exact", claim: "reported" }) as const;
+  const one: Crowd = { sources: 1, observations: [at(2016, 100000)], beside: [] };
+
+  function crowdedInput({
+    sources: sourceCount,
+    observations,
+    beside,
+  }: typeof crowd extends fc.Arbitrary<infer T> ? T : never) {
+    const chart = fixture.config.charts.find((c) => c.kind === "series")!;
+    const definition = fixture.config.series.find((s) => s.id === chart.series)!;
+    const template = fixture.series[definition.id]![0]!;
+    const figureTemplate = fixture.figures.find((f) => f.id === template.figure_id)!;
+    const mentionTemplate = fixture.mentions.find((m) => m.kind === "quantity")!;
+    const sources = Array.from({ length: sourceCount }, (_, i) => ({
+      ...fixture.sources[0]!,
+      id: `source-${i}`,
+      author: `Author ${i}`,
+    }));
+    const sourceOf = (n: number) => sources[n % sourceCount]!.id;
+    const previous = new Map<string, string>();
+    const rows: SeriesObservation[] = observations.map((o, i) => {
+      const source_id = sourceOf(o.source);
+      const figure_id = `observation-${i}`;
+      const previous_figure_id = previous.get(source_id) ?? null;
+      previous.set(source_id, figure_id);
+      return {
+        ...template,
+        figure_id,
+        source_id,
+        period_start: String(o.year),
+        period_end: String(o.year + o.years - 1),
+        value: o.value,
+        qualifier: o.qualifier,
+        previous_figure_id,
+        break_note: o.breaks && previous_figure_id !== null ? `A new count from ${o.year} (${figure_id}).` : null,
+      };
+    });
+    const figure = (id: string, source_id: string, year: number, years: number, value: number, rest: object) => ({
+      ...figureTemplate,
+      id,
+      source_id,
+      period_start: String(year),
+      period_end: String(year + years - 1),
+      value,
+      ...rest,
+    });
+    const besideFigures: Figure[] = beside.map((b, i) =>
+      figure(`beside-${i}`, sourceOf(b.source), b.year, 1, b.value, {
+        qualifier: b.qualifier,
+        claim_type: b.claim,
+      }),
+    );
+    const mentions: Mention[] = besideFigures.map((f) => ({
+      ...mentionTemplate,
+      source_id: f.source_id,
+      text: `${f.value.toLocaleString("en")} riders`,
+      used_by: [f.id],
+    }));
+    const input: ChartInput = {
+      ...fixture,
+      config: { ...fixture.config, charts: [{ ...chart, beside: [definition.measure] }] },
+      sources,
+      figures: [
+        ...rows.map((row) => figure(row.figure_id, row.source_id, Number(row.period_start), 1, row.value, {})),
+        ...besideFigures,
+      ],
+      mentions,
+      series: { [definition.id]: rows },
+    };
+    // Each observation's label: its amount, and the markers of every source stating it at the same place.
+    const markers = sourceMarkers(sources, [...rows, ...besideFigures]);
+    const unit = fixture.config.measures[definition.measure]!.unit;
+    const byPlace = new Map<string, Set<string>>();
+    for (const row of rows) {
+      const key = JSON.stringify([row.period_start, row.period_end, row.value, row.qualifier]);
+      byPlace.set(key, (byPlace.get(key) ?? new Set()).add(row.source_id));
+    }
+    const observationLabels = [...byPlace].map(([key, ids]) => {
+      const number = formatValue(JSON.parse(key)[2], unit, fixture.config.units, { compact: true, bare: true });
+      const tags = sources.filter((s) => ids.has(s.id)).map((s) => markers.get(s.id));
+      return sourceCount > 1 && tags.some(Boolean) ? `${number} ${tags.join(",")}` : number;
+    });
+    return { input, file: `charts/${chart.file}`, observationLabels, besideWords: mentions.map((m) => m.text) };
+  }
+
+  it("build, with no two texts overlapping, and show every value exactly once on the plot or under it", async () => {
+    await fc.assert(
+      fc.asyncProperty(crowd, async (generated) => {
+        const { input, file, observationLabels, besideWords } = crowdedInput(generated);
+        const chart = (await chartFiles(input)).get(file)!;
+        for (const scene of await scenesOf(input)) expect(clashes(scene), scene.file).toEqual([]);
+        const shown = [...layerTexts(chart, "observation_labels"), ...layerTexts(chart, "beside_labels"), notes(chart)];
+        for (const label of new Set(observationLabels)) {
+          const count = shown.reduce((sum, text) => sum + occurrences(text, label), 0);
+          expect(count, label).toBe(observationLabels.filter((other) => other === label).length);
+        }
+        for (const words of besideWords) expect(occurrences(shown.join("\n"), words), words).toBe(1);
+      }),
+      {
+        numRuns: 30,
+        examples: [
+          // A hollow mark just above a labelled one: its stroke is bounded wider than its symbol.
+          [{ ...one, beside: [besideAt(2016, 123007)] }],
+          // A hollow mark at the foot of a decade: the axis gets another decade, clear of the year labels.
+          [{ ...one, beside: [besideAt(2019, 100007)] }],
+          // Values all at one power of ten, with a break between two of them: the axis still spans a decade.
+          [{ ...one, observations: [at(2016, 100000), at(2016, 100000, { breaks: true })] }],
+          // A label at the end of a range: a rule's stroke reaches past its ends.
+          [
+            {
+              ...one,
+              observations: [
+                at(2019, 100000),
+                at(2020, 168000, { breaks: true }),
+                at(2019, 168000, { years: 2 }),
+                at(2016, 100000),
+              ],
+              beside: [besideAt(2029, 40007)],
+            },
+          ],
+          // Two sources state one value, the second listed first: one label, its markers in the source line's order.
+          [{ sources: 2, observations: [at(2023, 244000, { source: 1 }), at(2023, 244000)], beside: [] }],
+        ],
+      },
+    );
   });
 });
 

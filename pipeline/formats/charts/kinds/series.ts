@@ -99,9 +99,13 @@ const HEIGHT = 340;
 /** Symbol areas in square pixels, as Vega sizes them, and the half width of their boxes. */
 const POINT_SIZE = 90;
 const BESIDE_SIZE = 140;
+/** The stroke of a hollow mark beside the series. */
+const BESIDE_STROKE = 2;
 const halfSide = (size: number, stroke = 0) => Math.sqrt(size) / 2 + stroke;
 /** Lines of a label of words beside the series: about a third of the plot's width. */
 const BESIDE_LABEL_WIDTH = 190;
+/** Pixels between a value's mark and the top or bottom of the plot: the half size of a hollow mark as Vega bounds it. */
+const EDGE_ROOM = halfSide(BESIDE_SIZE, 2 * BESIDE_STROKE);
 /** Year ticks at least this far apart, so that every label shows with room between. */
 const MIN_YEAR_TICK_SPACING = 56;
 
@@ -307,7 +311,7 @@ function draw({
       {
         name: "beside",
         data: { values: besides },
-        mark: { type: "point", filled: false, size: BESIDE_SIZE, strokeWidth: 2, opacity: 1 },
+        mark: { type: "point", filled: false, size: BESIDE_SIZE, strokeWidth: BESIDE_STROKE, opacity: 1 },
         encoding: hedged,
       },
       labelLayer("beside_labels", placed.besides),
@@ -361,10 +365,17 @@ function placeAll(
 ) {
   const marks: Box[] = [
     ...observations.map((m) => boxAround(plot.x(m.year), plot.y(m.value), halfSide(POINT_SIZE, 1))),
-    ...besides.map((m) => boxAround(plot.x(m.year), plot.y(m.value), halfSide(BESIDE_SIZE, 2))),
+    // Vega bounds a stroked symbol by twice its stroke width (the stroke and a miter's allowance).
+    ...besides.map((m) => boxAround(plot.x(m.year), plot.y(m.value), halfSide(BESIDE_SIZE, 2 * BESIDE_STROKE))),
     ...[...observations, ...besides]
       .filter((m) => m.spansPeriods)
-      .map((m) => ({ x1: plot.x(m.start), y1: plot.y(m.value) - 2, x2: plot.x(m.end), y2: plot.y(m.value) + 2 })),
+      // A rule's stroke reaches past its ends too, by half its width.
+      .map((m) => ({
+        x1: plot.x(m.start) - 1,
+        y1: plot.y(m.value) - 2,
+        x2: plot.x(m.end) + 1,
+        y2: plot.y(m.value) + 2,
+      })),
     ...bounds.map((m) => {
       const from = plot.y(m.value);
       const [y1, y2] = m.towards === "bottom" ? [from, HEIGHT] : [0, from];
@@ -442,9 +453,12 @@ function merged(marks: Mark[]): Mark[] {
   return [...byPlace.values()];
 }
 
-/** " ¹,²": the markers of the sources that state a label's value, when the chart draws from more than one. */
+/**
+ * " ¹,²": the markers of the sources that state a label's value, in the source line's order, when the chart draws
+ * from more than one.
+ */
 function sourceTag(sourceIds: string[], markers: Map<string, string>): string {
-  const tags = sourceIds.map((id) => markers.get(id) ?? "").filter((tag) => tag !== "");
+  const tags = [...markers].filter(([id, tag]) => sourceIds.includes(id) && tag !== "").map(([, tag]) => tag);
   return tags.length === 0 ? "" : ` ${tags.join(",")}`;
 }
 
@@ -559,9 +573,19 @@ function valueAxisWidth(labels: string[]): number {
   return Math.ceil(Math.max(...labels.map((label) => textWidth(label))) + TICK_AND_PADDINGS + FONT_SIZE);
 }
 
-/** Whole decades around the values: [1e7, 1e10] for $45M..$6B. */
+/**
+ * Whole decades around the values: [1e7, 1e10] for $45M..$6B; at least one decade, [1e5, 1e6] for 100K alone. A
+ * value so near an end that its mark would reach the axis or the legend beyond it gets one more decade that way.
+ */
 function decadeDomain(values: number[]): [number, number] {
-  return [10 ** Math.floor(Math.log10(Math.min(...values))), 10 ** Math.ceil(Math.log10(Math.max(...values)))];
+  const [least, most] = [Math.log10(Math.min(...values)), Math.log10(Math.max(...values))];
+  let [low, high] = [Math.floor(least), Math.max(Math.ceil(most), Math.floor(least) + 1)];
+  const room = (decades: number) => (decades / (high - low)) * HEIGHT;
+  while (room(least - low) < EDGE_ROOM || room(high - most) < EDGE_ROOM) {
+    if (room(least - low) < EDGE_ROOM) low -= 1;
+    if (room(high - most) < EDGE_ROOM) high += 1;
+  }
+  return [10 ** low, 10 ** high];
 }
 
 /** 1, 2, 5, 10, 20, 50, ... within a decade domain. */
