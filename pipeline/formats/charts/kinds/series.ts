@@ -104,7 +104,7 @@ const BESIDE_STROKE = 2;
 const halfSide = (size: number, stroke = 0) => Math.sqrt(size) / 2 + stroke;
 /** Lines of a label of words beside the series: about a third of the plot's width. */
 const BESIDE_LABEL_WIDTH = 190;
-/** Pixels between a value's mark and the top or bottom of the plot: the half size of a hollow mark as Vega bounds it. */
+/** Pixels between a value's mark and the top or bottom of the plot: a hollow mark's half size as Vega bounds it. */
 const EDGE_ROOM = halfSide(BESIDE_SIZE, 2 * BESIDE_STROKE);
 /** Year ticks at least this far apart, so that every label shows with room between. */
 const MIN_YEAR_TICK_SPACING = 56;
