@@ -6,14 +6,17 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../pipeline/build.ts";
 import { loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import { PipelineError } from "../../pipeline/io/errors.ts";
-import { useEstimatedTextWidths } from "../../pipeline/formats/charts/kit.ts";
+import { formatValue } from "../../pipeline/config/format-unit.ts";
+import { sourceMarkers, useEstimatedTextWidths } from "../../pipeline/formats/charts/kit.ts";
 import { formatFolders } from "../../pipeline/formats/run.ts";
 import { chartFiles, drawCharts, type ChartInput } from "../../pipeline/formats/charts/render.ts";
 import type { Figure, Mention, SeriesObservation } from "../../schemas/index.ts";
+import { QUALIFIERS } from "../../schemas/qualifiers.ts";
 import { ROOT } from "../helpers/cli.ts";
 import { FIXTURE_SOURCES, memoWithFixtures } from "../helpers/sources.ts";
 
@@ -202,15 +205,9 @@ describe("labels", () => {
   it.each(cases)("stand clear of one another and of every mark, inside the chart: %s", async (_, make) => {
     const scenes = await scenesOf(await make());
     expect(scenes.length).toBeGreaterThan(0);
-    for (const { file, texts, marks, width, height } of scenes) {
-      expect(texts.length, file).toBeGreaterThan(10);
-      const clashes: string[] = [];
-      for (const [i, a] of texts.entries()) {
-        for (const b of texts.slice(i + 1)) if (overlap(a, b)) clashes.push(`"${a.text}" × "${b.text}"`);
-        for (const mark of marks) if (overlap(a, mark)) clashes.push(`"${a.text}" × ${mark.text}`);
-        if (a.x1 < 0 || a.y1 < 0 || a.x2 > width || a.y2 > height) clashes.push(`"${a.text}" outside the chart`);
-      }
-      expect(clashes, file).toEqual([]);
+    for (const scene of scenes) {
+      expect(scene.texts.length, scene.file).toBeGreaterThan(10);
+      expect(clashes(scene), scene.file).toEqual([]);
     }
   });
 
@@ -221,16 +218,210 @@ describe("labels", () => {
     expect(markLabels(chart, "beside").filter((label) => label.includes(PROJECTION))).toHaveLength(1);
   });
 
-  it("that cannot be placed stop the build with one line naming the chart's dataset.yaml line", async () => {
-    // Nine more projections at the same place, each worded differently: no free place is left for them all.
-    const projection = input.figures.find((f) => f.id === PROJECTION)!;
-    const crowd = Array.from({ length: 9 }, (_, i) => ({ ...projection, id: `crowd-${i}`, value: 1e9 + i }));
-    const error = await chartFiles({ ...input, figures: [...input.figures, ...crowd] }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PipelineError);
-    expect(String(error)).toMatch(
-      new RegExp(`^${CONFIG_FILE}:${input.config.lineOf("charts", 0)}: no room for the label "[^"]+" beside its mark`),
+  it("with no room beside their marks are listed under the plot, each once, and the chart still builds", async () => {
+    // A second source's values for 2012 and 2013, close to the memo's for 2011-2012, 2014 and 2015.
+    const at = (row: SeriesObservation, year: string, value: number, qualifier: Figure["qualifier"]) => ({
+      ...row,
+      figure_id: `other-${year}`,
+      source_id: OTHER.id,
+      period_start: year,
+      period_end: year,
+      value,
+      qualifier,
+    });
+    const [first] = turnover;
+    const added = [at(first!, "2012", 120e6, "exact"), at(first!, "2013", 112e6, "approximate")];
+    const figures = added.map((row) => ({ ...input.figures[0]!, id: row.figure_id, source_id: OTHER.id }));
+    const crowded = {
+      ...input,
+      sources: [...input.sources, OTHER],
+      figures: [...input.figures, ...figures],
+      series: { [SERIES]: [...turnover, ...added] },
+    };
+    const chart = (await chartFiles(crowded)).get(TRADE)!;
+    const labels = [...layerTexts(chart, "observation_labels"), ...layerTexts(chart, "beside_labels")];
+    const listed = notes(chart);
+    expect(listed).toMatch(/^Not labelled on the plot for want of room: /);
+    for (const label of [
+      "$2.35B ¹",
+      "$85M ¹",
+      "$210M ¹",
+      "$45M ¹",
+      "$110M ¹",
+      "$92M ¹",
+      "$63M ¹",
+      "$120M ²",
+      "$112M ²",
+    ])
+      expect(labels.filter((text) => text === label).length + occurrences(listed, label), label).toBe(1);
+    for (const scene of await scenesOf(crowded)) expect(clashes(scene), scene.file).toEqual([]);
+  });
+});
+
+describe("labels of a crowded series", () => {
+  /** A fixture source's series chart, its records replaced by random ones. */
+  let fixture: ChartInput;
+  beforeAll(async () => {
+    fixture = await builtInput(FIXTURE_SOURCES);
+  });
+
+  /** Several sources stating close values for the same few years, ranges, breaks, and figures beside them. */
+  const crowd = fc.record({
+    sources: fc.integer({ min: 1, max: 4 }),
+    observations: fc.array(
+      fc.record({
+        source: fc.nat(3),
+        year: fc.integer({ min: 2016, max: 2024 }),
+        years: fc.constantFrom(1, 1, 1, 2),
+        // Close values: 100,000 to 300,000 in steps of 2,000.
+        value: fc.integer({ min: 50, max: 150 }).map((n) => n * 2000),
+        qualifier: fc.constantFrom(...QUALIFIERS),
+        breaks: fc.nat(4).map((n) => n === 0),
+      }),
+      { minLength: 1, maxLength: 16 },
+    ),
+    beside: fc.uniqueArray(
+      fc.record({
+        source: fc.nat(3),
+        year: fc.integer({ min: 2016, max: 2030 }),
+        value: fc.integer({ min: 40, max: 1000 }).map((n) => n * 1000 + 7),
+        qualifier: fc.constantFrom(...QUALIFIERS),
+        claim: fc.constantFrom("reported", "estimate", "projection" as const),
+      }),
+      { maxLength: 5, selector: (figure) => figure.value },
+    ),
+  });
+
+  type Crowd = typeof crowd extends fc.Arbitrary<infer T> ? T : never;
+  const at = (year: number, value: number, more: Partial<Crowd["observations"][number]> = {}) =>
+    ({ source: 0, year, years: 1, value, qualifier: "exact", breaks: false, ...more }) as Crowd["observations"][number];
+  const besideAt = (year: number, value: number) =>
+    ({ source: 0, year, value, qualifier: "exact", claim: "reported" }) as const;
+  const one: Crowd = { sources: 1, observations: [at(2016, 100000)], beside: [] };
+
+  function crowdedInput({
+    sources: sourceCount,
+    observations,
+    beside,
+  }: typeof crowd extends fc.Arbitrary<infer T> ? T : never) {
+    const chart = fixture.config.charts.find((c) => c.kind === "series")!;
+    const definition = fixture.config.series.find((s) => s.id === chart.series)!;
+    const template = fixture.series[definition.id]![0]!;
+    const figureTemplate = fixture.figures.find((f) => f.id === template.figure_id)!;
+    const mentionTemplate = fixture.mentions.find((m) => m.kind === "quantity")!;
+    const sources = Array.from({ length: sourceCount }, (_, i) => ({
+      ...fixture.sources[0]!,
+      id: `source-${i}`,
+      author: `Author ${i}`,
+    }));
+    const sourceOf = (n: number) => sources[n % sourceCount]!.id;
+    const previous = new Map<string, string>();
+    const rows: SeriesObservation[] = observations.map((o, i) => {
+      const source_id = sourceOf(o.source);
+      const figure_id = `observation-${i}`;
+      const previous_figure_id = previous.get(source_id) ?? null;
+      previous.set(source_id, figure_id);
+      return {
+        ...template,
+        figure_id,
+        source_id,
+        period_start: String(o.year),
+        period_end: String(o.year + o.years - 1),
+        value: o.value,
+        qualifier: o.qualifier,
+        previous_figure_id,
+        break_note: o.breaks && previous_figure_id !== null ? `A new count from ${o.year} (${figure_id}).` : null,
+      };
+    });
+    const figure = (id: string, source_id: string, year: number, years: number, value: number, rest: object) => ({
+      ...figureTemplate,
+      id,
+      source_id,
+      period_start: String(year),
+      period_end: String(year + years - 1),
+      value,
+      ...rest,
+    });
+    const besideFigures: Figure[] = beside.map((b, i) =>
+      figure(`beside-${i}`, sourceOf(b.source), b.year, 1, b.value, {
+        qualifier: b.qualifier,
+        claim_type: b.claim,
+      }),
     );
-    expect(String(error).split("\n")).toHaveLength(1);
+    const mentions: Mention[] = besideFigures.map((f) => ({
+      ...mentionTemplate,
+      source_id: f.source_id,
+      text: `${f.value.toLocaleString("en")} riders`,
+      used_by: [f.id],
+    }));
+    const input: ChartInput = {
+      ...fixture,
+      config: { ...fixture.config, charts: [{ ...chart, beside: [definition.measure] }] },
+      sources,
+      figures: [
+        ...rows.map((row) => figure(row.figure_id, row.source_id, Number(row.period_start), 1, row.value, {})),
+        ...besideFigures,
+      ],
+      mentions,
+      series: { [definition.id]: rows },
+    };
+    // Each observation's label: its amount, and the markers of every source stating it at the same place.
+    const markers = sourceMarkers(sources, [...rows, ...besideFigures]);
+    const unit = fixture.config.measures[definition.measure]!.unit;
+    const byPlace = new Map<string, Set<string>>();
+    for (const row of rows) {
+      const key = JSON.stringify([row.period_start, row.period_end, row.value, row.qualifier]);
+      byPlace.set(key, (byPlace.get(key) ?? new Set()).add(row.source_id));
+    }
+    const observationLabels = [...byPlace].map(([key, ids]) => {
+      const number = formatValue(JSON.parse(key)[2], unit, fixture.config.units, { compact: true, bare: true });
+      const tags = sources.filter((s) => ids.has(s.id)).map((s) => markers.get(s.id));
+      return sourceCount > 1 && tags.some(Boolean) ? `${number} ${tags.join(",")}` : number;
+    });
+    return { input, observationLabels, besideWords: mentions.map((m) => m.text) };
+  }
+
+  it("build, with no two texts overlapping, and show every value exactly once on the plot or under it", async () => {
+    await fc.assert(
+      fc.asyncProperty(crowd, async (generated) => {
+        const { input, observationLabels, besideWords } = crowdedInput(generated);
+        const [scene] = await scenesOf(input);
+        expect(clashes(scene!), scene!.file).toEqual([]);
+        const chart = scene!.svg;
+        const shown = [...layerTexts(chart, "observation_labels"), ...layerTexts(chart, "beside_labels"), notes(chart)];
+        for (const label of new Set(observationLabels)) {
+          const count = shown.reduce((sum, text) => sum + occurrences(text, label), 0);
+          expect(count, label).toBe(observationLabels.filter((other) => other === label).length);
+        }
+        for (const words of besideWords) expect(occurrences(shown.join("\n"), words), words).toBe(1);
+      }),
+      {
+        numRuns: 25,
+        examples: [
+          // A hollow mark just above a labelled one: its stroke is bounded wider than its symbol.
+          [{ ...one, beside: [besideAt(2016, 123007)] }],
+          // A hollow mark at the foot of a decade: the axis gets another decade, clear of the year labels.
+          [{ ...one, beside: [besideAt(2019, 100007)] }],
+          // Values all at one power of ten, with a break between two of them: the axis still spans a decade.
+          [{ ...one, observations: [at(2016, 100000), at(2016, 100000, { breaks: true })] }],
+          // A label at the end of a range: a rule's stroke reaches past its ends.
+          [
+            {
+              ...one,
+              observations: [
+                at(2019, 100000),
+                at(2020, 168000, { breaks: true }),
+                at(2019, 168000, { years: 2 }),
+                at(2016, 100000),
+              ],
+              beside: [besideAt(2029, 40007)],
+            },
+          ],
+          // Two sources state one value, the second listed first: one label, its markers in the source line's order.
+          [{ sources: 2, observations: [at(2023, 244000, { source: 1 }), at(2023, 244000)], beside: [] }],
+        ],
+      },
+    );
   });
 });
 
@@ -485,7 +676,7 @@ interface SceneBox {
 
 /**
  * Each chart's scene graph as Vega lays it out, in the SVG's coordinates: the bounding box of every piece of text,
- * and of every mark the data draws (points, bars, rules), with the chart's size.
+ * and of every mark the data draws (points, bars, rules), with the chart's size and its SVG as Vega writes it.
  */
 async function scenesOf(chartInput: ChartInput) {
   const vega = await import("vega");
@@ -531,11 +722,29 @@ async function scenesOf(chartInput: ChartInput) {
       for (const child of node.items ?? []) walk(child, x + (node.x ?? 0), y + (node.y ?? 0), null);
     };
     walk((view.scenegraph() as unknown as { root: Item }).root, 0, 0, null);
-    const viewBox = / viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(await view.toSVG())!;
-    scenes.push({ file: chart.file, texts, marks, width: Number(viewBox[1]), height: Number(viewBox[2]) });
+    const svg = await view.toSVG();
+    const viewBox = / viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)!;
+    scenes.push({ file: chart.file, svg, texts, marks, width: Number(viewBox[1]), height: Number(viewBox[2]) });
     view.finalize();
   }
   return scenes;
+}
+
+/** How often `label` stands in `text` as a whole label, not as the start of a longer one ("$1M ¹" in "$1M ¹,²"). */
+function occurrences(text: string, label: string): number {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.match(new RegExp(`(?<![\\w$.])${escaped}(?![\\w.,⁰¹²³⁴⁵⁶⁷⁸⁹])`, "g"))?.length ?? 0;
+}
+
+/** Every text that overlaps another text or a mark, or stands outside the chart. */
+function clashes({ texts, marks, width, height }: Awaited<ReturnType<typeof scenesOf>>[number]): string[] {
+  const found: string[] = [];
+  for (const [i, a] of texts.entries()) {
+    for (const b of texts.slice(i + 1)) if (overlap(a, b)) found.push(`"${a.text}" × "${b.text}"`);
+    for (const mark of marks) if (overlap(a, mark)) found.push(`"${a.text}" × ${mark.text}`);
+    if (a.x1 < 0 || a.y1 < 0 || a.x2 > width || a.y2 > height) found.push(`"${a.text}" outside the chart`);
+  }
+  return found;
 }
 
 function overlap(a: SceneBox, b: SceneBox): boolean {

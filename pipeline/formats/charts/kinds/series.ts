@@ -5,6 +5,8 @@
  * as a bound ("as much as $1 billion by 2020") is drawn as that bound, a rule from its value towards the values it
  * allows, never joined to the series as if it were a trend. Every label is placed clear of the others and of
  * every mark (labels.ts); where sources state the same value for the same period, one label names them all.
+ * However many values sources add, the chart builds: a label with no room beside its mark is listed under the
+ * plot instead, with its period, and a break's label with no room is left to the title and the note that name it.
  */
 import type { TopLevelSpec } from "vega-lite";
 import { endYear, startYear } from "../../../derive/periods.ts";
@@ -26,16 +28,7 @@ import {
   type ChartContext,
   type ChartDrawing,
 } from "../kit.ts";
-import {
-  ALL_SIDES,
-  boxAround,
-  LabelPlacementError,
-  overlaps,
-  placeLabels,
-  type Box,
-  type LabelRequest,
-  type Side,
-} from "../labels.ts";
+import { ALL_SIDES, boxAround, overlaps, placeLabels, type Box, type LabelRequest, type Side } from "../labels.ts";
 import type { Figure, Mention, SeriesObservation } from "../../../../schemas/index.ts";
 import { HEDGES, QUALIFIERS, type Qualifier } from "../../../../schemas/qualifiers.ts";
 import { actorName, formatValue, words } from "../../../config/format-unit.ts";
@@ -89,6 +82,8 @@ interface Mark {
   start: number;
   end: number;
   value: number;
+  /** "2011–2012". */
+  period: string;
   /** More than one year, month or day, such as 2011-2012: drawn as a range. */
   spansPeriods: boolean;
   hedge: string;
@@ -104,9 +99,13 @@ const HEIGHT = 340;
 /** Symbol areas in square pixels, as Vega sizes them, and the half width of their boxes. */
 const POINT_SIZE = 90;
 const BESIDE_SIZE = 140;
+/** The stroke of a hollow mark beside the series. */
+const BESIDE_STROKE = 2;
 const halfSide = (size: number, stroke = 0) => Math.sqrt(size) / 2 + stroke;
 /** Lines of a label of words beside the series: about a third of the plot's width. */
 const BESIDE_LABEL_WIDTH = 190;
+/** Pixels between a value's mark and the top or bottom of the plot: a hollow mark's half size as Vega bounds it. */
+const EDGE_ROOM = halfSide(BESIDE_SIZE, 2 * BESIDE_STROKE);
 /** Year ticks at least this far apart, so that every label shows with room between. */
 const MIN_YEAR_TICK_SPACING = 56;
 
@@ -230,6 +229,13 @@ function draw({
   const labelled = (marks: Mark[]) =>
     marks.map((m) => ({ ...m, label: `${m.label}${sourceTag(m.sourceIds, markers)}` }));
   const placed = placeAll(plot, labelled(observations), labelled(besides), boundMarks, breakMarks);
+  // A label with no room on the plot reads under it, after its period where the label does not give it.
+  const unlabelled = [
+    ...placed.unplaced.observations.map((m) => `${m.period}: ${m.label}`),
+    ...placed.unplaced.besides.map((m) => m.label),
+  ];
+  const unlabelledNote =
+    unlabelled.length === 0 ? [] : [`Not labelled on the plot for want of room: ${unlabelled.join("; ")}`];
   const labelLayer = (name: string, labels: typeof placed.observations) =>
     ({
       name,
@@ -305,12 +311,12 @@ function draw({
       {
         name: "beside",
         data: { values: besides },
-        mark: { type: "point", filled: false, size: BESIDE_SIZE, strokeWidth: 2, opacity: 1 },
+        mark: { type: "point", filled: false, size: BESIDE_SIZE, strokeWidth: BESIDE_STROKE, opacity: 1 },
         encoding: hedged,
       },
       labelLayer("beside_labels", placed.besides),
       {
-        ...notesLayer([...breakNotes, source], HEIGHT + 56),
+        ...notesLayer([...breakNotes, ...unlabelledNote, source], HEIGHT + 56),
         encoding: { x: { value: -axisWidth }, y: { value: HEIGHT + 56 } },
       },
     ],
@@ -347,7 +353,8 @@ function plotScales([x0, x1]: [number, number], [y0, y1]: [number, number], widt
 
 /**
  * Every label placed: the observations' amounts first, above a rise and below a fall; then the words of the
- * figures beside the series, to the left of their marks first (they stand at the series' ends).
+ * figures beside the series, to the left of their marks first (they stand at the series' ends). The marks whose
+ * labels found no free place come back as `unplaced`; a break's label with no free place is left out.
  */
 function placeAll(
   plot: PlotScales,
@@ -358,10 +365,17 @@ function placeAll(
 ) {
   const marks: Box[] = [
     ...observations.map((m) => boxAround(plot.x(m.year), plot.y(m.value), halfSide(POINT_SIZE, 1))),
-    ...besides.map((m) => boxAround(plot.x(m.year), plot.y(m.value), halfSide(BESIDE_SIZE, 2))),
+    // Vega bounds a stroked symbol by twice its stroke width (the stroke and a miter's allowance).
+    ...besides.map((m) => boxAround(plot.x(m.year), plot.y(m.value), halfSide(BESIDE_SIZE, 2 * BESIDE_STROKE))),
     ...[...observations, ...besides]
       .filter((m) => m.spansPeriods)
-      .map((m) => ({ x1: plot.x(m.start), y1: plot.y(m.value) - 2, x2: plot.x(m.end), y2: plot.y(m.value) + 2 })),
+      // A rule's stroke reaches past its ends too, by half its width.
+      .map((m) => ({
+        x1: plot.x(m.start) - 1,
+        y1: plot.y(m.value) - 2,
+        x2: plot.x(m.end) + 1,
+        y2: plot.y(m.value) + 2,
+      })),
     ...bounds.map((m) => {
       const from = plot.y(m.value);
       const [y1, y2] = m.towards === "bottom" ? [from, HEIGHT] : [0, from];
@@ -370,7 +384,7 @@ function placeAll(
     ...breaks.map((b) => ({ x1: plot.x(b.year) - 1, y1: 0, x2: plot.x(b.year) + 1, y2: HEIGHT })),
   ];
   // Each break's label reads upwards along its rule, at its foot or its head, on whichever side is free.
-  const breakLabels = breaks.map((b) => {
+  const breakLabels = breaks.flatMap((b) => {
     const at = plot.x(b.year);
     const [width, height] = [FONT_SIZE, textWidth(b.label)];
     const candidates = [
@@ -380,9 +394,9 @@ function placeAll(
       { x2: at + 3 + width, y2: 3 + height },
     ].map(({ x2, y2 }) => ({ x1: x2 - width, y1: y2 - height, x2, y2 }));
     const box = candidates.find((c) => c.x1 >= 0 && c.x2 <= plot.width && !marks.some((mark) => overlaps(c, mark)));
-    if (box === undefined) throw new LabelPlacementError(`no room for the label "${b.label}" beside its rule`);
+    if (box === undefined) return [];
     marks.push(box);
-    return { year: plot.yearAt(box.x2), value: plot.valueAt(box.y2), label: b.label, description: b.label };
+    return [{ year: plot.yearAt(box.x2), value: plot.valueAt(box.y2), label: b.label, description: b.label }];
   });
   const request = (m: Mark, sides: readonly Side[], layouts: string[][], size: number): LabelRequest => ({
     layouts,
@@ -412,10 +426,15 @@ function placeAll(
     x2: plot.width,
     y2: HEIGHT,
   });
+  const [observationLabels, besideLabels] = [placed.slice(0, observations.length), placed.slice(observations.length)];
   return {
-    observations: placed.slice(0, observations.length),
-    besides: placed.slice(observations.length),
+    observations: observationLabels.filter((label) => label !== null),
+    besides: besideLabels.filter((label) => label !== null),
     breaks: breakLabels,
+    unplaced: {
+      observations: observations.filter((_, i) => observationLabels[i] === null),
+      besides: besides.filter((_, i) => besideLabels[i] === null),
+    },
   };
 }
 
@@ -434,9 +453,12 @@ function merged(marks: Mark[]): Mark[] {
   return [...byPlace.values()];
 }
 
-/** " ¹,²": the markers of the sources that state a label's value, when the chart draws from more than one. */
+/**
+ * " ¹,²": the markers of the sources that state a label's value, in the source line's order, when the chart draws
+ * from more than one.
+ */
 function sourceTag(sourceIds: string[], markers: Map<string, string>): string {
-  const tags = sourceIds.map((id) => markers.get(id) ?? "").filter((tag) => tag !== "");
+  const tags = [...markers].filter(([id, tag]) => sourceIds.includes(id) && tag !== "").map(([, tag]) => tag);
   return tags.length === 0 ? "" : ` ${tags.join(",")}`;
 }
 
@@ -452,6 +474,7 @@ function observationMark(
     year: (start + end) / 2,
     start,
     end,
+    period: periodText(row.period_start, row.period_end),
     value: row.value,
     spansPeriods: row.period_start !== row.period_end,
     hedge: hedgeLegend(row.qualifier),
@@ -494,6 +517,7 @@ function besideMark(
     year: (start + end) / 2,
     start,
     end,
+    period,
     value: figure.value,
     spansPeriods: figure.period_start !== figure.period_end,
     hedge: hedgeLegend(figure.qualifier),
@@ -549,9 +573,19 @@ function valueAxisWidth(labels: string[]): number {
   return Math.ceil(Math.max(...labels.map((label) => textWidth(label))) + TICK_AND_PADDINGS + FONT_SIZE);
 }
 
-/** Whole decades around the values: [1e7, 1e10] for $45M..$6B. */
+/**
+ * Whole decades around the values: [1e7, 1e10] for $45M..$6B; at least one decade, [1e5, 1e6] for 100K alone. A
+ * value so near an end that its mark would reach the axis or the legend beyond it gets one more decade that way.
+ */
 function decadeDomain(values: number[]): [number, number] {
-  return [10 ** Math.floor(Math.log10(Math.min(...values))), 10 ** Math.ceil(Math.log10(Math.max(...values)))];
+  const [least, most] = [Math.log10(Math.min(...values)), Math.log10(Math.max(...values))];
+  let [low, high] = [Math.floor(least), Math.max(Math.ceil(most), Math.floor(least) + 1)];
+  const room = (decades: number) => (decades / (high - low)) * HEIGHT;
+  while (room(least - low) < EDGE_ROOM || room(high - most) < EDGE_ROOM) {
+    if (room(least - low) < EDGE_ROOM) low -= 1;
+    if (room(high - most) < EDGE_ROOM) high += 1;
+  }
+  return [10 ** low, 10 ** high];
 }
 
 /** 1, 2, 5, 10, 20, 50, ... within a decade domain. */
