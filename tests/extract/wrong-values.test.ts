@@ -163,3 +163,39 @@ describe("a sentence's tense places a date between its anchor and the document d
     expect(mentions(text, documentDate)).toContainEqual(expected);
   });
 });
+
+describe("a month without a year is not dated by a year named in an earlier paragraph", () => {
+  const report = [
+    "Officials met for talks, the sixth session since the commission was set up in 1996.",
+    "The first payments in roubles were made through a bank in Moscow in June.",
+    "In April, parliament ratified the agreement.",
+  ].join("\n\n");
+
+  it("places it by the document date and the sentence's tense, as a day without a year is", () => {
+    expect(mentions(report, "2014-06-20")).toEqual([
+      ["1996", "1996", "1996"],
+      ["June", "2014-06", "2014-06"],
+      ["April", "2014-04", "2014-04"],
+    ]);
+    expect(mentions("The commission was set up in 1996.\n\nTrade fell in April-June.", "2014-07-10")).toContainEqual([
+      "April-June",
+      "2014-04",
+      "2014-06",
+    ]);
+    // With no document date to place it by, it is left unresolved rather than put in 1996.
+    expect(extract(report).map(summary)).toContainEqual(["June", null, null]);
+  });
+
+  it("keeps the year named earlier in the same paragraph, or a month named in an earlier one", () => {
+    expect(mentions("Russia wrote off the debt in 2014. In April, parliament ratified it.", "2016-05")).toContainEqual([
+      "April",
+      "2014-04",
+      "2014-04",
+    ]);
+    expect(mentions("Talks began in October 2016.\n\nIn November, they failed.", "2018-03")).toContainEqual([
+      "November",
+      "2016-11",
+      "2016-11",
+    ]);
+  });
+});
