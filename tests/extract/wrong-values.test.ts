@@ -113,6 +113,23 @@ describe("durations and multiples", () => {
     expect(mentions("Talks went on for over a decade.")).toEqual([["over a decade", 10, null, "year", "at_least"]]);
   });
 
+  it('reads "over" before a duration as "more than" only where the words around it say so, else no hedge', () => {
+    // The span a thing runs (during), not more than it: no hedge rather than a wrong one.
+    expect(mentions("The remaining $1.09 billion will be repaid over 20 years.")).toEqual([
+      ["$1.09 billion", 1.09e9, null, "USD", "exact"],
+      ["20 years", 20, null, "year", "exact"],
+    ]);
+    expect(mentions("Prices rose over two decades.")).toEqual([["two decades", 20, null, "year", "exact"]]);
+    for (const [text, span] of [
+      ["They have lived there for over 20 years.", "over 20 years"],
+      ["It took over 20 years to build.", "over 20 years"],
+      ["He spent over 30 days in jail.", "over 30 days"],
+      ["The loan matures in over 5 years.", "over 5 years"],
+      ["The bridge is over 80 years old.", "over 80 years"],
+    ] as const)
+      expect(mentions(text).find((m) => m[0] === span)?.[4], text).toBe("at_least");
+  });
+
   it('reads "two more times" as a multiple', () => {
     expect(mentions("Exports grew nearly two more times.")).toEqual([
       ["nearly two more times", 2, null, "ratio", "at_most"],
