@@ -308,6 +308,7 @@ function sourceRecord(
     bytes,
     license_note: null,
     note: null,
+    type: null,
   };
   return JSON.stringify(record, null, 2) + "\n";
 }

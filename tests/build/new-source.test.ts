@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { CONFIG_FILE, loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import { compareWithManifest, readManifest, readTree } from "../../pipeline/release/manifest.ts";
 import { reference } from "../../pipeline/render/citation.ts";
@@ -100,6 +101,11 @@ describe("a news article added by the README's steps", () => {
     expect(descriptor.sources.map((s: { title: string }) => s.title)).toEqual(sources.map(reference));
     expect(descriptor.title).toContain("Northern Coast Wire, 12 June 2025");
     for (const path of ["README.md", "docs/DATASHEET.md", "CITATION.cff"]) expect(read(path), path).toContain("Saro");
+    // Cited as what it is, as its source.json says: a news article.
+    const cited = (parse(read("CITATION.cff")).references as { type: string; title: string }[]).find((r) =>
+      r.title.includes("Saro"),
+    );
+    expect(cited?.type).toBe("newspaper-article");
     const generated = [
       JSON.stringify([descriptor.title, descriptor.description, descriptor.sources]),
       read("CITATION.cff"),
