@@ -110,9 +110,8 @@ export async function runAddSource(args: string[], io: CommandIo): Promise<numbe
   }
   const published = parsed.values.date ?? null;
   if (published !== null && parseIsoDate(published) === null) {
-    io.error(
-      `add-source: --date must be the publication date as YYYY-MM-DD (or YYYY-MM, YYYY), not ${JSON.stringify(published)}`,
-    );
+    const given = JSON.stringify(published);
+    io.error(`add-source: --date must be the publication date as YYYY-MM-DD (or YYYY-MM, YYYY), not ${given}`);
     return 2;
   }
   try {
@@ -147,7 +146,7 @@ export async function addSource(
   id: string,
   textPath: string,
   textFormat: TextRules,
-  /** The publication date at the precision the document gives, when known: `published`, and what dates resolve against. */
+  /** The publication date at the document's precision, when known: `published`, which dates resolve against. */
   published: string | null = null,
 ): Promise<AddedSource> {
   const target = join(sourcesDir, id);

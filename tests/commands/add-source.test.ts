@@ -262,7 +262,8 @@ describe("add-source", () => {
       );
       expect([refused.status, refused.stderr]).toEqual([
         2,
-        `add-source: --date must be the publication date as YYYY-MM-DD (or YYYY-MM, YYYY), not ${JSON.stringify(date)}\n`,
+        "add-source: --date must be the publication date as YYYY-MM-DD (or YYYY-MM, YYYY), not " +
+          `${JSON.stringify(date)}\n`,
       ]);
     }
     expect(existsSync(join(sourcesDir, "harbour-bad"))).toBe(false);
