@@ -149,6 +149,8 @@ export interface Source {
   license_note: string;
   /** Remarks on the record itself, such as why `url` is empty */
   note: string | null;
+  /** What kind of document the source is (a report, a news article, a web page, ...), where its record says; null where it does not, and a source in a series is then cited as a report */
+  type: "report" | "news_article" | "magazine_article" | "journal_article" | "web_page" | "blog_post" | "book" | "government_document" | null;
 }
 
 /** The id of every record in sources. */

@@ -124,7 +124,7 @@ export async function build({
   for (const pending of started.values()) pending.catch(() => {});
 
   const tableSchemas = tableDefinitions(config);
-  validate(dataset, tableSchemas, texts, config);
+  validate(dataset, tableSchemas, texts, config, publishedRecords(outDir));
   const seriesBreaks = new Map(
     dataset.figures.flatMap(({ record, origin }) =>
       origin.value.series_break === undefined ? [] : [[record.id, origin.value.series_break] as const],
@@ -170,6 +170,25 @@ export async function build({
   files.set("datapackage.json", new TextEncoder().encode(descriptor));
   writeAtomically(outDir, files);
   return { tables, files, descriptions };
+}
+
+/**
+ * The figures and events `outDir` already publishes, as `table/source_id/id`, read leniently: none when it holds
+ * no data yet. Only an error message's place depends on them (which of two records with one id is the new one).
+ */
+function publishedRecords(outDir: string): Set<string> {
+  const keys = new Set<string>();
+  for (const table of ["figures", "events"]) {
+    try {
+      const rows: unknown = JSON.parse(readFileSync(join(outDir, "data", `${table}.json`), "utf8"));
+      if (!Array.isArray(rows)) continue;
+      for (const row of rows)
+        if (row !== null && typeof row === "object") keys.add(`${table}/${row.source_id}/${row.id}`);
+    } catch {
+      // No published table (a first build, another output folder): every record is as new as any other.
+    }
+  }
+  return keys;
 }
 
 function packageMetadata(root: string, version?: string, released?: string): PackageMetadata {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dateInterval, isoPartialDate, sourceId, webAddress } from "./fields.ts";
+import { sourceType } from "./vocabularies.ts";
 
 const published = dateInterval("published", "published");
 
@@ -22,6 +23,7 @@ export const sourceSchema = z
     bytes: z.int().positive().describe("Size of the raw text file in bytes"),
     license_note: z.string().min(1).describe("The status of the document's text: whose it is and how it is used here"),
     note: z.string().nullable().describe("Remarks on the record itself, such as why `url` is empty"),
+    type: sourceType,
   })
   .strict()
   .describe("One row per source document");

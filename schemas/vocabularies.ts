@@ -47,6 +47,26 @@ export const claimType = z
   .enum(["reported", "estimate", "projection", "allegation"])
   .describe("What kind of claim the source makes: a reported fact, an estimate, a projection of what could be, or an " + "allegation");
 
+/** What kind of document a source is, as it is cited (CITATION.cff's reference type: render/sources.ts). */
+export const SOURCE_TYPES = [
+  "report",
+  "news_article",
+  "magazine_article",
+  "journal_article",
+  "web_page",
+  "blog_post",
+  "book",
+  "government_document",
+] as const;
+
+export const sourceType = z
+  .enum(SOURCE_TYPES)
+  .nullable()
+  .describe(
+    "What kind of document the source is (a report, a news article, a web page, ...), where its record says; null " +
+      "where it does not, and a source in a series is then cited as a report",
+  );
+
 /** The PLOVER event categories (Political Language Ontology for Verifiable Event Records). */
 export const plover = z
   .enum([

@@ -1,10 +1,11 @@
 /**
- * `add-source ID TEXT-FILE [--format NAME]`: scaffolds a new source folder so that curation starts from drafts of
- * its records. The text is copied byte for byte; `source.json` pins its SHA-256 and size, names its text format
- * (plain text unless --format says otherwise) and leaves the bibliographic fields null for the curator to fill;
- * `figures.yaml`, `events.yaml` and `dismissed.yaml` hold draft records made from the mentions extracted from the
- * text normalized by that format, guessed against the sources folder's dataset.yaml (curation/drafts/), each
- * marked `draft: true` and with a comment saying what was read and guessed. The build refuses the folder until
+ * `add-source ID TEXT-FILE [--format NAME] [--date YYYY-MM-DD]`: scaffolds a new source folder so that curation
+ * starts from drafts of its records. The text is copied byte for byte; `source.json` pins its SHA-256 and size,
+ * names its text format (plain text unless --format says otherwise), records the publication date --date gives in
+ * `published` and leaves the other bibliographic fields null for the curator to fill; `figures.yaml`, `events.yaml`
+ * and `dismissed.yaml` hold draft records made from the mentions extracted from the text normalized by that format,
+ * relative dates resolved against that date, guessed against the sources folder's dataset.yaml (curation/drafts/),
+ * each marked `draft: true` and with a comment saying what was read and guessed. The build refuses the folder until
  * the fields are filled and every draft is accepted or removed (see to-curate.ts). A text whose SHA-256 is already
  * a source's is added with a warning.
  *
@@ -29,14 +30,14 @@ import { CONFIG_FILE, loadDatasetConfig } from "../config/dataset-config.ts";
 import { draftRecords, type Drafts } from "../curation/drafts/draft.ts";
 import { adviceFor, isFileSystemError, whatHappened } from "../io/file-system-errors.ts";
 import { MAX_SOURCE_ID_LENGTH } from "../ingest/index.ts";
-import { extract } from "../extract/index.ts";
+import { parseIsoDate } from "../extract/calendar.ts";
 import { normalize } from "../ingest/normalize.ts";
 import { DEFAULT_TEXT_FORMAT, loadTextFormat, textFormatNames, type TextRules } from "../ingest/text-format.ts";
 import type { CommandIo } from "../io/command-io.ts";
 import { sha256 } from "../io/sha256.ts";
 import { DRAFT_KEY, DRAFTED_FILES } from "../curation/to-curate.ts";
 
-const USAGE = "usage: add-source ID TEXT-FILE [--sources DIR] [--format NAME]";
+const USAGE = "usage: add-source ID TEXT-FILE [--sources DIR] [--format NAME] [--date YYYY-MM-DD]";
 
 /** The work folder inside the sources folder: hidden, as every name the build skips there. */
 const WORK_PREFIX = ".add-source-";
@@ -92,7 +93,7 @@ export async function runAddSource(args: string[], io: CommandIo): Promise<numbe
   const parsed = parseArgs({
     args,
     allowPositionals: true,
-    options: { sources: { type: "string" }, format: { type: "string" } },
+    options: { sources: { type: "string" }, format: { type: "string" }, date: { type: "string" } },
   });
   const [id, textPath] = parsed.positionals;
   if (parsed.positionals.length !== 2 || id === undefined || textPath === undefined) {
@@ -107,9 +108,15 @@ export async function runAddSource(args: string[], io: CommandIo): Promise<numbe
     );
     return 2;
   }
+  const published = parsed.values.date ?? null;
+  if (published !== null && parseIsoDate(published) === null) {
+    const given = JSON.stringify(published);
+    io.error(`add-source: --date must be the publication date as YYYY-MM-DD (or YYYY-MM, YYYY), not ${given}`);
+    return 2;
+  }
   try {
     const sourcesDir = parsed.values.sources === undefined ? "sources" : userPath(parsed.values.sources);
-    const added = await addSource(sourcesDir, id, userPath(textPath), textFormat);
+    const added = await addSource(sourcesDir, id, userPath(textPath), textFormat, published);
     for (const record of added.sameText)
       io.error(
         `add-source: warning: ${record} already has this text (SHA-256 ${added.sha256}); added it again as "${id}"`,
@@ -139,6 +146,8 @@ export async function addSource(
   id: string,
   textPath: string,
   textFormat: TextRules,
+  /** The publication date at the document's precision, when known: `published`, which dates resolve against. */
+  published: string | null = null,
 ): Promise<AddedSource> {
   const target = join(sourcesDir, id);
   const siblings = checkId(sourcesDir, id, target);
@@ -156,15 +165,14 @@ export async function addSource(
     textFile: fileName,
     raw,
     normalized,
-    // The source's date is not known yet: a relative date is drafted by its words, for the build to resolve.
-    mentions: extract(normalized.text),
     config,
-    documentDate: null,
+    // Without it, a relative date is drafted by its words, for the build to resolve once source.json has one.
+    documentDate: published,
     takenIds: new Set(siblings.flatMap((sibling) => sibling.recordIds)),
   });
   const files = new Map<string, Uint8Array | string>([
     [fileName, bytes],
-    ["source.json", sourceRecord(id, fileName, textFormat.name, digest, bytes.length)],
+    ["source.json", sourceRecord(id, fileName, textFormat.name, digest, bytes.length, published)],
     ...(Object.keys(CURATION_HEADERS) as (keyof typeof CURATION_HEADERS)[]).map((name): [string, string] => [
       name,
       draftsYaml(CURATION_HEADERS[name], drafts[DRAFTS_OF[name]]),
@@ -274,8 +282,15 @@ function readText(path: string): { bytes: Uint8Array; raw: string } {
   return { bytes, raw };
 }
 
-/** source.json with the text's hash and size, every bibliographic field null until the curator fills it. */
-function sourceRecord(id: string, file: string, textFormat: string, digest: string, bytes: number): string {
+/** source.json with the text's hash and size, every bibliographic field but the date given null until filled. */
+function sourceRecord(
+  id: string,
+  file: string,
+  textFormat: string,
+  digest: string,
+  bytes: number,
+  published: string | null,
+): string {
   const record = {
     id,
     title: null,
@@ -283,7 +298,7 @@ function sourceRecord(id: string, file: string, textFormat: string, digest: stri
     affiliation: null,
     series: null,
     number: null,
-    published: null,
+    published,
     publisher: null,
     url: null,
     file,
@@ -292,6 +307,7 @@ function sourceRecord(id: string, file: string, textFormat: string, digest: stri
     bytes,
     license_note: null,
     note: null,
+    type: null,
   };
   return JSON.stringify(record, null, 2) + "\n";
 }

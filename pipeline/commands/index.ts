@@ -21,7 +21,7 @@ import { userPath } from "../io/user-path.ts";
 export const USAGE = `usage:
   cli.ts build [--sources DIR] [--out DIR] [--docs] [--cold]
   cli.ts extract FILE [--date YYYY-MM[-DD]] [--format NAME]
-  cli.ts add-source ID TEXT-FILE [--sources DIR] [--format NAME]
+  cli.ts add-source ID TEXT-FILE [--sources DIR] [--format NAME] [--date YYYY-MM-DD]
   cli.ts release major|minor|patch [--date YYYY-MM-DD]
   cli.ts verify
   cli.ts release-assets [--out DIR]

@@ -8,7 +8,7 @@ import type { ExtractOptions, ExtractedMention } from "./mention.ts";
 import { codePointIndex } from "../text/code-points.ts";
 import { matchQuantity, mayStartQuantity } from "./quantities.ts";
 import { DateResolver } from "./relative-dates.ts";
-import { segments } from "./segments.ts";
+import { segments, startsParagraph } from "./segments.ts";
 import { matchTime, mayStartTime } from "./times.ts";
 import { Tokenizer, type Token } from "./tokenize.ts";
 
@@ -77,6 +77,7 @@ export class MentionFinder {
   *find(text: string): Generator<ExtractedMention> {
     const tokens = this.#tokenizer.tokens;
     for (const [from, to] of segments(text)) {
+      if (startsParagraph(text, from)) this.#dates.startParagraph();
       this.#tokenizer.tokenize(text, from, to);
       let i = 0;
       while (i < tokens.length) {

@@ -295,11 +295,50 @@ export function matchQuantity(tokens: readonly Token[], i: number): Match<Quanti
   if (at & AMOUNT) body = longer(body, matchAmount(tokens, from, amount));
   if (!body) return null;
   const { value, value_high, unit, vague, noun } = body.value;
+  // "over" before a duration may be the span a thing runs ("repaid over 20 years"), not more than it: read without
+  // the hedge unless the words around it say "more than" ("for over a decade", "over 80 years old").
+  const during =
+    hedge !== null && lowerAt(tokens, i) === "over" && isDuration(unit) && !overMeansMore(tokens, i, body.end);
   return {
-    start: i,
+    start: during ? from : i,
     end: body.end,
-    value: { value, value_high, unit, qualifier: hedge ? hedge.value : "exact", vague, noun },
+    value: { value, value_high, unit, qualifier: hedge && !during ? hedge.value : "exact", vague, noun },
   };
+}
+
+/** The units durations are read in ("three years", "two decades"). */
+function isDuration(unit: string): boolean {
+  return unit === "year" || unit === "month" || unit === "week" || unit === "day";
+}
+
+/** Words before "over" a duration that make it "more than" one: a length of time had, taken or waited. */
+const OVER_AS_MORE_AFTER: ReadonlySet<string> = new Set([
+  "for",
+  "in",
+  "after",
+  "of",
+  "aged",
+  "took",
+  "take",
+  "takes",
+  "taking",
+  "lasted",
+  "last",
+  "lasts",
+  "lasting",
+  "spent",
+  "spend",
+  "spends",
+  "spending",
+  "waited",
+  "wait",
+  "waits",
+  "waiting",
+]);
+
+/** Whether "over" at tokens[i], before a duration that ends at `end`, means "more than" ("over 80 years old"). */
+function overMeansMore(tokens: readonly Token[], i: number, end: number): boolean {
+  return OVER_AS_MORE_AFTER.has(lowerAt(tokens, i - 1)) || lowerAt(tokens, end) === "old";
 }
 
 /**

@@ -20,6 +20,8 @@ interface Period {
 export class DateResolver {
   readonly #document: Period | null;
   #anchor: Period | null = null;
+  /** Whether the anchor was named in an earlier paragraph than the mention being resolved. */
+  #anchorBefore = false;
 
   /** @throws RangeError when documentDate is not "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
   constructor(documentDate?: string) {
@@ -33,18 +35,23 @@ export class DateResolver {
     this.#document = { start: date, end: date, precision: date.day ? "day" : date.month ? "month" : "year" };
   }
 
+  /** The mentions resolved from now on are in a new paragraph. */
+  startParagraph(): void {
+    this.#anchorBefore = true;
+  }
+
   /**
    * `frames` false for a date that names a starting point ("since December 2017") rather than the time the text
    * goes on to talk about: it does not become the anchor of the dates after it.
    */
   resolve(spec: TimeSpec, frames = true): ResolvedTime {
     if (spec.kind === "absolute") {
-      if (frames) this.#anchor = spec;
+      if (frames) this.#setAnchor(spec);
       return resolved(spec, false, null);
     }
     if (spec.kind === "offset") return unresolved(spec.offset);
     if (spec.kind === "unresolved") {
-      this.#anchor = null;
+      this.#setAnchor(null);
       return { ...unresolved(null), relative: false };
     }
     // A plan reported in the past points ahead of when it was said: of the document date when that is the
@@ -66,23 +73,36 @@ export class DateResolver {
       period && this.#document
         ? withinTense(rule, period, spec.tense === "planned" ? null : tense, this.#document)
         : period;
-    if (frames || !period) this.#anchor = period;
+    if (frames || !period) this.#setAnchor(period);
     return period ? resolved(period, true, spec.offset) : unresolved(spec.offset);
   }
 
+  #setAnchor(period: Period | null): void {
+    this.#anchor = period;
+    this.#anchorBefore = false;
+  }
+
   /**
-   * The anchor of an anaphoric mention: the latest date before it in the text, else the document date. One
-   * exception: a day without a year ("on Nov. 14") does not take its year from a date that names only a
-   * year or decade: a year is too coarse to place a day in, and writers who give a day without its year
-   * mean the latest such day before publication. So with a document date of month or day precision, that
-   * day is the latest one not after the document's month; without one, the year-only anchor still serves.
+   * The anchor of an anaphoric mention: the latest date before it in the text, else the document date. Two
+   * exceptions, where a year alone is too coarse to frame what follows:
+   * - a day without a year ("on Nov. 14") does not take its year from a date that names only a year or decade:
+   *   writers who give a day without its year mean the latest such day before publication. So with a document
+   *   date of month or day precision, that day is the latest one not after the document's month; without one,
+   *   the year-only anchor still serves.
+   * - a month without a year ("in June", "April-June") does not take it from a year or decade named in an
+   *   earlier paragraph: a news report's "set up in 1996" does not make its next paragraph's "in June" 1996's.
+   *   It lies where the sentence's tense puts it against the document date, and is left unresolved without one.
+   *   A year named in the same paragraph ("in 2014. In April, …"), or a month or day named in an earlier one
+   *   ("in October 2016 … ¶ In November"), still frames it.
    */
   #anaphoric(rule: AnchorRule, tense: Exclude<Tense, "planned">): [AnchorRule, Period | null] {
-    const anchor = this.#anchor;
-    const coarse = anchor !== null && anchor.start.month === undefined && anchor.end.month === undefined;
+    const coarse =
+      this.#anchor !== null && this.#anchor.start.month === undefined && this.#anchor.end.month === undefined;
     if (rule.type === "month" && rule.day !== null && coarse && this.#document?.end.month !== undefined) {
       return [{ ...rule, pick: tense === "future" ? "future" : "this" }, this.#document];
     }
+    const yearless = (rule.type === "month" || rule.type === "span") && rule.pick === "anchor-year";
+    const anchor = yearless && coarse && this.#anchorBefore ? null : this.#anchor;
     // Against the document date, a month or day without a year lies where the sentence's tense puts it: "repaid
     // the loan by Oct. 15" in a February article is the October before.
     if (rule.type === "month" && rule.pick === "anchor-year" && anchor === null) {

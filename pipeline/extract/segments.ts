@@ -55,3 +55,15 @@ function cutIn(text: string, from: number, to: number): number {
   const code = text.charCodeAt(to - 1);
   return to < text.length && code >= 0xd800 && code <= 0xdbff ? to + 1 : to;
 }
+
+/**
+ * Whether a segment starting at `start` starts a paragraph: the text's start, or after a blank line (a segment cut
+ * within a long paragraph starts after no blank line). A text given alone starts one.
+ */
+export function startsParagraph(text: string, start: number): boolean {
+  if (start === 0) return true;
+  if (text.charCodeAt(start - 1) !== NEWLINE) return false;
+  let p = start - 2;
+  while (p >= 0 && text.charCodeAt(p) !== NEWLINE && isSpace(text.charCodeAt(p))) p--;
+  return p >= 0 && text.charCodeAt(p) === NEWLINE;
+}

@@ -32,6 +32,7 @@ export const sourceRecord = sourceSchema.omit({ published_first_day: true, publi
   file: z.string().min(1),
   text_format: z.string().default(DEFAULT_TEXT_FORMAT),
   note: sourceSchema.shape.note.default(null),
+  type: sourceSchema.shape.type.default(null),
 });
 
 export interface IngestedSource {

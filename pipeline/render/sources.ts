@@ -201,11 +201,24 @@ export function citationCff(pkg: PackageTexts, sources: readonly Source[]): stri
   return `${lines.join("\n")}\n`;
 }
 
+/** CFF's reference type of each kind of source. */
+const CFF_TYPES: Record<NonNullable<Source["type"]>, string> = {
+  report: "report",
+  news_article: "newspaper-article",
+  magazine_article: "magazine-article",
+  journal_article: "article",
+  web_page: "website",
+  blog_post: "blog",
+  book: "book",
+  government_document: "government-document",
+};
+
 function cffReference(source: Source): string[] {
   const [year, month, day] = source.published.split("-");
+  // A source is cited as the kind its record says; one that does not say is a report in a series, else generic.
+  const type = source.type === null ? (source.series === null ? "generic" : "report") : CFF_TYPES[source.type];
   return [
-    // A document in a series is a report in a collection; any other is cited by its publisher and date alone.
-    `  - type: ${source.series === null ? "generic" : "report"}`,
+    `  - type: ${type}`,
     `    title: ${yamlString(source.title)}`,
     "    authors:",
     `      - name: ${yamlString(source.author)}`,

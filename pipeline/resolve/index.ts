@@ -15,7 +15,7 @@ import { account, coverageErrors, type Accounted } from "./coverage.ts";
 import { dismissedMentions } from "./dismissals.ts";
 import { resolveEvent } from "./event.ts";
 import { resolveFigure } from "./figure.ts";
-import { locateMentions, type Located } from "./locate.ts";
+import { locateMentions, occurrencesOf, type Located } from "./locate.ts";
 
 export type { Provenanced } from "./context.ts";
 
@@ -49,12 +49,20 @@ export function resolve({ mentions, curated, ...source }: ResolveInput): Resolve
       return [];
     }
   };
-  const figures = curated.figures.flatMap((item) => collect(() => resolveFigure(context, item)));
-  const events = curated.events.flatMap((item) => collect(() => resolveEvent(context, item)));
+  // A record that fails would have used mentions of its quote: they are not reported as unused too, since the
+  // record's own error is the one to fix (a measure not defined is one line, not one more per mention).
+  const failed: Located[] = [];
+  const record = <T>(item: Curated<CuratedFigure | CuratedEvent>, run: () => T): T[] => {
+    const resolved = collect(run);
+    if (resolved.length === 0) failed.push(...mentionsOfQuote(context, item.value));
+    return resolved;
+  };
+  const figures = curated.figures.flatMap((item) => record(item, () => resolveFigure(context, item)));
+  const events = curated.events.flatMap((item) => record(item, () => resolveEvent(context, item)));
   const dismissals = curated.dismissed.flatMap((item) => collect(() => dismissedMentions(context, item))).flat();
   // Each resolver returns its claims; coverage combines them, mention by mention.
   const accounted = account(context.located, [...figures, ...events], dismissals);
-  errors.push(...coverageErrors(context, accounted));
+  errors.push(...coverageErrors(context, accounted, new Set(failed)));
   throwIfAny(errors);
   const provenanced = <T, C>({ uses: _, ...record }: Provenanced<T, C> & { uses: unknown }): Provenanced<T, C> =>
     record;
@@ -63,6 +71,14 @@ export function resolve({ mentions, curated, ...source }: ResolveInput): Resolve
     events: events.map(provenanced),
     mentions: context.located.map((m) => mentionRecord(context, m, accounted.get(m)!)),
   };
+}
+
+/** The mentions inside a record's quote, where it stands; none when it does not. */
+function mentionsOfQuote(context: SourceContext, { quote, occurrence }: { quote: string; occurrence?: number }) {
+  const found = occurrencesOf(context.text, quote);
+  const at = found.length === 1 && occurrence === undefined ? found[0] : found[(occurrence ?? 0) - 1];
+  if (at === undefined) return [];
+  return context.located.filter((m) => m.start >= at && m.end <= at + quote.length);
 }
 
 function mentionRecord(context: SourceContext, m: Located, { usedBy, dismissedBy }: Accounted): Mention {

@@ -57,7 +57,17 @@ function schemaErrors(schema: z.ZodType, record: object, at: (field: string | un
   );
 }
 
-export function validate(dataset: Dataset, tables: TableDefinitions, texts: SourceText[], config: DatasetConfig): void {
+/**
+ * `published`: the records the output folder already publishes, as `table/source_id/id`: of two records with one
+ * id, the one it does not hold is the newcomer, reported at its line.
+ */
+export function validate(
+  dataset: Dataset,
+  tables: TableDefinitions,
+  texts: SourceText[],
+  config: DatasetConfig,
+  published: ReadonlySet<string> = new Set(),
+): void {
   const errors: PipelineError[] = [];
   for (const source of dataset.sources)
     errors.push(...schemaErrors(tables.sources.schema, source, () => ({ file: "sources table", record: source.id })));
@@ -75,7 +85,7 @@ export function validate(dataset: Dataset, tables: TableDefinitions, texts: Sour
   }
 
   const textOf = new Map(texts.map((text) => [text.source.id, { text, index: codePointIndex(text.raw) }]));
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { table: string; item: Provenanced<Figure | Event> }>();
   for (const [table, items] of [
     ["figures", dataset.figures],
     ["events", dataset.events],
@@ -83,9 +93,8 @@ export function validate(dataset: Dataset, tables: TableDefinitions, texts: Sour
     for (const item of items) {
       const { record } = item;
       const first = seen.get(record.id);
-      if (first !== undefined)
-        errors.push(new PipelineError(`duplicate id "${record.id}" (already used in ${first})`, where(item, "id")));
-      seen.set(record.id, `${table} of ${record.source_id}`);
+      if (first === undefined) seen.set(record.id, { table, item });
+      else errors.push(duplicateId(first, { table, item }, published));
       const source = textOf.get(record.source_id);
       if (source === undefined) {
         errors.push(new PipelineError(`source_id "${record.source_id}" is not in the sources table`, where(item)));
@@ -118,6 +127,26 @@ export function validate(dataset: Dataset, tables: TableDefinitions, texts: Sour
     if (order) errors.push(new PipelineError(`date ${order}`, where(item, "date_start")));
   }
   throwIfAny(errors);
+}
+
+/**
+ * Two records with one id, reported at the newcomer's line, naming the other's: the one the output does not
+ * publish yet when the other is published (a curator's new record, wherever its folder sorts), else the later.
+ */
+function duplicateId(
+  first: { table: string; item: Provenanced<Figure | Event> },
+  later: { table: string; item: Provenanced<Figure | Event> },
+  published: ReadonlySet<string>,
+): PipelineError {
+  const isPublished = ({ table, item }: typeof first) =>
+    published.has(`${table}/${item.record.source_id}/${item.record.id}`);
+  const [newcomer, other] = isPublished(later) && !isPublished(first) ? [first, later] : [later, first];
+  const { file, lineOf } = other.item.origin;
+  return new PipelineError(
+    `duplicate id "${newcomer.item.record.id}": ${file}:${lineOf("id")} has it already (${other.table} of ` +
+      `${other.item.record.source_id}); an id is unique across all sources`,
+    where(newcomer.item, "id"),
+  );
 }
 
 /**

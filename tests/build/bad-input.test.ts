@@ -2,10 +2,11 @@
  * Bad input gets a clear error naming file, line and record, a non-zero exit, and an output folder left
  * exactly as it was.
  */
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { brokenSources, MEMO_DIR, replaceIn, runInProcess, snapshot } from "../helpers/cli.ts";
+import { brokenSources, MEMO_DIR, replaceIn, ROOT, runInProcess, snapshot } from "../helpers/cli.ts";
+import { NEWS_SOURCE_ID, withNewsSource } from "../helpers/news-source.ts";
 
 /** The 1-based number of the first line of the memo's curated `file` that is `line`, after one holding `after`. */
 function curatedLine(file: string, after: string, line: string): number {
@@ -30,6 +31,8 @@ interface Case {
   edit: (dir: string) => void;
   /** Each must appear in the error output. */
   says: (string | RegExp)[];
+  /** The output is those lines and no other. */
+  only?: true;
 }
 
 const cases: Case[] = [
@@ -52,7 +55,15 @@ const cases: Case[] = [
   {
     name: "an unknown measure",
     edit: (dir) => replaceIn(join(dir, "figures.yaml"), "measure: border_length", "measure: border_lenght"),
+    // Its amount is not reported as uncovered too: the record's own error is the one to fix.
     says: [/figures\.yaml:\d+ \[border-length-rus-prk\]: measure:/],
+    only: true,
+  },
+  {
+    name: "an unknown actor in an event",
+    edit: (dir) => replaceIn(join(dir, "events.yaml"), "  actors: [SUN, PRK]", "  actors: [SUN, DPRK]"),
+    says: [/events\.yaml:\d+ \[[a-z0-9-]+\]: actors\.1: "DPRK" is not defined/],
+    only: true,
   },
   {
     name: "an unknown event type",
@@ -155,16 +166,39 @@ const cases: Case[] = [
 describe("bad input", () => {
   it.each(cases)(
     "$name: names file, line and record, exits non-zero, leaves the output alone",
-    async ({ edit, says }) => {
+    async ({ edit, says, only }) => {
       const { sourcesDir, outDir } = brokenSources(edit);
       const before = snapshot(outDir);
       const result = await runInProcess("build", "--sources", sourcesDir, "--out", outDir);
       expect(result.status).toBe(1);
       for (const pattern of says) expect(result.stderr).toMatch(pattern);
+      if (only) expect(result.stderr.trim().split("\n")).toHaveLength(says.length);
       expect(result.stderr).not.toMatch(/\n\s+at /);
       expect(snapshot(outDir)).toEqual(before);
     },
   );
+
+  it("a record that takes another source's id is reported at its own line, naming the other's", async () => {
+    // The news article in a folder read before the memo's, its first figure given an id the memo's data has.
+    const { dir: sourcesDir, remove } = await withNewsSource(join(ROOT, "sources"));
+    try {
+      const folder = join(sourcesDir, `a-${NEWS_SOURCE_ID}`);
+      renameSync(join(sourcesDir, NEWS_SOURCE_ID), folder);
+      replaceIn(join(folder, "figures.yaml"), "- id: causeway-length-lmk\n", "- id: border-length-rus-prk\n");
+      const outDir = join(sourcesDir, "..", "dist");
+      cpSync(join(ROOT, "dist"), outDir, { recursive: true });
+      const result = await runInProcess("build", "--sources", sourcesDir, "--out", outDir);
+      expect(result.status).toBe(1);
+      const memoLine = curatedLine("figures.yaml", "", "- id: border-length-rus-prk");
+      expect(result.stderr).toBe(
+        `${join(folder, "figures.yaml")}:3 [border-length-rus-prk]: duplicate id "border-length-rus-prk": ` +
+          `${join(sourcesDir, "ponars-pm-428", "figures.yaml")}:${memoLine} has it already (figures of ` +
+          "ponars-pm-428); an id is unique across all sources\n",
+      );
+    } finally {
+      remove();
+    }
+  });
 
   it("the unedited copy builds, so each case above fails for its own reason", async () => {
     const { sourcesDir, outDir } = brokenSources(() => {});

@@ -422,7 +422,7 @@ describe("hostile arguments and odd names beside the build", () => {
     expect([result.status, result.stderr, result.stdout]).toEqual([
       0,
       "",
-      "usage: cli.ts add-source ID TEXT-FILE [--sources DIR] [--format NAME]\n",
+      "usage: cli.ts add-source ID TEXT-FILE [--sources DIR] [--format NAME] [--date YYYY-MM-DD]\n",
     ]);
   });
 

@@ -5,9 +5,10 @@
  * no tracked file changed, every source passes the source-generic checks (its expectations, its quotes, its
  * coverage), every text that names the sources names both, and verify passes. In-process, but for git.
  */
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { CONFIG_FILE, loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import { compareWithManifest, readManifest, readTree } from "../../pipeline/release/manifest.ts";
 import { reference } from "../../pipeline/render/citation.ts";
@@ -15,38 +16,10 @@ import { ROOT, runInProcessAt, type CliResult } from "../helpers/cli.ts";
 import { readPublished } from "../helpers/published-files.ts";
 import { cloneRepo, removeTemporaryFolders, type RepoCopy } from "../helpers/repo-copy.ts";
 import { sourceProblems, sourcesIn } from "../helpers/source-checks.ts";
+import { curateNewsSource, NEWS_SOURCE_ID, NEWS_SOURCE_TEXT, newsSourceFields } from "../helpers/news-source.ts";
 
-const FIXTURE = join(ROOT, "tests", "fixtures", "news-source");
-const ID = "saro-rail-2025";
+const ID = NEWS_SOURCE_ID;
 const DATE = "2026-12-10";
-
-/**
- * The lines of `terms` (a YAML file of sections) added at the end of the same sections of `config`, as a curator
- * adds a term: after the section's last indented line, the rest of the file as it was. A term the section already
- * defines (another source may use EUR or a measure of the same name) is used as it is, not added again.
- */
-function addTerms(config: string, terms: string): { text: string; added: Map<string, number> } {
-  const lines = config.split("\n");
-  let section = "";
-  const additions = new Map<string, string[]>();
-  for (const line of terms.split("\n")) {
-    if (/^[a-z_]+:$/.test(line)) section = line.slice(0, -1);
-    else if (line.startsWith("  ")) additions.set(section, [...(additions.get(section) ?? []), line]);
-  }
-  const counts = new Map<string, number>();
-  for (const [name, added] of additions) {
-    const start = lines.indexOf(`${name}:`);
-    if (start < 0) throw new Error(`fixture: dataset.yaml has no section ${name}`);
-    let end = start + 1;
-    while (end < lines.length && (lines[end]!.startsWith("  ") || lines[end]!.trim() === "")) end++;
-    while (lines[end - 1]!.trim() === "") end--;
-    const defined = new Set(lines.slice(start + 1, end).map((line) => /^ {2}([^\s:#]+):/.exec(line)?.[1]));
-    const fresh = added.filter((line) => !defined.has(/^ {2}([^\s:#]+):/.exec(line)?.[1]));
-    lines.splice(end, 0, ...fresh);
-    counts.set(name, fresh.length);
-  }
-  return { text: lines.join("\n"), added: counts };
-}
 
 let repo: RepoCopy;
 const cli = (...args: string[]): Promise<CliResult> => runInProcessAt(repo.dir, ...args);
@@ -69,21 +42,12 @@ beforeAll(async () => {
     ok(await cli("release", "major", "--date", DATE));
   }
 
-  // 1. Scaffold, from a copy of the text outside the repository (the command, run in the clone, finds its
-  // sources/ there; in-process it is named).
-  ok(await cli("add-source", ID, join(FIXTURE, "article.txt"), "--sources", join(repo.dir, "sources")));
-  const folder = join(repo.dir, "sources", ID);
-  // 2. Fill source.json.
-  const record = JSON.parse(readFileSync(join(folder, "source.json"), "utf8"));
-  const fields = JSON.parse(readFileSync(join(FIXTURE, "source-fields.json"), "utf8"));
-  writeFileSync(join(folder, "source.json"), `${JSON.stringify({ ...record, ...fields }, null, 2)}\n`);
-  // 3. Curate: the finished files replace the scaffold's, and the list of mentions to curate goes.
-  cpSync(join(FIXTURE, ID), folder, { recursive: true });
-  if (existsSync(join(folder, "to-curate.yaml"))) rmSync(join(folder, "to-curate.yaml"));
-  const config = join(repo.dir, "sources", CONFIG_FILE);
-  const terms = addTerms(readFileSync(config, "utf8"), readFileSync(join(FIXTURE, "dataset-terms.yaml"), "utf8"));
-  writeFileSync(config, terms.text);
-  termsAdded = terms.added;
+  // 1. Scaffold, from a copy of the text outside the repository, with its publication date (the command, run in
+  // the clone, finds its sources/ there; in-process it is named).
+  const sources = join(repo.dir, "sources");
+  ok(await cli("add-source", ID, NEWS_SOURCE_TEXT, "--sources", sources, "--date", newsSourceFields().published!));
+  // 2.–3. Fill source.json and curate: the finished files replace the drafts; add the terms to dataset.yaml.
+  termsAdded = curateNewsSource(sources);
   // 4. Build (npm run build) and commit; 5. release, which commits and tags what it writes.
   ok(await cli("build", "--docs"));
   repo.git("add", "-A");
@@ -137,6 +101,11 @@ describe("a news article added by the README's steps", () => {
     expect(descriptor.sources.map((s: { title: string }) => s.title)).toEqual(sources.map(reference));
     expect(descriptor.title).toContain("Northern Coast Wire, 12 June 2025");
     for (const path of ["README.md", "docs/DATASHEET.md", "CITATION.cff"]) expect(read(path), path).toContain("Saro");
+    // Cited as what it is, as its source.json says: a news article.
+    const cited = (parse(read("CITATION.cff")).references as { type: string; title: string }[]).find((r) =>
+      r.title.includes("Saro"),
+    );
+    expect(cited?.type).toBe("newspaper-article");
     const generated = [
       JSON.stringify([descriptor.title, descriptor.description, descriptor.sources]),
       read("CITATION.cff"),

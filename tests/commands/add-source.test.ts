@@ -219,6 +219,56 @@ describe("add-source", () => {
     ]);
   });
 
+  it("with --date records the publication date in source.json and dates the drafts by it", async () => {
+    const text = [
+      "Harbour note",
+      "The harbour was first dredged in 1996.",
+      "In April, the council signed an agreement with the Ferry Company.",
+      "",
+    ].join("\n\n");
+    const { sourcesDir, textFile } = workspace(text, HARBOUR_CONFIG);
+    const added = await runInProcess(
+      "add-source",
+      "harbour-note",
+      textFile,
+      "--sources",
+      sourcesDir,
+      "--date",
+      "2014-06-20",
+    );
+    expect([added.status, added.stderr]).toEqual([0, ""]);
+    const dir = join(sourcesDir, "harbour-note");
+    expect(JSON.parse(readFileSync(join(dir, "source.json"), "utf8")).published).toBe("2014-06-20");
+    const [event] = curatedFile(dir, "events.yaml");
+    expect(event).toMatchObject({ id: "hc-fc-agreement-2014-04", date: "April", actors: ["HC", "FC"] });
+    expect(readFileSync(join(dir, "events.yaml"), "utf8")).toContain(`dated by "April" (2014-04)`);
+    // Without it, the relative date is drafted by its words, for the build to resolve once source.json has one.
+    const undated = await runInProcess("add-source", "harbour-undated", textFile, "--sources", sourcesDir);
+    expect(undated.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(sourcesDir, "harbour-undated", "source.json"), "utf8")).published).toBe(null);
+    expect(curatedFile(join(sourcesDir, "harbour-undated"), "events.yaml")[0]).toMatchObject({
+      id: "hc-fc-agreement",
+      date: "April",
+    });
+    for (const date of ["2014-13-01", "2014-02-30", "20 June 2014", ""]) {
+      const refused = await runInProcess(
+        "add-source",
+        "harbour-bad",
+        textFile,
+        "--sources",
+        sourcesDir,
+        "--date",
+        date,
+      );
+      expect([refused.status, refused.stderr]).toEqual([
+        2,
+        "add-source: --date must be the publication date as YYYY-MM-DD (or YYYY-MM, YYYY), not " +
+          `${JSON.stringify(date)}\n`,
+      ]);
+    }
+    expect(existsSync(join(sourcesDir, "harbour-bad"))).toBe(false);
+  });
+
   it("refuses an id that is not a lowercase slug, and writes nothing", async () => {
     const { sourcesDir, textFile } = workspace();
     const before = snapshot(dirname(sourcesDir));

@@ -3,10 +3,14 @@
  * the form the build reads (its quote, amount, period and date found where the build looks for them), durations as
  * durations, and their accuracy tallied against curated records.
  */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { isSeq, parseDocument } from "yaml";
 import type { DatasetConfig } from "../../pipeline/config/dataset-config.ts";
-import { assemble } from "../../pipeline/build.ts";
-import { draftTallies, DRAFTED_SOURCES } from "../../pipeline/bench-drafts.ts";
+import { withDraftedSources, type DraftedSource } from "../../pipeline/bench-drafts.ts";
+import { addSource } from "../../pipeline/commands/add-source.ts";
 import { draftAccuracy } from "../../pipeline/curation/drafts/accuracy.ts";
 import { draftRecords, type Drafts } from "../../pipeline/curation/drafts/draft.ts";
 import {
@@ -21,6 +25,7 @@ import { extract } from "../../pipeline/extract/index.ts";
 import { normalize } from "../../pipeline/ingest/normalize.ts";
 import { locateMentions, locateQuote, mentionIn } from "../../pipeline/resolve/locate.ts";
 import { resolveWhen } from "../../pipeline/resolve/when.ts";
+import { NEWS_SOURCE_ID } from "../helpers/news-source.ts";
 import { PLAIN_TEXT } from "../helpers/text-formats.ts";
 
 const CONFIG: DatasetConfig = {
@@ -60,11 +65,48 @@ function draftsOf(text: string, config = CONFIG, documentDate: string | null = "
     textFile: "note.txt",
     raw: text,
     normalized,
-    mentions: extract(normalized.text, documentDate === null ? {} : { documentDate }),
     config,
     documentDate,
     takenIds: new Set(["revenue-2023"]),
   });
+}
+
+/**
+ * The drafts add-source writes for a drafted source: its text file added, in its format and with its date, to a copy
+ * of its sources folder without it; each record with the comment above it.
+ */
+async function draftsAsAdded({ folder, text }: DraftedSource) {
+  const root = mkdtempSync(join(tmpdir(), "rdd-drafts-"));
+  try {
+    const sourcesDir = join(root, "sources");
+    cpSync(folder, sourcesDir, { recursive: true });
+    const own = readdirSync(sourcesDir).find((name) => {
+      const record = join(sourcesDir, name, "source.json");
+      return existsSync(record) && JSON.parse(readFileSync(record, "utf8")).id === text.source.id;
+    })!;
+    const textFile = join(root, JSON.parse(readFileSync(join(sourcesDir, own, "source.json"), "utf8")).file);
+    writeFileSync(textFile, text.raw);
+    rmSync(join(sourcesDir, own), { recursive: true });
+    const { dir } = await addSource(sourcesDir, text.source.id, textFile, text.textFormat, text.source.published);
+    const written = (file: string) => {
+      const doc = parseDocument(readFileSync(join(dir, file), "utf8"));
+      return isSeq(doc.contents)
+        ? doc.contents.items.map((item) => ({
+            record: (item as { toJSON(): unknown }).toJSON(),
+            // The first item's comment follows the file's header, a blank line before it.
+            comment: ((item as { commentBefore?: string }).commentBefore ?? "")
+              .split(/\n\s*\n/)
+              .at(-1)!
+              .split("\n")
+              .map((line) => line.trim())
+              .join("; "),
+          }))
+        : [];
+    };
+    return { figures: written("figures.yaml"), events: written("events.yaml"), dismissed: written("dismissed.yaml") };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 const periods = (drafts: Drafts) => drafts.figures.map((f) => [f.record.amount ?? f.record.quote, f.record.period]);
@@ -190,28 +232,24 @@ describe("drafted events", () => {
 });
 
 describe("drafts of the memo and the fixture sources", async () => {
-  const sources: { id: string; text: string; located: ReturnType<typeof locateMentions>; drafts: Drafts }[] = [];
-  for (const folder of DRAFTED_SOURCES) {
-    const { config, texts } = await assemble(folder);
-    for (const { source, raw, normalized } of texts) {
-      const mentions = extract(normalized.text, { documentDate: source.published });
-      const drafts = draftRecords({
-        textFile: source.id,
-        raw,
-        normalized,
-        mentions,
-        config,
-        documentDate: source.published,
-        takenIds: new Set(),
-      });
-      sources.push({
-        id: source.id,
-        text: normalized.text,
-        located: locateMentions(normalized.text, mentions),
-        drafts,
-      });
-    }
-  }
+  const drafted = await withDraftedSources((all) =>
+    Promise.all(all.map(async (one) => ({ ...one, asAdded: await draftsAsAdded(one), id: one.text.source.id }))),
+  );
+  const sources = drafted.map(({ text: { source, normalized }, drafts }) => ({
+    id: source.id,
+    text: normalized.text,
+    located: locateMentions(normalized.text, extract(normalized.text, { documentDate: source.published })),
+    drafts,
+  }));
+
+  it("are the memo's, the news report's and the fixture sources'", () => {
+    expect(sources.map((s) => s.id)).toEqual(expect.arrayContaining(["ponars-pm-428", NEWS_SOURCE_ID]));
+  });
+
+  it.each(drafted)("$id: are what add-source writes given the text, its format and its date", ({ drafts, asAdded }) => {
+    for (const kind of ["figures", "events", "dismissed"] as const)
+      expect(asAdded[kind], kind).toEqual(drafts[kind].map((d) => ({ record: d.record, comment: d.comment })));
+  });
 
   it.each(sources)(
     "$id: every quote, amount, period and date stands where the build looks for it",
@@ -239,7 +277,7 @@ describe("drafts of the memo and the fixture sources", async () => {
   );
 
   it("are tallied against the curated records: every curated figure has the draft of its own mention", async () => {
-    const tallies = await draftTallies();
+    const tallies = drafted.map(({ id, drafts, curated }) => ({ source: id, ...draftAccuracy(drafts, curated) }));
     expect(tallies.map((t) => t.source)).toEqual(sources.map((s) => s.id));
     for (const { figures, events } of tallies) {
       expect(figures.drafted).toBe(figures.curated);
@@ -248,13 +286,8 @@ describe("drafts of the memo and the fixture sources", async () => {
       expect(events.right).toBeLessThanOrEqual(events.drafted);
     }
     // A draft with a wrong period is not counted right.
-    const memo = sources.find((s) => s.id === "ponars-pm-428")!;
-    const { dataset } = await assemble(DRAFTED_SOURCES[0]!);
-    const curated = {
-      figures: dataset.figures.map((f) => f.record),
-      events: dataset.events.map((e) => e.record),
-      mentions: dataset.mentions,
-    };
+    const memo = drafted.find((s) => s.id === "ponars-pm-428")!;
+    const curated = memo.curated;
     const right = draftAccuracy(memo.drafts, curated).figures.right;
     const shifted = {
       ...memo.drafts,

@@ -216,7 +216,20 @@ describe("CITATION.cff", () => {
       const [author] = reference.authors as Yaml[];
       expect(reference.title).toBe(source.title);
       expect(author!.name).toBe(source.author);
-      expect(reference.type).toBe(source.series === null ? "generic" : "report");
+      // The kind the record says, else a report for a document in a series.
+      const cited = {
+        report: "report",
+        news_article: "newspaper-article",
+        magazine_article: "magazine-article",
+        journal_article: "article",
+        web_page: "website",
+        blog_post: "blog",
+        book: "book",
+        government_document: "government-document",
+      };
+      expect(reference.type).toBe(
+        source.type === null ? (source.series === null ? "generic" : "report") : cited[source.type],
+      );
       expect(reference["collection-title"]).toBe(source.series ?? undefined);
       expect(reference.number).toBe(source.number ?? undefined);
       const [year, month, day] = source.published.split("-");

@@ -113,6 +113,23 @@ describe("durations and multiples", () => {
     expect(mentions("Talks went on for over a decade.")).toEqual([["over a decade", 10, null, "year", "at_least"]]);
   });
 
+  it('reads "over" before a duration as "more than" only where the words around it say so, else no hedge', () => {
+    // The span a thing runs (during), not more than it: no hedge rather than a wrong one.
+    expect(mentions("The remaining $1.09 billion will be repaid over 20 years.")).toEqual([
+      ["$1.09 billion", 1.09e9, null, "USD", "exact"],
+      ["20 years", 20, null, "year", "exact"],
+    ]);
+    expect(mentions("Prices rose over two decades.")).toEqual([["two decades", 20, null, "year", "exact"]]);
+    for (const [text, span] of [
+      ["They have lived there for over 20 years.", "over 20 years"],
+      ["It took over 20 years to build.", "over 20 years"],
+      ["He spent over 30 days in jail.", "over 30 days"],
+      ["The loan matures in over 5 years.", "over 5 years"],
+      ["The bridge is over 80 years old.", "over 80 years"],
+    ] as const)
+      expect(mentions(text).find((m) => m[0] === span)?.[4], text).toBe("at_least");
+  });
+
   it('reads "two more times" as a multiple', () => {
     expect(mentions("Exports grew nearly two more times.")).toEqual([
       ["nearly two more times", 2, null, "ratio", "at_most"],
@@ -161,5 +178,41 @@ describe("a sentence's tense places a date between its anchor and the document d
     ],
   ])("%s", (text, documentDate, expected) => {
     expect(mentions(text, documentDate)).toContainEqual(expected);
+  });
+});
+
+describe("a month without a year is not dated by a year named in an earlier paragraph", () => {
+  const report = [
+    "Officials met for talks, the sixth session since the commission was set up in 1996.",
+    "The first payments in roubles were made through a bank in Moscow in June.",
+    "In April, parliament ratified the agreement.",
+  ].join("\n\n");
+
+  it("places it by the document date and the sentence's tense, as a day without a year is", () => {
+    expect(mentions(report, "2014-06-20")).toEqual([
+      ["1996", "1996", "1996"],
+      ["June", "2014-06", "2014-06"],
+      ["April", "2014-04", "2014-04"],
+    ]);
+    expect(mentions("The commission was set up in 1996.\n\nTrade fell in April-June.", "2014-07-10")).toContainEqual([
+      "April-June",
+      "2014-04",
+      "2014-06",
+    ]);
+    // With no document date to place it by, it is left unresolved rather than put in 1996.
+    expect(extract(report).map(summary)).toContainEqual(["June", null, null]);
+  });
+
+  it("keeps the year named earlier in the same paragraph, or a month named in an earlier one", () => {
+    expect(mentions("Russia wrote off the debt in 2014. In April, parliament ratified it.", "2016-05")).toContainEqual([
+      "April",
+      "2014-04",
+      "2014-04",
+    ]);
+    expect(mentions("Talks began in October 2016.\n\nIn November, they failed.", "2018-03")).toContainEqual([
+      "November",
+      "2016-11",
+      "2016-11",
+    ]);
   });
 });

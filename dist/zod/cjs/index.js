@@ -21,6 +21,7 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 // schemas/index.ts
 var index_exports = {};
 __export(index_exports, {
+  SOURCE_TYPES: () => SOURCE_TYPES,
   actorEntrySchema: () => actorEntrySchema,
   claimType: () => claimType,
   dateBasis: () => dateBasis,
@@ -37,6 +38,7 @@ __export(index_exports, {
   qualifier: () => qualifier,
   seriesEntrySchema: () => seriesEntrySchema,
   sourceSchema: () => sourceSchema,
+  sourceType: () => sourceType,
   tradeTurnoverSchema: () => tradeTurnoverSchema,
   unitEntrySchema: () => unitEntrySchema,
   vocabulary: () => vocabulary,
@@ -132,6 +134,19 @@ var derivedQualifier = import_zod2.z.enum([...QUALIFIERS, ...CHANGE_BOUNDS]).des
   "`exact` only when every input is exact; `approximate` when the inputs' hedges give the result no direction; for a level (a ratio, share or sum), `at_least`/`at_most` as for figures; for a change or difference, the bound on its size with its direction: `rise_at_most` (a rise of at most the value), `rise_at_least`, `fall_at_most` (a fall of at most the value's size: \u221278.6 `fall_at_most` is a fall of no more than 78.6), `fall_at_least`"
 );
 var claimType = import_zod2.z.enum(["reported", "estimate", "projection", "allegation"]).describe("What kind of claim the source makes: a reported fact, an estimate, a projection of what could be, or an allegation");
+var SOURCE_TYPES = [
+  "report",
+  "news_article",
+  "magazine_article",
+  "journal_article",
+  "web_page",
+  "blog_post",
+  "book",
+  "government_document"
+];
+var sourceType = import_zod2.z.enum(SOURCE_TYPES).nullable().describe(
+  "What kind of document the source is (a report, a news article, a web page, ...), where its record says; null where it does not, and a source in a series is then cited as a report"
+);
 var plover = import_zod2.z.enum([
   "AGREE",
   "CONSULT",
@@ -269,7 +284,8 @@ var sourceSchema = import_zod6.z.object({
   sha256: import_zod6.z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the raw text file the records' offsets refer to"),
   bytes: import_zod6.z.int().positive().describe("Size of the raw text file in bytes"),
   license_note: import_zod6.z.string().min(1).describe("The status of the document's text: whose it is and how it is used here"),
-  note: import_zod6.z.string().nullable().describe("Remarks on the record itself, such as why `url` is empty")
+  note: import_zod6.z.string().nullable().describe("Remarks on the record itself, such as why `url` is empty"),
+  type: sourceType
 }).strict().describe("One row per source document");
 
 // schemas/mention.ts

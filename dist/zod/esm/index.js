@@ -88,6 +88,19 @@ var derivedQualifier = z2.enum([...QUALIFIERS, ...CHANGE_BOUNDS]).describe(
   "`exact` only when every input is exact; `approximate` when the inputs' hedges give the result no direction; for a level (a ratio, share or sum), `at_least`/`at_most` as for figures; for a change or difference, the bound on its size with its direction: `rise_at_most` (a rise of at most the value), `rise_at_least`, `fall_at_most` (a fall of at most the value's size: \u221278.6 `fall_at_most` is a fall of no more than 78.6), `fall_at_least`"
 );
 var claimType = z2.enum(["reported", "estimate", "projection", "allegation"]).describe("What kind of claim the source makes: a reported fact, an estimate, a projection of what could be, or an allegation");
+var SOURCE_TYPES = [
+  "report",
+  "news_article",
+  "magazine_article",
+  "journal_article",
+  "web_page",
+  "blog_post",
+  "book",
+  "government_document"
+];
+var sourceType = z2.enum(SOURCE_TYPES).nullable().describe(
+  "What kind of document the source is (a report, a news article, a web page, ...), where its record says; null where it does not, and a source in a series is then cited as a report"
+);
 var plover = z2.enum([
   "AGREE",
   "CONSULT",
@@ -225,7 +238,8 @@ var sourceSchema = z6.object({
   sha256: z6.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the raw text file the records' offsets refer to"),
   bytes: z6.int().positive().describe("Size of the raw text file in bytes"),
   license_note: z6.string().min(1).describe("The status of the document's text: whose it is and how it is used here"),
-  note: z6.string().nullable().describe("Remarks on the record itself, such as why `url` is empty")
+  note: z6.string().nullable().describe("Remarks on the record itself, such as why `url` is empty"),
+  type: sourceType
 }).strict().describe("One row per source document");
 
 // schemas/mention.ts
@@ -289,6 +303,7 @@ var eventSchema2 = eventSchema(vocabulary);
 var indicatorSchema2 = indicatorSchema(vocabulary);
 var tradeTurnoverSchema = seriesSchema("Russian\u2013North Korean trade turnover", "US dollars");
 export {
+  SOURCE_TYPES,
   actorEntrySchema,
   claimType,
   dateBasis,
@@ -305,6 +320,7 @@ export {
   qualifier,
   seriesEntrySchema,
   sourceSchema,
+  sourceType,
   tradeTurnoverSchema,
   unitEntrySchema,
   vocabulary,

@@ -16,5 +16,15 @@ export declare const sourceSchema: z.ZodObject<{
     bytes: z.ZodInt;
     license_note: z.ZodString;
     note: z.ZodNullable<z.ZodString>;
+    type: z.ZodNullable<z.ZodEnum<{
+        blog_post: "blog_post";
+        book: "book";
+        government_document: "government_document";
+        journal_article: "journal_article";
+        magazine_article: "magazine_article";
+        news_article: "news_article";
+        report: "report";
+        web_page: "web_page";
+    }>>;
 }, z.core.$strict>;
 export type Source = z.infer<typeof sourceSchema>;

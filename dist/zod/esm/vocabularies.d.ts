@@ -40,6 +40,18 @@ export declare const claimType: z.ZodEnum<{
     projection: "projection";
     reported: "reported";
 }>;
+/** What kind of document a source is, as it is cited (CITATION.cff's reference type: render/sources.ts). */
+export declare const SOURCE_TYPES: readonly ["report", "news_article", "magazine_article", "journal_article", "web_page", "blog_post", "book", "government_document"];
+export declare const sourceType: z.ZodNullable<z.ZodEnum<{
+    blog_post: "blog_post";
+    book: "book";
+    government_document: "government_document";
+    journal_article: "journal_article";
+    magazine_article: "magazine_article";
+    news_article: "news_article";
+    report: "report";
+    web_page: "web_page";
+}>>;
 /** The PLOVER event categories (Political Language Ontology for Verifiable Event Records). */
 export declare const plover: z.ZodEnum<{
     AGREE: "AGREE";

@@ -8,7 +8,8 @@
  */
 import type { DatasetConfig } from "../../config/dataset-config.ts";
 import { termWords, words } from "../../config/format-unit.ts";
-import type { ExtractedMention, QuantityMention, TimeMention } from "../../extract/mention.ts";
+import { extract } from "../../extract/index.ts";
+import type { QuantityMention, TimeMention } from "../../extract/mention.ts";
 import { rawRange, type NormalizedText } from "../../ingest/normalize.ts";
 import { locateMentions, occurrencesOf, type Located, type Span } from "../../resolve/locate.ts";
 import { codePointIndex } from "../../text/code-points.ts";
@@ -27,10 +28,11 @@ export interface DraftInput {
   textFile: string;
   raw: string;
   normalized: NormalizedText;
-  /** The mentions of the normalized text, offsets in code points, as extract gives them. */
-  mentions: ExtractedMention[];
   config: DatasetConfig;
-  /** The text's own date, when known: a period after it makes a figure a projection. */
+  /**
+   * The text's own date (add-source's --date), when known: relative dates resolve against it, and a period after
+   * it makes a figure a projection.
+   */
   documentDate: string | null;
   /** Ids other sources already use: a draft's id is none of them. */
   takenIds: ReadonlySet<string>;
@@ -89,12 +91,14 @@ interface Context {
   id: (parts: (string | null)[]) => string;
 }
 
+/** The drafts of a text: what add-source writes, and what the bench measures. */
 export function draftRecords(input: DraftInput): Drafts {
   const text = input.normalized.text;
+  const mentions = extract(text, input.documentDate === null ? {} : { documentDate: input.documentDate });
   const context: Context = {
     input,
     text,
-    located: locateMentions(text, input.mentions),
+    located: locateMentions(text, mentions),
     sentences: sentencesOf(text),
     place: placer(input),
     id: idMaker(input.takenIds),
