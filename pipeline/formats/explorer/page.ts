@@ -14,21 +14,28 @@ import type { Event, Figure, Indicator, Source } from "../../../schemas/index.ts
 import { actorName, formatValue, termWords, words } from "../../config/format-unit.ts";
 import { ploverGroup } from "../charts/plover.ts";
 
-/** One source and its records. */
-export interface SourceRecords {
+/** A source's text as resolve read it. */
+export interface PlacedText {
   source: Source;
-  /** The normalized text the records' quotes are read in, and each record's span of it (from resolve). */
+  /** The normalized text the records' quotes are read in, and each record's span of it, by record id. */
   normalized: NormalizedText;
   spans: ReadonlyMap<string, { start: number; end: number }>;
-  figures: Figure[];
-  events: Event[];
-  /** The indicators computed from this source's figures. */
-  indicators: Indicator[];
 }
 
 export interface ExplorerInput {
   config: DatasetConfig;
-  sources: SourceRecords[];
+  texts: PlacedText[];
+  /** Every source's records: each page picks its own source's, and the indicators computed from them. */
+  figures: readonly Figure[];
+  events: readonly Event[];
+  indicators: readonly Indicator[];
+}
+
+/** One source and its records. */
+interface SourceRecords extends PlacedText {
+  figures: readonly Figure[];
+  events: readonly Event[];
+  indicators: readonly Indicator[];
 }
 
 /** A figure's or event's quote placed on the normalized text, in UTF-16 indices, end exclusive. */
@@ -77,11 +84,25 @@ const PAGE_SCRIPT = readFileSync(join(import.meta.dirname, "page.js"), "utf8");
 const SHORT_PARAGRAPH = 80;
 
 /** A page per source and the index of them all, by path relative to the output folder. */
-export function explorerFiles({ config, sources }: ExplorerInput): Map<string, string> {
+export function explorerFiles(input: ExplorerInput): Map<string, string> {
+  const { config } = input;
+  const sources = input.texts.map((text) => recordsOf(text, input));
   const files = new Map<string, string>();
   for (const records of sources) files.set(`explorer/${sourcePageName(records.source)}`, sourcePage(config, records));
   files.set("explorer/index.html", indexPage(config, sources));
   return files;
+}
+
+/** A source's own figures and events, and the indicators computed from its figures. */
+function recordsOf(text: PlacedText, { figures, events, indicators }: ExplorerInput): SourceRecords {
+  const own = figures.filter((figure) => figure.source_id === text.source.id);
+  const ids = new Set(own.map((figure) => figure.id));
+  return {
+    ...text,
+    figures: own,
+    events: events.filter((event) => event.source_id === text.source.id),
+    indicators: indicators.filter((indicator) => indicator.inputs.some((id) => ids.has(id))),
+  };
 }
 
 function sourcePageName(source: Source): string {
@@ -203,7 +224,7 @@ function renderMark(escapedText: string, spans: Span[]): string {
 
 // ---- the tables ---------------------------------------------------------------------------------------------
 
-function figureTable(figures: Figure[], config: DatasetConfig): string {
+function figureTable(figures: readonly Figure[], config: DatasetConfig): string {
   return renderTable("figures", "Figures", figures, [
     { label: "Figure", cell: (f) => text(f.id) },
     { label: "Measure", cell: (f) => text(termWords(f.measure, config.actors)) },
@@ -218,7 +239,7 @@ function figureTable(figures: Figure[], config: DatasetConfig): string {
   ]);
 }
 
-function eventTable(events: Event[], config: DatasetConfig): string {
+function eventTable(events: readonly Event[], config: DatasetConfig): string {
   return renderTable("events", "Events", events, [
     { label: "Dates", cell: (e) => periodCell(e.date_start, e.date_end) },
     { label: "Event", cell: (e) => text(e.title) },
@@ -229,7 +250,7 @@ function eventTable(events: Event[], config: DatasetConfig): string {
   ]);
 }
 
-function indicatorTable(indicators: Indicator[], config: DatasetConfig): string {
+function indicatorTable(indicators: readonly Indicator[], config: DatasetConfig): string {
   return renderTable("indicators", "Indicators", indicators, [
     { label: "Indicator", cell: (i) => text(i.name) },
     {
@@ -246,7 +267,12 @@ function indicatorTable(indicators: Indicator[], config: DatasetConfig): string 
   ]);
 }
 
-function renderTable<T extends { id: string }>(name: string, title: string, rows: T[], columns: Column<T>[]): string {
+function renderTable<T extends { id: string }>(
+  name: string,
+  title: string,
+  rows: readonly T[],
+  columns: Column<T>[],
+): string {
   const headers = columns
     .map((column) => {
       const type = column.numeric ? ' data-type="number"' : "";
