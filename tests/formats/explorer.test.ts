@@ -167,7 +167,7 @@ describe("explorerFiles", () => {
     expect(fixtureItem).toContain('<p class="counts">1 figure, 2 events</p>');
     // What its records are about, by name.
     expect(fixtureItem).toContain("<dt>Years</dt><dd>2015</dd>");
-    expect(fixtureItem).toContain("<dt>Measures</dt><dd>investment</dd>");
+    expect(fixtureItem).toContain(`<dt>Measures</dt><dd>${config.measures.investment!.name}</dd>`);
     expect(fixtureItem).toContain("<dt>Actors</dt><dd>Russia, North Korea</dd>");
   });
 
@@ -181,6 +181,22 @@ describe("explorerFiles", () => {
     const input = inputOf(memo, { ...FIXTURE, indicators: [indicator] });
     expect(explorerFiles(input).get("explorer/fixture.html")).toContain('<tr data-id="cost-share"');
     expect(explorerFiles(input).get(MEMO_PAGE)).not.toContain("cost-share");
+  });
+
+  it("names measures and event types as the configuration does, in the lists, the cards and the index", () => {
+    const measures = { ...config.measures, investment: { ...config.measures.investment!, name: "Outlay (test)" } };
+    const event_types = { ...config.event_types, trade: { ...config.event_types.trade!, name: "Commerce (test)" } };
+    const named = { ...config, measures, event_types };
+    const html = pageOf(FIXTURE, { config: named });
+    expect(html).toContain('<td data-label="Measure">Outlay (test)</td>');
+    expect(html).toContain('<td data-label="Type">Commerce (test)</td>');
+    const records = JSON.parse(
+      /<script type="application\/json" id="explorer-data">(.*?)<\/script>/s.exec(html)![1]!,
+    ).records;
+    expect(records.cost.fields).toContainEqual(["Measure", `Outlay (test): ${measures.investment.description}`]);
+    expect(records.said.fields).toContainEqual(["Type", `Commerce (test): ${event_types.trade.description}`]);
+    const index = explorerFiles({ ...inputOf(FIXTURE), config: named }).get("explorer/index.html")!;
+    expect(index).toContain("<dt>Measures</dt><dd>Outlay (test)</dd>");
   });
 
   it("leaves out a list with no records, and its place in the jumps; jumps to each heading of the text", () => {
@@ -219,12 +235,16 @@ describe("explorerFiles", () => {
     const records = JSON.parse(
       /<script type="application\/json" id="explorer-data">(.*?)<\/script>/s.exec(pageOf(memo))![1]!,
     ).records;
+    const { trade_turnover } = config.measures;
     expect(records["trade-turnover-rus-prk-1988"].fields).toContainEqual([
       "Measure",
-      `trade turnover: ${config.measures.trade_turnover!.description}`,
+      `${trade_turnover!.name}: ${trade_turnover!.description}`,
     ]);
     const vote = records["rus-votes-against-prk-human-rights-resolution-2014"].fields;
-    expect(vote).toContainEqual(["Type", `UN vote: ${config.event_types.un_vote!.description}`]);
+    expect(vote).toContainEqual([
+      "Type",
+      `${config.event_types.un_vote!.name}: ${config.event_types.un_vote!.description}`,
+    ]);
     expect(vote).toContainEqual(["PLOVER", "REJECT (verbal conflict)"]);
     expect(records["rus-annexes-crimea-2014-03"].fields).toContainEqual(["Basis", "no later than"]);
   });

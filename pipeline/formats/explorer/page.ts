@@ -11,7 +11,8 @@ import type { DatasetConfig } from "../../config/dataset-config.ts";
 import { periodLabel } from "../../derive/periods.ts";
 import type { NormalizedText } from "../../ingest/normalize.ts";
 import type { Event, Figure, Indicator, Source } from "../../../schemas/index.ts";
-import { actorName, formatValue, termWords, words } from "../../config/format-unit.ts";
+import { actorName, formatValue, words } from "../../config/format-unit.ts";
+import { termName } from "../../tables/codebook.ts";
 import { ploverGroup } from "../charts/plover.ts";
 
 /** A source's text as resolve read it. */
@@ -227,7 +228,7 @@ function renderMark(escapedText: string, spans: Span[]): string {
 function figureTable(figures: readonly Figure[], config: DatasetConfig): string {
   return renderTable("figures", "Figures", figures, [
     { label: "Figure", cell: (f) => text(f.id) },
-    { label: "Measure", cell: (f) => text(termWords(f.measure, config.actors)) },
+    { label: "Measure", cell: (f) => text(termName(f.measure, config.measures)) },
     {
       label: "Value",
       numeric: true,
@@ -243,7 +244,7 @@ function eventTable(events: readonly Event[], config: DatasetConfig): string {
   return renderTable("events", "Events", events, [
     { label: "Dates", cell: (e) => periodCell(e.date_start, e.date_end) },
     { label: "Event", cell: (e) => text(e.title) },
-    { label: "Type", cell: (e) => text(termWords(e.event_type, config.actors)) },
+    { label: "Type", cell: (e) => text(termName(e.event_type, config.event_types)) },
     { label: "Precision", cell: (e) => text(e.date_precision) },
     { label: "Basis", cell: (e) => text(words(e.date_basis)) },
     { label: "Actors", cell: (e) => text(actorNames(e.actors, config)) },
@@ -331,7 +332,7 @@ function figureDetails(figure: Figure, config: DatasetConfig): RecordDetails {
       ["Period", formatPeriod(figure.period_start, figure.period_end)],
       ["Qualifier", words(figure.qualifier)],
       ["Claim type", figure.claim_type],
-      ["Measure", described(figure.measure, config.measures[figure.measure]?.description, config)],
+      ["Measure", described(figure.measure, config.measures)],
       ["Parties", parties || "none stated"],
     ],
     note: figure.note,
@@ -346,7 +347,7 @@ function eventDetails(event: Event, config: DatasetConfig): RecordDetails {
       ["Dates", formatPeriod(event.date_start, event.date_end)],
       ["Precision", event.date_precision],
       ["Basis", words(event.date_basis)],
-      ["Type", described(event.event_type, config.event_types[event.event_type]?.description, config)],
+      ["Type", described(event.event_type, config.event_types)],
       ["Actors", actorNames(event.actors, config)],
       ["PLOVER", event.plover === null ? "none" : `${event.plover} (${ploverGroup(event.plover)})`],
     ],
@@ -356,9 +357,10 @@ function eventDetails(event: Event, config: DatasetConfig): RecordDetails {
 
 // ---- formatting ---------------------------------------------------------------------------------------------
 
-/** "trade turnover: Two-way trade between the subject and the counterpart in the period". */
-function described(code: string, description: string | undefined, config: DatasetConfig): string {
-  const name = termWords(code, config.actors);
+/** A term by its name, with its definition: "Trade turnover: Two-way trade between the subject and ...". */
+function described(code: string, terms: DatasetConfig["measures"] | DatasetConfig["event_types"]): string {
+  const description = terms[code]?.description;
+  const name = termName(code, terms);
   return description === undefined ? name : `${name}: ${description}`;
 }
 
@@ -444,7 +446,7 @@ function indexPage(config: DatasetConfig, sources: SourceRecords[]): string {
       .map((date) => date.slice(0, 4))
       .sort();
     const span = years.length === 0 ? "" : years[0] === years.at(-1) ? years[0]! : `${years[0]}–${years.at(-1)}`;
-    const measures = [...new Set(figures.map((f) => termWords(f.measure, config.actors)))];
+    const measures = [...new Set(figures.map((f) => termName(f.measure, config.measures)))];
     const mentioned = new Map<string, number>();
     for (const code of [...events.flatMap((e) => e.actors), ...figures.flatMap((f) => [f.subject, f.counterpart])])
       if (code !== null) mentioned.set(code, (mentioned.get(code) ?? 0) + 1);
