@@ -2,7 +2,8 @@
  * Labels placed beside their marks without overlap: each label tries the places its mark allows, in order of
  * preference, and takes the first that stays inside the plot and clear of every mark, rule and label placed
  * before it. Boxes are in pixels of the plot, measured as Vega measures text here (kit.ts's estimate), so the
- * SVG shows what was placed. A label with no free place is an error, never an overprint.
+ * SVG shows what was placed. A label with no free place is never overprinted: it is left out, for the chart to
+ * show elsewhere (series.ts lists such labels under the plot).
  */
 import { FONT_SIZE, LINE_HEIGHT, textWidth } from "./kit.ts";
 
@@ -72,9 +73,9 @@ function inside(box: Box, bounds: Box): boolean {
 
 /**
  * Places the labels in order. `obstacles` are every mark and rule drawn; each label placed becomes one for the
- * next. Throws LabelPlacementError naming the first label that has no free place.
+ * next. A label with no free place is null, and takes no room from the labels after it.
  */
-export function placeLabels(requests: LabelRequest[], obstacles: Box[], bounds: Box): PlacedLabel[] {
+export function placeLabels(requests: LabelRequest[], obstacles: Box[], bounds: Box): (PlacedLabel | null)[] {
   const taken = [...obstacles];
   return requests.map((request) => {
     for (const lines of request.layouts) {
@@ -90,9 +91,7 @@ export function placeLabels(requests: LabelRequest[], obstacles: Box[], bounds: 
         }
       }
     }
-    throw new LabelPlacementError(
-      `no room for the label "${request.layouts[0]!.join(" ")}" beside its mark, clear of the other labels and marks`,
-    );
+    return null;
   });
 }
 

@@ -5,6 +5,8 @@
  * as a bound ("as much as $1 billion by 2020") is drawn as that bound, a rule from its value towards the values it
  * allows, never joined to the series as if it were a trend. Every label is placed clear of the others and of
  * every mark (labels.ts); where sources state the same value for the same period, one label names them all.
+ * However many values sources add, the chart builds: a label with no room beside its mark is listed under the
+ * plot instead, with its period, and a break's label with no room is left to the title and the note that name it.
  */
 import type { TopLevelSpec } from "vega-lite";
 import { endYear, startYear } from "../../../derive/periods.ts";
@@ -26,16 +28,7 @@ import {
   type ChartContext,
   type ChartDrawing,
 } from "../kit.ts";
-import {
-  ALL_SIDES,
-  boxAround,
-  LabelPlacementError,
-  overlaps,
-  placeLabels,
-  type Box,
-  type LabelRequest,
-  type Side,
-} from "../labels.ts";
+import { ALL_SIDES, boxAround, overlaps, placeLabels, type Box, type LabelRequest, type Side } from "../labels.ts";
 import type { Figure, Mention, SeriesObservation } from "../../../../schemas/index.ts";
 import { HEDGES, QUALIFIERS, type Qualifier } from "../../../../schemas/qualifiers.ts";
 import { actorName, formatValue, words } from "../../../config/format-unit.ts";
@@ -89,6 +82,8 @@ interface Mark {
   start: number;
   end: number;
   value: number;
+  /** "2011–2012". */
+  period: string;
   /** More than one year, month or day, such as 2011-2012: drawn as a range. */
   spansPeriods: boolean;
   hedge: string;
@@ -230,6 +225,13 @@ function draw({
   const labelled = (marks: Mark[]) =>
     marks.map((m) => ({ ...m, label: `${m.label}${sourceTag(m.sourceIds, markers)}` }));
   const placed = placeAll(plot, labelled(observations), labelled(besides), boundMarks, breakMarks);
+  // A label with no room on the plot reads under it, after its period where the label does not give it.
+  const unlabelled = [
+    ...placed.unplaced.observations.map((m) => `${m.period}: ${m.label}`),
+    ...placed.unplaced.besides.map((m) => m.label),
+  ];
+  const unlabelledNote =
+    unlabelled.length === 0 ? [] : [`Not labelled on the plot for want of room: ${unlabelled.join("; ")}`];
   const labelLayer = (name: string, labels: typeof placed.observations) =>
     ({
       name,
@@ -310,7 +312,7 @@ function draw({
       },
       labelLayer("beside_labels", placed.besides),
       {
-        ...notesLayer([...breakNotes, source], HEIGHT + 56),
+        ...notesLayer([...breakNotes, ...unlabelledNote, source], HEIGHT + 56),
         encoding: { x: { value: -axisWidth }, y: { value: HEIGHT + 56 } },
       },
     ],
@@ -347,7 +349,8 @@ function plotScales([x0, x1]: [number, number], [y0, y1]: [number, number], widt
 
 /**
  * Every label placed: the observations' amounts first, above a rise and below a fall; then the words of the
- * figures beside the series, to the left of their marks first (they stand at the series' ends).
+ * figures beside the series, to the left of their marks first (they stand at the series' ends). The marks whose
+ * labels found no free place come back as `unplaced`; a break's label with no free place is left out.
  */
 function placeAll(
   plot: PlotScales,
@@ -370,7 +373,7 @@ function placeAll(
     ...breaks.map((b) => ({ x1: plot.x(b.year) - 1, y1: 0, x2: plot.x(b.year) + 1, y2: HEIGHT })),
   ];
   // Each break's label reads upwards along its rule, at its foot or its head, on whichever side is free.
-  const breakLabels = breaks.map((b) => {
+  const breakLabels = breaks.flatMap((b) => {
     const at = plot.x(b.year);
     const [width, height] = [FONT_SIZE, textWidth(b.label)];
     const candidates = [
@@ -380,9 +383,9 @@ function placeAll(
       { x2: at + 3 + width, y2: 3 + height },
     ].map(({ x2, y2 }) => ({ x1: x2 - width, y1: y2 - height, x2, y2 }));
     const box = candidates.find((c) => c.x1 >= 0 && c.x2 <= plot.width && !marks.some((mark) => overlaps(c, mark)));
-    if (box === undefined) throw new LabelPlacementError(`no room for the label "${b.label}" beside its rule`);
+    if (box === undefined) return [];
     marks.push(box);
-    return { year: plot.yearAt(box.x2), value: plot.valueAt(box.y2), label: b.label, description: b.label };
+    return [{ year: plot.yearAt(box.x2), value: plot.valueAt(box.y2), label: b.label, description: b.label }];
   });
   const request = (m: Mark, sides: readonly Side[], layouts: string[][], size: number): LabelRequest => ({
     layouts,
@@ -412,10 +415,15 @@ function placeAll(
     x2: plot.width,
     y2: HEIGHT,
   });
+  const [observationLabels, besideLabels] = [placed.slice(0, observations.length), placed.slice(observations.length)];
   return {
-    observations: placed.slice(0, observations.length),
-    besides: placed.slice(observations.length),
+    observations: observationLabels.filter((label) => label !== null),
+    besides: besideLabels.filter((label) => label !== null),
     breaks: breakLabels,
+    unplaced: {
+      observations: observations.filter((_, i) => observationLabels[i] === null),
+      besides: besides.filter((_, i) => besideLabels[i] === null),
+    },
   };
 }
 
@@ -452,6 +460,7 @@ function observationMark(
     year: (start + end) / 2,
     start,
     end,
+    period: periodText(row.period_start, row.period_end),
     value: row.value,
     spansPeriods: row.period_start !== row.period_end,
     hedge: hedgeLegend(row.qualifier),
@@ -494,6 +503,7 @@ function besideMark(
     year: (start + end) / 2,
     start,
     end,
+    period,
     value: figure.value,
     spansPeriods: figure.period_start !== figure.period_end,
     hedge: hedgeLegend(figure.qualifier),
