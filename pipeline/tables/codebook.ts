@@ -20,6 +20,11 @@ export function nameOfCode(code: string): string {
   return words[0]!.toUpperCase() + words.slice(1);
 }
 
+/** A measure's or event type's name: the one the configuration gives, else its code's. */
+export function termName(code: string, terms: Readonly<Record<string, { name?: string }>>): string {
+  return terms[code]?.name ?? nameOfCode(code);
+}
+
 export function codebookOf(config: DatasetConfig): Codebook {
   return {
     actors: Object.entries(config.actors).map(([code, { name }]) => ({ code, name })),
@@ -28,15 +33,15 @@ export function codebookOf(config: DatasetConfig): Codebook {
       name,
       currency: currency ?? null,
     })),
-    measures: Object.entries(config.measures).map(([code, { name, unit, description }]) => ({
+    measures: Object.entries(config.measures).map(([code, { unit, description }]) => ({
       code,
-      name: name ?? nameOfCode(code),
+      name: termName(code, config.measures),
       unit,
       description,
     })),
-    eventTypes: Object.entries(config.event_types).map(([code, { name, description }]) => ({
+    eventTypes: Object.entries(config.event_types).map(([code, { description }]) => ({
       code,
-      name: name ?? nameOfCode(code),
+      name: termName(code, config.event_types),
       description,
     })),
     series: config.series.map(({ id, table, title, measure, subject, counterpart }) => ({

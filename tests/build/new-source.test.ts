@@ -3,7 +3,8 @@
  * added to a copy of the repository by the README's "Add a source" steps (add-source, source.json filled, the
  * curation, terms added to dataset.yaml, build, commit, release, commit), then the checks CI runs: the build leaves
  * no tracked file changed, every source passes the source-generic checks (its expectations, its quotes, its
- * coverage), every text that names the sources names both, and verify passes. In-process, but for git.
+ * coverage), every source's explorer page holds its own records, every text that names the sources names both, and
+ * verify passes. In-process, but for git.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,6 +14,7 @@ import { CONFIG_FILE, loadDatasetConfig } from "../../pipeline/config/dataset-co
 import { compareWithManifest, readManifest, readTree } from "../../pipeline/release/manifest.ts";
 import { reference } from "../../pipeline/render/citation.ts";
 import { ROOT, runInProcessAt, type CliResult } from "../helpers/cli.ts";
+import { explorerInput, pageProblems, sourcePages } from "../helpers/explorer-pages.ts";
 import { readPublished } from "../helpers/published-files.ts";
 import { cloneRepo, removeTemporaryFolders, type RepoCopy } from "../helpers/repo-copy.ts";
 import { sourceProblems, sourcesIn } from "../helpers/source-checks.ts";
@@ -89,6 +91,16 @@ describe("a news article added by the README's steps", () => {
     const sources = await sourcesIn(join(repo.dir, "sources"));
     expect(sources.map((source) => source.id)).toContain(ID);
     for (const source of sources) expect(await sourceProblems(source, published, series), source.id).toEqual([]);
+  });
+
+  it("has an explorer page of its own records, as has every other source, each passing the page checks", async () => {
+    const input = await explorerInput(join(repo.dir, "sources"), join(repo.dir, "dist"));
+    const pages = sourcePages(input);
+    expect(pages.map((page) => page.id)).toContain(ID);
+    for (const page of pages) {
+      expect(pageProblems(page, input), page.id).toEqual([]);
+      expect(readFileSync(join(repo.dir, "dist", page.path), "utf8"), page.path).toBe(page.html);
+    }
   });
 
   it("is named, and cited from its fields, wherever the sources are", () => {

@@ -457,6 +457,33 @@ describe("the build and a scaffolded source", () => {
     expect(existsSync(outDir)).toBe(false);
   });
 
+  it("refuses it with the messages the README shows, each file named by its absolute path", async () => {
+    const { sourcesDir, textFile } = workspace(TEXT, HARBOUR_CONFIG);
+    await addSource(sourcesDir, "harbour-note", textFile);
+    const refused = await runInProcess("build", "--sources", sourcesDir, "--out", join(dirname(sourcesDir), "dist"));
+    // The examples in "Add a source", step 7: a path for the repository's, `<id>` and `<record id>` for the
+    // source's and a draft's, "..." for the rest of the message, any line number.
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8").replace(/\s+/g, " ");
+    const step =
+      /lists each gap, one line each, `file:line \[record\]: message`, [^(]*\((.*?)\), nothing published/.exec(readme);
+    const examples = [...step![1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    const printed = refused.stderr.split("\n");
+    for (const example of examples) {
+      const pattern = example
+        .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        .replace("/path/to/repo", dirname(sourcesDir).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+        .replace("<id>", "harbour-note")
+        .replace("<record id>", "[a-z0-9-]+")
+        .replace(/:\d+/, ":\\d+")
+        .replace(/\\\.\\\.\\\.$/, ".+");
+      expect(
+        printed.some((line) => new RegExp(`^${pattern}$`).test(line)),
+        example,
+      ).toBe(true);
+    }
+  });
+
   it("builds it once each draft is accepted by deleting its draft line, with the values of the text", async () => {
     const { sourcesDir, textFile } = workspace(TEXT, HARBOUR_CONFIG);
     const { dir } = await addSource(sourcesDir, "harbour-note", textFile);

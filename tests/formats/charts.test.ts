@@ -211,6 +211,19 @@ describe("labels", () => {
     }
   });
 
+  it.each(cases)("keep every value and the markers of its sources on one line: %s", async (_, make) => {
+    for (const [path, chart] of await chartFiles(await make())) {
+      const lines = [...chart.matchAll(/<text[^>]*>(.*?)<\/text>/gs)].flatMap((m) =>
+        m[1]!.split(/<\/tspan><tspan[^>]*>/).map((line) => decodeEntities(line.replace(/<[^>]+>/g, "")).trim()),
+      );
+      expect(lines.length, path).toBeGreaterThan(10);
+      expect(
+        lines.filter((line) => /^[⁰¹²³⁴⁵⁶⁷⁸⁹,]+$/.test(line)),
+        path,
+      ).toEqual([]);
+    }
+  });
+
   it("name every source that states the same value at the same place in one label", async () => {
     const chart = (await chartFiles(withSecondProjection())).get(TRADE)!;
     const projections = layerTexts(chart, "beside_labels").filter((label) => label.includes("$1 billion"));

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assemble } from "../../pipeline/build.ts";
 import { loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import { normalize } from "../../pipeline/ingest/normalize.ts";
-import { explorerFiles, type ExplorerInput, type SourceRecords } from "../../pipeline/formats/explorer/page.ts";
+import { explorerFiles, type ExplorerInput, type PlacedText } from "../../pipeline/formats/explorer/page.ts";
 import type { Event, Figure, Indicator, Source } from "../../schemas/index.ts";
 import { browserTestsRun, findChromium } from "../helpers/browser.ts";
 import { ROOT } from "../helpers/cli.ts";
@@ -23,15 +23,36 @@ function published<T>(table: string): T[] {
 
 const config = await loadDatasetConfig(join(ROOT, "sources", "dataset.yaml"));
 
+/** A source's text and its own records. */
+interface SourceRecords extends PlacedText {
+  figures: Figure[];
+  events: Event[];
+  indicators: Indicator[];
+}
+
 const memoText = (await assemble(join(ROOT, "sources"))).texts.find((text) => text.source.id === "ponars-pm-428")!;
+const memoFigures = published<Figure>("figures").filter((f) => f.source_id === "ponars-pm-428");
 const memo = {
   normalized: memoText.normalized,
   spans: memoText.spans,
   source: published<Source>("sources").find((s) => s.id === "ponars-pm-428")!,
-  figures: published<Figure>("figures").filter((f) => f.source_id === "ponars-pm-428"),
+  figures: memoFigures,
   events: published<Event>("events").filter((e) => e.source_id === "ponars-pm-428"),
-  indicators: published<Indicator>("indicators"),
+  indicators: published<Indicator>("indicators").filter((i) =>
+    i.inputs.some((id) => memoFigures.some((f) => f.id === id)),
+  ),
 } satisfies SourceRecords;
+
+/** The explorer's input for these sources: their texts, and all their records together, as the build hands them. */
+function inputOf(...sources: SourceRecords[]): ExplorerInput {
+  return {
+    config,
+    texts: sources,
+    figures: sources.flatMap((source) => source.figures),
+    events: sources.flatMap((source) => source.events),
+    indicators: sources.flatMap((source) => source.indicators),
+  };
+}
 
 /** A source's records placed on its normalized text the way resolve places them: each quote where it stands. */
 function placed(raw: string, records: Omit<SourceRecords, "normalized" | "spans">): SourceRecords {
@@ -48,7 +69,7 @@ function placed(raw: string, records: Omit<SourceRecords, "normalized" | "spans"
 const MEMO_PAGE = `explorer/${memo.source.id}.html`;
 
 function pageOf(records: SourceRecords, input: Partial<ExplorerInput> = {}): string {
-  return explorerFiles({ config, sources: [records], ...input }).get(`explorer/${records.source.id}.html`)!;
+  return explorerFiles({ ...inputOf(records), ...input }).get(`explorer/${records.source.id}.html`)!;
 }
 
 // ---- the HTML, without a browser ----------------------------------------------------------------------------
@@ -124,13 +145,13 @@ const FIXTURE: SourceRecords = placed(RAW, {
 
 describe("explorerFiles", () => {
   it("writes a page per source and an index of them, byte for byte the same on every call", () => {
-    const files = explorerFiles({ config, sources: [memo, FIXTURE] });
+    const files = explorerFiles(inputOf(memo, FIXTURE));
     expect([...files.keys()]).toEqual([MEMO_PAGE, "explorer/fixture.html", "explorer/index.html"]);
-    expect(explorerFiles({ config, sources: [memo, FIXTURE] })).toEqual(files);
+    expect(explorerFiles(inputOf(memo, FIXTURE))).toEqual(files);
   });
 
   it("lists every source in the index: title, author, date, record counts and a link to its page", () => {
-    const index = explorerFiles({ config, sources: [memo, FIXTURE] }).get("explorer/index.html")!;
+    const index = explorerFiles(inputOf(memo, FIXTURE)).get("explorer/index.html")!;
     const items = [...index.matchAll(/<li class="source" data-id="([^"]+)">(.*?)<\/li>/gs)];
     expect(items.map((m) => m[1])).toEqual([memo.source.id, "fixture"]);
     const [memoItem = "", fixtureItem = ""] = items.map((m) => m[2]!);
@@ -146,8 +167,36 @@ describe("explorerFiles", () => {
     expect(fixtureItem).toContain('<p class="counts">1 figure, 2 events</p>');
     // What its records are about, by name.
     expect(fixtureItem).toContain("<dt>Years</dt><dd>2015</dd>");
-    expect(fixtureItem).toContain("<dt>Measures</dt><dd>investment</dd>");
+    expect(fixtureItem).toContain(`<dt>Measures</dt><dd>${config.measures.investment!.name}</dd>`);
     expect(fixtureItem).toContain("<dt>Actors</dt><dd>Russia, North Korea</dd>");
+  });
+
+  it("shows on each page its own source's records and the indicators computed from them, whatever it is handed", () => {
+    const files = explorerFiles(inputOf(memo, FIXTURE));
+    const rows = (page: string) => [...files.get(page)!.matchAll(/<tr data-id="([^"]+)"/g)].map((m) => m[1]);
+    expect(rows("explorer/fixture.html")).toEqual(["cost", "said", "report"]);
+    expect(rows(MEMO_PAGE)).toEqual([...memo.figures, ...memo.events, ...memo.indicators].map((record) => record.id));
+    // An indicator of the fixture's figure is the fixture's, not the memo's.
+    const indicator = { ...memo.indicators[0]!, id: "cost-share", inputs: ["cost"] };
+    const input = inputOf(memo, { ...FIXTURE, indicators: [indicator] });
+    expect(explorerFiles(input).get("explorer/fixture.html")).toContain('<tr data-id="cost-share"');
+    expect(explorerFiles(input).get(MEMO_PAGE)).not.toContain("cost-share");
+  });
+
+  it("names measures and event types as the configuration does, in the lists, the cards and the index", () => {
+    const measures = { ...config.measures, investment: { ...config.measures.investment!, name: "Outlay (test)" } };
+    const event_types = { ...config.event_types, trade: { ...config.event_types.trade!, name: "Commerce (test)" } };
+    const named = { ...config, measures, event_types };
+    const html = pageOf(FIXTURE, { config: named });
+    expect(html).toContain('<td data-label="Measure">Outlay (test)</td>');
+    expect(html).toContain('<td data-label="Type">Commerce (test)</td>');
+    const records = JSON.parse(
+      /<script type="application\/json" id="explorer-data">(.*?)<\/script>/s.exec(html)![1]!,
+    ).records;
+    expect(records.cost.fields).toContainEqual(["Measure", `Outlay (test): ${measures.investment.description}`]);
+    expect(records.said.fields).toContainEqual(["Type", `Commerce (test): ${event_types.trade.description}`]);
+    const index = explorerFiles({ ...inputOf(FIXTURE), config: named }).get("explorer/index.html")!;
+    expect(index).toContain("<dt>Measures</dt><dd>Outlay (test)</dd>");
   });
 
   it("leaves out a list with no records, and its place in the jumps; jumps to each heading of the text", () => {
@@ -186,12 +235,16 @@ describe("explorerFiles", () => {
     const records = JSON.parse(
       /<script type="application\/json" id="explorer-data">(.*?)<\/script>/s.exec(pageOf(memo))![1]!,
     ).records;
+    const { trade_turnover } = config.measures;
     expect(records["trade-turnover-rus-prk-1988"].fields).toContainEqual([
       "Measure",
-      `trade turnover: ${config.measures.trade_turnover!.description}`,
+      `${trade_turnover!.name}: ${trade_turnover!.description}`,
     ]);
     const vote = records["rus-votes-against-prk-human-rights-resolution-2014"].fields;
-    expect(vote).toContainEqual(["Type", `UN vote: ${config.event_types.un_vote!.description}`]);
+    expect(vote).toContainEqual([
+      "Type",
+      `${config.event_types.un_vote!.name}: ${config.event_types.un_vote!.description}`,
+    ]);
     expect(vote).toContainEqual(["PLOVER", "REJECT (verbal conflict)"]);
     expect(records["rus-annexes-crimea-2014-03"].fields).toContainEqual(["Basis", "no later than"]);
   });

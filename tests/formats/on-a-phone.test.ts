@@ -9,19 +9,16 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assemble } from "../../pipeline/build.ts";
 import { loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
-import { explorerFiles, type SourceRecords } from "../../pipeline/formats/explorer/page.ts";
-import type { Event, Figure, Indicator, Source } from "../../schemas/index.ts";
+import { explorerFiles } from "../../pipeline/formats/explorer/page.ts";
 import { browserTestsRun, findChromium } from "../helpers/browser.ts";
 import { ROOT } from "../helpers/cli.ts";
+import { explorerInput, pageProblems, sourcePages } from "../helpers/explorer-pages.ts";
 
 const SUITE = "charts and explorer in headless Chromium";
 const chromium = await findChromium();
 const runs = browserTestsRun(chromium, SUITE);
 
-const published = <T>(table: string): T[] =>
-  JSON.parse(readFileSync(join(ROOT, "dist", "data", `${table}.json`), "utf8")) as T[];
 const config = await loadDatasetConfig(join(ROOT, "sources", "dataset.yaml"));
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
@@ -83,70 +80,67 @@ describe.skipIf(!runs)(SUITE, () => {
   });
 
   describe("the explorer", async () => {
-    const memo = (await assemble(join(ROOT, "sources"))).texts.find((t) => t.source.id === "ponars-pm-428")!;
-    const records: SourceRecords = {
-      source: published<Source>("sources").find((s) => s.id === "ponars-pm-428")!,
-      normalized: memo.normalized,
-      spans: memo.spans,
-      figures: published<Figure>("figures"),
-      events: published<Event>("events"),
-      indicators: published<Indicator>("indicators"),
-    };
+    // Every source's page, each from its own source's records, as the build writes it.
+    const input = await explorerInput(join(ROOT, "sources"), join(ROOT, "dist"));
+    const pages = sourcePages(input);
 
-    it("on a phone: the text's parts and the lists are a tap away from anywhere on the page", async () => {
-      const files = explorerFiles({ config, sources: [records] });
-      const page = await open(files.get("explorer/ponars-pm-428.html")!, "memo.html", PHONE);
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      expect(height).toBeGreaterThan(5 * PHONE.viewport.height);
-      const inView = (selector: string) =>
-        page.locator(selector).evaluate((element) => {
-          const { top, bottom } = element.getBoundingClientRect();
-          return top >= 0 && bottom <= window.innerHeight;
-        });
-      for (const [jump, target] of [
-        ["Events", "#events-heading"],
-        ["Conclusion", "#part-4"],
-        ["Text", "#memo-heading"],
-        ["Indicators", "#indicators-heading"],
-      ] as const) {
-        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-        const link = page.locator(".jumps a", { hasText: jump });
-        // At the foot of the page the jumps still stand at the top of the screen.
-        expect(await link.isVisible(), jump).toBe(true);
-        await link.tap();
-        await page.waitForFunction((selector) => {
-          const { top } = document.querySelector(selector)!.getBoundingClientRect();
-          return top >= 0 && top < window.innerHeight / 2;
-        }, target);
-        expect(await inView(target), jump).toBe(true);
-        // Not hidden under the jumps.
-        const [headingTop, barBottom] = await page.evaluate(
-          (selector) => [
-            document.querySelector(selector)!.getBoundingClientRect().top,
-            document.querySelector(".jumps")!.getBoundingClientRect().bottom,
-          ],
-          target,
-        );
-        expect(headingTop, jump).toBeGreaterThanOrEqual(barBottom - 1);
+    it("on a phone: each text's parts and lists are a tap away from anywhere on its page", async () => {
+      const screens: number[] = [];
+      for (const source of pages) {
+        expect(pageProblems(source, input)).toEqual([]);
+        const page = await open(source.html, "source.html", PHONE);
+        screens.push((await page.evaluate(() => document.documentElement.scrollHeight)) / PHONE.viewport.height);
+        const targets = await page
+          .locator(".jumps a")
+          .evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
+        for (const target of targets) {
+          const jump = `${source.id}: ${target}`;
+          await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+          const link = page.locator(`.jumps a[href="${target}"]`);
+          // At the foot of the page the jumps still stand at the top of the screen.
+          expect(await link.isVisible(), jump).toBe(true);
+          await link.tap();
+          // What it leads to comes into view, not hidden under the jumps: near the top, or as far as the page
+          // scrolls.
+          await page.waitForFunction((selector) => {
+            const { top, bottom } = document.querySelector(selector)!.getBoundingClientRect();
+            const bar = document.querySelector(".jumps")!.getBoundingClientRect().bottom;
+            const foot = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+            return top >= bar - 1 && bottom <= window.innerHeight && (top < window.innerHeight / 2 || foot);
+          }, target);
+        }
+        // The words it shows are for a finger.
+        const hints = await page.locator(".hint").allInnerTexts();
+        expect(hints.join(" "), source.id).toMatch(/^Tap /);
+        expect(hints.join(" "), source.id).not.toMatch(/hover|click/i);
+        await page.close();
       }
-      // The words it shows are for a finger.
-      const hints = await page.locator(".hint").allInnerTexts();
-      expect(hints.join(" ")).toMatch(/^Tap /);
-      expect(hints.join(" ")).not.toMatch(/hover|click/i);
-      await page.close();
+      // The jumps were seen at the foot of a page more than two screens long.
+      expect(Math.max(...screens)).toBeGreaterThan(2);
     });
 
     it("on a desktop: words for a pointer, and an index of cards that fills the width", async () => {
-      const page = await open(
-        explorerFiles({ config, sources: [records] }).get("explorer/ponars-pm-428.html")!,
-        "memo.html",
-        DESKTOP,
-      );
-      expect((await page.locator(".hint").allInnerTexts()).join(" ")).toMatch(/^Hover over or tab to a highlight/);
-      await page.close();
-      const three = ["a", "b", "c"].map((id) => ({ ...records, source: { ...records.source, id } }));
-      for (const sources of [[records], three]) {
-        const index = await open(explorerFiles({ config, sources }).get("explorer/index.html")!, "index.html", DESKTOP);
+      for (const source of pages) {
+        const page = await open(source.html, "source.html", DESKTOP);
+        const hints = (await page.locator(".hint").allInnerTexts()).join(" ");
+        expect(hints, source.id).toMatch(/^Hover over or tab to a highlight/);
+        await page.close();
+      }
+      // Three copies of the first source, each with its own records, as three sources.
+      const [first] = input.texts;
+      const copies = ["a", "b", "c"].map((id) => ({
+        texts: [{ ...first!, source: { ...first!.source, id } }],
+        figures: input.figures.filter((f) => f.source_id === first!.source.id).map((f) => ({ ...f, source_id: id })),
+        events: input.events.filter((e) => e.source_id === first!.source.id).map((e) => ({ ...e, source_id: id })),
+      }));
+      const three = {
+        ...input,
+        texts: copies.flatMap((copy) => copy.texts),
+        figures: copies.flatMap((copy) => copy.figures),
+        events: copies.flatMap((copy) => copy.events),
+      };
+      for (const sources of [input, three]) {
+        const index = await open(explorerFiles(sources).get("explorer/index.html")!, "index.html", DESKTOP);
         const layout = await index.evaluate(() => {
           const main = document.querySelector("main")!.getBoundingClientRect();
           const cards = [...document.querySelectorAll(".source")].map((card) => card.getBoundingClientRect());
@@ -157,8 +151,8 @@ describe.skipIf(!runs)(SUITE, () => {
           };
         });
         // One row of cards across the page's width, however many sources fit in it.
-        expect(layout.rows, `${sources.length} sources`).toBe(1);
-        expect(layout.span / layout.mainWidth, `${sources.length} sources`).toBeGreaterThan(0.9);
+        expect(layout.rows, `${sources.texts.length} sources`).toBe(1);
+        expect(layout.span / layout.mainWidth, `${sources.texts.length} sources`).toBeGreaterThan(0.9);
         await index.close();
       }
     });

@@ -160,11 +160,14 @@ export function notesLayer(lines: string[], offset: number, width = CONTENT_WIDT
   } as const;
 }
 
-/** A line broken at spaces into lines of at most `width` characters (a longer word stands alone). */
+/**
+ * A line broken at spaces into lines of at most `width` characters (a longer word stands alone), never between a
+ * source's marker and the words it belongs to.
+ */
 export function wrap(line: string, width: number): string[] {
   const lines: string[] = [];
   let current = "";
-  for (const word of line.split(" ")) {
+  for (const word of unbreakable(line.split(" "))) {
     if (current !== "" && current.length + 1 + word.length > width) {
       lines.push(current);
       current = word;
@@ -173,6 +176,30 @@ export function wrap(line: string, width: number): string[] {
     }
   }
   return [...lines, current];
+}
+
+/** A source's marker, or several, as a word of its own: "²", "¹,²", "¹,²;" (an item of a list ends with it). */
+const MARKER_WORD = new RegExp(`^[${SUPERSCRIPTS.join("")}]+(,[${SUPERSCRIPTS.join("")}]+)*[;,.]?$`);
+
+/**
+ * The words, each source marker joined to what it marks: to the word before it where it ends a label ("over $6
+ * billion in 2013 ²", "$92M ²; …"), else to the word after it, which it opens ("¹ Serghei Golunov, …").
+ */
+function unbreakable(words: string[]): string[] {
+  const joined: string[] = [];
+  let opening = "";
+  for (const [i, word] of words.entries()) {
+    const marker = MARKER_WORD.test(word);
+    if (marker && joined.length > 0 && opening === "" && (i === words.length - 1 || /[;,.]$/.test(word))) {
+      joined[joined.length - 1] += ` ${word}`;
+    } else if (marker && i < words.length - 1) {
+      opening = opening === "" ? word : `${opening} ${word}`;
+    } else {
+      joined.push(opening === "" ? word : `${opening} ${word}`);
+      opening = "";
+    }
+  }
+  return joined;
 }
 
 /** "1988", "2011–2012". */

@@ -10,19 +10,10 @@ export const format: Format<"config" | "tables" | "texts"> = {
   write({ config, tables, texts }) {
     const pages = explorerFiles({
       config,
-      sources: texts.map(({ source, normalized, spans }) => {
-        const figures = tables.figures.rows.filter((f) => f.source_id === source.id);
-        const ids = new Set(figures.map((f) => f.id));
-        return {
-          source,
-          normalized,
-          spans,
-          figures,
-          events: tables.events.rows.filter((e) => e.source_id === source.id),
-          // The indicators computed from this source's figures.
-          indicators: tables.indicators.rows.filter((i) => i.inputs.some((id) => ids.has(id))),
-        };
-      }),
+      texts,
+      figures: tables.figures.rows,
+      events: tables.events.rows,
+      indicators: tables.indicators.rows,
     });
     return new Map([...pages].map(([path, html]) => [path, utf8(html)]));
   },

@@ -11,24 +11,32 @@ import type { DatasetConfig } from "../../config/dataset-config.ts";
 import { periodLabel } from "../../derive/periods.ts";
 import type { NormalizedText } from "../../ingest/normalize.ts";
 import type { Event, Figure, Indicator, Source } from "../../../schemas/index.ts";
-import { actorName, formatValue, termWords, words } from "../../config/format-unit.ts";
+import { actorName, formatValue, words } from "../../config/format-unit.ts";
+import { termName } from "../../tables/codebook.ts";
 import { ploverGroup } from "../charts/plover.ts";
 
-/** One source and its records. */
-export interface SourceRecords {
+/** A source's text as resolve read it. */
+export interface PlacedText {
   source: Source;
-  /** The normalized text the records' quotes are read in, and each record's span of it (from resolve). */
+  /** The normalized text the records' quotes are read in, and each record's span of it, by record id. */
   normalized: NormalizedText;
   spans: ReadonlyMap<string, { start: number; end: number }>;
-  figures: Figure[];
-  events: Event[];
-  /** The indicators computed from this source's figures. */
-  indicators: Indicator[];
 }
 
 export interface ExplorerInput {
   config: DatasetConfig;
-  sources: SourceRecords[];
+  texts: PlacedText[];
+  /** Every source's records: each page picks its own source's, and the indicators computed from them. */
+  figures: readonly Figure[];
+  events: readonly Event[];
+  indicators: readonly Indicator[];
+}
+
+/** One source and its records. */
+interface SourceRecords extends PlacedText {
+  figures: readonly Figure[];
+  events: readonly Event[];
+  indicators: readonly Indicator[];
 }
 
 /** A figure's or event's quote placed on the normalized text, in UTF-16 indices, end exclusive. */
@@ -77,11 +85,25 @@ const PAGE_SCRIPT = readFileSync(join(import.meta.dirname, "page.js"), "utf8");
 const SHORT_PARAGRAPH = 80;
 
 /** A page per source and the index of them all, by path relative to the output folder. */
-export function explorerFiles({ config, sources }: ExplorerInput): Map<string, string> {
+export function explorerFiles(input: ExplorerInput): Map<string, string> {
+  const { config } = input;
+  const sources = input.texts.map((text) => recordsOf(text, input));
   const files = new Map<string, string>();
   for (const records of sources) files.set(`explorer/${sourcePageName(records.source)}`, sourcePage(config, records));
   files.set("explorer/index.html", indexPage(config, sources));
   return files;
+}
+
+/** A source's own figures and events, and the indicators computed from its figures. */
+function recordsOf(text: PlacedText, { figures, events, indicators }: ExplorerInput): SourceRecords {
+  const own = figures.filter((figure) => figure.source_id === text.source.id);
+  const ids = new Set(own.map((figure) => figure.id));
+  return {
+    ...text,
+    figures: own,
+    events: events.filter((event) => event.source_id === text.source.id),
+    indicators: indicators.filter((indicator) => indicator.inputs.some((id) => ids.has(id))),
+  };
 }
 
 function sourcePageName(source: Source): string {
@@ -203,10 +225,10 @@ function renderMark(escapedText: string, spans: Span[]): string {
 
 // ---- the tables ---------------------------------------------------------------------------------------------
 
-function figureTable(figures: Figure[], config: DatasetConfig): string {
+function figureTable(figures: readonly Figure[], config: DatasetConfig): string {
   return renderTable("figures", "Figures", figures, [
     { label: "Figure", cell: (f) => text(f.id) },
-    { label: "Measure", cell: (f) => text(termWords(f.measure, config.actors)) },
+    { label: "Measure", cell: (f) => text(termName(f.measure, config.measures)) },
     {
       label: "Value",
       numeric: true,
@@ -218,18 +240,18 @@ function figureTable(figures: Figure[], config: DatasetConfig): string {
   ]);
 }
 
-function eventTable(events: Event[], config: DatasetConfig): string {
+function eventTable(events: readonly Event[], config: DatasetConfig): string {
   return renderTable("events", "Events", events, [
     { label: "Dates", cell: (e) => periodCell(e.date_start, e.date_end) },
     { label: "Event", cell: (e) => text(e.title) },
-    { label: "Type", cell: (e) => text(termWords(e.event_type, config.actors)) },
+    { label: "Type", cell: (e) => text(termName(e.event_type, config.event_types)) },
     { label: "Precision", cell: (e) => text(e.date_precision) },
     { label: "Basis", cell: (e) => text(words(e.date_basis)) },
     { label: "Actors", cell: (e) => text(actorNames(e.actors, config)) },
   ]);
 }
 
-function indicatorTable(indicators: Indicator[], config: DatasetConfig): string {
+function indicatorTable(indicators: readonly Indicator[], config: DatasetConfig): string {
   return renderTable("indicators", "Indicators", indicators, [
     { label: "Indicator", cell: (i) => text(i.name) },
     {
@@ -246,7 +268,12 @@ function indicatorTable(indicators: Indicator[], config: DatasetConfig): string 
   ]);
 }
 
-function renderTable<T extends { id: string }>(name: string, title: string, rows: T[], columns: Column<T>[]): string {
+function renderTable<T extends { id: string }>(
+  name: string,
+  title: string,
+  rows: readonly T[],
+  columns: Column<T>[],
+): string {
   const headers = columns
     .map((column) => {
       const type = column.numeric ? ' data-type="number"' : "";
@@ -305,7 +332,7 @@ function figureDetails(figure: Figure, config: DatasetConfig): RecordDetails {
       ["Period", formatPeriod(figure.period_start, figure.period_end)],
       ["Qualifier", words(figure.qualifier)],
       ["Claim type", figure.claim_type],
-      ["Measure", described(figure.measure, config.measures[figure.measure]?.description, config)],
+      ["Measure", described(figure.measure, config.measures)],
       ["Parties", parties || "none stated"],
     ],
     note: figure.note,
@@ -320,7 +347,7 @@ function eventDetails(event: Event, config: DatasetConfig): RecordDetails {
       ["Dates", formatPeriod(event.date_start, event.date_end)],
       ["Precision", event.date_precision],
       ["Basis", words(event.date_basis)],
-      ["Type", described(event.event_type, config.event_types[event.event_type]?.description, config)],
+      ["Type", described(event.event_type, config.event_types)],
       ["Actors", actorNames(event.actors, config)],
       ["PLOVER", event.plover === null ? "none" : `${event.plover} (${ploverGroup(event.plover)})`],
     ],
@@ -330,9 +357,10 @@ function eventDetails(event: Event, config: DatasetConfig): RecordDetails {
 
 // ---- formatting ---------------------------------------------------------------------------------------------
 
-/** "trade turnover: Two-way trade between the subject and the counterpart in the period". */
-function described(code: string, description: string | undefined, config: DatasetConfig): string {
-  const name = termWords(code, config.actors);
+/** A term by its name, with its definition: "Trade turnover: Two-way trade between the subject and ...". */
+function described(code: string, terms: DatasetConfig["measures"] | DatasetConfig["event_types"]): string {
+  const description = terms[code]?.description;
+  const name = termName(code, terms);
   return description === undefined ? name : `${name}: ${description}`;
 }
 
@@ -418,7 +446,7 @@ function indexPage(config: DatasetConfig, sources: SourceRecords[]): string {
       .map((date) => date.slice(0, 4))
       .sort();
     const span = years.length === 0 ? "" : years[0] === years.at(-1) ? years[0]! : `${years[0]}–${years.at(-1)}`;
-    const measures = [...new Set(figures.map((f) => termWords(f.measure, config.actors)))];
+    const measures = [...new Set(figures.map((f) => termName(f.measure, config.measures)))];
     const mentioned = new Map<string, number>();
     for (const code of [...events.flatMap((e) => e.actors), ...figures.flatMap((f) => [f.subject, f.counterpart])])
       if (code !== null) mentioned.set(code, (mentioned.get(code) ?? 0) + 1);

@@ -408,9 +408,8 @@ function placeAll(
   const observationRequests = observations.map((m, i) => {
     const fell = i > 0 && m.value < observations[i - 1]!.value;
     const sides: Side[] = fell ? ["below", "below-right", "below-left"] : ["above", "above-right", "above-left"];
-    // The amount on one line, else with the sources' markers under it.
-    const layouts = [[m.label], m.label.split(" ")];
-    return request(m, [...sides, ...ALL_SIDES.filter((side) => !sides.includes(side))], layouts, POINT_SIZE);
+    // The amount and its sources' markers on one line.
+    return request(m, [...sides, ...ALL_SIDES.filter((side) => !sides.includes(side))], [[m.label]], POINT_SIZE);
   });
   const besideRequests = besides.map((m) =>
     request(
