@@ -43,7 +43,7 @@ export class DateResolver {
       return resolved(spec, false, null);
     }
     if (spec.kind === "offset") return unresolved(spec.offset);
-    if (spec.kind === "unresolved") {
+    if (spec.kind === "unresolved" || spec.kind === "refused") {
       this.#anchor = null;
       return { ...unresolved(null), relative: false };
     }
