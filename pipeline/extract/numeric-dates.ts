@@ -132,14 +132,20 @@ function matchSlashed(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
     const order = monthAndDay(a.numeric, b.numeric);
     return order && isDate(c.numeric, order.month, order.day) ? day(i, i + 5, { year: c.numeric, ...order }) : null;
   }
+  const before = slashedPair(tokens, i - 4) && SLASH_RANGE_LINKS.has(lowerAt(tokens, i - 1)) ? i - 4 : -1;
+  const after = SLASH_RANGE_LINKS.has(lowerAt(tokens, i + 3)) && slashedPair(tokens, i + 4) ? i + 4 : -1;
   if (
     a.text.length > 2 ||
     b.text.length > 2 ||
     !endsCleanly(tokens, i + 3) ||
-    !SLASH_DATE_GATES.has(lowerAt(tokens, i - 1))
+    !(SLASH_DATE_GATES.has(lowerAt(tokens, i - 1)) || (before >= 0 && SLASH_DATE_GATES.has(lowerAt(tokens, i - 5))))
   )
     return null;
-  const order = monthAndDay(a.numeric, b.numeric);
+  // "from 5/1 to 5/15": the other end of a range, whose order is plain, says which part is the month.
+  const order =
+    monthAndDay(a.numeric, b.numeric) ??
+    orderAs(tokens, before, a.numeric, b.numeric) ??
+    orderAs(tokens, after, a.numeric, b.numeric);
   if (!order || !isDate(2000, order.month, order.day)) return null;
   const rule = { type: "month" as const, month: order.month, day: order.day, pick: "anchor-year" as const };
   return {
@@ -189,6 +195,32 @@ function matchMonthSlashYear(tokens: readonly Token[], i: number): Match<TimeSpe
   if (month === undefined || month < 1 || month > 12 || isAttached(tokens, i)) return null;
   const date = { year: year.numeric, month };
   return { start: i, end: i + 3, value: { kind: "absolute", start: date, end: date, precision: "month" } };
+}
+
+/** Words between the two ends of a range of slashed dates ("from 5/1 to 5/15", "5/1-5/15"). */
+const SLASH_RANGE_LINKS: ReadonlySet<string> = new Set(["to", "through", "until", "till", "and", "-", "\u2013"]);
+
+/** Two numbers of at most two digits glued by a slash, apart from what precedes them ("5/15"). */
+function slashedPair(tokens: readonly Token[], i: number): boolean {
+  const [a, b] = [tokens[i], tokens[i + 2]];
+  return (
+    i >= 0 &&
+    a?.kind === "number" &&
+    a.text.length <= 2 &&
+    tokens[i + 1]?.text === "/" &&
+    b?.kind === "number" &&
+    b.text.length <= 2 &&
+    glued(tokens, i, 3) &&
+    !isAttached(tokens, i)
+  );
+}
+
+/** Month and day of "a/b" in the order the pair at tokens[k] is plainly written in (k < 0: none). */
+function orderAs(tokens: readonly Token[], k: number, a: number, b: number): { month: number; day: number } | null {
+  if (k < 0) return null;
+  const other = monthAndDay(tokens[k]!.numeric, tokens[k + 2]!.numeric);
+  if (!other || other.month === other.day) return null;
+  return other.month === tokens[k]!.numeric ? { month: a, day: b } : { month: b, day: a };
 }
 
 /** Which of two numbers is the month: the one that can be, when the other cannot; null when either could. */

@@ -149,3 +149,26 @@ describe("eras", () => {
     expect(mentions(text)).toEqual([expected]);
   });
 });
+
+describe("slashed month and day forms are never fractions", () => {
+  it.each([
+    ["Figures as of 6/30 were revised.", [["6/30", "2023-06-30", "2023-06-30", "day"]]],
+    ["Claims rose in the week to 4/12.", []],
+    ["Use fell in the week ended 3/9.", []],
+    [
+      "Sales from 5/1 to 5/15 rose.",
+      [
+        ["5/1", "2024-05-01", "2024-05-01", "day"],
+        ["5/15", "2024-05-15", "2024-05-15", "day"],
+      ],
+    ],
+    ["Rates are fixed until 12/31.", [["12/31", "2024-12-31", "2024-12-31", "day"]]],
+    ["The offer is valid through 9/30.", [["9/30", "2024-09-30", "2024-09-30", "day"]]],
+  ])("%s", (text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+
+  it("still reads a hedged or partitive fraction", () => {
+    expect(mentions("Nearly 1/4 of voters abstained.")).toEqual([["Nearly 1/4", 0.25, null, "ratio"]]);
+  });
+});
