@@ -4,7 +4,7 @@
  * numbers alone: a part above 12 is the day; two parts that could each be the month are left unread.
  */
 
-import { daysInMonth, MONTHS, MONTH_ABBREVIATIONS, type CalendarDate } from "./calendar.ts";
+import { dateKey, daysInMonth, MONTHS, MONTH_ABBREVIATIONS, type CalendarDate } from "./calendar.ts";
 import type { Match } from "./match.ts";
 import { isPlainYear } from "./numerals.ts";
 import { tenseAround } from "./tense.ts";
@@ -69,13 +69,42 @@ function matchIso(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   if (month === null) return null;
   if (tokens[i + 3]?.text === "-" && glued(tokens, i + 2, 3)) {
     const dayOfMonth = twoDigits(tokens[i + 4]);
-    if (dayOfMonth === null || !isDate(year, month, dayOfMonth)) return null;
+    if (dayOfMonth === null) return null;
+    // "2024-02-30": written as a date, but no calendar's; neither a date nor a year and a range of counts.
+    if (!isDate(year, month, dayOfMonth)) return endsCleanly(tokens, i + 5) ? refused(i, i + 5) : null;
     const end = timeOfDayEnd(tokens, i + 5);
-    return endsCleanly(tokens, end) ? day(i, end, { year, month, day: dayOfMonth }) : null;
+    const date = { year, month, day: dayOfMonth };
+    if (end === i + 5 && tokens[end]?.text === "/" && glued(tokens, end - 1, 3) && tokens[end + 1]?.kind === "number")
+      return isoInterval(tokens, i, date);
+    return endsCleanly(tokens, end) ? day(i, end, date) : null;
   }
   if (month < 1 || month > 12 || month > year % 100 || !endsCleanly(tokens, i + 3)) return null;
   const date = { year, month };
   return { start: i, end: i + 3, value: { kind: "absolute", start: date, end: date, precision: "month" } };
+}
+
+/**
+ * "2024-03-02/2024-03-05": an ISO 8601 interval of two dates, one range when the second is after the first; any
+ * other interval is refused (a duration such as "P1M" is not read).
+ */
+function isoInterval(tokens: readonly Token[], i: number, from: Required<CalendarDate>): Match<TimeSpec> {
+  const to = matchIso(tokens, i + 6);
+  if (!to || to.value.kind !== "absolute" || to.value.precision !== "day" || to.end !== i + 11)
+    return refused(i, gluedEnd(tokens, i + 6));
+  const end = to.value.start;
+  if (dateKey(end) <= dateKey(from)) return refused(i, to.end);
+  return { start: i, end: to.end, value: { kind: "absolute", start: from, end, precision: "range" } };
+}
+
+/** The token after those glued on from tokens[k] (a dozen at most). */
+function gluedEnd(tokens: readonly Token[], k: number): number {
+  let end = k + 1;
+  while (end < tokens.length && isAttached(tokens, end) && end < k + 12) end++;
+  return end;
+}
+
+function refused(start: number, end: number): Match<TimeSpec> {
+  return { start, end, value: { kind: "refused" } };
 }
 
 /** After an ISO date, "T09:30:00Z", "T08:00:00+02:00", "T09:30:00.123": the token index after it, or `i` if none. */

@@ -1,6 +1,6 @@
 /** Time mentions: years and year ranges, decades and their parts, calendar dates, relative expressions, offsets. */
 
-import { MONTHS, MONTH_ABBREVIATIONS, daysInMonth, weekAround, type CalendarDate } from "./calendar.ts";
+import { MONTHS, MONTH_ABBREVIATIONS, dateKey, daysInMonth, weekAround, type CalendarDate } from "./calendar.ts";
 import { LOWER_CASE_MONTHS, WEEKDAY_ABBREVIATIONS } from "./grammar/calendar-names.ts";
 import { FIXED_HOLIDAYS } from "./grammar/holidays.generated.ts";
 import { longer, longest, type Match } from "./match.ts";
@@ -600,8 +600,19 @@ const lastDate: { run: number; tokens: readonly Token[] | null; k: number; date:
   date: null,
 };
 
-/** "5 March 2013", "5th of March", "March 5, 2013", "March 2014", "March". */
+/** "5 March 2013", "5th of March", "March 5, 2013", "March 2014", "March"; null for a day its month has not. */
 function dayMonthYear(tokens: readonly Token[], k: number): DayMonthYear | null {
+  const date = dayMonthYearAsWritten(tokens, k);
+  return date && !isImpossible(date) ? date : null;
+}
+
+/** "31 April", "29 February 2023": a day its month has not (in any year, when none is written). */
+function isImpossible(date: DayMonthYear): boolean {
+  return date.day !== null && date.day > daysInMonth(date.year ?? 2000, date.month);
+}
+
+/** The date at tokens[k] as written, whether its month has that day or not. */
+function dayMonthYearAsWritten(tokens: readonly Token[], k: number): DayMonthYear | null {
   const run = tokenizeRuns();
   if (lastDate.run !== run || lastDate.tokens !== tokens || lastDate.k !== k) {
     lastDate.date = readDayMonthYear(tokens, k);
@@ -640,7 +651,6 @@ function readDayMonthYear(tokens: readonly Token[], k: number): DayMonthYear | n
       end: year?.end ?? day?.end ?? month.end,
     };
   }
-  if (result.day !== null && result.day > daysInMonth(result.year ?? 2000, result.month)) return null;
   return result;
 }
 
@@ -660,7 +670,8 @@ function matchCalendarDate(
   if (numeric) return numeric;
   const k = part ? part.end : i;
   // "the fifth of May": "the" joins a day written before its month, and nothing else.
-  const date = j !== i && !part ? dayMonthYear(tokens, j) : dayMonthYear(tokens, k);
+  const date = dayMonthYearAsWritten(tokens, j !== i && !part ? j : k);
+  if (date?.day !== null && date && isImpossible(date)) return { start: i, end: date.end, value: { kind: "refused" } };
   if (
     !date ||
     (j !== i && !part && (date.day === null || (!ORDINALS.has(lowerAt(tokens, j)) && tokens[j]?.kind !== "number")))
@@ -945,10 +956,6 @@ function deicticYearAt(tokens: readonly Token[], i: number): { by: number; end: 
   const shift = DEICTIC_SHIFTS.get(lowerAt(tokens, i));
   if (!shift || DETERMINERS.has(lowerAt(tokens, i - 1)) || periodAt(tokens, i + 1) !== "year") return null;
   return { by: shift.by, end: i + 2 };
-}
-
-function dateKey(date: CalendarDate): number {
-  return date.year * 10000 + (date.month ?? 0) * 100 + (date.day ?? 0);
 }
 
 /** "-2009", "-53", "–95", "/15" after a year: glued, or spaced on both sides. */

@@ -172,3 +172,28 @@ describe("slashed month and day forms are never fractions", () => {
     expect(mentions("Nearly 1/4 of voters abstained.")).toEqual([["Nearly 1/4", 0.25, null, "ratio"]]);
   });
 });
+
+describe("dates no calendar has", () => {
+  it.each([
+    "The hearing is set for 2024-02-30.",
+    "The deed was signed on 31 April 2023.",
+    "The deed was signed on 29 February 2023.",
+    "The deed was signed on April 31, 2023.",
+  ])("%s gives no mention", (text) => {
+    expect(mentions(text)).toEqual([]);
+  });
+
+  it("still reads 29 February of a leap year", () => {
+    expect(mentions("It was signed on 29 February 2024.")).toEqual([
+      ["29 February 2024", "2024-02-29", "2024-02-29", "day"],
+    ]);
+  });
+
+  it.each([
+    ["The fair runs 2024-03-02/2024-03-05.", [["2024-03-02/2024-03-05", "2024-03-02", "2024-03-05", "range"]]],
+    ["Prices were frozen 2019-11-01/2020-01-31.", [["2019-11-01/2020-01-31", "2019-11-01", "2020-01-31", "range"]]],
+    ["The window 2024-03-05/2024-03-02 is odd.", []],
+  ])("reads an ISO interval as a range or not at all: %s", (text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
