@@ -16,7 +16,7 @@ import {
   VAGUE_MAGNITUDES,
   VULGAR_FRACTIONS,
 } from "./number-words.ts";
-import { isPlainYear, parseNumeral, type Numeral } from "./numerals.ts";
+import { isPlainYear, parseNumeral, spelledYearAt, type Numeral } from "./numerals.ts";
 import { MONTHS, MONTH_ABBREVIATIONS } from "./calendar.ts";
 import {
   CLAUSE_ENDS,
@@ -437,7 +437,9 @@ function unitOf(amount: Amount): string {
 function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null): Match<Body> | null {
   if (!amount) return null;
   const measured = amount.currency !== null || amount.unit !== null;
-  if (!measured && (amount.numeral.bareOne || (amount.numeral.yearLike && !isCountedYear(tokens, amount.start)))) {
+  const yearLike =
+    (amount.numeral.yearLike && !isCountedYear(tokens, amount.start)) || spelledYearAt(tokens, amount.start) !== null;
+  if (!measured && (amount.numeral.bareOne || yearLike)) {
     return null;
   }
   if (!measured) {

@@ -2,11 +2,12 @@
 
 import { MONTHS, MONTH_ABBREVIATIONS, dateKey, daysInMonth, weekAround, type CalendarDate } from "./calendar.ts";
 import { LOWER_CASE_MONTHS, WEEKDAY_ABBREVIATIONS } from "./grammar/calendar-names.ts";
+import { STREET_WORDS } from "./grammar/addresses.ts";
 import { FIXED_HOLIDAYS } from "./grammar/holidays.generated.ts";
 import { longer, longest, type Match } from "./match.ts";
 import type { DatePrecision } from "./mention.ts";
 import { ORDINALS, TENS, UNITS } from "./number-words.ts";
-import { isIdentifierNumber, isPlainYear, parseNumeral } from "./numerals.ts";
+import { isIdentifierNumber, isPlainYear, parseNumeral, spelledYearAt } from "./numerals.ts";
 import {
   CLAUSE_ENDS,
   DASHES,
@@ -182,7 +183,21 @@ function matchYear(tokens: readonly Token[], i: number): Match<TimeSpec> | null 
     return null;
   const era = eraAt(tokens, i + 1);
   if (era?.before) return { start: i, end: era.end, value: { kind: "refused" } };
+  const street = streetEnd(tokens, i + 1);
+  if (street !== null) return { start: i, end: street, value: { kind: "refused" } };
   return absolute(i, era?.end ?? i + 1, { year }, { year }, "year");
+}
+
+const STREETS: ReadonlySet<string> = new Set(STREET_WORDS);
+
+/** After a house number, a street's name of one to three capitalised words ("Pennsylvania Avenue"): its end. */
+function streetEnd(tokens: readonly Token[], k: number): number | null {
+  for (let n = k; n < k + 4; n++) {
+    const token = tokens[n];
+    if (!token?.spaced || token.kind !== "word" || !isCapitalized(token)) return null;
+    if (n > k && STREETS.has(token.text)) return n + 1;
+  }
+  return null;
 }
 
 /**
@@ -500,6 +515,8 @@ function matchCentury(tokens: readonly Token[], i: number, j: number): Match<Tim
  */
 function matchYearInWords(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const token = tokens[i];
+  const spelled = spelledYearAt(tokens, i);
+  if (spelled) return absolute(i, spelled.end, { year: spelled.year }, { year: spelled.year }, "year");
   if (!token || !mayStartYearInWords.has(token)) return null;
   const century = UNITS.get(token.lower) ?? TENS.get(token.lower)!;
   if (century === 20 && !isMonthGated(tokens, i)) return null;
@@ -849,7 +866,8 @@ function matchDayRange(
 /**
  * Days that follow a month and its first day: "March 14–19, 2011", "Oct. 3 to 21", "March 14 and 15, 2011", "May 4,
  * 5 and 6". A range, or a list of consecutive days, is one mention from its first day to its last; a list with a
- * gap ("March 14 and 16") is no range, so it is one mention without dates rather than a date and a count.
+ * gap ("March 14 and 16") or a choice ("March 3 or 4") is no range, so it is one mention without dates rather
+ * than a date and a count.
  */
 function matchDaysOfMonth(
   tokens: readonly Token[],
@@ -888,8 +906,11 @@ function daysAfter(
   let at = k;
   for (let n = 0; n < 31; n++) {
     const comma = tokens[at]?.text === ",";
-    const and = lowerAt(tokens, comma ? at + 1 : at) === "and";
+    const word = lowerAt(tokens, comma ? at + 1 : at);
+    const and = word === "and" || word === "or";
     if (!comma && !and) return null;
+    // "March 3 or 4": one of the days, which no range says.
+    if (word === "or") consecutive = false;
     const lastAt = at + (comma && and ? 2 : 1);
     const day = dayAt(tokens, lastAt);
     if (!day) return null;
@@ -966,6 +987,8 @@ function yearTail(tokens: readonly Token[], k: number, first: number): { year: n
   if (isAttached(tokens, k) !== isAttached(tokens, k + 1) || tail.kind !== "number") return null;
   let year: number;
   if (tail.text.length === 4) year = tail.numeric;
+  // "1990-5": the last digit replaced, as "1990-95" replaces the last two.
+  else if (tail.text.length === 1) year = first - (first % 10) + tail.numeric;
   else if (tail.text.length === 2) {
     // "2014-15": the two digits must follow the year's own last two ("1994-11" is November 1994), except "00"
     // after a year ending in 99 ("1999/00").

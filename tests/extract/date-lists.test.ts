@@ -88,6 +88,10 @@ describe("a year written at the end of a range or list dates every part", () => 
     expect(found.map(summary)).toEqual([["March 14 and 16, 2011", null, null, null]]);
   });
 
+  it("leaves a choice of days without dates", () => {
+    expect(mentions("The vote is on March 3 or 4.")).toEqual([["March 3 or 4", null, null, null]]);
+  });
+
   it("does not take a count after a date for its second day", () => {
     expect(mentions("On March 14 and 15 people were hurt.")[0]).toEqual([
       "March 14",
@@ -170,6 +174,19 @@ describe("slashed month and day forms are never fractions", () => {
 
   it("still reads a hedged or partitive fraction", () => {
     expect(mentions("Nearly 1/4 of voters abstained.")).toEqual([["Nearly 1/4", 0.25, null, "ratio"]]);
+  });
+});
+
+describe("numbers that only look like years", () => {
+  it.each([
+    ["Protesters gathered at 1600 Pennsylvania Avenue.", []],
+    ["The lab moved to 1200 Market Street in May.", [["May", "2024-05", "2024-05", "month"]]],
+    ["The firm was founded in two thousand and five.", [["two thousand and five", "2005", "2005", "year"]]],
+    ["Output grew from 1990-5.", [["1990-5", "1990", "1995", "range"]]],
+    ["Jobs rose by two thousand.", [["two thousand", 2000, null, "count"]]],
+    ["It happened in two thousand and five cases.", [["two thousand and five", 2005, null, "count"]]],
+  ])("%s", (text, expected) => {
+    expect(mentions(text)).toEqual(expected);
   });
 });
 
