@@ -103,7 +103,8 @@ function gluedEnd(tokens: readonly Token[], k: number): number {
   return end;
 }
 
-function refused(start: number, end: number): Match<TimeSpec> {
+/** A span that is neither a date nor a count (see TimeSpec "refused"). */
+export function refused(start: number, end: number): Match<TimeSpec> {
   return { start, end, value: { kind: "refused" } };
 }
 

@@ -18,7 +18,7 @@ import {
   lowerAt,
   phraseTokens,
 } from "./token-checks.ts";
-import { matchNumericDate } from "./numeric-dates.ts";
+import { matchNumericDate, refused } from "./numeric-dates.ts";
 import { tenseAround } from "./tense.ts";
 import { TokenClass, TokenTest, tokenizeRuns, type Token } from "./tokenize.ts";
 
@@ -182,9 +182,9 @@ function matchYear(tokens: readonly Token[], i: number): Match<TimeSpec> | null 
   )
     return null;
   const era = eraAt(tokens, i + 1);
-  if (era?.before) return { start: i, end: era.end, value: { kind: "refused" } };
+  if (era?.before) return refused(i, era.end);
   const street = streetEnd(tokens, i + 1);
-  if (street !== null) return { start: i, end: street, value: { kind: "refused" } };
+  if (street !== null) return refused(i, street);
   return absolute(i, era?.end ?? i + 1, { year }, { year }, "year");
 }
 
@@ -231,9 +231,7 @@ function matchEra(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const year = eraYearAt(tokens, i);
   const era = year === null ? null : eraAt(tokens, i + 1);
   if (!era || year === null) return null;
-  return era.before
-    ? { start: i, end: era.end, value: { kind: "refused" } }
-    : absolute(i, era.end, { year }, { year }, "year");
+  return era.before ? refused(i, era.end) : absolute(i, era.end, { year }, { year }, "year");
 }
 
 /** A year as written with an era: digits alone, 1 to 9999 ("79", "753"; not "1,200" or "3.5"). */
@@ -504,7 +502,7 @@ function matchCentury(tokens: readonly Token[], i: number, j: number): Match<Tim
   const k = isHyphenJoin(tokens, ordinal.end) ? ordinal.end + 1 : ordinal.end;
   if (lowerAt(tokens, k) !== "century" || !endsCleanly(tokens, k + 1)) return null;
   const era = eraAt(tokens, k + 1);
-  if (era?.before) return { start: i, end: era.end, value: { kind: "refused" } };
+  if (era?.before) return refused(i, era.end);
   const first = (ordinal.value - 1) * 100;
   return absolute(i, era?.end ?? k + 1, { year: first }, { year: first + 99 }, "range");
 }
@@ -688,7 +686,7 @@ function matchCalendarDate(
   const k = part ? part.end : i;
   // "the fifth of May": "the" joins a day written before its month, and nothing else.
   const date = dayMonthYearAsWritten(tokens, j !== i && !part ? j : k);
-  if (date?.day !== null && date && isImpossible(date)) return { start: i, end: date.end, value: { kind: "refused" } };
+  if (date && isImpossible(date)) return refused(i, date.end);
   if (
     !date ||
     (j !== i && !part && (date.day === null || (!ORDINALS.has(lowerAt(tokens, j)) && tokens[j]?.kind !== "number")))
