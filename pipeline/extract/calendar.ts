@@ -23,6 +23,11 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** A number that sorts as the dates do (a month or year alone before its first day). */
+export function dateKey(date: CalendarDate): number {
+  return date.year * 10000 + (date.month ?? 0) * 100 + (date.day ?? 0);
+}
+
 /** "1948", "2014-03", "2013-03-05": ISO 8601 at the date's own precision. */
 export function isoDate(date: CalendarDate): string {
   const year = date.year >= 1000 && date.year <= 9999 ? String(date.year) : String(date.year).padStart(4, "0");

@@ -90,7 +90,10 @@ export class MentionFinder {
         }
         const quantity = starts & QUANTITY ? matchQuantity(tokens, i) : null;
         const time = starts & TIME ? matchTime(tokens, i) : null;
-        if (time && (!quantity || time.end > quantity.end)) {
+        if (time?.value.kind === "refused" && (!quantity || time.end > quantity.end)) {
+          // A date the dataset cannot hold, or a number that only looks like a year: neither a date nor a count.
+          i = time.end;
+        } else if (time && (!quantity || time.end > quantity.end)) {
           const start = tokens[time.start]!.start;
           const end = tokens[time.end - 1]!.end;
           // A date after "since" is a starting point, not the time the text goes on to talk about.

@@ -11,7 +11,7 @@ import {
   UNITS,
   VULGAR_FRACTIONS,
 } from "./number-words.ts";
-import { HYPHENS, isAttached, isHyphenJoin, lowerAt } from "./token-checks.ts";
+import { CLAUSE_ENDS, HYPHENS, isAttached, isHyphenJoin, lowerAt } from "./token-checks.ts";
 import { TokenTest, tokenizeRuns, type Token } from "./tokenize.ts";
 
 export interface Numeral {
@@ -109,6 +109,23 @@ function readNumeral(tokens: readonly Token[], i: number, token: Token): Numeral
   const vulgar = VULGAR_FRACTIONS.get(token.text);
   if (vulgar !== undefined && !isAttached(tokens, i)) return withScales(tokens, i + 1, vulgar, true);
   return null;
+}
+
+/** Words before which a year may be spelled as a number ("founded in two thousand and five"). */
+const SPELLED_YEAR_GATES: ReadonlySet<string> = new Set(["in", "since", "until", "till", "before", "after", "during"]);
+
+/**
+ * "two thousand and five", "two thousand", "two thousand ten": a year from 2000 on spelled as a number, read as a
+ * year only where a year stands, after "in", "since", … and before the end of a clause ("rose by two thousand" is
+ * a count).
+ */
+export function spelledYearAt(tokens: readonly Token[], i: number): { year: number; end: number } | null {
+  if (lowerAt(tokens, i) !== "two" || lowerAt(tokens, i + 1) !== "thousand") return null;
+  if (!SPELLED_YEAR_GATES.has(lowerAt(tokens, i - 1))) return null;
+  const numeral = parseNumeral(tokens, i);
+  if (!numeral || !Number.isInteger(numeral.value) || numeral.value > 2099) return null;
+  const next = tokens[numeral.end];
+  return next === undefined || CLAUSE_ENDS.has(next.text) ? { year: numeral.value, end: numeral.end } : null;
 }
 
 /** Four plain digits between 1000 and 2100. */

@@ -4,7 +4,7 @@
  * numbers alone: a part above 12 is the day; two parts that could each be the month are left unread.
  */
 
-import { daysInMonth, MONTHS, MONTH_ABBREVIATIONS, type CalendarDate } from "./calendar.ts";
+import { dateKey, daysInMonth, MONTHS, MONTH_ABBREVIATIONS, type CalendarDate } from "./calendar.ts";
 import type { Match } from "./match.ts";
 import { isPlainYear } from "./numerals.ts";
 import { tenseAround } from "./tense.ts";
@@ -69,13 +69,43 @@ function matchIso(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   if (month === null) return null;
   if (tokens[i + 3]?.text === "-" && glued(tokens, i + 2, 3)) {
     const dayOfMonth = twoDigits(tokens[i + 4]);
-    if (dayOfMonth === null || !isDate(year, month, dayOfMonth)) return null;
+    if (dayOfMonth === null) return null;
+    // "2024-02-30": written as a date, but no calendar's; neither a date nor a year and a range of counts.
+    if (!isDate(year, month, dayOfMonth)) return endsCleanly(tokens, i + 5) ? refused(i, i + 5) : null;
     const end = timeOfDayEnd(tokens, i + 5);
-    return endsCleanly(tokens, end) ? day(i, end, { year, month, day: dayOfMonth }) : null;
+    const date = { year, month, day: dayOfMonth };
+    if (end === i + 5 && tokens[end]?.text === "/" && glued(tokens, end - 1, 3) && tokens[end + 1]?.kind === "number")
+      return isoInterval(tokens, i, date);
+    return endsCleanly(tokens, end) ? day(i, end, date) : null;
   }
   if (month < 1 || month > 12 || month > year % 100 || !endsCleanly(tokens, i + 3)) return null;
   const date = { year, month };
   return { start: i, end: i + 3, value: { kind: "absolute", start: date, end: date, precision: "month" } };
+}
+
+/**
+ * "2024-03-02/2024-03-05": an ISO 8601 interval of two dates, one range when the second is after the first; any
+ * other interval is refused (a duration such as "P1M" is not read).
+ */
+function isoInterval(tokens: readonly Token[], i: number, from: Required<CalendarDate>): Match<TimeSpec> {
+  const to = matchIso(tokens, i + 6);
+  if (!to || to.value.kind !== "absolute" || to.value.precision !== "day" || to.end !== i + 11)
+    return refused(i, gluedEnd(tokens, i + 6));
+  const end = to.value.start;
+  if (dateKey(end) <= dateKey(from)) return refused(i, to.end);
+  return { start: i, end: to.end, value: { kind: "absolute", start: from, end, precision: "range" } };
+}
+
+/** The token after those glued on from tokens[k] (a dozen at most). */
+function gluedEnd(tokens: readonly Token[], k: number): number {
+  let end = k + 1;
+  while (end < tokens.length && isAttached(tokens, end) && end < k + 12) end++;
+  return end;
+}
+
+/** A span that is neither a date nor a count (see TimeSpec "refused"). */
+export function refused(start: number, end: number): Match<TimeSpec> {
+  return { start, end, value: { kind: "refused" } };
 }
 
 /** After an ISO date, "T09:30:00Z", "T08:00:00+02:00", "T09:30:00.123": the token index after it, or `i` if none. */
@@ -132,14 +162,20 @@ function matchSlashed(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
     const order = monthAndDay(a.numeric, b.numeric);
     return order && isDate(c.numeric, order.month, order.day) ? day(i, i + 5, { year: c.numeric, ...order }) : null;
   }
+  const before = slashedPair(tokens, i - 4) && SLASH_RANGE_LINKS.has(lowerAt(tokens, i - 1)) ? i - 4 : -1;
+  const after = SLASH_RANGE_LINKS.has(lowerAt(tokens, i + 3)) && slashedPair(tokens, i + 4) ? i + 4 : -1;
   if (
     a.text.length > 2 ||
     b.text.length > 2 ||
     !endsCleanly(tokens, i + 3) ||
-    !SLASH_DATE_GATES.has(lowerAt(tokens, i - 1))
+    !(SLASH_DATE_GATES.has(lowerAt(tokens, i - 1)) || (before >= 0 && SLASH_DATE_GATES.has(lowerAt(tokens, i - 5))))
   )
     return null;
-  const order = monthAndDay(a.numeric, b.numeric);
+  // "from 5/1 to 5/15": the other end of a range, whose order is plain, says which part is the month.
+  const order =
+    monthAndDay(a.numeric, b.numeric) ??
+    orderAs(tokens, before, a.numeric, b.numeric) ??
+    orderAs(tokens, after, a.numeric, b.numeric);
   if (!order || !isDate(2000, order.month, order.day)) return null;
   const rule = { type: "month" as const, month: order.month, day: order.day, pick: "anchor-year" as const };
   return {
@@ -189,6 +225,32 @@ function matchMonthSlashYear(tokens: readonly Token[], i: number): Match<TimeSpe
   if (month === undefined || month < 1 || month > 12 || isAttached(tokens, i)) return null;
   const date = { year: year.numeric, month };
   return { start: i, end: i + 3, value: { kind: "absolute", start: date, end: date, precision: "month" } };
+}
+
+/** Words between the two ends of a range of slashed dates ("from 5/1 to 5/15", "5/1-5/15"). */
+const SLASH_RANGE_LINKS: ReadonlySet<string> = new Set(["to", "through", "until", "till", "and", "-", "\u2013"]);
+
+/** Two numbers of at most two digits glued by a slash, apart from what precedes them ("5/15"). */
+function slashedPair(tokens: readonly Token[], i: number): boolean {
+  const [a, b] = [tokens[i], tokens[i + 2]];
+  return (
+    i >= 0 &&
+    a?.kind === "number" &&
+    a.text.length <= 2 &&
+    tokens[i + 1]?.text === "/" &&
+    b?.kind === "number" &&
+    b.text.length <= 2 &&
+    glued(tokens, i, 3) &&
+    !isAttached(tokens, i)
+  );
+}
+
+/** Month and day of "a/b" in the order the pair at tokens[k] is plainly written in (k < 0: none). */
+function orderAs(tokens: readonly Token[], k: number, a: number, b: number): { month: number; day: number } | null {
+  if (k < 0) return null;
+  const other = monthAndDay(tokens[k]!.numeric, tokens[k + 2]!.numeric);
+  if (!other || other.month === other.day) return null;
+  return other.month === tokens[k]!.numeric ? { month: a, day: b } : { month: b, day: a };
 }
 
 /** Which of two numbers is the month: the one that can be, when the other cannot; null when either could. */

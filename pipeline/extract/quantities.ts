@@ -1,6 +1,6 @@
 /** Quantity mentions: money, measures, percentages, counts, ranges, fractions, multipliers and vague amounts. */
 
-import { HEDGE_FIRST_WORDS, HEDGE_WORDS, matchHedge } from "./hedges.ts";
+import { HEDGE_FIRST_WORDS, hedgeEndsAt, matchHedge } from "./hedges.ts";
 import { longer, type Match } from "./match.ts";
 import type { QuantityMention } from "./mention.ts";
 import {
@@ -16,7 +16,7 @@ import {
   VAGUE_MAGNITUDES,
   VULGAR_FRACTIONS,
 } from "./number-words.ts";
-import { isPlainYear, parseNumeral, type Numeral } from "./numerals.ts";
+import { isPlainYear, parseNumeral, spelledYearAt, type Numeral } from "./numerals.ts";
 import { MONTHS, MONTH_ABBREVIATIONS } from "./calendar.ts";
 import {
   CLAUSE_ENDS,
@@ -476,7 +476,9 @@ function unitOf(amount: Amount): string {
 function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null): Match<Body> | null {
   if (!amount) return null;
   const measured = amount.currency !== null || amount.unit !== null;
-  if (!measured && (amount.numeral.bareOne || (amount.numeral.yearLike && !isCountedYear(tokens, amount.start)))) {
+  const yearLike =
+    (amount.numeral.yearLike && !isCountedYear(tokens, amount.start)) || spelledYearAt(tokens, amount.start) !== null;
+  if (!measured && (amount.numeral.bareOne || yearLike)) {
     return null;
   }
   if (!measured) {
@@ -684,7 +686,7 @@ function slashFraction(tokens: readonly Token[], i: number): Match<Body> | null 
   if (!/^\d{1,2}$/.test(top.text) || !/^\d{1,3}$/.test(bottom.text) || top.numeric < 1 || top.numeric >= bottom.numeric)
     return null;
   const dateLike = top.numeric <= 12 && bottom.numeric <= 31;
-  if (dateLike && lowerAt(tokens, i + 3) !== "of" && !HEDGE_WORDS.has(lowerAt(tokens, i - 1))) return null;
+  if (dateLike && lowerAt(tokens, i + 3) !== "of" && !hedgeEndsAt(tokens, i)) return null;
   return endsCleanly(tokens, i + 3) ? ratio(i, i + 3, top.numeric / bottom.numeric) : null;
 }
 

@@ -50,7 +50,7 @@ export class DateResolver {
       return resolved(spec, false, null);
     }
     if (spec.kind === "offset") return unresolved(spec.offset);
-    if (spec.kind === "unresolved") {
+    if (spec.kind === "unresolved" || spec.kind === "refused") {
       this.#setAnchor(null);
       return { ...unresolved(null), relative: false };
     }

@@ -22,7 +22,7 @@ export function tenseAround(tokens: readonly Token[], start: number, end: number
     const word = tokens[k]!.lower;
     if (FUTURE_WORDS.has(word)) return true;
     if (PLAN_WORDS.has(word)) plan = true;
-    else if (PAST_WORDS.has(word) || (word.length > 4 && word.endsWith("ed") && !NOT_PAST_ED.has(word))) past = true;
+    else if (PAST_WORDS.has(word) || (isEdForm(word) && !PRESENT_BE.has(tokens[k - 1]?.lower ?? ""))) past = true;
     return false;
   };
   let first = start;
@@ -34,10 +34,21 @@ export function tenseAround(tokens: readonly Token[], start: number, end: number
     if (look(k)) return "future";
   if (plan) return past ? "planned" : "future";
   if (past) return "past";
+  // "Rates are fixed until 12/31": a state that holds now lasts until a date ahead.
+  if (UNTIL.has(tokens[start - 1]?.lower ?? "")) return "future";
   // A request ("Plan the offsite for the second week of February") asks for what is ahead.
   return first < start && IMPERATIVE_VERBS.has(tokens[first]!.lower) && (first === 0 || endsSentence(tokens, first - 1))
     ? "future"
     : null;
+}
+
+/** "is", "are", "am": an "-ed" form after them is a participle in the present ("rates are fixed"), not a past verb. */
+const PRESENT_BE: ReadonlySet<string> = new Set(["is", "are", "am"]);
+
+const UNTIL: ReadonlySet<string> = new Set(["until", "till"]);
+
+function isEdForm(word: string): boolean {
+  return word.length > 4 && word.endsWith("ed") && !NOT_PAST_ED.has(word);
 }
 
 /** A sentence end: ".", "!", "?" or ";" followed by a space and a capital, or by nothing. */

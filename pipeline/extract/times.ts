@@ -1,12 +1,13 @@
 /** Time mentions: years and year ranges, decades and their parts, calendar dates, relative expressions, offsets. */
 
-import { MONTHS, MONTH_ABBREVIATIONS, daysInMonth, weekAround, type CalendarDate } from "./calendar.ts";
+import { MONTHS, MONTH_ABBREVIATIONS, dateKey, daysInMonth, weekAround, type CalendarDate } from "./calendar.ts";
 import { LOWER_CASE_MONTHS, WEEKDAY_ABBREVIATIONS } from "./grammar/calendar-names.ts";
+import { STREET_WORDS } from "./grammar/addresses.ts";
 import { FIXED_HOLIDAYS } from "./grammar/holidays.generated.ts";
 import { longer, longest, type Match } from "./match.ts";
 import type { DatePrecision } from "./mention.ts";
 import { ORDINALS, TENS, UNITS } from "./number-words.ts";
-import { isIdentifierNumber, isPlainYear, parseNumeral } from "./numerals.ts";
+import { isIdentifierNumber, isPlainYear, parseNumeral, spelledYearAt } from "./numerals.ts";
 import {
   CLAUSE_ENDS,
   DASHES,
@@ -17,7 +18,7 @@ import {
   lowerAt,
   phraseTokens,
 } from "./token-checks.ts";
-import { matchNumericDate } from "./numeric-dates.ts";
+import { matchNumericDate, refused } from "./numeric-dates.ts";
 import { tenseAround } from "./tense.ts";
 import { TokenClass, TokenTest, tokenizeRuns, type Token } from "./tokenize.ts";
 
@@ -81,7 +82,12 @@ export type TimeSpec =
   /** "a year after …": a duration from the clause's own date, which the caller resolves. */
   | { kind: "offset"; offset: string }
   /** A date the text contradicts ("Friday, March 3, 2016", a Thursday): reported without dates. */
-  | { kind: "unresolved" };
+  | { kind: "unresolved" }
+  /**
+   * A date the schema cannot hold ("753 BC", "the 5th century BC": years before the first) or a number that only
+   * looks like a year ("1600 Pennsylvania Avenue"): no mention, and no count either.
+   */
+  | { kind: "refused" };
 
 /** Whether a time mention may start at this token: the walk asks it of every token, before matchTime. */
 export function mayStartTime(token: Token): boolean {
@@ -121,6 +127,7 @@ export function matchTime(tokens: readonly Token[], i: number): Match<TimeSpec> 
   if (forms & QUARTER) found = longer(found, matchQuarter(tokens, i));
   if (forms & INTERVAL) found = longer(found, matchInterval(tokens, i));
   if (forms & NAMED_DAY) found = longer(found, matchNamedDay(tokens, i));
+  if (forms & ERA) found = longer(found, matchEra(tokens, i));
   return found && !isRecurring(tokens, i) ? found : null;
 }
 
@@ -174,7 +181,64 @@ function matchYear(tokens: readonly Token[], i: number): Match<TimeSpec> | null 
     (lowerAt(tokens, i - 1) === "year" && lowerAt(tokens, i - 2) === "fiscal")
   )
     return null;
-  return absolute(i, i + 1, { year }, { year }, "year");
+  const era = eraAt(tokens, i + 1);
+  if (era?.before) return refused(i, era.end);
+  const street = streetEnd(tokens, i + 1);
+  if (street !== null) return refused(i, street);
+  return absolute(i, era?.end ?? i + 1, { year }, { year }, "year");
+}
+
+const STREETS: ReadonlySet<string> = new Set(STREET_WORDS);
+
+/** After a house number, a street's name of one to three capitalised words ("Pennsylvania Avenue"): its end. */
+function streetEnd(tokens: readonly Token[], k: number): number | null {
+  for (let n = k; n < k + 4; n++) {
+    const token = tokens[n];
+    if (!token?.spaced || token.kind !== "word" || !isCapitalized(token)) return null;
+    if (n > k && STREETS.has(token.text)) return n + 1;
+  }
+  return null;
+}
+
+/**
+ * The era written after a year or century: "BC", "BCE", "B.C." (before: true) or "AD", "CE", "A.D.", in capitals.
+ * A year before the first cannot be written in the dataset's four-digit ISO years, so it is refused, never read
+ * as a year of our era.
+ */
+function eraAt(tokens: readonly Token[], k: number): { before: boolean; end: number } | null {
+  const token = tokens[k];
+  if (!token?.spaced || token.kind !== "word") return null;
+  const text = token.text;
+  if (text === "BC" || text === "BCE") return { before: true, end: k + 1 };
+  if (text === "AD" || text === "CE") return { before: false, end: k + 1 };
+  if ((text !== "B" && text !== "A") || tokens[k + 1]?.text !== "." || !isAttached(tokens, k + 1)) return null;
+  const second = tokens[k + 2];
+  if (!second || !isAttached(tokens, k + 2) || second.text !== (text === "B" ? "C" : "D")) return null;
+  let end = tokens[k + 3]?.text === "." && isAttached(tokens, k + 3) ? k + 4 : k + 3;
+  if (text === "B" && tokens[end]?.text === "E" && isAttached(tokens, end))
+    end = tokens[end + 1]?.text === "." && isAttached(tokens, end + 1) ? end + 2 : end + 1;
+  return { before: text === "B", end };
+}
+
+/** "AD 79", "79 AD", "753 BC": a year with its era (a year before the first refused, as for eraAt). */
+function matchEra(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
+  const token = tokens[i]!;
+  if (token.text === "AD") {
+    const year = eraYearAt(tokens, i + 1);
+    if (year === null || !endsCleanly(tokens, i + 2) || eraAt(tokens, i + 2)) return null;
+    return absolute(i, i + 2, { year }, { year }, "year");
+  }
+  const year = eraYearAt(tokens, i);
+  const era = year === null ? null : eraAt(tokens, i + 1);
+  if (!era || year === null) return null;
+  return era.before ? refused(i, era.end) : absolute(i, era.end, { year }, { year }, "year");
+}
+
+/** A year as written with an era: digits alone, 1 to 9999 ("79", "753"; not "1,200" or "3.5"). */
+function eraYearAt(tokens: readonly Token[], i: number): number | null {
+  const token = tokens[i];
+  if (token?.kind !== "number" || !/^[1-9]\d{0,3}$/.test(token.text) || isIdentifierNumber(tokens, i)) return null;
+  return token.numeric;
 }
 
 const APOSTROPHES: ReadonlySet<string> = new Set(["'", "\u2019"]);
@@ -434,11 +498,13 @@ function matchCentury(tokens: readonly Token[], i: number, j: number): Match<Tim
   const token = tokens[j];
   if (!token || !mayStartCentury.has(token)) return null;
   const ordinal = ordinalAt(tokens, j);
-  if (!ordinal || ordinal.value < 2 || ordinal.value > 21) return null;
+  if (!ordinal || ordinal.value < 2 || ordinal.value > 99) return null;
   const k = isHyphenJoin(tokens, ordinal.end) ? ordinal.end + 1 : ordinal.end;
   if (lowerAt(tokens, k) !== "century" || !endsCleanly(tokens, k + 1)) return null;
+  const era = eraAt(tokens, k + 1);
+  if (era?.before) return refused(i, era.end);
   const first = (ordinal.value - 1) * 100;
-  return absolute(i, k + 1, { year: first }, { year: first + 99 }, "range");
+  return absolute(i, era?.end ?? k + 1, { year: first }, { year: first + 99 }, "range");
 }
 
 /**
@@ -447,6 +513,8 @@ function matchCentury(tokens: readonly Token[], i: number, j: number): Match<Tim
  */
 function matchYearInWords(tokens: readonly Token[], i: number): Match<TimeSpec> | null {
   const token = tokens[i];
+  const spelled = spelledYearAt(tokens, i);
+  if (spelled) return absolute(i, spelled.end, { year: spelled.year }, { year: spelled.year }, "year");
   if (!token || !mayStartYearInWords.has(token)) return null;
   const century = UNITS.get(token.lower) ?? TENS.get(token.lower)!;
   if (century === 20 && !isMonthGated(tokens, i)) return null;
@@ -547,8 +615,19 @@ const lastDate: { run: number; tokens: readonly Token[] | null; k: number; date:
   date: null,
 };
 
-/** "5 March 2013", "5th of March", "March 5, 2013", "March 2014", "March". */
+/** "5 March 2013", "5th of March", "March 5, 2013", "March 2014", "March"; null for a day its month has not. */
 function dayMonthYear(tokens: readonly Token[], k: number): DayMonthYear | null {
+  const date = dayMonthYearAsWritten(tokens, k);
+  return date && !isImpossible(date) ? date : null;
+}
+
+/** "31 April", "29 February 2023": a day its month has not (in any year, when none is written). */
+function isImpossible(date: DayMonthYear): boolean {
+  return date.day !== null && date.day > daysInMonth(date.year ?? 2000, date.month);
+}
+
+/** The date at tokens[k] as written, whether its month has that day or not. */
+function dayMonthYearAsWritten(tokens: readonly Token[], k: number): DayMonthYear | null {
   const run = tokenizeRuns();
   if (lastDate.run !== run || lastDate.tokens !== tokens || lastDate.k !== k) {
     lastDate.date = readDayMonthYear(tokens, k);
@@ -587,7 +666,6 @@ function readDayMonthYear(tokens: readonly Token[], k: number): DayMonthYear | n
       end: year?.end ?? day?.end ?? month.end,
     };
   }
-  if (result.day !== null && result.day > daysInMonth(result.year ?? 2000, result.month)) return null;
   return result;
 }
 
@@ -607,7 +685,8 @@ function matchCalendarDate(
   if (numeric) return numeric;
   const k = part ? part.end : i;
   // "the fifth of May": "the" joins a day written before its month, and nothing else.
-  const date = j !== i && !part ? dayMonthYear(tokens, j) : dayMonthYear(tokens, k);
+  const date = dayMonthYearAsWritten(tokens, j !== i && !part ? j : k);
+  if (date && isImpossible(date)) return refused(i, date.end);
   if (
     !date ||
     (j !== i && !part && (date.day === null || (!ORDINALS.has(lowerAt(tokens, j)) && tokens[j]?.kind !== "number")))
@@ -621,6 +700,12 @@ function matchCalendarDate(
     return absolute(i, date.end, day, day, date.day === null ? "month" : "day");
   }
   if (date.day === null && (date.abbreviated || (!part && !isMonthGated(tokens, k)))) return null;
+  const year = part ? null : listYear(tokens, date);
+  if (year !== null) {
+    const day: CalendarDate =
+      date.day === null ? { year, month: date.month } : { year, month: date.month, day: date.day };
+    return absolute(i, date.end, day, day, date.day === null ? "month" : "day");
+  }
   const rule: AnchorRule = { type: "month", month: date.month, day: date.day, pick: "anchor-year" };
   return {
     start: i,
@@ -631,7 +716,31 @@ function matchCalendarDate(
 
 function isMonthGated(tokens: readonly Token[], k: number): boolean {
   const prev = lowerAt(tokens, k - 1);
-  return MONTH_GATES.has(prev) || ((prev === "and" || prev === "or") && MONTHS.has(lowerAt(tokens, k - 2)));
+  return (
+    MONTH_GATES.has(prev) || ((prev === "and" || prev === "or" || prev === ",") && MONTHS.has(lowerAt(tokens, k - 2)))
+  );
+}
+
+/**
+ * The year written once after a list of dates of the same kind ("Jan. 5 and Feb. 3, 2020", "April, May and June
+ * 2009"): the last one's, or the year before for a month after the last one's ("December and January 2015").
+ */
+function listYear(tokens: readonly Token[], date: DayMonthYear): number | null {
+  let at = date.end;
+  for (let n = 0; n < 12; n++) {
+    const comma = tokens[at]?.text === ",";
+    const word = lowerAt(tokens, comma ? at + 1 : at);
+    const and = word === "and" || word === "or";
+    if (!comma && !and) return null;
+    const next = dayMonthYear(tokens, at + (comma && and ? 2 : 1));
+    if (!next || (next.day === null) !== (date.day === null)) return null;
+    if (next.year !== null) {
+      const year = date.month > next.month ? next.year - 1 : next.year;
+      return date.day === null || date.day <= daysInMonth(year, date.month) ? year : null;
+    }
+    at = next.end;
+  }
+  return null;
 }
 
 const DATE_RANGE_CONNECTORS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -674,6 +783,10 @@ function matchMonthRange(
 ): Match<TimeSpec> | null {
   const first = dayMonthYear(tokens, j);
   if (!first || first.year !== null || (first.abbreviated && first.day === null)) return null;
+  if (first.day !== null && tokens[first.end + 1]?.kind === "number") {
+    const days = matchDaysOfMonth(tokens, connectors ? i : j, first, connectors);
+    if (days) return days;
+  }
   const link = tokens[first.end];
   if (!link) return null;
   const dashed = DASHES.has(link.text) && isAttached(tokens, first.end) === isAttached(tokens, first.end + 1);
@@ -722,6 +835,13 @@ function matchDayRange(
   const first = isIdentifierNumber(tokens, j) ? null : dayAt(tokens, j);
   const link = first ? tokens[first.end] : undefined;
   if (!first || !link) return null;
+  if (!connectors && (link.text === "," || link.lower === "and")) {
+    // "3, 4 and 5 March", "8 and 9 April 2015": a list of days, the month written once after the last.
+    const days = daysAfter(tokens, first.end, first.day, undefined);
+    const last = days ? dayMonthYear(tokens, days.lastAt) : null;
+    if (!days || !last || last.day === null) return null;
+    return daySpan(tokens, j, last.end, last.month, first.day, days, last.year);
+  }
   const dashed = DASHES.has(link.text) && isAttached(tokens, first.end) === isAttached(tokens, first.end + 1);
   if (connectors ? !connectors.has(link.lower) : !dashed && link.lower !== "to" && link.lower !== "through")
     return null;
@@ -741,10 +861,95 @@ function matchDayRange(
   return relative(start, second.end, "anaphoric", { type: "span", from, to, pick: "anchor-year", by: 0 }, null);
 }
 
+/**
+ * Days that follow a month and its first day: "March 14–19, 2011", "Oct. 3 to 21", "March 14 and 15, 2011", "May 4,
+ * 5 and 6". A range, or a list of consecutive days, is one mention from its first day to its last; a list with a
+ * gap ("March 14 and 16") or a choice ("March 3 or 4") is no range, so it is one mention without dates rather
+ * than a date and a count.
+ */
+function matchDaysOfMonth(
+  tokens: readonly Token[],
+  start: number,
+  first: DayMonthYear,
+  connectors: ReadonlySet<string> | undefined,
+): Match<TimeSpec> | null {
+  const days = daysAfter(tokens, first.end, first.day!, connectors);
+  if (!days || monthAt(tokens, days.end)) return null;
+  const year = yearAfter(tokens, days.end, false);
+  const end = year?.end ?? days.end;
+  // A list's last day runs into no word: "On March 14 and 15 people were hurt" lists no days.
+  if (!year && days.list && tokens[end] !== undefined && tokens[end]!.kind !== "punct") return null;
+  return daySpan(tokens, start, end, first.month, first.day!, days, year?.year ?? null);
+}
+
+/** Days after a first one, from tokens[k]: "–19", "to 19", "and 15", ", 5 and 6" (a list: consecutive or not). */
+function daysAfter(
+  tokens: readonly Token[],
+  k: number,
+  firstDay: number,
+  connectors: ReadonlySet<string> | undefined,
+): { last: number; lastAt: number; consecutive: boolean; list: boolean; end: number } | null {
+  const link = tokens[k];
+  if (!link) return null;
+  const dashed = DASHES.has(link.text) && isAttached(tokens, k) === isAttached(tokens, k + 1);
+  if (connectors ? connectors.has(link.lower) : dashed || link.lower === "to" || link.lower === "through") {
+    const day = dayAt(tokens, k + 1);
+    return day && day.day > firstDay
+      ? { last: day.day, lastAt: k + 1, consecutive: true, list: false, end: day.end }
+      : null;
+  }
+  if (connectors) return null;
+  let last = firstDay;
+  let consecutive = true;
+  let at = k;
+  for (let n = 0; n < 31; n++) {
+    const comma = tokens[at]?.text === ",";
+    const word = lowerAt(tokens, comma ? at + 1 : at);
+    const and = word === "and" || word === "or";
+    if (!comma && !and) return null;
+    // "March 3 or 4": one of the days, which no range says.
+    if (word === "or") consecutive = false;
+    const lastAt = at + (comma && and ? 2 : 1);
+    const day = dayAt(tokens, lastAt);
+    if (!day) return null;
+    consecutive &&= day.day === last + 1;
+    last = day.day;
+    at = day.end;
+    if (and) return { last, lastAt, consecutive, list: true, end: at };
+  }
+  return null;
+}
+
+/** Days of one month from `from` to `days.last`, in `year` or, without one, placed as a month without a year is. */
+function daySpan(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  month: number,
+  from: number,
+  days: { last: number; consecutive: boolean },
+  year: number | null,
+): Match<TimeSpec> {
+  if (!days.consecutive) return { start, end, value: { kind: "unresolved" } };
+  if (year !== null) {
+    if (days.last > daysInMonth(year, month)) return { start, end, value: { kind: "unresolved" } };
+    return absolute(start, end, { year, month, day: from }, { year, month, day: days.last }, "range");
+  }
+  const rule: AnchorRule = {
+    type: "span",
+    from: { month, day: from },
+    to: { month, day: days.last },
+    pick: "anchor-year",
+    by: 0,
+  };
+  return { start, end, value: { kind: "anaphoric", rule, offset: null, tense: tenseAround(tokens, start, end) } };
+}
+
 function isDayRangeLink(token: Token | undefined): boolean {
   return (
     token !== undefined &&
     (DASHES.has(token.text) ||
+      token.text === "," ||
       token.lower === "to" ||
       token.lower === "through" ||
       token.lower === "and" ||
@@ -772,10 +977,6 @@ function deicticYearAt(tokens: readonly Token[], i: number): { by: number; end: 
   return { by: shift.by, end: i + 2 };
 }
 
-function dateKey(date: CalendarDate): number {
-  return date.year * 10000 + (date.month ?? 0) * 100 + (date.day ?? 0);
-}
-
 /** "-2009", "-53", "–95", "/15" after a year: glued, or spaced on both sides. */
 function yearTail(tokens: readonly Token[], k: number, first: number): { year: number; end: number } | null {
   const link = tokens[k];
@@ -784,6 +985,8 @@ function yearTail(tokens: readonly Token[], k: number, first: number): { year: n
   if (isAttached(tokens, k) !== isAttached(tokens, k + 1) || tail.kind !== "number") return null;
   let year: number;
   if (tail.text.length === 4) year = tail.numeric;
+  // "1990-5": the last digit replaced, as "1990-95" replaces the last two.
+  else if (tail.text.length === 1) year = first - (first % 10) + tail.numeric;
   else if (tail.text.length === 2) {
     // "2014-15": the two digits must follow the year's own last two ("1994-11" is November 1994), except "00"
     // after a year ending in 99 ("1999/00").
@@ -1180,6 +1383,7 @@ function matchQuarter(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
   } else {
     const j = skipThe(tokens, i);
     const ordinal = lowerAt(tokens, j);
+    if (lowerAt(tokens, j + 1) === "and" && tokens[j + 3]?.text === "quarters") return quartersOf(tokens, i, j);
     const joined = isHyphenJoin(tokens, j + 1);
     const k = joined ? j + 2 : j + 1;
     if (tokens[k]?.text !== "quarter" || lowerAt(tokens, k + 1) === "of") return null;
@@ -1195,6 +1399,15 @@ function matchQuarter(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
   const year = yearAt(tokens, end);
   if (year !== null && endsCleanly(tokens, end + 1))
     return absolute(i, end + 1, { year, month: from }, { year, month: to }, "range");
+  // "Q3 and Q4 2018", "Q2, Q3 and Q4 2018": the year written once after the list.
+  const link = lowerAt(tokens, end);
+  if (link === "and" || link === "or" || link === ",") {
+    const next = matchQuarter(tokens, link === "," && lowerAt(tokens, end + 1) === "and" ? end + 2 : end + 1);
+    if (next?.value.kind === "absolute") {
+      const listed = next.value.start.year - (from > next.value.start.month! ? 1 : 0);
+      return absolute(i, end, { year: listed, month: from }, { year: listed, month: to }, "range");
+    }
+  }
   // Without a year: the latest such quarter begun by the document date, or the first not yet over in a sentence
   // about the future ("rates stay on hold until the third quarter").
   const tense = tenseAround(tokens, i, end);
@@ -1206,6 +1419,16 @@ function matchQuarter(tokens: readonly Token[], i: number): Match<TimeSpec> | nu
     { type: "span", from: { month: from, day: null }, to: { month: to, day: null }, pick, by: 0 },
     null,
   );
+}
+
+/** "the third and fourth quarters of 2018": two quarters in a row of one year, the first's months to the last's. */
+function quartersOf(tokens: readonly Token[], i: number, j: number): Match<TimeSpec> | null {
+  const first = QUARTERS.get(lowerAt(tokens, j));
+  const second = QUARTERS.get(lowerAt(tokens, j + 2));
+  if (!first || !second || second.months[0] !== first.months[1] + 1 || lowerAt(tokens, j + 4) !== "of") return null;
+  const year = yearAt(tokens, j + 5);
+  if (year === null || !endsCleanly(tokens, j + 6)) return null;
+  return absolute(i, j + 6, { year, month: first.months[0] }, { year, month: second.months[1] }, "range");
 }
 
 interface Duration {
@@ -1287,15 +1510,17 @@ const WEEKDAY = 1 << 10;
 const QUARTER = 1 << 11;
 const INTERVAL = 1 << 12;
 const NAMED_DAY = 1 << 13;
+const ERA = 1 << 14;
 
 const timeForms = new TokenClass((token) => {
-  if (token.kind === "number") return RANGE | PERIOD | CALENDAR | YEAR | CENTURY | OFFSET;
+  if (token.kind === "number") return RANGE | PERIOD | CALENDAR | YEAR | CENTURY | OFFSET | ERA;
   const word = token.lower;
   let forms = 0;
   if (word === "the") forms |= PERIOD | CALENDAR | CENTURY | WEEK_OF | ANAPHORIC | QUARTER | INTERVAL | NAMED_DAY;
   if (word === "that") forms |= ANAPHORIC;
   if (word === "a" || word === "an") forms |= OFFSET;
   if (word === "q" || word === "h") forms |= QUARTER;
+  if (token.text === "AD") forms |= ERA;
   if (word === "in" || word === "within") forms |= INTERVAL;
   if (DATE_RANGE_CONNECTORS.has(word)) forms |= RANGE;
   if (MONTHS.has(word) || MONTH_ABBREVIATIONS.has(word)) forms |= RANGE | CALENDAR;
