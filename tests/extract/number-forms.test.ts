@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { MORE_HEDGES } from "../../pipeline/extract/grammar/hedges.ts";
 import { extract, type ExtractedMention } from "../../pipeline/extract/index.ts";
 
 const DOCUMENT_DATE = "2024-05-15";
@@ -17,6 +18,86 @@ function summary(mention: ExtractedMention): unknown[] {
 function mentions(text: string): unknown[][] {
   return extract(text, { documentDate: DOCUMENT_DATE }).map(summary);
 }
+
+describe("a negated hedge bounds the other way", () => {
+  it.each([
+    [
+      "The referendum needs not less than 50,000 signatures.",
+      ["not less than 50,000", 50000, null, "count", "at_least"],
+    ],
+    ["The lender keeps no fewer than 40 branches open.", ["no fewer than 40", 40, null, "count", "at_least"]],
+    ["Fines of no less than $5,000 apply.", ["no less than $5,000", 5000, null, "USD", "at_least"]],
+    ["A stake valued at not under $2 billion.", ["not under $2 billion", 2e9, null, "USD", "at_least"]],
+    ["The board wants a float not below 25 percent.", ["not below 25 percent", 25, null, "percent", "at_least"]],
+    ["The rise is to be not over 3 percent a year.", ["not over 3 percent", 3, null, "percent", "at_most"]],
+    ["Tickets will cost not more than €20.", ["not more than €20", 20, null, "EUR", "at_most"]],
+    ["Tickets will cost no more than €20.", ["no more than €20", 20, null, "EUR", "at_most"]],
+    ["Rent not exceeding $900 is exempt.", ["not exceeding $900", 900, null, "USD", "at_most"]],
+  ])("%s", (text, expected) => {
+    expect(mentions(text)).toEqual([expected]);
+  });
+
+  it("reads each negated hedge of the table with the bound it sets, whatever the amount", () => {
+    const negated = Object.entries(MORE_HEDGES).flatMap(([qualifier, phrases]) =>
+      phrases.filter((phrase) => /^(not|no) /.test(phrase)).map((phrase) => [phrase, qualifier] as const),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...negated), fc.integer({ min: 2, max: 999_999 }), ([phrase, qualifier], n) => {
+        const amount = `$${n.toLocaleString("en-US")}`;
+        expect(mentions(`The bid was ${phrase} ${amount} in cash.`)).toEqual([
+          [`${phrase} ${amount}`, n, null, "USD", qualifier],
+        ]);
+      }),
+    );
+  });
+
+  it("gives no mention where a negation turns a hedge it has no reading for", () => {
+    expect(mentions("Turnout was not nearly 60 percent.")).toEqual([]);
+    expect(mentions("It was never about $5 million.")).toEqual([]);
+  });
+});
+
+describe("hedges in other words and in symbols", () => {
+  it.each([
+    [
+      "The settlement came to more or less 50,000 euros.",
+      ["more or less 50,000 euros", 50000, null, "EUR", "approximate"],
+    ],
+    ["Growth came in just shy of 10 percent.", ["just shy of 10 percent", 10, null, "percent", "at_most"]],
+    ["Bids landed north of $5bn.", ["north of $5bn", 5e9, null, "USD", "at_least"]],
+    ["Valuations fell south of $1bn.", ["south of $1bn", 1e9, null, "USD", "at_most"]],
+    [
+      "Claims in excess of 200 million dollars were filed.",
+      ["in excess of 200 million dollars", 2e8, null, "USD", "at_least"],
+    ],
+    ["The deal is worth ~$3m.", ["~$3m", 3e6, null, "USD", "approximate"]],
+    ["Crowds of >10,000 gathered.", [">10,000", 10000, null, "count", "at_least"]],
+    ["Keep inflation <2% over the cycle.", ["<2%", 2, null, "percent", "at_most"]],
+    ["A quorum needs ≥ 500 members.", ["≥ 500", 500, null, "count", "at_least"]],
+    ["Each batch holds ≤ 12 units.", ["≤ 12", 12, null, "count", "at_most"]],
+    ["The chain runs 40-odd stores.", ["40-odd", 40, null, "count", "at_least"]],
+    ["The chain runs 40-plus stores.", ["40-plus", 40, null, "count", "at_least"]],
+    ["The chain runs 40 plus stores.", ["40 plus", 40, null, "count", "at_least"]],
+  ])("%s", (text, expected) => {
+    expect(mentions(text)).toEqual([expected]);
+  });
+
+  it("reads no hedge into a comparison of two counts", () => {
+    expect(mentions("The motion passed by six votes over four.")).toEqual([["six", 6, null, "count", "exact"]]);
+    expect(mentions("The home side won by 3 goals to 1, 2 goals over 1 in the replay.")).not.toContainEqual(
+      expect.arrayContaining(["at_least"]),
+    );
+  });
+
+  it("reads no hedge into arithmetic or a geographical bearing", () => {
+    expect(mentions("Add 40 plus 2 to get the answer.")).not.toContainEqual(expect.arrayContaining(["at_least"]));
+    expect(mentions("Snow fell north of 60 degrees.")).not.toContainEqual(expect.arrayContaining(["at_least"]));
+  });
+
+  it("takes a symbol glued to a word or number before it for no hedge", () => {
+    expect(mentions("We checked that x>5 held.")).not.toContainEqual(expect.arrayContaining(["at_least"]));
+  });
+});
 
 describe("thousands and decimal separators of other countries", () => {
   it.each([
@@ -68,5 +149,40 @@ describe("thousands and decimal separators of other countries", () => {
         expect(mentions(`The index stood at ${written} points.`)).toEqual([]);
       }),
     );
+  });
+});
+
+describe("a minus sign only where it is one", () => {
+  it("reads plus or minus as no sign", () => {
+    const got = mentions("The poll has a margin of error of plus or minus 3 percentage points.");
+    expect(got.every((m) => typeof m[1] !== "number" || m[1] >= 0)).toBe(true);
+    expect(mentions("Readings were ± 3 percent.").every((m) => typeof m[1] !== "number" || m[1] >= 0)).toBe(true);
+  });
+
+  it.each([
+    "It is T-minus 10 minutes to launch.",
+    "The coat is $50 minus 10 percent.",
+    "The 2014 -2015 season was long.",
+    "See pages 10 -12 of the report.",
+    "Output declined 3.0 -3.5% a year.",
+  ])("reads no negative number in: %s", (text) => {
+    const negative = mentions(text).filter((m) => typeof m[1] === "number" && m[1] < 0);
+    expect(negative).toEqual([]);
+  });
+
+  it("reads a dash that opens a list line as no sign", () => {
+    expect(mentions("Casualties:\n-25 people were injured\n-3 died")).not.toContainEqual(expect.arrayContaining([-25]));
+  });
+
+  it("keeps a range of negative figures and a sign after a preposition", () => {
+    expect(mentions("Losses ranged from −10 to −2 percent.")).toEqual([
+      ["from −10 to −2 percent", -10, -2, "percent", "exact"],
+    ]);
+    expect(mentions("The balance swung to -4.5 percent.")).toEqual([["-4.5 percent", -4.5, null, "percent", "exact"]]);
+  });
+
+  it("keeps the signs it read before", () => {
+    expect(mentions("Prices fell -2.5% last year.")).toContainEqual(["-2.5%", -2.5, null, "percent", "exact"]);
+    expect(mentions("It fell to minus 30 degrees.")).toEqual([["minus 30 degrees", -30, null, "deg", "exact"]]);
   });
 });
