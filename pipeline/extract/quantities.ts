@@ -5,6 +5,7 @@ import { HEDGE_FIRST_WORDS, HEDGE_WORDS, matchHedge } from "./hedges.ts";
 import { longer, type Match } from "./match.ts";
 import type { QuantityMention } from "./mention.ts";
 import {
+  CHANGE_TO_VERBS,
   CHANGE_VERBS,
   CURRENCY_SCALE_ABBREVIATIONS,
   DENOMINATORS,
@@ -296,7 +297,7 @@ export function matchQuantity(tokens: readonly Token[], i: number): Match<Quanti
   // earlier matcher wins.
   const amount = at & AMOUNT ? parseAmount(tokens, from) : null;
   let body: Read | null = hedge ? matchVagueDuration(tokens, from) : null;
-  if (at & RANGE) body = longer<Body | null>(body, matchRange(tokens, from, amount));
+  if (at & RANGE) body = longer<Body | null>(body, matchRange(tokens, from, amount, i));
   if (at & MULTIPLIER) body = longer(body, matchMultiplier(tokens, from));
   if (at & FRACTION) body = longer(body, matchFraction(tokens, from));
   if (at & VAGUE) body = longer(body, matchVague(tokens, from));
@@ -640,7 +641,7 @@ function countedNoun(tokens: readonly Token[], end: number): { noun: string | nu
  * Without "from", "X to Y" is a range only when X is a bare number: "5 percent to 10 percent" reads as a change.
  * `amountAtI` is parseAmount(tokens, i).
  */
-function matchRange(tokens: readonly Token[], i: number, amountAtI: Amount | null): Match<Body> | null {
+function matchRange(tokens: readonly Token[], i: number, amountAtI: Amount | null, start: number): Match<Body> | null {
   const connectors = RANGE_CONNECTORS.get(lowerAt(tokens, i));
   const low = connectors ? parseAmount(tokens, i + 1) : amountAtI;
   const link = low ? tokens[low.end] : undefined;
@@ -677,6 +678,12 @@ function matchRange(tokens: readonly Token[], i: number, amountAtI: Amount | nul
     per: high.per ?? low.per,
   });
   const highValue = valueInBaseUnits(merged);
+  // "Prices rose $300 to $1,200", "jumped 12 to 250 dollars": by how much, then to what. Two amounts, each read
+  // as a range's end would be (a bare one in the other's unit): the low one here, the walk reads the other.
+  if (!connectors && !dashed && isAfterChangeTo(tokens, start)) {
+    const change = { value: lowValue, value_high: null, unit: unitOf(merged), vague: false, noun: null };
+    return { start: i, end: low.end, value: change };
+  }
   if (!(lowValue < highValue)) return null;
   const counted = currency || unit ? { noun: null, end: merged.end } : countedNoun(tokens, merged.end);
   if (!endsCleanly(tokens, counted.end)) return null;
@@ -823,6 +830,12 @@ function matchMultiplier(tokens: readonly Token[], i: number): Match<Body> | nul
     return ratio(i, numeral.end + 2, numeral.value);
   }
   return null;
+}
+
+/** "rose $300 to", "climbed by 200 euros to": a verb of change before the amount, or before "by" before it. */
+function isAfterChangeTo(tokens: readonly Token[], i: number): boolean {
+  const before = lowerAt(tokens, i - 1);
+  return CHANGE_TO_VERBS.has(before) || (before === "by" && CHANGE_TO_VERBS.has(lowerAt(tokens, i - 2)));
 }
 
 /** "rose two and a half times", "grew nearly three times": a verb of change one or two words before. */

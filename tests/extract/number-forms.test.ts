@@ -152,6 +152,53 @@ describe("thousands and decimal separators of other countries", () => {
   });
 });
 
+describe("a change is two amounts, not a range", () => {
+  it.each([
+    [
+      "Prices rose $300 to $1,200.",
+      [
+        ["$300", 300],
+        ["$1,200", 1200],
+      ],
+      "USD",
+    ],
+    [
+      "Shares gained $4 to $56 on Monday.",
+      [
+        ["$4", 4],
+        ["$56", 56],
+      ],
+      "USD",
+    ],
+    [
+      "Rent climbed 200 euros to 1,500 euros.",
+      [
+        ["200 euros", 200],
+        ["1,500 euros", 1500],
+      ],
+      "EUR",
+    ],
+    [
+      "The index jumped 12 to 250 dollars.",
+      [
+        ["12", 12],
+        ["250 dollars", 250],
+      ],
+      null,
+    ],
+  ])("%s", (text, expected, unit) => {
+    const got = extract(text, { documentDate: DOCUMENT_DATE }).filter((m) => m.kind === "quantity");
+    expect(got.map((m) => [m.text, m.value])).toEqual(expected);
+    expect(got.every((m) => m.kind === "quantity" && m.value_high === null)).toBe(true);
+    if (unit) expect(got.every((m) => m.kind === "quantity" && m.unit === unit)).toBe(true);
+  });
+
+  it("still reads a range without a verb of change", () => {
+    expect(mentions("Tickets cost $300 to $1,200.")).toEqual([["$300 to $1,200", 300, 1200, "USD", "exact"]]);
+    expect(mentions("Prices rose from $300 to $1,200.")).toEqual([["from $300 to $1,200", 300, 1200, "USD", "exact"]]);
+  });
+});
+
 describe("a minus sign only where it is one", () => {
   it("reads plus or minus as no sign", () => {
     const got = mentions("The poll has a margin of error of plus or minus 3 percentage points.");
