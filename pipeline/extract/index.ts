@@ -115,6 +115,11 @@ export class MentionFinder {
         } else if (quantity) {
           const start = tokens[quantity.start]!.start;
           const end = tokens[quantity.end - 1]!.end;
+          // A span read and refused (a decimal comma, a dash that may be a list's): no mention, nothing re-read.
+          if (quantity.value === null) {
+            i = quantity.end;
+            continue;
+          }
           const { value, value_high, unit, qualifier, vague, noun } = quantity.value;
           if (Number.isFinite(value ?? 0) && Number.isFinite(value_high ?? 0)) {
             yield {

@@ -242,3 +242,35 @@ export const CHANGE_VERBS: ReadonlySet<string> = new Set([
   "decline",
   "expand",
 ]);
+
+/**
+ * Verbs after which "X to Y" is a change, by X to Y, not a range ("rose $300 to $1,200"): the verbs of change and
+ * the market's words for them. ("lost three times" is no multiple, so these are not CHANGE_VERBS.)
+ */
+export const CHANGE_TO_VERBS: ReadonlySet<string> = new Set([
+  ...CHANGE_VERBS,
+  "gained",
+  "lost",
+  "added",
+  "shed",
+  "slipped",
+  "slid",
+  "sank",
+  "dipped",
+  "tumbled",
+  "plunged",
+  "plummeted",
+  "rallied",
+  "advanced",
+  "edged",
+  "spiked",
+  "rises",
+  "grows",
+  "falls",
+  "drops",
+  "gains",
+  "raised",
+  "cut",
+  "lowered",
+  "boosted",
+]);

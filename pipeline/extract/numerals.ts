@@ -101,8 +101,9 @@ export function parseNumeral(tokens: readonly Token[], i: number): Numeral | nul
 
 function readNumeral(tokens: readonly Token[], i: number, token: Token): Numeral | null {
   if (token.kind === "number") {
-    // A number beyond the double range (Infinity) is still read, so that the extractor can refuse it aloud.
-    return isIdentifierNumber(tokens, i) ? null : digitNumeral(tokens, i, token);
+    // A number beyond the double range (Infinity) is still read, so that the extractor can refuse it aloud; one
+    // with a decimal comma ("2,5") has no value and is not read.
+    return isIdentifierNumber(tokens, i) || Number.isNaN(token.numeric) ? null : digitNumeral(tokens, i, token);
   }
   if (token.kind === "word")
     return mayStartWordNumeral.has(token) ? (fractionOfScale(tokens, i) ?? wordNumeral(tokens, i)) : null;
@@ -159,7 +160,7 @@ function digitNumeral(tokens: readonly Token[], i: number, token: Token): Numera
   const exponent = exponentAt(tokens, end);
   const fraction = exponent ? null : fractionAfter(tokens, end, token);
   if (exponent) {
-    base = Number(`${token.text.replaceAll(",", "")}e${exponent.power}`);
+    base = exponent.bare ? 10 ** exponent.power : Number(`${token.numeric}e${exponent.power}`);
     end = exponent.end;
   } else if (fraction) {
     base += fraction.value;
@@ -199,11 +200,12 @@ function withScales(tokens: readonly Token[], end: number, base: number, digits:
   };
 }
 
-/** "e9", "e-5" glued after a number, or " × 10^5": a power of ten. */
-function exponentAt(tokens: readonly Token[], i: number): { power: number; end: number } | null {
+/** "e9", "e-5" glued after a number, or " × 10^5": a power of ten; `bare` for "10^6" alone, the number itself. */
+function exponentAt(tokens: readonly Token[], i: number): { power: number; end: number; bare: boolean } | null {
   let k: number;
   const first = tokens[i];
-  if ((first?.text === "e" || first?.text === "E") && isAttached(tokens, i)) k = i + 1;
+  const bare = first?.text === "^" && tokens[i - 1]?.text === "10" && isAttached(tokens, i);
+  if (((first?.text === "e" || first?.text === "E") && isAttached(tokens, i)) || bare) k = i + 1;
   else if (
     (first?.text === "\u00d7" || first?.text === "x" || first?.text === "*") &&
     tokens[i + 1]?.text === "10" &&
@@ -219,7 +221,7 @@ function exponentAt(tokens: readonly Token[], i: number): { power: number; end: 
   }
   const power = tokens[k];
   if (power?.kind !== "number" || !isAttached(tokens, k) || !/^\d{1,3}$/.test(power.text)) return null;
-  return { power: sign * power.numeric, end: k + 1 };
+  return { power: sign * power.numeric, end: k + 1, bare };
 }
 
 /** "2 1/4", "2¼": a whole number and a proper fraction after it (the numerator below the denominator). */

@@ -1,9 +1,11 @@
 /** Quantity mentions: money, measures, percentages, counts, ranges, fractions, multipliers and vague amounts. */
 
+import type { Qualifier } from "../../schemas/qualifiers.ts";
 import { HEDGE_FIRST_WORDS, hedgeEndsAt, matchHedge } from "./hedges.ts";
 import { longer, type Match } from "./match.ts";
 import type { QuantityMention } from "./mention.ts";
 import {
+  CHANGE_TO_VERBS,
   CHANGE_VERBS,
   CURRENCY_SCALE_ABBREVIATIONS,
   DENOMINATORS,
@@ -40,7 +42,13 @@ import {
 } from "./units.ts";
 
 export type QuantityFields = Omit<QuantityMention, "kind" | "text" | "start" | "end">;
-type Body = Omit<QuantityFields, "qualifier">;
+/** An amount without the hedge before it; `after` is a hedge written after the number ("40-odd", "40-plus"). */
+type Body = Omit<QuantityFields, "qualifier"> & { after?: Qualifier };
+/**
+ * What a matcher reads over a span: a body, or null for a span read and refused (no mention covers it, and no
+ * other reading of its tokens is tried), as for a decimal comma or a sign that may be a list's dash.
+ */
+type Read = Match<Body | null>;
 
 /** Words that never serve as the counted noun ("30 of them" has none). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set([
@@ -266,7 +274,7 @@ export function mayStartQuantity(token: Token): boolean {
 }
 
 /** A quantity starting at tokens[i], hedge included. */
-export function matchQuantity(tokens: readonly Token[], i: number): Match<QuantityFields> | null {
+export function matchQuantity(tokens: readonly Token[], i: number): Match<QuantityFields | null> | null {
   const first = tokens[i];
   const forms = first ? quantityForms.classOf(first) : 0;
   if (forms === 0) return null;
@@ -275,6 +283,7 @@ export function matchQuantity(tokens: readonly Token[], i: number): Match<Quanti
   if (isPlainYear(first!) && (follower === undefined || CLAUSE_ENDS.has(follower.text))) return null;
   // A dash or "minus" starts a quantity only as a sign: most dashes join words ("large-scale").
   if ((first!.kind === "punct" && SIGNS.has(first!.text)) || first!.lower === "minus") {
+    if (isLooseDash(tokens, i)) return refusedAfter(tokens, i, i + 1);
     if (!parseSign(tokens, i)) return null;
   }
   const matched = forms & HEDGE ? matchHedge(tokens, i) : null;
@@ -287,22 +296,40 @@ export function matchQuantity(tokens: readonly Token[], i: number): Match<Quanti
   // Read once for the two matchers that start with it (a range's low end, or the amount itself); on a tie the
   // earlier matcher wins.
   const amount = at & AMOUNT ? parseAmount(tokens, from) : null;
-  let body = hedge ? matchVagueDuration(tokens, from) : null;
-  if (at & RANGE) body = longer(body, matchRange(tokens, from, amount));
+  let body: Read | null = hedge ? matchVagueDuration(tokens, from) : null;
+  if (at & RANGE) body = longer<Body | null>(body, matchRange(tokens, from, amount, i));
   if (at & MULTIPLIER) body = longer(body, matchMultiplier(tokens, from));
   if (at & FRACTION) body = longer(body, matchFraction(tokens, from));
   if (at & VAGUE) body = longer(body, matchVague(tokens, from));
   if (at & AMOUNT) body = longer(body, matchAmount(tokens, from, amount));
-  if (!body) return null;
-  const { value, value_high, unit, vague, noun } = body.value;
-  // "over" before a duration may be the span a thing runs ("repaid over 20 years"), not more than it: read without
-  // the hedge unless the words around it say "more than" ("for over a decade", "over 80 years old").
+  // "north of 60 degrees" is a place: the amount is read alone.
+  if (!body || (hedge && BEARINGS.has(lowerAt(tokens, i)) && amount?.unitKind === "measure")) return null;
+  // "10 -12", "3.0 -3.5%": a range typed loosely or a second, negative figure; neither end is read.
+  if (isLooseDash(tokens, body.end)) return refusedAfter(tokens, i, body.end + 1);
+  // A hedge after a negation it cannot be read with, two hedges at odds ("nearly 40-plus"), or "by six votes
+  // over four", where "over" compares two counts and bounds neither: no qualifier would be right.
+  // "over" before a duration may be the span a thing runs ("repaid over 20 years", "$5 million over three
+  // years"), not more than it: read without the hedge unless the words around it say "more than" ("for over a
+  // decade", "over 80 years old").
   const during =
-    hedge !== null && lowerAt(tokens, i) === "over" && isDuration(unit) && !overMeansMore(tokens, i, body.end);
+    hedge !== null &&
+    body.value !== null &&
+    lowerAt(tokens, i) === "over" &&
+    isDuration(body.value.unit) &&
+    !overMeansMore(tokens, i, body.end);
+  const after = body.value?.after;
+  if (
+    !body.value ||
+    hedge?.value === null ||
+    (hedge && after && hedge.value !== after) ||
+    (!during && isComparison(tokens, hedge))
+  )
+    return { start: i, end: body.end, value: null };
+  const { value, value_high, unit, vague, noun } = body.value;
   return {
     start: during ? from : i,
     end: body.end,
-    value: { value, value_high, unit, qualifier: hedge && !during ? hedge.value : "exact", vague, noun },
+    value: { value, value_high, unit, qualifier: (during ? null : hedge?.value) ?? after ?? "exact", vague, noun },
   };
 }
 
@@ -341,6 +368,58 @@ function overMeansMore(tokens: readonly Token[], i: number, end: number): boolea
   return OVER_AS_MORE_AFTER.has(lowerAt(tokens, i - 1)) || lowerAt(tokens, end) === "old";
 }
 
+/** Hedges that are bearings too ("north of $5bn", "south of the 38th parallel"): no hedge of a measure. */
+const BEARINGS: ReadonlySet<string> = new Set(["north", "south"]);
+
+/** A refused span from tokens[i] through the amount at tokens[k], if one is there. */
+function refusedAfter(tokens: readonly Token[], i: number, k: number): Match<null> | null {
+  const amount = parseAmount(tokens, k);
+  return amount ? { start: i, end: amount.end, value: null } : null;
+}
+
+/**
+ * Whether tokens[i-1] ends an amount: a number ("10 -12"), or "%" or a word after one ("six votes over"), but not
+ * a function word ("from -5 to -15").
+ */
+function followsAmount(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  if (!before) return false;
+  const unitLike = before.text === "%" || (before.kind === "word" && !FUNCTION_WORDS.has(before.lower));
+  return isNumberToken(before) || (unitLike && isNumberToken(tokens[i - 2]));
+}
+
+function isNumberToken(token: Token | undefined): boolean {
+  return token !== undefined && (token.kind === "number" || UNITS.has(token.lower) || TENS.has(token.lower));
+}
+
+/**
+ * A dash spaced from an amount before it and glued to a number after it ("pages 10 -12", "2014 -2015"): a range
+ * typed loosely, or a negative figure after a positive one. Which, the text does not say.
+ */
+function isLooseDash(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  return (
+    token !== undefined &&
+    token.kind === "punct" &&
+    SIGNS.get(token.text) === -1 &&
+    token.spaced &&
+    isAttached(tokens, i + 1) &&
+    followsAmount(tokens, i)
+  );
+}
+
+/** "over", "under", "above" or "below" between two counts ("won by six votes over four"): a comparison. */
+const COMPARING_HEDGES: ReadonlySet<string> = new Set(["over", "under", "above", "below"]);
+
+function isComparison(tokens: readonly Token[], hedge: Match<Qualifier | null> | null): boolean {
+  return (
+    hedge !== null &&
+    hedge.end === hedge.start + 1 &&
+    COMPARING_HEDGES.has(lowerAt(tokens, hedge.start)) &&
+    followsAmount(tokens, hedge.start)
+  );
+}
+
 /**
  * "over" or "under" right after a number is no hedge: "one over three" is a fraction, "200 over 3 days" a span of
  * time. The amount after it is then read on its own.
@@ -373,9 +452,14 @@ interface Amount {
 function parseSign(tokens: readonly Token[], i: number): { sign: 1 | -1; end: number } | null {
   const token = tokens[i];
   if (!token) return null;
-  if (token.lower === "minus") return tokens[i + 1]?.spaced ? { sign: -1, end: i + 1 } : null;
+  if (token.lower === "minus") {
+    // "plus or minus 3 points" is a margin, "T-minus 10" a countdown, "$50 minus 10 percent" a subtraction.
+    const margin = lowerAt(tokens, i - 1) === "or" && lowerAt(tokens, i - 2) === "plus";
+    if (!tokens[i + 1]?.spaced || !token.spaced || margin || followsAmount(tokens, i)) return null;
+    return { sign: -1, end: i + 1 };
+  }
   const sign = SIGNS.get(token.text);
-  if (sign === undefined || !isAttached(tokens, i + 1)) return null;
+  if (sign === undefined || !isAttached(tokens, i + 1) || isLooseDash(tokens, i)) return null;
   // Glued to what comes before ("10-15", "F-16", "mid-2010"), a dash joins; after a space or an opening mark it signs.
   return token.spaced || OPENERS.has(tokens[i - 1]?.text ?? "") ? { sign, end: i + 1 } : null;
 }
@@ -473,7 +557,7 @@ function unitOf(amount: Amount): string {
 }
 
 /** `amount` is parseAmount(tokens, i). */
-function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null): Match<Body> | null {
+function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null): Read | null {
   if (!amount) return null;
   const measured = amount.currency !== null || amount.unit !== null;
   const yearLike =
@@ -481,15 +565,22 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
   if (!measured && (amount.numeral.bareOne || yearLike)) {
     return null;
   }
+  const hedged = measured ? null : hedgeAfter(tokens, amount.end);
+  const end = hedged ? hedged.end : amount.end;
+  const after = hedged ? { after: hedged.value } : {};
   if (!measured) {
-    const duration = durationAt(tokens, amount.end);
-    if (duration) return { start: i, end: duration.end, value: durationOf(valueInBaseUnits(amount), duration) };
+    const duration = durationAt(tokens, end);
+    if (duration)
+      return { start: i, end: duration.end, value: { ...durationOf(valueInBaseUnits(amount), duration), ...after } };
   }
   // "3 pm", "9 a.m.", "7 o'clock": a time of day, out of scope, and no count of anything; after a month's name
   // ("each March 1") a day of the month.
-  if (!measured && (isClockTime(tokens, amount.end) || isMonthName(tokens[amount.start - 1]))) return null;
-  const counted = measured ? { noun: null, end: amount.end } : countedNoun(tokens, amount.end);
+  if (!measured && (isClockTime(tokens, end) || isMonthName(tokens[amount.start - 1]))) return null;
+  const counted = measured ? { noun: null, end } : countedNoun(tokens, end);
   if (!endsCleanly(tokens, counted.end)) return null;
+  // "-25 people were injured": a list's dash or a sign; a count of something is seldom negative, so it is refused.
+  if (!measured && counted.noun !== null && amount.numeral.base < 0 && tokens[amount.start]?.kind === "punct")
+    return { start: i, end: counted.end, value: null };
   return {
     start: i,
     end: counted.end,
@@ -499,8 +590,23 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
       unit: unitOf(amount),
       vague: false,
       noun: counted.noun,
+      ...after,
     },
   };
+}
+
+/**
+ * A hedge written after a count: "40-odd stores", "40-plus", "40 plus stores" (but not "40 plus 2", a sum).
+ * Each says the count is more than the number.
+ */
+function hedgeAfter(tokens: readonly Token[], end: number): Match<Qualifier> | null {
+  if (isHyphenJoin(tokens, end) && (lowerAt(tokens, end + 1) === "odd" || lowerAt(tokens, end + 1) === "plus"))
+    return { start: end, end: end + 2, value: "at_least" };
+  const next = tokens[end + 1];
+  if (lowerAt(tokens, end) !== "plus" || !tokens[end]!.spaced) return null;
+  if (next !== undefined && (next.kind !== "word" || parseNumeral(tokens, end + 1) || quantityForms.classOf(next)))
+    return null;
+  return { start: end, end: end + 1, value: "at_least" };
 }
 
 function isMonthName(token: Token | undefined): boolean {
@@ -586,7 +692,7 @@ function countedNoun(tokens: readonly Token[], end: number): { noun: string | nu
  * Without "from", "X to Y" is a range only when X is a bare number: "5 percent to 10 percent" reads as a change.
  * `amountAtI` is parseAmount(tokens, i).
  */
-function matchRange(tokens: readonly Token[], i: number, amountAtI: Amount | null): Match<Body> | null {
+function matchRange(tokens: readonly Token[], i: number, amountAtI: Amount | null, start: number): Match<Body> | null {
   const connectors = RANGE_CONNECTORS.get(lowerAt(tokens, i));
   const low = connectors ? parseAmount(tokens, i + 1) : amountAtI;
   const link = low ? tokens[low.end] : undefined;
@@ -623,6 +729,12 @@ function matchRange(tokens: readonly Token[], i: number, amountAtI: Amount | nul
     per: high.per ?? low.per,
   });
   const highValue = valueInBaseUnits(merged);
+  // "Prices rose $300 to $1,200", "jumped 12 to 250 dollars": by how much, then to what. Two amounts, each read
+  // as a range's end would be (a bare one in the other's unit): the low one here, the walk reads the other.
+  if (!connectors && !dashed && isAfterChangeTo(tokens, start)) {
+    const change = { value: lowValue, value_high: null, unit: unitOf(merged), vague: false, noun: null };
+    return { start: i, end: low.end, value: change };
+  }
   if (!(lowValue < highValue)) return null;
   const counted = currency || unit ? { noun: null, end: merged.end } : countedNoun(tokens, merged.end);
   if (!endsCleanly(tokens, counted.end)) return null;
@@ -769,6 +881,12 @@ function matchMultiplier(tokens: readonly Token[], i: number): Match<Body> | nul
     return ratio(i, numeral.end + 2, numeral.value);
   }
   return null;
+}
+
+/** "rose $300 to", "climbed by 200 euros to": a verb of change before the amount, or before "by" before it. */
+function isAfterChangeTo(tokens: readonly Token[], i: number): boolean {
+  const before = lowerAt(tokens, i - 1);
+  return CHANGE_TO_VERBS.has(before) || (before === "by" && CHANGE_TO_VERBS.has(lowerAt(tokens, i - 2)));
 }
 
 /** "rose two and a half times", "grew nearly three times": a verb of change one or two words before. */

@@ -37,7 +37,7 @@ export class Lexeme {
     // Numbers are compared by value, not by text.
     this.text = kind === "number" ? text : internalized(text);
     this.lower = kind === "word" && hasUpperCase(text) ? internalized(text.toLowerCase()) : this.text;
-    this.numeric = kind === "number" ? Number(text.includes(",") ? text.replaceAll(",", "") : text) : Number.NaN;
+    this.numeric = kind === "number" ? numberValue(text) : Number.NaN;
     this.hash = hash;
   }
 }
@@ -384,25 +384,87 @@ function scanWord(text: string, pos: number, to: number): number {
   return end;
 }
 
-/** "12", "1,200", "2.35", "1,200.50"; thousands groups only after a 1–3 digit head, so "1950,1953" splits. */
+/**
+ * The value of a number token: thousands separators dropped ("1,200", "12'500", "1 000 000"); NaN for one with a
+ * decimal comma ("2,5", "1.234,5"), which is read as no number at all.
+ */
+function numberValue(text: string): number {
+  if (/^[\d.]+$/.test(text)) return Number(text);
+  return /,\d{1,2}(?!\d)/.test(text) ? Number.NaN : Number(text.replace(/[,'\u2019\s]/g, ""));
+}
+
+const COMMA = 0x2c;
+
+/**
+ * "12", "1,200", "2.35", "1,200.50"; thousands groups only after a 1–3 digit head, so "1950,1953" splits. Groups
+ * of exactly three digits may also be set apart by an apostrophe ("12'500") or a space ("1 000 000"). A comma
+ * with one or two digits after it ("2,5", "€2,50", "1.234,5") is a decimal comma, or a list typed without spaces:
+ * it is kept in the token, which then has no value, so that no part of it is read as a number of its own.
+ */
 function scanNumber(text: string, pos: number, to: number): number {
   let end = pos;
   while (end < to && isDigit(text.charCodeAt(end))) end++;
   if (end - pos <= 3) {
-    while (
-      end + 3 < to &&
-      text.charCodeAt(end) === 0x2c &&
-      isDigit(text.charCodeAt(end + 1)) &&
-      isDigit(text.charCodeAt(end + 2)) &&
-      isDigit(text.charCodeAt(end + 3)) &&
-      !(end + 4 < to && isDigit(text.charCodeAt(end + 4)))
-    ) {
-      end += 4;
-    }
+    const head = end;
+    while (end < to && text.charCodeAt(end) === COMMA && isGroupAt(text, end + 1, to)) end += 4;
+    if (end === head) while (end < to && isApostrophe(text.charCodeAt(end)) && isGroupAt(text, end + 1, to)) end += 4;
+    if (end === head) end = spacedGroupsEnd(text, end, to);
   }
   if (end + 1 < to && text.charCodeAt(end) === 0x2e && isDigit(text.charCodeAt(end + 1))) {
     end++;
     while (end < to && isDigit(text.charCodeAt(end))) end++;
   }
+  while (end < to && text.charCodeAt(end) === COMMA && isDecimalPartAt(text, end + 1, to)) {
+    end += 2;
+    while (end < to && isDigit(text.charCodeAt(end))) end++;
+  }
   return end;
+}
+
+/** One or two digits from text[pos], then no digit. */
+function isDecimalPartAt(text: string, pos: number, to: number): boolean {
+  let k = pos;
+  while (k < to && k < pos + 3 && isDigit(text.charCodeAt(k))) k++;
+  return k > pos && k < pos + 3;
+}
+
+/** Exactly three digits from text[pos], then no digit. */
+function isGroupAt(text: string, pos: number, to: number): boolean {
+  return (
+    pos + 2 < to &&
+    isDigit(text.charCodeAt(pos)) &&
+    isDigit(text.charCodeAt(pos + 1)) &&
+    isDigit(text.charCodeAt(pos + 2)) &&
+    !(pos + 3 < to && isDigit(text.charCodeAt(pos + 3)))
+  );
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019;
+}
+
+/** Spaces that set digit groups apart in print: no-break, narrow no-break and thin. */
+function isGroupSpace(code: number): boolean {
+  return code === 0xa0 || code === 0x202f || code === 0x2009;
+}
+
+/**
+ * The end of groups of three digits after one space each ("1 000 000", "5 000"), from `end`, the head's end; or
+ * `end` where they are not plainly one number. A typographic space between groups says so; a plain one only for
+ * two groups or more, or one that starts with a zero ("5 000"): "On May 5 200 people marched" is two numbers.
+ */
+function spacedGroupsEnd(text: string, end: number, to: number): number {
+  let groups = 0;
+  let typographic = true;
+  let zeroLed = false;
+  let k = end;
+  while (k < to) {
+    const code = text.charCodeAt(k);
+    if ((code !== 0x20 && !isGroupSpace(code)) || !isGroupAt(text, k + 1, to)) break;
+    typographic &&= isGroupSpace(code);
+    if (groups === 0) zeroLed = text.charCodeAt(k + 1) === 0x30;
+    groups++;
+    k += 4;
+  }
+  return groups >= 2 || (groups === 1 && (typographic || zeroLed)) ? k : end;
 }
