@@ -29,14 +29,23 @@ import {
   lowerAt,
 } from "./token-checks.ts";
 import { TokenClass, TokenTest, type Token } from "./tokenize.ts";
-import { COMPOUND_UNITS } from "./grammar/units.ts";
+import {
+  COMPOUND_ONLY_SYMBOLS,
+  COMPOUND_UNITS,
+  FOOT_MARKS,
+  INCH_MARKS,
+  LENGTH_WORDS,
+  UNNAMED_SMALLER_UNITS,
+} from "./grammar/units.ts";
 import {
   AMBIGUOUS_UNIT,
   parseCurrencyPrefix,
   parseRate,
   parseUnitSuffix,
   CURRENCY_FIRST_TOKENS,
+  isSharedCurrencyBefore,
   type UnitKind,
+  type UnitSuffix,
 } from "./units.ts";
 
 export type QuantityFields = Omit<QuantityMention, "kind" | "text" | "start" | "end">;
@@ -349,6 +358,7 @@ function parseAmount(tokens: readonly Token[], i: number): Amount | null {
   const prefix = parseCurrencyPrefix(tokens, at);
   // A number glued to a "$" that named no currency we know ("Zim$100") is money of an unknown kind: not read.
   if (!prefix && tokens[at - 1]?.text === "$" && isAttached(tokens, at)) return null;
+  if (!prefix && isSharedCurrencyBefore(tokens, at)) return null;
   const read = parseNumeral(tokens, prefix ? prefix.end : at);
   if (!read || (prefix && !read.digits) || (signed && !read.digits && signed.sign > 0)) return null;
   const numeral = signed?.sign === -1 ? { ...read, value: -read.value, base: -read.base, yearLike: false } : read;
@@ -361,6 +371,11 @@ function parseAmount(tokens: readonly Token[], i: number): Amount | null {
       scale = abbreviation;
       end++;
     }
+  }
+  const feet = !currency && scale === 1 && numeral.digits ? feetAndInchesAt(tokens, end) : null;
+  if (feet) {
+    const base = { start: i, end: feet.end, numeral, scale, factor: 1, currency, per: null, extra: feet.extra };
+    return { ...base, unit: "ft", unitKind: "measure" };
   }
   let unit: string | null = null;
   let unitKind: UnitKind | null = null;
@@ -391,7 +406,8 @@ function withCompound(tokens: readonly Token[], amount: Amount): Amount {
   const k = lowerAt(tokens, amount.end) === "and" ? amount.end + 1 : amount.end;
   const part = tokens[k]?.spaced ? parseNumeral(tokens, k) : null;
   if (!part || part.scale !== 1 || part.value <= 0) return amount;
-  const suffix = parseUnitSuffix(tokens, part.end);
+  const suffix =
+    parseUnitSuffix(tokens, part.end) ?? compoundOnlyAt(tokens, part.end) ?? unnamedPartAt(tokens, amount, part);
   if (!suffix) return amount;
   let extra: number;
   if (amount.currency) {
@@ -403,6 +419,43 @@ function withCompound(tokens: readonly Token[], amount: Amount): Amount {
     extra = part.value * compound.share;
   }
   return { ...amount, end: suffix.end, extra: Math.sign(amount.numeral.base || 1) * extra };
+}
+
+/** "in" as the smaller unit of "5 ft 11 in", where nothing but a clause's end or a length word follows it. */
+function compoundOnlyAt(tokens: readonly Token[], i: number): UnitSuffix | null {
+  const unit = COMPOUND_ONLY_SYMBOLS.get(tokens[i]?.text ?? "");
+  const next = tokens[i + 1];
+  if (unit === undefined || (next && next.kind !== "punct" && !LENGTH_WORDS.has(next.lower))) return null;
+  return { kind: "measure", unit, factor: 1, end: i + 1 };
+}
+
+/** "6 ft 2.": a whole number below the larger unit's count of the smaller, then the clause's end, names its part. */
+function unnamedPartAt(tokens: readonly Token[], amount: Amount, part: Numeral): UnitSuffix | null {
+  const compound = amount.unit === null ? undefined : COMPOUNDS.get(amount.unit);
+  const next = tokens[part.end];
+  if (!compound || !UNNAMED_SMALLER_UNITS.has(amount.unit!) || (next && !CLAUSE_ENDS.has(next.text))) return null;
+  if (!Number.isInteger(part.value) || part.value * compound.share >= 1) return null;
+  return { kind: "measure", unit: compound.smaller, factor: 1, end: part.end };
+}
+
+/**
+ * "6'2\"", "5′11″", "6'2": feet and inches written with their marks, glued, the inches a whole number below 12
+ * (so that "12'500", a Swiss thousands mark, is no length). The extra inches are returned in feet.
+ */
+function feetAndInchesAt(tokens: readonly Token[], i: number): { extra: number; end: number } | null {
+  const inches = tokens[i + 1];
+  if (
+    !FOOT_MARKS.has(tokens[i]?.text ?? "") ||
+    !isAttached(tokens, i) ||
+    inches?.kind !== "number" ||
+    !isAttached(tokens, i + 1) ||
+    !/^\d{1,2}$/.test(inches.text) ||
+    inches.numeric >= 12
+  )
+    return null;
+  const marked = INCH_MARKS.has(tokens[i + 2]?.text ?? "") && isAttached(tokens, i + 2);
+  const end = marked ? i + 3 : i + 2;
+  return endsCleanly(tokens, end) ? { extra: inches.numeric / 12, end } : null;
 }
 
 /** Money and measures take a rate ("$900 million annually"); percentages and counts do not. */
@@ -583,6 +636,12 @@ function matchRange(tokens: readonly Token[], i: number, amountAtI: Amount | nul
   });
   const highValue = valueInBaseUnits(merged);
   if (!(lowValue < highValue)) return null;
+  // "200-300 years old", "two to three decades": a range of durations, in the period's unit.
+  const duration = currency || unit ? null : durationAt(tokens, merged.end);
+  if (duration) {
+    const [from, to] = [durationOf(lowValue, duration), durationOf(highValue, duration)];
+    return { start: i, end: duration.end, value: { ...from, value_high: to.value } };
+  }
   const counted = currency || unit ? { noun: null, end: merged.end } : countedNoun(tokens, merged.end);
   if (!endsCleanly(tokens, counted.end)) return null;
   return {

@@ -76,3 +76,60 @@ describe("a footnote's number glued to a figure is no amount", () => {
     );
   });
 });
+
+describe("units and currencies news uses are read as such, never as counts", () => {
+  it.each([
+    ["The bank lent the builder 40 million TL last year.", ["40 million TL", 4e7, null, "TRY", "exact"]],
+    ["They paid 200 quid for a ticket.", ["200 quid", 200, null, "GBP", "exact"]],
+    ["Parking costs 12 bucks an hour downtown.", ["12 bucks", 12, null, "USD", "exact"]],
+    ["The charger delivers 5 V.", ["5 V", 5, null, "V", "exact"]],
+    ["The line carries 110 kV across the valley.", ["110 kV", 110, null, "kV", "exact"]],
+    ["The phone ships with 128 GB of storage.", ["128 GB", 128, null, "GB", "exact"]],
+    ["The archive holds 2.5 TB of scans.", ["2.5 TB", 2.5, null, "TB", "exact"]],
+    ["Fibre lines reach 100 Mbps in the capital.", ["100 Mbps", 100, null, "Mbit/s", "exact"]],
+    ["Saudi output hit 11 mbpd in June.", ["11 mbpd", 1.1e7, null, "bbl/day", "exact"]],
+    ["Seismologists put the yield at 10 kt.", ["10 kt", 1e4, null, "t", "exact"]],
+    ["The sixth test yielded 250 kilotons.", ["250 kilotons", 2.5e5, null, "t", "exact"]],
+    ["The Soviets tested a 50-megaton bomb.", ["50-megaton", 5e7, null, "t", "exact"]],
+    ["Real wages grew 2.5 p.c.", ["2.5 p.c.", 2.5, null, "percent", "exact"]],
+    ["Unemployment fell by 0.4 percentage-points.", ["0.4 percentage-points", 0.4, null, "pp", "exact"]],
+    ["The blood alcohol limit is 0.5 per mille.", ["0.5 per mille", 0.5, null, "permille", "exact"]],
+    ["The limit is 0.5 ‰.", ["0.5 ‰", 0.5, null, "permille", "exact"]],
+    ["The quasar is 1.3e6 light years away.", ["1.3e6 light years", 1.3e6, null, "ly", "exact"]],
+  ])("%s", (text, expected) => {
+    expect(quantities(text)).toEqual([expected]);
+  });
+
+  /** Feet and inches in feet, to the 15 significant digits a mention's value keeps. */
+  const feet = (whole: number, inches: number) => Number((whole + inches / 12).toPrecision(15));
+
+  it("reads feet and inches as one length", () => {
+    expect(mentions("The centre stands 5 ft 11 in.")).toEqual([["5 ft 11 in", feet(5, 11), null, "ft", "exact"]]);
+    expect(mentions("The guard is 6'2\" tall.")).toEqual([["6'2\"", feet(6, 2), null, "ft", "exact"]]);
+    expect(mentions("The forward is 6′11″ tall.")).toEqual([["6′11″", feet(6, 11), null, "ft", "exact"]]);
+    expect(mentions("Her brother is 6 ft 2.")).toEqual([["6 ft 2", feet(6, 2), null, "ft", "exact"]]);
+    expect(mentions("Swiss banks held 12'500 accounts.").map((m) => m[3])).not.toContain("ft");
+  });
+
+  it("reads a range of a period as a range of durations", () => {
+    expect(quantities("The oaks are 200-300 years old.")).toEqual([["200-300 years", 200, 300, "year", "exact"]]);
+    expect(quantities("The dispute ran two to three decades.")).toEqual([
+      ["two to three decades", 20, 30, "year", "exact"],
+    ]);
+  });
+
+  it.each([
+    "Farmers received 20,000 CFA francs for the harvest.",
+    "The regulator fined the firm Sh 2 billion.",
+    "He was paid kr 500 for the article.",
+    "He was paid kr. 500 for the article.",
+    "The dinner cost 900 kr.",
+    "She ran 10 K in 41 minutes.",
+  ])("leaves an amount in a shared symbol unread: %s", (text) => {
+    expect(quantities(text).filter((m) => m[0] !== "41 minutes" && m[0] !== "41")).toEqual([]);
+  });
+
+  it('does not read a team as money: "the 12 Bucks players"', () => {
+    expect(quantities("The 12 Bucks players flew home.")).toEqual([["12", 12, null, "count", "exact"]]);
+  });
+});
