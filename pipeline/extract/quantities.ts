@@ -365,6 +365,11 @@ function parseAmount(tokens: readonly Token[], i: number): Amount | null {
   let end = numeral.end;
   let scale = numeral.scale;
   let currency = prefix?.currency ?? null;
+  // "2 m people": a spaced "m" before a noun of things counted is a million, not a metre.
+  if (!currency && scale === 1 && tokens[end]?.text === "m" && tokens[end]!.spaced && isCountNounAt(tokens, end + 1)) {
+    scale = 1e6;
+    end++;
+  }
   if (currency && scale === 1) {
     const abbreviation = CURRENCY_SCALE_ABBREVIATIONS.get(lowerAt(tokens, end));
     if (abbreviation !== undefined) {
@@ -500,6 +505,8 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
   // "3 pm", "9 a.m.", "7 o'clock": a time of day, out of scope, and no count of anything; after a month's name
   // ("each March 1") a day of the month.
   if (!measured && (isClockTime(tokens, amount.end) || isMonthName(tokens[amount.start - 1]))) return null;
+  // "three quarters of a century ago": a fraction (that the fraction matcher refused), not three of anything.
+  if (!measured && !amount.numeral.digits && DENOMINATORS.get(lowerAt(tokens, amount.end))?.plural) return null;
   const counted = measured ? { noun: null, end: amount.end } : countedNoun(tokens, amount.end);
   if (!endsCleanly(tokens, counted.end)) return null;
   return {
@@ -579,6 +586,10 @@ function durationOf(count: number, duration: DurationAt): Body {
     vague: false,
     noun: duration.noun,
   };
+}
+
+function isCountNounAt(tokens: readonly Token[], i: number): boolean {
+  return COUNT_NOUNS.has(lowerAt(tokens, i)) && tokens[i]!.spaced;
 }
 
 function isCountedYear(tokens: readonly Token[], i: number): boolean {
@@ -671,7 +682,8 @@ function matchFraction(tokens: readonly Token[], i: number): Match<Body> | null 
     return isAttached(tokens, i) || !endsCleanly(tokens, i + 1) ? null : ratio(i, i + 1, vulgar);
   if (word === "half") {
     if (ORDINAL_WORDS.has(lowerAt(tokens, i - 1)) || !HALF_FOLLOWERS.has(lowerAt(tokens, i + 1))) return null;
-    return ratio(i, i + 1, 0.5);
+    const period = fractionOfPeriod(tokens, i, i + 1, 0.5);
+    return period === undefined ? ratio(i, i + 1, 0.5) : period;
   }
   const article = word === "a" || word === "an";
   const numerator = article ? 1 : (UNITS.get(word) ?? TENS.get(word));
@@ -683,9 +695,37 @@ function matchFraction(tokens: readonly Token[], i: number): Match<Body> | null 
   if (!denominator || (!denominator.plural && numerator !== 1)) return null;
   // "a third party" is not a fraction; "a third of" is. "a half" and "a quarter" need no "of".
   const needsOf = denominator.value !== 2 && denominator.value !== 4;
+  const share = numerator / denominator.value;
+  const period = fractionOfPeriod(tokens, i, k + 1, share);
+  if (period !== undefined) return period;
   if (article && (denominator.plural || (needsOf && lowerAt(tokens, k + 1) !== "of"))) return null;
-  return ratio(i, k + 1, numerator / denominator.value);
+  return ratio(i, k + 1, share);
 }
+
+/**
+ * "a quarter of a century", "half a century", "a quarter-century": a share of a period is a duration (25 years),
+ * never a ratio. Undefined when no period follows the fraction's words (which end before tokens[k]); null when one
+ * does but the whole is an offset ("half a century ago"), which is then no quantity.
+ */
+function fractionOfPeriod(
+  tokens: readonly Token[],
+  i: number,
+  k: number,
+  share: number,
+): Match<Body> | null | undefined {
+  let at: number;
+  if (isHyphenJoin(tokens, k)) at = k + 1;
+  else if (lowerAt(tokens, k) === "of" && ARTICLES.has(lowerAt(tokens, k + 1))) at = k + 2;
+  else if (ARTICLES.has(lowerAt(tokens, k))) at = k + 1;
+  else return undefined;
+  const noun = tokens[at]?.text ?? "";
+  const duration = DURATION_UNITS.get(noun);
+  if (!duration || noun.endsWith("s")) return undefined;
+  if (OFFSET_DIRECTIONS.has(lowerAt(tokens, at + 1)) || !endsCleanly(tokens, at + 1)) return null;
+  return { start: i, end: at + 1, value: durationOf(share, { ...duration, noun, end: at + 1 }) };
+}
+
+const ARTICLES: ReadonlySet<string> = new Set(["a", "an"]);
 
 /**
  * "1/4", "3/10": small whole numbers glued by a slash, the numerator below the denominator. One that could be a

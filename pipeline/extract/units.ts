@@ -16,7 +16,7 @@ import {
   WEIGHT_WORDS,
   currencyNames,
 } from "./grammar/currencies.ts";
-import { AMBIGUOUS_SYMBOLS, LENGTH_WORDS, PERCENT_NAMES, UNITS_OF_MEASURE } from "./grammar/units.ts";
+import { AMBIGUOUS_SYMBOLS, LENGTH_WORDS, METRE_FOLLOWERS, PERCENT_NAMES, UNITS_OF_MEASURE } from "./grammar/units.ts";
 import { isAttached, isHyphenJoin, lowerAt, phraseTokens, wordsAt } from "./token-checks.ts";
 import { TokenTest, type Token } from "./tokenize.ts";
 
@@ -184,11 +184,15 @@ function unitAt(tokens: readonly Token[], i: number, hyphened: boolean): UnitSuf
 }
 
 /**
- * "1.2 m by 2.4 m", "2.1m tall" are metres; glued to the number with no length word after it, "2.1m" may as well
- * be a million (a currency before it makes it one): left undecided.
+ * "1.2 m by 2.4 m", "2.1m tall", "the 100 m final" are metres; glued to the number with no length word after it,
+ * "2.1m" may as well be a million (a currency before it makes it one), and so may a spaced "m" before another word
+ * ("2 m people"): left undecided.
  */
 function metreAt(tokens: readonly Token[], i: number): UnitSuffix {
-  const metre = tokens[i]!.spaced || LENGTH_WORDS.has(lowerAt(tokens, i + 1));
+  const next = tokens[i + 1];
+  const metre =
+    LENGTH_WORDS.has(lowerAt(tokens, i + 1)) ||
+    (tokens[i]!.spaced && (next?.kind !== "word" || !next.spaced || METRE_FOLLOWERS.has(next.lower)));
   return { kind: "measure", unit: metre ? "m" : AMBIGUOUS_UNIT, factor: 1, end: i + 1 };
 }
 

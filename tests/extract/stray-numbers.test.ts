@@ -133,3 +133,38 @@ describe("units and currencies news uses are read as such, never as counts", () 
     expect(quantities("The 12 Bucks players flew home.")).toEqual([["12", 12, null, "count", "exact"]]);
   });
 });
+
+describe('a spaced "m" before what a million counts, and a share of a period', () => {
+  it("reads a million people, not metres, and leaves an undecided m unread", () => {
+    expect(quantities("Officials say 2 m people are affected.")).toEqual([["2 m", 2e6, null, "count", "exact"]]);
+    expect(nouns("Officials say 2 m people are affected.")).toEqual(["people"]);
+    expect(quantities("Some 3.5 m households lack power.")).toEqual([
+      ["Some 3.5 m", 3.5e6, null, "count", "approximate"],
+    ]);
+    expect(quantities("A 2 m wall of sandbags held.")).toEqual([]);
+  });
+
+  it("still reads metres where the text measures a length", () => {
+    expect(quantities("The levee is 2 m high.")).toEqual([["2 m", 2, null, "m", "exact"]]);
+    expect(quantities("She won the 100 m final.")).toEqual([["100 m", 100, null, "m", "exact"]]);
+    expect(quantities("The climber fell 20 m to the ground.")).toEqual([["20 m", 20, null, "m", "exact"]]);
+  });
+
+  it.each([
+    [
+      "Roughly a quarter of a century passed before the next summit.",
+      ["Roughly a quarter of a century", 25, null, "year", "approximate"],
+    ],
+    ["The dynasty lasted half a century.", ["half a century", 50, null, "year", "exact"]],
+    ["A quarter-century of rule ended in 1991.", ["A quarter-century", 25, null, "year", "exact"]],
+    ["The audit took a quarter of a year.", ["a quarter of a year", 0.25, null, "year", "exact"]],
+  ])("reads a share of a period as a duration: %s", (text, expected) => {
+    expect(quantities(text)).toEqual([expected]);
+  });
+
+  it("reads no ratio in a share of a period that is an offset", () => {
+    expect(quantities("Half a century ago the war ended.")).toEqual([]);
+    expect(quantities("Three quarters of a century later the empire fell.")).toEqual([]);
+    expect(quantities("Half the firms failed.")).toEqual([["Half", 0.5, null, "ratio", "exact"]]);
+  });
+});

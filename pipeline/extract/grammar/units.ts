@@ -260,6 +260,28 @@ export const LENGTH_WORDS: ReadonlySet<string> = new Set([
   "breaststroke",
   "butterfly",
   "relay",
+  "final",
+]);
+
+/**
+ * Words after a spaced "m" that leave it a metre ("1.2 m by 2.4 m", "fell 20 m to the ground"), besides the length
+ * words: any other word after it may be what a million counts ("2 m people"), so the "m" is left undecided.
+ */
+export const METRE_FOLLOWERS: ReadonlySet<string> = new Set([
+  "by",
+  "x",
+  "and",
+  "or",
+  "to",
+  "in",
+  "from",
+  "at",
+  "on",
+  "into",
+  "onto",
+  "per",
+  "with",
+  "than",
 ]);
 
 /** Percentages and their points, as names after the number ("90 per cent", "12.5%", "2 percentage points"). */
