@@ -50,6 +50,15 @@ const IDENTIFIER_NOUNS: ReadonlySet<string> = new Set([
   "phase",
   "version",
   "item",
+  "category",
+  "mach",
+  "apt",
+  "apartment",
+  "suite",
+  "platform",
+  "gate",
+  "terminal",
+  "model",
 ]);
 
 /** Abbreviations that, with their period, do the same ("No. 428", "p. 5", "Fig. 3"). */

@@ -18,6 +18,7 @@ import {
 } from "./number-words.ts";
 import { isPlainYear, parseNumeral, type Numeral } from "./numerals.ts";
 import { MONTHS, MONTH_ABBREVIATIONS } from "./calendar.ts";
+import { WEEKDAY_NAMES } from "./grammar/calendar-names.ts";
 import {
   CLAUSE_ENDS,
   DASHES,
@@ -361,6 +362,7 @@ function parseAmount(tokens: readonly Token[], i: number): Amount | null {
   if (!prefix && isSharedCurrencyBefore(tokens, at)) return null;
   const read = parseNumeral(tokens, prefix ? prefix.end : at);
   if (!read || (prefix && !read.digits) || (signed && !read.digits && signed.sign > 0)) return null;
+  if (!prefix && read.digits && isDigitCode(tokens, at)) return null;
   const numeral = signed?.sign === -1 ? { ...read, value: -read.value, base: -read.base, yearLike: false } : read;
   let end = numeral.end;
   let scale = numeral.scale;
@@ -505,6 +507,14 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
   // "3 pm", "9 a.m.", "7 o'clock": a time of day, out of scope, and no count of anything; after a month's name
   // ("each March 1") a day of the month.
   if (!measured && (isClockTime(tokens, amount.end) || isMonthName(tokens[amount.start - 1]))) return null;
+  if (
+    !measured &&
+    (isTimeOfDay(tokens, amount) ||
+      isDashedPair(tokens, amount) ||
+      isNamed(tokens, amount.start) ||
+      isStreetNumber(tokens, amount.end))
+  )
+    return null;
   // "three quarters of a century ago": a fraction (that the fraction matcher refused), not three of anything.
   if (!measured && !amount.numeral.digits && DENOMINATORS.get(lowerAt(tokens, amount.end))?.plural) return null;
   const counted = measured ? { noun: null, end: amount.end } : countedNoun(tokens, amount.end);
@@ -520,6 +530,193 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
       noun: counted.noun,
     },
   };
+}
+
+/**
+ * Digits that name rather than count: a leading zero ("0800", "0600 hours", "007"), or a run of spaced numbers
+ * other than thousands in groups of three ("0800 123 4567", "+44 20 7946 0958": a telephone number).
+ */
+function isDigitCode(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]!;
+  if (token.kind !== "number") return false;
+  const text = token.text;
+  if (text.length > 1 && text.charCodeAt(0) === 0x30 && text.charCodeAt(1) !== 0x2e) return true;
+  const next = tokens[i + 1];
+  const prev = tokens[i - 1];
+  // "3 1/2": a whole number and a fraction.
+  const mixed = tokens[i + 2]?.text === "/" && isAttached(tokens, i + 2);
+  return (
+    (next?.kind === "number" && next.spaced && !mixed && !isThousandsGroup(token, next)) ||
+    (prev?.kind === "number" && token.spaced && !isThousandsGroup(prev, token))
+  );
+}
+
+/** "1 500": a group of three digits after one of one to three, as some write thousands (read elsewhere, or not). */
+function isThousandsGroup(head: Token, group: Token): boolean {
+  return /^\d{1,3}$/.test(head.text) && /^\d{3}$/.test(group.text);
+}
+
+/**
+ * "at 9.30", "7.45 each evening", "at 3 this morning", "9.30 tomorrow": an hour, or hours and minutes written with
+ * a point, at a time of day. A time of day is out of scope, and no count of anything.
+ */
+function isTimeOfDay(tokens: readonly Token[], amount: Amount): boolean {
+  const token = tokens[amount.start]!;
+  if (amount.end !== amount.start + 1 || token.kind !== "number") return false;
+  const clock = /^([01]?\d|2[0-3])\.[0-5]\d$/.test(token.text);
+  const hour = !clock && /^([01]?\d|2[0-4])$/.test(token.text);
+  if (!clock && !hour) return false;
+  const at = CLOCK_PREPOSITIONS.has(lowerAt(tokens, amount.start - 1));
+  return (clock && at) || ((clock || at) && isTimeOfDayPhrase(tokens, amount.end));
+}
+
+/** Words before a number that, with a time-of-day phrase after it (or minutes), make it a time: "at 3 this morning". */
+const CLOCK_PREPOSITIONS: ReadonlySet<string> = new Set(["at", "until", "till"]);
+
+/** Parts of the day, after "this", "each", "every", "in the", "tomorrow", …: "at 7.45 each evening". */
+const DAY_PARTS: ReadonlySet<string> = new Set(["morning", "afternoon", "evening", "night"]);
+
+/** Words after an hour that place it in a day: "9.30 tomorrow", "at 3 tonight", "0600 hours", "at 9 sharp". */
+const TIME_OF_DAY_WORDS: ReadonlySet<string> = new Set([
+  "today",
+  "tonight",
+  "tomorrow",
+  "yesterday",
+  "sharp",
+  "hours",
+  "local",
+  ...WEEKDAY_NAMES,
+]);
+
+/** Whether a phrase that places a time in a day starts at tokens[i]: "this morning", "on Monday", "each evening". */
+function isTimeOfDayPhrase(tokens: readonly Token[], i: number): boolean {
+  const word = lowerAt(tokens, i);
+  if (TIME_OF_DAY_WORDS.has(word) || DAY_PARTS.has(word)) return true;
+  if (word === "on") return WEEKDAY_NAMES.includes(lowerAt(tokens, i + 1));
+  if (word === "in") return lowerAt(tokens, i + 1) === "the" && DAY_PARTS.has(lowerAt(tokens, i + 2));
+  return (word === "this" || word === "each" || word === "every") && DAY_PARTS.has(lowerAt(tokens, i + 1));
+}
+
+/**
+ * "3-2", "21–14", "a 2-0 lead", "555-0142": two numbers joined by a dash that are no range (the range matcher reads
+ * those): a score, a tally or a code, so neither number is a count.
+ */
+function isDashedPair(tokens: readonly Token[], amount: Amount): boolean {
+  const start = amount.start;
+  if (tokens[start]?.kind !== "number" || amount.end !== start + 1) return false;
+  const after = DASHES.has(tokens[start + 1]?.text ?? "") && isAttached(tokens, start + 1);
+  if (after && tokens[start + 2]?.kind === "number" && isAttached(tokens, start + 2)) return true;
+  const before = DASHES.has(tokens[start - 1]?.text ?? "") && isAttached(tokens, start);
+  return before && tokens[start - 2]?.kind === "number" && isAttached(tokens, start - 1);
+}
+
+/** Nouns after a dashed pair that make it a score: "a 1-3 defeat". */
+const SCORE_NOUNS: ReadonlySet<string> = new Set([
+  "lead",
+  "win",
+  "victory",
+  "defeat",
+  "loss",
+  "draw",
+  "deficit",
+  "scoreline",
+  "thrashing",
+  "rout",
+  "triumph",
+  "comeback",
+]);
+
+/** Words before a dashed pair that make it a score: "the score was 14-21", "lost 1-3". */
+const SCORE_WORDS: ReadonlySet<string> = new Set([
+  "score",
+  "scored",
+  "scoreline",
+  "beat",
+  "beaten",
+  "won",
+  "lost",
+  "drew",
+  "defeated",
+  "trailed",
+  "trailing",
+  "led",
+  "leading",
+]);
+
+/** A dashed pair that reads as a range but is a score: a score noun after it, or a score word just before it. */
+function isScore(tokens: readonly Token[], i: number, noun: string | null): boolean {
+  if (noun !== null) return SCORE_NOUNS.has(noun);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (SCORE_WORDS.has(tokens[k]!.lower)) return true;
+  return false;
+}
+
+/**
+ * A number right after a name: a model, a version or a mission ("iOS 17.2", "iPhone 15", "Apollo 11", "Python
+ * 3.12", "Windows 11"), not a count. A name here is a word with a capital inside it, or a capitalized word inside a
+ * sentence that is no month, weekday or word of the grammar.
+ */
+function isNamed(tokens: readonly Token[], i: number): boolean {
+  const name = tokens[i - 1];
+  if (name?.kind !== "word" || !tokens[i]!.spaced || tokens[i]!.kind !== "number") return false;
+  return namedBefore.has(name) && (hasInnerCapital(name.text) || !startsSentence(tokens, i - 1));
+}
+
+const namedBefore = new TokenTest(
+  (token) =>
+    (isCapitalized(token) || hasInnerCapital(token.text)) &&
+    !MONTHS.has(token.lower) &&
+    !MONTH_ABBREVIATIONS.has(token.lower) &&
+    !WEEKDAY_NAMES.includes(token.lower) &&
+    !FUNCTION_WORDS.has(token.lower) &&
+    !HEDGE_WORDS.has(token.lower) &&
+    !HEDGE_FIRST_WORDS.has(token.lower) &&
+    !RANGE_CONNECTORS.has(token.lower) &&
+    !TEMPORAL_PREPOSITIONS.has(token.lower) &&
+    !CURRENCY_FIRST_TOKENS.has(token.text) &&
+    token.text.length > 1,
+);
+
+/** Words that end a street's name: "221 Baker Street", "47 Oak Lane". */
+const STREET_WORDS: ReadonlySet<string> = new Set([
+  "street",
+  "st",
+  "avenue",
+  "ave",
+  "road",
+  "rd",
+  "lane",
+  "boulevard",
+  "blvd",
+  "drive",
+  "place",
+  "square",
+  "terrace",
+  "crescent",
+  "highway",
+]);
+
+/** A house number: the number before a street's name, up to three capitalized words then "Street", "Lane", …. */
+function isStreetNumber(tokens: readonly Token[], i: number): boolean {
+  for (let k = i; k < i + 4 && tokens[k]?.kind === "word" && isCapitalized(tokens[k]!); k++) {
+    if (k > i && STREET_WORDS.has(tokens[k]!.lower)) return true;
+  }
+  return false;
+}
+
+function hasInnerCapital(text: string): boolean {
+  for (let k = 1; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 0x41 && code <= 0x5a) return true;
+  }
+  return false;
+}
+
+/** Whether tokens[i] opens its sentence: first in the paragraph, or after a sentence's end or an opening quote. */
+function startsSentence(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  return (
+    before === undefined || before.text === "." || before.text === "!" || before.text === "?" || before.text === ":"
+  );
 }
 
 function isMonthName(token: Token | undefined): boolean {
@@ -655,6 +852,7 @@ function matchRange(tokens: readonly Token[], i: number, amountAtI: Amount | nul
   }
   const counted = currency || unit ? { noun: null, end: merged.end } : countedNoun(tokens, merged.end);
   if (!endsCleanly(tokens, counted.end)) return null;
+  if (dashed && !currency && !unit && isScore(tokens, i, counted.noun)) return null;
   return {
     start: i,
     end: counted.end,

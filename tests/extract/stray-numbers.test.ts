@@ -168,3 +168,81 @@ describe('a spaced "m" before what a million counts, and a share of a period', (
     expect(quantities("Half the firms failed.")).toEqual([["Half", 0.5, null, "ratio", "exact"]]);
   });
 });
+
+describe("numbers that are not amounts give no mention", () => {
+  it.each([
+    ["The committee meets at 9.30 tomorrow.", [["tomorrow", "2024-05-16", "2024-05-16"]]],
+    ["The briefing is 10.15 on Monday.", [["Monday", "2024-05-13", "2024-05-13"]]],
+    ["Doors open at 7.45 each evening.", []],
+    ["The last ferry departs at 6.50.", []],
+    ["Troops crossed the border at 0600 hours.", []],
+    ["The explosion was heard at 3 this morning.", []],
+    ["The shelling began at 4 in the morning.", []],
+  ])("a time of day: %s", (text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+
+  it.each([
+    "Arsenal beat Chelsea 3-2 at the Emirates.",
+    "The final score was 21–14.",
+    "The final score was 14–21.",
+    "Russia won the series 4-1.",
+    "The visitors took a 2-0 lead before half-time.",
+    "Spain suffered a 1-3 defeat in Seville.",
+    "The bill passed the chamber 312-110.",
+  ])("a score or a tally: %s", (text) => {
+    expect(quantities(text)).toEqual([]);
+  });
+
+  it.each([
+    "Call the hotline on 0800 123 4567 for help.",
+    "For details, ring +44 20 7946 0958.",
+    "Dial 555-0142 to reach the newsroom.",
+    "The update ships in iOS 17.2 next week.",
+    "Apple said the iPhone 15 sold well.",
+    "Forecasters said a Category 5 hurricane would hit Florida.",
+    "The missile reached Mach 5 over the sea.",
+    "Engineers moved the code to Python 3.12 last year.",
+    "Their office is at 221 Baker Street.",
+    "She lives at 47 Oak Lane, Apt 3.",
+  ])("a telephone number, a name or an address: %s", (text) => {
+    expect(quantities(text)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "Police arrested 40 people aged 18-24.",
+      [
+        ["40", 40, null, "count", "exact"],
+        ["18-24", 18, 24, "count", "exact"],
+      ],
+    ],
+    ["The contractor hired 10-15 workers.", [["10-15", 10, 15, "count", "exact"]]],
+    ["Shares closed at 6.5 on Friday.", [["6.5", 6.5, null, "count", "exact"]]],
+    ["The index closed at 3,400 points.", [["3,400", 3400, null, "count", "exact"]]],
+    ["On Monday 40 people died.", [["40", 40, null, "count", "exact"]]],
+    ["The board has 12 members.", [["12", 12, null, "count", "exact"]]],
+    ["The rod is 3 1/2 feet long.", [["3 1/2 feet", 3.5, null, "ft", "exact"]]],
+    ["Prices rose 3–5% last month.", [["3–5%", 3, 5, "percent", "exact"]]],
+  ])("still reads real amounts: %s", (text, expected) => {
+    expect(quantities(text)).toEqual(expected);
+  });
+
+  it("never reads a clock time with its minutes after at as a count", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), (hour, minute) => {
+        const time = `${hour}.${String(minute).padStart(2, "0")}`;
+        expect(quantities(`The train leaves at ${time} every day.`)).toEqual([]);
+      }),
+    );
+  });
+
+  it("never reads either side of a dashed pair that is no range", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), (home, away) => {
+        fc.pre(home >= away);
+        expect(quantities(`They won ${home}-${away} on Sunday.`)).toEqual([]);
+      }),
+    );
+  });
+});
