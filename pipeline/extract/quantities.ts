@@ -19,6 +19,7 @@ import {
 import { isPlainYear, parseNumeral, type Numeral } from "./numerals.ts";
 import { MONTHS, MONTH_ABBREVIATIONS } from "./calendar.ts";
 import { WEEKDAY_NAMES } from "./grammar/calendar-names.ts";
+import { PAST_WORDS } from "./grammar/tense-words.ts";
 import {
   CLAUSE_ENDS,
   DASHES,
@@ -1136,8 +1137,27 @@ function matchVagueDuration(tokens: readonly Token[], i: number): Match<Body> | 
 }
 
 function isNoun(token: Token | undefined): boolean {
-  return token?.kind === "word" && token.spaced && !FUNCTION_WORDS.has(token.lower) && !NOT_NOUNS.has(token.lower);
+  return (
+    token?.kind === "word" &&
+    token.spaced &&
+    !FUNCTION_WORDS.has(token.lower) &&
+    !NOT_NOUNS.has(token.lower) &&
+    !pastForm.has(token)
+  );
 }
+
+/**
+ * A verb's past form, which a number's subject takes ("Tens of thousands marched", "An estimated 12,000 fled",
+ * "Voters under 25 backed"): no counted noun. An adjective in -ed ("12 armed men") leaves the noun unknown too.
+ */
+const pastForm = new TokenTest((token) => {
+  const word = token.lower;
+  if (PAST_WORDS.has(word) || word === "fled") return true;
+  return word.length >= 4 && word.endsWith("ed") && !word.endsWith("eed") && !NOUNS_IN_ED.has(word);
+});
+
+/** Nouns that end in -ed: "3 sheds" has its noun, so does "a 40-bed hospital". */
+const NOUNS_IN_ED: ReadonlySet<string> = new Set(["shed", "sled", "bred", "hundred"]);
 
 function nounAt(tokens: readonly Token[], i: number): string | null {
   if (!isNoun(tokens[i])) return null;

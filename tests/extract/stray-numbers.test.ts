@@ -246,3 +246,16 @@ describe("numbers that are not amounts give no mention", () => {
     );
   });
 });
+
+describe("a verb after a number is not its noun", () => {
+  it.each([
+    ["Tens of thousands marched through the capital.", [null]],
+    ["An estimated 12,000 fled the fighting.", [null]],
+    ["Voters under 25 backed the opposition.", [null]],
+    ["Hundreds died in the flood.", [null]],
+    ["The firm hired 300 engineers.", ["engineers"]],
+    ["Officials counted 3 sheds and 40 houses.", ["sheds", "houses"]],
+  ])("%s", (text, expected) => {
+    expect(nouns(text)).toEqual(expected);
+  });
+});
