@@ -511,6 +511,7 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
   if (
     !measured &&
     (isTimeOfDay(tokens, amount) ||
+      isYearWithNote(tokens, amount) ||
       isDashedPair(tokens, amount) ||
       isNamed(tokens, amount.start) ||
       isStreetNumber(tokens, amount.end))
@@ -573,6 +574,17 @@ function isTimeOfDay(tokens: readonly Token[], amount: Amount): boolean {
 
 /** Words before a number that, with a time-of-day phrase after it (or minutes), make it a time: "at 3 this morning". */
 const CLOCK_PREPOSITIONS: ReadonlySet<string> = new Set(["at", "until", "till"]);
+
+/**
+ * "Trade fell in 2014.5 The next year…": a year with a footnote's number glued after its full stop, which the
+ * tokenizer reads as one decimal. Neither a count of 2014.5 nor a year is read.
+ */
+function isYearWithNote(tokens: readonly Token[], amount: Amount): boolean {
+  const token = tokens[amount.start]!;
+  if (amount.end !== amount.start + 1 || !/^(1\d{3}|20\d{2}|2100)\.\d{1,3}$/.test(token.text)) return false;
+  const next = tokens[amount.end];
+  return next === undefined || (next.kind === "word" && next.spaced && isCapitalized(next));
+}
 
 /** Parts of the day, after "this", "each", "every", "in the", "tomorrow", …: "at 7.45 each evening". */
 const DAY_PARTS: ReadonlySet<string> = new Set(["morning", "afternoon", "evening", "night"]);

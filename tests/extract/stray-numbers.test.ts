@@ -58,6 +58,11 @@ describe("a footnote's number glued to a figure is no amount", () => {
     expect(extract(normalize(text, PLAIN_TEXT).text, { documentDate: DOCUMENT_DATE }).map(summary)).toEqual(expected);
   });
 
+  it("reads no count in a year with a footnote's number after it", () => {
+    expect(quantities("Trade peaked in 2014.5 The next year was worse.")).toEqual([]);
+    expect(quantities("The index closed at 2014.5 points.")).toEqual([["2014.5", 2014.5, null, "count", "exact"]]);
+  });
+
   it("still reads decimals, versions of numbers and a year after circa", () => {
     expect(mentions("Prices rose .5 percent.")).toEqual([[".5 percent", 0.5, null, "percent", "exact"]]);
     expect(mentions("It was built c.1850 by monks.")).toEqual([["1850", "1850", "1850"]]);
