@@ -513,13 +513,13 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
     (isTimeOfDay(tokens, amount) ||
       isYearWithNote(tokens, amount) ||
       isDashedPair(tokens, amount) ||
-      isNamed(tokens, amount.start) ||
       isStreetNumber(tokens, amount.end))
   )
     return null;
   // "three quarters of a century ago": a fraction (that the fraction matcher refused), not three of anything.
   if (!measured && !amount.numeral.digits && DENOMINATORS.get(lowerAt(tokens, amount.end))?.plural) return null;
   const counted = measured ? { noun: null, end: amount.end } : countedNoun(tokens, amount.end);
+  if (!measured && isNamed(tokens, amount.start, counted.noun)) return null;
   if (!endsCleanly(tokens, counted.end)) return null;
   return {
     start: i,
@@ -668,11 +668,37 @@ function isScore(tokens: readonly Token[], i: number, noun: string | null): bool
  * 3.12", "Windows 11"), not a count. A name here is a word with a capital inside it, or a capitalized word inside a
  * sentence that is no month, weekday or word of the grammar.
  */
-function isNamed(tokens: readonly Token[], i: number): boolean {
+function isNamed(tokens: readonly Token[], i: number, noun: string | null): boolean {
   const name = tokens[i - 1];
-  if (name?.kind !== "word" || !tokens[i]!.spaced || tokens[i]!.kind !== "number") return false;
-  return namedBefore.has(name) && (hasInnerCapital(name.text) || !startsSentence(tokens, i - 1));
+  if (name?.kind !== "word" || !tokens[i]!.spaced || tokens[i]!.kind !== "number" || !namedBefore.has(name))
+    return false;
+  // A sentence's first word is capitalized whatever it is: a name only when the number counts no noun after it
+  // ("Apollo 11 landed", "Python 3.12 was released") and the word is none that opens a count ("Another 40 died").
+  return (
+    hasInnerCapital(name.text) || !startsSentence(tokens, i - 1) || (noun === null && !COUNT_OPENERS.has(name.lower))
+  );
 }
+
+/** Words that open a sentence before a count of no stated noun: "Another 40 died", "Only 3 returned". */
+const COUNT_OPENERS: ReadonlySet<string> = new Set([
+  "another",
+  "only",
+  "just",
+  "all",
+  "both",
+  "fully",
+  "exactly",
+  "perhaps",
+  "maybe",
+  "now",
+  "today",
+  "yesterday",
+  "then",
+  "still",
+  "altogether",
+  "overall",
+  "meanwhile",
+]);
 
 const namedBefore = new TokenTest(
   (token) =>

@@ -208,6 +208,8 @@ describe("numbers that are not amounts give no mention", () => {
     "Forecasters said a Category 5 hurricane would hit Florida.",
     "The missile reached Mach 5 over the sea.",
     "Engineers moved the code to Python 3.12 last year.",
+    "Apollo 11 landed on the Moon.",
+    "Python 3.12 was released in the autumn.",
     "Their office is at 221 Baker Street.",
     "She lives at 47 Oak Lane, Apt 3.",
   ])("a telephone number, a name or an address: %s", (text) => {
@@ -226,6 +228,7 @@ describe("numbers that are not amounts give no mention", () => {
     ["Shares closed at 6.5 on Friday.", [["6.5", 6.5, null, "count", "exact"]]],
     ["The index closed at 3,400 points.", [["3,400", 3400, null, "count", "exact"]]],
     ["On Monday 40 people died.", [["40", 40, null, "count", "exact"]]],
+    ["Another 40 died overnight.", [["40", 40, null, "count", "exact"]]],
     ["The board has 12 members.", [["12", 12, null, "count", "exact"]]],
     ["The rod is 3 1/2 feet long.", [["3 1/2 feet", 3.5, null, "ft", "exact"]]],
     ["Prices rose 3–5% last month.", [["3–5%", 3, 5, "percent", "exact"]]],
