@@ -58,6 +58,11 @@ function isSymbolHedge(tokens: readonly Token[], i: number): boolean {
 /** Lower-case words a hedge can start with. */
 export const HEDGE_FIRST_WORDS: ReadonlySet<string> = new Set(HEDGES_BY_FIRST_WORD.keys());
 
+/** Lower-case words that end a hedge ("nearly", "than", "of" in "upwards of"). */
+export const HEDGE_WORDS: ReadonlySet<string> = new Set(
+  [...HEDGES_BY_FIRST_WORD.values()].flatMap((hedges) => hedges.map((hedge) => hedge.words.at(-1) ?? "")),
+);
+
 /** Whether a whole hedge ends right before tokens[i] ("nearly 1/4", "upwards of 3/4"; not the "of" of "as of"). */
 export function hedgeEndsAt(tokens: readonly Token[], i: number): boolean {
   for (let start = i - 1; start >= 0 && start >= i - 4; start--) if (matchHedge(tokens, start)?.end === i) return true;

@@ -11,7 +11,7 @@ import {
   UNITS,
   VULGAR_FRACTIONS,
 } from "./number-words.ts";
-import { CLAUSE_ENDS, HYPHENS, isAttached, isHyphenJoin, lowerAt } from "./token-checks.ts";
+import { CLAUSE_ENDS, HYPHENS, isAttached, isFootnoteNumber, isHyphenJoin, lowerAt } from "./token-checks.ts";
 import { TokenTest, tokenizeRuns, type Token } from "./tokenize.ts";
 
 export interface Numeral {
@@ -50,6 +50,15 @@ const IDENTIFIER_NOUNS: ReadonlySet<string> = new Set([
   "phase",
   "version",
   "item",
+  "category",
+  "mach",
+  "apt",
+  "apartment",
+  "suite",
+  "platform",
+  "gate",
+  "terminal",
+  "model",
 ]);
 
 /** Abbreviations that, with their period, do the same ("No. 428", "p. 5", "Fig. 3"). */
@@ -141,6 +150,7 @@ export function isPlainYear(token: Token): boolean {
 export function isIdentifierNumber(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   if (!prev) return false;
+  if (isFootnoteNumber(tokens, i)) return true;
   if (prev.text === "#" || prev.text === "\u2116" || IDENTIFIER_NOUNS.has(prev.lower)) return true;
   if (prev.text === "." && isAttached(tokens, i - 1) && IDENTIFIER_ABBREVIATIONS.has(lowerAt(tokens, i - 2)))
     return true;

@@ -1,7 +1,7 @@
 /** Quantity mentions: money, measures, percentages, counts, ranges, fractions, multipliers and vague amounts. */
 
 import type { Qualifier } from "../../schemas/qualifiers.ts";
-import { HEDGE_FIRST_WORDS, hedgeEndsAt, matchHedge } from "./hedges.ts";
+import { HEDGE_FIRST_WORDS, HEDGE_WORDS, hedgeEndsAt, matchHedge } from "./hedges.ts";
 import { longer, type Match } from "./match.ts";
 import type { QuantityMention } from "./mention.ts";
 import {
@@ -20,6 +20,9 @@ import {
 } from "./number-words.ts";
 import { isPlainYear, parseNumeral, spelledYearAt, type Numeral } from "./numerals.ts";
 import { MONTHS, MONTH_ABBREVIATIONS } from "./calendar.ts";
+import { STREET_WORDS } from "./grammar/addresses.ts";
+import { WEEKDAY_NAMES } from "./grammar/calendar-names.ts";
+import { PAST_WORDS } from "./grammar/tense-words.ts";
 import {
   CLAUSE_ENDS,
   DASHES,
@@ -31,14 +34,23 @@ import {
   lowerAt,
 } from "./token-checks.ts";
 import { TokenClass, TokenTest, type Token } from "./tokenize.ts";
-import { COMPOUND_UNITS } from "./grammar/units.ts";
+import {
+  COMPOUND_ONLY_SYMBOLS,
+  COMPOUND_UNITS,
+  FOOT_MARKS,
+  INCH_MARKS,
+  LENGTH_WORDS,
+  UNNAMED_SMALLER_UNITS,
+} from "./grammar/units.ts";
 import {
   AMBIGUOUS_UNIT,
   parseCurrencyPrefix,
   parseRate,
   parseUnitSuffix,
   CURRENCY_FIRST_TOKENS,
+  isSharedCurrencyBefore,
   type UnitKind,
+  type UnitSuffix,
 } from "./units.ts";
 
 export type QuantityFields = Omit<QuantityMention, "kind" | "text" | "start" | "end">;
@@ -472,18 +484,30 @@ function parseAmount(tokens: readonly Token[], i: number): Amount | null {
   const prefix = parseCurrencyPrefix(tokens, at);
   // A number glued to a "$" that named no currency we know ("Zim$100") is money of an unknown kind: not read.
   if (!prefix && tokens[at - 1]?.text === "$" && isAttached(tokens, at)) return null;
+  if (!prefix && isSharedCurrencyBefore(tokens, at)) return null;
   const read = parseNumeral(tokens, prefix ? prefix.end : at);
   if (!read || (prefix && !read.digits) || (signed && !read.digits && signed.sign > 0)) return null;
+  if (!prefix && read.digits && isDigitCode(tokens, at)) return null;
   const numeral = signed?.sign === -1 ? { ...read, value: -read.value, base: -read.base, yearLike: false } : read;
   let end = numeral.end;
   let scale = numeral.scale;
   let currency = prefix?.currency ?? null;
+  // "2 m people": a spaced "m" before a noun of things counted is a million, not a metre.
+  if (!currency && scale === 1 && tokens[end]?.text === "m" && tokens[end]!.spaced && isCountNounAt(tokens, end + 1)) {
+    scale = 1e6;
+    end++;
+  }
   if (currency && scale === 1) {
     const abbreviation = CURRENCY_SCALE_ABBREVIATIONS.get(lowerAt(tokens, end));
     if (abbreviation !== undefined) {
       scale = abbreviation;
       end++;
     }
+  }
+  const feet = !currency && scale === 1 && numeral.digits ? feetAndInchesAt(tokens, end) : null;
+  if (feet) {
+    const base = { start: i, end: feet.end, numeral, scale, factor: 1, currency, per: null, extra: feet.extra };
+    return { ...base, unit: "ft", unitKind: "measure" };
   }
   let unit: string | null = null;
   let unitKind: UnitKind | null = null;
@@ -514,7 +538,8 @@ function withCompound(tokens: readonly Token[], amount: Amount): Amount {
   const k = lowerAt(tokens, amount.end) === "and" ? amount.end + 1 : amount.end;
   const part = tokens[k]?.spaced ? parseNumeral(tokens, k) : null;
   if (!part || part.scale !== 1 || part.value <= 0) return amount;
-  const suffix = parseUnitSuffix(tokens, part.end);
+  const suffix =
+    parseUnitSuffix(tokens, part.end) ?? compoundOnlyAt(tokens, part.end) ?? unnamedPartAt(tokens, amount, part);
   if (!suffix) return amount;
   let extra: number;
   if (amount.currency) {
@@ -526,6 +551,43 @@ function withCompound(tokens: readonly Token[], amount: Amount): Amount {
     extra = part.value * compound.share;
   }
   return { ...amount, end: suffix.end, extra: Math.sign(amount.numeral.base || 1) * extra };
+}
+
+/** "in" as the smaller unit of "5 ft 11 in", where nothing but a clause's end or a length word follows it. */
+function compoundOnlyAt(tokens: readonly Token[], i: number): UnitSuffix | null {
+  const unit = COMPOUND_ONLY_SYMBOLS.get(tokens[i]?.text ?? "");
+  const next = tokens[i + 1];
+  if (unit === undefined || (next && next.kind !== "punct" && !LENGTH_WORDS.has(next.lower))) return null;
+  return { kind: "measure", unit, factor: 1, end: i + 1 };
+}
+
+/** "6 ft 2.": a whole number below the larger unit's count of the smaller, then the clause's end, names its part. */
+function unnamedPartAt(tokens: readonly Token[], amount: Amount, part: Numeral): UnitSuffix | null {
+  const compound = amount.unit === null ? undefined : COMPOUNDS.get(amount.unit);
+  const next = tokens[part.end];
+  if (!compound || !UNNAMED_SMALLER_UNITS.has(amount.unit!) || (next && !CLAUSE_ENDS.has(next.text))) return null;
+  if (!Number.isInteger(part.value) || part.value * compound.share >= 1) return null;
+  return { kind: "measure", unit: compound.smaller, factor: 1, end: part.end };
+}
+
+/**
+ * "6'2\"", "5′11″", "6'2": feet and inches written with their marks, glued, the inches a whole number below 12
+ * (so that "12'500", a Swiss thousands mark, is no length). The extra inches are returned in feet.
+ */
+function feetAndInchesAt(tokens: readonly Token[], i: number): { extra: number; end: number } | null {
+  const inches = tokens[i + 1];
+  if (
+    !FOOT_MARKS.has(tokens[i]?.text ?? "") ||
+    !isAttached(tokens, i) ||
+    inches?.kind !== "number" ||
+    !isAttached(tokens, i + 1) ||
+    !/^\d{1,2}$/.test(inches.text) ||
+    inches.numeric >= 12
+  )
+    return null;
+  const marked = INCH_MARKS.has(tokens[i + 2]?.text ?? "") && isAttached(tokens, i + 2);
+  const end = marked ? i + 3 : i + 2;
+  return endsCleanly(tokens, end) ? { extra: inches.numeric / 12, end } : null;
 }
 
 /** Money and measures take a rate ("$900 million annually"); percentages and counts do not. */
@@ -576,7 +638,18 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
   // "3 pm", "9 a.m.", "7 o'clock": a time of day, out of scope, and no count of anything; after a month's name
   // ("each March 1") a day of the month.
   if (!measured && (isClockTime(tokens, end) || isMonthName(tokens[amount.start - 1]))) return null;
+  if (
+    !measured &&
+    (isTimeOfDay(tokens, amount) ||
+      isYearWithNote(tokens, amount) ||
+      isDashedPair(tokens, amount) ||
+      isStreetNumber(tokens, amount.end))
+  )
+    return null;
+  // "three quarters of a century ago": a fraction (that the fraction matcher refused), not three of anything.
+  if (!measured && !amount.numeral.digits && DENOMINATORS.get(lowerAt(tokens, amount.end))?.plural) return null;
   const counted = measured ? { noun: null, end } : countedNoun(tokens, end);
+  if (!measured && isNamed(tokens, amount.start, counted.noun)) return null;
   if (!endsCleanly(tokens, counted.end)) return null;
   // "-25 people were injured": a list's dash or a sign; a count of something is seldom negative, so it is refused.
   if (!measured && counted.noun !== null && amount.numeral.base < 0 && tokens[amount.start]?.kind === "punct")
@@ -607,6 +680,214 @@ function hedgeAfter(tokens: readonly Token[], end: number): Match<Qualifier> | n
   if (next !== undefined && (next.kind !== "word" || parseNumeral(tokens, end + 1) || quantityForms.classOf(next)))
     return null;
   return { start: end, end: end + 1, value: "at_least" };
+}
+
+/**
+ * Digits that name rather than count: a leading zero ("0800", "0600 hours", "007"), or a run of spaced numbers
+ * other than thousands in groups of three ("0800 123 4567", "+44 20 7946 0958": a telephone number).
+ */
+function isDigitCode(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]!;
+  if (token.kind !== "number") return false;
+  const text = token.text;
+  if (text.length > 1 && text.charCodeAt(0) === 0x30 && text.charCodeAt(1) !== 0x2e) return true;
+  const next = tokens[i + 1];
+  const prev = tokens[i - 1];
+  // "3 1/2": a whole number and a fraction.
+  const mixed = tokens[i + 2]?.text === "/" && isAttached(tokens, i + 2);
+  return (
+    (next?.kind === "number" && next.spaced && !mixed && !isThousandsGroup(token, next)) ||
+    (prev?.kind === "number" && token.spaced && !isThousandsGroup(prev, token))
+  );
+}
+
+/** "1 500": a group of three digits after one of one to three, as some write thousands (read elsewhere, or not). */
+function isThousandsGroup(head: Token, group: Token): boolean {
+  return /^\d{1,3}$/.test(head.text) && /^\d{3}$/.test(group.text);
+}
+
+/**
+ * "at 9.30", "7.45 each evening", "at 3 this morning", "9.30 tomorrow": an hour, or hours and minutes written with
+ * a point, at a time of day. A time of day is out of scope, and no count of anything.
+ */
+function isTimeOfDay(tokens: readonly Token[], amount: Amount): boolean {
+  const token = tokens[amount.start]!;
+  if (amount.end !== amount.start + 1 || token.kind !== "number") return false;
+  const clock = /^([01]?\d|2[0-3])\.[0-5]\d$/.test(token.text);
+  const hour = !clock && /^([01]?\d|2[0-4])$/.test(token.text);
+  if (!clock && !hour) return false;
+  const at = CLOCK_PREPOSITIONS.has(lowerAt(tokens, amount.start - 1));
+  return (clock && at) || ((clock || at) && isTimeOfDayPhrase(tokens, amount.end));
+}
+
+/** Words before a number that, with a time-of-day phrase after it (or minutes), make it a time: "at 3 this morning". */
+const CLOCK_PREPOSITIONS: ReadonlySet<string> = new Set(["at", "until", "till"]);
+
+/**
+ * "Trade fell in 2014.5 The next year…": a year with a footnote's number glued after its full stop, which the
+ * tokenizer reads as one decimal. Neither a count of 2014.5 nor a year is read.
+ */
+function isYearWithNote(tokens: readonly Token[], amount: Amount): boolean {
+  const token = tokens[amount.start]!;
+  if (amount.end !== amount.start + 1 || !/^(1\d{3}|20\d{2}|2100)\.\d{1,3}$/.test(token.text)) return false;
+  const next = tokens[amount.end];
+  return next === undefined || (next.kind === "word" && next.spaced && isCapitalized(next));
+}
+
+/** Parts of the day, after "this", "each", "every", "in the", "tomorrow", …: "at 7.45 each evening". */
+const DAY_PARTS: ReadonlySet<string> = new Set(["morning", "afternoon", "evening", "night"]);
+
+/** Words after an hour that place it in a day: "9.30 tomorrow", "at 3 tonight", "0600 hours", "at 9 sharp". */
+const TIME_OF_DAY_WORDS: ReadonlySet<string> = new Set([
+  "today",
+  "tonight",
+  "tomorrow",
+  "yesterday",
+  "sharp",
+  "hours",
+  "local",
+  ...WEEKDAY_NAMES,
+]);
+
+/** Whether a phrase that places a time in a day starts at tokens[i]: "this morning", "on Monday", "each evening". */
+function isTimeOfDayPhrase(tokens: readonly Token[], i: number): boolean {
+  const word = lowerAt(tokens, i);
+  if (TIME_OF_DAY_WORDS.has(word) || DAY_PARTS.has(word)) return true;
+  if (word === "on") return WEEKDAY_NAMES.includes(lowerAt(tokens, i + 1));
+  if (word === "in") return lowerAt(tokens, i + 1) === "the" && DAY_PARTS.has(lowerAt(tokens, i + 2));
+  return (word === "this" || word === "each" || word === "every") && DAY_PARTS.has(lowerAt(tokens, i + 1));
+}
+
+/**
+ * "3-2", "21–14", "a 2-0 lead", "555-0142": two numbers joined by a dash that are no range (the range matcher reads
+ * those): a score, a tally or a code, so neither number is a count.
+ */
+function isDashedPair(tokens: readonly Token[], amount: Amount): boolean {
+  const start = amount.start;
+  if (tokens[start]?.kind !== "number" || amount.end !== start + 1) return false;
+  const after = DASHES.has(tokens[start + 1]?.text ?? "") && isAttached(tokens, start + 1);
+  if (after && tokens[start + 2]?.kind === "number" && isAttached(tokens, start + 2)) return true;
+  const before = DASHES.has(tokens[start - 1]?.text ?? "") && isAttached(tokens, start);
+  return before && tokens[start - 2]?.kind === "number" && isAttached(tokens, start - 1);
+}
+
+/** Nouns after a dashed pair that make it a score: "a 1-3 defeat". */
+const SCORE_NOUNS: ReadonlySet<string> = new Set([
+  "lead",
+  "win",
+  "victory",
+  "defeat",
+  "loss",
+  "draw",
+  "deficit",
+  "scoreline",
+  "thrashing",
+  "rout",
+  "triumph",
+  "comeback",
+]);
+
+/** Words before a dashed pair that make it a score: "the score was 14-21", "lost 1-3". */
+const SCORE_WORDS: ReadonlySet<string> = new Set([
+  "score",
+  "scored",
+  "scoreline",
+  "beat",
+  "beaten",
+  "won",
+  "lost",
+  "drew",
+  "defeated",
+  "trailed",
+  "trailing",
+  "led",
+  "leading",
+]);
+
+/** A dashed pair that reads as a range but is a score: a score noun after it, or a score word just before it. */
+function isScore(tokens: readonly Token[], i: number, noun: string | null): boolean {
+  if (noun !== null) return SCORE_NOUNS.has(noun);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (SCORE_WORDS.has(tokens[k]!.lower)) return true;
+  return false;
+}
+
+/**
+ * A number right after a name: a model, a version or a mission ("iOS 17.2", "iPhone 15", "Apollo 11", "Python
+ * 3.12", "Windows 11"), not a count. A name here is a word with a capital inside it, or a capitalized word inside a
+ * sentence that is no month, weekday or word of the grammar.
+ */
+function isNamed(tokens: readonly Token[], i: number, noun: string | null): boolean {
+  const name = tokens[i - 1];
+  if (name?.kind !== "word" || !tokens[i]!.spaced || tokens[i]!.kind !== "number" || !namedBefore.has(name))
+    return false;
+  // A sentence's first word is capitalized whatever it is: a name only when the number counts no noun after it
+  // ("Apollo 11 landed", "Python 3.12 was released") and the word is none that opens a count ("Another 40 died").
+  return (
+    hasInnerCapital(name.text) || !startsSentence(tokens, i - 1) || (noun === null && !COUNT_OPENERS.has(name.lower))
+  );
+}
+
+/** Words that open a sentence before a count of no stated noun: "Another 40 died", "Only 3 returned". */
+const COUNT_OPENERS: ReadonlySet<string> = new Set([
+  "another",
+  "only",
+  "just",
+  "all",
+  "both",
+  "fully",
+  "exactly",
+  "perhaps",
+  "maybe",
+  "now",
+  "today",
+  "yesterday",
+  "then",
+  "still",
+  "altogether",
+  "overall",
+  "meanwhile",
+]);
+
+const namedBefore = new TokenTest(
+  (token) =>
+    (isCapitalized(token) || hasInnerCapital(token.text)) &&
+    !MONTHS.has(token.lower) &&
+    !MONTH_ABBREVIATIONS.has(token.lower) &&
+    !WEEKDAY_NAMES.includes(token.lower) &&
+    !FUNCTION_WORDS.has(token.lower) &&
+    !HEDGE_WORDS.has(token.lower) &&
+    !HEDGE_FIRST_WORDS.has(token.lower) &&
+    !RANGE_CONNECTORS.has(token.lower) &&
+    !TEMPORAL_PREPOSITIONS.has(token.lower) &&
+    !CURRENCY_FIRST_TOKENS.has(token.text) &&
+    token.text.length > 1,
+);
+
+/** Words that end a street's name, in lower case: "221 Baker Street", "47 Oak Lane". */
+const STREET_ENDS: ReadonlySet<string> = new Set(STREET_WORDS.map((word) => word.toLowerCase()));
+
+/** A house number: the number before a street's name, up to three capitalized words then "Street", "Lane", …. */
+function isStreetNumber(tokens: readonly Token[], i: number): boolean {
+  for (let k = i; k < i + 4 && tokens[k]?.kind === "word" && isCapitalized(tokens[k]!); k++) {
+    if (k > i && STREET_ENDS.has(tokens[k]!.lower)) return true;
+  }
+  return false;
+}
+
+function hasInnerCapital(text: string): boolean {
+  for (let k = 1; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 0x41 && code <= 0x5a) return true;
+  }
+  return false;
+}
+
+/** Whether tokens[i] opens its sentence: first in the paragraph, or after a sentence's end or an opening quote. */
+function startsSentence(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  return (
+    before === undefined || before.text === "." || before.text === "!" || before.text === "?" || before.text === ":"
+  );
 }
 
 function isMonthName(token: Token | undefined): boolean {
@@ -675,6 +956,10 @@ function durationOf(count: number, duration: DurationAt): Body {
   };
 }
 
+function isCountNounAt(tokens: readonly Token[], i: number): boolean {
+  return COUNT_NOUNS.has(lowerAt(tokens, i)) && tokens[i]!.spaced;
+}
+
 function isCountedYear(tokens: readonly Token[], i: number): boolean {
   return COUNT_NOUNS.has(lowerAt(tokens, i + 1)) && !TEMPORAL_PREPOSITIONS.has(lowerAt(tokens, i - 1));
 }
@@ -736,8 +1021,15 @@ function matchRange(tokens: readonly Token[], i: number, amountAtI: Amount | nul
     return { start: i, end: low.end, value: change };
   }
   if (!(lowValue < highValue)) return null;
+  // "200-300 years old", "two to three decades": a range of durations, in the period's unit.
+  const duration = currency || unit ? null : durationAt(tokens, merged.end);
+  if (duration) {
+    const [from, to] = [durationOf(lowValue, duration), durationOf(highValue, duration)];
+    return { start: i, end: duration.end, value: { ...from, value_high: to.value } };
+  }
   const counted = currency || unit ? { noun: null, end: merged.end } : countedNoun(tokens, merged.end);
   if (!endsCleanly(tokens, counted.end)) return null;
+  if (dashed && !currency && !unit && isScore(tokens, i, counted.noun)) return null;
   return {
     start: i,
     end: counted.end,
@@ -765,7 +1057,8 @@ function matchFraction(tokens: readonly Token[], i: number): Match<Body> | null 
     return isAttached(tokens, i) || !endsCleanly(tokens, i + 1) ? null : ratio(i, i + 1, vulgar);
   if (word === "half") {
     if (ORDINAL_WORDS.has(lowerAt(tokens, i - 1)) || !HALF_FOLLOWERS.has(lowerAt(tokens, i + 1))) return null;
-    return ratio(i, i + 1, 0.5);
+    const period = fractionOfPeriod(tokens, i, i + 1, 0.5);
+    return period === undefined ? ratio(i, i + 1, 0.5) : period;
   }
   const article = word === "a" || word === "an";
   const numerator = article ? 1 : (UNITS.get(word) ?? TENS.get(word));
@@ -777,9 +1070,37 @@ function matchFraction(tokens: readonly Token[], i: number): Match<Body> | null 
   if (!denominator || (!denominator.plural && numerator !== 1)) return null;
   // "a third party" is not a fraction; "a third of" is. "a half" and "a quarter" need no "of".
   const needsOf = denominator.value !== 2 && denominator.value !== 4;
+  const share = numerator / denominator.value;
+  const period = fractionOfPeriod(tokens, i, k + 1, share);
+  if (period !== undefined) return period;
   if (article && (denominator.plural || (needsOf && lowerAt(tokens, k + 1) !== "of"))) return null;
-  return ratio(i, k + 1, numerator / denominator.value);
+  return ratio(i, k + 1, share);
 }
+
+/**
+ * "a quarter of a century", "half a century", "a quarter-century": a share of a period is a duration (25 years),
+ * never a ratio. Undefined when no period follows the fraction's words (which end before tokens[k]); null when one
+ * does but the whole is an offset ("half a century ago"), which is then no quantity.
+ */
+function fractionOfPeriod(
+  tokens: readonly Token[],
+  i: number,
+  k: number,
+  share: number,
+): Match<Body> | null | undefined {
+  let at: number;
+  if (isHyphenJoin(tokens, k)) at = k + 1;
+  else if (lowerAt(tokens, k) === "of" && ARTICLES.has(lowerAt(tokens, k + 1))) at = k + 2;
+  else if (ARTICLES.has(lowerAt(tokens, k))) at = k + 1;
+  else return undefined;
+  const noun = tokens[at]?.text ?? "";
+  const duration = DURATION_UNITS.get(noun);
+  if (!duration || noun.endsWith("s")) return undefined;
+  if (OFFSET_DIRECTIONS.has(lowerAt(tokens, at + 1)) || !endsCleanly(tokens, at + 1)) return null;
+  return { start: i, end: at + 1, value: durationOf(share, { ...duration, noun, end: at + 1 }) };
+}
+
+const ARTICLES: ReadonlySet<string> = new Set(["a", "an"]);
 
 /**
  * "1/4", "3/10": small whole numbers glued by a slash, the numerator below the denominator. One that could be a
@@ -998,8 +1319,27 @@ function matchVagueDuration(tokens: readonly Token[], i: number): Match<Body> | 
 }
 
 function isNoun(token: Token | undefined): boolean {
-  return token?.kind === "word" && token.spaced && !FUNCTION_WORDS.has(token.lower) && !NOT_NOUNS.has(token.lower);
+  return (
+    token?.kind === "word" &&
+    token.spaced &&
+    !FUNCTION_WORDS.has(token.lower) &&
+    !NOT_NOUNS.has(token.lower) &&
+    !pastForm.has(token)
+  );
 }
+
+/**
+ * A verb's past form, which a number's subject takes ("Tens of thousands marched", "An estimated 12,000 fled",
+ * "Voters under 25 backed"): no counted noun. An adjective in -ed ("12 armed men") leaves the noun unknown too.
+ */
+const pastForm = new TokenTest((token) => {
+  const word = token.lower;
+  if (PAST_WORDS.has(word) || word === "fled") return true;
+  return word.length >= 4 && word.endsWith("ed") && !word.endsWith("eed") && !NOUNS_IN_ED.has(word);
+});
+
+/** Nouns that end in -ed: "3 sheds" has its noun, so does "a 40-bed hospital". */
+const NOUNS_IN_ED: ReadonlySet<string> = new Set(["shed", "sled", "bred", "hundred"]);
 
 function nounAt(tokens: readonly Token[], i: number): string | null {
   if (!isNoun(tokens[i])) return null;

@@ -44,9 +44,47 @@ export function isCapitalized(token: Token): boolean {
 export function endsCleanly(tokens: readonly Token[], end: number): boolean {
   const next = tokens[end];
   if (!next || next.spaced) return true;
-  if (next.kind !== "punct") return false;
+  if (next.kind !== "punct") return isFootnoteNumber(tokens, end);
   const after = tokens[end + 1];
-  return !((next.text === ":" || next.text === "/" || next.text === ".") && after?.kind === "number" && !after.spaced);
+  if (!((next.text === ":" || next.text === "/" || next.text === ".") && after?.kind === "number" && !after.spaced))
+    return true;
+  return next.text === "." && isFootnoteNumber(tokens, end + 1);
+}
+
+/**
+ * A footnote's number glued to the end of a sentence or of a figure, as text converted from print leaves it: after
+ * a full stop that follows a word, a percent sign or a bracket ("$4.5 billion.2 The", "40 percent.3", "7%.12"),
+ * right after a percent sign ("12%3"), or in square brackets ("25 million.[4]"). It names a note, never an amount;
+ * a number after "1.2." or "10:" is no footnote, nor is "c.1850" (circa).
+ */
+export function isFootnoteNumber(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  const mark = tokens[i - 1];
+  const before = tokens[i - 2];
+  if (token?.kind !== "number" || token.spaced || !mark || !before || i < 2) return false;
+  if (!/^\d{1,3}$/.test(token.text)) return false;
+  if (mark.text === "[") return tokens[i + 1]?.text === "]" && !tokens[i + 1]!.spaced;
+  if (mark.text === "%") return endsMarker(tokens, i + 1);
+  return (
+    mark.text === "." &&
+    !mark.spaced &&
+    before.kind !== "number" &&
+    !CIRCA.has(before.lower) &&
+    (before.kind === "word" || FOOTNOTE_AFTER.has(before.text)) &&
+    endsMarker(tokens, i + 1)
+  );
+}
+
+/** Abbreviations of "circa", after which a glued number is a year: "c.1850". */
+const CIRCA: ReadonlySet<string> = new Set(["c", "ca", "cca", "circ"]);
+
+/** Marks a footnote's full stop may follow, besides a word: "7%.12", "(2015).3", "[4].5". */
+const FOOTNOTE_AFTER: ReadonlySet<string> = new Set(["%", ")", "]", "\u201d", '"']);
+
+/** Nothing glued after a footnote's number but punctuation: "billion.2 The", "percent.3", not "percent.3rd". */
+function endsMarker(tokens: readonly Token[], end: number): boolean {
+  const next = tokens[end];
+  return !next || next.spaced || next.kind === "punct";
 }
 
 /** Whether the tokens from \`i\` on are \`words\`, lower-cased ("as much as"). */

@@ -222,6 +222,7 @@ const ASCII_CLASS = new Uint8Array(128).map((_, code) => {
 const LETTER_PATTERN = /[\p{L}\p{M}]/u;
 const BACKSLASH = 0x5c;
 const PERIOD = 0x2e;
+const PERCENT = 0x25;
 
 /**
  * Tokenizes text[from, to). Numbers are digit runs with optional thousands groups and decimals ("1,200.5");
@@ -330,11 +331,22 @@ export function isSpace(code: number): boolean {
   return isWhiteSpace(code) || code === 0x200b;
 }
 
-/** Whether a point at text[pos] may begin a number: not after a digit, letter, point or comma ("1.2.3", "No.5"). */
+/**
+ * Whether a point at text[pos] may begin a number: not after a digit, letter, point or comma ("1.2.3", "No.5"), nor
+ * after a percent sign or a closing bracket, where it ends a sentence ("rose 7%.12", a footnote's number after it).
+ */
 function opensNumber(text: string, pos: number, from: number): boolean {
   if (pos === from) return true;
   const before = text.charCodeAt(pos - 1);
-  return !(isDigit(before) || before === PERIOD || before === 0x2c || isLetterAt(text, pos - 1, pos));
+  return !(
+    isDigit(before) ||
+    before === PERIOD ||
+    before === 0x2c ||
+    before === PERCENT ||
+    before === 0x29 ||
+    before === 0x5d ||
+    isLetterAt(text, pos - 1, pos)
+  );
 }
 
 function isDigit(code: number): boolean {

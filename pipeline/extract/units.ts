@@ -6,15 +6,17 @@
 import {
   CODE_ALIASES,
   CURRENCY_CODES,
+  CURRENCY_SLANG,
   CURRENCY_SYMBOLS,
   DOLLAR_PREFIXES,
   MONEY_WORDS,
   SHARED_CURRENCY_NOUNS,
+  SHARED_CURRENCY_SYMBOLS,
   SUBUNITS,
   WEIGHT_WORDS,
   currencyNames,
 } from "./grammar/currencies.ts";
-import { LENGTH_WORDS, PERCENT_NAMES, UNITS_OF_MEASURE } from "./grammar/units.ts";
+import { AMBIGUOUS_SYMBOLS, LENGTH_WORDS, METRE_FOLLOWERS, PERCENT_NAMES, UNITS_OF_MEASURE } from "./grammar/units.ts";
 import { isAttached, isHyphenJoin, lowerAt, phraseTokens, wordsAt } from "./token-checks.ts";
 import { TokenTest, type Token } from "./tokenize.ts";
 
@@ -65,7 +67,7 @@ const SYMBOLS: readonly UnitEntry[] = [
   ...UNITS_OF_MEASURE.flatMap((row) =>
     (row.symbols ?? []).map((text) => symbol(text, "measure", row.code, row.factor)),
   ),
-  ...CURRENCY_SYMBOLS.map(([text, code]) => symbol(text, "currency", code)),
+  ...[...CURRENCY_SYMBOLS, ...CURRENCY_SLANG].map(([text, code]) => symbol(text, "currency", code)),
   ...[...CURRENCY_CODES.map((code) => [code, code] as const), ...CODE_ALIASES].map(([text, code]) =>
     symbol(text, "currency", code),
   ),
@@ -143,6 +145,16 @@ export function parseCurrencyPrefix(tokens: readonly Token[], i: number): { curr
   return null;
 }
 
+/**
+ * Whether a symbol several currencies share stands right before the number at tokens[i] ("kr 500", "kr. 500",
+ * "Sh 2 billion"): the amount is money in no currency the text names.
+ */
+export function isSharedCurrencyBefore(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  if (before?.text === "." && !before.spaced) return SHARED_CURRENCY_SYMBOLS.has(tokens[i - 2]?.text ?? "");
+  return before !== undefined && SHARED_CURRENCY_SYMBOLS.has(before.text);
+}
+
 /** A unit right after a number, spaced ("300 km", "90 percent") or hyphen-joined ("17-kilometer"). */
 export function parseUnitSuffix(tokens: readonly Token[], i: number): UnitSuffix | null {
   const hyphened = isHyphenJoin(tokens, i);
@@ -160,7 +172,9 @@ function unitAt(tokens: readonly Token[], i: number, hyphened: boolean): UnitSuf
     if (wordsAt(tokens, i, entry.words))
       return { kind: entry.kind, unit: entry.unit, factor: entry.factor, end: i + entry.words.length };
   }
-  if (SHARED_CURRENCY_NOUNS.has(token.lower)) return { kind: "currency", unit: AMBIGUOUS_UNIT, factor: 1, end: i + 1 };
+  if (SHARED_CURRENCY_NOUNS.has(token.lower) || SHARED_CURRENCY_SYMBOLS.has(token.text))
+    return { kind: "currency", unit: AMBIGUOUS_UNIT, factor: 1, end: i + 1 };
+  if (AMBIGUOUS_SYMBOLS.has(token.text)) return { kind: "measure", unit: AMBIGUOUS_UNIT, factor: 1, end: i + 1 };
   if (token.text === "m") return metreAt(tokens, i);
   // "45.2p" in a sentence about money is pence; elsewhere "p" is a page or a point.
   if (token.text === "p" && isAttached(tokens, i) && nearby(tokens, i, MONEY_WORDS))
@@ -170,11 +184,15 @@ function unitAt(tokens: readonly Token[], i: number, hyphened: boolean): UnitSuf
 }
 
 /**
- * "1.2 m by 2.4 m", "2.1m tall" are metres; glued to the number with no length word after it, "2.1m" may as well
- * be a million (a currency before it makes it one): left undecided.
+ * "1.2 m by 2.4 m", "2.1m tall", "the 100 m final" are metres; glued to the number with no length word after it,
+ * "2.1m" may as well be a million (a currency before it makes it one), and so may a spaced "m" before another word
+ * ("2 m people"): left undecided.
  */
 function metreAt(tokens: readonly Token[], i: number): UnitSuffix {
-  const metre = tokens[i]!.spaced || LENGTH_WORDS.has(lowerAt(tokens, i + 1));
+  const next = tokens[i + 1];
+  const metre =
+    LENGTH_WORDS.has(lowerAt(tokens, i + 1)) ||
+    (tokens[i]!.spaced && (next?.kind !== "word" || !next.spaced || METRE_FOLLOWERS.has(next.lower)));
   return { kind: "measure", unit: metre ? "m" : AMBIGUOUS_UNIT, factor: 1, end: i + 1 };
 }
 

@@ -16,6 +16,7 @@ export const STREET_WORDS: readonly string[] = [
   "Place",
   "Square",
   "Terrace",
+  "Crescent",
   "Court",
   "Highway",
   "Parkway",

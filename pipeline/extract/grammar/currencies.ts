@@ -83,7 +83,15 @@ const LETTER_SYMBOLS: readonly (readonly [symbol: string, code: string])[] = [
   ["TSh", "TZS"],
   ["FCFA", "XAF"],
   ["Rs", "INR"],
+  ["TL", "TRY"],
 ];
+
+/**
+ * Letter symbols several currencies share, before or after a number ("kr 500": Swedish, Norwegian, Danish or
+ * Icelandic; "Sh 2 billion": Kenyan, Ugandan, Tanzanian or Somali): money, but in no currency the text names, so
+ * the amount is no mention at all (never a count).
+ */
+export const SHARED_CURRENCY_SYMBOLS: ReadonlySet<string> = new Set(["kr", "Kr", "Sh", "Fr", "CFA"]);
 
 /** Symbols: those only one currency uses (generated), the defaults above and the letter symbols. */
 export const CURRENCY_SYMBOLS: readonly (readonly [symbol: string, code: string])[] = [
@@ -392,6 +400,16 @@ export function currencyNames(): [name: string, code: string][] {
   }
   return [...names];
 }
+
+/**
+ * Slang that names one currency in the English that uses it, after a number and in lower case only ("200 quid",
+ * "12 bucks"; "the Bucks" is a team).
+ */
+export const CURRENCY_SLANG: readonly (readonly [word: string, code: string])[] = [
+  ["quid", "GBP"],
+  ["bucks", "USD"],
+  ["buck", "USD"],
+];
 
 /** Subunits, a hundredth of their currency: "48 cents" (US cents, the common case in English prose), "95 pence". */
 export const SUBUNITS: readonly (readonly [name: string, code: string])[] = [

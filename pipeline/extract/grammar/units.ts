@@ -20,7 +20,10 @@ export type Dimension =
   | "angle"
   | "flow"
   | "yield"
-  | "containers";
+  | "containers"
+  | "voltage"
+  | "data"
+  | "data rate";
 
 export interface UnitRow {
   code: string;
@@ -46,6 +49,7 @@ export const UNITS_OF_MEASURE: readonly UnitRow[] = [
   { code: "ft", dimension: "length", names: ["feet", "foot"], symbols: ["ft"] },
   { code: "in", dimension: "length", names: ["inches", "inch"] },
   { code: "yd", dimension: "length", names: ["yards", "yard"], symbols: ["yd", "yds"] },
+  { code: "ly", dimension: "length", names: ["light years", "light - years", "light year", "light - year"] },
   // Area
   {
     code: "km2",
@@ -82,6 +86,7 @@ export const UNITS_OF_MEASURE: readonly UnitRow[] = [
   { code: "bbl", dimension: "volume", names: ["barrels", "barrel"], symbols: ["bbl", "bbls"] },
   { code: "bbl/day", dimension: "flow", symbols: ["b/d", "bpd", "bbl/d"] },
   { code: "bbl/day", dimension: "flow", symbols: ["kb/d"], factor: 1e3 },
+  { code: "bbl/day", dimension: "flow", symbols: ["mbpd", "mb/d"], factor: 1e6 },
   // Mass
   {
     code: "kg",
@@ -100,8 +105,28 @@ export const UNITS_OF_MEASURE: readonly UnitRow[] = [
   },
   // "pounds" alone is read by the matcher itself: a weight, or sterling in a sentence about money.
   { code: "lb", dimension: "mass", symbols: ["lb", "lbs"] },
-  { code: "t", dimension: "mass", symbols: ["Mt"], factor: 1e6 },
-  { code: "t", dimension: "mass", symbols: ["Gt"], factor: 1e9 },
+  // Kilotons and megatons: of mass, or of TNT for a bomb's yield ("a 10 kt device"), in tonnes either way.
+  {
+    code: "t",
+    dimension: "mass",
+    names: ["kilotons", "kiloton", "kilotonnes", "kilotonne"],
+    symbols: ["kt"],
+    factor: 1e3,
+  },
+  {
+    code: "t",
+    dimension: "mass",
+    names: ["megatons", "megaton", "megatonnes", "megatonne"],
+    symbols: ["Mt"],
+    factor: 1e6,
+  },
+  {
+    code: "t",
+    dimension: "mass",
+    names: ["gigatons", "gigaton", "gigatonnes", "gigatonne"],
+    symbols: ["Gt"],
+    factor: 1e9,
+  },
   { code: "oz", dimension: "mass", names: ["ounces", "ounce"], symbols: ["oz"] },
   { code: "ozt", dimension: "mass", names: ["troy ounces", "troy ounce"], symbols: ["oz t"] },
   // Energy
@@ -149,6 +174,17 @@ export const UNITS_OF_MEASURE: readonly UnitRow[] = [
   { code: "GW", dimension: "power", names: ["gigawatts", "gigawatt"], symbols: ["GW"] },
   { code: "TW", dimension: "power", names: ["terawatts", "terawatt"], symbols: ["TW"] },
   { code: "hp", dimension: "power", names: ["horsepower"], symbols: ["hp"] },
+  // Voltage
+  { code: "V", dimension: "voltage", names: ["volts", "volt"], symbols: ["V"] },
+  { code: "kV", dimension: "voltage", names: ["kilovolts", "kilovolt"], symbols: ["kV"] },
+  // Data and data rates, in bytes and bits as written
+  { code: "kB", dimension: "data", names: ["kilobytes", "kilobyte"], symbols: ["kB", "KB"] },
+  { code: "MB", dimension: "data", names: ["megabytes", "megabyte"], symbols: ["MB"] },
+  { code: "GB", dimension: "data", names: ["gigabytes", "gigabyte"], symbols: ["GB"] },
+  { code: "TB", dimension: "data", names: ["terabytes", "terabyte"], symbols: ["TB"] },
+  { code: "kbit/s", dimension: "data rate", names: ["kilobits per second"], symbols: ["kbps", "kbit/s", "kb/s"] },
+  { code: "Mbit/s", dimension: "data rate", names: ["megabits per second"], symbols: ["Mbps", "Mbit/s", "Mb/s"] },
+  { code: "Gbit/s", dimension: "data rate", names: ["gigabits per second"], symbols: ["Gbps", "Gbit/s", "Gb/s"] },
   // Speed
   {
     code: "km/h",
@@ -199,6 +235,9 @@ export const UNITS_OF_MEASURE: readonly UnitRow[] = [
   },
 ];
 
+/** Symbols after a number that name no one unit, so that the amount is left unread: "10 K" (thousand, km or kelvin). */
+export const AMBIGUOUS_SYMBOLS: ReadonlySet<string> = new Set(["K"]);
+
 /** Words after "2.1m" that make the "m" a metre rather than a million: the number measures a length. */
 export const LENGTH_WORDS: ReadonlySet<string> = new Set([
   "tall",
@@ -221,10 +260,32 @@ export const LENGTH_WORDS: ReadonlySet<string> = new Set([
   "breaststroke",
   "butterfly",
   "relay",
+  "final",
+]);
+
+/**
+ * Words after a spaced "m" that leave it a metre ("1.2 m by 2.4 m", "fell 20 m to the ground"), besides the length
+ * words: any other word after it may be what a million counts ("2 m people"), so the "m" is left undecided.
+ */
+export const METRE_FOLLOWERS: ReadonlySet<string> = new Set([
+  "by",
+  "x",
+  "and",
+  "or",
+  "to",
+  "in",
+  "from",
+  "at",
+  "on",
+  "into",
+  "onto",
+  "per",
+  "with",
+  "than",
 ]);
 
 /** Percentages and their points, as names after the number ("90 per cent", "12.5%", "2 percentage points"). */
-export const PERCENT_NAMES: readonly (readonly [name: string, unit: "percent" | "pp" | "bp"])[] = [
+export const PERCENT_NAMES: readonly (readonly [name: string, unit: "percent" | "pp" | "bp" | "permille"])[] = [
   ["percent", "percent"],
   ["per cent", "percent"],
   ["pct", "percent"],
@@ -232,8 +293,11 @@ export const PERCENT_NAMES: readonly (readonly [name: string, unit: "percent" | 
   ["percents", "percent"],
   ["per centum", "percent"],
   ["pc", "percent"],
+  ["p . c .", "percent"],
   ["percentage points", "pp"],
   ["percentage point", "pp"],
+  ["percentage - points", "pp"],
+  ["percentage - point", "pp"],
   ["pct points", "pp"],
   ["pct point", "pp"],
   ["ppts", "pp"],
@@ -242,6 +306,10 @@ export const PERCENT_NAMES: readonly (readonly [name: string, unit: "percent" | 
   ["basis point", "bp"],
   ["bps", "bp"],
   ["bp", "bp"],
+  ["per mille", "permille"],
+  ["per mil", "permille"],
+  ["permille", "permille"],
+  ["\u2030", "permille"],
 ];
 
 /** Units a compound may add after a larger one ("6 feet 1 inch", "3 lb 4 oz"), with the smaller's share of the larger. */
@@ -252,3 +320,16 @@ export const COMPOUND_UNITS: readonly (readonly [larger: string, smaller: string
   ["m", "cm", 0.01],
   ["km", "m", 0.001],
 ];
+
+/**
+ * Symbols read only as the smaller unit of a compound, at the end of a clause: "5 ft 11 in." (alone, "in" is a
+ * preposition).
+ */
+export const COMPOUND_ONLY_SYMBOLS: ReadonlyMap<string, string> = new Map([["in", "in"]]);
+
+/** Larger units whose smaller part may go unnamed at the end of a clause: "He is 6 ft 2." (inches). */
+export const UNNAMED_SMALLER_UNITS: ReadonlySet<string> = new Set(["ft"]);
+
+/** Marks of feet and inches glued to numbers: "6'2\"", "5′11″" (the inch mark may be left out: "6'2"). */
+export const FOOT_MARKS: ReadonlySet<string> = new Set(["'", "\u2032", "\u2019"]);
+export const INCH_MARKS: ReadonlySet<string> = new Set(['"', "\u2033", "\u201d"]);
