@@ -6,13 +6,14 @@
  * and modes; the zip fixes them here.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { readPackageJson } from "../io/json-file.ts";
 import { basename, dirname, join } from "node:path";
 import { zipSync, type Zippable } from "fflate";
 import { PipelineError } from "../io/errors.ts";
 import { sha256 } from "../io/sha256.ts";
 import { makeWorkFolder, removeAbandonedWorkFolders } from "../io/work-folder.ts";
+import { writeNewFile } from "../io/write-file.ts";
 import { compareWithManifest, manifestPath, readManifest, readTree } from "./manifest.ts";
 import { unfinishedRelease } from "./staging.ts";
 
@@ -61,12 +62,12 @@ export function writeReleaseAssets(root: string, outDir = join(root, ASSETS_DIR)
     mkdirSync(staging);
     const tarball = packTarball(root, staging);
     const zip = `${name}-${version}-datapackage.zip`;
-    writeFileSync(
+    writeNewFile(
       join(staging, zip),
       dataPackageZip(`${name}-${version}`, dist, readFileSync(join(root, "DATA_LICENSE"))),
     );
     const names = [tarball, zip].sort();
-    writeFileSync(
+    writeNewFile(
       join(staging, CHECKSUMS),
       names.map((file) => `${sha256(readFileSync(join(staging, file)))}  ${file}\n`).join(""),
     );

@@ -10,11 +10,12 @@
  * leaves the new dist/ staged and the plan in place, so the next release puts it where it belongs. Last, the
  * release's files are committed and the commit tagged, each step done once whatever run reaches it.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, isAbsolute, join, normalize } from "node:path";
 import { crashPoint } from "../io/crash-point.ts";
 import { PipelineError } from "../io/errors.ts";
 import { readJsonFile } from "../io/json-file.ts";
+import { writeFileAtomically, writeNewFile } from "../io/write-file.ts";
 import { commitAndTag } from "./tags.ts";
 
 export const STAGING_DIR = ".release-staging";
@@ -50,15 +51,14 @@ export function startStage(root: string): void {
 export function stageFile(root: string, path: string, content: string | Buffer): void {
   const target = stagedPath(root, path);
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, content);
+  writeNewFile(target, content);
 }
 
 /** Marks the stage complete: from here on the release happens, now or at the next run. */
 export function markStaged(root: string, plan: ReleasePlan): void {
   crashPoint("release-staged");
   const path = join(stagingDir(root), PLAN);
-  writeFileSync(`${path}.tmp`, JSON.stringify(plan, null, 2) + "\n");
-  renameSync(`${path}.tmp`, path);
+  writeFileAtomically(path, JSON.stringify(plan, null, 2) + "\n");
   crashPoint("release-planned");
 }
 

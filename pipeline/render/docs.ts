@@ -4,10 +4,11 @@
  * counts in docs/DATASHEET.md and the README's indicator list from the published rows, and every text that names
  * the sources (sources.ts). Hand-written text stays outside the `<!-- name:start -->`/`<!-- name:end -->` markers.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { CSV_DIALECT } from "../formats/csv/index.ts";
 import type { FileDescription } from "../formats/format.ts";
+import { writeFileAtomically } from "../io/write-file.ts";
 import { LIST_DELIMITER, type Column } from "../tables/columns.ts";
 import type { Table, TableDefinition, Tables } from "../tables/index.ts";
 import type { Source } from "../../schemas/index.ts";
@@ -362,7 +363,10 @@ export function updateReadmeSources(readme: string, pkg: PackageTexts, sources: 
   );
 }
 
-/** Writes `update`'s result when it differs from the file's text (a missing file reads as empty); true if written. */
+/**
+ * Writes `update`'s result when it differs from the file's text (a missing file reads as empty), whole or not at
+ * all; true if written.
+ */
 async function rewrite(file: string, update: (text: string) => string): Promise<boolean> {
   const before = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return "";
@@ -371,6 +375,6 @@ async function rewrite(file: string, update: (text: string) => string): Promise<
   const after = update(before);
   if (after === before) return false;
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, after);
+  writeFileAtomically(file, after);
   return true;
 }

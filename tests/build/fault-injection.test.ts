@@ -6,6 +6,7 @@
  * Then the disk fails under a build (full, read-only, a mount point), under the step cache and under TMPDIR:
  * on small tmpfs disks, where this process can mount them.
  */
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +15,7 @@ import { CRASH_AT_VARIABLE } from "../../pipeline/io/crash-point.ts";
 import { WORK_MARKER } from "../../pipeline/io/work-folder.ts";
 import {
   type CliResult,
+  collect,
   deadPid,
   errorLines,
   ROOT,
@@ -27,6 +29,7 @@ import { CANNOT_MOUNT, fill, makeReadOnly, mountable, mountTmpfs, smallDisk, unm
 import { copyRepo, ownCache, removeTemporaryFolders, rootWithOwnCache } from "../helpers/repo-copy.ts";
 
 const SOURCES = join(ROOT, "sources");
+const hasStrace = spawnSync("strace", ["-V"]).status === 0;
 
 /** A fresh build's files, to compare with. */
 let fresh: Record<string, string>;
@@ -298,31 +301,30 @@ describe("a full disk, a read-only folder, a mount point", () => {
   });
 });
 
+/** A stand-in repository whose own cache a build has filled, shared by the tests below. */
+let filled: Promise<{ root: string; cacheDir: string }> | undefined;
+function filledCache(): Promise<{ root: string; cacheDir: string }> {
+  filled ??= (async () => {
+    const stand = rootWithOwnCache();
+    // Seeded with this repository's entries of the costly steps, which the build reuses if they are current; the
+    // two others are the stand-in's own.
+    const seed = join(ROOT, "node_modules", ".cache", "russia-dprk-data");
+    if (existsSync(seed))
+      cpSync(seed, stand.cacheDir, { recursive: true, filter: (path) => !/\/(parquet|sqlite)\.[^/]*$/.test(path) });
+    const result = await runInProcessAt(stand.root, "build", "--sources", SOURCES, "--out", freshOut());
+    expect([result.status, result.stderr]).toEqual([0, ""]);
+    return stand;
+  })();
+  return filled;
+}
+const freshOut = () => join(mkdtempSync(join(tmpdir(), "rdd-fault-")), "dist");
+const entryOf = (cacheDir: string, step: string) => readdirSync(cacheDir).find((name) => name.startsWith(`${step}.`))!;
+
 /**
  * The step cache (node_modules/.cache) is a convenience, never a risk: an entry edited since it was stored is
  * not published, and a cache that cannot be written (a full disk) costs one warning, not the build.
  */
 describe("the step cache", () => {
-  /** A stand-in repository whose own cache a build has filled, shared by the tests below. */
-  let filled: Promise<{ root: string; cacheDir: string }> | undefined;
-  function filledCache(): Promise<{ root: string; cacheDir: string }> {
-    filled ??= (async () => {
-      const stand = rootWithOwnCache();
-      // Seeded with this repository's entries of the costly steps, which the build reuses if they are current; the
-      // two others are the stand-in's own.
-      const seed = join(ROOT, "node_modules", ".cache", "russia-dprk-data");
-      if (existsSync(seed))
-        cpSync(seed, stand.cacheDir, { recursive: true, filter: (path) => !/\/(parquet|sqlite)\.[^/]*$/.test(path) });
-      const result = await runInProcessAt(stand.root, "build", "--sources", SOURCES, "--out", freshOut());
-      expect([result.status, result.stderr]).toEqual([0, ""]);
-      return stand;
-    })();
-    return filled;
-  }
-  const freshOut = () => join(mkdtempSync(join(tmpdir(), "rdd-fault-")), "dist");
-  const entryOf = (cacheDir: string, step: string) =>
-    readdirSync(cacheDir).find((name) => name.startsWith(`${step}.`))!;
-
   it.concurrent("a cached file edited since it was stored is not published: its step runs again", async () => {
     const { cacheDir } = await filledCache();
     const stand = rootWithOwnCache();
@@ -412,5 +414,58 @@ describe("add-source on a failing disk", () => {
     ]);
     expect(result.status).toBe(1);
     expect(snapshot(sourcesDir)).toEqual(before);
+  });
+});
+
+/**
+ * The tracked files a command rewrites in place (the generated docs, package.json) are replaced whole or not at
+ * all: a kill while one is written, or a disk that fills under it, leaves the old file as it was.
+ */
+describe("tracked files rewritten in place", () => {
+  /** The README's generated lists emptied, so that `build --docs` rewrites it, longer by a few pages. */
+  function makeStale(readme: string): void {
+    let text = readFileSync(readme, "utf8");
+    for (const name of ["indicators", "dictionary"])
+      text = text.replace(new RegExp(`(<!-- ${name}:start -->)[^]*(<!-- ${name}:end -->)`), "$1\n$2");
+    writeFileSync(readme, text);
+  }
+
+  it.concurrent("a build --docs killed while it writes README.md leaves the file whole", async (context) => {
+    context.skip(!hasStrace, "skipped: the kill at a write is injected with strace, which is not installed");
+    const copy = copyRepo();
+    const readme = join(copy.dir, "README.md");
+    makeStale(readme);
+    const stale = readFileSync(readme, "utf8");
+    // Killed at the first write to README.md itself, if the build makes one.
+    const writes = "write,pwrite64,writev,pwritev";
+    const cli = [process.execPath, "--import", "tsx", join(copy.dir, "pipeline", "cli.ts"), "build", "--docs"];
+    const traced = ["-f", "-qq", "-o", "/dev/null", "-P", readme, "-e", `trace=${writes}`];
+    await collect("strace", [...traced, "-e", `inject=${writes}:signal=SIGKILL`, ...cli], { cwd: copy.dir });
+    expect([stale, readFileSync(join(ROOT, "README.md"), "utf8")]).toContain(readFileSync(readme, "utf8"));
+    const next = await runInProcessAt(copy.dir, "build", "--docs");
+    expect([next.status, next.stderr]).toEqual([0, ""]);
+    expect(readFileSync(readme, "utf8")).toBe(readFileSync(join(ROOT, "README.md"), "utf8"));
+  });
+
+  it.concurrent("a full disk under build --docs: one line naming the file, and every file as it was", async (context) => {
+    context.skip(!mountable, CANNOT_MOUNT);
+    const { cacheDir } = await filledCache();
+    // A stand-in repository on a small disk whose cache holds every step, so that only the docs are written there.
+    const root = smallDisk("4m");
+    for (const path of ["package.json", "CHANGELOG.md", "README.md", "CITATION.cff", "schemas", "docs"])
+      cpSync(join(ROOT, path), join(root, path), { recursive: true });
+    makeStale(join(root, "README.md"));
+    cpSync(cacheDir, ownCache(root), { recursive: true });
+    fill(root);
+    const tracked = () => snapshot(root, (path) => path !== "node_modules" && path !== "filler");
+    const before = tracked();
+    const result = await runInProcessAt(root, "build", "--docs", "--sources", SOURCES, "--out", freshOut());
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(errorLines(result)).toEqual([
+      `${join(root, "README.md")}: no space left on the device (ENOSPC): the file is as it was: free some space ` +
+        "there and run the command again",
+    ]);
+    expect(result.status).toBe(1);
+    expect(tracked()).toEqual(before);
   });
 });
