@@ -18,7 +18,7 @@ import {
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { CONFIG_FILE, loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import { MAX_REPORTED_ERRORS } from "../../pipeline/io/errors.ts";
 import {
@@ -33,6 +33,9 @@ import {
   snapshot,
   STACK_TRACE,
 } from "../helpers/cli.ts";
+import { copyRepo, removeTemporaryFolders } from "../helpers/repo-copy.ts";
+
+afterAll(removeTemporaryFolders);
 
 interface Case {
   name: string;
@@ -440,6 +443,14 @@ describe("hostile arguments and odd names beside the build", () => {
       ]);
       expect(result.status).toBe(1);
     }
+  });
+
+  it("a checkout whose path holds a colon, a space and a # builds, with its own code, the committed dist/", async () => {
+    const copy = copyRepo("odd:dir x#1/repo");
+    const result = await copy.cliAsync(["build"]);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect([result.status, result.stderr]).toEqual([0, ""]);
+    expect(snapshot(join(copy.dir, "dist"))).toEqual(snapshot(join(ROOT, "dist")));
   });
 
   it("a checkout whose path holds a colon, a space or a # builds the same schemas entry", async () => {
