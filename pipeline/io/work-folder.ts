@@ -61,7 +61,7 @@ export function removeAbandonedWorkFolders(dir: string, prefix: string): void {
 }
 
 /** Whether `path` is a folder (not a symlink to one) holding the marker as a regular file. */
-function isMarked(path: string): boolean {
+export function isMarked(path: string): boolean {
   try {
     return lstatSync(path).isDirectory() && lstatSync(join(path, WORK_MARKER)).isFile();
   } catch {

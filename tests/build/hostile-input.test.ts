@@ -21,6 +21,7 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CONFIG_FILE, loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import { MAX_REPORTED_ERRORS } from "../../pipeline/io/errors.ts";
+import { WORK_MARKER } from "../../pipeline/io/work-folder.ts";
 import {
   brokenSources,
   errorLines,
@@ -432,7 +433,9 @@ describe("hostile arguments and odd names beside the build", () => {
   it("an interrupted release's plan that cannot be read: one line saying to remove the stage", async () => {
     for (const plan of ["{garbage", '{"version": "9.9.9", "paths": ["../../outside"]}', "null"]) {
       const root = mkdtempSync(join(tmpdir(), "rdd-plan-"));
+      // A stage this program made (its marker), whose plan is damaged.
       mkdirSync(join(root, ".release-staging"));
+      writeFileSync(join(root, ".release-staging", WORK_MARKER), "");
       writeFileSync(join(root, ".release-staging", "plan.json"), plan);
       const result = await runInProcessAt(root, "release", "patch");
       expect(result.stderr).not.toMatch(STACK_TRACE);
@@ -443,6 +446,21 @@ describe("hostile arguments and odd names beside the build", () => {
       ]);
       expect(result.status).toBe(1);
     }
+  });
+
+  it("release never removes a .release-staging/ that it did not make: one line, the folder as it was", async () => {
+    const root = mkdtempSync(join(tmpdir(), "rdd-plan-"));
+    mkdirSync(join(root, ".release-staging"));
+    writeFileSync(join(root, ".release-staging", "notes.txt"), "mine\n");
+    const before = snapshot(root);
+    const result = await runInProcessAt(root, "release", "patch");
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(errorLines(result)).toEqual([
+      `.release-staging: not a release stage this program made (no ${WORK_MARKER} in it): refusing to remove it; ` +
+        "move it elsewhere, then release again",
+    ]);
+    expect(result.status).toBe(1);
+    expect(snapshot(root)).toEqual(before);
   });
 
   it("a checkout whose path holds a colon, a space and a # builds, with its own code, the committed dist/", async () => {
