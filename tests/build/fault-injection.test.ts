@@ -386,6 +386,29 @@ describe("the step cache", () => {
     expect(result.status).toBe(1);
     expect(snapshot(out)).toEqual(old);
   });
+  it.concurrent("a read-only TMPDIR under the compiler of the schemas entry: one line, no bundler output", async (context) => {
+    context.skip(!mountable, CANNOT_MOUNT);
+    const { cacheDir } = await filledCache();
+    const copy = copyRepo();
+    const copyCache = ownCache(copy.dir);
+    mkdirSync(copyCache, { recursive: true });
+    for (const step of ["charts", "parquet", "sqlite"])
+      cpSync(join(cacheDir, entryOf(cacheDir, step)), join(copyCache, entryOf(cacheDir, step)));
+    const temporary = smallDisk("64k");
+    // tsx's own folder there, made before: without it tsx fails as it starts, before any code of the build runs.
+    mkdirSync(join(temporary, `tsx-${process.getuid!()}`));
+    makeReadOnly(temporary);
+    const { out, old } = withOldOutput();
+    const result = await copy.cliAsync(["build", "--sources", SOURCES, "--out", out], { TMPDIR: temporary });
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(errorLines(result)).toEqual([
+      `${temporary}: the file system is read-only (EROFS): the TypeScript compiler writes the schemas' declarations ` +
+        "in this temporary folder; free some space there or set TMPDIR to a writable folder with space, and run the " +
+        "command again",
+    ]);
+    expect(result.status).toBe(1);
+    expect(snapshot(out)).toEqual(old);
+  });
 });
 
 /** add-source on a sources folder that cannot be written: one line naming it, and nothing added. */
