@@ -7,7 +7,17 @@
  * on small tmpfs disks, where this process can mount them.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -193,6 +203,18 @@ describe("a build killed while publishing", () => {
     writeFileSync(join(root, inProgress, WORK_MARKER), "");
     await build(out);
     expect(readdirSync(root).sort()).toEqual(["dist", inProgress]);
+  });
+
+  it.concurrent("a killed build's work folder whose process id another process now has is recovered", async (context) => {
+    context.skip(!existsSync(`/proc/${process.pid}/stat`), "skipped: telling processes apart needs Linux's /proc");
+    const { root, out, old } = withOldOutput();
+    await killedBuild(out, "publish:old-moved-aside");
+    // The killed run's id given to another process that runs (this one's parent), as the system may reuse it.
+    const [work] = readdirSync(root);
+    renameSync(join(root, work!), join(root, `dist.publish-${process.ppid}`));
+    await recoverOnly(out);
+    expect(readdirSync(root)).toEqual(["dist"]);
+    expect(snapshot(out)).toEqual(old);
   });
 
   it("never removes or moves a folder it did not make, however it is named, even with no output folder", async () => {
