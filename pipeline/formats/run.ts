@@ -59,7 +59,7 @@ export async function runFormat(
   { format, module }: LoadedFormat,
   products: BuildProducts,
   root: string,
-  cache: StepCache | null,
+  cache: StepCache,
 ): Promise<Files> {
   const reads = readsOf(format, products);
   if (format.cache === undefined) return format.write(reads);

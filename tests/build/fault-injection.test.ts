@@ -7,6 +7,7 @@
  * on small tmpfs disks, where this process can mount them.
  */
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   cpSync,
   existsSync,
@@ -361,6 +362,28 @@ describe("the step cache", () => {
     const out = freshOut();
     const result = await runInProcessAt(stand.root, "build", "--sources", SOURCES, "--out", out);
     expect([result.status, result.stderr]).toEqual([0, ""]);
+    expect(snapshot(out)).toEqual(fresh);
+  });
+
+  it.concurrent("a cold build rewrites the entries it computes: a forged entry is not published after it", async () => {
+    const { cacheDir } = await filledCache();
+    const stand = rootWithOwnCache();
+    cpSync(cacheDir, stand.cacheDir, { recursive: true });
+    // The SQLite database replaced in its entry, its recorded SHA-256 made to match.
+    const entry = join(stand.cacheDir, entryOf(stand.cacheDir, "sqlite"));
+    const stored = JSON.parse(readFileSync(entry, "utf8")) as { files: [string, string, string][] };
+    const forged = Buffer.from("not the database");
+    stored.files[0] = [
+      stored.files[0]![0],
+      createHash("sha256").update(forged).digest("hex"),
+      forged.toString("base64"),
+    ];
+    writeFileSync(entry, JSON.stringify(stored));
+    const cold = await runInProcessAt(stand.root, "build", "--cold", "--sources", SOURCES, "--out", freshOut());
+    expect([cold.status, cold.stderr]).toEqual([0, ""]);
+    const out = freshOut();
+    const warm = await runInProcessAt(stand.root, "build", "--sources", SOURCES, "--out", out);
+    expect([warm.status, warm.stderr]).toEqual([0, ""]);
     expect(snapshot(out)).toEqual(fresh);
   });
 
