@@ -74,6 +74,9 @@ function editSource(dir: string, fields: Record<string, unknown>): void {
 
 const PEAK_NOTE = "  note: The memo calls it the post-Soviet peak.";
 const WAR_TITLE = "  title: The Korean War, which ended in a stalemate";
+const KEYWORDS = "  keywords: [Russia, North Korea, DPRK, trade, policy memo, PONARS Eurasia]";
+const CHART_FILE = "  - file: trade-turnover.svg";
+const ACTORS = "  actors: [SUN, PRK]";
 const UN_VOTES_PERIOD = "  period: March 2014\n  expect: 11";
 
 const cases: Case[] = [
@@ -254,6 +257,26 @@ const cases: Case[] = [
     name: "a doi: url that is no DOI",
     edit: (dir) => editSource(dir, { url: "doi:javascript:alert(1)" }),
     lines: [/\/source\.json:10: url: must be an http or https address, or a DOI as doi:10\.…\/…$/],
+  },
+  {
+    name: "a javascript: package id in dataset.yaml",
+    edit: (dir) => replaceIn(join(dirname(dir), "dataset.yaml"), KEYWORDS, `  id: "javascript:alert(1)"\n${KEYWORDS}`),
+    lines: [/\/dataset\.yaml:11: package\.id: must be an http or https address, or a DOI as doi:10\.…\/…$/],
+  },
+  {
+    name: "a chart file name too long for the file system",
+    edit: (dir) => replaceIn(join(dirname(dir), "dataset.yaml"), CHART_FILE, `  - file: ${"a".repeat(300)}.svg`),
+    lines: [/\/dataset\.yaml:98: charts item 1\.file: at most 100 characters, so that the file name fits$/],
+  },
+  {
+    name: "an empty item in a list inside a record",
+    edit: (dir) => replaceIn(join(dir, "events.yaml"), ACTORS, "  actors: [SUN, null]"),
+    lines: [
+      new RegExp(
+        `/events\\.yaml:${lineOf("events.yaml", ACTORS)} \\[prk-founded-1948\\]: actors item 2: empty \\(null\\): ` +
+          "fill it in or remove it$",
+      ),
+    ],
   },
   {
     name: "a source id too long for the file names made from it",
@@ -446,6 +469,14 @@ describe("hostile arguments and odd names beside the build", () => {
       ]);
       expect(result.status).toBe(1);
     }
+  });
+
+  it("the published url schema takes http, https and doi:10.… only, however the scheme is written", async () => {
+    const { webAddress } = await import("../../schemas/fields.ts");
+    for (const url of ["https://example.org/a", "doi:10.1000/182"])
+      expect(webAddress.safeParse(url).success).toBe(true);
+    for (const url of ["DOI:javascript:alert(1)", "Doi:10.1000/182 x", "JavaScript:alert(1)"])
+      expect(webAddress.safeParse(url).success, url).toBe(false);
   });
 
   it("release never removes a .release-staging/ that it did not make: one line, the folder as it was", async () => {
