@@ -11,6 +11,7 @@ import { readPackageJson } from "../io/json-file.ts";
 import { basename, dirname, join } from "node:path";
 import { zipSync, type Zippable } from "fflate";
 import { PipelineError } from "../io/errors.ts";
+import { adviceFor, codeInMessage, isFileSystemError, whatHappened } from "../io/file-system-errors.ts";
 import { sha256 } from "../io/sha256.ts";
 import { makeWorkFolder, removeAbandonedWorkFolders } from "../io/work-folder.ts";
 import { writeNewFile } from "../io/write-file.ts";
@@ -54,6 +55,21 @@ export function writeReleaseAssets(root: string, outDir = join(root, ASSETS_DIR)
     });
   }
 
+  const kept = existsSync(outDir) ? "the old assets are as they were" : "nothing was written";
+  try {
+    return writeAssets(root, outDir, dist, `${name}-${version}`);
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    throw new PipelineError(
+      `${whatHappened(error)}: release-assets writes the assets here before they replace ${outDir}; ${kept}: ` +
+        adviceFor(error),
+      { file: dirname(outDir) },
+    );
+  }
+}
+
+/** The assets written into a work folder beside `outDir`, then moved in its place. */
+function writeAssets(root: string, outDir: string, dist: Map<string, Buffer>, release: string): string[] {
   mkdirSync(dirname(outDir), { recursive: true });
   removeAbandonedWorkFolders(dirname(outDir), `${basename(outDir)}${STAGING}`);
   const work = makeWorkFolder(`${outDir}${STAGING}${process.pid}`);
@@ -61,11 +77,8 @@ export function writeReleaseAssets(root: string, outDir = join(root, ASSETS_DIR)
     const staging = join(work, "assets");
     mkdirSync(staging);
     const tarball = packTarball(root, staging);
-    const zip = `${name}-${version}-datapackage.zip`;
-    writeNewFile(
-      join(staging, zip),
-      dataPackageZip(`${name}-${version}`, dist, readFileSync(join(root, "DATA_LICENSE"))),
-    );
+    const zip = `${release}-datapackage.zip`;
+    writeNewFile(join(staging, zip), dataPackageZip(release, dist, readFileSync(join(root, "DATA_LICENSE"))));
     const names = [tarball, zip].sort();
     writeNewFile(
       join(staging, CHECKSUMS),
@@ -81,10 +94,20 @@ export function writeReleaseAssets(root: string, outDir = join(root, ASSETS_DIR)
 
 /** `npm pack` into `dir`; returns the tarball's file name. */
 function packTarball(root: string, dir: string): string {
-  execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  try {
+    execFileSync("npm", ["pack", "--loglevel=error", "--pack-destination", dir], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+  } catch (error) {
+    // npm says what failed on its stderr: a failing disk is told as any other, anything else in npm's first line.
+    const said = String((error as { stderr?: Buffer | string }).stderr ?? "");
+    const code = /\bcode (E[A-Z]+)\b/.exec(said)?.[1] ?? codeInMessage(said);
+    const failure = Object.assign(new Error(said), { code, path: dir });
+    if (isFileSystemError(failure)) throw failure;
+    const first = said.split("\n").find((line) => line.trim() !== "") ?? (error as Error).message;
+    throw new PipelineError(`npm pack failed: ${first.trim()}`, { file: join(root, "package.json") });
+  }
   const [tarball, ...others] = readdirSync(dir).filter((file) => file.endsWith(".tgz"));
   if (tarball === undefined || others.length > 0)
     throw new PipelineError("npm pack did not write exactly one tarball", { file: dir });

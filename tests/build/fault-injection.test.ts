@@ -24,6 +24,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRASH_AT_VARIABLE } from "../../pipeline/io/crash-point.ts";
 import { WORK_MARKER } from "../../pipeline/io/work-folder.ts";
+import { manifestOf, manifestText, readTree } from "../../pipeline/release/manifest.ts";
 import {
   type CliResult,
   collect,
@@ -535,5 +536,28 @@ describe("tracked files rewritten in place", () => {
     ]);
     expect(result.status).toBe(1);
     expect(tracked()).toEqual(before);
+  });
+});
+
+/** release-assets on a full disk: one line naming the folder, nothing written. */
+describe("release-assets on a failing disk", () => {
+  it.concurrent("a full disk under --out: one line naming the folder, and nothing written", async (context) => {
+    context.skip(!mountable, CANNOT_MOUNT);
+    // A copy whose release manifest is its dist/'s, whatever this working tree's dist/ holds.
+    const copy = copyRepo();
+    const { version } = JSON.parse(readFileSync(join(copy.dir, "package.json"), "utf8")) as { version: string };
+    const manifest = manifestText(manifestOf(version, readTree(join(copy.dir, "dist"))));
+    writeFileSync(join(copy.dir, "releases", `${version}.json`), manifest);
+    const disk = smallDisk("256k");
+    fill(disk);
+    const out = join(disk, "assets");
+    const result = await runInProcessAt(copy.dir, "release-assets", "--out", out);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(errorLines(result)).toEqual([
+      `${disk}: no space left on the device (ENOSPC): release-assets writes the assets here before they replace ` +
+        `${out}; nothing was written: free some space there and run the command again`,
+    ]);
+    expect(result.status).toBe(1);
+    expect(readdirSync(disk)).toEqual(["filler"]);
   });
 });
