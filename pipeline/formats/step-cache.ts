@@ -12,11 +12,12 @@
  * file, and the build warns once and goes on without writing to the cache.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { adviceFor, whatHappened } from "../io/file-system-errors.ts";
 import { readInputFile } from "../io/input-files.ts";
 import { sha256 } from "../io/sha256.ts";
+import { makeFolders } from "../io/write-file.ts";
 import type { Files } from "./format.ts";
 
 /** The step cache of one build: its folder, and where to warn when it cannot be written. */
@@ -134,7 +135,7 @@ function store(cache: StepCache, step: string, entry: string, files: Files): voi
   if (!cache.writable) return;
   const partial = `${entry}.${process.pid}.tmp`;
   try {
-    mkdirSync(cache.dir, { recursive: true });
+    makeFolders(cache.dir);
     const stored = [...files].map(([path, bytes]) => [path, sha256(bytes), Buffer.from(bytes).toString("base64")]);
     writeFileSync(partial, JSON.stringify({ files: stored }));
     renameSync(partial, entry);

@@ -6,10 +6,11 @@
  * a power cut or a full disk at any instant leaves the old file whole, and at most a marked work folder that the
  * next write into that folder removes. A failure is one line naming the file.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { crashPoint } from "./crash-point.ts";
 import { PipelineError } from "./errors.ts";
+import { exists } from "./input-files.ts";
 import { adviceFor, isFileSystemError, whatHappened } from "./file-system-errors.ts";
 import { makeTemporaryWorkFolder, removeAbandonedWorkFolders } from "./work-folder.ts";
 
@@ -51,6 +52,22 @@ export function writeNewFile(path: string, content: string | Uint8Array, mode = 
     }
   } catch (error) {
     throw withPath(error, path);
+  }
+}
+
+/**
+ * Makes the folder `path` and any missing parent. Node's recursive mkdir reports a read-only or forbidden parent
+ * as ENOENT; the missing folders are then made one at a time, so that the failing one throws its real error.
+ */
+export function makeFolders(path: string): void {
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    const missing: string[] = [];
+    for (let at = path; !exists(at) && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
+    for (const folder of missing) mkdirSync(folder);
+    throw error;
   }
 }
 

@@ -14,7 +14,7 @@ import { PipelineError } from "../io/errors.ts";
 import { adviceFor, codeInMessage, isFileSystemError, whatHappened } from "../io/file-system-errors.ts";
 import { sha256 } from "../io/sha256.ts";
 import { makeWorkFolder, removeAbandonedWorkFolders } from "../io/work-folder.ts";
-import { writeNewFile } from "../io/write-file.ts";
+import { makeFolders, writeNewFile } from "../io/write-file.ts";
 import { compareWithManifest, manifestPath, readManifest, readTree } from "./manifest.ts";
 import { unfinishedRelease } from "./staging.ts";
 
@@ -70,7 +70,7 @@ export function writeReleaseAssets(root: string, outDir = join(root, ASSETS_DIR)
 
 /** The assets written into a work folder beside `outDir`, then moved in its place. */
 function writeAssets(root: string, outDir: string, dist: Map<string, Buffer>, release: string): string[] {
-  mkdirSync(dirname(outDir), { recursive: true });
+  makeFolders(dirname(outDir));
   removeAbandonedWorkFolders(dirname(outDir), `${basename(outDir)}${STAGING}`);
   const work = makeWorkFolder(`${outDir}${STAGING}${process.pid}`);
   try {

@@ -23,6 +23,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRASH_AT_VARIABLE } from "../../pipeline/io/crash-point.ts";
+import { cachedStep, stepCache } from "../../pipeline/formats/step-cache.ts";
 import { WORK_MARKER } from "../../pipeline/io/work-folder.ts";
 import { manifestOf, manifestText, readTree } from "../../pipeline/release/manifest.ts";
 import {
@@ -408,6 +409,20 @@ describe("the step cache", () => {
     ]);
     expect(snapshot(out)).toEqual(fresh);
     expect(readdirSync(stand.cacheDir).sort()).toEqual(cached.filter((name) => !/^(parquet|sqlite)\./.test(name)));
+  });
+
+  it.concurrent("a read-only disk under a cache not yet made: the warning says read-only", async (context) => {
+    context.skip(!mountable, CANNOT_MOUNT);
+    const disk = smallDisk("64k");
+    makeReadOnly(disk);
+    const warnings: string[] = [];
+    const cache = stepCache(disk, true, (line) => warnings.push(line));
+    const files = await cachedStep(cache, "step", "0".repeat(64), async () => new Map([["a.txt", new Uint8Array(1)]]));
+    expect([...files.keys()]).toEqual(["a.txt"]);
+    expect(warnings).toEqual([
+      `warning: ${cache.dir}: cannot keep the build cache (the file system is read-only (EROFS)), so this build ` +
+        "goes on without it: make it writable or choose a folder on a writable one, or build with --cold",
+    ]);
   });
 
   it.concurrent("a full TMPDIR under the compiler of the schemas entry: one line, the old output as it was", async (context) => {
