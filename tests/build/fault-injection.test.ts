@@ -39,7 +39,7 @@ import {
   STACK_TRACE,
 } from "../helpers/cli.ts";
 import { CANNOT_MOUNT, fill, makeReadOnly, mountable, mountTmpfs, smallDisk, unmountAll } from "../helpers/mounts.ts";
-import { copyRepo, ownCache, removeTemporaryFolders, rootWithOwnCache } from "../helpers/repo-copy.ts";
+import { copyRepo, ownCache, removeTemporaryFolders, rootWithOwnCache, temporaryFolder } from "../helpers/repo-copy.ts";
 
 const SOURCES = join(ROOT, "sources");
 const hasStrace = spawnSync("strace", ["-V"]).status === 0;
@@ -529,6 +529,27 @@ describe("tracked files rewritten in place", () => {
     const next = await runInProcessAt(copy.dir, "build", "--docs");
     expect([next.status, next.stderr]).toEqual([0, ""]);
     expect(readFileSync(readme, "utf8")).toBe(readFileSync(join(ROOT, "README.md"), "utf8"));
+  });
+
+  it.concurrent("a README whose generated part lost its markers: one line naming it, and the file as it was", async () => {
+    const { cacheDir } = await filledCache();
+    const root = temporaryFolder();
+    for (const path of ["package.json", "CHANGELOG.md", "README.md", "CITATION.cff", "schemas", "docs"])
+      cpSync(join(ROOT, path), join(root, path), { recursive: true });
+    writeFileSync(
+      join(root, "README.md"),
+      readFileSync(join(root, "README.md"), "utf8").replace("<!-- dictionary:end -->", ""),
+    );
+    cpSync(cacheDir, ownCache(root), { recursive: true });
+    const before = readFileSync(join(root, "README.md"), "utf8");
+    const result = await runInProcessAt(root, "build", "--docs", "--sources", SOURCES, "--out", freshOut());
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(errorLines(result)).toEqual([
+      `${join(root, "README.md")}: no "<!-- dictionary:start -->" ... "<!-- dictionary:end -->" markers, in that ` +
+        "order: put them back around the generated part (git diff shows where), then build again",
+    ]);
+    expect(result.status).toBe(1);
+    expect(readFileSync(join(root, "README.md"), "utf8")).toBe(before);
   });
 
   it.concurrent("a full disk under build --docs: one line naming the file, and every file as it was", async (context) => {
