@@ -425,51 +425,44 @@ describe("the step cache", () => {
     ]);
   });
 
-  it.concurrent("a full TMPDIR under the compiler of the schemas entry: one line, the old output as it was", async (context) => {
-    context.skip(!mountable, CANNOT_MOUNT);
-    // A copy of the repository whose cache holds every costly step but the compiler's, which the build then runs.
+  /** A copy of the repository whose cache holds every costly step but the compiler's, which its build then runs. */
+  async function copyToCompile(): Promise<ReturnType<typeof copyRepo>> {
     const { cacheDir } = await filledCache();
     const copy = copyRepo();
     const copyCache = ownCache(copy.dir);
     mkdirSync(copyCache, { recursive: true });
     for (const step of ["charts", "parquet", "sqlite"])
       cpSync(join(cacheDir, entryOf(cacheDir, step)), join(copyCache, entryOf(cacheDir, step)));
-    const temporary = smallDisk("64k");
-    fill(temporary);
-    const { out, old } = withOldOutput();
-    const result = await copy.cliAsync(["build", "--sources", SOURCES, "--out", out], { TMPDIR: temporary });
-    expect(result.stderr).not.toMatch(STACK_TRACE);
-    expect(errorLines(result)).toEqual([
-      `${temporary}: no space left on the device (ENOSPC): the TypeScript compiler writes the schemas' declarations ` +
-        "in this temporary folder; free some space there or set TMPDIR to a writable folder with space, and run the " +
-        "command again",
-    ]);
-    expect(result.status).toBe(1);
-    expect(snapshot(out)).toEqual(old);
-  });
-  it.concurrent("a read-only TMPDIR under the compiler of the schemas entry: one line, no bundler output", async (context) => {
-    context.skip(!mountable, CANNOT_MOUNT);
-    const { cacheDir } = await filledCache();
-    const copy = copyRepo();
-    const copyCache = ownCache(copy.dir);
-    mkdirSync(copyCache, { recursive: true });
-    for (const step of ["charts", "parquet", "sqlite"])
-      cpSync(join(cacheDir, entryOf(cacheDir, step)), join(copyCache, entryOf(cacheDir, step)));
-    const temporary = smallDisk("64k");
-    // tsx's own folder there, made before: without it tsx fails as it starts, before any code of the build runs.
-    mkdirSync(join(temporary, `tsx-${process.getuid!()}`));
-    makeReadOnly(temporary);
-    const { out, old } = withOldOutput();
-    const result = await copy.cliAsync(["build", "--sources", SOURCES, "--out", out], { TMPDIR: temporary });
-    expect(result.stderr).not.toMatch(STACK_TRACE);
-    expect(errorLines(result)).toEqual([
-      `${temporary}: the file system is read-only (EROFS): the TypeScript compiler writes the schemas' declarations ` +
-        "in this temporary folder; free some space there or set TMPDIR to a writable folder with space, and run the " +
-        "command again",
-    ]);
-    expect(result.status).toBe(1);
-    expect(snapshot(out)).toEqual(old);
-  });
+    return copy;
+  }
+
+  it.concurrent.for([
+    ["full", "no space left on the device (ENOSPC)"],
+    ["read-only", "the file system is read-only (EROFS)"],
+  ] as const)(
+    "a %s TMPDIR under the compiler of the schemas entry: one line, the old output as it was",
+    async ([kind, what], context) => {
+      context.skip(!mountable, CANNOT_MOUNT);
+      const copy = await copyToCompile();
+      const temporary = smallDisk("64k");
+      if (kind === "full") fill(temporary);
+      else {
+        // tsx's own folder there, made before: without it tsx fails as it starts, before any code of the build runs.
+        mkdirSync(join(temporary, `tsx-${process.getuid!()}`));
+        makeReadOnly(temporary);
+      }
+      const { out, old } = withOldOutput();
+      const result = await copy.cliAsync(["build", "--sources", SOURCES, "--out", out], { TMPDIR: temporary });
+      expect(result.stderr).not.toMatch(STACK_TRACE);
+      // One line: no output of the bundler, which runs beside the compiler, follows it.
+      expect(errorLines(result)).toEqual([
+        `${temporary}: ${what}: the TypeScript compiler writes the schemas' declarations in this temporary folder; free ` +
+          "some space there or set TMPDIR to a writable folder with space, and run the command again",
+      ]);
+      expect(result.status).toBe(1);
+      expect(snapshot(out)).toEqual(old);
+    },
+  );
 });
 
 /** add-source on a sources folder that cannot be written: one line naming it, and nothing added. */
@@ -514,6 +507,15 @@ describe("tracked files rewritten in place", () => {
     writeFileSync(readme, text);
   }
 
+  /** A stand-in repository in `root` with the documents a build --docs rewrites, its cache holding every step. */
+  async function standInWithDocs(root: string): Promise<string> {
+    const { cacheDir } = await filledCache();
+    for (const path of ["package.json", "CHANGELOG.md", "README.md", "CITATION.cff", "schemas", "docs"])
+      cpSync(join(ROOT, path), join(root, path), { recursive: true });
+    cpSync(cacheDir, ownCache(root), { recursive: true });
+    return root;
+  }
+
   it.concurrent("a build --docs killed while it writes README.md leaves the file whole", async (context) => {
     context.skip(!hasStrace, "skipped: the kill at a write is injected with strace, which is not installed");
     const copy = copyRepo();
@@ -532,15 +534,11 @@ describe("tracked files rewritten in place", () => {
   });
 
   it.concurrent("a README whose generated part lost its markers: one line naming it, and the file as it was", async () => {
-    const { cacheDir } = await filledCache();
-    const root = temporaryFolder();
-    for (const path of ["package.json", "CHANGELOG.md", "README.md", "CITATION.cff", "schemas", "docs"])
-      cpSync(join(ROOT, path), join(root, path), { recursive: true });
+    const root = await standInWithDocs(temporaryFolder());
     writeFileSync(
       join(root, "README.md"),
       readFileSync(join(root, "README.md"), "utf8").replace("<!-- dictionary:end -->", ""),
     );
-    cpSync(cacheDir, ownCache(root), { recursive: true });
     const before = readFileSync(join(root, "README.md"), "utf8");
     const result = await runInProcessAt(root, "build", "--docs", "--sources", SOURCES, "--out", freshOut());
     expect(result.stderr).not.toMatch(STACK_TRACE);
@@ -554,13 +552,9 @@ describe("tracked files rewritten in place", () => {
 
   it.concurrent("a full disk under build --docs: one line naming the file, and every file as it was", async (context) => {
     context.skip(!mountable, CANNOT_MOUNT);
-    const { cacheDir } = await filledCache();
-    // A stand-in repository on a small disk whose cache holds every step, so that only the docs are written there.
-    const root = smallDisk("4m");
-    for (const path of ["package.json", "CHANGELOG.md", "README.md", "CITATION.cff", "schemas", "docs"])
-      cpSync(join(ROOT, path), join(root, path), { recursive: true });
+    // On a small disk, so that only the docs are written there.
+    const root = await standInWithDocs(smallDisk("4m"));
     makeStale(join(root, "README.md"));
-    cpSync(cacheDir, ownCache(root), { recursive: true });
     fill(root);
     const tracked = () => snapshot(root, (path) => path !== "node_modules" && path !== "filler");
     const before = tracked();
