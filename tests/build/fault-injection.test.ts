@@ -208,8 +208,8 @@ describe("a build killed while publishing", () => {
     expect(readdirSync(root).sort()).toEqual(["dist", inProgress]);
   });
 
-  it.concurrent("a killed build's work folder whose process id another process now has is recovered", async (context) => {
-    context.skip(!existsSync(`/proc/${process.pid}/stat`), "skipped: telling processes apart needs Linux's /proc");
+  it.concurrent("a killed build's work folder whose process id another process has now is recovered", async (ctx) => {
+    ctx.skip(!existsSync(`/proc/${process.pid}/stat`), "skipped: telling processes apart needs Linux's /proc");
     const { root, out, old } = withOldOutput();
     await killedBuild(out, "publish:old-moved-aside");
     // The killed run's id given to another process that runs (this one's parent), as the system may reuse it.
@@ -456,8 +456,8 @@ describe("the step cache", () => {
       expect(result.stderr).not.toMatch(STACK_TRACE);
       // One line: no output of the bundler, which runs beside the compiler, follows it.
       expect(errorLines(result)).toEqual([
-        `${temporary}: ${what}: the TypeScript compiler writes the schemas' declarations in this temporary folder; free ` +
-          "some space there or set TMPDIR to a writable folder with space, and run the command again",
+        `${temporary}: ${what}: the TypeScript compiler writes the schemas' declarations in this temporary folder; ` +
+          "free some space there or set TMPDIR to a writable folder with space, and run the command again",
       ]);
       expect(result.status).toBe(1);
       expect(snapshot(out)).toEqual(old);
@@ -533,7 +533,7 @@ describe("tracked files rewritten in place", () => {
     expect(readFileSync(readme, "utf8")).toBe(readFileSync(join(ROOT, "README.md"), "utf8"));
   });
 
-  it.concurrent("a README whose generated part lost its markers: one line naming it, and the file as it was", async () => {
+  it.concurrent("a README whose generated part lost its markers: one line naming it, the file as it was", async () => {
     const root = await standInWithDocs(temporaryFolder());
     writeFileSync(
       join(root, "README.md"),
@@ -550,7 +550,7 @@ describe("tracked files rewritten in place", () => {
     expect(readFileSync(join(root, "README.md"), "utf8")).toBe(before);
   });
 
-  it.concurrent("a full disk under build --docs: one line naming the file, and every file as it was", async (context) => {
+  it.concurrent("a full disk under build --docs: one line naming the file, every file as it was", async (context) => {
     context.skip(!mountable, CANNOT_MOUNT);
     // On a small disk, so that only the docs are written there.
     const root = await standInWithDocs(smallDisk("4m"));

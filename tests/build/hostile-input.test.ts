@@ -494,7 +494,7 @@ describe("hostile arguments and odd names beside the build", () => {
     expect(snapshot(root)).toEqual(before);
   });
 
-  it("a checkout whose path holds a colon, a space and a # builds, with its own code, the committed dist/", async () => {
+  it("a checkout whose path holds a colon, a space and a # builds, with its own code, the same dist/", async () => {
     const copy = copyRepo("odd:dir x#1/repo");
     const result = await copy.cliAsync(["build"]);
     expect(result.stderr).not.toMatch(STACK_TRACE);
