@@ -30,7 +30,7 @@ const ROOT = join(import.meta.dirname, "..");
 export interface BuildOptions {
   sourcesDir: string;
   outDir: string;
-  /** Reuse unchanged costly formats from node_modules/.cache (see formats/step-cache.ts); false runs every one. */
+  /** Reuse unchanged costly formats from node_modules/.cache (see formats/step-cache.ts); false runs and stores all. */
   cache?: boolean;
   /** The version datapackage.json states; package.json's by default (a release builds the next one's). */
   version?: string;

@@ -43,7 +43,7 @@ const DOI = /^doi:10\.\d{4,9}\/\S+$/;
  */
 export const webAddress = z
   .url({ protocol: /^(https?|doi)$/, error: "must be an http or https address, or a DOI as doi:10.…/…" })
-  .refine((url) => !/\s/.test(url) && (!url.startsWith("doi:") || DOI.test(url)), {
+  .refine((url) => !/\s/.test(url) && (!/^doi:/i.test(url) || DOI.test(url)), {
     error: "must be an http or https address, or a DOI as doi:10.…/…",
   });
 

@@ -14,7 +14,7 @@
  * one rename moves it even when the sources folder is a mount point) and renamed into place; a work folder left
  * by a killed run is removed by the next one (see io/work-folder.ts).
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { Document, isMap, isSeq, parse } from "yaml";
@@ -25,6 +25,7 @@ import { readJsonFile } from "../io/json-file.ts";
 import { userPath } from "../io/user-path.ts";
 import { makeWorkFolder, removeAbandonedWorkFolders } from "../io/work-folder.ts";
 import { crashPoint } from "../io/crash-point.ts";
+import { writeNewFile } from "../io/write-file.ts";
 import { PipelineError } from "../io/errors.ts";
 import { CONFIG_FILE, loadDatasetConfig } from "../config/dataset-config.ts";
 import { draftRecords, type Drafts } from "../curation/drafts/draft.ts";
@@ -344,7 +345,7 @@ function writeFolderAtomically(sourcesDir: string, id: string, files: Map<string
     try {
       const staged = join(work, id);
       mkdirSync(staged);
-      for (const [name, content] of files) writeFileSync(join(staged, name), content, { flag: "wx" });
+      for (const [name, content] of files) writeNewFile(join(staged, name), content);
       crashPoint("add-source:staged");
       // Checked again just before the rename: a folder created meanwhile is not replaced.
       if (exists(target)) throw new PipelineError("already exists; add-source never overwrites", { file: target });

@@ -5,9 +5,10 @@
  * not take, is an error that names the file and line where it stands.
  */
 import { z } from "zod";
+import { webAddress } from "../../schemas/fields.ts";
 import { loadChartKind } from "../formats/charts/kit.ts";
 import { PipelineError, throwIfAny } from "../io/errors.ts";
-import { loadYamlDocument, type LoadedDocument } from "../io/yaml-file.ts";
+import { fieldName, loadYamlDocument, type LoadedDocument } from "../io/yaml-file.ts";
 import { SOURCES_PLACEHOLDER } from "../render/citation.ts";
 import { nameOfCode } from "../tables/codebook.ts";
 import { CONTRACT_TABLES } from "../tables/index.ts";
@@ -55,10 +56,15 @@ const seriesDefinition = z
   })
   .strict();
 
+const MAX_CHART_FILE_LENGTH = 100;
+
 /** A chart: its file, its kind, and the options of that kind (checked against the kind's own schema on loading). */
 const chartDefinition = z
   .object({
-    file: z.string().regex(/^[a-z0-9-]+\.svg$/, "must be a file name such as trade-turnover.svg"),
+    file: z
+      .string()
+      .regex(/^[a-z0-9-]+\.svg$/, "must be a file name such as trade-turnover.svg")
+      .max(MAX_CHART_FILE_LENGTH, `at most ${MAX_CHART_FILE_LENGTH} characters, so that the file name fits`),
     kind: z.string().regex(/^[a-z][a-z0-9-]*$/),
   })
   .catchall(z.unknown());
@@ -82,7 +88,7 @@ export const datasetConfigSchema = z
         /** The dataset's web page, for datapackage.json's `homepage`. */
         homepage: z.url({ protocol: /^https?$/ }).optional(),
         /** A globally unique identifier of the dataset (a DOI or a URL), for datapackage.json's `id`. */
-        id: z.string().min(1).optional(),
+        id: webAddress.optional(),
       })
       .strict(),
     units: keyed(unitDefinition),
@@ -254,7 +260,7 @@ export async function loadDatasetConfig(file: string): Promise<LoadedConfig> {
           const where = keys.length > 0 ? [...path, keys[0]!] : path;
           errors.push(
             new PipelineError(
-              `${["charts", index, ...where].join(".")}: ${issue.message} (a ${kindName} chart)`,
+              `${fieldName(["charts", index, ...where])}: ${issue.message} (a ${kindName} chart)`,
               at(...where),
             ),
           );

@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { BuildProducts, FileDescription, Files, Format } from "./format.ts";
 import { cachedStep, inputsKey, sourceFiles, type StepCache } from "./step-cache.ts";
 
@@ -28,7 +29,8 @@ export async function loadFormats(folders: readonly string[]): Promise<LoadedFor
   return Promise.all(
     folders.map(async (folder) => {
       const module = join(folder, "index.ts");
-      const { format } = (await import(module)) as { format?: Format };
+      // A URL, not a path: a path holding "#" or ":" is not a module specifier.
+      const { format } = (await import(pathToFileURL(module).href)) as { format?: Format };
       if (format === undefined) throw new Error(`${module} exports no format`);
       return { format, module };
     }),
@@ -57,7 +59,7 @@ export async function runFormat(
   { format, module }: LoadedFormat,
   products: BuildProducts,
   root: string,
-  cache: StepCache | null,
+  cache: StepCache,
 ): Promise<Files> {
   const reads = readsOf(format, products);
   if (format.cache === undefined) return format.write(reads);

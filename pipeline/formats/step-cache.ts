@@ -5,17 +5,19 @@
  * and a step whose checksum is there is not run again. Each file is kept with its SHA-256, checked before the
  * file is reused: an entry edited or damaged since it was written runs the step again. `npm run verify`, `npm run
  * release` and CI's reproducibility builds run cold, so a reused output can never hide a difference from a full
- * build.
+ * build; a cold build still stores what it computed, so an entry forged with matching checksums does not outlive
+ * it.
  *
  * The cache never fails a build: an entry that cannot be written (a full or read-only disk) leaves no partial
  * file, and the build warns once and goes on without writing to the cache.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { adviceFor, whatHappened } from "../io/file-system-errors.ts";
 import { readInputFile } from "../io/input-files.ts";
 import { sha256 } from "../io/sha256.ts";
+import { makeFolders } from "../io/write-file.ts";
 import type { Files } from "./format.ts";
 
 /** The step cache of one build: its folder, and where to warn when it cannot be written. */
@@ -24,11 +26,13 @@ export interface StepCache {
   warn: (line: string) => void;
   /** False once a write failed: the rest of the build goes without writing to the cache. */
   writable: boolean;
+  /** False for a cold build, which runs every step (and stores what it computed). */
+  reusable: boolean;
 }
 
-/** The build's step cache, or null for a cold build that runs every step. */
-export function stepCache(root: string, cache: boolean, warn: (line: string) => void): StepCache | null {
-  return cache ? { dir: join(root, "node_modules", ".cache", "russia-dprk-data"), warn, writable: true } : null;
+/** The build's step cache; `reuse` false for a cold build. */
+export function stepCache(root: string, reuse: boolean, warn: (line: string) => void): StepCache {
+  return { dir: join(root, "node_modules", ".cache", "russia-dprk-data"), warn, writable: true, reusable: reuse };
 }
 
 /** Larger than any step's files; a larger entry is not the cache's, and is not read. */
@@ -80,16 +84,15 @@ export function inputsKey(
   return hash.digest("hex");
 }
 
-/** The step's cached files for `key`, else the step run afresh and cached; with no cache, always run. */
+/** The step's cached files for `key`, else the step run afresh and cached; a cold build always runs it. */
 export async function cachedStep(
-  cache: StepCache | null,
+  cache: StepCache,
   step: string,
   key: string,
   run: () => Promise<Files>,
 ): Promise<Files> {
-  if (cache === null) return run();
   const entry = join(cache.dir, `${step}.${key}.json`);
-  const reused = reuse(entry);
+  const reused = cache.reusable ? reuse(entry) : null;
   if (reused !== null) return reused;
   const files = await run();
   store(cache, step, entry, files);
@@ -125,18 +128,20 @@ function isOutputPath(path: string): boolean {
 /**
  * Keeps one entry per step: the new one replaces the old, written whole before it becomes visible. An entry is
  * named `<step>.<key>.json`: a step's name has no dot, so one step never takes another's entries for its own
- * ("json" and "json-schema"). A write that fails removes its partial file and turns the cache's writing off.
+ * ("json" and "json-schema"). A write that fails removes its partial file and turns the cache's writing off. The
+ * step's other entries go once the new one is in place, never another run's partial file.
  */
 function store(cache: StepCache, step: string, entry: string, files: Files): void {
   if (!cache.writable) return;
   const partial = `${entry}.${process.pid}.tmp`;
   try {
-    mkdirSync(cache.dir, { recursive: true });
-    for (const name of readdirSync(cache.dir))
-      if (name.startsWith(`${step}.`)) rmSync(join(cache.dir, name), { force: true });
+    makeFolders(cache.dir);
     const stored = [...files].map(([path, bytes]) => [path, sha256(bytes), Buffer.from(bytes).toString("base64")]);
     writeFileSync(partial, JSON.stringify({ files: stored }));
     renameSync(partial, entry);
+    for (const name of readdirSync(cache.dir))
+      if (name.startsWith(`${step}.`) && name.endsWith(".json") && join(cache.dir, name) !== entry)
+        rmSync(join(cache.dir, name), { force: true });
   } catch (error) {
     if (typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
     try {

@@ -5,6 +5,7 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 export interface TextFormat {
   /** The module's name, as `source.json` and `extract --format` give it. */
@@ -44,7 +45,8 @@ export function textFormatNames(): string[] {
 /** A format's rules by its name; null for a name no module declares. */
 export async function loadTextFormat(name: string): Promise<TextRules | null> {
   if (!textFormatNames().includes(name)) return null;
-  const { textFormat } = (await import(join(FORMATS_DIR, `${name}.ts`))) as { textFormat: TextFormat };
+  const module = pathToFileURL(join(FORMATS_DIR, `${name}.ts`)).href;
+  const { textFormat } = (await import(module)) as { textFormat: TextFormat };
   return textRules(textFormat);
 }
 

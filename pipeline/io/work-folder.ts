@@ -6,12 +6,26 @@
  * the marker is in it. A folder merely named like one (`dist.publish-424242-bak`, or a user's folder that happens
  * to match) is the user's and is never touched; a kill in the instant between making a folder and marking it
  * leaves an empty folder, which is left alone too.
+ *
+ * A process id is reused once its process is gone: where the system tells when a process started (Linux's /proc),
+ * the marker's name records it (`<WORK_MARKER>-<start>`), and a folder whose id now belongs to a process that
+ * started at another time is a leftover like any other.
  */
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 
 /** The marker's name: empty, so that it can be written on a full disk (a file without data takes no block). */
 export const WORK_MARKER = ".russia-dprk-data-work";
+const MARKER_FORM = new RegExp(`^${escapeRegExp(WORK_MARKER)}(?:-(\\d+))?$`);
 
 /** Makes the folder `path` (which must not exist) and marks it as this program's. */
 export function makeWorkFolder(path: string): string {
@@ -29,7 +43,8 @@ export function makeTemporaryWorkFolder(parent: string, prefix: string): string 
 
 function mark(path: string): void {
   try {
-    writeFileSync(join(path, WORK_MARKER), "", { flag: "wx" });
+    const start = startTime(process.pid);
+    writeFileSync(join(path, start === null ? WORK_MARKER : `${WORK_MARKER}-${start}`), "", { flag: "wx" });
   } catch (error) {
     rmdirSync(path);
     throw error;
@@ -50,7 +65,9 @@ export function abandonedWorkFolders(dir: string, prefix: string): string[] {
   return names
     .filter((name) => {
       const pid = Number(form.exec(name)?.[1]);
-      return Number.isSafeInteger(pid) && !isRunning(pid) && isMarked(join(dir, name));
+      if (!Number.isSafeInteger(pid)) return false;
+      const marker = markerIn(join(dir, name));
+      return marker !== null && !isRunning(pid, marker.start);
     })
     .sort();
 }
@@ -61,22 +78,50 @@ export function removeAbandonedWorkFolders(dir: string, prefix: string): void {
 }
 
 /** Whether `path` is a folder (not a symlink to one) holding the marker as a regular file. */
-function isMarked(path: string): boolean {
-  try {
-    return lstatSync(path).isDirectory() && lstatSync(join(path, WORK_MARKER)).isFile();
-  } catch {
-    return false;
-  }
+export function isMarked(path: string): boolean {
+  return markerIn(path) !== null;
 }
 
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
+/** The marker in the folder `path`, with the start time of the process that made it when it records one. */
+function markerIn(path: string): { start: string | null } | null {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    if (!lstatSync(path).isDirectory()) return null;
+    for (const name of readdirSync(path)) {
+      const form = MARKER_FORM.exec(name);
+      if (form !== null && lstatSync(join(path, name)).isFile()) return { start: form[1] ?? null };
+    }
+  } catch {
+    // Gone, or not readable: not a folder this program can claim.
+  }
+  return null;
+}
+
+/** Whether the process `pid` runs and, when `start` is known, is the one that started then (not a reuse of its id). */
+function isRunning(pid: number, start: string | null): boolean {
+  if (pid !== process.pid) {
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      // EPERM: the process exists but belongs to someone else.
+      if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
+    }
+  }
+  if (start === null) return true;
+  const now = startTime(pid);
+  return now === null || now === start;
+}
+
+/**
+ * When the process `pid` started, in clock ticks since the system's boot (field 22 of /proc/<pid>/stat); null
+ * where the system does not say.
+ */
+function startTime(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command's name, in parentheses, may hold spaces and parentheses: the fields are counted after the last.
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+  } catch {
+    return null;
   }
 }
 

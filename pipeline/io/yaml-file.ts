@@ -113,13 +113,24 @@ function issueErrors(
 ): PipelineError[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
-    const field = path.length > 0 ? `${path.join(".")}: ` : "";
+    const field = path.length > 0 ? `${fieldName(path)}: ` : "";
     return new PipelineError(`${field}${issueMessage(issue.message, input, schema, path)}`, {
       file,
       line: lineAt(path),
       record,
     });
   });
+}
+
+/**
+ * A field's path as a curator counts: keys joined by dots, a list's items from 1 as the top-level lists' are
+ * ("actors item 2", "charts item 1.file").
+ */
+export function fieldName(path: readonly (string | number)[]): string {
+  return path.reduce<string>((name, key) => {
+    if (typeof key === "number") return `${name} item ${key + 1}`;
+    return name === "" ? key : `${name}.${key}`;
+  }, "");
 }
 
 /**
@@ -130,6 +141,7 @@ export function issueMessage(message: string, input: unknown, schema: z.ZodType,
   if (path.length === 0) return message;
   const parent = valueAt(input, path.slice(0, -1));
   const key = path.at(-1)!;
+  if (Array.isArray(parent) && parent[key as number] === null) return "empty (null): fill it in or remove it";
   const missing =
     parent !== null && typeof parent === "object" && !Array.isArray(parent) && !Object.hasOwn(parent, key);
   if (!missing) return message;

@@ -6,13 +6,15 @@
  * and modes; the zip fixes them here.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { readPackageJson } from "../io/json-file.ts";
 import { basename, dirname, join } from "node:path";
 import { zipSync, type Zippable } from "fflate";
 import { PipelineError } from "../io/errors.ts";
+import { adviceFor, codeInMessage, isFileSystemError, whatHappened } from "../io/file-system-errors.ts";
 import { sha256 } from "../io/sha256.ts";
 import { makeWorkFolder, removeAbandonedWorkFolders } from "../io/work-folder.ts";
+import { makeFolders, writeNewFile } from "../io/write-file.ts";
 import { compareWithManifest, manifestPath, readManifest, readTree } from "./manifest.ts";
 import { unfinishedRelease } from "./staging.ts";
 
@@ -53,20 +55,32 @@ export function writeReleaseAssets(root: string, outDir = join(root, ASSETS_DIR)
     });
   }
 
-  mkdirSync(dirname(outDir), { recursive: true });
+  const kept = existsSync(outDir) ? "the old assets are as they were" : "nothing was written";
+  try {
+    return writeAssets(root, outDir, dist, `${name}-${version}`);
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    throw new PipelineError(
+      `${whatHappened(error)}: release-assets writes the assets here before they replace ${outDir}; ${kept}: ` +
+        adviceFor(error),
+      { file: dirname(outDir) },
+    );
+  }
+}
+
+/** The assets written into a work folder beside `outDir`, then moved in its place. */
+function writeAssets(root: string, outDir: string, dist: Map<string, Buffer>, release: string): string[] {
+  makeFolders(dirname(outDir));
   removeAbandonedWorkFolders(dirname(outDir), `${basename(outDir)}${STAGING}`);
   const work = makeWorkFolder(`${outDir}${STAGING}${process.pid}`);
   try {
     const staging = join(work, "assets");
     mkdirSync(staging);
     const tarball = packTarball(root, staging);
-    const zip = `${name}-${version}-datapackage.zip`;
-    writeFileSync(
-      join(staging, zip),
-      dataPackageZip(`${name}-${version}`, dist, readFileSync(join(root, "DATA_LICENSE"))),
-    );
+    const zip = `${release}-datapackage.zip`;
+    writeNewFile(join(staging, zip), dataPackageZip(release, dist, readFileSync(join(root, "DATA_LICENSE"))));
     const names = [tarball, zip].sort();
-    writeFileSync(
+    writeNewFile(
       join(staging, CHECKSUMS),
       names.map((file) => `${sha256(readFileSync(join(staging, file)))}  ${file}\n`).join(""),
     );
@@ -80,10 +94,20 @@ export function writeReleaseAssets(root: string, outDir = join(root, ASSETS_DIR)
 
 /** `npm pack` into `dir`; returns the tarball's file name. */
 function packTarball(root: string, dir: string): string {
-  execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  try {
+    execFileSync("npm", ["pack", "--loglevel=error", "--pack-destination", dir], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+  } catch (error) {
+    // npm says what failed on its stderr: a failing disk is told as any other, anything else in npm's first line.
+    const said = String((error as { stderr?: Buffer | string }).stderr ?? "");
+    const code = /\bcode (E[A-Z]+)\b/.exec(said)?.[1] ?? codeInMessage(said);
+    const failure = Object.assign(new Error(said), { code, path: dir });
+    if (isFileSystemError(failure)) throw failure;
+    const first = said.split("\n").find((line) => line.trim() !== "") ?? (error as Error).message;
+    throw new PipelineError(`npm pack failed: ${first.trim()}`, { file: join(root, "package.json") });
+  }
   const [tarball, ...others] = readdirSync(dir).filter((file) => file.endsWith(".tgz"));
   if (tarball === undefined || others.length > 0)
     throw new PipelineError("npm pack did not write exactly one tarball", { file: dir });

@@ -9,12 +9,18 @@
  * nothing is half-written. dist/, a folder, moves in two renames, the old one aside first; a kill between them
  * leaves the new dist/ staged and the plan in place, so the next release puts it where it belongs. Last, the
  * release's files are committed and the commit tagged, each step done once whatever run reaches it.
+ *
+ * The stage holds the marker of a work folder (io/work-folder.ts): a `.release-staging/` without it is the user's,
+ * never read as a release nor removed.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import { dirname, isAbsolute, join, normalize } from "node:path";
 import { crashPoint } from "../io/crash-point.ts";
 import { PipelineError } from "../io/errors.ts";
+import { exists } from "../io/input-files.ts";
 import { readJsonFile } from "../io/json-file.ts";
+import { isMarked, makeWorkFolder, WORK_MARKER } from "../io/work-folder.ts";
+import { writeFileAtomically, writeNewFile } from "../io/write-file.ts";
 import { commitAndTag } from "./tags.ts";
 
 export const STAGING_DIR = ".release-staging";
@@ -44,21 +50,20 @@ export function stagedPath(root: string, path: string): string {
 /** Starts an empty stage, discarding an incomplete one. */
 export function startStage(root: string): void {
   discardStage(root);
-  mkdirSync(join(stagingDir(root), "files"), { recursive: true });
+  mkdirSync(join(makeWorkFolder(stagingDir(root)), "files"));
 }
 
 export function stageFile(root: string, path: string, content: string | Buffer): void {
   const target = stagedPath(root, path);
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, content);
+  writeNewFile(target, content);
 }
 
 /** Marks the stage complete: from here on the release happens, now or at the next run. */
 export function markStaged(root: string, plan: ReleasePlan): void {
   crashPoint("release-staged");
   const path = join(stagingDir(root), PLAN);
-  writeFileSync(`${path}.tmp`, JSON.stringify(plan, null, 2) + "\n");
-  renameSync(`${path}.tmp`, path);
+  writeFileAtomically(path, JSON.stringify(plan, null, 2) + "\n");
   crashPoint("release-planned");
 }
 
@@ -68,7 +73,7 @@ export function markStaged(root: string, plan: ReleasePlan): void {
  */
 export function pendingRelease(root: string): ReleasePlan | null {
   const path = join(stagingDir(root), PLAN);
-  if (!existsSync(path)) return null;
+  if (!existsSync(path) || !isMarked(stagingDir(root))) return null;
   let plan: unknown;
   try {
     plan = readJsonFile(path);
@@ -145,8 +150,29 @@ export function commitStaged(root: string, plan: ReleasePlan): void {
   rmSync(stagingDir(root), { recursive: true, force: true });
 }
 
+/**
+ * Removes the stage; refuses, touching nothing, a folder of that name that this program did not make. (An empty
+ * one is what a kill between making the stage and marking it leaves: removing it loses nothing.)
+ */
 export function discardStage(root: string): void {
-  rmSync(stagingDir(root), { recursive: true, force: true });
+  const dir = stagingDir(root);
+  if (!exists(dir)) return;
+  if (isMarked(dir)) rmSync(dir, { recursive: true, force: true });
+  else if (isEmptyFolder(dir)) rmdirSync(dir);
+  else
+    throw new PipelineError(
+      `not a release stage this program made (no ${WORK_MARKER} in it): refusing to remove it; move it elsewhere, ` +
+        "then release again",
+      { file: STAGING_DIR },
+    );
+}
+
+function isEmptyFolder(path: string): boolean {
+  try {
+    return readdirSync(path).length === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Discards an incomplete stage (one without a plan); returns the plan of a complete one, to be finished. */

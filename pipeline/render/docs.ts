@@ -4,10 +4,12 @@
  * counts in docs/DATASHEET.md and the README's indicator list from the published rows, and every text that names
  * the sources (sources.ts). Hand-written text stays outside the `<!-- name:start -->`/`<!-- name:end -->` markers.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { CSV_DIALECT } from "../formats/csv/index.ts";
 import type { FileDescription } from "../formats/format.ts";
+import { PipelineError } from "../io/errors.ts";
+import { writeFileAtomically } from "../io/write-file.ts";
 import { LIST_DELIMITER, type Column } from "../tables/columns.ts";
 import type { Table, TableDefinition, Tables } from "../tables/index.ts";
 import type { Source } from "../../schemas/index.ts";
@@ -222,12 +224,15 @@ export function updateReadme(readme: string, specs: readonly TableDefinition[]):
 }
 
 /** Replaces what stands between `<!-- name:start -->` and `<!-- name:end -->`, keeping the markers. */
+/** A document whose generated part is no longer between its markers: the text around it cannot be kept. */
+class MissingMarkers extends Error {}
+
 export function replaceBetweenMarkers(text: string, name: string, content: string): string {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
   const from = text.indexOf(start);
   const to = text.indexOf(end);
-  if (from === -1 || to < from) throw new Error(`no "${start}" ... "${end}" markers, in that order`);
+  if (from === -1 || to < from) throw new MissingMarkers(`no "${start}" ... "${end}" markers, in that order`);
   return text.slice(0, from + start.length) + content + text.slice(to);
 }
 
@@ -362,15 +367,25 @@ export function updateReadmeSources(readme: string, pkg: PackageTexts, sources: 
   );
 }
 
-/** Writes `update`'s result when it differs from the file's text (a missing file reads as empty); true if written. */
+/**
+ * Writes `update`'s result when it differs from the file's text (a missing file reads as empty), whole or not at
+ * all; true if written.
+ */
 async function rewrite(file: string, update: (text: string) => string): Promise<boolean> {
   const before = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return "";
     throw error;
   });
-  const after = update(before);
+  let after: string;
+  try {
+    after = update(before);
+  } catch (error) {
+    if (!(error instanceof MissingMarkers)) throw error;
+    const advice = "put them back around the generated part (git diff shows where), then build again";
+    throw new PipelineError(`${error.message}: ${advice}`, { file });
+  }
   if (after === before) return false;
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, after);
+  writeFileAtomically(file, after);
   return true;
 }

@@ -95,7 +95,7 @@ describe("expectations", () => {
   it("refuse a malformed file, naming its line", () => {
     expect(problemsOf("counts:\n  figures: many\nrecords: { figures: [{ id: a, note: { x: 1 } }] }\n")).toEqual([
       "expectations.yaml:2: counts.figures: Invalid input: expected number, received string",
-      "expectations.yaml:3: records.figures.0.note: Invalid input",
+      "expectations.yaml:3: records.figures item 1.note: Invalid input",
     ]);
     expect(problemsOf("figures: 22\n")).toEqual(['expectations.yaml:1: Unrecognized key: "figures"']);
   });

@@ -6,14 +6,29 @@
  * Then the disk fails under a build (full, read-only, a mount point), under the step cache and under TMPDIR:
  * on small tmpfs disks, where this process can mount them.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRASH_AT_VARIABLE } from "../../pipeline/io/crash-point.ts";
+import { cachedStep, stepCache } from "../../pipeline/formats/step-cache.ts";
 import { WORK_MARKER } from "../../pipeline/io/work-folder.ts";
+import { manifestOf, manifestText, readTree } from "../../pipeline/release/manifest.ts";
 import {
   type CliResult,
+  collect,
   deadPid,
   errorLines,
   ROOT,
@@ -24,9 +39,10 @@ import {
   STACK_TRACE,
 } from "../helpers/cli.ts";
 import { CANNOT_MOUNT, fill, makeReadOnly, mountable, mountTmpfs, smallDisk, unmountAll } from "../helpers/mounts.ts";
-import { copyRepo, ownCache, removeTemporaryFolders, rootWithOwnCache } from "../helpers/repo-copy.ts";
+import { copyRepo, ownCache, removeTemporaryFolders, rootWithOwnCache, temporaryFolder } from "../helpers/repo-copy.ts";
 
 const SOURCES = join(ROOT, "sources");
+const hasStrace = spawnSync("strace", ["-V"]).status === 0;
 
 /** A fresh build's files, to compare with. */
 let fresh: Record<string, string>;
@@ -192,6 +208,18 @@ describe("a build killed while publishing", () => {
     expect(readdirSync(root).sort()).toEqual(["dist", inProgress]);
   });
 
+  it.concurrent("a killed build's work folder whose process id another process has now is recovered", async (ctx) => {
+    ctx.skip(!existsSync(`/proc/${process.pid}/stat`), "skipped: telling processes apart needs Linux's /proc");
+    const { root, out, old } = withOldOutput();
+    await killedBuild(out, "publish:old-moved-aside");
+    // The killed run's id given to another process that runs (this one's parent), as the system may reuse it.
+    const [work] = readdirSync(root);
+    renameSync(join(root, work!), join(root, `dist.publish-${process.ppid}`));
+    await recoverOnly(out);
+    expect(readdirSync(root)).toEqual(["dist"]);
+    expect(snapshot(out)).toEqual(old);
+  });
+
   it("never removes or moves a folder it did not make, however it is named, even with no output folder", async () => {
     const root = mkdtempSync(join(tmpdir(), "rdd-fault-"));
     const pid = deadPid();
@@ -298,31 +326,30 @@ describe("a full disk, a read-only folder, a mount point", () => {
   });
 });
 
+/** A stand-in repository whose own cache a build has filled, shared by the tests below. */
+let filled: Promise<{ root: string; cacheDir: string }> | undefined;
+function filledCache(): Promise<{ root: string; cacheDir: string }> {
+  filled ??= (async () => {
+    const stand = rootWithOwnCache();
+    // Seeded with this repository's entries of the costly steps, which the build reuses if they are current; the
+    // two others are the stand-in's own.
+    const seed = join(ROOT, "node_modules", ".cache", "russia-dprk-data");
+    if (existsSync(seed))
+      cpSync(seed, stand.cacheDir, { recursive: true, filter: (path) => !/\/(parquet|sqlite)\.[^/]*$/.test(path) });
+    const result = await runInProcessAt(stand.root, "build", "--sources", SOURCES, "--out", freshOut());
+    expect([result.status, result.stderr]).toEqual([0, ""]);
+    return stand;
+  })();
+  return filled;
+}
+const freshOut = () => join(mkdtempSync(join(tmpdir(), "rdd-fault-")), "dist");
+const entryOf = (cacheDir: string, step: string) => readdirSync(cacheDir).find((name) => name.startsWith(`${step}.`))!;
+
 /**
  * The step cache (node_modules/.cache) is a convenience, never a risk: an entry edited since it was stored is
  * not published, and a cache that cannot be written (a full disk) costs one warning, not the build.
  */
 describe("the step cache", () => {
-  /** A stand-in repository whose own cache a build has filled, shared by the tests below. */
-  let filled: Promise<{ root: string; cacheDir: string }> | undefined;
-  function filledCache(): Promise<{ root: string; cacheDir: string }> {
-    filled ??= (async () => {
-      const stand = rootWithOwnCache();
-      // Seeded with this repository's entries of the costly steps, which the build reuses if they are current; the
-      // two others are the stand-in's own.
-      const seed = join(ROOT, "node_modules", ".cache", "russia-dprk-data");
-      if (existsSync(seed))
-        cpSync(seed, stand.cacheDir, { recursive: true, filter: (path) => !/\/(parquet|sqlite)\.[^/]*$/.test(path) });
-      const result = await runInProcessAt(stand.root, "build", "--sources", SOURCES, "--out", freshOut());
-      expect([result.status, result.stderr]).toEqual([0, ""]);
-      return stand;
-    })();
-    return filled;
-  }
-  const freshOut = () => join(mkdtempSync(join(tmpdir(), "rdd-fault-")), "dist");
-  const entryOf = (cacheDir: string, step: string) =>
-    readdirSync(cacheDir).find((name) => name.startsWith(`${step}.`))!;
-
   it.concurrent("a cached file edited since it was stored is not published: its step runs again", async () => {
     const { cacheDir } = await filledCache();
     const stand = rootWithOwnCache();
@@ -337,6 +364,28 @@ describe("the step cache", () => {
     const out = freshOut();
     const result = await runInProcessAt(stand.root, "build", "--sources", SOURCES, "--out", out);
     expect([result.status, result.stderr]).toEqual([0, ""]);
+    expect(snapshot(out)).toEqual(fresh);
+  });
+
+  it.concurrent("a cold build rewrites the entries it computes: a forged entry is not published after it", async () => {
+    const { cacheDir } = await filledCache();
+    const stand = rootWithOwnCache();
+    cpSync(cacheDir, stand.cacheDir, { recursive: true });
+    // The SQLite database replaced in its entry, its recorded SHA-256 made to match.
+    const entry = join(stand.cacheDir, entryOf(stand.cacheDir, "sqlite"));
+    const stored = JSON.parse(readFileSync(entry, "utf8")) as { files: [string, string, string][] };
+    const forged = Buffer.from("not the database");
+    stored.files[0] = [
+      stored.files[0]![0],
+      createHash("sha256").update(forged).digest("hex"),
+      forged.toString("base64"),
+    ];
+    writeFileSync(entry, JSON.stringify(stored));
+    const cold = await runInProcessAt(stand.root, "build", "--cold", "--sources", SOURCES, "--out", freshOut());
+    expect([cold.status, cold.stderr]).toEqual([0, ""]);
+    const out = freshOut();
+    const warm = await runInProcessAt(stand.root, "build", "--sources", SOURCES, "--out", out);
+    expect([warm.status, warm.stderr]).toEqual([0, ""]);
     expect(snapshot(out)).toEqual(fresh);
   });
 
@@ -362,28 +411,58 @@ describe("the step cache", () => {
     expect(readdirSync(stand.cacheDir).sort()).toEqual(cached.filter((name) => !/^(parquet|sqlite)\./.test(name)));
   });
 
-  it.concurrent("a full TMPDIR under the compiler of the schemas entry: one line, the old output as it was", async (context) => {
+  it.concurrent("a read-only disk under a cache not yet made: the warning says read-only", async (context) => {
     context.skip(!mountable, CANNOT_MOUNT);
-    // A copy of the repository whose cache holds every costly step but the compiler's, which the build then runs.
+    const disk = smallDisk("64k");
+    makeReadOnly(disk);
+    const warnings: string[] = [];
+    const cache = stepCache(disk, true, (line) => warnings.push(line));
+    const files = await cachedStep(cache, "step", "0".repeat(64), async () => new Map([["a.txt", new Uint8Array(1)]]));
+    expect([...files.keys()]).toEqual(["a.txt"]);
+    expect(warnings).toEqual([
+      `warning: ${cache.dir}: cannot keep the build cache (the file system is read-only (EROFS)), so this build ` +
+        "goes on without it: make it writable or choose a folder on a writable one, or build with --cold",
+    ]);
+  });
+
+  /** A copy of the repository whose cache holds every costly step but the compiler's, which its build then runs. */
+  async function copyToCompile(): Promise<ReturnType<typeof copyRepo>> {
     const { cacheDir } = await filledCache();
     const copy = copyRepo();
     const copyCache = ownCache(copy.dir);
     mkdirSync(copyCache, { recursive: true });
     for (const step of ["charts", "parquet", "sqlite"])
       cpSync(join(cacheDir, entryOf(cacheDir, step)), join(copyCache, entryOf(cacheDir, step)));
-    const temporary = smallDisk("64k");
-    fill(temporary);
-    const { out, old } = withOldOutput();
-    const result = await copy.cliAsync(["build", "--sources", SOURCES, "--out", out], { TMPDIR: temporary });
-    expect(result.stderr).not.toMatch(STACK_TRACE);
-    expect(errorLines(result)).toEqual([
-      `${temporary}: no space left on the device (ENOSPC): the TypeScript compiler writes the schemas' declarations ` +
-        "in this temporary folder; free some space there or set TMPDIR to a writable folder with space, and run the " +
-        "command again",
-    ]);
-    expect(result.status).toBe(1);
-    expect(snapshot(out)).toEqual(old);
-  });
+    return copy;
+  }
+
+  it.concurrent.for([
+    ["full", "no space left on the device (ENOSPC)"],
+    ["read-only", "the file system is read-only (EROFS)"],
+  ] as const)(
+    "a %s TMPDIR under the compiler of the schemas entry: one line, the old output as it was",
+    async ([kind, what], context) => {
+      context.skip(!mountable, CANNOT_MOUNT);
+      const copy = await copyToCompile();
+      const temporary = smallDisk("64k");
+      if (kind === "full") fill(temporary);
+      else {
+        // tsx's own folder there, made before: without it tsx fails as it starts, before any code of the build runs.
+        mkdirSync(join(temporary, `tsx-${process.getuid!()}`));
+        makeReadOnly(temporary);
+      }
+      const { out, old } = withOldOutput();
+      const result = await copy.cliAsync(["build", "--sources", SOURCES, "--out", out], { TMPDIR: temporary });
+      expect(result.stderr).not.toMatch(STACK_TRACE);
+      // One line: no output of the bundler, which runs beside the compiler, follows it.
+      expect(errorLines(result)).toEqual([
+        `${temporary}: ${what}: the TypeScript compiler writes the schemas' declarations in this temporary folder; ` +
+          "free some space there or set TMPDIR to a writable folder with space, and run the command again",
+      ]);
+      expect(result.status).toBe(1);
+      expect(snapshot(out)).toEqual(old);
+    },
+  );
 });
 
 /** add-source on a sources folder that cannot be written: one line naming it, and nothing added. */
@@ -412,5 +491,103 @@ describe("add-source on a failing disk", () => {
     ]);
     expect(result.status).toBe(1);
     expect(snapshot(sourcesDir)).toEqual(before);
+  });
+});
+
+/**
+ * The tracked files a command rewrites in place (the generated docs, package.json) are replaced whole or not at
+ * all: a kill while one is written, or a disk that fills under it, leaves the old file as it was.
+ */
+describe("tracked files rewritten in place", () => {
+  /** The README's generated lists emptied, so that `build --docs` rewrites it, longer by a few pages. */
+  function makeStale(readme: string): void {
+    let text = readFileSync(readme, "utf8");
+    for (const name of ["indicators", "dictionary"])
+      text = text.replace(new RegExp(`(<!-- ${name}:start -->)[^]*(<!-- ${name}:end -->)`), "$1\n$2");
+    writeFileSync(readme, text);
+  }
+
+  /** A stand-in repository in `root` with the documents a build --docs rewrites, its cache holding every step. */
+  async function standInWithDocs(root: string): Promise<string> {
+    const { cacheDir } = await filledCache();
+    for (const path of ["package.json", "CHANGELOG.md", "README.md", "CITATION.cff", "schemas", "docs"])
+      cpSync(join(ROOT, path), join(root, path), { recursive: true });
+    cpSync(cacheDir, ownCache(root), { recursive: true });
+    return root;
+  }
+
+  it.concurrent("a build --docs killed while it writes README.md leaves the file whole", async (context) => {
+    context.skip(!hasStrace, "skipped: the kill at a write is injected with strace, which is not installed");
+    const copy = copyRepo();
+    const readme = join(copy.dir, "README.md");
+    makeStale(readme);
+    const stale = readFileSync(readme, "utf8");
+    // Killed at the first write to README.md itself, if the build makes one.
+    const writes = "write,pwrite64,writev,pwritev";
+    const cli = [process.execPath, "--import", "tsx", join(copy.dir, "pipeline", "cli.ts"), "build", "--docs"];
+    const traced = ["-f", "-qq", "-o", "/dev/null", "-P", readme, "-e", `trace=${writes}`];
+    await collect("strace", [...traced, "-e", `inject=${writes}:signal=SIGKILL`, ...cli], { cwd: copy.dir });
+    expect([stale, readFileSync(join(ROOT, "README.md"), "utf8")]).toContain(readFileSync(readme, "utf8"));
+    const next = await runInProcessAt(copy.dir, "build", "--docs");
+    expect([next.status, next.stderr]).toEqual([0, ""]);
+    expect(readFileSync(readme, "utf8")).toBe(readFileSync(join(ROOT, "README.md"), "utf8"));
+  });
+
+  it.concurrent("a README whose generated part lost its markers: one line naming it, the file as it was", async () => {
+    const root = await standInWithDocs(temporaryFolder());
+    writeFileSync(
+      join(root, "README.md"),
+      readFileSync(join(root, "README.md"), "utf8").replace("<!-- dictionary:end -->", ""),
+    );
+    const before = readFileSync(join(root, "README.md"), "utf8");
+    const result = await runInProcessAt(root, "build", "--docs", "--sources", SOURCES, "--out", freshOut());
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(errorLines(result)).toEqual([
+      `${join(root, "README.md")}: no "<!-- dictionary:start -->" ... "<!-- dictionary:end -->" markers, in that ` +
+        "order: put them back around the generated part (git diff shows where), then build again",
+    ]);
+    expect(result.status).toBe(1);
+    expect(readFileSync(join(root, "README.md"), "utf8")).toBe(before);
+  });
+
+  it.concurrent("a full disk under build --docs: one line naming the file, every file as it was", async (context) => {
+    context.skip(!mountable, CANNOT_MOUNT);
+    // On a small disk, so that only the docs are written there.
+    const root = await standInWithDocs(smallDisk("4m"));
+    makeStale(join(root, "README.md"));
+    fill(root);
+    const tracked = () => snapshot(root, (path) => path !== "node_modules" && path !== "filler");
+    const before = tracked();
+    const result = await runInProcessAt(root, "build", "--docs", "--sources", SOURCES, "--out", freshOut());
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(errorLines(result)).toEqual([
+      `${join(root, "README.md")}: no space left on the device (ENOSPC): the file is as it was: free some space ` +
+        "there and run the command again",
+    ]);
+    expect(result.status).toBe(1);
+    expect(tracked()).toEqual(before);
+  });
+});
+
+/** release-assets on a full disk: one line naming the folder, nothing written. */
+describe("release-assets on a failing disk", () => {
+  it.concurrent("a full disk under --out: one line naming the folder, and nothing written", async (context) => {
+    context.skip(!mountable, CANNOT_MOUNT);
+    // A copy whose release manifest is its dist/'s, whatever this working tree's dist/ holds.
+    const copy = copyRepo();
+    const { version } = JSON.parse(readFileSync(join(copy.dir, "package.json"), "utf8")) as { version: string };
+    const manifest = manifestText(manifestOf(version, readTree(join(copy.dir, "dist"))));
+    writeFileSync(join(copy.dir, "releases", `${version}.json`), manifest);
+    const disk = smallDisk("256k");
+    fill(disk);
+    const out = join(disk, "assets");
+    const result = await runInProcessAt(copy.dir, "release-assets", "--out", out);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(errorLines(result)).toEqual([
+      `${disk}: no space left on the device (ENOSPC): release-assets writes the assets here before they replace ` +
+        `${out}; nothing was written: free some space there and run the command again`,
+    ]);
+    expect(result.status).toBe(1);
+    expect(readdirSync(disk)).toEqual(["filler"]);
   });
 });

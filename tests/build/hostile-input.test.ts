@@ -18,9 +18,10 @@ import {
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { CONFIG_FILE, loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import { MAX_REPORTED_ERRORS } from "../../pipeline/io/errors.ts";
+import { WORK_MARKER } from "../../pipeline/io/work-folder.ts";
 import {
   brokenSources,
   errorLines,
@@ -33,6 +34,9 @@ import {
   snapshot,
   STACK_TRACE,
 } from "../helpers/cli.ts";
+import { copyRepo, removeTemporaryFolders } from "../helpers/repo-copy.ts";
+
+afterAll(removeTemporaryFolders);
 
 interface Case {
   name: string;
@@ -70,6 +74,9 @@ function editSource(dir: string, fields: Record<string, unknown>): void {
 
 const PEAK_NOTE = "  note: The memo calls it the post-Soviet peak.";
 const WAR_TITLE = "  title: The Korean War, which ended in a stalemate";
+const KEYWORDS = "  keywords: [Russia, North Korea, DPRK, trade, policy memo, PONARS Eurasia]";
+const CHART_FILE = "  - file: trade-turnover.svg";
+const ACTORS = "  actors: [SUN, PRK]";
 const UN_VOTES_PERIOD = "  period: March 2014\n  expect: 11";
 
 const cases: Case[] = [
@@ -252,6 +259,26 @@ const cases: Case[] = [
     lines: [/\/source\.json:10: url: must be an http or https address, or a DOI as doi:10\.…\/…$/],
   },
   {
+    name: "a javascript: package id in dataset.yaml",
+    edit: (dir) => replaceIn(join(dirname(dir), "dataset.yaml"), KEYWORDS, `  id: "javascript:alert(1)"\n${KEYWORDS}`),
+    lines: [/\/dataset\.yaml:11: package\.id: must be an http or https address, or a DOI as doi:10\.…\/…$/],
+  },
+  {
+    name: "a chart file name too long for the file system",
+    edit: (dir) => replaceIn(join(dirname(dir), "dataset.yaml"), CHART_FILE, `  - file: ${"a".repeat(300)}.svg`),
+    lines: [/\/dataset\.yaml:98: charts item 1\.file: at most 100 characters, so that the file name fits$/],
+  },
+  {
+    name: "an empty item in a list inside a record",
+    edit: (dir) => replaceIn(join(dir, "events.yaml"), ACTORS, "  actors: [SUN, null]"),
+    lines: [
+      new RegExp(
+        `/events\\.yaml:${lineOf("events.yaml", ACTORS)} \\[prk-founded-1948\\]: actors item 2: empty \\(null\\): ` +
+          "fill it in or remove it$",
+      ),
+    ],
+  },
+  {
     name: "a source id too long for the file names made from it",
     edit: (dir) => editSource(dir, { id: "a".repeat(300) }),
     lines: [
@@ -429,7 +456,9 @@ describe("hostile arguments and odd names beside the build", () => {
   it("an interrupted release's plan that cannot be read: one line saying to remove the stage", async () => {
     for (const plan of ["{garbage", '{"version": "9.9.9", "paths": ["../../outside"]}', "null"]) {
       const root = mkdtempSync(join(tmpdir(), "rdd-plan-"));
+      // A stage this program made (its marker), whose plan is damaged.
       mkdirSync(join(root, ".release-staging"));
+      writeFileSync(join(root, ".release-staging", WORK_MARKER), "");
       writeFileSync(join(root, ".release-staging", "plan.json"), plan);
       const result = await runInProcessAt(root, "release", "patch");
       expect(result.stderr).not.toMatch(STACK_TRACE);
@@ -440,6 +469,37 @@ describe("hostile arguments and odd names beside the build", () => {
       ]);
       expect(result.status).toBe(1);
     }
+  });
+
+  it("the published url schema takes http, https and doi:10.… only, however the scheme is written", async () => {
+    const { webAddress } = await import("../../schemas/fields.ts");
+    for (const url of ["https://example.org/a", "doi:10.1000/182"])
+      expect(webAddress.safeParse(url).success).toBe(true);
+    for (const url of ["DOI:javascript:alert(1)", "Doi:10.1000/182 x", "JavaScript:alert(1)"])
+      expect(webAddress.safeParse(url).success, url).toBe(false);
+  });
+
+  it("release never removes a .release-staging/ that it did not make: one line, the folder as it was", async () => {
+    const root = mkdtempSync(join(tmpdir(), "rdd-plan-"));
+    mkdirSync(join(root, ".release-staging"));
+    writeFileSync(join(root, ".release-staging", "notes.txt"), "mine\n");
+    const before = snapshot(root);
+    const result = await runInProcessAt(root, "release", "patch");
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(errorLines(result)).toEqual([
+      `.release-staging: not a release stage this program made (no ${WORK_MARKER} in it): refusing to remove it; ` +
+        "move it elsewhere, then release again",
+    ]);
+    expect(result.status).toBe(1);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it("a checkout whose path holds a colon, a space and a # builds, with its own code, the same dist/", async () => {
+    const copy = copyRepo("odd:dir x#1/repo");
+    const result = await copy.cliAsync(["build"]);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect([result.status, result.stderr]).toEqual([0, ""]);
+    expect(snapshot(join(copy.dir, "dist"))).toEqual(snapshot(join(ROOT, "dist")));
   });
 
   it("a checkout whose path holds a colon, a space or a # builds the same schemas entry", async () => {

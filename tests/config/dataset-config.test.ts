@@ -118,19 +118,19 @@ describe("the dataset configuration", () => {
     [
       "a chart with an option its kind does not take",
       (t: string) => t.replace("    kind: timeline\n", "    kind: timeline\n    series: trade-turnover-rus-prk\n"),
-      'charts.1.series: Unrecognized key: "series" (a timeline chart)',
+      'charts item 2.series: Unrecognized key: "series" (a timeline chart)',
       "\n# end",
     ],
     [
       "a series chart without its series",
       (t: string) => t.replace("    series: trade-turnover-rus-prk\n", ""),
-      "charts.0.series: Invalid input: expected string, received undefined (a series chart)",
+      "charts item 1.series: Invalid input: expected string, received undefined (a series chart)",
       "  - file: trade-turnover.svg",
     ],
     [
       "a series chart with a malformed option",
       (t: string) => t.replace("beside: [trade_projection, trade_turnover]", "beside: trade_projection"),
-      "charts.0.beside: Invalid input: expected array, received string (a series chart)",
+      "charts item 1.beside: Invalid input: expected array, received string (a series chart)",
       "beside: [trade_projection",
     ],
   ])("refuses %s, naming the line", async (_, edit, message, at) => {

@@ -115,12 +115,13 @@ export function replaceIn(file: string, from: string, to: string, count = 1): vo
   writeFileSync(file, parts.join(to));
 }
 
-/** Every file under `dir` with its bytes, to compare folders before and after. */
-export function snapshot(dir: string): Record<string, string> {
+/** Every file under `dir` with its bytes, to compare folders before and after; `keep` filters paths below `dir`. */
+export function snapshot(dir: string, keep: (path: string) => boolean = () => true): Record<string, string> {
   const files: Record<string, string> = {};
   const walk = (at: string) => {
     for (const name of readdirSync(at)) {
       const path = join(at, name);
+      if (!keep(relative(dir, path))) continue;
       if (statSync(path).isDirectory()) walk(path);
       else files[relative(dir, path)] = readFileSync(path, "latin1");
     }

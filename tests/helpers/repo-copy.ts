@@ -37,9 +37,13 @@ export function removeTemporaryFolders(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-/** The tracked and unignored files of the working tree in a new git repository with one commit. */
-export function copyRepo(): RepoCopy {
-  const dir = temporaryFolder();
+/**
+ * The tracked and unignored files of the working tree in a new git repository with one commit; in `subfolder` of a
+ * new temporary folder when given (a checkout at an odd path).
+ */
+export function copyRepo(subfolder = ""): RepoCopy {
+  const dir = join(temporaryFolder(), subfolder);
+  mkdirSync(dir, { recursive: true });
   const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" })
     .trim()
     .split("\n");

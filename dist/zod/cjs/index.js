@@ -59,7 +59,7 @@ var quote = import_zod.z.string().min(1).describe("The source's own words for th
 var charStart = import_zod.z.int().nonnegative().describe("Start of the quote in the raw source text, in Unicode code points (W3C TextPositionSelector)");
 var charEnd = import_zod.z.int().positive().describe("End of the quote in the raw source text, in Unicode code points, exclusive");
 var DOI = /^doi:10\.\d{4,9}\/\S+$/;
-var webAddress = import_zod.z.url({ protocol: /^(https?|doi)$/, error: "must be an http or https address, or a DOI as doi:10.\u2026/\u2026" }).refine((url) => !/\s/.test(url) && (!url.startsWith("doi:") || DOI.test(url)), {
+var webAddress = import_zod.z.url({ protocol: /^(https?|doi)$/, error: "must be an http or https address, or a DOI as doi:10.\u2026/\u2026" }).refine((url) => !/\s/.test(url) && (!/^doi:/i.test(url) || DOI.test(url)), {
   error: "must be an http or https address, or a DOI as doi:10.\u2026/\u2026"
 });
 var note = import_zod.z.string().nullable().describe("Free-text remarks: readings, ambiguities, and context from outside the source marked as such");

@@ -13,7 +13,7 @@ var quote = z.string().min(1).describe("The source's own words for this record, 
 var charStart = z.int().nonnegative().describe("Start of the quote in the raw source text, in Unicode code points (W3C TextPositionSelector)");
 var charEnd = z.int().positive().describe("End of the quote in the raw source text, in Unicode code points, exclusive");
 var DOI = /^doi:10\.\d{4,9}\/\S+$/;
-var webAddress = z.url({ protocol: /^(https?|doi)$/, error: "must be an http or https address, or a DOI as doi:10.\u2026/\u2026" }).refine((url) => !/\s/.test(url) && (!url.startsWith("doi:") || DOI.test(url)), {
+var webAddress = z.url({ protocol: /^(https?|doi)$/, error: "must be an http or https address, or a DOI as doi:10.\u2026/\u2026" }).refine((url) => !/\s/.test(url) && (!/^doi:/i.test(url) || DOI.test(url)), {
   error: "must be an http or https address, or a DOI as doi:10.\u2026/\u2026"
 });
 var note = z.string().nullable().describe("Free-text remarks: readings, ambiguities, and context from outside the source marked as such");

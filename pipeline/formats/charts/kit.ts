@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { z } from "zod";
 import { periodLabel } from "../../derive/periods.ts";
 import type { TopLevelSpec } from "vega-lite";
@@ -64,7 +65,7 @@ export const CHART_KINDS_DIR = join(import.meta.dirname, "kinds");
 export async function loadChartKind(name: string): Promise<ChartKind | null> {
   const module = join(CHART_KINDS_DIR, `${name}.ts`);
   if (!existsSync(module)) return null;
-  return ((await import(module)) as { kind: ChartKind }).kind;
+  return ((await import(pathToFileURL(module).href)) as { kind: ChartKind }).kind;
 }
 
 /**

@@ -44,11 +44,11 @@ export async function schemasEntryFiles(root: string, input: SchemasEntryInput):
       if (name.endsWith(".ts") && name !== "index.ts") copyFileSync(join(root, "schemas", name), join(copies, name));
     }
     writeFileSync(join(copies, "index.ts"), entryModule(input));
-    const [declarations, esm, cjs] = await Promise.all([
+    const [declarations, esm, cjs] = await allSettled([
       emitDeclarations(root, copies),
       bundle(root, copies, "esm"),
       bundle(root, copies, "cjs"),
-    ]);
+    ] as const);
     const files: Files = new Map([
       ["zod/esm/index.js", utf8(esm)],
       ["zod/cjs/index.js", utf8(cjs)],
@@ -68,6 +68,17 @@ export async function schemasEntryFiles(root: string, input: SchemasEntryInput):
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The results of `steps`, once every one has settled; else the first failure. (Promise.all would reject at once and
+ * let the work folder be removed under the steps still running.)
+ */
+async function allSettled<T extends readonly unknown[]>(steps: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(steps);
+  const failed = settled.find((result) => result.status === "rejected");
+  if (failed !== undefined) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 /** The entry: the contract's fixed schemas, and the dataset's schemas built with its vocabulary. */
@@ -112,6 +123,8 @@ async function bundle(root: string, copies: string, format: "esm" | "cjs"): Prom
     external: ["zod"],
     write: false,
     legalComments: "none",
+    // Its errors are thrown, and reported as the build reports any; none is printed on its own.
+    logLevel: "silent",
     banner: { js: HEADER.trimEnd() },
     // Given, so that no tsconfig.json of the checkout's folders changes the output ("use strict" comes from strict).
     tsconfigRaw: { compilerOptions: { strict: true } },
