@@ -139,6 +139,13 @@ describe("chart files", () => {
     expect(await chartFiles(input)).toEqual(charts);
   });
 
+  it("name each event's type on the timeline as the configuration names it", async () => {
+    const type = input.events[0]!.event_type;
+    const event_types = { ...input.config.event_types, [type]: { ...input.config.event_types[type]!, name: "Qx" } };
+    const timeline = (await chartFiles({ ...input, config: { ...input.config, event_types } })).get(TIMELINE)!;
+    expect(timeline).toContain("[Qx]");
+  });
+
   it("refuse a kind with no module, naming dataset.yaml's line", async () => {
     const config = {
       ...input.config,
@@ -628,8 +635,8 @@ describe("timeline chart", () => {
 
   it("labels each row with the event's date, title and type, and marks inferred dates", () => {
     const rows = layerTexts(svg(TIMELINE), "row_labels");
-    expect(rows).toContain("1950–1953 · The Korean War, which ended in a stalemate [war]");
-    expect(rows).toContain("Jan 2016* · North Korea's hydrogen bomb test [weapons test]");
+    expect(rows).toContain("1950–1953 · The Korean War, which ended in a stalemate [War]");
+    expect(rows).toContain("Jan 2016* · North Korea's hydrogen bomb test [Weapons test]");
     expect(rows.some((row) => row.endsWith("[UN vote]"))).toBe(true);
     // A date the source gives only as an upper bound reads "by".
     for (const event of input.events.filter((e) => e.date_basis === "no_later_than")) {

@@ -31,7 +31,7 @@ import { LabelPlacementError } from "../labels.ts";
 import { ploverGroup, PLOVER_GROUPS, type PloverGroup } from "../plover.ts";
 import type { DatasetConfig } from "../../../config/dataset-config.ts";
 import type { Event } from "../../../../schemas/index.ts";
-import { termWords } from "../../../config/format-unit.ts";
+import { termName } from "../../../tables/codebook.ts";
 
 const NO_CATEGORY = "no PLOVER category";
 const TRACK_COLOR = "#f0f0f0";
@@ -89,7 +89,9 @@ function draw({ config, sources, events }: ChartContext): ChartDrawing {
   const sorted = [...events].sort(byDateThenId);
   if (sorted.length === 0) throw new Error("charts: no events to draw");
   const markers = sourceMarkers(sources, sorted);
-  const marks = layOutRows(sorted.map((event) => eventMark(event, config.actors, markers.get(event.source_id) ?? "")));
+  const marks = layOutRows(
+    sorted.map((event) => eventMark(event, config.event_types, markers.get(event.source_id) ?? "")),
+  );
   const time = timeAxis(marks);
   const height = marks.at(-1)!.y + MARK_BAND / 2;
   const groups = [...PLOVER_GROUPS, NO_CATEGORY].filter((group) => marks.some((m) => m.group === group));
@@ -282,7 +284,7 @@ function shapeOf(event: Event): Shape {
 
 function eventMark(
   event: Event,
-  actors: DatasetConfig["actors"],
+  eventTypes: DatasetConfig["event_types"],
   marker: string,
 ): Omit<EventMark, "top" | "y" | "trackTop" | "trackBottom"> {
   const start = startYear(event.date_start);
@@ -293,7 +295,7 @@ function eventMark(
       ? dateLabel(event.date_start)
       : `${dateLabel(event.date_start)}–${dateLabel(event.date_end)}`;
   const when = shape === "bound" ? `by ${span}` : span + (event.date_basis === "inferred" ? "*" : "");
-  const type = termWords(event.event_type, actors);
+  const type = termName(event.event_type, eventTypes);
   const group = ploverGroup(event.plover) ?? NO_CATEGORY;
   const category = event.plover === null ? NO_CATEGORY : `PLOVER ${event.plover}, ${group}`;
   return {
