@@ -724,12 +724,12 @@ function isTimeOfDay(tokens: readonly Token[], amount: Amount): boolean {
 const CLOCK_PREPOSITIONS: ReadonlySet<string> = new Set(["at", "until", "till"]);
 
 /**
- * "Trade fell in 2014.5 The next year…": a year with a footnote's number glued after its full stop, which the
- * tokenizer reads as one decimal. Neither a count of 2014.5 nor a year is read.
+ * "Trade fell in 2014.5 The next year…": a year (1800 to 2100) with a footnote's number (never 0 first) glued after
+ * its full stop, which the tokenizer reads as one decimal. Neither a count of 2014.5 nor a year is read.
  */
 function isYearWithNote(tokens: readonly Token[], amount: Amount): boolean {
   const token = tokens[amount.start]!;
-  if (amount.end !== amount.start + 1 || !/^(1\d{3}|20\d{2}|2100)\.\d{1,3}$/.test(token.text)) return false;
+  if (amount.end !== amount.start + 1 || !/^(1[89]\d{2}|20\d{2}|2100)\.[1-9]\d{0,2}$/.test(token.text)) return false;
   const next = tokens[amount.end];
   return next === undefined || (next.kind === "word" && next.spaced && isCapitalized(next));
 }

@@ -62,7 +62,7 @@ export function isFootnoteNumber(tokens: readonly Token[], i: number): boolean {
   const mark = tokens[i - 1];
   const before = tokens[i - 2];
   if (token?.kind !== "number" || token.spaced || !mark || !before || i < 2) return false;
-  if (!/^\d{1,3}$/.test(token.text)) return false;
+  if (!/^[1-9]\d{0,2}$/.test(token.text)) return false;
   if (mark.text === "[") return tokens[i + 1]?.text === "]" && !tokens[i + 1]!.spaced;
   if (mark.text === "%") return endsMarker(tokens, i + 1);
   return (

@@ -212,6 +212,9 @@ describe("extract: properties", () => {
         fc.array(fc.constantFrom(...FILLER), { maxLength: 12 }),
         numberText,
         (before, after, number) => {
+          // A modern year with a note's number glued after it, ending the text ("peaked in 2014.5"), is left unread
+          // (pipeline/extract/README.md): it may as well be the year and footnote 5.
+          fc.pre(after.length > 0 || !/^(1[89]\d{2}|20\d{2}|2100)\.[1-9]\d?$/.test(number));
           const text = [...before, number, ...after].join(" ");
           const mentions = extract(text);
           expectWellFormed(text, mentions);

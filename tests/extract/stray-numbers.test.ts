@@ -61,6 +61,11 @@ describe("a footnote's number glued to a figure is no amount", () => {
   it("reads no count in a year with a footnote's number after it", () => {
     expect(quantities("Trade peaked in 2014.5 The next year was worse.")).toEqual([]);
     expect(quantities("The index closed at 2014.5 points.")).toEqual([["2014.5", 2014.5, null, "count", "exact"]]);
+    // A note's number never starts with 0: "1000.01" is a decimal wherever it stands.
+    expect(quantities("1000.01")).toEqual([["1000.01", 1000.01, null, "count", "exact"]]);
+    expect(quantities("The index fell to 1999.05 The next day it rose.")).toEqual([
+      ["1999.05", 1999.05, null, "count", "exact"],
+    ]);
   });
 
   it("still reads decimals, versions of numbers and a year after circa", () => {
