@@ -86,6 +86,26 @@ async function killedBuild(out: string, crashAt: string): Promise<void> {
   expect(killed.signal, killed.stderr).toBe("SIGKILL");
 }
 
+/**
+ * A folder as a build killed at `crashAt` left it, the build having run over an old output (withOldOutput): one
+ * killed build per step, its folder copied for each test that starts from it, so that no test sees another's runs.
+ */
+async function killedOverOldOutput(
+  crashAt: string,
+): Promise<{ root: string; out: string; old: Record<string, string> }> {
+  let killed = killedStates.get(crashAt);
+  if (killed === undefined) {
+    const state = withOldOutput();
+    killed = killedBuild(state.out, crashAt).then(() => state);
+    killedStates.set(crashAt, killed);
+  }
+  const { root: killedRoot, old } = await killed;
+  const root = mkdtempSync(join(tmpdir(), "rdd-fault-"));
+  cpSync(killedRoot, root, { recursive: true });
+  return { root, out: join(root, "dist"), old };
+}
+const killedStates = new Map<string, Promise<{ root: string; out: string; old: Record<string, string> }>>();
+
 async function build(out: string): Promise<void> {
   const result = await runInProcess("build", "--sources", SOURCES, "--out", out);
   expect([result.status, result.stderr]).toEqual([0, ""]);
@@ -110,8 +130,7 @@ describe("a build killed while publishing", () => {
   it.concurrent.each(PUBLISH_STEPS)(
     "at %s: the next run finds the old or the new output whole, and the next build a fresh one with no leftovers",
     async (step, afterKill) => {
-      const { root, out, old } = withOldOutput();
-      await killedBuild(out, step);
+      const { root, out, old } = await killedOverOldOutput(step);
       const expected = { old, new: fresh, missing: undefined }[afterKill];
       if (expected === undefined) expect(readdirSync(root)).not.toContain("dist");
       else expect(snapshot(out)).toEqual(expected);
@@ -140,8 +159,7 @@ describe("a build killed while publishing", () => {
   );
 
   it.concurrent("a kill during the recovery itself is recovered by the run after it", async () => {
-    const { root, out, old } = withOldOutput();
-    await killedBuild(out, "publish:old-moved-aside");
+    const { root, out, old } = await killedOverOldOutput("publish:old-moved-aside");
     await killedBuild(out, "publish:recovery-restored");
     expect(snapshot(out)).toEqual(old);
     await build(out);
@@ -210,8 +228,7 @@ describe("a build killed while publishing", () => {
 
   it.concurrent("a killed build's work folder whose process id another process has now is recovered", async (ctx) => {
     ctx.skip(!existsSync(`/proc/${process.pid}/stat`), "skipped: telling processes apart needs Linux's /proc");
-    const { root, out, old } = withOldOutput();
-    await killedBuild(out, "publish:old-moved-aside");
+    const { root, out, old } = await killedOverOldOutput("publish:old-moved-aside");
     // The killed run's id given to another process that runs (this one's parent), as the system may reuse it.
     const [work] = readdirSync(root);
     renameSync(join(root, work!), join(root, `dist.publish-${process.ppid}`));

@@ -199,14 +199,21 @@ describe("chart files", () => {
 });
 
 describe("labels", () => {
-  /** The memo's charts, with a break, with a second source, and the fixture sources' and the union's charts. */
+  /**
+   * The memo's charts, with a break, with a second source, and the fixture sources' and the union's charts; each
+   * input made once, for both tests below.
+   */
+  const once = (make: () => Promise<ChartInput>) => {
+    let made: Promise<ChartInput> | undefined;
+    return () => (made ??= make());
+  };
   const cases: [string, () => Promise<ChartInput>][] = [
     ["the memo's charts", async () => input],
     ["the memo's charts with a series break", async () => withBreak],
-    ["two sources stating the same projection", async () => withSecondProjection()],
-    ["two sources stating every figure and event", async () => statedTwice()],
-    ["the fixture sources' charts", async () => builtInput(FIXTURE_SOURCES)],
-    ["the memo's and the fixture sources' charts together", async () => builtInput(await memoWithFixtures())],
+    ["two sources stating the same projection", once(async () => withSecondProjection())],
+    ["two sources stating every figure and event", once(async () => statedTwice())],
+    ["the fixture sources' charts", once(() => builtInput(FIXTURE_SOURCES))],
+    ["the memo's and the fixture sources' charts together", once(async () => builtInput(await memoWithFixtures()))],
   ];
 
   it.each(cases)("stand clear of one another and of every mark, inside the chart: %s", async (_, make) => {

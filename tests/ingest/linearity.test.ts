@@ -23,9 +23,13 @@ function ingestAndExtract(raw: string): number {
   return count;
 }
 
-function cpuMs(run: () => unknown): number {
+/**
+ * The fastest of RUNS runs, in CPU time; fewer once one takes less than `enough` (the fastest can only be faster,
+ * so the test's verdict is the same).
+ */
+function cpuMs(run: () => unknown, enough = 0): number {
   let best = Infinity;
-  for (let k = 0; k < RUNS; k++) {
+  for (let k = 0; k < RUNS && best >= enough; k++) {
     const before = process.cpuUsage();
     run();
     const used = process.cpuUsage(before);
@@ -56,12 +60,12 @@ describe("ingest and extract on adversarial text", () => {
       const small = repeated(unit, BASE_CHARS, prefix);
       const large = repeated(unit, 8 * BASE_CHARS, prefix);
       ingestAndExtract(small); // warm-up, so the first timing is not the compiler's
-      const ratio =
-        cpuMs(() => ingestAndExtract(large)) /
-        Math.max(
-          cpuMs(() => ingestAndExtract(small)),
-          0.5,
-        );
+      const smallMs = Math.max(
+        cpuMs(() => ingestAndExtract(small)),
+        0.5,
+      );
+      // The large text is run again only while its fastest run so far is too slow to pass.
+      const ratio = cpuMs(() => ingestAndExtract(large), MAX_RATIO * smallMs) / smallMs;
       expect(ratio).toBeLessThan(MAX_RATIO);
     });
   }

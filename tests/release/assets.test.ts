@@ -6,7 +6,7 @@ import { unzipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { sha256 } from "../../pipeline/io/sha256.ts";
 import { readTree } from "../../pipeline/release/manifest.ts";
-import { ROOT } from "../helpers/cli.ts";
+import { ROOT, runInProcess } from "../helpers/cli.ts";
 import { removeTemporaryFolders, temporaryFolder } from "../helpers/repo-copy.ts";
 
 const VERSION = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version as string;
@@ -70,11 +70,11 @@ describe("release assets", () => {
       expect(Buffer.from(zip[folder + path]!).equals(dist.get(path)!), path).toBe(true);
   }, 60_000);
 
-  it("refuse to replace a folder that holds something else", () => {
+  it("refuse to replace a folder that holds something else", async () => {
     const out = temporaryFolder("rdd-assets-");
     mkdirSync(join(out, "keep"));
     writeFileSync(join(out, "keep", "notes.txt"), "mine\n");
-    const run = assets(out, { TZ: "UTC", UMASK: "022" });
+    const run = await runInProcess("release-assets", "--out", out);
     expect(run.status).toBe(1);
     expect(run.stderr.split("\n")[0]).toBe(
       `${out}: exists and holds no release assets (no SHA256SUMS): refusing to replace it`,
