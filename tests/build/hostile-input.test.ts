@@ -57,7 +57,7 @@ function pinText(dir: string, file = "memo.txt"): void {
   writeFileSync(join(dir, "source.json"), JSON.stringify(record, null, 2));
 }
 
-/** The 1-based line of the memo's source folder `file` that holds `text`. */
+/** The 1-based line of the memo's source folder `file` (or `../dataset.yaml`) that holds `text`. */
 function lineOf(file: string, text: string): number {
   const at = readFileSync(join(MEMO_DIR, file), "utf8")
     .split("\n")
@@ -261,12 +261,22 @@ const cases: Case[] = [
   {
     name: "a javascript: package id in dataset.yaml",
     edit: (dir) => replaceIn(join(dirname(dir), "dataset.yaml"), KEYWORDS, `  id: "javascript:alert(1)"\n${KEYWORDS}`),
-    lines: [/\/dataset\.yaml:11: package\.id: must be an http or https address, or a DOI as doi:10\.…\/…$/],
+    lines: [
+      new RegExp(
+        `/dataset\\.yaml:${lineOf("../dataset.yaml", KEYWORDS)}: package\\.id: must be an http or https address, ` +
+          "or a DOI as doi:10\\.…/…$",
+      ),
+    ],
   },
   {
     name: "a chart file name too long for the file system",
     edit: (dir) => replaceIn(join(dirname(dir), "dataset.yaml"), CHART_FILE, `  - file: ${"a".repeat(300)}.svg`),
-    lines: [/\/dataset\.yaml:98: charts item 1\.file: at most 100 characters, so that the file name fits$/],
+    lines: [
+      new RegExp(
+        `/dataset\\.yaml:${lineOf("../dataset.yaml", CHART_FILE)}: charts item 1\\.file: at most 100 characters, ` +
+          "so that the file name fits$",
+      ),
+    ],
   },
   {
     name: "an empty item in a list inside a record",
