@@ -53,7 +53,7 @@ const ACCEPTING = `
 /** The drafted curation files and what each holds, as their header comments say. */
 const CURATION_HEADERS: Record<keyof typeof DRAFTED_FILES, string> = {
   "figures.yaml": `
- What each number in the text means: one record per figure (see sources/ponars-pm-428/figures.yaml).
+ What each number in the text means: one record per figure (README.md, "Add a source", step 4).
    - id: a lowercase slug, unique across all sources
      measure, subject, counterpart: terms defined in the dataset.yaml at the top of the sources folder
      quote: the text's words for the figure, as normalized
@@ -63,14 +63,14 @@ const CURATION_HEADERS: Record<keyof typeof DRAFTED_FILES, string> = {
      claim_type: reported, estimate, projection or allegation; note: free text
 ${ACCEPTING}`,
   "events.yaml": `
- Every happening the text dates: one record per event (see sources/ponars-pm-428/events.yaml).
+ Every happening the text dates: one record per event (README.md, "Add a source", step 4).
    - id, event_type (defined in dataset.yaml), plover (optional), actors, title in your own words,
      quote, date (the time mention inside the quote that dates it; {mention, in} for one in another passage; {by,
      in} for a date the text gives only as an upper bound), note (needed for a date that is not explicit)
 ${ACCEPTING}`,
   "dismissed.yaml": `
- Quantity mentions that are not figures and time mentions that date no record, each with the reason (see
- sources/ponars-pm-428/dismissed.yaml).
+ Quantity mentions that are not figures and time mentions that date no record, each with the reason (README.md,
+ "Add a source", step 4).
    - kind: quantity (the default) or time
      quote: words around the mention; occurrences: how many times the quote stands in the text (default 1)
      reason: why it is no figure (a vague amount, part of a name, ...) or dates nothing (the text's own date, ...)

@@ -277,11 +277,13 @@ function fractionOfScale(tokens: readonly Token[], i: number): Numeral | null {
   return { end: k + 4, value: base * scale, base, scale, digits: false, yearLike: false, bareOne: false };
 }
 
-/** Up to two scale words, multiplied: "2 million", "3 hundred thousand", "5bn". */
+/** Up to two scale words, multiplied: "2 million", "3 hundred thousand", "5bn", "a $2.5-billion deal". */
 function readScales(tokens: readonly Token[], from: number): { scale: number; end: number } {
   let scale = 1;
-  let end = from;
-  while (end < from + 2) {
+  // A scale word hyphen-joined to the number scales it as a spaced one does; a word that is no scale is not read.
+  const start = isHyphenJoin(tokens, from) && SCALES.has(lowerAt(tokens, from + 1)) ? from + 1 : from;
+  let end = start;
+  while (end < start + 2) {
     const word = lowerAt(tokens, end);
     const factor = SCALES.get(word) ?? SCALE_ABBREVIATIONS.get(word);
     if (factor === undefined) break;

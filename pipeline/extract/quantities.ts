@@ -1020,7 +1020,14 @@ function matchRange(tokens: readonly Token[], i: number, amountAtI: Amount | nul
     const change = { value: lowValue, value_high: null, unit: unitOf(merged), vague: false, noun: null };
     return { start: i, end: low.end, value: change };
   }
-  if (!(lowValue < highValue)) return null;
+  if (!(lowValue < highValue)) {
+    // "fell from 10 to 5 percent", "-2 to -3 percent": from one value to another, not a range. Two amounts, the
+    // first in the second's unit, as for a change; the walk reads the second. After "from" the walk reads them
+    // from the next word; a dash says no more: nothing read.
+    if (dashed || connectors) return null;
+    const from = { value: lowValue, value_high: null, unit: unitOf(merged), vague: false, noun: null };
+    return { start: i, end: low.end, value: from };
+  }
   // "200-300 years old", "two to three decades": a range of durations, in the period's unit.
   const duration = currency || unit ? null : durationAt(tokens, merged.end);
   if (duration) {

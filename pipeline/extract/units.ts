@@ -158,6 +158,8 @@ export function isSharedCurrencyBefore(tokens: readonly Token[], i: number): boo
 /** A unit right after a number, spaced ("300 km", "90 percent") or hyphen-joined ("17-kilometer"). */
 export function parseUnitSuffix(tokens: readonly Token[], i: number): UnitSuffix | null {
   const hyphened = isHyphenJoin(tokens, i);
+  // Only a word is hyphen-joined to its number ("5-dollar"); in "$5-$7" the dash opens the range's other end.
+  if (hyphened && tokens[i + 1]?.kind !== "word") return null;
   return unitAt(tokens, hyphened ? i + 1 : i, hyphened);
 }
 

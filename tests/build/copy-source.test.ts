@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MEMO_DIR, ROOT, runInProcess } from "../helpers/cli.ts";
-import { sourceFolders } from "../helpers/sources.ts";
+import { sourceFolders } from "../../pipeline/io/input-files.ts";
 
 const MEMO = "ponars-pm-428";
 const COPY = `${MEMO}-copy`;

@@ -392,10 +392,11 @@ describe("hostile input", () => {
   it(
     "one text rule for the build and extract: both refuse a source text that is not UTF-8 or holds " + "a NUL byte",
     async () => {
-      // Appended to the memo, so each stands at byte 13010.
+      // Appended to the memo, so each stands at the byte after its last.
+      const at = readFileSync(join(MEMO_DIR, "memo.txt")).length;
       const appended = [
-        [Buffer.from([0xe9]), "not UTF-8 text: an invalid byte sequence at byte 13010"],
-        [Buffer.from([0]), "not text: a NUL byte at byte 13010"],
+        [Buffer.from([0xe9]), `not UTF-8 text: an invalid byte sequence at byte ${at}`],
+        [Buffer.from([0]), `not text: a NUL byte at byte ${at}`],
       ] as const;
       for (const [bytes, says] of appended) {
         const { sourcesDir, outDir } = brokenSources((dir) => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { CONFIG_FILE, loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import { compareWithManifest, readManifest, readTree } from "../../pipeline/release/manifest.ts";
-import { reference } from "../../pipeline/render/citation.ts";
+import { reference, sourcesPhrase } from "../../pipeline/render/citation.ts";
 import { ROOT, runInProcessAt, type CliResult } from "../helpers/cli.ts";
 import { explorerInput, pageProblems, sourcePages } from "../helpers/explorer-pages.ts";
 import { readPublished } from "../helpers/published-files.ts";
@@ -111,7 +111,8 @@ describe("a news article added by the README's steps", () => {
       JSON.parse(readFileSync(join(ROOT, "dist", "data", "sources.json"), "utf8")).length + 1,
     );
     expect(descriptor.sources.map((s: { title: string }) => s.title)).toEqual(sources.map(reference));
-    expect(descriptor.title).toContain("Northern Coast Wire, 12 June 2025");
+    // Named by its short name ("Northern Coast Wire, 12 June 2025") while there are three sources at most.
+    expect(descriptor.title).toContain(sourcesPhrase(sources));
     for (const path of ["README.md", "docs/DATASHEET.md", "CITATION.cff"]) expect(read(path), path).toContain("Saro");
     // Cited as what it is, as its source.json says: a news article.
     const cited = (parse(read("CITATION.cff")).references as { type: string; title: string }[]).find((r) =>

@@ -12,13 +12,8 @@ import { CONFIG_FILE, loadDatasetConfig } from "../../pipeline/config/dataset-co
 import { sha256 } from "../../pipeline/io/sha256.ts";
 import { assertCurated } from "../../pipeline/curation/to-curate.ts";
 import { ROOT } from "../helpers/cli.ts";
-import {
-  FIXTURE_SOURCES,
-  MEMO_SOURCES,
-  memoWithFixtures,
-  mergeDatasetConfigs,
-  sourceFolders,
-} from "../helpers/sources.ts";
+import { sourceFolders } from "../../pipeline/io/input-files.ts";
+import { FIXTURE_SOURCES, MEMO_SOURCES, memoWithFixtures, mergeDatasetConfigs } from "../helpers/sources.ts";
 
 type Row = Record<string, unknown>;
 

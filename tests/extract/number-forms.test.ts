@@ -240,3 +240,33 @@ describe("a minus sign only where it is one", () => {
     expect(mentions("It fell to minus 30 degrees.")).toEqual([["minus 30 degrees", -30, null, "deg", "exact"]]);
   });
 });
+
+describe("a range's ends read whole", () => {
+  it.each([
+    ["They spent $5-$7 billion.", [["$5-$7 billion", 5e9, 7e9, "USD", "exact"]]],
+    ["They spent $5 billion-$7 billion.", [["$5 billion-$7 billion", 5e9, 7e9, "USD", "exact"]]],
+    ["A $2.5-billion deal was signed.", [["$2.5-billion", 2.5e9, null, "USD", "exact"]]],
+    ["A 5-million-dollar deal was signed.", [["5-million-dollar", 5e6, null, "USD", "exact"]]],
+  ])("%s", (text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      "Prices fell from 10 to 5 percent.",
+      [
+        ["10", 10, null, "percent", "exact"],
+        ["5 percent", 5, null, "percent", "exact"],
+      ],
+    ],
+    [
+      "Margins moved -2 to -3 percent.",
+      [
+        ["-2", -2, null, "percent", "exact"],
+        ["-3 percent", -3, null, "percent", "exact"],
+      ],
+    ],
+  ])("from one value down to another is two amounts in one unit: %s", (text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});

@@ -2,24 +2,17 @@
  * Sources folders for tests that build more than the memo: the two fixture sources alone, and the memo with
  * them, whose dataset.yaml is the union of the memo's configuration and the fixtures'.
  */
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { CONFIG_FILE, loadDatasetConfig, type DatasetConfig } from "../../pipeline/config/dataset-config.ts";
+import { sourceFolders } from "../../pipeline/io/input-files.ts";
 import { ROOT } from "./cli.ts";
 
 export const MEMO_SOURCES = join(ROOT, "sources");
 /** Two short fictional sources (a port authority's annual report, a city's ridership note) and their dataset.yaml. */
 export const FIXTURE_SOURCES = join(ROOT, "tests", "fixtures", "sources-extra");
-
-/** The source folders of a sources folder, by name. */
-export function sourceFolders(sourcesDir: string): string[] {
-  return readdirSync(sourcesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-}
 
 /**
  * The union of several dataset configurations, each validated first. Terms (units, measures, actors, event

@@ -18,9 +18,6 @@ describe("ingest on the memo", () => {
   it("keeps the text pinned in source.json", () => {
     const source = JSON.parse(readFileSync(join(MEMO_DIR, "source.json"), "utf8"));
     expect(sha256(readFileSync(join(MEMO_DIR, "memo.txt")))).toBe(source.sha256);
-    expect(sha256(readFileSync(join(MEMO_DIR, "memo.txt")))).toBe(
-      "d35da3ad5fb24bdb06ece320148b7526ac61a63f255b7cd7fac908c45b0ff390",
-    );
   });
 
   it("removes \\$ escapes and link markup, keeping the anchor text", () => {

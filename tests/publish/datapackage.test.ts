@@ -16,7 +16,7 @@ import type { TableSchemaField } from "../../pipeline/formats/csv/table-schema.t
 import { MEMO_CONFIG, publishedTables } from "../helpers/published.ts";
 import { datapackage } from "../../pipeline/publish/datapackage.ts";
 import { releaseDate } from "../../pipeline/release/changelog.ts";
-import { reference, shortName } from "../../pipeline/render/citation.ts";
+import { reference, sourcesPhrase } from "../../pipeline/render/citation.ts";
 import { ROOT } from "../helpers/cli.ts";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv | Ajv2020) => void;
@@ -138,11 +138,9 @@ describe("datapackage.json", () => {
   it("cites each source from its fields, and names them in its title and description", () => {
     const sources = publishedTables().sources.rows;
     expect(descriptor.sources.map((s: { title: string }) => s.title)).toEqual(sources.map((s) => reference(s)));
-    // Past three sources, the title says how many instead.
-    for (const source of sources.length <= 3 ? sources : []) {
-      expect(descriptor.title).toContain(shortName(source));
-      expect(descriptor.description).toContain(shortName(source));
-    }
+    // Each by its short name up to three sources; past three, how many.
+    expect(descriptor.title).toContain(sourcesPhrase(sources));
+    expect(descriptor.description).toContain(sourcesPhrase(sources));
   });
 
   it("describes every data, schema and chart file, with its bytes and SHA-256", () => {
