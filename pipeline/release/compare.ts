@@ -56,12 +56,16 @@ function comparable(path: string, bytes: Buffer): string {
 
 export function fileChanges(before: Map<string, Buffer>, after: Map<string, Buffer>): FileChanges {
   const paths = [...new Set([...before.keys(), ...after.keys()])].sort();
+  // A table's CSV is compared cell by cell (diff.ts); its JSON, Parquet and the database are files like any other.
+  const comparedByCells = new Set(
+    [...releaseTables(before), ...releaseTables(after)].map((table) => `data/${table.name}.csv`),
+  );
   return {
     added: paths.filter((path) => !before.has(path)),
     removed: paths.filter((path) => !after.has(path)),
     changed: paths.filter(
       (path) =>
-        !path.startsWith("data/") &&
+        !comparedByCells.has(path) &&
         before.has(path) &&
         after.has(path) &&
         comparable(path, before.get(path)!) !== comparable(path, after.get(path)!),
@@ -77,7 +81,9 @@ interface DescribedResource {
 
 function resourcesOf(files: Map<string, Buffer>): DescribedResource[] {
   const descriptor = files.get("datapackage.json");
-  return descriptor === undefined ? [] : (JSON.parse(descriptor.toString("utf8")).resources as DescribedResource[]);
+  return descriptor === undefined
+    ? []
+    : ((JSON.parse(descriptor.toString("utf8")).resources ?? []) as DescribedResource[]);
 }
 
 /** The published tables of a release, as the diff reads them: CSV text, primary key and Table Schema fields. */

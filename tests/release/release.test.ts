@@ -74,7 +74,12 @@ describe("files beside the tables", () => {
   const files = (entries: Record<string, string>) =>
     new Map(Object.entries(entries).map(([path, text]) => [path, Buffer.from(text)]));
   const descriptor = (version: string, title: string, created = "2026-01-01T00:00:00Z") =>
-    JSON.stringify({ version, created, title, resources: [] });
+    JSON.stringify({
+      version,
+      created,
+      title,
+      resources: [{ name: "figures", schema: { fields: [{ name: "id", type: "string" }], primaryKey: ["id"] } }],
+    });
 
   it("count when a chart or the descriptor's content changes, not for a new version, date or table files", () => {
     const before = files({
@@ -102,6 +107,21 @@ describe("files beside the tables", () => {
         }),
       ).changed,
     ).toEqual(["charts/a.svg", "datapackage.json"]);
+  });
+
+  it("count a table's other files and the data folder's others, which no cell comparison covers", () => {
+    const data = (sqlite: string, json: string) =>
+      files({
+        "data/figures.csv": "id\na\n",
+        "data/figures.json": json,
+        "data/russia-dprk-data.sqlite": sqlite,
+        "data/metadata.json": "{}",
+        "datapackage.json": descriptor("1.0.0", "T"),
+      });
+    expect(fileChanges(data("a", "[]"), data("b", '[{"id":"a"}]')).changed).toEqual([
+      "data/figures.json",
+      "data/russia-dprk-data.sqlite",
+    ]);
   });
 
   it("name a file added or removed as such, never as changed", () => {
