@@ -11,7 +11,7 @@ import { PipelineError, throwIfAny } from "../io/errors.ts";
 import { fieldName, loadYamlDocument, type LoadedDocument } from "../io/yaml-file.ts";
 import { SOURCES_PLACEHOLDER } from "../render/citation.ts";
 import { nameOfCode } from "../tables/codebook.ts";
-import { CONTRACT_TABLES } from "../tables/index.ts";
+import { RESERVED_TABLE_NAMES } from "../tables/index.ts";
 
 const term = z.string().regex(/^[A-Za-z0-9_/]+$/, "must be a term of letters, digits, `_` or `/`");
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug (letters, digits, single hyphens)");
@@ -214,7 +214,7 @@ export async function loadDatasetConfig(file: string): Promise<LoadedConfig> {
           line: lineOf("series", index, "table"),
         }),
       );
-    if ((CONTRACT_TABLES as readonly string[]).includes(series.table)) {
+    if (RESERVED_TABLE_NAMES.includes(series.table)) {
       errors.push(
         new PipelineError(
           `table "${series.table}" is one of the data contract's own tables; name the series' table otherwise`,

@@ -119,6 +119,16 @@ export const CONTRACT_TABLES = [
   "series",
 ] as const;
 
+/** The tables of the SQLite database that hold a list column, one row per item (`links` below). */
+export const LINK_TABLES = {
+  eventActors: "event_actors",
+  indicatorInputs: "indicator_inputs",
+  mentionRecords: "mention_records",
+} as const;
+
+/** Every table name a series may not take: the contract's tables and the database's link tables. */
+export const RESERVED_TABLE_NAMES: readonly string[] = [...CONTRACT_TABLES, ...Object.values(LINK_TABLES)];
+
 const toSource: ForeignKey = { fields: "source_id", resource: "sources", resourceFields: "id" };
 /** A column holding a codebook's code: a key to that codebook's table. */
 const toCode = (fields: string, resource: string): ForeignKey => ({ fields, resource, resourceFields: "code" });
@@ -209,7 +219,7 @@ function defineTables(config: DatasetConfig): TableDefinitions {
     primaryKey: ["id"],
     foreignKeys: [toSource, toCode("event_type", "event_types")],
     orderBy: ["date_start", "date_end", "id"],
-    links: { actors: { table: "event_actors", references: [], codebook: "actors" } },
+    links: { actors: { table: LINK_TABLES.eventActors, references: [], codebook: "actors" } },
     rowsOf: (data) => data.events,
   });
   const indicators = define<Indicator>({
@@ -220,7 +230,7 @@ function defineTables(config: DatasetConfig): TableDefinitions {
     foreignKeys: [toCode("unit", "units")],
     orderBy: ["id"],
     units: { tolerance: "see `unit`" },
-    links: { inputs: { table: "indicator_inputs", references: ["figures"] } },
+    links: { inputs: { table: LINK_TABLES.indicatorInputs, references: ["figures"] } },
     rowsOf: (data) => data.indicators,
   });
   const series = new Map(config.series.map((definition) => [definition.id, seriesTable(config, definition)]));
@@ -231,7 +241,7 @@ function defineTables(config: DatasetConfig): TableDefinitions {
     primaryKey: ["source_id", "char_start"],
     foreignKeys: [toSource],
     orderBy: ["source_id", "char_start"],
-    links: { used_by: { table: "mention_records", references: ["figures", "events"] } },
+    links: { used_by: { table: LINK_TABLES.mentionRecords, references: ["figures", "events"] } },
     rowsOf: (data) => data.mentions,
   });
   const codebook = defineCodebook();

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDatasetConfig } from "../../pipeline/config/dataset-config.ts";
 import { PipelineErrors } from "../../pipeline/io/errors.ts";
-import { CONTRACT_TABLES, tableDefinitions } from "../../pipeline/tables/index.ts";
+import { CONTRACT_TABLES, LINK_TABLES, tableDefinitions } from "../../pipeline/tables/index.ts";
 import { ROOT } from "../helpers/cli.ts";
 
 /** A configuration these tests edit: a frozen copy of the memo's, so that sources/dataset.yaml may change. */
@@ -85,6 +85,12 @@ describe("the dataset configuration", () => {
       "    table: trade_turnover\n",
     ],
     [
+      "a series table named as a link table of the SQLite database",
+      (t: string) => t.replace("    table: trade_turnover\n", "    table: event_actors\n"),
+      'table "event_actors" is one of the data contract\'s own tables',
+      "    table: trade_turnover\n",
+    ],
+    [
       "series without the units of their changes",
       (t: string) => t.replace(" growth_rate: percent/year ", " "),
       "derived_units.growth_rate must name a unit",
@@ -155,5 +161,13 @@ describe("the contract's tables", () => {
     const config = await loadDatasetConfig(join(ROOT, "sources", "dataset.yaml"));
     const names = tableDefinitions({ ...config, series: [] }).all.map((table) => table.name);
     expect([...names].sort()).toEqual([...CONTRACT_TABLES].sort());
+  });
+
+  it("name every link table of the database in LINK_TABLES, so that no series takes its name", async () => {
+    const config = await loadDatasetConfig(join(ROOT, "sources", "dataset.yaml"));
+    const links = tableDefinitions(config).all.flatMap((table) =>
+      table.columns.flatMap((c) => (c.link ? [c.link.table] : [])),
+    );
+    expect(links.sort()).toEqual(Object.values(LINK_TABLES).sort());
   });
 });
