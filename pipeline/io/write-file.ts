@@ -1,7 +1,7 @@
 /**
- * Writing a file whole or not at all, for every file a command writes where one of the user's files stands (the
- * generated docs, package.json, CITATION.cff, a release's files and plan, a new source's files, the release
- * assets). A file replaced in place is first written into a work folder beside it (in the same folder, so on the
+ * Writing a file whole or not at all: `writeFileAtomically` for a file replaced where one of the user's files
+ * stands (the generated docs, package.json, CITATION.cff, a release's plan); `writeNewFile`, flushed, for the files
+ * a release, add-source and release-assets stage before they move them into place. A file replaced in place is first written into a work folder beside it (in the same folder, so on the
  * same file system; see work-folder.ts), flushed to the disk, then renamed over the old file in one step: a kill,
  * a power cut or a full disk at any instant leaves the old file whole, and at most a marked work folder that the
  * next write into that folder removes. A failure is one line naming the file.

@@ -84,7 +84,8 @@ function writeAssets(root: string, outDir: string, dist: Map<string, Buffer>, re
       join(staging, CHECKSUMS),
       names.map((file) => `${sha256(readFileSync(join(staging, file)))}  ${file}\n`).join(""),
     );
-    rmSync(outDir, { recursive: true, force: true });
+    // The old assets into the work folder, then the new ones out of it: two renames, the old removed only after.
+    if (existsSync(outDir)) renameSync(outDir, join(work, "old"));
     renameSync(staging, outDir);
     return [...names, CHECKSUMS];
   } finally {
