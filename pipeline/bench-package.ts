@@ -112,7 +112,7 @@ const buildTime: Benchmark = () => {
       ],
       note:
         "What `npm run build` runs (node --import tsx pipeline/cli.ts build), into a scratch folder and without " +
-        "--docs; npm's own start-up (about 0.15 s) comes on top. cold: every step run (as npm run verify, release " +
+        "--docs; npm's own start-up comes on top. cold: every step run (as npm run verify, release " +
         "and CI's clone builds do); warm: unchanged costly steps (charts, Zod entry, Parquet, SQLite) reused from " +
         "the step cache.",
     };
