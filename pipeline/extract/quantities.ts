@@ -192,7 +192,7 @@ const TEMPORAL_PREPOSITIONS: ReadonlySet<string> = new Set([
 ]);
 
 const RANGE_CONNECTORS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ["from", new Set(["to", "through", "until"])],
+  ["from", new Set(["to", "through", "until", "till"])],
   ["between", new Set(["and"])],
 ]);
 
@@ -643,7 +643,9 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
     (isTimeOfDay(tokens, amount) ||
       isYearWithNote(tokens, amount) ||
       isDashedPair(tokens, amount) ||
-      isStreetNumber(tokens, amount.end))
+      isStreetNumber(tokens, amount.end) ||
+      isShortYear(tokens, amount) ||
+      isInAccountingBrackets(tokens, amount))
   )
     return null;
   // "three quarters of a century ago": a fraction (that the fraction matcher refused), not three of anything.
@@ -888,6 +890,39 @@ function startsSentence(tokens: readonly Token[], i: number): boolean {
   return (
     before === undefined || before.text === "." || before.text === "!" || before.text === "?" || before.text === ":"
   );
+}
+
+/**
+ * A year in two digits: "in '98", "the class of ’98", "from 1995 to 98". Its century is the reader's guess, and it
+ * is no count: nothing is read.
+ */
+function isShortYear(tokens: readonly Token[], amount: Amount): boolean {
+  const token = tokens[amount.start]!;
+  if (amount.end !== amount.start + 1 || token.kind !== "number" || !/^\d{2}$/.test(token.text)) return false;
+  const before = tokens[amount.start - 1];
+  if (before && (before.text === "'" || before.text === "\u2019") && isAttached(tokens, amount.start)) return true;
+  const year = tokens[amount.start - 2];
+  return (
+    year !== undefined &&
+    isPlainYear(year) &&
+    (YEAR_RANGE_LINKS.has(lowerAt(tokens, amount.start - 1)) || DASHES.has(before?.text ?? ""))
+  );
+}
+
+const YEAR_RANGE_LINKS: ReadonlySet<string> = new Set(["to", "till", "until", "through", "and"]);
+
+/**
+ * "$(3.2) million", "(3.2) percent": a number in brackets after a currency symbol or before a unit or scale, as
+ * accounts write a loss. Whether it is negative the text leaves to convention: nothing is read.
+ */
+function isInAccountingBrackets(tokens: readonly Token[], amount: Amount): boolean {
+  const { start, end } = amount;
+  if (tokens[start - 1]?.text !== "(" || tokens[end]?.text !== ")" || !isAttached(tokens, start)) return false;
+  if (!isAttached(tokens, end)) return false;
+  const symbol = tokens[start - 2];
+  const currencyBefore =
+    symbol !== undefined && CURRENCY_FIRST_TOKENS.has(symbol.text) && isAttached(tokens, start - 1);
+  return currencyBefore || SCALES.has(lowerAt(tokens, end + 1)) || parseUnitSuffix(tokens, end + 1) !== null;
 }
 
 function isMonthName(token: Token | undefined): boolean {

@@ -270,3 +270,21 @@ describe("a range's ends read whole", () => {
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe("forms that would leave a stray count", () => {
+  it("reads a range from one value till another", () => {
+    expect(mentions("Yields grew from 5 till 10 percent.")).toEqual([
+      ["from 5 till 10 percent", 5, 10, "percent", "exact"],
+    ]);
+  });
+
+  it.each([
+    "It all began in '98, the year of the crisis.",
+    "She graduated with the class of ’98.",
+    "Output rose from 1995 to 98 in the north.",
+    "The loss was $(3.2) million in the quarter.",
+    "Margins were (3.2) percent in the quarter.",
+  ])("reads no count where the text gives none: %s", (text) => {
+    expect(mentions(text).filter((m) => m[3] === "count")).toEqual([]);
+  });
+});
