@@ -1,10 +1,10 @@
 /** The tense of the sentence around a mention, from its words: enough to place a day written without its year. */
 
 import { FUTURE_WORDS, IMPERATIVE_VERBS, NOT_PAST_ED, PAST_WORDS, PLAN_WORDS } from "./grammar/tense-words.ts";
+import { endsSentence } from "./token-checks.ts";
 import type { Tense } from "./times.ts";
 import type { Token } from "./tokenize.ts";
 
-const SENTENCE_ENDS: ReadonlySet<string> = new Set([".", "!", "?", ";"]);
 /** How far the words are looked for on either side, within the sentence. */
 const REACH = 14;
 
@@ -49,16 +49,4 @@ const UNTIL: ReadonlySet<string> = new Set(["until", "till"]);
 
 function isEdForm(word: string): boolean {
   return word.length > 4 && word.endsWith("ed") && !NOT_PAST_ED.has(word);
-}
-
-/** A sentence end: ".", "!", "?" or ";" followed by a space and a capital, or by nothing. */
-function endsSentence(tokens: readonly Token[], k: number): boolean {
-  const token = tokens[k]!;
-  if (!SENTENCE_ENDS.has(token.text)) return false;
-  if (token.text !== ".") return true;
-  const next = tokens[k + 1];
-  const before = tokens[k - 1];
-  // "Oct. 15", "U.S.": a point glued to a short word and followed by no capitalised word is an abbreviation's.
-  if (before && before.kind === "word" && before.text.length <= 4 && next && !/^[A-Z]/.test(next.text)) return false;
-  return true;
 }

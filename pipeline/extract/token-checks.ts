@@ -104,3 +104,17 @@ export function phraseTokens(phrase: string): { text: string; spaced: boolean }[
     spaced: k === 0 || match[0] !== match[1],
   }));
 }
+
+const SENTENCE_ENDS: ReadonlySet<string> = new Set([".", "!", "?", ";"]);
+
+/** A sentence end: ".", "!", "?" or ";" followed by a space and a capital, or by nothing. */
+export function endsSentence(tokens: readonly Token[], k: number): boolean {
+  const token = tokens[k]!;
+  if (!SENTENCE_ENDS.has(token.text)) return false;
+  if (token.text !== ".") return true;
+  const next = tokens[k + 1];
+  const before = tokens[k - 1];
+  // "Oct. 15", "U.S.": a point glued to a short word and followed by no capitalised word is an abbreviation's.
+  if (before && before.kind === "word" && before.text.length <= 4 && next && !/^[A-Z]/.test(next.text)) return false;
+  return true;
+}

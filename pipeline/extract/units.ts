@@ -17,7 +17,7 @@ import {
   currencyNames,
 } from "./grammar/currencies.ts";
 import { AMBIGUOUS_SYMBOLS, LENGTH_WORDS, METRE_FOLLOWERS, PERCENT_NAMES, UNITS_OF_MEASURE } from "./grammar/units.ts";
-import { isAttached, isHyphenJoin, lowerAt, phraseTokens, wordsAt } from "./token-checks.ts";
+import { endsSentence, isAttached, isHyphenJoin, lowerAt, phraseTokens, wordsAt } from "./token-checks.ts";
 import { TokenTest, type Token } from "./tokenize.ts";
 
 export type UnitKind = "currency" | "measure" | "percent";
@@ -198,8 +198,6 @@ function metreAt(tokens: readonly Token[], i: number): UnitSuffix {
   return { kind: "measure", unit: metre ? "m" : AMBIGUOUS_UNIT, factor: 1, end: i + 1 };
 }
 
-const SENTENCE_ENDS: ReadonlySet<string> = new Set([".", "!", "?", ";"]);
-
 /**
  * "pounds": a weight ("a 5-pound bag", "200 pounds of rice", "weighs 200 pounds"), sterling in a sentence about
  * money ("profit rose to 361 million pounds"), else undecided.
@@ -214,9 +212,9 @@ function poundsAt(tokens: readonly Token[], i: number, hyphened: boolean): UnitS
 
 /** A word of `words` within the sentence around tokens[i]: up to 12 tokens before it and 6 after. */
 function nearby(tokens: readonly Token[], i: number, words: ReadonlySet<string>): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 12) && !SENTENCE_ENDS.has(tokens[k]!.text); k--)
+  for (let k = i - 1; k >= Math.max(0, i - 12) && !endsSentence(tokens, k); k--)
     if (words.has(tokens[k]!.lower)) return true;
-  for (let k = i + 1; k < Math.min(tokens.length, i + 7) && !SENTENCE_ENDS.has(tokens[k]!.text); k++)
+  for (let k = i + 1; k < Math.min(tokens.length, i + 7) && !endsSentence(tokens, k); k++)
     if (words.has(tokens[k]!.lower)) return true;
   return false;
 }

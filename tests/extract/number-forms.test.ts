@@ -288,3 +288,11 @@ describe("forms that would leave a stray count", () => {
     expect(mentions(text).filter((m) => m[3] === "count")).toEqual([]);
   });
 });
+
+describe("the sentence around a word", () => {
+  it("runs past an abbreviation's point: profit before 'Oct.' makes pounds sterling", () => {
+    expect(mentions("Profit rose in Oct. to 361 million pounds.")).toEqual([
+      ["361 million pounds", 361e6, null, "GBP", "exact"],
+    ]);
+  });
+});
