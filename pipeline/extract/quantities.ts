@@ -20,7 +20,6 @@ import {
 } from "./number-words.ts";
 import { isPlainYear, parseNumeral, spelledYearAt, type Numeral } from "./numerals.ts";
 import { MONTHS, MONTH_ABBREVIATIONS } from "./calendar.ts";
-import { STREET_WORDS } from "./grammar/addresses.ts";
 import { WEEKDAY_NAMES } from "./grammar/calendar-names.ts";
 import { PAST_WORDS } from "./grammar/tense-words.ts";
 import {
@@ -30,6 +29,7 @@ import {
   endsCleanly,
   isAttached,
   isCapitalized,
+  streetEnd,
   isHyphenJoin,
   lowerAt,
 } from "./token-checks.ts";
@@ -643,7 +643,7 @@ function matchAmount(tokens: readonly Token[], i: number, amount: Amount | null)
     (isTimeOfDay(tokens, amount) ||
       isYearWithNote(tokens, amount) ||
       isDashedPair(tokens, amount) ||
-      isStreetNumber(tokens, amount.end) ||
+      streetEnd(tokens, amount.end) !== null ||
       isShortYear(tokens, amount) ||
       isInAccountingBrackets(tokens, amount))
   )
@@ -864,17 +864,6 @@ const namedBefore = new TokenTest(
     !CURRENCY_FIRST_TOKENS.has(token.text) &&
     token.text.length > 1,
 );
-
-/** Words that end a street's name, in lower case: "221 Baker Street", "47 Oak Lane". */
-const STREET_ENDS: ReadonlySet<string> = new Set(STREET_WORDS.map((word) => word.toLowerCase()));
-
-/** A house number: the number before a street's name, up to three capitalized words then "Street", "Lane", …. */
-function isStreetNumber(tokens: readonly Token[], i: number): boolean {
-  for (let k = i; k < i + 4 && tokens[k]?.kind === "word" && isCapitalized(tokens[k]!); k++) {
-    if (k > i && STREET_ENDS.has(tokens[k]!.lower)) return true;
-  }
-  return false;
-}
 
 function hasInnerCapital(text: string): boolean {
   for (let k = 1; k < text.length; k++) {

@@ -2,7 +2,6 @@
 
 import { MONTHS, MONTH_ABBREVIATIONS, dateKey, daysInMonth, weekAround, type CalendarDate } from "./calendar.ts";
 import { LOWER_CASE_MONTHS, WEEKDAY_ABBREVIATIONS } from "./grammar/calendar-names.ts";
-import { STREET_WORDS } from "./grammar/addresses.ts";
 import { FIXED_HOLIDAYS } from "./grammar/holidays.generated.ts";
 import { longer, longest, type Match } from "./match.ts";
 import type { DatePrecision } from "./mention.ts";
@@ -14,6 +13,7 @@ import {
   endsCleanly,
   isAttached,
   isCapitalized,
+  streetEnd,
   isHyphenJoin,
   lowerAt,
   phraseTokens,
@@ -186,18 +186,6 @@ function matchYear(tokens: readonly Token[], i: number): Match<TimeSpec> | null 
   const street = streetEnd(tokens, i + 1);
   if (street !== null) return refused(i, street);
   return absolute(i, era?.end ?? i + 1, { year }, { year }, "year");
-}
-
-const STREETS: ReadonlySet<string> = new Set(STREET_WORDS);
-
-/** After a house number, a street's name of one to three capitalised words ("Pennsylvania Avenue"): its end. */
-function streetEnd(tokens: readonly Token[], k: number): number | null {
-  for (let n = k; n < k + 4; n++) {
-    const token = tokens[n];
-    if (!token?.spaced || token.kind !== "word" || !isCapitalized(token)) return null;
-    if (n > k && STREETS.has(token.text)) return n + 1;
-  }
-  return null;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Small bounds-safe questions about the token array, shared by the matchers. */
 
+import { STREET_WORDS } from "./grammar/addresses.ts";
 import type { Token } from "./tokenize.ts";
 
 /** Compound hyphens ("six-party", "mid-1990s"). */
@@ -117,4 +118,16 @@ export function endsSentence(tokens: readonly Token[], k: number): boolean {
   // "Oct. 15", "U.S.": a point glued to a short word and followed by no capitalised word is an abbreviation's.
   if (before && before.kind === "word" && before.text.length <= 4 && next && !/^[A-Z]/.test(next.text)) return false;
   return true;
+}
+
+const STREETS: ReadonlySet<string> = new Set(STREET_WORDS);
+
+/** After a house number, a street's name of one to three capitalised words ("Pennsylvania Avenue"): its end. */
+export function streetEnd(tokens: readonly Token[], k: number): number | null {
+  for (let n = k; n < k + 4; n++) {
+    const token = tokens[n];
+    if (!token?.spaced || token.kind !== "word" || !isCapitalized(token)) return null;
+    if (n > k && STREETS.has(token.text)) return n + 1;
+  }
+  return null;
 }
