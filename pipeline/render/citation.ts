@@ -6,6 +6,7 @@
  * CITATION.cff, the datasheet, datapackage.json) is built from these.
  */
 import type { Source } from "../../schemas/index.ts";
+import { sentence } from "../text/sentence.ts";
 
 /** The fields a citation is made of. */
 export type Cited = Pick<Source, "title" | "author" | "series" | "number" | "published" | "publisher" | "url"> &
@@ -121,8 +122,4 @@ export const SOURCES_PLACEHOLDER = "{sources}";
 /** A package text of the dataset configuration with its sources named where the placeholder stands. */
 export function withSources(template: string, sources: readonly Cited[]): string {
   return template.replaceAll(SOURCES_PLACEHOLDER, sourcesPhrase(sources));
-}
-
-function sentence(text: string): string {
-  return /[.?!]$/.test(text) ? text : `${text}.`;
 }

@@ -21,6 +21,7 @@ import {
   withPackageDescription,
   type PackageTexts,
 } from "./sources.ts";
+import { sentence } from "../text/sentence.ts";
 
 export const DICTIONARY_PATH = "docs/DATA_DICTIONARY.md";
 export const DATASHEET_PATH = "docs/DATASHEET.md";
@@ -238,10 +239,6 @@ export function replaceBetweenMarkers(text: string, name: string, content: strin
 
 function codeList(names: string[]): string {
   return names.map((name) => `\`${name}\``).join(", ");
-}
-
-function sentence(text: string): string {
-  return text === "" || text.endsWith(".") ? text : `${text}.`;
 }
 
 /** A table cell: pipes escaped, on one line, a dash when empty. */

@@ -32,6 +32,7 @@ import { ALL_SIDES, boxAround, overlaps, placeLabels, type Box, type LabelReques
 import type { Figure, Mention, SeriesObservation } from "../../../../schemas/index.ts";
 import { HEDGES, QUALIFIERS, type Qualifier } from "../../../../schemas/qualifiers.ts";
 import { actorName, formatValue, words } from "../../../config/format-unit.ts";
+import { sentence } from "../../../text/sentence.ts";
 
 /** How each hedge is drawn and named; the shapes differ as well as the colours (Okabe–Ito, colour-blind safe). */
 const HEDGE_MARKS: Record<Qualifier, { name: string; words: string; shape: string; color: string }> = {
@@ -534,11 +535,6 @@ function amountInWords(figure: Figure, mentions: readonly Mention[]): string | n
 
 function sameParties(figure: Figure, [subject, counterpart]: string[]): boolean {
   return figure.subject === subject && figure.counterpart === counterpart;
-}
-
-/** The text ending with a full stop. */
-function sentence(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function capitalized(text: string): string {
