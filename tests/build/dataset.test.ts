@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, snapshot } from "../helpers/cli.ts";
 import { expectationProblems, expectationsFile } from "../helpers/expectations.ts";
-import { builtMemo, MEMO_CONFIG } from "../helpers/published.ts";
+import { builtSources, DATASET_CONFIG } from "../helpers/published.ts";
 import { readPublished, type Published } from "../helpers/published-files.ts";
 import {
   coverageProblems,
@@ -18,11 +18,11 @@ import {
 } from "../helpers/source-checks.ts";
 
 const SOURCES = await sourcesIn(join(ROOT, "sources"));
-const SERIES_TABLES = MEMO_CONFIG.series.map((series) => series.table);
+const SERIES_TABLES = DATASET_CONFIG.series.map((series) => series.table);
 let published: Published;
 let outDir: string;
 beforeAll(async () => {
-  ({ outDir } = await builtMemo());
+  ({ outDir } = await builtSources());
   published = readPublished(outDir);
 });
 

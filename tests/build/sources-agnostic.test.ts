@@ -13,7 +13,7 @@ import { sha256 } from "../../pipeline/io/sha256.ts";
 import { assertCurated } from "../../pipeline/curation/to-curate.ts";
 import { ROOT } from "../helpers/cli.ts";
 import { sourceFolders } from "../../pipeline/io/input-files.ts";
-import { FIXTURE_SOURCES, MEMO_SOURCES, memoWithFixtures, mergeDatasetConfigs } from "../helpers/sources.ts";
+import { FIXTURE_SOURCES, REPO_SOURCES, repoSourcesWithFixtures, mergeDatasetConfigs } from "../helpers/sources.ts";
 
 type Row = Record<string, unknown>;
 
@@ -37,7 +37,7 @@ async function buildInto(sourcesDir: string): Promise<Built> {
 }
 
 const FIXTURE_IDS = ["halvard-port-2023", "halvard-transit-2024"];
-const memoConfig = () => loadDatasetConfig(join(MEMO_SOURCES, CONFIG_FILE));
+const memoConfig = () => loadDatasetConfig(join(REPO_SOURCES, CONFIG_FILE));
 const fixtureConfig = () => loadDatasetConfig(join(FIXTURE_SOURCES, CONFIG_FILE));
 
 describe("the fixture sources", () => {
@@ -66,7 +66,7 @@ describe("the fixture sources", () => {
 
 describe("merging dataset configurations", () => {
   it("takes the union of terms, series and charts, with the first file's package metadata", async () => {
-    const merged = await mergeDatasetConfigs([join(MEMO_SOURCES, CONFIG_FILE), join(FIXTURE_SOURCES, CONFIG_FILE)]);
+    const merged = await mergeDatasetConfigs([join(REPO_SOURCES, CONFIG_FILE), join(FIXTURE_SOURCES, CONFIG_FILE)]);
     const memo = await memoConfig();
     const fixtures = await fixtureConfig();
     for (const kind of ["units", "measures", "actors", "event_types"] as const) {
@@ -182,8 +182,8 @@ describe("building the memo with the fixture sources", () => {
   let merged: Built;
   let memo: Built;
   beforeAll(async () => {
-    merged = await buildInto(await memoWithFixtures());
-    // The memo alone is the committed dist/, which the dataset's own test holds equal to a fresh build.
+    merged = await buildInto(await repoSourcesWithFixtures());
+    // The repository's own sources are the committed dist/, which the dataset's own test holds equal to a fresh build.
     memo = readBack(join(ROOT, "dist"));
   });
 

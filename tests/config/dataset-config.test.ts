@@ -12,13 +12,13 @@ import { ROOT } from "../helpers/cli.ts";
 
 /** A configuration these tests edit: a frozen copy of the memo's, so that sources/dataset.yaml may change. */
 const CONFIG_FIXTURE = join(ROOT, "tests", "fixtures", "config", "dataset.yaml");
-const MEMO_CONFIG = readFileSync(CONFIG_FIXTURE, "utf8");
+const DATASET_CONFIG = readFileSync(CONFIG_FIXTURE, "utf8");
 
 /** The messages loading the memo's configuration, edited, gives; empty when it loads. */
 async function problems(edit: (text: string) => string): Promise<string[]> {
   const file = join(mkdtempSync(join(tmpdir(), "rdd-config-")), "dataset.yaml");
-  const text = edit(MEMO_CONFIG);
-  expect(text).not.toBe(MEMO_CONFIG);
+  const text = edit(DATASET_CONFIG);
+  expect(text).not.toBe(DATASET_CONFIG);
   writeFileSync(file, text);
   try {
     await loadDatasetConfig(file);
@@ -29,7 +29,7 @@ async function problems(edit: (text: string) => string): Promise<string[]> {
   }
 }
 
-const lineOf = (needle: string) => MEMO_CONFIG.slice(0, MEMO_CONFIG.indexOf(needle)).split("\n").length;
+const lineOf = (needle: string) => DATASET_CONFIG.slice(0, DATASET_CONFIG.indexOf(needle)).split("\n").length;
 
 describe("the dataset configuration", () => {
   it("loads the memo's, with every series and chart, each chart's options as its kind reads them", async () => {
@@ -144,7 +144,7 @@ describe("the dataset configuration", () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toContain(message);
     // "\n# end" stands for the line the edit adds at the end of the file.
-    const line = at === "\n# end" ? MEMO_CONFIG.split("\n").length : lineOf(at);
+    const line = at === "\n# end" ? DATASET_CONFIG.split("\n").length : lineOf(at);
     expect(found[0]).toMatch(new RegExp(`^dataset\\.yaml:${line}: `));
   });
 

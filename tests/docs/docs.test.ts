@@ -20,14 +20,14 @@ import { citationCff, datasheetSources } from "../../pipeline/render/sources.ts"
 import { formatFolders, loadFormats, describeFiles } from "../../pipeline/formats/run.ts";
 import { readPackageJson } from "../../pipeline/io/json-file.ts";
 import { ROOT } from "../helpers/cli.ts";
-import { MEMO_CONFIG, publishedTables } from "../helpers/published.ts";
+import { DATASET_CONFIG, publishedTables } from "../helpers/published.ts";
 
 /** The committed dist/ as tables, and what the formats say of the files holding them. */
 const tables = publishedTables();
 const SPECS = tables.all;
 const { name, version, description } = readPackageJson(ROOT);
 const files = describeFiles(await loadFormats(formatFolders()), {
-  config: MEMO_CONFIG,
+  config: DATASET_CONFIG,
   tables,
   texts: [],
   packageMetadata: { name, version, description, released: null },

@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeDocs } from "../../pipeline/render/docs.ts";
 import { ROOT } from "../helpers/cli.ts";
-import { builtMemo } from "../helpers/published.ts";
+import { builtSources } from "../helpers/published.ts";
 
 /** A build of the sources: its tables, its files and what the formats say of them. */
-const report = await builtMemo();
+const report = await builtSources();
 
 describe("writeDocs", () => {
   it(

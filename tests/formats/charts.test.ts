@@ -18,7 +18,7 @@ import { chartFiles, drawCharts, type ChartInput } from "../../pipeline/formats/
 import type { Figure, Mention, SeriesObservation } from "../../schemas/index.ts";
 import { QUALIFIERS } from "../../schemas/qualifiers.ts";
 import { ROOT } from "../helpers/cli.ts";
-import { FIXTURE_SOURCES, memoWithFixtures } from "../helpers/sources.ts";
+import { FIXTURE_SOURCES, repoSourcesWithFixtures } from "../helpers/sources.ts";
 
 const TRADE = "charts/trade-turnover.svg";
 const TIMELINE = "charts/events-timeline.svg";
@@ -213,7 +213,10 @@ describe("labels", () => {
     ["two sources stating the same projection", once(async () => withSecondProjection())],
     ["two sources stating every figure and event", once(async () => statedTwice())],
     ["the fixture sources' charts", once(() => builtInput(FIXTURE_SOURCES))],
-    ["the memo's and the fixture sources' charts together", once(async () => builtInput(await memoWithFixtures()))],
+    [
+      "the memo's and the fixture sources' charts together",
+      once(async () => builtInput(await repoSourcesWithFixtures())),
+    ],
   ];
 
   it.each(cases)("stand clear of one another and of every mark, inside the chart: %s", async (_, make) => {

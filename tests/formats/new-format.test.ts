@@ -13,7 +13,7 @@ import { utf8, type FileDescription } from "../../pipeline/formats/format.ts";
 import { datapackage } from "../../pipeline/publish/datapackage.ts";
 import { sha256 } from "../../pipeline/io/sha256.ts";
 import { ROOT } from "../helpers/cli.ts";
-import { MEMO_CONFIG, publishedTables } from "../helpers/published.ts";
+import { DATASET_CONFIG, publishedTables } from "../helpers/published.ts";
 
 const NDJSON = join(ROOT, "tests", "fixtures", "formats", "ndjson");
 
@@ -108,7 +108,7 @@ describe("the descriptor", () => {
       descriptions,
       metadata: { name: "p", version: "1.0.0", description: "d", released: null },
       released: null,
-      config: MEMO_CONFIG,
+      config: DATASET_CONFIG,
       sources: [...tables.sources.rows],
     };
     expect(() => datapackage(input)).toThrow(

@@ -1,5 +1,5 @@
 /**
- * The memo's dataset as tests read it: its configuration, the committed dist/ as typed tables, and a fresh
+ * The dataset of sources/ as tests read it: its configuration, the committed dist/ as typed tables, and a fresh
  * in-process build of it (made once per test file that asks, into a temporary folder).
  */
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -10,10 +10,10 @@ import { loadDatasetConfig, type LoadedConfig } from "../../pipeline/config/data
 import { fillTables, tableDefinitions, type Tables } from "../../pipeline/tables/index.ts";
 import { ROOT } from "./cli.ts";
 
-export const MEMO_CONFIG: LoadedConfig = await loadDatasetConfig(join(ROOT, "sources", "dataset.yaml"));
+export const DATASET_CONFIG: LoadedConfig = await loadDatasetConfig(join(ROOT, "sources", "dataset.yaml"));
 
 /** The tables a build wrote into `outDir` (the committed dist/ by default), read back from their JSON files. */
-export function publishedTables(outDir = join(ROOT, "dist"), config = MEMO_CONFIG): Tables {
+export function publishedTables(outDir = join(ROOT, "dist"), config = DATASET_CONFIG): Tables {
   const definitions = tableDefinitions(config);
   const read = <T>(name: string) => JSON.parse(readFileSync(join(outDir, "data", `${name}.json`), "utf8")) as T[];
   return fillTables(definitions, {
@@ -33,13 +33,13 @@ export function publishedTables(outDir = join(ROOT, "dist"), config = MEMO_CONFI
   });
 }
 
-let memoBuild: Promise<BuildReport & { outDir: string }> | undefined;
+let sourcesBuild: Promise<BuildReport & { outDir: string }> | undefined;
 
-/** The memo's sources built in this process into a temporary folder, once per test file. */
-export function builtMemo(): Promise<BuildReport & { outDir: string }> {
-  memoBuild ??= (async () => {
+/** The sources of sources/ built in this process into a temporary folder, once per test file. */
+export function builtSources(): Promise<BuildReport & { outDir: string }> {
+  sourcesBuild ??= (async () => {
     const outDir = join(mkdtempSync(join(tmpdir(), "rdd-built-")), "dist");
     return { ...(await build({ sourcesDir: join(ROOT, "sources"), outDir })), outDir };
   })();
-  return memoBuild;
+  return sourcesBuild;
 }

@@ -10,7 +10,7 @@ import { CONFIG_FILE, loadDatasetConfig, type DatasetConfig } from "../../pipeli
 import { sourceFolders } from "../../pipeline/io/input-files.ts";
 import { ROOT } from "./cli.ts";
 
-export const MEMO_SOURCES = join(ROOT, "sources");
+export const REPO_SOURCES = join(ROOT, "sources");
 /** Two short fictional sources (a port authority's annual report, a city's ridership note) and their dataset.yaml. */
 export const FIXTURE_SOURCES = join(ROOT, "tests", "fixtures", "sources-extra");
 
@@ -67,13 +67,13 @@ export async function mergeDatasetConfigs(files: string[]): Promise<DatasetConfi
   return merged;
 }
 
-/** A temporary sources folder holding the memo's source, both fixture sources and the merged dataset.yaml. */
-export async function memoWithFixtures(): Promise<string> {
+/** A temporary sources folder holding the repository's sources, both fixture sources and the merged dataset.yaml. */
+export async function repoSourcesWithFixtures(): Promise<string> {
   const sourcesDir = join(mkdtempSync(join(tmpdir(), "rdd-sources-")), "sources");
-  for (const from of [MEMO_SOURCES, FIXTURE_SOURCES]) {
+  for (const from of [REPO_SOURCES, FIXTURE_SOURCES]) {
     for (const folder of sourceFolders(from)) cpSync(join(from, folder), join(sourcesDir, folder), { recursive: true });
   }
-  const merged = await mergeDatasetConfigs([join(MEMO_SOURCES, CONFIG_FILE), join(FIXTURE_SOURCES, CONFIG_FILE)]);
+  const merged = await mergeDatasetConfigs([join(REPO_SOURCES, CONFIG_FILE), join(FIXTURE_SOURCES, CONFIG_FILE)]);
   const file = join(sourcesDir, CONFIG_FILE);
   writeFileSync(file, stringify(merged, { lineWidth: 0 }));
   // The union is checked as the build will check it: a series or chart naming a term that neither defines fails here.

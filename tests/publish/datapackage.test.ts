@@ -13,7 +13,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { readTree } from "../../pipeline/release/manifest.ts";
 import type { TableSchemaField } from "../../pipeline/formats/csv/table-schema.ts";
-import { MEMO_CONFIG, publishedTables } from "../helpers/published.ts";
+import { DATASET_CONFIG, publishedTables } from "../helpers/published.ts";
 import { datapackage } from "../../pipeline/publish/datapackage.ts";
 import { releaseDate } from "../../pipeline/release/changelog.ts";
 import { reference, sourcesPhrase } from "../../pipeline/render/citation.ts";
@@ -116,11 +116,11 @@ describe("datapackage.json", () => {
       metadata: { name: "p", version: "1.0.0", description: "d", released: null },
       sources: [...publishedTables().sources.rows],
     };
-    const plain = JSON.parse(datapackage({ ...input, config: MEMO_CONFIG, released: null }));
+    const plain = JSON.parse(datapackage({ ...input, config: DATASET_CONFIG, released: null }));
     expect([plain.created, plain.homepage, plain.id]).toEqual([undefined, undefined, undefined]);
     const config = {
-      ...MEMO_CONFIG,
-      package: { ...MEMO_CONFIG.package, homepage: "https://example.org/data", id: "https://doi.org/10.1234/x" },
+      ...DATASET_CONFIG,
+      package: { ...DATASET_CONFIG.package, homepage: "https://example.org/data", id: "https://doi.org/10.1234/x" },
     };
     const full = JSON.parse(datapackage({ ...input, config, released: "2026-02-03" }));
     expect([full.created, full.homepage, full.id]).toEqual([

@@ -12,7 +12,7 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { brokenSources, errorLines, ROOT, runInProcess, snapshot, STACK_TRACE } from "../helpers/cli.ts";
-import { MEMO_CONFIG } from "../helpers/published.ts";
+import { DATASET_CONFIG } from "../helpers/published.ts";
 
 const DATA = join(ROOT, "dist", "data");
 const descriptor = JSON.parse(readFileSync(join(ROOT, "dist", "datapackage.json"), "utf8")) as {
@@ -52,17 +52,17 @@ async function danglingKeys(dir: string): Promise<string[]> {
 
 describe("the codebook tables", () => {
   it("hold every term sources/dataset.yaml defines, with its name and definition", () => {
-    expect(read("actors")).toEqual(Object.entries(MEMO_CONFIG.actors).map(([code, { name }]) => ({ code, name })));
+    expect(read("actors")).toEqual(Object.entries(DATASET_CONFIG.actors).map(([code, { name }]) => ({ code, name })));
     expect(read("units").map((u) => [u.code, u.name])).toEqual(
-      Object.entries(MEMO_CONFIG.units).map(([code, { name }]) => [code, name]),
+      Object.entries(DATASET_CONFIG.units).map(([code, { name }]) => [code, name]),
     );
     expect(read("measures").map((m) => [m.code, m.unit, m.description])).toEqual(
-      Object.entries(MEMO_CONFIG.measures).map(([code, { unit, description }]) => [code, unit, description]),
+      Object.entries(DATASET_CONFIG.measures).map(([code, { unit, description }]) => [code, unit, description]),
     );
     expect(read("event_types").map((e) => [e.code, e.description])).toEqual(
-      Object.entries(MEMO_CONFIG.event_types).map(([code, { description }]) => [code, description]),
+      Object.entries(DATASET_CONFIG.event_types).map(([code, { description }]) => [code, description]),
     );
-    expect(read("series").map((s) => s.id)).toEqual(MEMO_CONFIG.series.map((s) => s.id));
+    expect(read("series").map((s) => s.id)).toEqual(DATASET_CONFIG.series.map((s) => s.id));
     for (const table of ["measures", "event_types"])
       for (const row of read(table)) expect(String(row.name), String(row.code)).toMatch(/^[A-Z]/);
   });
@@ -137,7 +137,7 @@ describe("the foreign keys", () => {
 /** The configuration with `lines` added first in its actors, as a curator would add an actor. */
 const withActors = (config: string, ...lines: string[]) =>
   config.replace(/^actors:\n/m, `actors:\n${lines.join("\n")}\n`);
-const [[FIRST_CODE, { name: FIRST_NAME }]] = Object.entries(MEMO_CONFIG.actors) as [[string, { name: string }]];
+const [[FIRST_CODE, { name: FIRST_NAME }]] = Object.entries(DATASET_CONFIG.actors) as [[string, { name: string }]];
 /** The first actor's code in the other case: "RUS" → "rus". */
 const OTHER_CASE = [...FIRST_CODE].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
 
@@ -183,7 +183,7 @@ describe("a term defined twice", () => {
     const { sourcesDir, outDir } = brokenSources((dir) => {
       const file = join(dirname(dir), "dataset.yaml");
       const doc = parseDocument(readFileSync(file, "utf8"));
-      const [measure] = Object.keys(MEMO_CONFIG.measures);
+      const [measure] = Object.keys(DATASET_CONFIG.measures);
       doc.setIn(["measures", measure, "unit"], "mile");
       writeFileSync(file, doc.toString());
     });
